@@ -1,0 +1,81 @@
+/**
+ * Production entry: one Node process, one port. The SvelteKit app (adapter-node's handler)
+ * serves pages and the API; the collaboration socket takes upgrades on /collab/….
+ */
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { env } from '../src/lib/server/env';
+import { DatabaseUnavailableError, closeSharedDatabase, sharedDatabase } from '../src/lib/server/db';
+
+export interface RunningServer {
+	server: http.Server;
+	url: string;
+	close(): Promise<void>;
+}
+
+/** Opens the database, loads the built app and listens. */
+export async function startServer(): Promise<RunningServer> {
+	const config = env();
+	await sharedDatabase(); // migrations first, and one clear line if the database is unreachable
+	const handlerPath = path.resolve('build/handler.js');
+	if (!existsSync(handlerPath)) {
+		throw new Error('No built app at build/handler.js: run `npm run build` first (npm run demo does it for you).');
+	}
+	const { handler } = (await import(pathToFileURL(handlerPath).href)) as {
+		handler: (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+	};
+	const { sharedCollabServer } = await import('./collab/index');
+	const collab = await sharedCollabServer();
+
+	const server = http.createServer((req, res) => handler(req, res));
+	server.on('upgrade', (request, socket, head) => {
+		if (request.url?.startsWith('/collab/')) collab.handleUpgrade(request, socket, head);
+		else socket.destroy();
+	});
+	server.on('clientError', (_error, socket) => socket.destroy());
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.PORT, config.HOST, () => resolve());
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : config.PORT;
+	const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+	return {
+		server,
+		url: config.ORIGIN ?? `http://${host}:${port}`,
+		async close() {
+			await collab.close();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+			server.closeAllConnections();
+			await closeSharedDatabase();
+		}
+	};
+}
+
+/** Starts the server, or prints one line saying what to fix and exits. */
+export async function main(): Promise<RunningServer> {
+	try {
+		const running = await startServer();
+		console.log(`Roundtable is listening on ${running.url}`);
+		const stop = async () => {
+			await running.close().catch(() => {});
+			process.exit(0);
+		};
+		process.once('SIGINT', stop);
+		process.once('SIGTERM', stop);
+		return running;
+	} catch (error) {
+		if (error instanceof DatabaseUnavailableError || error instanceof Error) {
+			console.error(error.message);
+		} else {
+			console.error('Roundtable could not start.');
+		}
+		process.exit(1);
+	}
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) await main();

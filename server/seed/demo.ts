@@ -1,0 +1,195 @@
+/**
+ * The demo data set: the annual report's example family (Chrissie, 8, and her brother), a
+ * second family, and a child in care. Idempotent: fixed ids, inserts that skip what exists.
+ * Everyone here is fictional.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../src/lib/server/db';
+import {
+	agencies,
+	children,
+	families,
+	familyMembers,
+	meetingChildren,
+	meetingParticipants,
+	meetings,
+	units,
+	users
+} from '../../src/lib/server/db/schema';
+import type { MeetingKind, MeetingRole, Attendance } from '../../src/lib/server/db/schema/meetings';
+import type { UserRole } from '../../src/lib/server/db/schema/people';
+import { hashPassword } from '../../src/lib/server/auth/password';
+
+export const DEMO_PASSWORD = 'roundtable-demo';
+
+/** Stable ids so seeding twice changes nothing. */
+const id = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+
+export const demoIds = {
+	unit: id(1),
+	icpc: id(301),
+	coreGroup: id(302),
+	cicReview: id(303),
+	chrissie: id(201),
+	leo: id(202),
+	mia: id(203),
+	tyler: id(204)
+} as const;
+
+const agencyRows = [
+	{ id: id(11), name: "Children's Social Care", kind: 'social-care' },
+	{ id: id(12), name: 'Police', kind: 'police' },
+	{ id: id(13), name: 'Health visiting service', kind: 'health' },
+	{ id: id(14), name: 'Riverside GP practice', kind: 'gp' },
+	{ id: id(15), name: 'Oakfield Primary School', kind: 'school' },
+	{ id: id(16), name: 'Advocacy service', kind: 'advocacy' }
+];
+
+const userRows: { id: string; email: string; name: string; role: UserRole; agencyId: string | null }[] = [
+	{ id: id(101), email: 'chair@demo.test', name: 'Priya Shah', role: 'chair', agencyId: null },
+	{ id: id(102), email: 'admin@demo.test', name: 'Alan Brooks', role: 'admin', agencyId: null },
+	{ id: id(103), email: 'social.worker@demo.test', name: 'Sam Okafor', role: 'professional', agencyId: id(11) },
+	{ id: id(104), email: 'police@demo.test', name: 'PC Jo Reid', role: 'professional', agencyId: id(12) },
+	{ id: id(105), email: 'health.visitor@demo.test', name: 'Kim Lee', role: 'professional', agencyId: id(13) },
+	{ id: id(106), email: 'gp@demo.test', name: 'Dr Ravi Patel', role: 'professional', agencyId: id(14) },
+	{ id: id(107), email: 'parent@demo.test', name: 'Dawn Walker', role: 'parent', agencyId: null },
+	{ id: id(108), email: 'other.parent@demo.test', name: 'Jordan Price', role: 'parent', agencyId: null },
+	{ id: id(109), email: 'manager@demo.test', name: 'Helen Moss', role: 'manager', agencyId: null }
+];
+
+/** The instant of hh:mm on a given day in UK time (GMT or BST). */
+export function ukTime(day: Date, hours: number, minutes = 0): Date {
+	const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(day);
+	const [y, m, d] = ymd.split('-').map(Number);
+	const guess = new Date(Date.UTC(y, m - 1, d, hours, minutes));
+	const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
+		.formatToParts(guess)
+		.find((p) => p.type === 'timeZoneName')?.value;
+	const hoursAhead = Number(offset?.replace('GMT', '') || 0);
+	return new Date(guess.getTime() - hoursAhead * 3_600_000);
+}
+
+const DAY = 86_400_000;
+
+type Person = { userId: string | null; name: string; role: MeetingRole; agencyId?: string | null; voting?: boolean; attendance?: Attendance; reportRequested?: boolean; reportReceived?: boolean; reportShared?: boolean };
+
+function meetingPlan(today: Date) {
+	const chair: Person = { userId: id(101), name: 'Priya Shah', role: 'chair' };
+	const minutes: Person = { userId: id(102), name: 'Alan Brooks', role: 'minute-taker' };
+	const socialWorker: Person = { userId: id(103), name: 'Sam Okafor', role: 'professional', agencyId: id(11), voting: true, reportRequested: true, reportReceived: true, reportShared: true };
+	const healthVisitor: Person = { userId: id(105), name: 'Kim Lee', role: 'professional', agencyId: id(13), voting: true, reportRequested: true, reportReceived: true, reportShared: true };
+	return [
+		{
+			id: demoIds.icpc,
+			kind: 'initial-conference' as MeetingKind,
+			title: 'Initial child protection conference',
+			scheduledAt: ukTime(today, 10),
+			childIds: [demoIds.chrissie, demoIds.leo],
+			people: [
+				chair,
+				minutes,
+				socialWorker,
+				{ userId: id(104), name: 'PC Jo Reid', role: 'professional', agencyId: id(12), voting: true, reportRequested: true, reportReceived: true, reportShared: false },
+				healthVisitor,
+				{ userId: id(106), name: 'Dr Ravi Patel', role: 'professional', agencyId: id(14), voting: false, attendance: 'apologies', reportRequested: true, reportReceived: false },
+				{ userId: null, name: 'Mrs Ellen Green', role: 'professional', agencyId: id(15), voting: true, reportRequested: true, reportReceived: true, reportShared: true },
+				{ userId: id(107), name: 'Dawn Walker', role: 'parent' }
+			] satisfies Person[]
+		},
+		{
+			id: demoIds.coreGroup,
+			kind: 'core-group' as MeetingKind,
+			title: 'Core group meeting',
+			scheduledAt: ukTime(new Date(today.getTime() + 5 * DAY), 14),
+			childIds: [demoIds.mia],
+			people: [chair, socialWorker, healthVisitor, { userId: id(108), name: 'Jordan Price', role: 'parent' }] satisfies Person[]
+		},
+		{
+			id: demoIds.cicReview,
+			kind: 'cic-review' as MeetingKind,
+			title: 'Child in care review',
+			scheduledAt: ukTime(new Date(today.getTime() + 3 * DAY), 11),
+			childIds: [demoIds.tyler],
+			people: [chair, socialWorker, { userId: null, name: 'Carol Hughes (foster carer)', role: 'parent' }] satisfies Person[]
+		}
+	];
+}
+
+/** Loads the demo data set. Safe to run again: it adds only what is missing. */
+export async function seedDemo(props: { db: Database; today?: Date }): Promise<{ created: boolean }> {
+	const { db } = props;
+	const today = props.today ?? new Date();
+	const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.id, id(101)));
+
+	await db.transaction(async (tx) => {
+		await tx.insert(units).values({ id: demoIds.unit, name: 'Safeguarding and Quality Assurance Unit (demo)' }).onConflictDoNothing();
+		await tx.insert(agencies).values(agencyRows).onConflictDoNothing();
+		if (!existing) {
+			const passwordHash = await hashPassword(DEMO_PASSWORD);
+			const needsUnit = new Set<UserRole>(['chair', 'admin', 'manager']);
+			await tx
+				.insert(users)
+				.values(userRows.map((u) => ({ ...u, passwordHash, unitId: needsUnit.has(u.role) ? demoIds.unit : null })))
+				.onConflictDoNothing();
+		}
+		await tx
+			.insert(families)
+			.values([
+				{ id: id(21), unitId: demoIds.unit, name: 'Walker family' },
+				{ id: id(22), unitId: demoIds.unit, name: 'Price family' },
+				{ id: id(23), unitId: demoIds.unit, name: 'Hughes family' }
+			])
+			.onConflictDoNothing();
+		await tx
+			.insert(children)
+			.values([
+				{ id: demoIds.chrissie, familyId: id(21), name: 'Chrissie Walker', dateOfBirth: '2018-03-14' },
+				{ id: demoIds.leo, familyId: id(21), name: 'Leo Walker', dateOfBirth: '2022-07-02' },
+				{ id: demoIds.mia, familyId: id(22), name: 'Mia Price', dateOfBirth: '2020-01-20' },
+				{ id: demoIds.tyler, familyId: id(23), name: 'Tyler Hughes', dateOfBirth: '2013-09-05' }
+			])
+			.onConflictDoNothing();
+		await tx
+			.insert(familyMembers)
+			.values([
+				{ familyId: id(21), userId: id(107), relationship: 'Mum' },
+				{ familyId: id(22), userId: id(108), relationship: 'Dad' }
+			])
+			.onConflictDoNothing();
+
+		for (const plan of meetingPlan(today)) {
+			const inserted = await tx
+				.insert(meetings)
+				.values({ id: plan.id, unitId: demoIds.unit, kind: plan.kind, title: plan.title, scheduledAt: plan.scheduledAt, chairId: id(101) })
+				.onConflictDoNothing()
+				.returning({ id: meetings.id });
+			if (inserted.length === 0) {
+				// Keep the demo's dates current while the meetings have not happened yet.
+				await tx
+					.update(meetings)
+					.set({ scheduledAt: plan.scheduledAt })
+					.where(and(eq(meetings.id, plan.id), eq(meetings.status, 'scheduled')));
+				continue;
+			}
+			await tx.insert(meetingChildren).values(plan.childIds.map((childId) => ({ meetingId: plan.id, childId })));
+			await tx.insert(meetingParticipants).values(
+				plan.people.map((p) => ({
+					meetingId: plan.id,
+					userId: p.userId,
+					name: p.name,
+					role: p.role,
+					agencyId: p.agencyId ?? null,
+					voting: p.voting ?? false,
+					attendance: p.attendance ?? 'invited',
+					reportRequested: p.reportRequested ?? false,
+					reportReceivedAt: p.reportReceived ? new Date(today.getTime() - 2 * DAY) : null,
+					reportSharedWithParents: p.reportShared ?? false
+				}))
+			);
+		}
+	});
+	return { created: !existing };
+}
+
+/** The demo sign-ins, for the README and the console. */
+export const demoLogins = userRows.map((u) => ({ email: u.email, name: u.name, role: u.role }));

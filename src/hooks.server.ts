@@ -1,0 +1,63 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { database, sharedDatabase } from '$lib/server/db';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { hasAnyUser } from '$lib/server/users';
+
+export const init: ServerInit = async () => {
+	await sharedDatabase(); // migrations run before the first request is served
+};
+
+/** Paths a person may open before anyone has an account. */
+const FIRST_RUN_PATHS = ['/setup', '/favicon.svg', '/robots.txt'];
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const db = await database();
+	event.locals.user = null;
+	event.locals.sessionId = null;
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = await validateSessionToken({ db, token });
+		if (result.session) {
+			event.locals.user = result.user;
+			event.locals.sessionId = result.session.id;
+			if (result.renewed) {
+				setSessionCookie({ cookies: event.cookies, token, secure: event.url.protocol === 'https:' });
+			}
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+
+	const path = event.url.pathname;
+	if (
+		!event.locals.user &&
+		!FIRST_RUN_PATHS.includes(path) &&
+		!path.startsWith('/_app/') &&
+		!(await hasAnyUser(db))
+	) {
+		if (path.startsWith('/api/')) {
+			return Response.json({ message: 'Roundtable has no accounts yet: open /setup first.' }, { status: 503 });
+		}
+		redirect(303, '/setup');
+	}
+
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	const reference = crypto.randomUUID().slice(0, 8);
+	if (status >= 500) {
+		// The error's message and stack only: never request bodies, names or record content.
+		console.error(`[${reference}]`, error instanceof Error ? (error.stack ?? error.message) : 'unknown error');
+		return { message: 'Something went wrong on our side. Your saved work is safe; please try again.', reference };
+	}
+	return { message };
+};

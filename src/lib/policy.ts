@@ -1,0 +1,120 @@
+/**
+ * Who may do what. The one policy module: pages, form actions, the API, downloads and the
+ * collaboration socket all ask these functions, on the server. Pure TypeScript, so the
+ * browser may use it too — but only to show read-only fields; it never decides there.
+ */
+import type { UserRole } from './server/db/schema/people';
+import type { MeetingRole, MeetingStatus } from './server/db/schema/meetings';
+import { parseRootName, type RootName } from './collab/roots';
+
+export interface Viewer {
+	id: string;
+	role: UserRole;
+	unitId: string | null;
+}
+
+export interface MeetingFacts {
+	unitId: string | null;
+	chairId: string | null;
+	status: MeetingStatus;
+}
+
+/** The viewer's own row in the meeting's participants, if invited. */
+export interface Participation {
+	id: string;
+	role: MeetingRole;
+}
+
+export type MeetingAccess =
+	/** chair or admin of the meeting's unit: sees and manages it */
+	| 'unit'
+	/** invited to it: sees it in their role */
+	| 'participant'
+	| 'none';
+
+/** How the viewer may reach this meeting at all. */
+export function meetingAccess(props: {
+	viewer: Viewer;
+	meeting: MeetingFacts;
+	participant: Participation | null;
+}): MeetingAccess {
+	const { viewer, meeting, participant } = props;
+	if (
+		(viewer.role === 'chair' || viewer.role === 'admin') &&
+		viewer.unitId !== null &&
+		viewer.unitId === meeting.unitId
+	) {
+		return 'unit';
+	}
+	if (participant) return 'participant';
+	return 'none';
+}
+
+/** True when the viewer may see the meeting and its record (less restricted parts). */
+export function canSeeMeeting(props: Parameters<typeof meetingAccess>[0]): boolean {
+	return meetingAccess(props) !== 'none';
+}
+
+/**
+ * The role the viewer plays in this meeting's live record. A unit admin who is not on the
+ * list takes the minutes; a unit chair who is not chairing it only watches.
+ */
+export function effectiveMeetingRole(props: Parameters<typeof meetingAccess>[0]): MeetingRole | null {
+	const { viewer, meeting, participant } = props;
+	if (meeting.chairId === viewer.id) return 'chair';
+	if (participant) return participant.role;
+	const access = meetingAccess(props);
+	if (access !== 'unit') return null;
+	return viewer.role === 'admin' ? 'minute-taker' : 'observer';
+}
+
+/** Only the meeting's chair starts it, moves the agenda and ends it. */
+export function canRunMeeting(props: Parameters<typeof meetingAccess>[0]): boolean {
+	return effectiveMeetingRole(props) === 'chair';
+}
+
+/** Chairs and admins schedule meetings and invite people in their unit. */
+export function canScheduleMeetings(viewer: Viewer): boolean {
+	return viewer.role === 'chair' || viewer.role === 'admin';
+}
+
+/** Parents, carers and children never receive restricted (third-party) information. */
+export function mayReadRestricted(role: MeetingRole | null): boolean {
+	return role !== null && role !== 'parent' && role !== 'child';
+}
+
+/** Roles that write the shared parts of the record (sections, plan). */
+const recordWriters: ReadonlySet<MeetingRole> = new Set(['chair', 'minute-taker', 'professional', 'advocate']);
+
+/**
+ * May a connection with this meeting role and participant id write the given root of the
+ * live record? Unknown roots are never writable. Nothing is writable unless the meeting is live.
+ */
+export function mayWriteRoot(props: {
+	root: string;
+	role: MeetingRole | null;
+	participantId: string | null;
+	status: MeetingStatus;
+}): boolean {
+	const { role, participantId, status } = props;
+	if (status !== 'live' || role === null) return false;
+	const root: RootName | null = parseRootName(props.root);
+	if (!root) return false;
+	if (role === 'chair') return true; // the chair may write every root
+	switch (root.kind) {
+		case 'meta':
+			return false; // the chair and the server only
+		case 'contribution':
+		case 'decision':
+		case 'ratings':
+			return root.participantId !== null && root.participantId === participantId;
+		case 'section':
+		case 'plan':
+			return recordWriters.has(role);
+	}
+}
+
+/** May this role write anything at all in a live record? (Read-only connections still sync.) */
+export function mayWriteAnything(role: MeetingRole | null): boolean {
+	return role !== null && role !== 'observer';
+}

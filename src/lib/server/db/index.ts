@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { env } from '../env';
+
+/** The drizzle database, whichever driver is behind it. Transactions are one too. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+	db: Database;
+	driver: 'pglite' | 'postgres';
+	close(): Promise<void>;
+}
+
+export interface OpenDatabaseProps {
+	/** postgres://… for a real server; otherwise the embedded PGlite is used. */
+	url?: string;
+	/** PGlite data folder; omit (with no url) for an in-memory database. */
+	dataDir?: string;
+	migrationsDir?: string;
+}
+
+/** A database that cannot be reached; its message is one line a person can act on. */
+export class DatabaseUnavailableError extends Error {}
+
+function describeUrl(url: string): string {
+	try {
+		const u = new URL(url);
+		return `${u.hostname}:${u.port || '5432'}${u.pathname}`; // never the password
+	} catch {
+		return 'the DATABASE_URL server';
+	}
+}
+
+/** Opens a database and brings its schema up to date. */
+export async function openDatabase(props: OpenDatabaseProps = {}): Promise<DatabaseHandle> {
+	const migrationsFolder = path.resolve(props.migrationsDir ?? env().MIGRATIONS_DIR);
+	if (props.url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		const client = postgres(props.url, {
+			max: 10,
+			connect_timeout: 5,
+			onnotice: () => {} // migrations' "already exists, skipping" notices are noise
+		});
+		try {
+			await client`select 1`;
+		} catch (error) {
+			await client.end({ timeout: 1 }).catch(() => {});
+			const code = (error as { code?: string }).code ?? (error as Error).message;
+			throw new DatabaseUnavailableError(
+				`Roundtable cannot reach PostgreSQL at ${describeUrl(props.url)} (${code}). Start the database server or correct DATABASE_URL.`
+			);
+		}
+		const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
+		// Several nodes may start at once: one migrates at a time.
+		await client.begin(async (tx) => {
+			await tx`select pg_advisory_xact_lock(727274)`;
+			await migrate(drizzle(tx as unknown as typeof client, { casing: 'snake_case' }), {
+				migrationsFolder
+			});
+		});
+		return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+	}
+
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	if (props.dataDir) mkdirSync(props.dataDir, { recursive: true });
+	const client = props.dataDir ? new PGlite(props.dataDir) : new PGlite();
+	await client.waitReady;
+	const db = drizzle(client, { schema, casing: 'snake_case' });
+	await migrate(db, { migrationsFolder });
+	return {
+		db: db as unknown as Database,
+		driver: 'pglite',
+		close: () => client.close()
+	};
+}
+
+const SHARED = Symbol.for('roundtable.database');
+type Shared = { [SHARED]?: Promise<DatabaseHandle> };
+
+/**
+ * The process's one database, opened from the environment on first use.
+ * Kept on globalThis because the production entry, the SvelteKit bundle and Vite's dev
+ * module graph each load their own copy of this module, and PGlite allows one opener.
+ */
+export function sharedDatabase(): Promise<DatabaseHandle> {
+	const holder = globalThis as Shared;
+	if (!holder[SHARED]) {
+		const { DATABASE_URL, DATA_DIR } = env();
+		holder[SHARED] = openDatabase(
+			DATABASE_URL ? { url: DATABASE_URL } : { dataDir: path.resolve(DATA_DIR, 'pglite') }
+		);
+		holder[SHARED].catch(() => {
+			delete holder[SHARED]; // let a later call try again
+		});
+	}
+	return holder[SHARED];
+}
+
+/** The shared drizzle instance. */
+export async function database(): Promise<Database> {
+	return (await sharedDatabase()).db;
+}
+
+/** Closes the shared database (shutdown, tests). */
+export async function closeSharedDatabase(): Promise<void> {
+	const holder = globalThis as Shared;
+	const pending = holder[SHARED];
+	delete holder[SHARED];
+	if (pending) await (await pending).close();
+}
+
+export { schema, sql };

@@ -1,0 +1,5 @@
+// One schema, split by area.
+export * from './schema/people';
+export * from './schema/families';
+export * from './schema/meetings';
+export * from './schema/records';

@@ -1,0 +1,97 @@
+import { pgTable, text, timestamp, boolean, primaryKey, index } from 'drizzle-orm/pg-core';
+import { agencies, units, users } from './people';
+import { children } from './families';
+
+export const meetingKinds = [
+	'initial-conference',
+	'review-conference',
+	'core-group',
+	'cic-review',
+	'cin-review',
+	'life-appreciation-day',
+	'disruption-meeting'
+] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+export const meetingStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/** The part a person plays in one meeting (not their role in the unit). */
+export const meetingRoles = [
+	'chair',
+	'minute-taker',
+	'professional',
+	'parent',
+	'child',
+	'advocate',
+	'observer'
+] as const;
+export type MeetingRole = (typeof meetingRoles)[number];
+
+export const attendanceStates = ['invited', 'attended', 'apologies', 'absent'] as const;
+export type Attendance = (typeof attendanceStates)[number];
+
+const id = () =>
+	text('id')
+		.primaryKey()
+		.$defaultFn(() => crypto.randomUUID());
+
+export const meetings = pgTable(
+	'meetings',
+	{
+		id: id(),
+		unitId: text('unit_id').references(() => units.id),
+		kind: text('kind', { enum: meetingKinds }).notNull(),
+		title: text('title').notNull(),
+		status: text('status', { enum: meetingStatuses }).notNull().default('scheduled'),
+		scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+		chairId: text('chair_id').references(() => users.id),
+		/** The meeting this one follows on from (a review's conference), for pre-filling. */
+		previousMeetingId: text('previous_meeting_id'),
+		startedAt: timestamp('started_at', { withTimezone: true }),
+		endedAt: timestamp('ended_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('meetings_scheduled_idx').on(t.scheduledAt)]
+);
+
+export const meetingChildren = pgTable(
+	'meeting_children',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		childId: text('child_id')
+			.notNull()
+			.references(() => children.id)
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.childId] })]
+);
+
+export const meetingParticipants = pgTable(
+	'meeting_participants',
+	{
+		id: id(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		/** Null for an invitee without an account (e.g. a GP who only sends a report). */
+		userId: text('user_id').references(() => users.id),
+		name: text('name').notNull(),
+		role: text('role', { enum: meetingRoles }).notNull(),
+		agencyId: text('agency_id').references(() => agencies.id),
+		/** Professionals who vote on the plan decision. */
+		voting: boolean('voting').notNull().default(false),
+		attendance: text('attendance', { enum: attendanceStates }).notNull().default('invited'),
+		reportRequested: boolean('report_requested').notNull().default(false),
+		reportReceivedAt: timestamp('report_received_at', { withTimezone: true }),
+		reportSharedWithParents: boolean('report_shared_with_parents').notNull().default(false)
+	},
+	(t) => [
+		index('participants_meeting_idx').on(t.meetingId),
+		index('participants_user_idx').on(t.userId)
+	]
+);
+
+export type Meeting = typeof meetings.$inferSelect;
+export type MeetingParticipant = typeof meetingParticipants.$inferSelect;

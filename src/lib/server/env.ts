@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Plain Node: no $env, so server/ can import it.
+ * Read lazily so tests can set variables before first use.
+ */
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	/** The public origin, e.g. https://roundtable.example.gov.uk (adapter-node reads it too). */
+	ORIGIN: z.string().url().optional(),
+	/** Where the embedded database keeps its files when DATABASE_URL is unset. */
+	DATA_DIR: z.string().default('./data'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+		.optional(),
+	/** Folder of drizzle migrations; defaults to ./drizzle beside package.json. */
+	MIGRATIONS_DIR: z.string().default('./drizzle'),
+	/** Largest collaboration frame accepted, in bytes. */
+	COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+	/** Set to 1 to log one line per request (never bodies or names). */
+	LOG_REQUESTS: z.string().optional()
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** The validated environment; throws one readable line per problem. */
+export function env(): Env {
+	if (cached) return cached;
+	const raw = Object.fromEntries(
+		Object.entries(process.env).filter(([, value]) => value !== undefined && value !== '')
+	);
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		throw new Error(`Roundtable's environment is not right — ${lines.join('; ')}`);
+	}
+	cached = parsed.data;
+	return cached;
+}
+
+/** For tests that change variables between cases. */
+export function resetEnvForTests(): void {
+	cached = undefined;
+}

@@ -1,0 +1,158 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import {
+	agencies,
+	children,
+	meetingChildren,
+	meetingParticipants,
+	meetings,
+	type Meeting,
+	type MeetingParticipant
+} from '../db/schema';
+import type { SessionUser } from '../auth/session';
+import { effectiveMeetingRole, meetingAccess, type MeetingAccess } from '../../policy';
+import type { MeetingRole } from '../db/schema/meetings';
+
+export interface MeetingSummary {
+	id: string;
+	kind: Meeting['kind'];
+	title: string;
+	status: Meeting['status'];
+	scheduledAt: string;
+	children: { id: string; name: string }[];
+}
+
+export interface ParticipantView {
+	id: string;
+	userId: string | null;
+	name: string;
+	role: MeetingParticipant['role'];
+	agency: string | null;
+	voting: boolean;
+	attendance: MeetingParticipant['attendance'];
+	reportRequested: boolean;
+	reportReceived: boolean;
+	reportSharedWithParents: boolean;
+}
+
+export interface MeetingForViewer {
+	meeting: Meeting;
+	children: { id: string; name: string }[];
+	participants: ParticipantView[];
+	access: Exclude<MeetingAccess, 'none'>;
+	/** The viewer's own participant row, if invited. */
+	me: ParticipantView | null;
+	/** The part the viewer plays in this meeting's record. */
+	role: MeetingRole;
+}
+
+async function childrenOf(db: Database, meetingIds: string[]) {
+	if (meetingIds.length === 0) return new Map<string, { id: string; name: string }[]>();
+	const rows = await db
+		.select({ meetingId: meetingChildren.meetingId, id: children.id, name: children.name })
+		.from(meetingChildren)
+		.innerJoin(children, eq(children.id, meetingChildren.childId))
+		.where(inArray(meetingChildren.meetingId, meetingIds))
+		.orderBy(asc(children.name));
+	const byMeeting = new Map<string, { id: string; name: string }[]>();
+	for (const row of rows) {
+		const list = byMeeting.get(row.meetingId) ?? [];
+		list.push({ id: row.id, name: row.name });
+		byMeeting.set(row.meetingId, list);
+	}
+	return byMeeting;
+}
+
+function summarise(meeting: Meeting, kids: { id: string; name: string }[]): MeetingSummary {
+	return {
+		id: meeting.id,
+		kind: meeting.kind,
+		title: meeting.title,
+		status: meeting.status,
+		scheduledAt: meeting.scheduledAt.toISOString(),
+		children: kids
+	};
+}
+
+/**
+ * The meetings a person may see: chairs and admins see their unit's; everyone else only
+ * the meetings they are invited to. Managers see none here (their dashboards are aggregate).
+ */
+export async function visibleMeetings(props: { db: Database; user: SessionUser }): Promise<MeetingSummary[]> {
+	const { db, user } = props;
+	let rows: Meeting[];
+	if ((user.role === 'chair' || user.role === 'admin') && user.unitId) {
+		const invited = db
+			.select({ id: meetingParticipants.meetingId })
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.userId, user.id));
+		const unitRows = await db.select().from(meetings).where(eq(meetings.unitId, user.unitId));
+		const invitedRows = await db.select().from(meetings).where(inArray(meetings.id, invited));
+		const byId = new Map([...unitRows, ...invitedRows].map((m) => [m.id, m]));
+		rows = [...byId.values()];
+	} else {
+		rows = await db
+			.select({ meeting: meetings })
+			.from(meetings)
+			.innerJoin(meetingParticipants, eq(meetingParticipants.meetingId, meetings.id))
+			.where(eq(meetingParticipants.userId, user.id))
+			.then((r) => r.map((x) => x.meeting));
+	}
+	rows.sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+	const kids = await childrenOf(
+		db,
+		rows.map((m) => m.id)
+	);
+	return rows.map((m) => summarise(m, kids.get(m.id) ?? []));
+}
+
+/** One meeting as the viewer may see it, or null when they may not (callers answer 404). */
+export async function meetingForViewer(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+}): Promise<MeetingForViewer | null> {
+	const { db, user, meetingId } = props;
+	if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return null;
+	const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
+	if (!meeting) return null;
+	const participantRows = await db
+		.select({ participant: meetingParticipants, agency: agencies.name })
+		.from(meetingParticipants)
+		.leftJoin(agencies, eq(agencies.id, meetingParticipants.agencyId))
+		.where(eq(meetingParticipants.meetingId, meetingId))
+		.orderBy(asc(meetingParticipants.name));
+	const participants: ParticipantView[] = participantRows.map(({ participant: p, agency }) => ({
+		id: p.id,
+		userId: p.userId,
+		name: p.name,
+		role: p.role,
+		agency,
+		voting: p.voting,
+		attendance: p.attendance,
+		reportRequested: p.reportRequested,
+		reportReceived: p.reportReceivedAt !== null,
+		reportSharedWithParents: p.reportSharedWithParents
+	}));
+	const me = participants.find((p) => p.userId === user.id) ?? null;
+	const facts = {
+		viewer: { id: user.id, role: user.role, unitId: user.unitId },
+		meeting,
+		participant: me
+	};
+	const access = meetingAccess(facts);
+	const role = effectiveMeetingRole(facts);
+	if (access === 'none' || role === null) return null;
+	const kids = (await childrenOf(db, [meetingId])).get(meetingId) ?? [];
+	return { meeting, children: kids, participants, access, me, role };
+}
+
+/** Sets a scheduled meeting live (the chair's "Start meeting"). */
+export async function startMeeting(props: { db: Database; meetingId: string; now?: Date }): Promise<Meeting | null> {
+	const [row] = await props.db
+		.update(meetings)
+		.set({ status: 'live', startedAt: props.now ?? new Date() })
+		.where(and(eq(meetings.id, props.meetingId), eq(meetings.status, 'scheduled')))
+		.returning();
+	return row ?? null;
+}

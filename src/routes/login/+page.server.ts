@@ -1,0 +1,59 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { formProblem, readForm } from '$lib/server/forms';
+import { signInWithPassword } from '$lib/server/auth/sign-in';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+const signInForm = z.object({
+	email: z
+		.string({ error: 'Enter your email address.' })
+		.trim()
+		.min(1, 'Enter your email address.')
+		.max(254, 'That email address is too long.')
+		.email('Enter an email address like name@example.gov.uk.'),
+	password: z
+		.string({ error: 'Enter your password.' })
+		.min(1, 'Enter your password.')
+		.max(256, 'That password is too long.')
+});
+
+/** Only same-site paths, so a link cannot send someone elsewhere after signing in. */
+function safeNext(next: string | null): string {
+	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/meetings';
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = readForm(await request.formData(), signInForm, ['email']);
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		const result = await signInWithPassword({
+			db: await database(),
+			email: form.data.email,
+			password: form.data.password,
+			address: getClientAddress()
+		});
+		const values: Record<string, string> = { email: form.data.email };
+		if (!result.ok && result.problem === 'too-many-attempts') {
+			return fail(429, {
+				values,
+				errors: formProblem(
+					`Too many attempts to sign in. Wait ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? '' : 's'} and try again.`
+				)
+			});
+		}
+		if (!result.ok) {
+			return fail(400, {
+				values,
+				errors: formProblem('The email address or password is not right. Check them and try again.')
+			});
+		}
+		setSessionCookie({ cookies, token: result.token, secure: url.protocol === 'https:' });
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,41 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { formProblem, readForm } from '$lib/server/forms';
+import { hasAnyUser } from '$lib/server/users';
+import { createFirstAdmin } from '$lib/server/users-create';
+import { passwordProblem } from '$lib/server/auth/password';
+import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+const setupForm = z
+	.object({
+		unitName: z.string().trim().min(1, 'Enter the name of your safeguarding unit.').max(120, 'Use at most 120 characters.'),
+		name: z.string().trim().min(1, 'Enter your full name.').max(120, 'Use at most 120 characters.'),
+		email: z.string().trim().min(1, 'Enter your email address.').email('Enter an email address like name@example.gov.uk.'),
+		password: z.string().superRefine((value, ctx) => {
+			const problem = passwordProblem(value);
+			if (problem) ctx.addIssue({ code: 'custom', message: problem });
+		}),
+		confirm: z.string()
+	})
+	.refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'The two passwords are not the same.' });
+
+export const load: PageServerLoad = async () => {
+	if (await hasAnyUser(await database())) redirect(303, '/login');
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const db = await database();
+		if (await hasAnyUser(db)) return fail(409, { errors: formProblem('Roundtable is already set up. Sign in instead.'), values: {} as Record<string, string> });
+		const form = readForm(await request.formData(), setupForm, ['unitName', 'name', 'email']);
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		const admin = await createFirstAdmin({ db, ...form.data });
+		const token = generateSessionToken();
+		await createSession({ db, token, userId: admin.id });
+		setSessionCookie({ cookies, token, secure: url.protocol === 'https:' });
+		redirect(303, '/meetings');
+	}
+};
