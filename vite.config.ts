@@ -33,6 +33,10 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		fileParallelism: false
+		fileParallelism: false,
+		// CI adds a JSON report so .ci/run can print one closing line of counts.
+		reporters: process.env.CI_REPORT_DIR
+			? ['default', ['json', { outputFile: `${process.env.CI_REPORT_DIR}/vitest-${process.env.CI_REPORT_SUFFIX ?? 'main'}.json` }]]
+			: ['default']
 	}
 });

@@ -43,7 +43,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		redirect(303, '/setup');
 	}
 
-	const response = await resolve(event);
+	const response = await statusForScriptedForms(event.request, await resolve(event));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
@@ -51,6 +51,30 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
+
+/**
+ * A form post from a script (Accept: *\/*, not use:enhance) gets SvelteKit's JSON action
+ * result with HTTP 200; give it the failure's own status so a 400 reads as a 400.
+ */
+async function statusForScriptedForms(request: Request, response: Response): Promise<Response> {
+	if (
+		request.method !== 'POST' ||
+		request.headers.get('x-sveltekit-action') === 'true' ||
+		response.status !== 200 ||
+		!response.headers.get('content-type')?.startsWith('application/json')
+	) {
+		return response;
+	}
+	const body = await response.text();
+	let status = 200;
+	try {
+		const parsed = JSON.parse(body) as { type?: string; status?: number };
+		if (parsed.type === 'failure' && typeof parsed.status === 'number') status = parsed.status;
+	} catch {
+		// not an action result: leave it as it is
+	}
+	return new Response(body, { status, headers: response.headers });
+}
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	const reference = crypto.randomUUID().slice(0, 8);

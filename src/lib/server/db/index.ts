@@ -56,13 +56,14 @@ export async function openDatabase(props: OpenDatabaseProps = {}): Promise<Datab
 			);
 		}
 		const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
-		// Several nodes may start at once: one migrates at a time.
-		await client.begin(async (tx) => {
-			await tx`select pg_advisory_xact_lock(727274)`;
-			await migrate(drizzle(tx as unknown as typeof client, { casing: 'snake_case' }), {
-				migrationsFolder
-			});
-		});
+		// Several nodes may start at once: one migrates at a time, on its own connection.
+		const migrator = postgres(props.url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+		try {
+			await migrator`select pg_advisory_lock(727274)`;
+			await migrate(drizzle(migrator, { casing: 'snake_case' }), { migrationsFolder });
+		} finally {
+			await migrator.end({ timeout: 5 });
+		}
 		return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
 	}
 

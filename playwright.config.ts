@@ -1,0 +1,38 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+/** Debian's Chromium (npx playwright install cannot download here). */
+const chromium = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage']
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI_REPORT_DIR
+		? [['list'], ['json', { outputFile: `${process.env.CI_REPORT_DIR}/playwright.json` }]]
+		: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'off',
+		screenshot: 'off',
+		launchOptions: chromium
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+	webServer: {
+		// A fresh embedded database with the demo data, on the built app.
+		command: `node --import tsx tests/e2e/serve.ts`,
+		url: `http://127.0.0.1:${port}/login`,
+		reuseExistingServer: process.env.E2E_REUSE === '1',
+		timeout: 120_000,
+		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+		stdout: 'pipe',
+		stderr: 'pipe'
+	}
+});
