@@ -19,6 +19,7 @@ import {
 import type { MeetingKind, MeetingRole, Attendance } from '../../src/lib/server/db/schema/meetings';
 import type { UserRole } from '../../src/lib/server/db/schema/people';
 import { hashPassword } from '../../src/lib/server/auth/password';
+import { ukDay, ukInstant } from '../../src/lib/meetings/uk-time';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
 
@@ -57,16 +58,13 @@ const userRows: { id: string; email: string; name: string; role: UserRole; agenc
 	{ id: id(109), email: 'manager@demo.test', name: 'Helen Moss', role: 'manager', agencyId: null }
 ];
 
-/** The instant of hh:mm on a given day in UK time (GMT or BST). */
+/** hh:mm on the UK calendar day of `day`, moved to the next weekday if it falls at a weekend. */
 export function ukTime(day: Date, hours: number, minutes = 0): Date {
-	const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(day);
-	const [y, m, d] = ymd.split('-').map(Number);
-	const guess = new Date(Date.UTC(y, m - 1, d, hours, minutes));
-	const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
-		.formatToParts(guess)
-		.find((p) => p.type === 'timeZoneName')?.value;
-	const hoursAhead = Number(offset?.replace('GMT', '') || 0);
-	return new Date(guess.getTime() - hoursAhead * 3_600_000);
+	let ymd = ukDay(day);
+	while ([0, 6].includes(new Date(`${ymd}T12:00:00Z`).getUTCDay())) {
+		ymd = ukDay(new Date(new Date(`${ymd}T12:00:00Z`).getTime() + 86_400_000));
+	}
+	return ukInstant(ymd, hours, minutes);
 }
 
 const DAY = 86_400_000;
@@ -83,7 +81,7 @@ function meetingPlan(today: Date) {
 			id: demoIds.icpc,
 			kind: 'initial-conference' as MeetingKind,
 			title: 'Initial child protection conference',
-			scheduledAt: ukTime(today, 10),
+			scheduledAt: ukInstant(ukDay(today), 10), // today, whatever the day of the week
 			childIds: [demoIds.chrissie, demoIds.leo],
 			people: [
 				chair,

@@ -118,3 +118,9 @@ export function mayWriteRoot(props: {
 export function mayWriteAnything(role: MeetingRole | null): boolean {
 	return role !== null && role !== 'observer';
 }
+
+/** Chairs and admins of the unit (and the meeting's chair or minute-taker) prepare a meeting: invitations, attendance, reports. */
+export function canPrepareMeeting(props: Parameters<typeof meetingAccess>[0]): boolean {
+	const role = effectiveMeetingRole(props);
+	return meetingAccess(props) === 'unit' || role === 'chair' || role === 'minute-taker';
+}

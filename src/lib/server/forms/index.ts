@@ -29,3 +29,8 @@ export function readForm<S extends z.ZodType<Record<string, unknown>>>(
 export function formProblem(message: string): FieldErrors {
 	return { form: message };
 }
+
+/** A problem with one field, found after the form parsed (e.g. by a command). */
+export function fieldProblem(field: string, message: string): FieldErrors {
+	return { [field]: message };
+}

@@ -2,7 +2,43 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { meetingForViewer, startMeeting } from '$lib/server/meetings/queries';
-import { canRunMeeting } from '$lib/policy';
+import { canPrepareMeeting, canRunMeeting } from '$lib/policy';
+import { z } from 'zod';
+import { asc } from 'drizzle-orm';
+import { users } from '$lib/server/db/schema';
+import { attendanceStates, meetingRoles } from '$lib/server/db/schema/meetings';
+import { fieldProblem, readForm } from '$lib/server/forms';
+import { inviteParticipant } from '$lib/server/meetings/commands/invite-participant';
+import { recordAttendance } from '$lib/server/meetings/commands/record-attendance';
+import { MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
+import type { SessionUser } from '$lib/server/auth/session';
+
+const inviteForm = z.object({
+	userId: z.string().optional(),
+	name: z.string().trim().max(120, 'Use at most 120 characters.').optional(),
+	role: z.enum(meetingRoles, { error: 'Choose their role in the meeting.' }),
+	voting: z.literal('on').optional(),
+	reportRequested: z.literal('on').optional()
+});
+
+const registerForm = z.object({
+	participantId: z.string().min(1, 'Choose a person.'),
+	attendance: z.enum(attendanceStates, { error: 'Choose whether they are here.' }),
+	reportReceived: z.literal('on').optional(),
+	reportSharedWithParents: z.literal('on').optional()
+});
+
+/** The meeting, if the signed-in person may prepare it; otherwise a 404 or 403. */
+async function preparable(locals: App.Locals, meetingId: string) {
+	if (!locals.user) redirect(303, '/login');
+	const db = await database();
+	const found = await meetingForViewer({ db, user: locals.user, meetingId });
+	if (!found) error(404, 'Not found');
+	if (!canPrepareMeeting({ viewer: locals.user, meeting: found.meeting, participant: found.me })) {
+		error(403, 'Only the chair or an admin prepares this meeting.');
+	}
+	return { db, user: locals.user as SessionUser, found };
+}
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -24,7 +60,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		participants,
 		me: me ? { id: me.id } : null,
 		role,
-		canRun: canRunMeeting({ viewer: locals.user, meeting, participant: me })
+		canRun: canRunMeeting({ viewer: locals.user, meeting, participant: me }),
+		canPrepare: canPrepareMeeting({ viewer: locals.user, meeting, participant: me }),
+		people: canPrepareMeeting({ viewer: locals.user, meeting, participant: me })
+			? await db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name))
+			: []
 	};
 };
 
@@ -42,5 +82,47 @@ export const actions: Actions = {
 		}
 		await audit({ db, userId: locals.user.id, action: 'start', targetType: 'meeting', targetId: params.id });
 		return { message: 'The meeting has started.' };
+	},
+	invite: async ({ locals, params, request }) => {
+		const { db, user } = await preparable(locals, params.id);
+		const form = readForm(await request.formData(), inviteForm, ['name']);
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		try {
+			const invited = await inviteParticipant({
+				db,
+				actorId: user.id,
+				meetingId: params.id,
+				userId: form.data.userId || null,
+				name: form.data.name || null,
+				role: form.data.role,
+				agencyId: null,
+				voting: form.data.voting === 'on',
+				reportRequested: form.data.reportRequested === 'on'
+			});
+			return { message: `${invited.name} is invited.` };
+		} catch (problem) {
+			if (problem instanceof MeetingInputError) return fail(400, { errors: fieldProblem(problem.field, problem.message), values: {} as Record<string, string> });
+			throw problem;
+		}
+	},
+	register: async ({ locals, params, request }) => {
+		const { db, user } = await preparable(locals, params.id);
+		const form = readForm(await request.formData(), registerForm);
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		try {
+			await recordAttendance({
+				db,
+				actorId: user.id,
+				meetingId: params.id,
+				participantId: form.data.participantId,
+				attendance: form.data.attendance,
+				reportReceived: form.data.reportReceived === 'on',
+				reportSharedWithParents: form.data.reportSharedWithParents === 'on'
+			});
+			return { message: 'Saved.' };
+		} catch (problem) {
+			if (problem instanceof MeetingInputError) return fail(400, { errors: fieldProblem(problem.field, problem.message), values: {} as Record<string, string> });
+			throw problem;
+		}
 	}
 };

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { ukDay, ukInstant } from './uk-time';
+
+describe('UK wall-clock times', () => {
+	it('reads 10:00 in winter as GMT and in summer as BST', () => {
+		expect(ukInstant('2026-12-18', 10).toISOString()).toBe('2026-12-18T10:00:00.000Z');
+		expect(ukInstant('2026-07-01', 10).toISOString()).toBe('2026-07-01T09:00:00.000Z');
+	});
+
+	it('gives the UK day of an instant near midnight', () => {
+		expect(ukDay(new Date('2026-07-01T23:30:00Z'))).toBe('2026-07-02');
+		expect(ukDay(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
+	});
+});

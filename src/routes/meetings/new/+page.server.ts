@@ -1,0 +1,77 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { children, families, users } from '$lib/server/db/schema';
+import { meetingKinds } from '$lib/server/db/schema/meetings';
+import { fieldProblem, readForm } from '$lib/server/forms';
+import { canScheduleMeetings } from '$lib/policy';
+import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
+import { meetingKindLabel } from '$lib/meetings/labels';
+import { ukInstant } from '$lib/meetings/uk-time';
+import type { Actions, PageServerLoad } from './$types';
+
+const newMeetingForm = z.object({
+	kind: z.enum(meetingKinds, { error: 'Choose the kind of meeting.' }),
+	title: z.string().trim().max(160, 'Use at most 160 characters.').optional(),
+	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date, for example 18/12/2026.'),
+	time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time, for example 10:00.'),
+	chairId: z.string().min(1, 'Choose who chairs the meeting.')
+});
+
+async function scheduler(locals: App.Locals) {
+	if (!locals.user) redirect(303, '/login?next=/meetings/new');
+	if (!canScheduleMeetings(locals.user) || !locals.user.unitId) error(403, 'Only chairs and admins schedule meetings.');
+	return { user: locals.user, unitId: locals.user.unitId };
+}
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const { unitId } = await scheduler(locals);
+	const db = await database();
+	const kids = await db
+		.select({ id: children.id, name: children.name, family: families.name })
+		.from(children)
+		.innerJoin(families, eq(families.id, children.familyId))
+		.where(eq(families.unitId, unitId))
+		.orderBy(asc(families.name), asc(children.name));
+	const chairs = await db
+		.select({ id: users.id, name: users.name })
+		.from(users)
+		.where(and(eq(users.unitId, unitId), eq(users.role, 'chair')))
+		.orderBy(asc(users.name));
+	return { kinds: meetingKinds.map((kind) => ({ kind, label: meetingKindLabel[kind] })), children: kids, chairs };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const { user } = await scheduler(locals);
+		const data = await request.formData();
+		const childIds = data.getAll('childIds').filter((v): v is string => typeof v === 'string');
+		const form = readForm(data, newMeetingForm, ['kind', 'title', 'date', 'time', 'chairId']);
+		const values: Record<string, string> = form.ok ? {} : form.values;
+		if (!form.ok) return fail(400, { errors: form.errors, values, childIds });
+		const { kind, title, date, time, chairId } = form.data;
+		const [hours, minutes] = time.split(':').map(Number);
+		const scheduledAt = ukInstant(date, hours, minutes);
+		if (Number.isNaN(scheduledAt.getTime())) return fail(400, { errors: fieldProblem('date', 'Enter a real date.'), values, childIds });
+		let meetingId: string;
+		try {
+			const meeting = await createMeeting({
+				db: await database(),
+				scheduler: user,
+				kind,
+				title: title || meetingKindLabel[kind],
+				scheduledAt,
+				childIds,
+				chairId
+			});
+			meetingId = meeting.id;
+		} catch (problem) {
+			if (problem instanceof MeetingInputError) {
+				return fail(400, { errors: fieldProblem(problem.field, problem.message), values, childIds });
+			}
+			throw problem;
+		}
+		redirect(303, `/meetings/${meetingId}`);
+	}
+};
