@@ -1,0 +1,86 @@
+/**
+ * Upgrade authentication: the same session cookie and the same permission functions as the
+ * pages decide who may open `/collab/{meetingId}`. Refusals are plain HTTP answers, sent
+ * before any Yjs message is exchanged.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Database } from '../../src/lib/server/db';
+import { sessionTokenFromCookieHeader, validateSessionToken } from '../../src/lib/server/auth/session';
+import { meetingForViewer } from '../../src/lib/server/meetings/queries';
+import { mayWriteAnything } from '../../src/lib/policy';
+import type { MeetingRole, MeetingStatus } from '../../src/lib/server/db/schema/meetings';
+import { collabPath } from '../../src/lib/collab/protocol';
+
+/** Who is on the other end of a socket, and what the server knows of their part. */
+export interface ConnectionIdentity {
+	meetingId: string;
+	userId: string;
+	name: string;
+	role: MeetingRole;
+	/** Their participant row in this meeting (null for a unit admin or chair not on the list). */
+	participantId: string | null;
+	status: MeetingStatus;
+	/** False for connections that may only read (observers, or a meeting that is not live). */
+	mayWrite: boolean;
+}
+
+export type UpgradeDecision =
+	| { ok: true; identity: ConnectionIdentity }
+	| { ok: false; status: 400 | 401 | 403 | 404; message: string };
+
+/** The meeting id in `/collab/{meetingId}`, or null when the path is not ours. */
+export function meetingIdFromUrl(url: string | undefined): string | null {
+	if (!url) return null;
+	const pathname = url.split('?')[0];
+	const prefix = `${collabPath}/`;
+	if (!pathname.startsWith(prefix)) return null;
+	const id = pathname.slice(prefix.length);
+	return /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+}
+
+/**
+ * A browser always sends Origin on a WebSocket; it must be ours (env ORIGIN, or the host the
+ * request came to) so another site cannot ride the cookie. Non-browser clients send none.
+ */
+export function originAllowed(props: { origin: string | undefined; host: string | undefined; publicOrigin?: string }): boolean {
+	const { origin, host, publicOrigin } = props;
+	if (origin === undefined) return true;
+	if (publicOrigin) return origin === new URL(publicOrigin).origin;
+	if (!host) return false;
+	return origin === `http://${host}` || origin === `https://${host}`;
+}
+
+/** Decides one upgrade request. */
+export async function authenticateUpgrade(props: {
+	db: Database;
+	request: IncomingMessage;
+	publicOrigin?: string;
+}): Promise<UpgradeDecision> {
+	const { db, request } = props;
+	const meetingId = meetingIdFromUrl(request.url);
+	if (!meetingId) return { ok: false, status: 404, message: 'No such meeting record.' };
+	const origin = request.headers.origin;
+	if (!originAllowed({ origin, host: request.headers.host, publicOrigin: props.publicOrigin })) {
+		return { ok: false, status: 403, message: 'This page may not open the meeting record.' };
+	}
+	const token = sessionTokenFromCookieHeader(request.headers.cookie);
+	if (!token) return { ok: false, status: 401, message: 'Sign in to join the meeting record.' };
+	const { user } = await validateSessionToken({ db, token });
+	if (!user) return { ok: false, status: 401, message: 'Your session has ended. Sign in again.' };
+	const view = await meetingForViewer({ db, user, meetingId });
+	// Same answer for "no such meeting" and "not yours": existence is not disclosed.
+	if (!view) return { ok: false, status: 403, message: 'You are not part of this meeting.' };
+	const status = view.meeting.status;
+	return {
+		ok: true,
+		identity: {
+			meetingId,
+			userId: user.id,
+			name: view.me?.name ?? user.name,
+			role: view.role,
+			participantId: view.me?.id ?? null,
+			status,
+			mayWrite: status === 'live' && mayWriteAnything(view.role)
+		}
+	};
+}

@@ -1,0 +1,241 @@
+/**
+ * One socket: decodes each frame, lets the gate judge every update, keeps presence honest and
+ * closes only itself when a frame is malformed or forbidden. Messages are handled strictly in
+ * order, so an acknowledgement covers everything sent before it.
+ */
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { mayWriteRoot } from '../../src/lib/policy';
+import {
+	closeCodes,
+	messageAwareness,
+	messageQueryAwareness,
+	messageSaveCheck,
+	messageSync
+} from '../../src/lib/collab/protocol';
+import type { ConnectionIdentity } from './authenticate';
+import { checkUpdate, type ClientOwnership } from './gate';
+import { colorFor, rewriteAwareness, type PresenceUser } from './presence';
+import { describeError, encodeMessage, type CollabLogger, type LiveRecord, type Peer, type RecordRegistry } from './record';
+
+/** A frame that breaks the protocol; closes the socket with 4400. */
+class MalformedFrame extends Error {}
+/** The database failed us, not the client: close with 1011 so it reconnects. */
+class StorageFailure extends Error {}
+
+/** Reads a length-prefixed byte array, refusing one that runs past the frame's end. */
+function readBytes(decoder: decoding.Decoder): Uint8Array {
+	const length = decoding.readVarUint(decoder);
+	if (decoder.pos + length > decoder.arr.length) throw new MalformedFrame('truncated frame');
+	return decoding.readUint8Array(decoder, length);
+}
+
+function expectEnd(decoder: decoding.Decoder) {
+	if (decoding.hasContent(decoder)) throw new MalformedFrame('trailing bytes');
+}
+
+export class Connection implements Peer {
+	private record: LiveRecord | null = null;
+	private readonly inbox: Uint8Array[] = [];
+	private chain: Promise<void> = Promise.resolve();
+	private closed = false;
+	/** Answered a ping since the last one was sent. */
+	alive = true;
+	private readonly awarenessIds = new Set<number>();
+	private readonly presence: PresenceUser;
+
+	constructor(
+		readonly ws: WebSocket,
+		readonly identity: ConnectionIdentity,
+		private readonly deps: { registry: RecordRegistry; logger: CollabLogger }
+	) {
+		this.presence = {
+			name: identity.name,
+			role: identity.role,
+			color: colorFor(identity.userId),
+			participantId: identity.participantId
+		};
+		ws.on('error', (error) => {
+			this.deps.logger('collab.socket_error', { meetingId: identity.meetingId, error: describeError(error) });
+			this.close(closeCodes.internalError, 'socket error');
+		});
+		ws.on('pong', () => {
+			this.alive = true;
+		});
+		ws.on('message', (data, isBinary) => {
+			if (this.closed) return;
+			if (!isBinary) return this.close(closeCodes.malformed, 'text frames are not part of the protocol');
+			const frame = toBytes(data);
+			if (this.record) this.enqueue(frame);
+			else this.inbox.push(frame); // the record is still loading
+		});
+		ws.on('close', () => this.dispose());
+	}
+
+	/** Loads the meeting's record, opens the sync and replays what arrived meanwhile. */
+	async start(): Promise<void> {
+		let record: LiveRecord;
+		try {
+			record = await this.deps.registry.attach(this.identity.meetingId, this);
+		} catch (error) {
+			this.deps.logger('collab.load_failed', { meetingId: this.identity.meetingId, error: describeError(error) });
+			this.close(closeCodes.internalError, 'the record could not be loaded');
+			return;
+		}
+		if (this.closed) {
+			this.deps.registry.detach(record, this);
+			return;
+		}
+		this.record = record;
+		this.send(encodeMessage(messageSync, (encoder) => syncProtocol.writeSyncStep1(encoder, record.doc)));
+		const states = record.awarenessMessage();
+		if (states) this.send(states);
+		for (const frame of this.inbox.splice(0)) this.enqueue(frame);
+	}
+
+	send(message: Uint8Array): void {
+		if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+		this.ws.send(message, { binary: true }, (error) => {
+			if (error) this.close(closeCodes.internalError, 'send failed');
+		});
+	}
+
+	/** Closes this socket only, with a code and a reason a person can act on. */
+	close(code: number, reason: string): void {
+		if (this.closed) return;
+		if (code !== closeCodes.goingAway && code !== closeCodes.rightsChanged) {
+			this.deps.logger('collab.closed', { meetingId: this.identity.meetingId, code, reason });
+		}
+		this.closed = true;
+		try {
+			this.ws.close(code, reason.slice(0, 120));
+		} catch {
+			this.ws.terminate();
+		}
+		// A peer that never completes the closing handshake is cut off.
+		setTimeout(() => this.ws.terminate(), 5_000).unref();
+		this.dispose();
+	}
+
+	private dispose() {
+		this.closed = true;
+		const record = this.record;
+		if (!record) return;
+		this.record = null;
+		if (this.awarenessIds.size > 0) {
+			awarenessProtocol.removeAwarenessStates(record.awareness, [...this.awarenessIds], this);
+		}
+		this.deps.registry.detach(record, this);
+	}
+
+	private enqueue(frame: Uint8Array) {
+		this.chain = this.chain
+			.then(() => this.handle(frame))
+			.catch((error) => {
+				if (error instanceof StorageFailure) {
+					this.deps.logger('collab.bind_failed', { meetingId: this.identity.meetingId, error: describeError(error.cause) });
+					return this.close(closeCodes.internalError, 'the server could not store the change; reconnect');
+				}
+				if (error instanceof MalformedFrame) return this.close(closeCodes.malformed, error.message);
+				// lib0 and Yjs throw plain errors on frames they cannot decode.
+				this.close(closeCodes.malformed, 'frame could not be decoded');
+			});
+	}
+
+	private async handle(frame: Uint8Array): Promise<void> {
+		const record = this.record;
+		if (this.closed || !record) return;
+		const decoder = decoding.createDecoder(frame);
+		const type = decoding.readVarUint(decoder);
+		switch (type) {
+			case messageSync: {
+				const step = decoding.readVarUint(decoder);
+				const payload = readBytes(decoder);
+				expectEnd(decoder);
+				if (step === syncProtocol.messageYjsSyncStep1) {
+					const update = Y.encodeStateAsUpdate(record.doc, payload);
+					this.send(encodeMessage(messageSync, (encoder) => {
+						encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+						encoding.writeVarUint8Array(encoder, update);
+					}));
+				} else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+					await this.receiveUpdate(record, payload, step === syncProtocol.messageYjsSyncStep2 ? 'step2' : 'update');
+				} else {
+					throw new MalformedFrame('unknown sync step');
+				}
+				return;
+			}
+			case messageAwareness: {
+				const payload = readBytes(decoder);
+				expectEnd(decoder);
+				const { update, clientIds } = rewriteAwareness({
+					update: payload,
+					user: this.presence,
+					maySpeakFor: (clientId) => {
+						const owner = record.owners.ownerOf(clientId);
+						return owner === undefined || owner === this.identity.userId;
+					}
+				});
+				for (const id of clientIds) this.awarenessIds.add(id);
+				awarenessProtocol.applyAwarenessUpdate(record.awareness, update, this);
+				return;
+			}
+			case messageQueryAwareness: {
+				expectEnd(decoder);
+				const states = record.awarenessMessage();
+				if (states) this.send(states);
+				return;
+			}
+			case messageSaveCheck: {
+				const seq = decoding.readVarUint(decoder);
+				expectEnd(decoder);
+				// Not awaited: later frames must not wait for the database.
+				record.log.whenStored().then(() =>
+					this.send(encodeMessage(messageSaveCheck, (encoder) => encoding.writeVarUint(encoder, seq)))
+				);
+				return;
+			}
+			default:
+				throw new MalformedFrame('unknown message type');
+		}
+	}
+
+	private async receiveUpdate(record: LiveRecord, update: Uint8Array, kind: 'update' | 'step2') {
+		const { identity } = this;
+		const ownerOf = (clientId: number): ClientOwnership => {
+			const owner = record.owners.ownerOf(clientId);
+			if (owner === undefined) return 'unbound';
+			return owner === identity.userId ? 'self' : 'other';
+		};
+		const mayWrite = (root: string) =>
+			identity.mayWrite &&
+			mayWriteRoot({ root, role: identity.role, participantId: identity.participantId, status: identity.status });
+		let verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
+		if (verdict.ok && verdict.newClients.length > 0) {
+			// Anything new from a read-only connection is a write, wherever it would land.
+			if (!identity.mayWrite) return this.close(closeCodes.forbidden, 'this connection may only read');
+			let bound: boolean;
+			try {
+				bound = await record.owners.bind({ clientIds: verdict.newClients, userId: identity.userId });
+			} catch (error) {
+				throw new StorageFailure('binding failed', { cause: error });
+			}
+			if (!bound) return this.close(closeCodes.forbidden, 'client id belongs to someone else');
+			if (this.closed || this.record !== record) return;
+			// Other sockets may have changed the document while we waited: judge again.
+			verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
+		}
+		if (!verdict.ok) return this.close(closeCodes.forbidden, verdict.reason);
+		Y.applyUpdate(record.doc, verdict.update, this);
+	}
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,172 @@
+/**
+ * The collaboration server, assembled: upgrade authentication → record registry (load,
+ * persistence, unload) → per-socket connection (gate, authorship, presence, robustness).
+ * Transport-agnostic: give it the HTTP server's upgrade events on `/collab/{meetingId}`.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import type { Database } from '../../src/lib/server/db';
+import { sharedDatabase } from '../../src/lib/server/db';
+import { env } from '../../src/lib/server/env';
+import { closeCodes } from '../../src/lib/collab/protocol';
+import { authenticateUpgrade, type ConnectionIdentity } from './authenticate';
+import { ClientOwners, whoWrote, type AuthoredRun } from './authorship';
+import { Connection } from './connection';
+import { loadRecord, type PersistenceOptions } from './persistence';
+import { describeError, RecordRegistry, type CollabLogger } from './record';
+
+export interface CollabServerOptions {
+	db: Database;
+	/** The public origin browsers must come from (default: env ORIGIN, else the request's host). */
+	origin?: string;
+	/** Largest frame accepted (default: env COLLAB_MAX_FRAME_BYTES). */
+	maxFrameBytes?: number;
+	/** How often dead peers are looked for, in ms. */
+	pingIntervalMs?: number;
+	/** How long a record stays loaded after its last client left, in ms. */
+	unloadDelayMs?: number;
+	persistence?: PersistenceOptions;
+	/** Structured events without personal data; defaults to one console line each. */
+	logger?: CollabLogger;
+}
+
+export interface CollabServer {
+	/** Takes over an HTTP upgrade request for `/collab/{meetingId}`. */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+	/**
+	 * The meeting's status or participants changed: its sockets are closed with 4000 and
+	 * reconnect with the rights they have now.
+	 */
+	meetingChanged(meetingId: string): void;
+	/** Who wrote what in one root of a meeting's record (loaded or stored). */
+	authorship(props: { meetingId: string; root: string }): Promise<AuthoredRun[]>;
+	/** Number of records loaded now. */
+	readonly loadedRecords: number;
+	/** Closes every socket, writes every record and stops. */
+	close(): Promise<void>;
+}
+
+const defaultLogger: CollabLogger = (event, fields) => {
+	console.warn(`[collab] ${event} ${JSON.stringify(fields)}`);
+};
+
+const reasons: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+
+function refuse(socket: Duplex, status: number, message: string) {
+	if (socket.destroyed) return;
+	const body = `${message}\n`;
+	socket.end(
+		`HTTP/1.1 ${status} ${reasons[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+	);
+}
+
+/** Builds a collaboration server on a database. */
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+	const { db } = options;
+	const logger = options.logger ?? defaultLogger;
+	const config = env();
+	const publicOrigin = options.origin ?? config.ORIGIN;
+	const registry = new RecordRegistry({
+		db,
+		persistence: options.persistence ?? {},
+		unloadDelayMs: options.unloadDelayMs ?? 1_000,
+		logger
+	});
+	const wss = new WebSocketServer({
+		noServer: true,
+		maxPayload: options.maxFrameBytes ?? config.COLLAB_MAX_FRAME_BYTES,
+		perMessageDeflate: false
+	});
+	const connections = new Set<Connection>();
+	let closing = false;
+
+	const heartbeat = setInterval(() => {
+		for (const connection of connections) {
+			if (!connection.alive) {
+				connection.ws.terminate(); // no pong since the last ping: the peer is gone
+				continue;
+			}
+			connection.alive = false;
+			connection.ws.ping();
+		}
+	}, options.pingIntervalMs ?? 30_000);
+	heartbeat.unref();
+
+	function accept(request: IncomingMessage, socket: Duplex, head: Buffer, identity: ConnectionIdentity) {
+		wss.handleUpgrade(request, socket, head, (ws) => {
+			const connection = new Connection(ws, identity, { registry, logger });
+			connections.add(connection);
+			ws.on('close', () => connections.delete(connection));
+			if (closing) return connection.close(closeCodes.goingAway, 'server shutting down');
+			void connection.start();
+		});
+	}
+
+	return {
+		handleUpgrade(request, socket, head) {
+			socket.on('error', () => socket.destroy()); // a reset before the upgrade completes
+			if (closing) return refuse(socket, 500, 'The server is restarting. Try again shortly.');
+			authenticateUpgrade({ db, request, publicOrigin })
+				.then((decision) => {
+					if (!decision.ok) return refuse(socket, decision.status, decision.message);
+					if (socket.destroyed) return;
+					accept(request, socket, head, decision.identity);
+				})
+				.catch((error) => {
+					logger('collab.upgrade_failed', { error: describeError(error) });
+					refuse(socket, 500, 'The meeting record is unavailable. Try again shortly.');
+				});
+		},
+
+		meetingChanged(meetingId) {
+			for (const connection of connections) {
+				if (connection.identity.meetingId === meetingId) connection.close(closeCodes.rightsChanged, 'meeting changed; reconnect');
+			}
+		},
+
+		async authorship({ meetingId, root }) {
+			const loaded = await registry.loaded(meetingId);
+			if (loaded) return whoWrote({ doc: loaded.doc, root, owners: loaded.owners.snapshot() });
+			const doc = new Y.Doc();
+			try {
+				await loadRecord({ db, meetingId, doc });
+				const owners = await ClientOwners.load({ db, meetingId });
+				return whoWrote({ doc, root, owners: owners.snapshot() });
+			} finally {
+				doc.destroy();
+			}
+		},
+
+		get loadedRecords() {
+			return registry.size;
+		},
+
+		async close() {
+			closing = true;
+			clearInterval(heartbeat);
+			for (const connection of connections) connection.close(closeCodes.goingAway, 'server shutting down');
+			await registry.unloadAll();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		}
+	};
+}
+
+const SHARED = Symbol.for('roundtable.collabServer');
+type Shared = { [SHARED]?: Promise<CollabServer> };
+
+/** The process's one collaboration server, on the shared database. */
+export function sharedCollabServer(): Promise<CollabServer> {
+	const holder = globalThis as Shared;
+	if (!holder[SHARED]) {
+		holder[SHARED] = sharedDatabase().then(({ db }) => createCollabServer({ db }));
+		holder[SHARED].catch(() => {
+			delete holder[SHARED];
+		});
+	}
+	return holder[SHARED];
+}
+
+export type { AuthoredRun } from './authorship';
+export type { ConnectionIdentity } from './authenticate';

@@ -1,0 +1,194 @@
+/**
+ * Persistence of the live record: updates are appended to collab_updates as they arrive
+ * (micro-batched), and folded into collab_snapshots under a per-meeting advisory lock once the
+ * log grows. A restarted server loses nothing it had stored.
+ */
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Database } from '../../src/lib/server/db';
+import { collabSnapshots, collabUpdates } from '../../src/lib/server/db/schema';
+
+export interface PersistenceOptions {
+	/** Longest an update waits before it is written, in ms. */
+	flushDelayMs?: number;
+	/** Log rows beyond the snapshot before a compaction is attempted. */
+	compactAfterRows?: number;
+}
+
+/** Builds a meeting's document from its snapshot and the updates logged after it. */
+export async function loadRecord(props: { db: Database; meetingId: string; doc: Y.Doc }): Promise<{ rowsSinceSnapshot: number }> {
+	const { db, meetingId, doc } = props;
+	const [snapshot] = await db
+		.select({ state: collabSnapshots.state, upToId: collabSnapshots.upToId })
+		.from(collabSnapshots)
+		.where(eq(collabSnapshots.meetingId, meetingId));
+	const after = snapshot?.upToId ?? 0;
+	const rows = await db
+		.select({ update: collabUpdates.update })
+		.from(collabUpdates)
+		.where(and(eq(collabUpdates.meetingId, meetingId), gt(collabUpdates.id, after)))
+		.orderBy(asc(collabUpdates.id));
+	doc.transact(() => {
+		if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
+		for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
+	}, 'load');
+	return { rowsSinceSnapshot: rows.length };
+}
+
+/**
+ * Folds the log into the snapshot. Under a transaction-scoped advisory lock keyed on the
+ * meeting, so two nodes (or two unloads) never compact the same meeting at once.
+ */
+export async function compactRecord(props: { db: Database; meetingId: string }): Promise<void> {
+	const { meetingId } = props;
+	await props.db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'collab:' + meetingId}))`);
+		const [snapshot] = await tx
+			.select({ state: collabSnapshots.state, upToId: collabSnapshots.upToId })
+			.from(collabSnapshots)
+			.where(eq(collabSnapshots.meetingId, meetingId));
+		const after = snapshot?.upToId ?? 0;
+		const rows = await tx
+			.select({ id: collabUpdates.id, update: collabUpdates.update })
+			.from(collabUpdates)
+			.where(and(eq(collabUpdates.meetingId, meetingId), gt(collabUpdates.id, after)))
+			.orderBy(asc(collabUpdates.id));
+		if (rows.length === 0) return;
+		const doc = new Y.Doc();
+		if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
+		for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
+		const state = Y.encodeStateAsUpdate(doc);
+		doc.destroy();
+		const upToId = rows[rows.length - 1].id;
+		await tx
+			.insert(collabSnapshots)
+			.values({ meetingId, state, upToId })
+			.onConflictDoUpdate({ target: collabSnapshots.meetingId, set: { state, upToId, updatedAt: new Date() } });
+		await tx.delete(collabUpdates).where(and(eq(collabUpdates.meetingId, meetingId), lte(collabUpdates.id, upToId)));
+	});
+}
+
+/**
+ * The write-behind log of one loaded meeting. `append` is synchronous and cheap; a timer
+ * writes the queue as one merged row. A failed write keeps the queue and is retried.
+ */
+export class UpdateLog {
+	private queue: Uint8Array[] = [];
+	private timer: ReturnType<typeof setTimeout> | null = null;
+	private writing: Promise<void> | null = null;
+	private rowsSinceSnapshot: number;
+	private failures = 0;
+	/** Updates appended and updates stored, counted, so a waiter knows when its turn is done. */
+	private appended = 0;
+	private stored = 0;
+	private waiters: { target: number; resolve: () => void }[] = [];
+	private readonly flushDelayMs: number;
+	private readonly compactAfterRows: number;
+	/** Called when a write fails (the caller logs it, without content). */
+	onError: (error: unknown) => void = () => {};
+
+	constructor(
+		private readonly db: Database,
+		private readonly meetingId: string,
+		props: PersistenceOptions & { rowsSinceSnapshot: number }
+	) {
+		this.rowsSinceSnapshot = props.rowsSinceSnapshot;
+		this.flushDelayMs = props.flushDelayMs ?? 100;
+		this.compactAfterRows = props.compactAfterRows ?? 500;
+	}
+
+	/** Queues an applied update for writing. */
+	append(update: Uint8Array): void {
+		this.queue.push(update);
+		this.appended++;
+		this.schedule(this.flushDelayMs);
+	}
+
+	/**
+	 * Resolves once every update appended before the call is stored, on the log's own
+	 * schedule (it does not force a write, so acknowledgements ride on the micro-batches).
+	 */
+	whenStored(): Promise<void> {
+		if (this.stored >= this.appended) return Promise.resolve();
+		return new Promise((resolve) => this.waiters.push({ target: this.appended, resolve }));
+	}
+
+	/** True when nothing is waiting to be written. */
+	get idle(): boolean {
+		return this.queue.length === 0 && this.writing === null;
+	}
+
+	/** Resolves once everything appended before the call is in the database. */
+	async flush(): Promise<void> {
+		for (;;) {
+			if (this.writing) {
+				await this.writing.catch(() => {});
+				continue;
+			}
+			if (this.queue.length === 0) return;
+			if (this.timer) clearTimeout(this.timer);
+			this.timer = null;
+			this.writing = this.write().finally(() => {
+				this.writing = null;
+			});
+			await this.writing; // a failure rejects here: the caller surfaces it
+		}
+	}
+
+	/** Writes what is queued, then compacts if the log is long. Call before unloading. */
+	async close(): Promise<void> {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = null;
+		let attempts = 0;
+		for (;;) {
+			try {
+				await this.flush();
+				break;
+			} catch (error) {
+				this.onError(error);
+				if (++attempts >= 5) throw error;
+				await new Promise((r) => setTimeout(r, 200 * attempts));
+			}
+		}
+		if (this.rowsSinceSnapshot > 0) {
+			await compactRecord({ db: this.db, meetingId: this.meetingId }).catch((error) => this.onError(error));
+		}
+	}
+
+	private schedule(delay: number) {
+		if (this.timer || this.writing) return;
+		this.timer = setTimeout(() => {
+			this.timer = null;
+			this.flush().catch((error) => {
+				this.onError(error);
+				this.failures++;
+				this.schedule(Math.min(5_000, this.flushDelayMs * 2 ** this.failures));
+			});
+		}, delay);
+	}
+
+	private async write(): Promise<void> {
+		const batch = this.queue;
+		this.queue = [];
+		const update = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+		try {
+			await this.db.insert(collabUpdates).values({ meetingId: this.meetingId, update });
+		} catch (error) {
+			this.queue = batch.concat(this.queue); // keep order; try again later
+			throw error;
+		}
+		this.failures = 0;
+		this.stored += batch.length;
+		if (this.waiters.length > 0) {
+			const ready = this.waiters.filter((w) => w.target <= this.stored);
+			this.waiters = this.waiters.filter((w) => w.target > this.stored);
+			for (const waiter of ready) waiter.resolve();
+		}
+		this.rowsSinceSnapshot++;
+		if (this.queue.length > 0) this.schedule(this.flushDelayMs);
+		if (this.rowsSinceSnapshot >= this.compactAfterRows) {
+			this.rowsSinceSnapshot = 0;
+			await compactRecord({ db: this.db, meetingId: this.meetingId }).catch((error) => this.onError(error));
+		}
+	}
+}

@@ -1,0 +1,40 @@
+/**
+ * The wire vocabulary of the collaboration socket, shared by the server and the browser.
+ * Message types 0–3 are the y-websocket protocol; 100 is Roundtable's one addition, which the
+ * stock client never sends, so stock clients work unmodified.
+ */
+
+/** y-protocols sync (step 1, step 2, update). */
+export const messageSync = 0;
+/** y-protocols awareness update. */
+export const messageAwareness = 1;
+/** y-protocols auth (server → client only; a client sending it is refused). */
+export const messageAuth = 2;
+/** A request for every awareness state. */
+export const messageQueryAwareness = 3;
+/**
+ * "Is everything I sent so far stored?": the client sends [100, seq]; the server answers
+ * [100, seq] once every update received before it on that socket is in the database.
+ */
+export const messageSaveCheck = 100;
+
+/** Close codes the server uses. 4400–4499 are final for the y-websocket 3.1 client. */
+export const closeCodes = {
+	/** The frame could not be decoded, or its message type is unknown. Final. */
+	malformed: 4400,
+	/** The session ended while connected. Final: sign in again. */
+	unauthenticated: 4401,
+	/** The update wrote where its sender may not, or under another person's client id. Final. */
+	forbidden: 4403,
+	/** The meeting or the person's part in it changed: reconnect to pick up the new rights. */
+	rightsChanged: 4000,
+	/** The server is shutting down; reconnect. (RFC 6455 "going away") */
+	goingAway: 1001,
+	/** A frame over the size cap (ws closes with this itself). */
+	tooLarge: 1009,
+	/** The server could not store or load the record; reconnect later. */
+	internalError: 1011
+} as const;
+
+/** The socket's path prefix; the meeting id follows it: `/collab/{meetingId}`. */
+export const collabPath = '/collab';
