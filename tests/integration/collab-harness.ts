@@ -80,6 +80,7 @@ export function connectClient(props: { url: string; meetingId: string; token: st
 	});
 	const closes: TestClient['closes'] = [];
 	const connectionCloses: number[] = [];
+	let destroyed = false;
 	provider.on('closed', (event) => closes.push({ code: event.code, reason: event.reason }));
 	provider.on('connection-close', (event) => connectionCloses.push(event?.code ?? 0));
 	return {
@@ -88,6 +89,8 @@ export function connectClient(props: { url: string; meetingId: string; token: st
 		closes,
 		connectionCloses,
 		destroy() {
+			if (destroyed) return;
+			destroyed = true;
 			provider.destroy();
 			doc.destroy();
 		}
