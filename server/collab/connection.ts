@@ -230,7 +230,13 @@ export class Connection implements Peer {
 			verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
 		}
 		if (!verdict.ok) return this.close(closeCodes.forbidden, verdict.reason);
-		Y.applyUpdate(record.doc, verdict.update, this);
+		const store = record.doc.store;
+		record.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
+		try {
+			Y.applyUpdate(record.doc, verdict.update, this);
+		} finally {
+			record.echoToSender = false;
+		}
 	}
 }
 

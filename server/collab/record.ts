@@ -27,6 +27,11 @@ export class LiveRecord {
 	/** Set when unloading has begun: no one may join this instance any more. */
 	closing = false;
 	unloadTimer: ReturnType<typeof setTimeout> | null = null;
+	/**
+	 * Set while applying an update that may release held-back structs of other people: the
+	 * sender then gets the update back too, since it holds more than the sender sent.
+	 */
+	echoToSender = false;
 	log!: UpdateLog;
 	owners!: ClientOwners;
 
@@ -52,7 +57,7 @@ export class LiveRecord {
 		record.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			record.log.append(update);
 			const message = encodeMessage(messageSync, (encoder) => syncProtocol.writeUpdate(encoder, update));
-			for (const peer of record.peers) if (peer !== origin) peer.send(message);
+			for (const peer of record.peers) if (peer !== origin || record.echoToSender) peer.send(message);
 		});
 		record.awareness.on(
 			'update',
