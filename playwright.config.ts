@@ -31,7 +31,8 @@ export default defineConfig({
 		url: `http://127.0.0.1:${port}/login`,
 		reuseExistingServer: process.env.E2E_REUSE === '1',
 		timeout: 120_000,
-		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+		// No ORIGIN, as with `npm run demo`: the server must work on plain http without it.
+		env: { PORT: String(port), HOST: '127.0.0.1' },
 		stdout: 'pipe',
 		stderr: 'pipe'
 	}

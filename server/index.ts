@@ -23,13 +23,20 @@ export async function startServer(): Promise<RunningServer> {
 	if (!existsSync(handlerPath)) {
 		throw new Error('No built app at build/handler.js: run `npm run build` first (npm run demo does it for you).');
 	}
+	// adapter-node assumes https when neither ORIGIN nor PROTOCOL_HEADER is set, which breaks
+	// form posts on plain http (npm run demo). Tell it the real protocol of each connection.
+	const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER ? 'x-roundtable-protocol' : null;
+	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = ownProtocolHeader;
 	const { handler } = (await import(pathToFileURL(handlerPath).href)) as {
 		handler: (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 	};
 	const { sharedCollabServer } = await import('./collab/index');
 	const collab = await sharedCollabServer();
 
-	const server = http.createServer((req, res) => handler(req, res));
+	const server = http.createServer((req, res) => {
+		if (ownProtocolHeader) req.headers[ownProtocolHeader] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+		handler(req, res);
+	});
 	server.on('upgrade', (request, socket, head) => {
 		if (request.url?.startsWith('/collab/')) collab.handleUpgrade(request, socket, head);
 		else socket.destroy();
