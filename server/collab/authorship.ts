@@ -80,7 +80,7 @@ export function whoWrote(props: { doc: Y.Doc; root: string; owners: Map<number, 
 	};
 	const type = props.doc.share.get(props.root);
 	if (!type) return runs;
-	const visit = (parent: Y.AbstractType<unknown>) => {
+	const visit = (parent: Y.AbstractType<any>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
 		const items: Y.Item[] = [];
 		for (let item = parent._start; item !== null; item = item.right) items.push(item);
 		for (const item of parent._map.values()) items.push(item);
