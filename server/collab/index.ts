@@ -4,6 +4,7 @@
  * Transport-agnostic: give it the HTTP server's upgrade events on `/collab/{meetingId}`.
  */
 import type { IncomingMessage } from 'node:http';
+import { onMeetingChanged } from '../../src/lib/server/meetings/events';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
@@ -160,7 +161,11 @@ type Shared = { [SHARED]?: Promise<CollabServer> };
 export function sharedCollabServer(): Promise<CollabServer> {
 	const holder = globalThis as Shared;
 	if (!holder[SHARED]) {
-		holder[SHARED] = sharedDatabase().then(({ db }) => createCollabServer({ db }));
+		holder[SHARED] = sharedDatabase().then(({ db }) => {
+			const server = createCollabServer({ db });
+			onMeetingChanged((meetingId) => server.meetingChanged(meetingId));
+			return server;
+		});
 		holder[SHARED].catch(() => {
 			delete holder[SHARED];
 		});

@@ -97,7 +97,7 @@ export function mayWriteRoot(props: {
 	status: MeetingStatus;
 }): boolean {
 	const { role, participantId, status } = props;
-	if (status !== 'live' || role === null) return false;
+	if (status !== 'live' || !mayWriteAnything(role)) return false;
 	const root: RootName | null = parseRootName(props.root);
 	if (!root) return false;
 	if (role === 'chair') return true; // the chair may write every root
@@ -105,9 +105,12 @@ export function mayWriteRoot(props: {
 		case 'meta':
 			return false; // the chair and the server only
 		case 'contribution':
-		case 'decision':
 		case 'ratings':
-			return root.participantId !== null && root.participantId === participantId;
+			// Parents write their own view of their child and their own scores; nothing else.
+			return root.participantId === participantId;
+		case 'decision':
+			// Only those who vote on the plan record a decision (parents and children do not).
+			return root.participantId === participantId && (role === 'professional' || role === 'advocate');
 		case 'section':
 		case 'plan':
 			return recordWriters.has(role);
@@ -115,7 +118,7 @@ export function mayWriteRoot(props: {
 }
 
 /** May this role write anything at all in a live record? (Read-only connections still sync.) */
-export function mayWriteAnything(role: MeetingRole | null): boolean {
+export function mayWriteAnything(role: MeetingRole | null): role is MeetingRole {
 	return role !== null && role !== 'observer';
 }
 

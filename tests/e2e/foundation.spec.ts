@@ -11,7 +11,7 @@ test('a chair signs in and sees the demo conference', async ({ page }) => {
 	await expectAccessible(page);
 	await card.getByRole('link').click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Initial child protection conference' })).toBeVisible();
-	await expect(page.getByRole('cell', { name: 'Dawn Walker' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Dawn Walker', exact: true })).toBeVisible();
 	await expectAccessible(page);
 });
 

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { meetingForViewer, startMeeting } from '$lib/server/meetings/queries';
+import { announceMeetingChanged } from '$lib/server/meetings/events';
 import { canPrepareMeeting, canRunMeeting } from '$lib/policy';
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
@@ -81,6 +82,7 @@ export const actions: Actions = {
 			return fail(409, { message: 'This meeting has already started or ended.' });
 		}
 		await audit({ db, userId: locals.user.id, action: 'start', targetType: 'meeting', targetId: params.id });
+		announceMeetingChanged(params.id);
 		return { message: 'The meeting has started.' };
 	},
 	invite: async ({ locals, params, request }) => {

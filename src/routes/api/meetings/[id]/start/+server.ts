@@ -3,6 +3,7 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { requireApiUser } from '$lib/server/guards';
 import { meetingForViewer, startMeeting } from '$lib/server/meetings/queries';
+import { announceMeetingChanged } from '$lib/server/meetings/events';
 import { canRunMeeting } from '$lib/policy';
 import type { RequestHandler } from './$types';
 
@@ -19,5 +20,6 @@ export const POST: RequestHandler = async ({ locals, params }) => {
 	const started = await startMeeting({ db, meetingId: params.id });
 	if (!started) error(409, 'This meeting was started or changed by someone else a moment ago.');
 	await audit({ db, userId: user.id, action: 'start', targetType: 'meeting', targetId: params.id });
+	announceMeetingChanged(params.id);
 	return json({ id: started.id, status: started.status, startedAt: started.startedAt?.toISOString() ?? null });
 };

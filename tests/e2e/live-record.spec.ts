@@ -1,0 +1,59 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, signInAs } from './helpers';
+
+const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
+
+async function personOnMeeting(browser: Browser, email: string, viewport?: { width: number; height: number }): Promise<Page> {
+	const context = await browser.newContext(viewport ? { viewport } : {});
+	const page = await context.newPage();
+	await signInAs(page, email);
+	await page.goto(`/meetings/${CORE_GROUP}`);
+	await expect(page.locator('.connection-indicator[data-status="connected"]')).toBeVisible();
+	return page;
+}
+
+test('two people type in the shared record and see each other’s words and named caret', async ({ browser }) => {
+	const chair = await browser.newContext();
+	const chairPage = await chair.newPage();
+	await signInAs(chairPage, 'chair@demo.test');
+	const started = await chairPage.request.post(`/api/meetings/${CORE_GROUP}/start`, { headers: { origin: new URL(chairPage.url()).origin } });
+	expect(started.status()).toBe(200);
+	expect((await started.json()).status).toBe('live');
+
+	const sam = await personOnMeeting(browser, 'social.worker@demo.test');
+	const kim = await personOnMeeting(browser, 'health.visitor@demo.test', { width: 390, height: 844 });
+
+	const samOwn = sam.getByRole('textbox', { name: 'Contribution from Sam Okafor' });
+	const kimOwn = kim.getByRole('textbox', { name: 'Contribution from Kim Lee' });
+	await expect(samOwn).toHaveAttribute('contenteditable', 'true');
+	// Each sees the other's contribution read-only: the gate would close them otherwise.
+	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toHaveAttribute('aria-readonly', 'true');
+
+	await samOwn.click();
+	await sam.keyboard.type('Mia got to nursery on time every day this week.');
+	await kimOwn.click();
+	await kim.keyboard.type('Mia has had her hearing test.');
+
+	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText('Mia got to nursery on time every day this week.');
+	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText('Mia has had her hearing test.');
+
+	// Kim's caret, with her name, shows in Sam's view of Kim's contribution.
+	await expect(sam.locator(`[data-root^="contribution:"] .collaboration-carets__label`, { hasText: 'Kim Lee' })).toBeVisible();
+	await expect(sam.locator('.connection-indicator[data-saved="true"]')).toBeVisible();
+	await expectAccessible(sam);
+
+	// The parent follows along read-only; nothing they can type reaches the record.
+	const dad = await personOnMeeting(browser, 'other.parent@demo.test', { width: 390, height: 844 });
+	await expect(dad.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText('on time every day');
+	await expect(dad.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toHaveAttribute('aria-readonly', 'true');
+	await expectAccessible(dad);
+
+	// A reload shows what was saved: the record lives on the server.
+	await sam.reload();
+	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText('Mia has had her hearing test.');
+	const stored = await sam.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+	expect(stored).not.toContain('Mia');
+
+	await chair.close();
+	for (const page of [sam, kim, dad]) await page.context().close();
+});
