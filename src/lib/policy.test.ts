@@ -44,6 +44,14 @@ describe('root rights', () => {
 		expect(write('section:parents-first', 'professional', 'p2')).toBe(true);
 	});
 
+	it('lets a parent write their own view and scores, never a decision; an observer nothing', () => {
+		expect(write('contribution:p1', 'parent', 'p1')).toBe(true);
+		expect(write('ratings:p1', 'parent', 'p1')).toBe(true);
+		expect(write('decision:p1', 'parent', 'p1')).toBe(false);
+		expect(write('contribution:o1', 'observer', 'o1')).toBe(false);
+		expect(write('section:plan', 'observer', 'o1')).toBe(false);
+	});
+
 	it('never lets parents or children read restricted information', () => {
 		expect(mayReadRestricted('parent')).toBe(false);
 		expect(mayReadRestricted('child')).toBe(false);
