@@ -50,6 +50,7 @@ test('the API describes the signed-in person and their meetings', async ({ page 
 
 test('a wrong password gets a clear message and no session', async ({ page }) => {
 	await page.goto('/login');
+	await page.locator('html[data-ready="true"]').waitFor();
 	await page.getByLabel('Email address').fill('chair@demo.test');
 	await page.getByLabel('Password').fill('not the password');
 	const [response] = await Promise.all([
@@ -66,6 +67,7 @@ test('a wrong password gets a clear message and no session', async ({ page }) =>
 
 test('empty fields are named beside the field with a 400', async ({ page }) => {
 	await page.goto('/login');
+	await page.locator('html[data-ready="true"]').waitFor();
 	const [response] = await Promise.all([
 		page.waitForResponse((r) => r.url().endsWith('/login') && r.request().method() === 'POST'),
 		page.getByRole('button', { name: 'Sign in' }).click()

@@ -6,6 +6,7 @@ export const DEMO_PASSWORD = 'roundtable-demo';
 /** Signs in through the real form, as a person would. */
 export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
 	await page.goto('/login');
+	await page.locator('html[data-ready="true"]').waitFor();
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
