@@ -104,15 +104,20 @@ export function mayWriteRoot(props: {
 	switch (root.kind) {
 		case 'meta':
 			return false; // the chair and the server only
+		case 'outcome':
+			return false; // the chair records the outcome
 		case 'contribution':
 		case 'ratings':
 			// Parents write their own view of their child and their own scores; nothing else.
 			return root.participantId === participantId;
+		case 'restricted':
+			return root.participantId === participantId && mayReadRestricted(role);
 		case 'decision':
 			// Only those who vote on the plan record a decision (parents and children do not).
 			return root.participantId === participantId && (role === 'professional' || role === 'advocate');
 		case 'section':
 		case 'plan':
+		case 'concerns':
 			return recordWriters.has(role);
 	}
 }

@@ -19,7 +19,14 @@ export type RootName =
 	/** Y.XmlFragment — a shared agenda section's notes, keyed by the template's section key */
 	| { kind: 'section'; participantId: null; key: string }
 	/** Y.Map — the plan: outcomes, actions, core group, dates */
-	| { kind: 'plan'; participantId: null; key: null };
+	| { kind: 'plan'; participantId: null; key: null }
+	/** Y.Array of Y.Map — the concern cards of the child's journey */
+	| { kind: 'concerns'; participantId: null; key: null }
+	/** Y.Map — the chair's outcome (and category) for each child */
+	| { kind: 'outcome'; participantId: null; key: null }
+	/** Y.XmlFragment — one participant's restricted (third-party) information; lives only in the
+	 *  meeting's separate restricted document, which parents' and children's connections never open */
+	| { kind: 'restricted'; participantId: string; key: null };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -27,6 +34,8 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function parseRootName(name: string): RootName | null {
 	if (name === 'meta') return { kind: 'meta', participantId: null, key: null };
 	if (name === 'plan') return { kind: 'plan', participantId: null, key: null };
+	if (name === 'concerns') return { kind: 'concerns', participantId: null, key: null };
+	if (name === 'outcome') return { kind: 'outcome', participantId: null, key: null };
 	const colon = name.indexOf(':');
 	if (colon === -1) return null;
 	const prefix = name.slice(0, colon);
@@ -36,6 +45,7 @@ export function parseRootName(name: string): RootName | null {
 		case 'contribution':
 		case 'decision':
 		case 'ratings':
+		case 'restricted':
 			return { kind: prefix, participantId: rest, key: null };
 		case 'section':
 			return { kind: 'section', participantId: null, key: rest };
@@ -48,6 +58,9 @@ export function parseRootName(name: string): RootName | null {
 export const roots = {
 	meta: 'meta',
 	plan: 'plan',
+	concerns: 'concerns',
+	outcome: 'outcome',
+	restricted: (participantId: string) => `restricted:${participantId}`,
 	contribution: (participantId: string) => `contribution:${participantId}`,
 	decision: (participantId: string) => `decision:${participantId}`,
 	ratings: (participantId: string) => `ratings:${participantId}`,
