@@ -1,0 +1,30 @@
+import { error, redirect } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { audit } from '$lib/server/audit';
+import { meetingForViewer } from '$lib/server/meetings/queries';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The projector view: anyone who may see the meeting may open it, because it shows nothing
+ * restricted (it never opens the restricted document). Everyone else gets a 404.
+ */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const db = await database();
+	const found = await meetingForViewer({ db, user: locals.user, meetingId: params.id });
+	if (!found) error(404, 'Not found');
+	await audit({ db, userId: locals.user.id, action: 'read', targetType: 'meeting', targetId: params.id });
+	const { meeting, children, participants } = found;
+	return {
+		meeting: {
+			id: meeting.id,
+			kind: meeting.kind,
+			title: meeting.title,
+			status: meeting.status,
+			startedAt: meeting.startedAt ? meeting.startedAt.toISOString() : null
+		},
+		children,
+		// Only what the projector shows: no user ids, no report details.
+		participants: participants.map((p) => ({ id: p.id, name: p.name, role: p.role, agency: p.agency, attendance: p.attendance }))
+	};
+};
