@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+	actionSentence,
+	dateInWords,
+	durationInWords,
+	familyScoreSummaryText,
+	firstName,
+	formatDuration,
+	scoreInWords,
+	scoreSummaryText,
+	summariseScores
+} from './family-words';
+
+const people = [
+	{ id: 'mum', name: 'Dawn Walker', role: 'parent' as const },
+	{ id: 'dad', name: 'Jordan Price', role: 'parent' as const },
+	{ id: 'sw', name: 'Sam Okafor', role: 'professional' as const },
+	{ id: 'hv', name: 'Kim Lee', role: 'professional' as const },
+	{ id: 'chair', name: 'Priya Shah', role: 'chair' as const },
+	{ id: 'kid', name: 'Chrissie Walker', role: 'child' as const }
+];
+
+describe('dateInWords', () => {
+	it('drops the year when it is this year', () => {
+		expect(dateInWords('2027-01-08', '2027-01-02')).toBe('Friday 8 January');
+	});
+	it('keeps the year across a new year, or with no today', () => {
+		expect(dateInWords('2027-01-08', '2026-12-18')).toBe('Friday 8 January 2027');
+		expect(dateInWords('2027-01-08')).toBe('Friday 8 January 2027');
+	});
+	it('leaves text that is not a date as written', () => {
+		expect(dateInWords(' next week ')).toBe('next week');
+		expect(dateInWords('2026-02-30')).toBe('2026-02-30');
+	});
+});
+
+describe('scores', () => {
+	it('puts each score into words at the ends and the middle', () => {
+		expect(scoreInWords(0)).toBe('very unsafe');
+		expect(scoreInWords(5)).toBe('some worries');
+		expect(scoreInWords(10)).toBe('safe enough');
+	});
+
+	it('summarises parents, the child and the professionals’ range', () => {
+		const ratings = { mum: { k1: 6 }, sw: { k1: 3 }, hv: { k1: 5 }, chair: { k1: 4 }, kid: { k1: 8 }, dad: { k2: 1 } };
+		const summary = summariseScores({ ratings, concernId: 'k1', people, meId: 'mum' });
+		expect(summary.mine).toBe(6);
+		expect(summary.workers).toEqual({ low: 3, high: 5, count: 3 });
+		expect(summary.scores.map((s) => s.participantId)).toEqual(['mum', 'sw', 'hv', 'chair', 'kid']);
+		expect(scoreSummaryText(summary)).toBe('parents 6, child 8, professionals 3–5');
+		expect(familyScoreSummaryText(summary, 'mum')).toBe(
+			'You said 6 (some worries). Chrissie Walker said 8. The workers said 3 to 5.'
+		);
+	});
+
+	it('says when no one has scored, and a single worker without a range', () => {
+		const none = summariseScores({ ratings: {}, concernId: 'k1', people });
+		expect(none.mine).toBeNull();
+		expect(scoreSummaryText(none)).toBe('No scores yet');
+		expect(familyScoreSummaryText(none, null)).toBe('No one has given a score yet.');
+		const one = summariseScores({ ratings: { sw: { k1: 2 }, hv: { k1: 2 } }, concernId: 'k1', people });
+		expect(scoreSummaryText(one)).toBe('professionals 2');
+		const single = summariseScores({ ratings: { sw: { k1: 2 } }, concernId: 'k1', people });
+		expect(familyScoreSummaryText(single, 'mum')).toBe('The worker said 2 (unsafe).');
+	});
+});
+
+describe('actionSentence', () => {
+	it('says who will do what by when, with the date in words', () => {
+		expect(actionSentence({ who: 'Mum', what: 'Walk Chrissie to school.', byWhen: '2027-01-08' }, { today: '2027-01-02' })).toBe(
+			'Mum will walk Chrissie to school by Friday 8 January.'
+		);
+	});
+	it('keeps a name or an acronym that starts the action capitalised', () => {
+		expect(actionSentence({ who: 'Sam', what: "Chrissie's school to phone Mum", byWhen: '' }, { names: ['Chrissie Walker'] })).toBe(
+			"Sam will Chrissie's school to phone Mum."
+		);
+		expect(actionSentence({ who: 'Kim', what: 'GP visit for Leo', byWhen: '' })).toBe('Kim will GP visit for Leo.');
+	});
+	it('says when who does it is still to agree, and skips an empty action', () => {
+		expect(actionSentence({ who: ' ', what: 'Visit weekly', byWhen: 'soon' })).toBe('Still to agree who will visit weekly by soon.');
+		expect(actionSentence({ who: 'Mum', what: '  ', byWhen: '' })).toBe('');
+	});
+});
+
+describe('durations and names', () => {
+	it('formats the timer as a clock and in words', () => {
+		expect(formatDuration(245_000)).toBe('4:05');
+		expect(formatDuration(3_729_000)).toBe('1:02:09');
+		expect(formatDuration(-5)).toBe('0:00');
+		expect(durationInWords(245_000)).toBe('4 minutes 5 seconds');
+		expect(durationInWords(1_000)).toBe('1 second');
+		expect(durationInWords(3_729_000)).toBe('1 hour 2 minutes');
+	});
+	it('takes a first name', () => {
+		expect(firstName('Chrissie Walker')).toBe('Chrissie');
+	});
+});
