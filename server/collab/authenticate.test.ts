@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meetingIdFromUrl, originAllowed } from './authenticate';
+import { parseCollabPath } from './documents';
 
 describe('meetingIdFromUrl', () => {
 	it('reads the meeting id from /collab/{id}', () => {
@@ -19,5 +20,15 @@ describe('originAllowed', () => {
 		expect(originAllowed({ origin: 'https://evil.test', host: 'a.test' })).toBe(false);
 		expect(originAllowed({ origin: 'https://rt.gov.uk', host: 'internal:3000', publicOrigin: 'https://rt.gov.uk' })).toBe(true);
 		expect(originAllowed({ origin: 'http://internal:3000', host: 'internal:3000', publicOrigin: 'https://rt.gov.uk' })).toBe(false);
+	});
+});
+
+describe('parseCollabPath', () => {
+	it('tells the main document from the restricted one', () => {
+		const id = '0b7c5e1e-8f2a-4c55-9d7e-3f0c2a1b4d5e';
+		expect(parseCollabPath(`/collab/${id}`)).toEqual({ meetingId: id, document: 'main' });
+		expect(parseCollabPath(`/collab/${id}/restricted?x=1`)).toEqual({ meetingId: id, document: 'restricted' });
+		expect(parseCollabPath(`/collab/${id}/other`)).toBeNull();
+		expect(parseCollabPath(`/collab/restricted`)).toBeNull();
 	});
 });

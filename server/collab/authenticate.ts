@@ -1,19 +1,23 @@
 /**
  * Upgrade authentication: the same session cookie and the same permission functions as the
- * pages decide who may open `/collab/{meetingId}`. Refusals are plain HTTP answers, sent
- * before any Yjs message is exchanged.
+ * pages decide who may open `/collab/{meetingId}` and `/collab/{meetingId}/restricted`.
+ * Refusals are plain HTTP answers, sent before any Yjs message is exchanged.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Database } from '../../src/lib/server/db';
 import { sessionTokenFromCookieHeader, validateSessionToken } from '../../src/lib/server/auth/session';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
-import { mayWriteAnything } from '../../src/lib/policy';
+import { mayReadRestricted, mayWriteAnything } from '../../src/lib/policy';
 import type { MeetingRole, MeetingStatus } from '../../src/lib/server/db/schema/meetings';
-import { collabPath } from '../../src/lib/collab/protocol';
+import { parseCollabPath, type RecordDocument } from './documents';
 
 /** Who is on the other end of a socket, and what the server knows of their part. */
 export interface ConnectionIdentity {
 	meetingId: string;
+	/** Which of the meeting's two documents this socket carries. */
+	document: RecordDocument;
+	/** The children the meeting is about (decisions must name one of them). */
+	childIds: string[];
 	userId: string;
 	name: string;
 	role: MeetingRole;
@@ -28,14 +32,9 @@ export type UpgradeDecision =
 	| { ok: true; identity: ConnectionIdentity }
 	| { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
-/** The meeting id in `/collab/{meetingId}`, or null when the path is not ours. */
+/** The meeting id in `/collab/{meetingId}` (or `…/restricted`), or null when the path is not ours. */
 export function meetingIdFromUrl(url: string | undefined): string | null {
-	if (!url) return null;
-	const pathname = url.split('?')[0];
-	const prefix = `${collabPath}/`;
-	if (!pathname.startsWith(prefix)) return null;
-	const id = pathname.slice(prefix.length);
-	return /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+	return parseCollabPath(url)?.meetingId ?? null;
 }
 
 /**
@@ -57,8 +56,9 @@ export async function authenticateUpgrade(props: {
 	publicOrigin?: string;
 }): Promise<UpgradeDecision> {
 	const { db, request } = props;
-	const meetingId = meetingIdFromUrl(request.url);
-	if (!meetingId) return { ok: false, status: 404, message: 'No such meeting record.' };
+	const path = parseCollabPath(request.url);
+	if (!path) return { ok: false, status: 404, message: 'No such meeting record.' };
+	const { meetingId, document } = path;
 	const origin = request.headers.origin;
 	if (!originAllowed({ origin, host: request.headers.host, publicOrigin: props.publicOrigin })) {
 		return { ok: false, status: 403, message: 'This page may not open the meeting record.' };
@@ -70,11 +70,16 @@ export async function authenticateUpgrade(props: {
 	const view = await meetingForViewer({ db, user, meetingId });
 	// Same answer for "no such meeting" and "not yours": existence is not disclosed.
 	if (!view) return { ok: false, status: 403, message: 'You are not part of this meeting.' };
+	if (document === 'restricted' && !mayReadRestricted(view.role)) {
+		return { ok: false, status: 403, message: 'Restricted information is not shared with you.' };
+	}
 	const status = view.meeting.status;
 	return {
 		ok: true,
 		identity: {
 			meetingId,
+			document,
+			childIds: view.children.map((child) => child.id),
 			userId: user.id,
 			name: view.me?.name ?? user.name,
 			role: view.role,

@@ -18,6 +18,8 @@ import {
 	messageSync
 } from '../../src/lib/collab/protocol';
 import type { ConnectionIdentity } from './authenticate';
+import { checkDecisionRoots, isCheckedRoot } from './decision-check';
+import { rootBelongsIn } from './documents';
 import { checkUpdate, type ClientOwnership } from './gate';
 import { colorFor, rewriteAwareness, type PresenceUser } from './presence';
 import { describeError, encodeMessage, type CollabLogger, type LiveRecord, type Peer, type RecordRegistry } from './record';
@@ -80,7 +82,7 @@ export class Connection implements Peer {
 	async start(): Promise<void> {
 		let record: LiveRecord;
 		try {
-			record = await this.deps.registry.attach(this.identity.meetingId, this);
+			record = await this.deps.registry.attach(this.identity.meetingId, this.identity.document, this);
 		} catch (error) {
 			this.deps.logger('collab.load_failed', { meetingId: this.identity.meetingId, error: describeError(error) });
 			this.close(closeCodes.internalError, 'the record could not be loaded');
@@ -211,9 +213,17 @@ export class Connection implements Peer {
 			if (owner === undefined) return 'unbound';
 			return owner === identity.userId ? 'self' : 'other';
 		};
-		const mayWrite = (root: string) =>
-			identity.mayWrite &&
-			mayWriteRoot({ root, role: identity.role, participantId: identity.participantId, status: identity.status });
+		// Decision and outcome roots the update touches: checked on a scratch copy before applying.
+		const checkedRoots = new Set<string>();
+		const mayWrite = (root: string) => {
+			if (isCheckedRoot(root)) checkedRoots.add(root);
+			return (
+				identity.mayWrite &&
+				// restricted:* lives only in the restricted document, and nothing else does
+				rootBelongsIn(root, identity.document) &&
+				mayWriteRoot({ root, role: identity.role, participantId: identity.participantId, status: identity.status })
+			);
+		};
 		let verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
 		if (verdict.ok && verdict.newClients.length > 0) {
 			// Anything new from a read-only connection is a write, wherever it would land.
@@ -227,9 +237,14 @@ export class Connection implements Peer {
 			if (!bound) return this.close(closeCodes.forbidden, 'client id belongs to someone else');
 			if (this.closed || this.record !== record) return;
 			// Other sockets may have changed the document while we waited: judge again.
+			checkedRoots.clear();
 			verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
 		}
 		if (!verdict.ok) return this.close(closeCodes.forbidden, verdict.reason);
+		if (checkedRoots.size > 0) {
+			const decisions = checkDecisionRoots({ doc: record.doc, update: verdict.update, roots: checkedRoots, childIds: identity.childIds });
+			if (!decisions.ok) return this.close(closeCodes.invalidDecision, decisions.reason);
+		}
 		const store = record.doc.store;
 		record.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
 		try {

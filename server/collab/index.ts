@@ -1,7 +1,8 @@
 /**
  * The collaboration server, assembled: upgrade authentication → record registry (load,
- * persistence, unload) → per-socket connection (gate, authorship, presence, robustness).
- * Transport-agnostic: give it the HTTP server's upgrade events on `/collab/{meetingId}`.
+ * pre-fill and meeting start, persistence, unload) → per-socket connection (gate, decision
+ * check, authorship, presence, robustness). Transport-agnostic: give it the HTTP server's
+ * upgrade events on `/collab/{meetingId}` (main document) and `/collab/{meetingId}/restricted`.
  */
 import type { IncomingMessage } from 'node:http';
 import { onMeetingChanged } from '../../src/lib/server/meetings/events';
@@ -15,6 +16,7 @@ import { closeCodes } from '../../src/lib/collab/protocol';
 import { authenticateUpgrade, type ConnectionIdentity } from './authenticate';
 import { ClientOwners, whoWrote, type AuthoredRun } from './authorship';
 import { Connection } from './connection';
+import { documentOfRoot } from './documents';
 import { loadRecord, type PersistenceOptions } from './persistence';
 import { describeError, RecordRegistry, type CollabLogger } from './record';
 
@@ -41,7 +43,7 @@ export interface CollabServer {
 	 * reconnect with the rights they have now.
 	 */
 	meetingChanged(meetingId: string): void;
-	/** Who wrote what in one root of a meeting's record (loaded or stored). */
+	/** Who wrote what in one root of a meeting's record (loaded or stored; either document). */
 	authorship(props: { meetingId: string; root: string }): Promise<AuthoredRun[]>;
 	/** Number of records loaded now. */
 	readonly loadedRecords: number;
@@ -125,14 +127,19 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			for (const connection of connections) {
 				if (connection.identity.meetingId === meetingId) connection.close(closeCodes.rightsChanged, 'meeting changed; reconnect');
 			}
+			// A meeting that just went live opens at its first section.
+			registry
+				.meetingChanged(meetingId)
+				.catch((error) => logger('collab.start_failed', { meetingId, error: describeError(error) }));
 		},
 
 		async authorship({ meetingId, root }) {
-			const loaded = await registry.loaded(meetingId);
+			const document = documentOfRoot(root);
+			const loaded = await registry.loaded(meetingId, document);
 			if (loaded) return whoWrote({ doc: loaded.doc, root, owners: loaded.owners.snapshot() });
 			const doc = new Y.Doc();
 			try {
-				await loadRecord({ db, meetingId, doc });
+				await loadRecord({ db, meetingId, document, doc });
 				const owners = await ClientOwners.load({ db, meetingId });
 				return whoWrote({ doc, root, owners: owners.snapshot() });
 			} finally {
@@ -175,3 +182,5 @@ export function sharedCollabServer(): Promise<CollabServer> {
 
 export type { AuthoredRun } from './authorship';
 export type { ConnectionIdentity } from './authenticate';
+export type { RecordDocument } from './documents';
+export { readStoredRecord } from './stored';

@@ -7,6 +7,7 @@ import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db';
 import { collabSnapshots, collabUpdates } from '../../src/lib/server/db/schema';
+import type { RecordDocument } from './documents';
 
 export interface PersistenceOptions {
 	/** Longest an update waits before it is written, in ms. */
@@ -15,43 +16,70 @@ export interface PersistenceOptions {
 	compactAfterRows?: number;
 }
 
-/** Builds a meeting's document from its snapshot and the updates logged after it. */
-export async function loadRecord(props: { db: Database; meetingId: string; doc: Y.Doc }): Promise<{ rowsSinceSnapshot: number }> {
+/** Where one document of one meeting is stored. */
+export interface StoredDocument {
+	db: Database;
+	meetingId: string;
+	/** Default `main`. */
+	document?: RecordDocument;
+}
+
+function updatesOf(meetingId: string, document: RecordDocument, after: number) {
+	return and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, document), gt(collabUpdates.id, after));
+}
+
+function snapshotOf(meetingId: string, document: RecordDocument) {
+	return and(eq(collabSnapshots.meetingId, meetingId), eq(collabSnapshots.document, document));
+}
+
+/** The advisory lock key of one document: held while compacting or pre-filling it. */
+export function documentLock(meetingId: string, document: RecordDocument = 'main') {
+	const key = document === 'main' ? `collab:${meetingId}` : `collab:${meetingId}:${document}`;
+	return sql`select pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+/**
+ * Builds a meeting's document from its snapshot and the updates logged after it.
+ * `stored` is false when nothing at all was stored (the document was never written).
+ */
+export async function loadRecord(props: StoredDocument & { doc: Y.Doc }): Promise<{ rowsSinceSnapshot: number; stored: boolean }> {
 	const { db, meetingId, doc } = props;
+	const document = props.document ?? 'main';
 	const [snapshot] = await db
 		.select({ state: collabSnapshots.state, upToId: collabSnapshots.upToId })
 		.from(collabSnapshots)
-		.where(eq(collabSnapshots.meetingId, meetingId));
+		.where(snapshotOf(meetingId, document));
 	const after = snapshot?.upToId ?? 0;
 	const rows = await db
 		.select({ update: collabUpdates.update })
 		.from(collabUpdates)
-		.where(and(eq(collabUpdates.meetingId, meetingId), gt(collabUpdates.id, after)))
+		.where(updatesOf(meetingId, document, after))
 		.orderBy(asc(collabUpdates.id));
 	doc.transact(() => {
 		if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
 		for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
 	}, 'load');
-	return { rowsSinceSnapshot: rows.length };
+	return { rowsSinceSnapshot: rows.length, stored: snapshot !== undefined || rows.length > 0 };
 }
 
 /**
  * Folds the log into the snapshot. Under a transaction-scoped advisory lock keyed on the
- * meeting, so two nodes (or two unloads) never compact the same meeting at once.
+ * meeting's document, so two nodes (or two unloads) never compact the same one at once.
  */
-export async function compactRecord(props: { db: Database; meetingId: string }): Promise<void> {
+export async function compactRecord(props: StoredDocument): Promise<void> {
 	const { meetingId } = props;
+	const document = props.document ?? 'main';
 	await props.db.transaction(async (tx) => {
-		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'collab:' + meetingId}))`);
+		await tx.execute(documentLock(meetingId, document));
 		const [snapshot] = await tx
 			.select({ state: collabSnapshots.state, upToId: collabSnapshots.upToId })
 			.from(collabSnapshots)
-			.where(eq(collabSnapshots.meetingId, meetingId));
+			.where(snapshotOf(meetingId, document));
 		const after = snapshot?.upToId ?? 0;
 		const rows = await tx
 			.select({ id: collabUpdates.id, update: collabUpdates.update })
 			.from(collabUpdates)
-			.where(and(eq(collabUpdates.meetingId, meetingId), gt(collabUpdates.id, after)))
+			.where(updatesOf(meetingId, document, after))
 			.orderBy(asc(collabUpdates.id));
 		if (rows.length === 0) return;
 		const doc = new Y.Doc();
@@ -62,9 +90,14 @@ export async function compactRecord(props: { db: Database; meetingId: string }):
 		const upToId = rows[rows.length - 1].id;
 		await tx
 			.insert(collabSnapshots)
-			.values({ meetingId, state, upToId })
-			.onConflictDoUpdate({ target: collabSnapshots.meetingId, set: { state, upToId, updatedAt: new Date() } });
-		await tx.delete(collabUpdates).where(and(eq(collabUpdates.meetingId, meetingId), lte(collabUpdates.id, upToId)));
+			.values({ meetingId, document, state, upToId })
+			.onConflictDoUpdate({
+				target: [collabSnapshots.meetingId, collabSnapshots.document],
+				set: { state, upToId, updatedAt: new Date() }
+			});
+		await tx
+			.delete(collabUpdates)
+			.where(and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, document), lte(collabUpdates.id, upToId)));
 	});
 }
 
@@ -84,14 +117,16 @@ export class UpdateLog {
 	private waiters: { target: number; resolve: () => void }[] = [];
 	private readonly flushDelayMs: number;
 	private readonly compactAfterRows: number;
+	private readonly document: RecordDocument;
 	/** Called when a write fails (the caller logs it, without content). */
 	onError: (error: unknown) => void = () => {};
 
 	constructor(
 		private readonly db: Database,
 		private readonly meetingId: string,
-		props: PersistenceOptions & { rowsSinceSnapshot: number }
+		props: PersistenceOptions & { rowsSinceSnapshot: number; document?: RecordDocument }
 	) {
+		this.document = props.document ?? 'main';
 		this.rowsSinceSnapshot = props.rowsSinceSnapshot;
 		this.flushDelayMs = props.flushDelayMs ?? 100;
 		this.compactAfterRows = props.compactAfterRows ?? 500;
@@ -151,7 +186,7 @@ export class UpdateLog {
 			}
 		}
 		if (this.rowsSinceSnapshot > 0) {
-			await compactRecord({ db: this.db, meetingId: this.meetingId }).catch((error) => this.onError(error));
+			await compactRecord({ db: this.db, meetingId: this.meetingId, document: this.document }).catch((error) => this.onError(error));
 		}
 	}
 
@@ -172,7 +207,7 @@ export class UpdateLog {
 		this.queue = [];
 		const update = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
 		try {
-			await this.db.insert(collabUpdates).values({ meetingId: this.meetingId, update });
+			await this.db.insert(collabUpdates).values({ meetingId: this.meetingId, document: this.document, update });
 		} catch (error) {
 			this.queue = batch.concat(this.queue); // keep order; try again later
 			throw error;
@@ -188,7 +223,7 @@ export class UpdateLog {
 		if (this.queue.length > 0) this.schedule(this.flushDelayMs);
 		if (this.rowsSinceSnapshot >= this.compactAfterRows) {
 			this.rowsSinceSnapshot = 0;
-			await compactRecord({ db: this.db, meetingId: this.meetingId }).catch((error) => this.onError(error));
+			await compactRecord({ db: this.db, meetingId: this.meetingId, document: this.document }).catch((error) => this.onError(error));
 		}
 	}
 }

@@ -1,7 +1,9 @@
 /**
- * Loaded meeting records: one Y.Doc and one awareness per meeting while anyone is connected.
- * A record is loaded before its first sync step is answered and unloaded after its last
- * client has left and its final write is done.
+ * Loaded meeting records: one Y.Doc and one awareness per meeting document (main, restricted)
+ * while anyone is connected. A record is loaded before its first sync step is answered and
+ * unloaded after its last client has left and its final write is done. Loading a main document
+ * pre-fills a review from its previous meeting (first load only) and opens a live meeting at
+ * its first section.
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -10,7 +12,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { Database } from '../../src/lib/server/db';
 import { messageAwareness, messageSync } from '../../src/lib/collab/protocol';
 import { ClientOwners } from './authorship';
+import { documentKey, type RecordDocument } from './documents';
+import { meetingFacts, openFirstSection, prefillReview } from './meeting-record';
 import { loadRecord, UpdateLog, type PersistenceOptions } from './persistence';
+import { registerLiveDocuments } from './stored';
 
 /** What a record needs of a connection. */
 export interface Peer {
@@ -35,19 +40,47 @@ export class LiveRecord {
 	log!: UpdateLog;
 	owners!: ClientOwners;
 
-	private constructor(readonly meetingId: string) {
+	private constructor(
+		readonly meetingId: string,
+		readonly document: RecordDocument
+	) {
 		this.awareness.setLocalState(null); // the server itself is not present
 	}
 
-	static async load(props: { db: Database; meetingId: string; persistence: PersistenceOptions; logger: CollabLogger }): Promise<LiveRecord> {
-		const record = new LiveRecord(props.meetingId);
+	/** The registry key: one record per document of a meeting. */
+	get key(): string {
+		return documentKey(this.meetingId, this.document);
+	}
+
+	static async load(props: {
+		db: Database;
+		meetingId: string;
+		document: RecordDocument;
+		persistence: PersistenceOptions;
+		logger: CollabLogger;
+	}): Promise<LiveRecord> {
+		const { db, meetingId, document } = props;
+		const record = new LiveRecord(meetingId, document);
 		try {
-			const [{ rowsSinceSnapshot }, owners] = await Promise.all([
-				loadRecord({ db: props.db, meetingId: props.meetingId, doc: record.doc }),
-				ClientOwners.load({ db: props.db, meetingId: props.meetingId })
+			const [loaded, owners, facts] = await Promise.all([
+				loadRecord({ db, meetingId, document, doc: record.doc }),
+				ClientOwners.load({ db, meetingId }),
+				document === 'main' ? meetingFacts({ db, meetingId }) : null
 			]);
+			let { rowsSinceSnapshot } = loaded;
+			if (!loaded.stored && facts?.previousMeetingId) {
+				// A review starts from what its previous meeting left: written once, as the server.
+				const prefill = await prefillReview({ db, meetingId, previousMeetingId: facts.previousMeetingId });
+				if (prefill.update) {
+					Y.applyUpdate(record.doc, prefill.update, 'load');
+					rowsSinceSnapshot += 1;
+				} else if (prefill.storedByOther) {
+					rowsSinceSnapshot = (await loadRecord({ db, meetingId, document, doc: record.doc })).rowsSinceSnapshot;
+				}
+				await owners.reload();
+			}
 			record.owners = owners;
-			record.log = new UpdateLog(props.db, props.meetingId, { ...props.persistence, rowsSinceSnapshot });
+			record.log = new UpdateLog(db, meetingId, { ...props.persistence, rowsSinceSnapshot, document });
 		} catch (error) {
 			record.destroy();
 			throw error;
@@ -68,7 +101,24 @@ export class LiveRecord {
 				for (const peer of record.peers) peer.send(message);
 			}
 		);
+		if (document === 'main') {
+			// Not fatal: the chair can still pick a section; the next change of the meeting retries.
+			await record.meetingChanged(db).catch((error) =>
+				props.logger('collab.start_failed', { meetingId, error: describeError(error) })
+			);
+		}
 		return record;
+	}
+
+	/**
+	 * The meeting's status may have changed: a live meeting opens at its first section (a no-op
+	 * once a section is set). The server's write goes out to every peer and into the log.
+	 */
+	async meetingChanged(db: Database): Promise<void> {
+		if (this.document !== 'main') return;
+		const facts = await meetingFacts({ db, meetingId: this.meetingId });
+		if (facts?.status !== 'live' || this.closing) return;
+		await openFirstSection({ doc: this.doc, owners: this.owners, kind: facts.kind });
 	}
 
 	/** Every awareness state, as one message (for a newcomer or a query). */
@@ -90,20 +140,28 @@ export class RecordRegistry {
 	private readonly records = new Map<string, Promise<LiveRecord>>();
 	private readonly unloading = new Map<string, Promise<void>>();
 
+	private readonly unregister: () => void;
+
 	constructor(
 		private readonly props: { db: Database; persistence: PersistenceOptions; unloadDelayMs: number; logger: CollabLogger }
-	) {}
+	) {
+		this.unregister = registerLiveDocuments({
+			db: props.db,
+			liveDocument: async (meetingId, document) => (await this.loaded(meetingId, document))?.doc ?? null
+		});
+	}
 
-	/** Joins a peer to a meeting's record, loading it first if needed. */
-	async attach(meetingId: string, peer: Peer): Promise<LiveRecord> {
+	/** Joins a peer to one document of a meeting's record, loading it first if needed. */
+	async attach(meetingId: string, document: RecordDocument, peer: Peer): Promise<LiveRecord> {
+		const key = documentKey(meetingId, document);
 		for (;;) {
-			await this.unloading.get(meetingId);
-			let pending = this.records.get(meetingId);
+			await this.unloading.get(key);
+			let pending = this.records.get(key);
 			if (!pending) {
-				pending = LiveRecord.load({ ...this.props, meetingId });
-				this.records.set(meetingId, pending);
+				pending = LiveRecord.load({ ...this.props, meetingId, document });
+				this.records.set(key, pending);
 				pending.catch(() => {
-					if (this.records.get(meetingId) === pending) this.records.delete(meetingId);
+					if (this.records.get(key) === pending) this.records.delete(key);
 				});
 			}
 			const record = await pending;
@@ -125,12 +183,18 @@ export class RecordRegistry {
 		}, this.props.unloadDelayMs);
 	}
 
-	/** The record if it is loaded now. */
-	async loaded(meetingId: string): Promise<LiveRecord | null> {
-		const pending = this.records.get(meetingId);
+	/** The record of one document of a meeting if it is loaded now. */
+	async loaded(meetingId: string, document: RecordDocument = 'main'): Promise<LiveRecord | null> {
+		const pending = this.records.get(documentKey(meetingId, document));
 		if (!pending) return null;
 		const record = await pending.catch(() => null);
 		return record && !record.closing ? record : null;
+	}
+
+	/** The meeting changed (status, people): its loaded main document catches up. */
+	async meetingChanged(meetingId: string): Promise<void> {
+		const record = await this.loaded(meetingId, 'main');
+		await record?.meetingChanged(this.props.db);
 	}
 
 	get size(): number {
@@ -139,6 +203,7 @@ export class RecordRegistry {
 
 	/** Writes and unloads every record (shutdown). */
 	async unloadAll(): Promise<void> {
+		this.unregister();
 		const records = await Promise.all([...this.records.values()].map((p) => p.catch(() => null)));
 		await Promise.all(records.map((r) => (r && !r.closing ? this.unload(r) : undefined)));
 		await Promise.all(this.unloading.values());
@@ -148,15 +213,15 @@ export class RecordRegistry {
 		if (record.unloadTimer) clearTimeout(record.unloadTimer);
 		record.unloadTimer = null;
 		record.closing = true;
-		this.records.delete(record.meetingId);
+		this.records.delete(record.key);
 		const done = record.log
 			.close()
 			.catch((error) => this.props.logger('collab.final_write_failed', { meetingId: record.meetingId, error: describeError(error) }))
 			.finally(() => {
 				record.destroy();
-				this.unloading.delete(record.meetingId);
+				this.unloading.delete(record.key);
 			});
-		this.unloading.set(record.meetingId, done);
+		this.unloading.set(record.key, done);
 		return done;
 	}
 }

@@ -26,6 +26,8 @@ export const closeCodes = {
 	unauthenticated: 4401,
 	/** The update wrote where its sender may not, or under another person's client id. Final. */
 	forbidden: 4403,
+	/** A decision without its reason (or an outcome of "plan" without its category). Final. */
+	invalidDecision: 4422,
 	/** The meeting or the person's part in it changed: reconnect to pick up the new rights. */
 	rightsChanged: 4000,
 	/** The server is shutting down; reconnect. (RFC 6455 "going away") */
@@ -36,5 +38,9 @@ export const closeCodes = {
 	internalError: 1011
 } as const;
 
-/** The socket's path prefix; the meeting id follows it: `/collab/{meetingId}`. */
+/**
+ * The socket's path prefix; the meeting id follows it: `/collab/{meetingId}` for the main
+ * document, `/collab/{meetingId}/restricted` for the restricted one (y-websocket room name
+ * `{meetingId}/restricted`).
+ */
 export const collabPath = '/collab';

@@ -99,9 +99,10 @@ export function newItemId(): string {
 	return crypto.randomUUID().slice(0, 12).replace(/-/g, '');
 }
 
-function readMapArray<T>(array: Y.Array<unknown>, read: (map: Y.Map<unknown>) => T | null): T[] {
+function readMapArray<T>(array: Y.Array<unknown> | null, read: (map: Y.Map<unknown>) => T | null): T[] {
 	const out: T[] = [];
-	for (const item of array.toArray()) {
+	// null: the list was never created (a detached Y.Array would warn when read)
+	for (const item of array?.toArray() ?? []) {
 		if (item instanceof Y.Map) {
 			const value = read(item);
 			if (value) out.push(value);
@@ -175,10 +176,10 @@ export function readRecord(doc: Y.Doc, participantIds: readonly string[]): Recor
 		decisions,
 		outcomes,
 		plan: {
-			outcomes: readMapArray(planArray(doc, 'outcomes') ?? new Y.Array(), (m) =>
+			outcomes: readMapArray(planArray(doc, 'outcomes'), (m) =>
 				str(m.get('id')) ? { id: str(m.get('id')), childId: str(m.get('childId')), text: str(m.get('text')), concernId: str(m.get('concernId')) || null } : null
 			),
-			actions: readMapArray(planArray(doc, 'actions') ?? new Y.Array(), (m) =>
+			actions: readMapArray(planArray(doc, 'actions'), (m) =>
 				str(m.get('id'))
 					? { id: str(m.get('id')), outcomeId: str(m.get('outcomeId')), what: str(m.get('what')), who: str(m.get('who')), byWhen: str(m.get('byWhen')) }
 					: null

@@ -16,6 +16,7 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 export const closeMessages: Record<number, string> = {
 	[closeCodes.forbidden]:
 		'A change could not be saved because it was in a part of the record you may not edit. The record has been reloaded.',
+	[closeCodes.invalidDecision]: 'A decision was not saved because it had no reason. Say why, then record it again.',
 	[closeCodes.unauthenticated]: 'Your session has ended. Sign in again to keep editing the record.',
 	[closeCodes.malformed]: 'The connection to the record failed. The record has been reloaded.'
 };

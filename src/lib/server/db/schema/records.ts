@@ -22,6 +22,13 @@ export const auditLog = pgTable(
 	(t) => [index('audit_target_idx').on(t.targetType, t.targetId)]
 );
 
+/**
+ * A meeting's live record is two Yjs documents: `main` (everyone in the meeting) and
+ * `restricted` (third-party information, never sent to parents or children).
+ */
+export const recordDocuments = ['main', 'restricted'] as const;
+export type RecordDocument = (typeof recordDocuments)[number];
+
 /** The live record's Yjs updates, appended as they arrive. */
 export const collabUpdates = pgTable(
 	'collab_updates',
@@ -30,23 +37,32 @@ export const collabUpdates = pgTable(
 		meetingId: text('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
+		document: text('document', { enum: recordDocuments }).notNull().default('main'),
 		update: bytea('update').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('collab_updates_meeting_idx').on(t.meetingId, t.id)]
+	(t) => [index('collab_updates_meeting_idx').on(t.meetingId, t.document, t.id)]
 );
 
-/** A compacted state of the record: every update up to and including `upToId`. */
-export const collabSnapshots = pgTable('collab_snapshots', {
-	meetingId: text('meeting_id')
-		.primaryKey()
-		.references(() => meetings.id, { onDelete: 'cascade' }),
-	state: bytea('state').notNull(),
-	upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
-});
+/** A compacted state of one document of the record: every update up to and including `upToId`. */
+export const collabSnapshots = pgTable(
+	'collab_snapshots',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		document: text('document', { enum: recordDocuments }).notNull().default('main'),
+		state: bytea('state').notNull(),
+		upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.document] })]
+);
 
-/** Which signed-in person owns each Yjs client id in a meeting: authorship and anti-spoofing. */
+/**
+ * Which signed-in person owns each Yjs client id in a meeting (both of its documents):
+ * authorship and anti-spoofing. `user_id` null: the server itself wrote with that id.
+ */
 export const collabClients = pgTable(
 	'collab_clients',
 	{
@@ -54,9 +70,7 @@ export const collabClients = pgTable(
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		clientId: bigint('client_id', { mode: 'number' }).notNull(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => users.id)
+		userId: text('user_id').references(() => users.id)
 	},
 	(t) => [primaryKey({ columns: [t.meetingId, t.clientId] })]
 );

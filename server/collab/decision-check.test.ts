@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { roots } from '../../src/lib/collab/roots';
+import { checkDecisionRoots, isCheckedRoot } from './decision-check';
+
+/** The update a client would send for `change`, made on a copy of `server`. */
+function updateFrom(server: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+	const client = new Y.Doc();
+	Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+	const before = Y.encodeStateVector(client);
+	change(client);
+	return Y.encodeStateAsUpdate(client, before);
+}
+
+const reason = 'Two incidents of violence at home in a month.';
+
+describe('checkDecisionRoots', () => {
+	it('only decision and outcome roots are checked', () => {
+		expect(isCheckedRoot(roots.decision('p1'))).toBe(true);
+		expect(isCheckedRoot(roots.outcome)).toBe(true);
+		expect(isCheckedRoot(roots.plan)).toBe(false);
+		expect(isCheckedRoot(roots.contribution('p1'))).toBe(false);
+	});
+
+	it('refuses a decision without a reason and accepts one with it, leaving the server document untouched', () => {
+		const server = new Y.Doc();
+		const root = roots.decision('p1');
+		const bad = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'plan', reason: 'short' }));
+		expect(checkDecisionRoots({ doc: server, update: bad, roots: [root], childIds: ['c1'] }).ok).toBe(false);
+		expect(server.share.has(root)).toBe(false);
+		const good = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'plan', reason }));
+		expect(checkDecisionRoots({ doc: server, update: good, roots: [root], childIds: ['c1'] })).toEqual({ ok: true });
+		expect(checkDecisionRoots({ doc: server, update: good, roots: [root], childIds: ['c2'] }).ok).toBe(false);
+	});
+
+	it('judges only the entries an update changes, and allows withdrawing one', () => {
+		const server = new Y.Doc();
+		const root = roots.decision('p1');
+		Y.applyUpdate(server, updateFrom(server, (d) => d.getMap(root).set('gone', { recommendation: 'plan', reason })));
+		const other = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'no-plan', reason }));
+		expect(checkDecisionRoots({ doc: server, update: other, roots: [root], childIds: ['c1'] })).toEqual({ ok: true });
+		const withdraw = updateFrom(server, (d) => d.getMap(root).delete('gone'));
+		expect(checkDecisionRoots({ doc: server, update: withdraw, roots: [root], childIds: ['c1'] })).toEqual({ ok: true });
+	});
+
+	it("requires the chair's category exactly for a plan", () => {
+		const server = new Y.Doc();
+		const check = (value: unknown) =>
+			checkDecisionRoots({
+				doc: server,
+				update: updateFrom(server, (d) => d.getMap(roots.outcome).set('c1', value)),
+				roots: [roots.outcome],
+				childIds: ['c1']
+			}).ok;
+		expect(check({ outcome: 'plan' })).toBe(false);
+		expect(check({ outcome: 'plan', category: 'neglect' })).toBe(true);
+		expect(check({ outcome: 'no-plan' })).toBe(true);
+		expect(check({ outcome: 'no-plan', category: 'neglect' })).toBe(false);
+		expect(check('plan')).toBe(false);
+	});
+});

@@ -1,0 +1,167 @@
+/**
+ * What the server itself writes into a meeting's main document: a review's pre-fill from the
+ * previous meeting (once, when the document is first loaded) and the first agenda section when
+ * the meeting is live. Built with the typed writers of src/lib/collab/record.ts, so the record's
+ * shape is spelled in one place. Server writes are bound to the server in collab_clients, so
+ * authorship says "the server" and no person can claim those client ids.
+ */
+import { and, eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Database } from '../../src/lib/server/db';
+import { collabClients, collabSnapshots, collabUpdates, meetings } from '../../src/lib/server/db/schema';
+import type { MeetingKind, MeetingStatus } from '../../src/lib/server/db/schema/meetings';
+import {
+	addConcern,
+	addPlanAction,
+	addPlanOutcome,
+	readRecord,
+	setCoreGroup,
+	setCurrentSection,
+	setPlanField
+} from '../../src/lib/collab/record';
+import { roots } from '../../src/lib/collab/roots';
+import { templateFor } from '../../src/lib/domain';
+import { bindServerClient, type ClientOwners } from './authorship';
+import { documentLock } from './persistence';
+import { readStoredRecord } from './stored';
+
+/** The facts about a meeting the server needs to write its parts of the record. */
+export interface MeetingFacts {
+	kind: MeetingKind;
+	status: MeetingStatus;
+	previousMeetingId: string | null;
+}
+
+/** The meeting's kind, status and predecessor as stored now; null if it does not exist. */
+export async function meetingFacts(props: { db: Database; meetingId: string }): Promise<MeetingFacts | null> {
+	const [row] = await props.db
+		.select({ kind: meetings.kind, status: meetings.status, previousMeetingId: meetings.previousMeetingId })
+		.from(meetings)
+		.where(eq(meetings.id, props.meetingId));
+	return row ?? null;
+}
+
+/**
+ * Writes into `doc` what a review carries over from the previous meeting's record: the open
+ * concern cards (same ids; where they were first raised is kept), the plan's outcomes and
+ * actions, the core group, the lead social worker and the contingency. Returns false when
+ * there was nothing to carry over.
+ */
+export function carryOver(props: { doc: Y.Doc; previous: Y.Doc; previousMeetingId: string }): boolean {
+	const { doc } = props;
+	const before = readRecord(props.previous, []);
+	const concerns = before.concerns.filter((concern) => concern.status === 'open');
+	const { plan } = before;
+	const anything =
+		concerns.length > 0 ||
+		plan.outcomes.length > 0 ||
+		plan.actions.length > 0 ||
+		plan.coreGroup.length > 0 ||
+		plan.leadSocialWorker !== '' ||
+		plan.contingency !== '';
+	if (!anything) return false;
+	doc.transact(() => {
+		for (const concern of concerns) {
+			addConcern(doc, { ...concern, raisedInMeetingId: concern.raisedInMeetingId ?? props.previousMeetingId });
+		}
+		for (const outcome of plan.outcomes) addPlanOutcome(doc, outcome);
+		for (const action of plan.actions) addPlanAction(doc, action);
+		if (plan.coreGroup.length > 0) setCoreGroup(doc, plan.coreGroup);
+		if (plan.leadSocialWorker) setPlanField(doc, 'leadSocialWorker', plan.leadSocialWorker);
+		if (plan.contingency) setPlanField(doc, 'contingency', plan.contingency);
+	}, 'server');
+	return true;
+}
+
+async function isStored(db: Database, meetingId: string): Promise<boolean> {
+	const [update] = await db
+		.select({ id: collabUpdates.id })
+		.from(collabUpdates)
+		.where(and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, 'main')))
+		.limit(1);
+	if (update) return true;
+	const [snapshot] = await db
+		.select({ upToId: collabSnapshots.upToId })
+		.from(collabSnapshots)
+		.where(and(eq(collabSnapshots.meetingId, meetingId), eq(collabSnapshots.document, 'main')));
+	return snapshot !== undefined;
+}
+
+/** A random Yjs client id (what Y.Doc picks), for the server's own writes. */
+function randomClientId(): number {
+	return crypto.getRandomValues(new Uint32Array(1))[0];
+}
+
+/**
+ * Pre-fills a review's main document from its previous meeting, when nothing is stored for it
+ * yet: one server-authored update, stored under the document's advisory lock so two nodes
+ * loading the meeting at once pre-fill it once. Returns the update stored (apply it to the
+ * loaded document), or null when there was nothing to do or another node did it first (then
+ * load again).
+ */
+export async function prefillReview(props: {
+	db: Database;
+	meetingId: string;
+	previousMeetingId: string;
+}): Promise<{ update: Uint8Array } | { update: null; storedByOther: boolean }> {
+	const { db, meetingId, previousMeetingId } = props;
+	const previous = await readStoredRecord({ db, meetingId: previousMeetingId });
+	try {
+		return await db.transaction(async (tx) => {
+			await tx.execute(documentLock(meetingId, 'main'));
+			if (await isStored(tx, meetingId)) return { update: null, storedByOther: true };
+			// A client id nobody in this meeting owns, bound to the server before it writes.
+			let clientId = randomClientId();
+			for (;;) {
+				const [taken] = await tx
+					.select({ clientId: collabClients.clientId })
+					.from(collabClients)
+					.where(and(eq(collabClients.meetingId, meetingId), eq(collabClients.clientId, clientId)));
+				if (!taken) break;
+				clientId = randomClientId();
+			}
+			const scratch = new Y.Doc();
+			scratch.clientID = clientId;
+			try {
+				if (!carryOver({ doc: scratch, previous, previousMeetingId })) return { update: null, storedByOther: false };
+				const update = Y.encodeStateAsUpdate(scratch);
+				await bindServerClient({ db: tx, meetingId, clientId });
+				await tx.insert(collabUpdates).values({ meetingId, document: 'main', update });
+				return { update };
+			} finally {
+				scratch.destroy();
+			}
+		});
+	} finally {
+		previous.destroy();
+	}
+}
+
+/**
+ * A live meeting opens at its template's first section: sets `meta.currentSection` when it is
+ * unset, as the server. Returns true if it wrote.
+ */
+export async function openFirstSection(props: { doc: Y.Doc; owners: ClientOwners; kind: MeetingKind }): Promise<boolean> {
+	const { doc, owners } = props;
+	if (currentSection(doc)) return false;
+	const first = templateFor(props.kind).sections[0]?.key;
+	if (!first) return false;
+	await claimServerClientId(doc, owners);
+	if (currentSection(doc)) return false; // set meanwhile (the chair, or another call)
+	setCurrentSection(doc, first);
+	return true;
+}
+
+function currentSection(doc: Y.Doc): unknown {
+	const meta = doc.share.get(roots.meta);
+	const item = meta?._map.get('currentSection');
+	return item && !item.deleted ? item.content.getContent()[0] : undefined;
+}
+
+/** Makes sure the document writes under a client id bound to the server. */
+export async function claimServerClientId(doc: Y.Doc, owners: ClientOwners): Promise<void> {
+	for (;;) {
+		if (await owners.bindServer(doc.clientID)) return;
+		doc.clientID = randomClientId(); // someone owns it: the server picks another
+	}
+}
