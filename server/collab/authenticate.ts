@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Database } from '../../src/lib/server/db';
 import { sessionTokenFromCookieHeader, validateSessionToken } from '../../src/lib/server/auth/session';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
+import { templateFor } from '../../src/lib/domain';
 import { mayReadRestricted, mayWriteAnything } from '../../src/lib/policy';
 import type { MeetingRole, MeetingStatus } from '../../src/lib/server/db/schema/meetings';
 import { parseCollabPath, type RecordDocument } from './documents';
@@ -18,6 +19,8 @@ export interface ConnectionIdentity {
 	document: RecordDocument;
 	/** The children the meeting is about (decisions must name one of them). */
 	childIds: string[];
+	/** The option values of the meeting's decision (its template's), for the decision check. */
+	decisionOptions: string[];
 	userId: string;
 	name: string;
 	role: MeetingRole;
@@ -80,6 +83,7 @@ export async function authenticateUpgrade(props: {
 			meetingId,
 			document,
 			childIds: view.children.map((child) => child.id),
+			decisionOptions: templateFor(view.meeting.kind).decisions[0]?.options.map((o) => o.value) ?? [],
 			userId: user.id,
 			name: view.me?.name ?? user.name,
 			role: view.role,

@@ -242,7 +242,7 @@ export class Connection implements Peer {
 		}
 		if (!verdict.ok) return this.close(closeCodes.forbidden, verdict.reason);
 		if (checkedRoots.size > 0) {
-			const decisions = checkDecisionRoots({ doc: record.doc, update: verdict.update, roots: checkedRoots, childIds: identity.childIds });
+			const decisions = checkDecisionRoots({ doc: record.doc, update: verdict.update, roots: checkedRoots, childIds: identity.childIds, options: identity.decisionOptions });
 			if (!decisions.ok) return this.close(closeCodes.invalidDecision, decisions.reason);
 		}
 		const store = record.doc.store;

@@ -33,6 +33,17 @@ describe('checkDecisionRoots', () => {
 		expect(checkDecisionRoots({ doc: server, update: good, roots: [root], childIds: ['c2'] }).ok).toBe(false);
 	});
 
+	it("accepts the meeting's own decision options (a child in need review's next step) and only those", () => {
+		const server = new Y.Doc();
+		const root = roots.decision('p1');
+		const options = ['continue', 'close', 'step-up'];
+		const stepUp = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'step-up', reason }));
+		expect(checkDecisionRoots({ doc: server, update: stepUp, roots: [root], childIds: ['c1'], options })).toEqual({ ok: true });
+		expect(checkDecisionRoots({ doc: server, update: stepUp, roots: [root], childIds: ['c1'] }).ok).toBe(false);
+		const plan = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'plan', reason }));
+		expect(checkDecisionRoots({ doc: server, update: plan, roots: [root], childIds: ['c1'], options }).ok).toBe(false);
+	});
+
 	it('judges only the entries an update changes, and allows withdrawing one', () => {
 		const server = new Y.Doc();
 		const root = roots.decision('p1');

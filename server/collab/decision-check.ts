@@ -55,6 +55,8 @@ export function checkDecisionRoots(props: {
 	update: Uint8Array;
 	roots: Iterable<string>;
 	childIds: readonly string[];
+	/** The meeting's decision options; plan / no plan when empty. */
+	options?: readonly string[];
 }): DecisionVerdict {
 	const checked = [...props.roots].filter(isCheckedRoot);
 	if (checked.length === 0) return { ok: true };
@@ -63,6 +65,7 @@ export function checkDecisionRoots(props: {
 		Y.applyUpdate(scratch, Y.encodeStateAsUpdate(props.doc));
 		Y.applyUpdate(scratch, props.update);
 		const context = { childIds: props.childIds };
+		const decisionContext = props.options?.length ? { ...context, options: props.options } : context;
 		for (const root of checked) {
 			const before = entriesOf(props.doc, root).entries;
 			const after = entriesOf(scratch, root);
@@ -72,7 +75,7 @@ export function checkDecisionRoots(props: {
 				if (before.has(childId) && JSON.stringify(before.get(childId)) === JSON.stringify(value)) continue;
 				const result = isOutcome
 					? checkChairOutcome({ childId, outcome: field(value, 'outcome'), category: field(value, 'category') ?? undefined }, context)
-					: checkDecision({ childId, recommendation: field(value, 'recommendation'), reason: field(value, 'reason') }, context);
+					: checkDecision({ childId, recommendation: field(value, 'recommendation'), reason: field(value, 'reason') }, decisionContext);
 				if (!result.ok) {
 					const fields = result.problems.map((p) => p.field).join(', ');
 					return { ok: false, reason: isOutcome ? `outcome refused (${fields})` : `decision refused (${fields})` };

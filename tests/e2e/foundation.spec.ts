@@ -41,7 +41,7 @@ test('the API describes the signed-in person and their meetings', async ({ page 
 	expect(me).toMatchObject({ email: 'police@demo.test', role: 'professional', name: 'PC Jo Reid' });
 	const meetings = await (await page.request.get('/api/meetings')).json();
 	expect(meetings).toEqual([
-		expect.objectContaining({ id: ICPC, kind: 'initial-conference', status: 'scheduled', children: expect.arrayContaining([expect.objectContaining({ name: 'Chrissie Walker' })]) })
+		expect.objectContaining({ id: ICPC, kind: 'initial-conference', status: expect.any(String), children: expect.arrayContaining([expect.objectContaining({ name: 'Chrissie Walker' })]) })
 	]);
 	const detail = await (await page.request.get(`/api/meetings/${ICPC}`)).json();
 	expect(detail.participants).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Dawn Walker', role: 'parent' })]));

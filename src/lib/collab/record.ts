@@ -9,6 +9,7 @@ import { roots } from './roots';
 import {
 	checkDecision,
 	type ChairOutcome,
+	type DecisionContext,
 	type ChildProtectionCategory,
 	type PlanRecommendation,
 	type Problem
@@ -32,7 +33,8 @@ export interface Concern {
 }
 
 export interface Decision {
-	recommendation: PlanRecommendation;
+	/** An option value of the meeting's decision ('plan' | 'no-plan' for a conference). */
+	recommendation: string;
 	reason: string;
 	recordedAt: number;
 }
@@ -151,7 +153,7 @@ export function readRecord(doc: Y.Doc, participantIds: readonly string[]): Recor
 		const d: Record<string, Decision> = {};
 		doc.getMap(roots.decision(pid)).forEach((value, childId) => {
 			const v = value as Partial<Decision> | null;
-			if (v && (v.recommendation === 'plan' || v.recommendation === 'no-plan') && typeof v.reason === 'string') {
+			if (v && typeof v.recommendation === 'string' && typeof v.reason === 'string') {
 				d[childId] = { recommendation: v.recommendation, reason: v.reason, recordedAt: Number(v.recordedAt) || 0 };
 			}
 		});
@@ -260,9 +262,10 @@ export function recordDecision(
 	doc: Y.Doc,
 	participantId: string,
 	input: { childId: string; recommendation: unknown; reason: unknown },
-	now = Date.now()
+	now = Date.now(),
+	context: DecisionContext = {}
 ): { ok: true } | { ok: false; problems: Problem[] } {
-	const checked = checkDecision(input);
+	const checked = checkDecision(input, context);
 	if (!checked.ok) return { ok: false, problems: checked.problems };
 	const { childId, recommendation, reason } = checked.decision;
 	doc.getMap(roots.decision(participantId)).set(childId, { recommendation, reason, recordedAt: now });

@@ -26,10 +26,12 @@ export const categoryLabels: Record<ChildProtectionCategory, string> = {
 /** Whether a child needs a child protection plan. */
 export type PlanRecommendation = 'plan' | 'no-plan';
 
-/** One professional's decision about one child, with the reason that must go with it. */
+/** One professional's decision about one child, with the reason that must go with it. The
+ *  recommendation is one of the template decision's option values ('plan' | 'no-plan' for a
+ *  conference; e.g. 'continue' | 'close' | 'step-up' for a child in need review). */
 export type ProfessionalDecision = {
 	childId: string;
-	recommendation: PlanRecommendation;
+	recommendation: PlanRecommendation | (string & {});
 	reason: string;
 };
 
@@ -50,7 +52,11 @@ export const minimumReasonLength = 10;
 type Draft<T> = { [K in keyof T]?: unknown };
 
 /** Optional context: the children the meeting is about, so a decision about another child is refused. */
-export type DecisionContext = { childIds?: readonly string[] };
+export type DecisionContext = {
+	childIds?: readonly string[];
+	/** The option values the meeting's decision allows; plan / no plan when not given. */
+	options?: readonly string[];
+};
 
 function isRecommendation(value: unknown): value is PlanRecommendation {
 	return value === 'plan' || value === 'no-plan';
@@ -77,8 +83,12 @@ export function checkDecision(
 	const childId = text(input.childId);
 	const reason = text(input.reason);
 	checkChild(childId, context, problems);
-	if (!isRecommendation(input.recommendation)) {
-		problems.push({ field: 'recommendation', message: 'Choose "plan" or "no plan" for this child.' });
+	const allowed = context.options;
+	if (allowed ? !allowed.includes(input.recommendation as string) : !isRecommendation(input.recommendation)) {
+		problems.push({
+			field: 'recommendation',
+			message: allowed ? 'Choose one of the options for this child.' : 'Choose "plan" or "no plan" for this child.'
+		});
 	}
 	if (nonSpaceLength(reason) === 0) {
 		problems.push({
@@ -94,7 +104,7 @@ export function checkDecision(
 	if (problems.length > 0) return { ok: false, problems };
 	return {
 		ok: true,
-		decision: { childId, recommendation: input.recommendation as PlanRecommendation, reason }
+		decision: { childId, recommendation: input.recommendation as string, reason }
 	};
 }
 
