@@ -1,0 +1,45 @@
+/**
+ * The draft notes: the whole record structured by the agenda — attendance, apologies and
+ * reports, each contribution with its author, decisions with reasons and dissent, the risk
+ * summary, the plan. Restricted passages are kept and marked: professionals only.
+ */
+import { notesDueDate, isCalendarDate } from '../domain';
+import { childNames, dateInWords, generatorName, generatorVersion, type DocumentInput } from './input';
+import { documentFileName, type MeetingDocument } from './model';
+import { agendaSections } from './parts';
+
+export function draftNotes(input: DocumentInput): MeetingDocument {
+	const { meeting } = input;
+	const containsRestricted = Object.values(input.restricted).some((list) => list.length > 0);
+	const due = isCalendarDate(meeting.date) ? dateInWords(notesDueDate(meeting.date)) : 'within 15 working days';
+	return {
+		kind: 'draft-notes',
+		audience: 'professionals',
+		title: `Draft notes: ${meeting.title}`,
+		subtitle: `${childNames(input)} · ${dateInWords(meeting.date)}`,
+		fileName: documentFileName({ children: meeting.children, meetingTitle: meeting.title, date: meeting.date, kind: 'draft-notes' }),
+		containsRestricted,
+		sections: [
+			{
+				heading: 'About these notes',
+				blocks: [
+					{
+						type: 'facts',
+						items: [
+							{ term: 'Meeting', value: input.template.label },
+							{ term: 'Date', value: dateInWords(meeting.date) },
+							{ term: 'Children', value: childNames(input) },
+							{ term: 'Chair', value: meeting.chairName },
+							{ term: 'Status', value: `draft, to be finalised and circulated by ${due}` }
+						]
+					},
+					...(containsRestricted
+						? [{ type: 'paragraph' as const, text: 'These notes hold restricted information, marked where it appears. Remove it before any copy goes to the family.' }]
+						: [])
+				]
+			},
+			...agendaSections(input, { withRestricted: true })
+		],
+		generator: { name: generatorName, version: generatorVersion }
+	};
+}

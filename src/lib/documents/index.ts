@@ -1,0 +1,39 @@
+/**
+ * The documents a meeting makes as it ends (DESIGN §6): pure generators from the frozen record,
+ * the document model, HTML rendering, readability and the jargon glossary.
+ */
+import { childLetter } from './child-letter';
+import { draftNotes } from './draft-notes';
+import type { DocumentInput } from './input';
+import { lessons } from './lessons';
+import { memoryBook } from './memory-book';
+import type { DocumentKind, MeetingDocument } from './model';
+import { parentPlan } from './parent-plan';
+import { plan24h } from './plan-24h';
+
+export * from './model';
+export * from './input';
+export { renderDocumentHtml, renderRiskPlot, documentStyles, documentPrintStyles } from './html';
+export { readability, checkSentences, syllables, targetReadingAge, type ReadabilityScore, type SentenceCheck } from './readability';
+export { replaceJargon, findJargon, glossaryTerms, type JargonFound } from './jargon';
+export { documentReadability, type DocumentReadability } from './check';
+export { plan24h, draftNotes, parentPlan, childLetter, memoryBook, lessons };
+
+const generators: Record<DocumentKind, (input: DocumentInput) => MeetingDocument> = {
+	'plan-24h': plan24h,
+	'draft-notes': draftNotes,
+	'parent-plan': parentPlan,
+	'child-letter': childLetter,
+	'memory-book': memoryBook,
+	lessons
+};
+
+/** One document of a kind from the meeting's frozen record. */
+export function generateDocument(kind: DocumentKind, input: DocumentInput): MeetingDocument {
+	return generators[kind](input);
+}
+
+/** Every document the meeting's template lists in its `outputs`, in that order. */
+export function generateDocuments(input: DocumentInput): MeetingDocument[] {
+	return input.template.outputs.map((kind) => generateDocument(kind, input));
+}

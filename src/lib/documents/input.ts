@@ -1,0 +1,160 @@
+/**
+ * What every generator reads: the meeting's facts, its people, its template and the frozen
+ * record. Plain data, so generators are pure and unit-tested without a database or a socket.
+ */
+import type { RecordSnapshot } from '../collab/record';
+import {
+	formatCalendarDate,
+	isCalendarDate,
+	tallyDecisions,
+	type ChairOutcome,
+	type ChildTally,
+	type MeetingKind,
+	type MeetingRole,
+	type MeetingTemplate,
+	type RecordedDecision
+} from '../domain';
+import type { RiskConcern } from './model';
+
+export interface DocumentParticipant {
+	id: string;
+	name: string;
+	role: MeetingRole;
+	/** The agency's name, e.g. "Police"; null for parents and the unit. */
+	agency: string | null;
+	attendance: 'invited' | 'attended' | 'apologies' | 'absent';
+	reportRequested: boolean;
+	reportReceived: boolean;
+	reportSharedWithParents: boolean;
+}
+
+/** One paragraph of rich text and the names of the people who wrote it. */
+export interface AuthoredParagraph {
+	text: string;
+	authors: string[];
+}
+
+export interface DocumentInput {
+	meeting: {
+		id: string;
+		kind: MeetingKind;
+		title: string;
+		/** The meeting's calendar date, YYYY-MM-DD. */
+		date: string;
+		children: { id: string; name: string }[];
+		chairName: string;
+	};
+	participants: DocumentParticipant[];
+	template: MeetingTemplate;
+	record: RecordSnapshot;
+	/** Rich-text paragraphs by root name: `contribution:{participantId}`, `section:{key}`. */
+	paragraphs: Record<string, AuthoredParagraph[]>;
+	/** Restricted (third-party) paragraphs by participant id: never in a family document. */
+	restricted: Record<string, string[]>;
+}
+
+/** The generator's name and version, stored with every document. */
+export const generatorName = 'roundtable-documents';
+export const generatorVersion = '1.0.0';
+
+/** A date from the record in words ("Wednesday 6 January 2027"), or the text as written. */
+export function dateInWords(value: string): string {
+	if (isCalendarDate(value)) return formatCalendarDate(value);
+	return String(value).trim() || 'not set';
+}
+
+/** "Chrissie Walker", "Chrissie Walker and Leo Walker", "A, B and C". */
+export function listInWords(items: readonly string[]): string {
+	if (items.length <= 1) return items[0] ?? '';
+	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export function childNames(input: DocumentInput): string {
+	return listInWords(input.meeting.children.map((c) => c.name));
+}
+
+export function childName(input: DocumentInput, childId: string): string {
+	return input.meeting.children.find((c) => c.id === childId)?.name ?? 'the child';
+}
+
+export function participantById(input: DocumentInput, id: string): DocumentParticipant | undefined {
+	return input.participants.find((p) => p.id === id);
+}
+
+/** "Sam Okafor (Children's Social Care)" — for professionals' documents. */
+export function nameWithAgency(p: DocumentParticipant): string {
+	return p.agency ? `${p.name} (${p.agency})` : `${p.name} (${roleWords[p.role]})`;
+}
+
+export const roleWords: Record<MeetingRole, string> = {
+	chair: 'chair',
+	'minute-taker': 'minute-taker',
+	professional: 'professional',
+	parent: 'parent or carer',
+	child: 'child or young person',
+	advocate: 'advocate',
+	observer: 'observer'
+};
+
+/** The decisions about each child with the chair's outcome and the dissent. */
+export function decisionTallies(input: DocumentInput): ChildTally[] {
+	const recorded: RecordedDecision[] = [];
+	for (const [participantId, byChild] of Object.entries(input.record.decisions)) {
+		for (const [childId, d] of Object.entries(byChild)) {
+			recorded.push({ participantId, childId, recommendation: d.recommendation, reason: d.reason });
+		}
+	}
+	const outcomes: ChairOutcome[] = Object.entries(input.record.outcomes).map(([childId, o]) => ({
+		childId,
+		outcome: o.outcome,
+		...(o.category ? { category: o.category } : {})
+	}));
+	const tallies = tallyDecisions(recorded, outcomes);
+	// Every child of the meeting appears, in the meeting's order, even with nothing recorded.
+	return input.meeting.children.map(
+		(child) =>
+			tallies.find((t) => t.childId === child.id) ?? {
+				childId: child.id,
+				plan: 0,
+				noPlan: 0,
+				outcome: null,
+				unanimous: false,
+				decisions: [],
+				dissent: []
+			}
+	);
+}
+
+/** Each concern with every score given in this meeting: the risk plot's data. */
+export function riskConcerns(input: DocumentInput): RiskConcern[] {
+	return input.record.concerns.map((concern) => {
+		const scores = input.participants
+			.filter((p) => input.record.ratings[p.id]?.[concern.id] !== undefined)
+			.map((p) => ({ name: p.name, score: input.record.ratings[p.id][concern.id] }));
+		const values = scores.map((s) => s.score);
+		return {
+			id: concern.id,
+			childName: childName(input, concern.childId),
+			title: concern.title,
+			scores,
+			lowest: values.length ? Math.min(...values) : null,
+			highest: values.length ? Math.max(...values) : null
+		};
+	});
+}
+
+/** The plan's actions grouped under their outcomes, in the record's order. */
+export function planByOutcome(input: DocumentInput) {
+	const { outcomes, actions } = input.record.plan;
+	const grouped = outcomes.map((outcome) => ({
+		outcome,
+		actions: actions.filter((a) => a.outcomeId === outcome.id)
+	}));
+	const loose = actions.filter((a) => !outcomes.some((o) => o.id === a.outcomeId));
+	return { grouped, loose };
+}
+
+/** The rich-text paragraphs of one root (empty when nobody wrote there). */
+export function paragraphsOf(input: DocumentInput, root: string): AuthoredParagraph[] {
+	return input.paragraphs[root] ?? [];
+}

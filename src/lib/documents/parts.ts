@@ -1,0 +1,205 @@
+/**
+ * Building blocks the professionals' documents share: the register, decisions with reasons and
+ * dissent, the plan with who and by when, the risk summary, and each section's words with
+ * their authors (restricted passages marked).
+ */
+import { categoryLabels, sectionForRoot, type TemplateSection } from '../domain';
+import { roots } from '../collab/roots';
+import {
+	childName,
+	dateInWords,
+	decisionTallies,
+	listInWords,
+	nameWithAgency,
+	paragraphsOf,
+	participantById,
+	planByOutcome,
+	riskConcerns,
+	roleWords,
+	type DocumentInput,
+	type DocumentParticipant
+} from './input';
+import type { Block, DocumentSection } from './model';
+
+const attendanceWords: Record<DocumentParticipant['attendance'], string> = {
+	invited: 'invited (not recorded)',
+	attended: 'attended',
+	apologies: 'sent apologies',
+	absent: 'did not attend'
+};
+
+/** Who was invited, who came, who sent apologies, and each report: received? shared with parents beforehand? */
+export function registerBlocks(input: DocumentInput): Block[] {
+	const rows = input.participants.map((p) => [
+		p.name,
+		p.agency ?? roleWords[p.role],
+		attendanceWords[p.attendance],
+		p.reportRequested || p.reportReceived ? (p.reportReceived ? 'received' : 'requested, not received') : 'not requested',
+		p.reportReceived ? (p.reportSharedWithParents ? 'yes' : 'no') : '—'
+	]);
+	const apologies = input.participants.filter((p) => p.attendance === 'apologies').map(nameWithAgency);
+	const blocks: Block[] = [
+		{ type: 'table', caption: 'Attendance and reports', head: ['Name', 'Agency or role', 'Attendance', 'Report', 'Report shared with parents beforehand'], rows }
+	];
+	blocks.push({ type: 'paragraph', text: apologies.length ? `Apologies: ${listInWords(apologies)}.` : 'Apologies: none.' });
+	const notShared = input.participants.filter((p) => p.reportReceived && !p.reportSharedWithParents).map(nameWithAgency);
+	if (notShared.length) blocks.push({ type: 'paragraph', text: `Reports not shared with the parents before the meeting: ${listInWords(notShared)}.` });
+	return blocks;
+}
+
+/** "No police…" → "no police…" after "because", but not "I…" or a name-like word ("Chrissie"). */
+function lowerFirst(text: string): string {
+	const first = text.split(/\s+/)[0] ?? '';
+	return /^[A-Z][a-z]+$/.test(first) && ['No', 'The', 'There', 'This', 'It', 'We', 'He', 'She', 'They', 'A', 'An', 'Home', 'Her', 'His'].includes(first) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+function authorOf(input: DocumentInput, authors: string[]): string | undefined {
+	return authors.length ? listInWords(authors) : undefined;
+}
+
+/** One participant's contribution (and, for professionals' documents, their restricted passages). */
+export function contributionBlocks(input: DocumentInput, participant: DocumentParticipant, withRestricted: boolean): Block[] {
+	const blocks: Block[] = [];
+	const paragraphs = paragraphsOf(input, roots.contribution(participant.id));
+	for (const p of paragraphs) blocks.push({ type: 'paragraph', text: p.text, author: nameWithAgency(participant) });
+	const restricted = input.restricted[participant.id] ?? [];
+	if (withRestricted && restricted.length) blocks.push({ type: 'restricted', author: nameWithAgency(participant), paragraphs: restricted });
+	return blocks;
+}
+
+/** The shared notes of a `section:{key}` root, with who wrote them. */
+export function sectionNoteBlocks(input: DocumentInput, key: string): Block[] {
+	return paragraphsOf(input, roots.section(key)).map((p) => ({ type: 'paragraph', text: p.text, author: authorOf(input, p.authors) }));
+}
+
+/** "Plan (category: neglect)" — the chair's outcome for one child. */
+export function outcomeWords(outcome: { outcome: 'plan' | 'no-plan'; category?: keyof typeof categoryLabels } | null): string {
+	if (!outcome) return 'not recorded';
+	if (outcome.outcome === 'no-plan') return 'no child protection plan';
+	return `child protection plan, category: ${outcome.category ? categoryLabels[outcome.category] : 'not set'}`;
+}
+
+/** Decisions per child: the outcome, every view with its reason, and the dissent. */
+export function decisionBlocks(input: DocumentInput): Block[] {
+	const blocks: Block[] = [];
+	for (const tally of decisionTallies(input)) {
+		const name = childName(input, tally.childId);
+		blocks.push({
+			type: 'facts',
+			items: [
+				{ term: `Decision for ${name}`, value: outcomeWords(tally.outcome) },
+				{ term: 'Views', value: `${tally.plan} for a plan, ${tally.noPlan} for no plan${tally.unanimous ? ' (unanimous)' : ''}` }
+			]
+		});
+		if (tally.decisions.length) {
+			blocks.push({
+				type: 'table',
+				caption: `Each view about ${name}, with its reason`,
+				head: ['Who', 'View', 'Why'],
+				rows: tally.decisions.map((d) => {
+					const who = participantById(input, d.participantId);
+					return [who ? nameWithAgency(who) : 'a participant', d.recommendation === 'plan' ? 'plan' : 'no plan', d.reason];
+				})
+			});
+		}
+		for (const d of tally.dissent) {
+			const who = participantById(input, d.participantId);
+			blocks.push({
+				type: 'paragraph',
+				text: `Dissent: ${who ? nameWithAgency(who) : 'a participant'} recommended ${d.recommendation === 'plan' ? 'a plan' : 'no plan'} because ${lowerFirst(d.reason.replace(/^\s*because\s+/i, ''))}`
+			});
+		}
+	}
+	return blocks;
+}
+
+/** The plan: each outcome with its actions as a table of what, who and by when. */
+export function planBlocks(input: DocumentInput, opts: { outcomesLabel?: string } = {}): Block[] {
+	const { grouped, loose } = planByOutcome(input);
+	const blocks: Block[] = [];
+	const actionRows = (actions: { what: string; who: string; byWhen: string }[]) => actions.map((a) => [a.what, a.who || 'not set', dateInWords(a.byWhen)]);
+	for (const { outcome, actions } of grouped) {
+		const label = opts.outcomesLabel ?? 'Outcome';
+		const forChild = input.meeting.children.length > 1 ? ` (${childName(input, outcome.childId)})` : '';
+		blocks.push({ type: 'paragraph', text: `${label}${forChild}: ${outcome.text}` });
+		if (actions.length) blocks.push({ type: 'table', caption: `Actions for: ${outcome.text}`, head: ['What', 'Who', 'By when'], rows: actionRows(actions) });
+	}
+	if (loose.length) blocks.push({ type: 'table', caption: 'Other actions', head: ['What', 'Who', 'By when'], rows: actionRows(loose) });
+	if (!grouped.length && !loose.length) blocks.push({ type: 'paragraph', text: 'No outcomes or actions were recorded.' });
+	return blocks;
+}
+
+/** Core group, lead social worker, dates and contingency. */
+export function planFactBlocks(input: DocumentInput, which: ('core' | 'lead' | 'first' | 'review' | 'contingency')[]): Block[] {
+	const plan = input.record.plan;
+	const items: { term: string; value: string }[] = [];
+	if (which.includes('lead')) items.push({ term: 'Lead social worker', value: plan.leadSocialWorker || 'not set' });
+	if (which.includes('core')) items.push({ term: 'Core group', value: plan.coreGroup.length ? listInWords(plan.coreGroup) : 'not set' });
+	if (which.includes('first')) items.push({ term: 'First core group', value: dateInWords(plan.firstCoreGroup) });
+	if (which.includes('review')) items.push({ term: 'Review', value: dateInWords(plan.reviewDate) });
+	if (which.includes('contingency')) items.push({ term: 'Contingency', value: plan.contingency || 'not set' });
+	return [{ type: 'facts', items }];
+}
+
+/** The risk plot's slot: every concern's scores in this meeting. */
+export function riskBlock(input: DocumentInput, plain: boolean): Block {
+	return { type: 'risk-plot', concerns: riskConcerns(input), plain };
+}
+
+/** Concern cards in full, for the notes. */
+export function concernBlocks(input: DocumentInput): Block[] {
+	return input.record.concerns.map((c) => ({
+		type: 'facts',
+		items: [
+			{ term: `Concern for ${childName(input, c.childId)}`, value: c.title },
+			{ term: 'Day to day', value: c.dayToDay || '—' },
+			{ term: 'Impact now', value: c.impactNow || '—' },
+			{ term: 'Impact later', value: c.impactLater || '—' },
+			{ term: 'What the child says', value: c.childSays || '—' },
+			{ term: 'Safety goal', value: c.safetyGoal || '—' }
+		]
+	}));
+}
+
+/**
+ * The record section by section, as the agenda ran: each section's notes, the contributions of
+ * the people who speak in it (restricted passages marked, for professionals only), decisions,
+ * scores and the plan where the section owns them. Contributions no section owns come last.
+ */
+export function agendaSections(input: DocumentInput, opts: { withRestricted: boolean }): DocumentSection[] {
+	const placed = new Set<string>();
+	const sections: DocumentSection[] = input.template.sections.map((section: TemplateSection) => {
+		const blocks: Block[] = [];
+		if (section.key === input.template.sections[0].key) blocks.push(...registerBlocks(input));
+		for (const root of section.roots) {
+			if (root === 'contribution:*') {
+				for (const p of input.participants) {
+					if (placed.has(p.id)) continue;
+					if (sectionForRoot(input.template, roots.contribution(p.id), p.role)?.key !== section.key) continue;
+					const own = contributionBlocks(input, p, opts.withRestricted);
+					if (own.length) {
+						placed.add(p.id);
+						blocks.push(...own);
+					}
+				}
+			} else if (root === 'decision:*') {
+				blocks.push(...decisionBlocks(input));
+			} else if (root === 'ratings:*') {
+				blocks.push(...concernBlocks(input), riskBlock(input, false));
+			} else if (root === 'plan') {
+				blocks.push(...planBlocks(input), ...planFactBlocks(input, ['lead', 'core', 'first', 'review', 'contingency']));
+			} else if (root.startsWith('section:')) {
+				blocks.push(...sectionNoteBlocks(input, root.slice('section:'.length)));
+			}
+		}
+		if (!blocks.length) blocks.push({ type: 'paragraph', text: 'Nothing was recorded in this section.' });
+		return { heading: section.title, key: section.key, blocks };
+	});
+	const others: Block[] = [];
+	for (const p of input.participants) {
+		if (placed.has(p.id)) continue;
+		others.push(...contributionBlocks(input, p, opts.withRestricted));
+	}
+	if (others.length) sections.push({ heading: 'Other contributions', blocks: others });
+	return sections;
+}
