@@ -3,3 +3,4 @@ export * from './schema/people';
 export * from './schema/families';
 export * from './schema/meetings';
 export * from './schema/records';
+export * from './schema/documents';

@@ -1,0 +1,42 @@
+import { pgTable, text, timestamp, integer, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './people';
+import { meetings } from './meetings';
+import type { MeetingDocument } from '../../../documents/model';
+
+/**
+ * The documents a meeting made as it ended (DESIGN §6), one row per version. Never updated:
+ * a new version is a new row. `content` is the document model the PDF is rendered from;
+ * `html` the accessible page; `content_hash` the SHA-256 of the content as stored.
+ */
+export const meetingDocuments = pgTable(
+	'documents',
+	{
+		id: text('id')
+			.primaryKey()
+			.$defaultFn(() => crypto.randomUUID()),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		/** plan-24h, draft-notes, parent-plan, child-letter, memory-book, lessons */
+		kind: text('kind').notNull(),
+		/** professionals | family: who may read it (src/lib/policy.ts decides). */
+		audience: text('audience', { enum: ['professionals', 'family'] }).notNull(),
+		version: integer('version').notNull(),
+		generatorName: text('generator_name').notNull(),
+		generatorVersion: text('generator_version').notNull(),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		title: text('title').notNull(),
+		/** Without extension: child, meeting and date. */
+		fileName: text('file_name').notNull(),
+		contentHash: text('content_hash').notNull(),
+		html: text('html').notNull(),
+		content: jsonb('content').$type<MeetingDocument>().notNull()
+	},
+	(t) => [
+		uniqueIndex('documents_version_idx').on(t.meetingId, t.kind, t.version),
+		index('documents_meeting_idx').on(t.meetingId)
+	]
+);
+
+export type StoredDocument = typeof meetingDocuments.$inferSelect;
