@@ -20,7 +20,7 @@ async function next(chair: Page, expected: string) {
 
 test('a chair, a social worker, a police officer on a phone and a parent run the initial conference to the plan', async ({ browser }) => {
 	test.setTimeout(120_000);
-	const chair = await browser.newPage();
+	const chair = await (await browser.newContext()).newPage();
 	await signInAs(chair, 'chair@demo.test');
 	await chair.goto(`/meetings/${ICPC}`);
 	await chair.getByRole('button', { name: 'Start meeting' }).click();
@@ -72,7 +72,7 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 	await sam.getByRole('button', { name: 'Score 3 for Chrissie is often an hour late for school' }).click();
 
 	// Decision, then why?
-	await next(chair, 'strengths');
+	await next(chair, 'Strengths');
 	await next(chair, 'Decision, then why?');
 	const samDecision = sam.locator('.decision-child[data-child="00000000-0000-4000-8000-000000000201"]');
 	await samDecision.getByLabel('Child protection plan', { exact: true }).check();
@@ -89,7 +89,7 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 	await joDecision.getByRole('button', { name: 'Record my decision for Chrissie Walker' }).click();
 
 	const chairDecision = chair.locator('.decision-child[data-child="00000000-0000-4000-8000-000000000201"]');
-	await chairDecision.getByRole('group', { name: "Chair's outcome for Chrissie Walker" }).getByLabel('Child protection plan').check();
+	await chairDecision.getByRole('group', { name: "Chair's outcome for Chrissie Walker" }).getByLabel('Child protection plan', { exact: true }).check();
 	await chairDecision.getByLabel('Category').selectOption('neglect');
 	await chairDecision.getByRole('button', { name: 'Record the outcome for Chrissie Walker' }).click();
 	await expect(chairDecision.locator('tr.dissent')).toContainText('PC Jo Reid');
