@@ -132,3 +132,22 @@ export function canPrepareMeeting(props: Parameters<typeof meetingAccess>[0]): b
 	const role = effectiveMeetingRole(props);
 	return meetingAccess(props) === 'unit' || role === 'chair' || role === 'minute-taker';
 }
+
+/** Who a meeting document is written for (see src/lib/documents/model.ts). */
+export type DocumentAudience = 'professionals' | 'family';
+
+/**
+ * May someone in this meeting role read a document written for this audience? Parents, carers
+ * and children read only family documents (the parent plan, the child's letter, the memory
+ * book); everyone else in the meeting reads all of them.
+ */
+export function mayReadDocument(props: { role: MeetingRole | null; audience: DocumentAudience }): boolean {
+	if (props.role === null) return false;
+	if (props.role === 'parent' || props.role === 'child') return props.audience === 'family';
+	return true;
+}
+
+/** Only the chair ends a meeting, and only a live one (then its documents are made). */
+export function canEndMeeting(props: Parameters<typeof meetingAccess>[0]): boolean {
+	return canRunMeeting(props) && props.meeting.status === 'live';
+}

@@ -1,0 +1,112 @@
+/**
+ * From the frozen live record to the generators' plain input: the typed snapshot, each rich-text
+ * root's paragraphs with who wrote them (from the client ids bound in collab_clients), and the
+ * restricted document's paragraphs by participant.
+ */
+import { eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Database } from '../db';
+import { collabClients } from '../db/schema';
+import { fragmentParagraphs, readRecord } from '../../collab/record';
+import { roots } from '../../collab/roots';
+import { calendarDateOf, templateFor } from '../../domain';
+import type { AuthoredParagraph, DocumentInput } from '../../documents/input';
+import type { MeetingForViewer } from '../meetings/queries';
+
+/** The client ids that wrote each non-empty paragraph of a fragment, in order. */
+function paragraphClients(fragment: Y.XmlFragment): number[][] {
+	const out: number[][] = [];
+	const collect = (type: Y.AbstractType<unknown>, into: Set<number>) => {
+		for (let item = type._start; item !== null; item = item.right) {
+			if (item.deleted) continue;
+			if (item.content instanceof Y.ContentString) into.add(item.id.client);
+			else if (item.content instanceof Y.ContentType) collect(item.content.type as Y.AbstractType<unknown>, into);
+		}
+	};
+	for (let item = fragment._start; item !== null; item = item.right) {
+		if (item.deleted || !(item.content instanceof Y.ContentType)) continue;
+		const block = item.content.type as Y.AbstractType<unknown>;
+		const text = block instanceof Y.XmlText ? block.toString() : (block as Y.XmlElement).toString().replace(/<[^>]+>/g, '');
+		if (!text.trim()) continue;
+		const clients = new Set<number>();
+		collect(block, clients);
+		out.push([...clients]);
+	}
+	return out;
+}
+
+/** Paragraphs of a rich-text root with their authors' names. */
+function authoredParagraphs(doc: Y.Doc, root: string, nameOfClient: (clientId: number) => string | null): AuthoredParagraph[] {
+	if (!doc.share.has(root)) return [];
+	const fragment = doc.getXmlFragment(root);
+	const texts = fragmentParagraphs(fragment);
+	const clients = paragraphClients(fragment);
+	return texts.map((text, i) => ({
+		text,
+		authors: [...new Set((clients[i] ?? []).map(nameOfClient).filter((n): n is string => n !== null))]
+	}));
+}
+
+/** The generators' input for a meeting, from its main and restricted documents. */
+export async function documentInputFor(props: {
+	db: Database;
+	found: MeetingForViewer;
+	main: Y.Doc;
+	restricted: Y.Doc | null;
+	chairName: string;
+}): Promise<DocumentInput> {
+	const { db, found, main, restricted } = props;
+	const { meeting, participants } = found;
+	const template = templateFor(meeting.kind);
+	const bindings = await db.select({ clientId: collabClients.clientId, userId: collabClients.userId }).from(collabClients).where(eq(collabClients.meetingId, meeting.id));
+	const userOfClient = new Map(bindings.map((b) => [b.clientId, b.userId]));
+	const nameOfUser = new Map(participants.filter((p) => p.userId).map((p) => [p.userId!, p.name]));
+	const nameOfClient = (clientId: number) => {
+		const userId = userOfClient.get(clientId);
+		return userId ? (nameOfUser.get(userId) ?? null) : null;
+	};
+	const paragraphs: DocumentInput['paragraphs'] = {};
+	for (const p of participants) {
+		const root = roots.contribution(p.id);
+		const list = authoredParagraphs(main, root, nameOfClient).map((para) => ({ ...para, authors: [p.name] }));
+		if (list.length) paragraphs[root] = list;
+	}
+	for (const section of template.sections) {
+		const root = roots.section(section.key);
+		const list = authoredParagraphs(main, root, nameOfClient);
+		if (list.length) paragraphs[root] = list;
+	}
+	const restrictedParagraphs: DocumentInput['restricted'] = {};
+	if (restricted) {
+		for (const p of participants) {
+			const root = roots.restricted(p.id);
+			if (!restricted.share.has(root)) continue;
+			const list = fragmentParagraphs(restricted.getXmlFragment(root));
+			if (list.length) restrictedParagraphs[p.id] = list;
+		}
+	}
+	return {
+		meeting: {
+			id: meeting.id,
+			kind: meeting.kind,
+			title: meeting.title,
+			date: calendarDateOf(meeting.startedAt ?? meeting.scheduledAt),
+			children: found.children,
+			chairName: props.chairName
+		},
+		participants: participants.map((p) => ({
+			id: p.id,
+			name: p.name,
+			role: p.role,
+			agency: p.agency,
+			attendance: p.attendance,
+			reportRequested: p.reportRequested,
+			reportReceived: p.reportReceived,
+			reportSharedWithParents: p.reportSharedWithParents
+		})),
+		template,
+		record: readRecord(main, participants.map((p) => p.id)),
+		paragraphs,
+		restricted: restrictedParagraphs
+	};
+}

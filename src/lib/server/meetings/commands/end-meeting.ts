@@ -1,0 +1,76 @@
+import { and, eq } from 'drizzle-orm';
+import type * as Y from 'yjs';
+import type { Database } from '../../db';
+import { meetings } from '../../db/schema';
+import type { SessionUser } from '../../auth/session';
+import { audit } from '../../audit';
+import { canRunMeeting } from '../../../policy';
+import { generateDocuments } from '../../../documents/index';
+import { documentInputFor } from '../../documents/record-input';
+import { linkOf, storeDocuments, type DocumentLink } from '../../documents/store';
+import { meetingForViewer } from '../queries';
+import { announceMeetingChanged } from '../events';
+import { readStoredRecord } from '../../../../../server/collab/stored';
+
+/** Why a meeting could not be ended, with the HTTP status the API answers. */
+export class EndMeetingError extends Error {
+	constructor(
+		readonly status: 403 | 404 | 409,
+		message: string
+	) {
+		super(message);
+		this.name = 'EndMeetingError';
+	}
+}
+
+/**
+ * The chair's "End meeting": live → ended in one conditional update (a second end finds it
+ * ended and is refused), then the sockets are told — they reconnect read-only, so the record is
+ * frozen — and the record is read and every document the template lists is generated and stored
+ * as a new version. If making the documents fails, the meeting goes back to live (and the
+ * sockets are told again), so a meeting is never ended without its documents.
+ */
+export async function endMeeting(props: { db: Database; user: SessionUser; meetingId: string; now?: Date }): Promise<{ documents: DocumentLink[] }> {
+	const { db, user, meetingId } = props;
+	const now = props.now ?? new Date();
+	const found = await meetingForViewer({ db, user, meetingId });
+	if (!found) throw new EndMeetingError(404, 'No meeting with that id that you are invited to.');
+	if (!canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me })) {
+		throw new EndMeetingError(403, 'Only the chair of this meeting can end it.');
+	}
+	const [ended] = await db
+		.update(meetings)
+		.set({ status: 'ended', endedAt: now })
+		.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'live')))
+		.returning();
+	if (!ended) {
+		const status = found.meeting.status === 'live' ? 'ended or changed by someone else a moment ago' : found.meeting.status;
+		throw new EndMeetingError(409, `This meeting is ${status}, so it cannot be ended.`);
+	}
+	// Sockets close and reconnect with the ended meeting's rights: read-only from here on.
+	announceMeetingChanged(meetingId);
+	let main: Y.Doc | null = null;
+	let restricted: Y.Doc | null = null;
+	try {
+		[main, restricted] = await Promise.all([
+			readStoredRecord({ db, meetingId, document: 'main' }),
+			readStoredRecord({ db, meetingId, document: 'restricted' })
+		]);
+		const chairName = found.participants.find((p) => p.role === 'chair')?.name ?? (found.meeting.chairId === user.id ? user.name : 'the chair');
+		const input = await documentInputFor({ db, found: { ...found, meeting: ended }, main, restricted, chairName });
+		const documents = generateDocuments(input);
+		const stored = await storeDocuments({ db, meetingId, createdBy: user.id, documents, now });
+		await audit({ db, userId: user.id, action: 'end', targetType: 'meeting', targetId: meetingId, detail: { documents: stored.map((d) => ({ id: d.id, kind: d.kind, version: d.version })) } });
+		return { documents: stored.map(linkOf) };
+	} catch (error) {
+		await db
+			.update(meetings)
+			.set({ status: 'live', endedAt: null })
+			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'ended')));
+		announceMeetingChanged(meetingId);
+		throw error;
+	} finally {
+		main?.destroy();
+		restricted?.destroy();
+	}
+}
