@@ -18,6 +18,12 @@ describe('readability', () => {
 		expect(score.readingEase).toBeLessThan(0);
 		expect(score.readingAge).toBeGreaterThan(20);
 	});
+	it('reads names, days, months and numbers inside a sentence as familiar words', () => {
+		const [action] = checkSentences('Sam Okafor, the social worker, will arrange Tyler’s dental check by Friday 1 February 2030.');
+		expect(action.tooHard).toBe(false);
+		// "Okafor" and "February" count one each; "Visiting" starts the sentence and counts in full.
+		expect(readability('Visiting Okafor in February.').syllables).toBe(syllables('Visiting') + 1 + 1 + 1);
+	});
 	it('splits sentences and flags the ones too hard for a family', () => {
 		expect(sentencesOf('We met today. Sam will visit! Is that OK?')).toHaveLength(3);
 		const checks = checkSentences('Sam will visit on Monday. The local authority will consider initiating proceedings to safeguard the children.');

@@ -54,9 +54,20 @@ export function sentencesOf(text: string): string[] {
 		.filter((s) => wordsOf(s).length > 0);
 }
 
-function score(words: string[], sentences: number): ReadabilityScore {
+/**
+ * Syllables as a family reads them: numbers and names (a capital letter inside a sentence:
+ * people, places, days and months the family knows) count as one, so "Friday 1 February" or
+ * "Okafor" do not make a plain sentence look hard.
+ */
+function readSyllables(word: string, firstInSentence: boolean): number {
+	if (/^\d+$/.test(word)) return 1;
+	if (!firstInSentence && /^[A-Z][a-z’'-]/.test(word)) return 1;
+	return syllables(word);
+}
+
+function score(words: string[], sentences: number, firsts: ReadonlySet<number> = new Set([0])): ReadabilityScore {
 	const wordCount = words.length;
-	const syllableCount = words.reduce((sum, w) => sum + (/^\d+$/.test(w) ? 1 : syllables(w)), 0);
+	const syllableCount = words.reduce((sum, w, i) => sum + readSyllables(w, firsts.has(i)), 0);
 	if (wordCount === 0 || sentences === 0) {
 		return { words: 0, sentences: 0, syllables: 0, readingEase: 100, grade: 0, readingAge: 5 };
 	}
@@ -76,7 +87,13 @@ function score(words: string[], sentences: number): ReadabilityScore {
 /** The scores of a whole text. */
 export function readability(text: string): ReadabilityScore {
 	const sentences = sentencesOf(text);
-	return score(sentences.flatMap(wordsOf), sentences.length);
+	const firsts = new Set<number>();
+	const words: string[] = [];
+	for (const sentence of sentences) {
+		firsts.add(words.length);
+		words.push(...wordsOf(sentence));
+	}
+	return score(words, sentences.length, firsts);
 }
 
 /** Each sentence with its scores and whether it is too hard for a family. */
