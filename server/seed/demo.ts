@@ -20,22 +20,13 @@ import type { MeetingKind, MeetingRole, Attendance } from '../../src/lib/server/
 import type { UserRole } from '../../src/lib/server/db/schema/people';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { ukDay, ukInstant } from '../../src/lib/meetings/uk-time';
+import { seedDemoRecords } from './demo-records';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
 
-/** Stable ids so seeding twice changes nothing. */
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+import { demoIds, demoUserIds, id } from './demo-ids';
 
-export const demoIds = {
-	unit: id(1),
-	icpc: id(301),
-	coreGroup: id(302),
-	cicReview: id(303),
-	chrissie: id(201),
-	leo: id(202),
-	mia: id(203),
-	tyler: id(204)
-} as const;
+export { demoIds, demoUserIds };
 
 const agencyRows = [
 	{ id: id(11), name: "Children's Social Care", kind: 'social-care' },
@@ -76,11 +67,36 @@ function meetingPlan(today: Date) {
 	const minutes: Person = { userId: id(102), name: 'Alan Brooks', role: 'minute-taker' };
 	const socialWorker: Person = { userId: id(103), name: 'Sam Okafor', role: 'professional', agencyId: id(11), voting: true, reportRequested: true, reportReceived: true, reportShared: true };
 	const healthVisitor: Person = { userId: id(105), name: 'Kim Lee', role: 'professional', agencyId: id(13), voting: true, reportRequested: true, reportReceived: true, reportShared: true };
+	const police: Person = { userId: id(104), name: 'PC Jo Reid', role: 'professional', agencyId: id(12), voting: true, reportRequested: true, reportReceived: true, reportShared: false };
+	const teacher: Person = { userId: null, name: 'Mrs Ellen Green', role: 'professional', agencyId: id(15), voting: true, reportRequested: true, reportReceived: true, reportShared: true };
+	const dawn: Person = { userId: id(107), name: 'Dawn Walker', role: 'parent' };
+	const present = (p: Person): Person => ({ ...p, attendance: 'attended' });
+	const cinPeople = [chair, socialWorker, healthVisitor, teacher, dawn].map(present);
 	return [
+		{
+			id: demoIds.cinReviewFirst,
+			kind: 'cin-review' as MeetingKind,
+			title: 'Child in need review',
+			status: 'ended' as const,
+			scheduledAt: ukTime(new Date(today.getTime() - 56 * DAY), 10),
+			childIds: [demoIds.chrissie, demoIds.leo],
+			people: cinPeople
+		},
+		{
+			id: demoIds.cinReviewSecond,
+			kind: 'cin-review' as MeetingKind,
+			title: 'Child in need review',
+			status: 'ended' as const,
+			previousMeetingId: demoIds.cinReviewFirst,
+			scheduledAt: ukTime(new Date(today.getTime() - 28 * DAY), 10),
+			childIds: [demoIds.chrissie, demoIds.leo],
+			people: cinPeople
+		},
 		{
 			id: demoIds.icpc,
 			kind: 'initial-conference' as MeetingKind,
 			title: 'Initial child protection conference',
+			previousMeetingId: demoIds.cinReviewSecond,
 			scheduledAt: ukInstant(ukDay(today), 10), // today, whatever the day of the week
 			childIds: [demoIds.chrissie, demoIds.leo],
 			people: [
@@ -109,6 +125,31 @@ function meetingPlan(today: Date) {
 			scheduledAt: ukTime(new Date(today.getTime() + 3 * DAY), 11),
 			childIds: [demoIds.tyler],
 			people: [chair, socialWorker, { userId: null, name: 'Carol Hughes (foster carer)', role: 'parent' }] satisfies Person[]
+		},
+		{
+			id: demoIds.miaConference,
+			kind: 'initial-conference' as MeetingKind,
+			title: 'Initial child protection conference',
+			status: 'live' as const,
+			scheduledAt: ukInstant(ukDay(today), 14),
+			childIds: [demoIds.mia],
+			people: ([chair, minutes, socialWorker, healthVisitor, police, { userId: id(108), name: 'Jordan Price', role: 'parent' }] as Person[]).map(present)
+		},
+		{
+			id: demoIds.lifeAppreciationDay,
+			kind: 'life-appreciation-day' as MeetingKind,
+			title: 'Life Appreciation Day',
+			scheduledAt: ukTime(new Date(today.getTime() + 7 * DAY), 10),
+			childIds: [demoIds.amelia],
+			people: [chair, socialWorker, healthVisitor, { userId: null, name: 'Mr and Mrs Bell (adopters)', role: 'parent' }] satisfies Person[]
+		},
+		{
+			id: demoIds.disruptionMeeting,
+			kind: 'disruption-meeting' as MeetingKind,
+			title: 'Disruption meeting',
+			scheduledAt: ukTime(new Date(today.getTime() + 8 * DAY), 13),
+			childIds: [demoIds.kai],
+			people: [chair, socialWorker, { userId: null, name: 'Ruth Ellis (former foster carer)', role: 'parent' }] satisfies Person[]
 		}
 	];
 }
@@ -135,7 +176,9 @@ export async function seedDemo(props: { db: Database; today?: Date }): Promise<{
 			.values([
 				{ id: id(21), unitId: demoIds.unit, name: 'Walker family' },
 				{ id: id(22), unitId: demoIds.unit, name: 'Price family' },
-				{ id: id(23), unitId: demoIds.unit, name: 'Hughes family' }
+				{ id: id(23), unitId: demoIds.unit, name: 'Hughes family' },
+				{ id: id(24), unitId: demoIds.unit, name: 'Grant family' },
+				{ id: id(25), unitId: demoIds.unit, name: 'Morgan family' }
 			])
 			.onConflictDoNothing();
 		await tx
@@ -144,7 +187,9 @@ export async function seedDemo(props: { db: Database; today?: Date }): Promise<{
 				{ id: demoIds.chrissie, familyId: id(21), name: 'Chrissie Walker', dateOfBirth: '2018-03-14' },
 				{ id: demoIds.leo, familyId: id(21), name: 'Leo Walker', dateOfBirth: '2022-07-02' },
 				{ id: demoIds.mia, familyId: id(22), name: 'Mia Price', dateOfBirth: '2020-01-20' },
-				{ id: demoIds.tyler, familyId: id(23), name: 'Tyler Hughes', dateOfBirth: '2013-09-05' }
+				{ id: demoIds.tyler, familyId: id(23), name: 'Tyler Hughes', dateOfBirth: '2013-09-05' },
+				{ id: demoIds.amelia, familyId: id(24), name: 'Amelia Grant', dateOfBirth: '2022-05-10' },
+				{ id: demoIds.kai, familyId: id(25), name: 'Kai Morgan', dateOfBirth: '2015-02-17' }
 			])
 			.onConflictDoNothing();
 		await tx
@@ -158,7 +203,18 @@ export async function seedDemo(props: { db: Database; today?: Date }): Promise<{
 		for (const plan of meetingPlan(today)) {
 			const inserted = await tx
 				.insert(meetings)
-				.values({ id: plan.id, unitId: demoIds.unit, kind: plan.kind, title: plan.title, scheduledAt: plan.scheduledAt, chairId: id(101) })
+				.values({
+					id: plan.id,
+					unitId: demoIds.unit,
+					kind: plan.kind,
+					title: plan.title,
+					scheduledAt: plan.scheduledAt,
+					chairId: id(101),
+					status: 'status' in plan ? plan.status : 'scheduled',
+					previousMeetingId: 'previousMeetingId' in plan ? plan.previousMeetingId : null,
+					startedAt: 'status' in plan ? plan.scheduledAt : null,
+					endedAt: 'status' in plan && plan.status === 'ended' ? new Date(plan.scheduledAt.getTime() + 90 * 60_000) : null
+				})
 				.onConflictDoNothing()
 				.returning({ id: meetings.id });
 			if (inserted.length === 0) {
@@ -186,6 +242,7 @@ export async function seedDemo(props: { db: Database; today?: Date }): Promise<{
 			);
 		}
 	});
+	await seedDemoRecords({ db, today });
 	return { created: !existing };
 }
 

@@ -63,13 +63,23 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 	await expect(chair.getByRole('textbox', { name: 'Contribution from PC Jo Reid' })).toContainText('called to the house once');
 	await expectAccessible(jo);
 
-	// The child's journey: a concern, and scores from a professional and a parent.
+	// The child's journey: the concerns carried over from the child in need reviews, a new one,
+	// and scores from a professional and a parent.
 	await next(chair, "child's journey");
+	await expect(sam.locator('.concern-card')).toHaveCount(4);
 	await chair.getByLabel('Which child').selectOption({ label: 'Chrissie Walker' });
-	await chair.getByLabel('What happens to the child, in their terms').fill('Chrissie is often an hour late for school');
+	await chair.getByLabel('What happens to the child, in their terms').fill("Chrissie's eye test has not been done");
 	await chair.getByRole('button', { name: 'Add the concern' }).click();
-	await expect(sam.locator('.concern-card')).toContainText('Chrissie is often an hour late for school');
+	await expect(sam.locator('.concern-card', { hasText: "Chrissie's eye test has not been done" })).toBeVisible();
 	await sam.getByRole('button', { name: 'Score 3 for Chrissie is often an hour late for school' }).click();
+	await mum
+		.getByRole('group', { name: /How safe is it now\? 0 means Chrissie/ })
+		.first()
+		.getByRole('radio', { name: '6', exact: true })
+		.check();
+	const lateCard = chair.locator('.concern-card', { hasText: 'Chrissie is often an hour late for school' });
+	await expect(lateCard.locator('tr', { hasText: 'Sam Okafor' })).toContainText('3');
+	await expect(lateCard.locator('tr', { hasText: 'Dawn Walker' })).toContainText('6');
 
 	// Decision, then why?
 	await next(chair, 'Strengths');
@@ -98,12 +108,12 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 	await next(chair, 'The plan');
 	await chair.getByLabel('A new outcome for Chrissie Walker (what will be different for them)').fill('Chrissie gets to school on time every day');
 	await chair.getByRole('button', { name: 'Add the outcome' }).first().click();
-	const outcome = chair.locator('.plan-outcome').first();
+	const outcome = chair.locator('.plan-child').first().locator('.plan-outcome').last();
 	await outcome.getByLabel('What will be done').fill('Walk Chrissie to school');
 	await outcome.getByLabel('Who (a named person)').fill('Mum');
 	await outcome.getByLabel('By when').fill('2027-01-08');
 	await outcome.getByRole('button', { name: 'Add the action' }).click();
-	await expect(chair.locator('.plan-action')).toContainText('Walk Chrissie to school');
+	await expect(chair.locator('.plan-action', { hasText: 'Walk Chrissie to school' })).toContainText('Mum');
 	await expect(mum.getByText('Walk Chrissie to school', { exact: false })).toBeVisible();
 
 	// The parent never sees restricted information, anywhere on her page.
