@@ -13,6 +13,7 @@ import { inviteParticipant } from '$lib/server/meetings/commands/invite-particip
 import { recordAttendance } from '$lib/server/meetings/commands/record-attendance';
 import { MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
 import type { SessionUser } from '$lib/server/auth/session';
+import { documentsForRole } from '$lib/server/documents/store';
 
 const inviteForm = z.object({
 	userId: z.string().optional(),
@@ -63,6 +64,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		role,
 		canRun: canRunMeeting({ viewer: locals.user, meeting, participant: me }),
 		canPrepare: canPrepareMeeting({ viewer: locals.user, meeting, participant: me }),
+		documents: meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
 		people: canPrepareMeeting({ viewer: locals.user, meeting, participant: me })
 			? await db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name))
 			: []
