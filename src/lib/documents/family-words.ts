@@ -22,10 +22,15 @@ export function plainJob(p: DocumentParticipant): string | null {
 	return p.agency ? replaceJargon(p.agency).text : null;
 }
 
+/** A name as a family reads it: a police rank's initials ("PC", "DS") are left off (the job says it). */
+export function familyName(name: string): string {
+	return name.replace(/^(PCSO|PC|DC|DS|DI|DCI|Sgt)\.?\s+/, '');
+}
+
 /** "Kim Lee, the health visitor" — a name first, the job only to help. */
 export function namedPerson(p: DocumentParticipant): string {
 	const job = plainJob(p);
-	return job && p.role !== 'parent' ? `${p.name}, the ${job}` : p.name;
+	return job && p.role !== 'parent' ? `${familyName(p.name)}, the ${job}` : familyName(p.name);
 }
 
 const jobKeywords: [RegExp, RegExp][] = [
@@ -43,7 +48,7 @@ const jobKeywords: [RegExp, RegExp][] = [
  * agency that one person in the meeting fills; jargon replaced otherwise.
  */
 export function familyWho(who: string, input: DocumentInput, opts: { withJob?: boolean } = {}): string {
-	const named = opts.withJob === false ? (p: DocumentParticipant) => p.name : namedPerson;
+	const named = opts.withJob === false ? (p: DocumentParticipant) => familyName(p.name) : namedPerson;
 	const text = who.trim();
 	if (!text) return 'Someone (to be agreed)';
 	const lower = text.toLowerCase();

@@ -6,7 +6,7 @@
 import { roots } from '../collab/roots';
 import { compareDates, isCalendarDate } from '../domain';
 import { complaintWorkingDays, isConference } from './plan-24h';
-import { asSubject, familyAction, familyWho, firstName, plainCategory } from './family-words';
+import { asSubject, familyAction, familyWho, firstName, plainCategory, familyName } from './family-words';
 import { childName, dateInWords, decisionTallies, generatorName, generatorVersion, listInWords, paragraphsOf, planByOutcome, type DocumentInput } from './input';
 import { findJargon, replaceJargon } from './jargon';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
@@ -38,7 +38,7 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 	const kids = meeting.children.map((c) => firstName(c.name));
 	const kidsWords = listInWords(kids) || 'your child';
 	const sections: DocumentSection[] = [];
-	const came = input.participants.filter((p) => p.attendance === 'attended').map((p) => p.name);
+	const came = input.participants.filter((p) => p.attendance === 'attended').map((p) => familyName(p.name));
 	sections.push({
 		heading: 'About this plan',
 		blocks: [
