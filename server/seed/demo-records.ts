@@ -203,12 +203,12 @@ async function miaConference(props: { db: Database; today: Date }) {
 		addPlanAction(doc, { outcomeId: safe, what: 'Ask Mia each week how her nights have been, using her worry book', who: 'Kim Lee', byWhen: addWorkingDays(date, 10) });
 		const school = addPlanOutcome(doc, { childId: demoIds.mia, text: 'Mia is at school every day, Mondays too', concernId: 'demo-mia-mondays' });
 		addPlanAction(doc, { outcomeId: school, what: 'Take Mia to school every Monday', who: 'Jordan Price', byWhen: addWorkingDays(date, 5) });
-		addPlanAction(doc, { outcomeId: school, what: "Check Mia's attendance every Friday and tell Sam", who: 'Sam Okafor', byWhen: addWorkingDays(date, 10) });
+		addPlanAction(doc, { outcomeId: school, what: "Check Mia's attendance with the school every Friday", who: 'Sam Okafor', byWhen: addWorkingDays(date, 10) });
 		setCoreGroup(doc, ['Jordan Price', 'Sam Okafor', 'Kim Lee']);
 		setPlanField(doc, 'leadSocialWorker', 'Sam Okafor');
 		setPlanField(doc, 'firstCoreGroup', firstCoreGroupDue(date));
 		setPlanField(doc, 'reviewDate', firstReviewConferenceDue(date));
-		setPlanField(doc, 'contingency', 'If Mia still hears shouting at night by the review, the ICPC chair will ask for legal advice under the PLO.');
+		setPlanField(doc, 'contingency', 'If Mia still hears shouting at night by the review, the chair will ask for legal advice under the PLO.');
 	});
 	await record.store({ db, meetingId });
 }
