@@ -41,7 +41,7 @@ const chrissieConcerns = [
 		dayToDay: 'Most mornings nobody wakes Chrissie in time. She arrives after the register, often without breakfast.',
 		impactNow: 'She misses reading and maths in the morning and feels singled out when she walks in late.',
 		impactLater: 'She falls behind and may stop wanting to go to school at all.',
-		childSays: '"I hate walking in when everyone is already sitting down."',
+		childSays: 'I hate walking in when everyone is already sitting down.',
 		safetyGoal: 'Chrissie gets to school on time, with breakfast, every day for a whole term.'
 	},
 	{
@@ -51,7 +51,7 @@ const chrissieConcerns = [
 		dayToDay: 'On some days Chrissie has not eaten since school lunch the day before.',
 		impactNow: 'She cannot concentrate and gets upset before lunchtime.',
 		impactLater: 'Her health and growth may suffer.',
-		childSays: '"Sometimes there is nothing for breakfast."',
+		childSays: 'Sometimes there is nothing for breakfast.',
 		safetyGoal: 'There is always food for Chrissie at home, morning and evening.'
 	},
 	{
@@ -61,7 +61,7 @@ const chrissieConcerns = [
 		dayToDay: 'Her head itches all day and the sores are not treated.',
 		impactNow: 'It hurts, and other children keep away from her.',
 		impactLater: 'She may be left out and lose friends.',
-		childSays: '"Nobody wants to sit next to me."',
+		childSays: 'Nobody wants to sit next to me.',
 		safetyGoal: "Chrissie's hair is treated and checked every week until the lice are gone."
 	},
 	{
@@ -164,7 +164,7 @@ async function miaConference(props: { db: Database; today: Date }) {
 			dayToDay: 'Mia lies awake when the adults argue late in the evening.',
 			impactNow: 'She is tired and frightened, and sleeps with the light on.',
 			impactLater: 'Living with fear can harm how she feels about herself and others.',
-			childSays: '"I hide under my covers when they shout."',
+			childSays: 'I hide under my covers when they shout.',
 			safetyGoal: 'Mia goes to bed in a calm house and feels safe at night.',
 			raisedInMeetingId: demoIds.miaConference
 		});
@@ -175,7 +175,7 @@ async function miaConference(props: { db: Database; today: Date }) {
 			dayToDay: 'After a hard weekend Mia is kept at home on Monday.',
 			impactNow: 'She misses the start of the week and her friends.',
 			impactLater: 'She may fall behind with reading.',
-			childSays: '"I like school when I go."',
+			childSays: 'I like school when I go.',
 			safetyGoal: 'Mia is in school every day, Mondays too.',
 			raisedInMeetingId: demoIds.miaConference
 		});
