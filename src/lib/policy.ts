@@ -151,3 +151,13 @@ export function mayReadDocument(props: { role: MeetingRole | null; audience: Doc
 export function canEndMeeting(props: Parameters<typeof meetingAccess>[0]): boolean {
 	return canRunMeeting(props) && props.meeting.status === 'live';
 }
+
+/**
+ * May the viewer see this meeting's scores in a child's history (the risk plot, the child's
+ * page)? Whoever may see the meeting — but a parent or carer only the meetings about their own
+ * family's children, even if invited to someone else's.
+ */
+export function canSeeChildMeeting(props: Parameters<typeof meetingAccess>[0] & { ownFamily: boolean }): boolean {
+	if (!canSeeMeeting(props)) return false;
+	return props.viewer.role !== 'parent' || props.ownFamily;
+}

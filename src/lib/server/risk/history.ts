@@ -1,0 +1,106 @@
+/**
+ * A child's risk history for the plotter: the meetings about the child that the viewer may see
+ * (the policy's canSeeChildMeeting), each live or ended record read once, only that child's
+ * concerns kept, participant ids mapped to names and roles. Runs in SvelteKit and under plain
+ * Node (the end-meeting command), so imports are relative.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { children, familyMembers, meetingChildren, meetingParticipants, meetings } from '../db/schema';
+import type { SessionUser } from '../auth/session';
+import { canSeeChildMeeting } from '../../policy';
+import { readRecord } from '../../collab/record';
+import { calendarDateOf } from '../../domain/calendar-date';
+import { scoreHistory, type ChildRiskHistory, type MeetingScores } from '../../risk/history';
+import { readStoredRecord } from '../../../../server/collab/stored';
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** The child's name and whether the viewer may see them at all, with the meetings they may see. */
+async function visibleMeetingsAbout(props: { db: Database; user: SessionUser; childId: string }) {
+	const { db, user, childId } = props;
+	if (!UUID.test(childId)) return null;
+	const [child] = await db.select().from(children).where(eq(children.id, childId));
+	if (!child) return null;
+	const ownFamily =
+		user.role === 'parent'
+			? (await db.select({ f: familyMembers.familyId }).from(familyMembers).where(and(eq(familyMembers.userId, user.id), eq(familyMembers.familyId, child.familyId)))).length > 0
+			: false;
+	const about = await db
+		.select({ meeting: meetings })
+		.from(meetingChildren)
+		.innerJoin(meetings, eq(meetings.id, meetingChildren.meetingId))
+		.where(eq(meetingChildren.childId, childId))
+		.then((rows) => rows.map((r) => r.meeting));
+	if (!about.length) return null;
+	const people = await db
+		.select({ id: meetingParticipants.id, meetingId: meetingParticipants.meetingId, userId: meetingParticipants.userId, name: meetingParticipants.name, role: meetingParticipants.role })
+		.from(meetingParticipants)
+		.where(inArray(meetingParticipants.meetingId, about.map((m) => m.id)));
+	const viewer = { id: user.id, role: user.role, unitId: user.unitId };
+	const visible = about.filter((meeting) => {
+		const me = people.find((p) => p.meetingId === meeting.id && p.userId === user.id) ?? null;
+		return canSeeChildMeeting({ viewer, meeting, participant: me, ownFamily });
+	});
+	if (!visible.length) return null;
+	visible.sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+	return { child, visible, people };
+}
+
+/** One meeting on the child's page: its facts and a link target. */
+export interface ChildMeetingLink {
+	id: string;
+	title: string;
+	kind: (typeof meetings.$inferSelect)['kind'];
+	status: (typeof meetings.$inferSelect)['status'];
+	scheduledAt: string;
+}
+
+/**
+ * The child's score history across the meetings the viewer may see (live and ended ones have
+ * records), or null when the viewer may not see the child (callers answer 404).
+ */
+export async function riskHistoryFor(props: { db: Database; user: SessionUser; childId: string }): Promise<{ history: ChildRiskHistory; meetings: ChildMeetingLink[] } | null> {
+	const { db, childId } = props;
+	const found = await visibleMeetingsAbout(props);
+	if (!found) return null;
+	const { child, visible, people } = found;
+	const withRecords = visible.filter((m) => m.status === 'live' || m.status === 'ended');
+	const sources: MeetingScores[] = [];
+	// One read per meeting; two at a time keeps a small server responsive.
+	for (let i = 0; i < withRecords.length; i += 2) {
+		const batch = withRecords.slice(i, i + 2);
+		sources.push(
+			...(await Promise.all(
+				batch.map(async (meeting) => {
+					const participants = people.filter((p) => p.meetingId === meeting.id).map((p) => ({ id: p.id, name: p.name, role: p.role }));
+					const doc = await readStoredRecord({ db, meetingId: meeting.id });
+					try {
+						const record = readRecord(
+							doc,
+							participants.map((p) => p.id)
+						);
+						return {
+							meeting: {
+								id: meeting.id,
+								date: calendarDateOf(meeting.startedAt ?? meeting.scheduledAt),
+								kind: meeting.kind,
+								live: meeting.status === 'live',
+								scheduledAt: meeting.scheduledAt.toISOString()
+							},
+							concerns: record.concerns.filter((c) => c.childId === childId),
+							ratings: record.ratings,
+							participants
+						} satisfies MeetingScores;
+					} finally {
+						doc.destroy();
+					}
+				})
+			))
+		);
+	}
+	return {
+		history: scoreHistory({ childId, childName: child.name, meetings: sources }),
+		meetings: visible.map((m) => ({ id: m.id, title: m.title, kind: m.kind, status: m.status, scheduledAt: m.scheduledAt.toISOString() }))
+	};
+}

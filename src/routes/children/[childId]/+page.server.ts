@@ -1,0 +1,14 @@
+import { error, redirect } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { audit } from '$lib/server/audit';
+import { riskHistoryFor } from '$lib/server/risk/history';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const db = await database();
+	const found = await riskHistoryFor({ db, user: locals.user, childId: params.childId });
+	if (!found) error(404, 'Not found');
+	await audit({ db, userId: locals.user.id, action: 'read', targetType: 'child', targetId: params.childId });
+	return { history: found.history, meetings: found.meetings, plain: locals.user.role === 'parent' };
+};
