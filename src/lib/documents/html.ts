@@ -4,6 +4,8 @@
  * stylesheet. Every piece of text is escaped: the record is typed by people.
  */
 import type { Block, MeetingDocument, RiskConcern } from './model';
+import { describeConcern, scaleCaption } from '../risk/describe';
+import { riskLegendSvg, riskPlotSvg } from '../risk/svg';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -15,23 +17,29 @@ export function escapeHtml(text: string): string {
 function scoreWords(c: RiskConcern, plain: boolean): string {
 	if (c.lowest === null || c.highest === null) return plain ? 'No one gave a score yet.' : 'Not scored.';
 	const range = c.lowest === c.highest ? `${c.lowest} out of 10` : `from ${c.lowest} to ${c.highest} out of 10`;
-	return plain ? `Scores ${range}.` : `Scores ${range}.`;
+	return `Scores ${range}.`;
 }
 
 /**
- * The risk plot slot: a text summary of each concern's scores for now. Issue 5 replaces this
- * function's body with the SVG plot (keeping the figure, its caption and this summary as text).
+ * The risk plot slot: for each concern, its SVG plot over the child's meetings (the same plot
+ * the app draws) in a figure whose caption says the same in words; this meeting's scores by
+ * name follow for professionals. Without a history, the text summary alone.
  */
 export function renderRiskPlot(block: Extract<Block, { type: 'risk-plot' }>): string {
 	if (!block.concerns.length) return '<p>No concerns were recorded.</p>';
+	const caption = scaleCaption(block.plain);
 	const items = block.concerns
-		.map((c) => {
-			const scores = block.plain ? '' : `<ul class="scores">${c.scores.map((s) => `<li>${escapeHtml(s.name)}: ${s.score}</li>`).join('')}</ul>`;
-			return `<li><strong>${escapeHtml(c.title)}</strong> (${escapeHtml(c.childName)}). ${escapeHtml(scoreWords(c, block.plain))}${scores}</li>`;
+		.map((c, i) => {
+			const history = block.history?.[i];
+			const scores = block.plain || !c.scores.length ? '' : `<ul class="scores">${c.scores.map((s) => `<li>${escapeHtml(s.name)}: ${s.score}</li>`).join('')}</ul>`;
+			if (!history) return `<li><strong>${escapeHtml(c.title)}</strong> (${escapeHtml(c.childName)}). ${escapeHtml(scoreWords(c, block.plain))}${scores}</li>`;
+			const svg = riskPlotSvg(history, { plain: block.plain, idPrefix: `doc-${i}`, decorative: true });
+			const words = describeConcern(history, { plain: block.plain });
+			return `<li><figure class="risk-plot-figure"><strong>${escapeHtml(c.title)}</strong> (${escapeHtml(c.childName)})${svg}<figcaption>${escapeHtml(words)}</figcaption></figure>${scores}</li>`;
 		})
 		.join('');
-	const caption = block.plain ? 'How safe things are: 0 means the child will be hurt, 10 means no one needs to worry.' : 'Risk scores in this meeting (0 = the child is sure to be harmed, 10 = safe enough that no one needs to worry).';
-	return `<figure class="risk-plot" data-slot="risk-plot"><figcaption>${escapeHtml(caption)}</figcaption><ul class="risk-summary">${items}</ul></figure>`;
+	const legend = block.history ? riskLegendSvg({ plain: block.plain }) : '';
+	return `<figure class="risk-plot" data-slot="risk-plot"><figcaption>${escapeHtml(caption)}</figcaption>${legend}<ul class="risk-summary">${items}</ul></figure>`;
 }
 
 function renderBlock(block: Block): string {
@@ -85,6 +93,10 @@ export const documentStyles = `
 .meeting-document .restricted { border: 3px double #8a1c1c; background: #fff4f4; padding: .5rem .75rem; margin: .5rem 0; }
 .meeting-document .restricted-label, .meeting-document .restricted-banner { color: #8a1c1c; }
 .meeting-document .restricted-banner { border: 2px solid #8a1c1c; padding: .5rem; }
+.meeting-document .risk-summary { list-style: none; padding: 0; }
+.meeting-document .risk-summary > li { margin: 0 0 1rem; }
+.meeting-document .risk-plot-figure { margin: .25rem 0; }
+.meeting-document .risk-plot-figure svg { display: block; margin: .25rem 0; }
 .meeting-document .generator { color: #4a4a4a; font-size: .85rem; margin-top: 2rem; }
 @media (max-width: 40rem) {
   .meeting-document dl.facts div { grid-template-columns: 1fr; gap: 0; }

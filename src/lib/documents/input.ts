@@ -15,6 +15,7 @@ import {
 	type RecordedDecision
 } from '../domain';
 import type { RiskConcern } from './model';
+import type { ChildRiskHistory } from '../risk/history';
 
 export interface DocumentParticipant {
 	id: string;
@@ -51,6 +52,8 @@ export interface DocumentInput {
 	paragraphs: Record<string, AuthoredParagraph[]>;
 	/** Restricted (third-party) paragraphs by participant id: never in a family document. */
 	restricted: Record<string, string[]>;
+	/** Each child's score history across earlier meetings, for the risk plot (optional). */
+	riskHistory?: ChildRiskHistory[];
 }
 
 /** The generator's name and version, stored with every document. */

@@ -4,6 +4,7 @@
  * model, so every format says the same thing.
  */
 import type { MeetingOutput } from '../domain';
+import type { ConcernHistory } from '../risk/history';
 
 /** One kind of document a meeting makes as it ends (the template's `outputs`). */
 export type DocumentKind = MeetingOutput;
@@ -38,10 +39,11 @@ export type Block =
 	| { type: 'facts'; items: { term: string; value: string }[] }
 	| { type: 'table'; caption: string; head: string[]; rows: string[][] }
 	/**
-	 * The risk plot slot. Rendered as a text summary of scores for now; issue 5's SVG plot
-	 * replaces `renderRiskPlot` in ./html (and ./pdf on the server) without touching generators.
+	 * The risk plot slot: this meeting's scores (`concerns`) and, per concern, its history across
+	 * the child's meetings (`history`, in the same order) that ./html draws as SVG and ./pdf
+	 * writes as the plot's text alternative.
 	 */
-	| { type: 'risk-plot'; concerns: RiskConcern[]; plain: boolean };
+	| { type: 'risk-plot'; concerns: RiskConcern[]; plain: boolean; history?: ConcernHistory[] };
 
 export interface DocumentSection {
 	heading: string;

@@ -3,6 +3,7 @@
  * dissent, the plan with who and by when, the risk summary, and each section's words with
  * their authors (restricted passages marked).
  */
+import { withMeeting, type ConcernHistory } from '../risk/history';
 import { categoryLabels, sectionForRoot, type TemplateSection } from '../domain';
 import { roots } from '../collab/roots';
 import {
@@ -141,9 +142,28 @@ export function planFactBlocks(input: DocumentInput, which: ('core' | 'lead' | '
 	return [{ type: 'facts', items }];
 }
 
-/** The risk plot's slot: every concern's scores in this meeting. */
+/**
+ * The risk plot's slot: every concern's scores in this meeting, and its history across the
+ * child's meetings (the input's riskHistory with this meeting's frozen record in its place).
+ */
 export function riskBlock(input: DocumentInput, plain: boolean): Block {
-	return { type: 'risk-plot', concerns: riskConcerns(input), plain };
+	const concerns = riskConcerns(input);
+	const thisMeeting = {
+		meeting: { id: input.meeting.id, date: input.meeting.date, kind: input.meeting.kind, live: false },
+		concerns: input.record.concerns,
+		ratings: input.record.ratings,
+		participants: input.participants
+	};
+	const byChild = new Map(
+		input.meeting.children.map((child) => {
+			const known = input.riskHistory?.find((h) => h.childId === child.id) ?? { childId: child.id, childName: child.name, meetings: [], concerns: [] };
+			return [child.id, withMeeting(known, thisMeeting)];
+		})
+	);
+	const history = input.record.concerns
+		.map((c) => byChild.get(c.childId)?.concerns.find((h) => h.concernId === c.id))
+		.filter((h): h is ConcernHistory => h !== undefined);
+	return { type: 'risk-plot', concerns, plain, ...(history.length === concerns.length ? { history } : {}) };
 }
 
 /** Concern cards in full, for the notes. */

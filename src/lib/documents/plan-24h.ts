@@ -6,7 +6,7 @@
 import { addWorkingDays, decisionLetterDue, isCalendarDate } from '../domain';
 import { childNames, dateInWords, generatorName, generatorVersion, type DocumentInput } from './input';
 import { documentFileName, type DocumentSection, type MeetingDocument } from './model';
-import { decisionBlocks, planBlocks, planFactBlocks, registerBlocks } from './parts';
+import { decisionBlocks, planBlocks, planFactBlocks, registerBlocks, riskBlock } from './parts';
 
 /** Working days a family has to complain about a conference's decision or conduct. */
 export const complaintWorkingDays = 20;
@@ -57,6 +57,7 @@ export function plan24h(input: DocumentInput): MeetingDocument {
 		blocks: planFactBlocks(input, conference ? ['lead', 'core', 'first', 'review'] : ['lead', 'core', 'review'])
 	});
 	sections.push({ heading: 'If the plan does not work (contingency)', blocks: planFactBlocks(input, ['contingency']) });
+	if (input.record.concerns.length) sections.push({ heading: 'How safe: scores over time', blocks: [riskBlock(input, false)] });
 	sections.push({ heading: 'Who was there', blocks: registerBlocks(input) });
 	sections.push({ heading: 'How to complain', blocks: howToComplain(input).map((text) => ({ type: 'paragraph' as const, text })) });
 	return {

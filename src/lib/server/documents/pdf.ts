@@ -5,13 +5,19 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Block, MeetingDocument } from '../../documents/model';
+import { describeConcern } from '../../risk/describe';
 
 const margin = 56;
 const colours = { text: '#1a1a1a', muted: '#444444', restricted: '#8a1c1c' };
 
 function riskLines(block: Extract<Block, { type: 'risk-plot' }>): string[] {
-	// The risk plot slot (issue 5 draws the plot here); a text summary of the scores for now.
-	return block.concerns.map((c) => {
+	// The risk plot's text alternative: the same words the HTML figure's caption says.
+	return block.concerns.map((c, i) => {
+		const history = block.history?.[i];
+		if (history) {
+			const who = block.plain || !c.scores.length ? '' : ` This meeting: ${c.scores.map((s) => `${s.name} ${s.score}`).join(', ')}.`;
+			return `${describeConcern(history, { plain: block.plain })} (${c.childName})${who}`;
+		}
 		const range = c.lowest === null || c.highest === null ? 'not scored' : c.lowest === c.highest ? `${c.lowest} out of 10` : `from ${c.lowest} to ${c.highest} out of 10`;
 		const who = block.plain || !c.scores.length ? '' : ` (${c.scores.map((s) => `${s.name} ${s.score}`).join(', ')})`;
 		return `${c.title} — ${c.childName}: scores ${range}${who}.`;

@@ -9,7 +9,9 @@ import type { Database } from '../db';
 import { children, familyMembers, meetingChildren, meetingParticipants, meetings } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { canSeeChildMeeting } from '../../policy';
-import { readRecord } from '../../collab/record';
+import type * as Y from 'yjs';
+import { readRecord, type RecordSnapshot } from '../../collab/record';
+import type { MeetingRole } from '../db/schema/meetings';
 import { calendarDateOf } from '../../domain/calendar-date';
 import { scoreHistory, type ChildRiskHistory, type MeetingScores } from '../../risk/history';
 import { readStoredRecord } from '../../../../server/collab/stored';
@@ -61,46 +63,68 @@ export interface ChildMeetingLink {
  * records), or null when the viewer may not see the child (callers answer 404).
  */
 export async function riskHistoryFor(props: { db: Database; user: SessionUser; childId: string }): Promise<{ history: ChildRiskHistory; meetings: ChildMeetingLink[] } | null> {
-	const { db, childId } = props;
-	const found = await visibleMeetingsAbout(props);
-	if (!found) return null;
-	const { child, visible, people } = found;
-	const withRecords = visible.filter((m) => m.status === 'live' || m.status === 'ended');
-	const sources: MeetingScores[] = [];
+	const found = await riskHistoriesFor({ ...props, childIds: [props.childId] });
+	return found.get(props.childId) ?? null;
+}
+
+/**
+ * Several children's histories at once (a meeting's children share meetings): each record is
+ * read once, or taken from `loaded` (records the caller already holds, which it destroys).
+ * Children the viewer may not see are left out.
+ */
+export async function riskHistoriesFor(props: {
+	db: Database;
+	user: SessionUser;
+	childIds: readonly string[];
+	loaded?: ReadonlyMap<string, Y.Doc>;
+}): Promise<Map<string, { history: ChildRiskHistory; meetings: ChildMeetingLink[] }>> {
+	const { db, user } = props;
+	const perChild = new Map<string, NonNullable<Awaited<ReturnType<typeof visibleMeetingsAbout>>>>();
+	for (const childId of new Set(props.childIds)) {
+		const found = await visibleMeetingsAbout({ db, user, childId });
+		if (found) perChild.set(childId, found);
+	}
+	const toRead = new Map<string, { meeting: typeof meetings.$inferSelect; people: { id: string; name: string; role: MeetingRole }[] }>();
+	for (const { visible, people } of perChild.values()) {
+		for (const meeting of visible) {
+			if (meeting.status !== 'live' && meeting.status !== 'ended') continue;
+			toRead.set(meeting.id, { meeting, people: people.filter((p) => p.meetingId === meeting.id).map((p) => ({ id: p.id, name: p.name, role: p.role })) });
+		}
+	}
+	const records = new Map<string, RecordSnapshot>();
+	const entries = [...toRead.values()];
 	// One read per meeting; two at a time keeps a small server responsive.
-	for (let i = 0; i < withRecords.length; i += 2) {
-		const batch = withRecords.slice(i, i + 2);
-		sources.push(
-			...(await Promise.all(
-				batch.map(async (meeting) => {
-					const participants = people.filter((p) => p.meetingId === meeting.id).map((p) => ({ id: p.id, name: p.name, role: p.role }));
-					const doc = await readStoredRecord({ db, meetingId: meeting.id });
-					try {
-						const record = readRecord(
-							doc,
-							participants.map((p) => p.id)
-						);
-						return {
-							meeting: {
-								id: meeting.id,
-								date: calendarDateOf(meeting.startedAt ?? meeting.scheduledAt),
-								kind: meeting.kind,
-								live: meeting.status === 'live',
-								scheduledAt: meeting.scheduledAt.toISOString()
-							},
-							concerns: record.concerns.filter((c) => c.childId === childId),
-							ratings: record.ratings,
-							participants
-						} satisfies MeetingScores;
-					} finally {
-						doc.destroy();
-					}
-				})
-			))
+	for (let i = 0; i < entries.length; i += 2) {
+		await Promise.all(
+			entries.slice(i, i + 2).map(async ({ meeting, people }) => {
+				const held = props.loaded?.get(meeting.id);
+				const doc = held ?? (await readStoredRecord({ db, meetingId: meeting.id }));
+				try {
+					records.set(meeting.id, readRecord(doc, people.map((p) => p.id)));
+				} finally {
+					if (!held) doc.destroy();
+				}
+			})
 		);
 	}
-	return {
-		history: scoreHistory({ childId, childName: child.name, meetings: sources }),
-		meetings: visible.map((m) => ({ id: m.id, title: m.title, kind: m.kind, status: m.status, scheduledAt: m.scheduledAt.toISOString() }))
-	};
+	const out = new Map<string, { history: ChildRiskHistory; meetings: ChildMeetingLink[] }>();
+	for (const [childId, { child, visible }] of perChild) {
+		const sources: MeetingScores[] = [];
+		for (const meeting of visible) {
+			const record = records.get(meeting.id);
+			const entry = toRead.get(meeting.id);
+			if (!record || !entry) continue;
+			sources.push({
+				meeting: { id: meeting.id, date: calendarDateOf(meeting.startedAt ?? meeting.scheduledAt), kind: meeting.kind, live: meeting.status === 'live', scheduledAt: meeting.scheduledAt.toISOString() },
+				concerns: record.concerns.filter((c) => c.childId === childId),
+				ratings: record.ratings,
+				participants: entry.people
+			});
+		}
+		out.set(childId, {
+			history: scoreHistory({ childId, childName: child.name, meetings: sources }),
+			meetings: visible.map((m) => ({ id: m.id, title: m.title, kind: m.kind, status: m.status, scheduledAt: m.scheduledAt.toISOString() }))
+		});
+	}
+	return out;
 }

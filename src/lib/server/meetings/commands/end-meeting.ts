@@ -11,6 +11,7 @@ import { linkOf, storeDocuments, type DocumentLink } from '../../documents/store
 import { meetingForViewer } from '../queries';
 import { announceMeetingChanged } from '../events';
 import { readStoredRecord } from '../../../../../server/collab/stored';
+import { riskHistoriesFor } from '../../risk/history';
 
 /** Why a meeting could not be ended, with the HTTP status the API answers. */
 export class EndMeetingError extends Error {
@@ -58,6 +59,9 @@ export async function endMeeting(props: { db: Database; user: SessionUser; meeti
 		]);
 		const chairName = found.participants.find((p) => p.role === 'chair')?.name ?? (found.meeting.chairId === user.id ? user.name : 'the chair');
 		const input = await documentInputFor({ db, found: { ...found, meeting: ended }, main, restricted, chairName });
+		// Each child's scores across earlier meetings, for the risk plot (this record read once).
+		const histories = await riskHistoriesFor({ db, user, childIds: found.children.map((c) => c.id), loaded: new Map([[meetingId, main]]) });
+		input.riskHistory = [...histories.values()].map((h) => h.history);
 		const documents = generateDocuments(input);
 		const stored = await storeDocuments({ db, meetingId, createdBy: user.id, documents, now });
 		await audit({ db, userId: user.id, action: 'end', targetType: 'meeting', targetId: meetingId, detail: { documents: stored.map((d) => ({ id: d.id, kind: d.kind, version: d.version })) } });
