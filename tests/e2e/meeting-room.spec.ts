@@ -61,6 +61,16 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 	await jo.keyboard.type('Intelligence about a visitor to the house.');
 	await expect(chair.getByRole('textbox', { name: 'Restricted information from PC Jo Reid' })).toContainText('Intelligence about a visitor');
 	await expect(chair.getByRole('textbox', { name: 'Contribution from PC Jo Reid' })).toContainText('called to the house once');
+
+	// Words typed in the open record can be moved into the restricted information.
+	await josWords.click();
+	await jo.keyboard.press('End');
+	await jo.keyboard.press('Enter');
+	await jo.keyboard.type('Source 4471 reports a visitor.');
+	await jo.keyboard.press('Shift+Home');
+	await jo.getByRole('button', { name: 'Move the selected words to restricted for PC Jo Reid' }).click();
+	await expect(chair.getByRole('textbox', { name: 'Restricted information from PC Jo Reid' })).toContainText('Source 4471');
+	await expect(chair.getByRole('textbox', { name: 'Contribution from PC Jo Reid' })).not.toContainText('Source 4471');
 	await expectAccessible(jo);
 
 	// The child's journey: the concerns carried over from the child in need reviews, a new one,
@@ -118,6 +128,7 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 
 	// The parent never sees restricted information, anywhere on her page.
 	await expect(mum.locator('body')).not.toContainText('Intelligence');
+	await expect(mum.locator('body')).not.toContainText('Source 4471');
 	await expect(mum.locator('body')).not.toContainText('Restricted');
 	await expectAccessible(mum);
 	await expectAccessible(chair);
