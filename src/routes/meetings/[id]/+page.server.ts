@@ -1,3 +1,4 @@
+import { meetingForPage } from '$lib/server/guards';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
@@ -44,11 +45,8 @@ async function preparable(locals: App.Locals, meetingId: string) {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const db = await database();
-	const found = await meetingForViewer({ db, user: locals.user, meetingId: params.id });
-	if (!found) error(404, 'Not found');
-	await audit({ db, userId: locals.user.id, action: 'read', targetType: 'meeting', targetId: params.id });
+	const { db, user, found } = await meetingForPage({ locals, meetingId: params.id, url });
+	await audit({ db, userId: user.id, action: 'read', targetType: 'meeting', targetId: params.id });
 	const { meeting, children, participants, me, role } = found;
 	return {
 		meeting: {
@@ -62,10 +60,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		participants,
 		me: me ? { id: me.id } : null,
 		role,
-		canRun: canRunMeeting({ viewer: locals.user, meeting, participant: me }),
-		canPrepare: canPrepareMeeting({ viewer: locals.user, meeting, participant: me }),
+		canRun: canRunMeeting({ viewer: user, meeting, participant: me }),
+		canPrepare: canPrepareMeeting({ viewer: user, meeting, participant: me }),
 		documents: meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
-		people: canPrepareMeeting({ viewer: locals.user, meeting, participant: me })
+		people: canPrepareMeeting({ viewer: user, meeting, participant: me })
 			? await db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name))
 			: []
 	};

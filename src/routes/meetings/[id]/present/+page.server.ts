@@ -1,7 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
+import { meetingForPage } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
-import { meetingForViewer } from '$lib/server/meetings/queries';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -9,11 +7,8 @@ import type { PageServerLoad } from './$types';
  * restricted (it never opens the restricted document). Everyone else gets a 404.
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const db = await database();
-	const found = await meetingForViewer({ db, user: locals.user, meetingId: params.id });
-	if (!found) error(404, 'Not found');
-	await audit({ db, userId: locals.user.id, action: 'read', targetType: 'meeting', targetId: params.id });
+	const { db, user, found } = await meetingForPage({ locals, meetingId: params.id, url });
+	await audit({ db, userId: user.id, action: 'read', targetType: 'meeting', targetId: params.id });
 	const { meeting, children, participants } = found;
 	return {
 		meeting: {

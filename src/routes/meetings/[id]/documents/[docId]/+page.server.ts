@@ -1,7 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
+import { meetingForPage } from '$lib/server/guards';
+import { error } from '@sveltejs/kit';
 import { audit } from '$lib/server/audit';
-import { meetingForViewer } from '$lib/server/meetings/queries';
 import { documentForRole, linkOf } from '$lib/server/documents/store';
 import { documentReadability } from '$lib/documents/check';
 import { documentKindLabels, type DocumentKind } from '$lib/documents/model';
@@ -9,14 +8,11 @@ import { canRunMeeting } from '$lib/policy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const db = await database();
-	const found = await meetingForViewer({ db, user: locals.user, meetingId: params.id });
-	if (!found) error(404, 'Not found');
+	const { db, user, found } = await meetingForPage({ locals, meetingId: params.id, url });
 	const row = await documentForRole({ db, meetingId: params.id, documentId: params.docId, role: found.role });
 	if (!row) error(404, 'Not found');
-	await audit({ db, userId: locals.user.id, action: 'read', targetType: 'document', targetId: row.id, detail: { meetingId: params.id, kind: row.kind, version: row.version } });
-	const isChair = canRunMeeting({ viewer: locals.user, meeting: found.meeting, participant: found.me });
+	await audit({ db, userId: user.id, action: 'read', targetType: 'document', targetId: row.id, detail: { meetingId: params.id, kind: row.kind, version: row.version } });
+	const isChair = canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me });
 	// The chair checks a family document before it goes out: hard sentences and jargon.
 	const readability = isChair && row.audience === 'family' ? documentReadability(row.content) : null;
 	return {

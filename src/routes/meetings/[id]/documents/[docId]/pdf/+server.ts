@@ -1,21 +1,17 @@
-import { error, redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
+import { meetingForPage } from '$lib/server/guards';
+import { error } from '@sveltejs/kit';
 import { audit } from '$lib/server/audit';
-import { meetingForViewer } from '$lib/server/meetings/queries';
 import { documentForRole } from '$lib/server/documents/store';
 import { renderDocumentPdf } from '$lib/server/documents/pdf';
 import type { RequestHandler } from './$types';
 
 /** The document as a PDF download named for the child, the meeting and the date. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const db = await database();
-	const found = await meetingForViewer({ db, user: locals.user, meetingId: params.id });
-	if (!found) error(404, 'Not found');
+	const { db, user, found } = await meetingForPage({ locals, meetingId: params.id, url });
 	const row = await documentForRole({ db, meetingId: params.id, documentId: params.docId, role: found.role });
 	if (!row) error(404, 'Not found');
 	const pdf = await renderDocumentPdf(row.content);
-	await audit({ db, userId: locals.user.id, action: 'download', targetType: 'document', targetId: row.id, detail: { meetingId: params.id, kind: row.kind, version: row.version, format: 'pdf' } });
+	await audit({ db, userId: user.id, action: 'download', targetType: 'document', targetId: row.id, detail: { meetingId: params.id, kind: row.kind, version: row.version, format: 'pdf' } });
 	const fileName = `${row.fileName}-v${row.version}.pdf`;
 	return new Response(new Uint8Array(pdf), {
 		headers: {
