@@ -28,8 +28,8 @@ interface Geometry {
 
 const geometries: Record<PlotSize, Geometry> = {
 	default: { width: 560, height: 250, left: 78, right: 24, top: 18, bottom: 48, font: 12, marker: 7, stroke: 2.5 },
-	projector: { width: 720, height: 330, left: 104, right: 30, top: 24, bottom: 62, font: 17, marker: 10, stroke: 4 },
-	phone: { width: 340, height: 250, left: 62, right: 14, top: 18, bottom: 56, font: 13, marker: 8, stroke: 3 },
+	projector: { width: 440, height: 250, left: 74, right: 16, top: 16, bottom: 50, font: 15, marker: 8, stroke: 3 },
+	phone: { width: 330, height: 250, left: 60, right: 12, top: 16, bottom: 54, font: 14, marker: 8, stroke: 3 },
 	small: { width: 300, height: 170, left: 58, right: 12, top: 12, bottom: 40, font: 11, marker: 6, stroke: 2 }
 };
 
@@ -120,9 +120,12 @@ export function riskPlotSvg(concern: ConcernHistory, options: { size?: PlotSize;
 			const mine = s.participantId === meId;
 			parts.push(`<path d="${diamond(cx, cy, g.marker * (mine ? 1.3 : 1.1))}" fill="${mine ? plotColours.parents : '#fff'}" stroke="${plotColours.parents}" stroke-width="${g.stroke * 0.9}" data-part="parent-point"/>`);
 			const label = `${mine ? (plain ? 'You' : 'You') : s.name.split(/\s+/)[0]} ${s.score}`;
-			const lx = cx + g.marker * 1.6;
+			// Right of the diamond, or left of it when the label would run off the plot.
+			const labelWidth = label.length * g.font * 0.6;
+			const flip = cx + g.marker * 1.6 + labelWidth > g.width - 2;
+			const lx = flip ? cx - g.marker * 1.6 : cx + g.marker * 1.6;
 			const ly = Math.min(Math.max(cy + g.font * 0.35, g.top + g.font), g.top + plotH - 2);
-			parts.push(`<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="${g.font * 0.9}" font-weight="700" fill="${plotColours.parents}" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(label)}</text>`);
+			parts.push(`<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}"${flip ? ' text-anchor="end"' : ''} font-size="${g.font * 0.9}" font-weight="700" fill="${plotColours.parents}" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(label)}</text>`);
 		}
 	}
 
