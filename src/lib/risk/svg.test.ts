@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { scoreHistory } from './history';
+import { riskPlotSvg } from './svg';
+import { renderRiskPlot } from '../documents/html';
+import { parentPlan, plan24h } from '../documents';
+import { fixtureInput } from '../documents/fixture';
+
+const history = scoreHistory({
+	childId: 'c',
+	childName: 'Chrissie Walker',
+	meetings: [1, 2].map((n) => ({
+		meeting: { id: `m${n}`, date: `2026-0${n}-05`, kind: 'cin-review' as const },
+		concerns: [{ id: 'late', childId: 'c', title: 'Late <for> "school"', dayToDay: '', impactNow: '', impactLater: '', childSays: '', safetyGoal: '', status: 'open' as const, raisedInMeetingId: null }],
+		ratings: { [`m${n}-mum`]: { late: 5 + n }, [`m${n}-sam`]: { late: 2 + n }, [`m${n}-kim`]: { late: 4 } },
+		participants: [
+			{ id: `m${n}-mum`, name: 'Dawn Walker', role: 'parent' as const },
+			{ id: `m${n}-sam`, name: 'Sam Okafor', role: 'professional' as const },
+			{ id: `m${n}-kim`, name: 'Kim Lee', role: 'professional' as const }
+		]
+	}))
+});
+
+describe('riskPlotSvg', () => {
+	const svg = riskPlotSvg(history.concerns[0], { size: 'phone', plain: true, meId: 'm2-mum' });
+
+	it('draws the goal, the spread, the median and the parents’ diamonds, each marked by shape and word', () => {
+		expect(svg).toMatch(/^<svg [^>]*role="img"/);
+		expect(svg.match(/data-part="goal"/g)).toHaveLength(1);
+		expect(svg.match(/data-part="spread-bar"/g)).toHaveLength(2);
+		expect(svg).toContain('data-part="median"');
+		expect(svg.match(/data-part="parent-point"/g)).toHaveLength(2);
+		expect(svg).toContain('>You 7</text>');
+		expect(svg).toContain('>Dawn 6</text>');
+		expect(svg).toContain('>safe</text>');
+		expect(svg).toContain('5 Jan');
+	});
+
+	it('escapes what people typed and carries the words as its description', () => {
+		expect(svg).not.toContain('<for>');
+		expect(svg).toContain('Late &lt;for&gt; &quot;school&quot;');
+		expect(svg).toMatch(/<desc id="[^"]+">Late .*10 means no one needs to worry\.<\/desc>/);
+	});
+});
+
+describe('the documents', () => {
+	it('draw the plot as inline SVG with its words, in the 24-hour plan and the parent plan', () => {
+		const input = { ...fixtureInput(), riskHistory: [] };
+		for (const doc of [plan24h(input), parentPlan(input)]) {
+			const block = doc.sections.flatMap((s) => s.blocks).find((b) => b.type === 'risk-plot');
+			expect(block?.type === 'risk-plot' && block.history?.length).toBeGreaterThan(0);
+			const html = renderRiskPlot(block as Extract<typeof block, { type: 'risk-plot' }>);
+			expect(html).toContain('<svg');
+			expect(html).toContain('<figcaption>');
+		}
+	});
+});
