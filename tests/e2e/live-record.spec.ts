@@ -54,6 +54,15 @@ test('two people type in the shared record and see each other’s words and name
 	await expect(dad.getByRole('textbox', { name: 'Your words about your child' })).toHaveAttribute('contenteditable', 'true');
 	await expectAccessible(dad);
 
+	// Undo is per person: Sam's undo takes back Sam's typing only.
+	await samOwn.click();
+	await sam.keyboard.type(' Oops.');
+	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText('Oops.');
+	await sam.keyboard.press('Control+z');
+	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).not.toContainText('Oops.');
+	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText('on time every day');
+	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText('Mia has had her hearing test.');
+
 	// A reload shows what was saved: the record lives on the server.
 	await sam.reload();
 	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText('Mia has had her hearing test.');
