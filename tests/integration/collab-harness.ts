@@ -166,3 +166,19 @@ export function syncUpdateFrame(update: Uint8Array): Uint8Array {
 	encoding.writeVarUint8Array(encoder, update);
 	return encoding.toUint8Array(encoder);
 }
+
+/** Clients a test file opens, so its teardown can close every one of them. */
+export function clientPool() {
+	const clients: TestClient[] = [];
+	return {
+		open(props: Parameters<typeof connectClient>[0]): TestClient {
+			const client = connectClient(props);
+			clients.push(client);
+			return client;
+		},
+		/** Closes every client opened so far. */
+		closeAll(): void {
+			for (const client of clients.splice(0)) client.destroy();
+		}
+	};
+}

@@ -23,17 +23,13 @@ import {
 import { templateFor } from '../../src/lib/domain';
 import { readStoredRecord } from '../../server/collab';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { connectClient, startCollabServer, synced, waitFor, type RunningServer, type TestClient } from './collab-harness';
+import { startCollabServer, synced, waitFor, type RunningServer, clientPool } from './collab-harness';
 import type { User } from '../../src/lib/server/db/schema';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
-const clients: TestClient[] = [];
-const open = (props: Parameters<typeof connectClient>[0]) => {
-	const client = connectClient(props);
-	clients.push(client);
-	return client;
-};
+const pool = clientPool();
+const open = pool.open;
 
 let unitId: string;
 let meetingId: string;
@@ -73,7 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of clients) client.destroy();
+	pool.closeAll();
 	await server?.close();
 	await handle?.close();
 });
@@ -211,7 +207,7 @@ describe('a review starts pre-filled', () => {
 			stored.destroy();
 			return said === 'I hate being late';
 		});
-		for (const client of clients) client.destroy();
+		pool.closeAll();
 		await waitFor('unloaded', () => server.collab.loadedRecords === 0);
 		const again = open({ url: server.url, meetingId: review.meeting.id, token: tokens.chair });
 		await synced(again);

@@ -11,26 +11,12 @@ import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { roots } from '../../src/lib/collab/roots';
 import { readStoredRecord } from '../../server/collab';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import {
-	connectClient,
-	startCollabServer,
-	synced,
-	textOf,
-	typeParagraph,
-	upgradeStatus,
-	waitFor,
-	type RunningServer,
-	type TestClient
-} from './collab-harness';
+import { clientPool, startCollabServer, synced, textOf, typeParagraph, upgradeStatus, waitFor, type RunningServer } from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
-const clients: TestClient[] = [];
-const open = (props: Parameters<typeof connectClient>[0]) => {
-	const client = connectClient(props);
-	clients.push(client);
-	return client;
-};
+const pool = clientPool();
+const open = pool.open;
 
 let meetingId: string;
 let restrictedRoom: string;
@@ -76,7 +62,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of clients) client.destroy();
+	pool.closeAll();
 	await server?.close();
 	await handle?.close();
 });

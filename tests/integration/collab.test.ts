@@ -7,29 +7,13 @@ import * as Y from 'yjs';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import {
-	connectClient,
-	rawSocket,
-	syncUpdateFrame,
-	startCollabServer,
-	synced,
-	textOf,
-	typeParagraph,
-	upgradeStatus,
-	waitFor,
-	type RunningServer,
-	type TestClient
-} from './collab-harness';
+import { clientPool, rawSocket, syncUpdateFrame, startCollabServer, synced, textOf, typeParagraph, upgradeStatus, waitFor, type RunningServer } from './collab-harness';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
-const clients: TestClient[] = [];
-const open = (props: Parameters<typeof connectClient>[0]) => {
-	const client = connectClient(props);
-	clients.push(client);
-	return client;
-};
+const pool = clientPool();
+const open = pool.open;
 
 let meetingId: string;
 let otherMeetingId: string;
@@ -77,7 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of clients) client.destroy();
+	pool.closeAll();
 	await server?.close();
 	await handle?.close();
 });

@@ -16,16 +16,12 @@ import { renderDocumentPdf } from '../../src/lib/server/documents/pdf';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
 import { pdfText } from '../pdf-text';
-import { connectClient, startCollabServer, synced, typeParagraph, waitFor, type RunningServer, type TestClient } from './collab-harness';
+import { startCollabServer, synced, typeParagraph, waitFor, type RunningServer, clientPool } from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
-const clients: TestClient[] = [];
-const open = (props: Parameters<typeof connectClient>[0]) => {
-	const client = connectClient(props);
-	clients.push(client);
-	return client;
-};
+const pool = clientPool();
+const open = pool.open;
 const asSession = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
 
 let meetingId: string;
@@ -64,7 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of clients) client.destroy();
+	pool.closeAll();
 	await server?.close();
 	await handle?.close();
 });

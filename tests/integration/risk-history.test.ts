@@ -12,16 +12,12 @@ import { addConcern, readRecord, setRating } from '../../src/lib/collab/record';
 import { riskHistoryFor } from '../../src/lib/server/risk/history';
 import { describeConcern } from '../../src/lib/risk';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { connectClient, startCollabServer, synced, waitFor, type RunningServer, type TestClient } from './collab-harness';
+import { clientPool, startCollabServer, synced, waitFor, type RunningServer } from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
-const clients: TestClient[] = [];
-const open = (meetingId: string, token: string) => {
-	const client = connectClient({ url: server.url, meetingId, token });
-	clients.push(client);
-	return client;
-};
+const pool = clientPool();
+const open = (meetingId: string, token: string) => pool.open({ url: server.url, meetingId, token });
 const session = (u: User) => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
 
 let people: Record<'chair' | 'worker' | 'health' | 'mum' | 'otherParent' | 'stranger', User>;
@@ -84,12 +80,12 @@ beforeAll(async () => {
 		const found = await riskHistoryFor({ db, user: session(people.chair), childId });
 		return found?.history.concerns[0]?.points[0]?.scores.length === 3;
 	});
-	for (const c of clients.splice(0)) c.destroy();
+	pool.closeAll();
 	await db.update(meetings).set({ status: 'ended', endedAt: new Date() }).where(eq(meetings.id, conferenceId));
 });
 
 afterAll(async () => {
-	for (const c of clients) c.destroy();
+	pool.closeAll();
 	await server?.close();
 	await handle?.close();
 });
