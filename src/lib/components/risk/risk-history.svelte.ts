@@ -51,3 +51,36 @@ export class RiskHistories {
 		});
 	}
 }
+
+/**
+ * The plots a meeting view draws: each child's history from the server with this meeting's live
+ * scores in place, re-derived whenever the record changes. `props` is read lazily, so a
+ * component passes a getter over its props.
+ */
+export class LiveRiskPlots {
+	readonly #risk = new RiskHistories();
+	readonly #props: () => { children: readonly { id: string; name: string }[]; live: LiveScores };
+	readonly #plotted = $derived.by(() => {
+		const { children, live } = this.#props();
+		return Object.fromEntries(children.map((child) => [child.id, this.#risk.withLive(child, live)]));
+	});
+
+	constructor(props: () => { children: readonly { id: string; name: string }[]; live: LiveScores }) {
+		this.#props = props;
+	}
+
+	/** Fetches each child's history; call once the view is mounted. */
+	load(): Promise<void> {
+		return this.#risk.load(this.#props().children.map((c) => c.id));
+	}
+
+	/** One concern's plot for one child, or undefined before its history is known. */
+	plotOf(childId: string, concernId: string) {
+		return this.#plotted[childId]?.concerns.find((c) => c.concernId === concernId);
+	}
+
+	/** One child's whole history (for an overview of all their concerns). */
+	childPlot(childId: string): ChildRiskHistory | undefined {
+		return this.#plotted[childId];
+	}
+}
