@@ -22,9 +22,17 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 	test.setTimeout(120_000);
 	const chair = await (await browser.newContext()).newPage();
 	await signInAs(chair, 'chair@demo.test');
+	// A projector opened before the start follows it without a reload.
+	const early = await chair.context().newPage();
+	await early.goto(`/meetings/${ICPC}/present`);
+	await expect(early.getByTestId('meeting-timer')).toContainText('Scheduled');
+
 	await chair.goto(`/meetings/${ICPC}`);
 	await chair.getByRole('button', { name: 'Start meeting' }).click();
 	await expect(chair.locator('.status-live')).toBeVisible();
+	await expect(early.getByTestId('meeting-timer')).not.toContainText('Scheduled');
+	await expect(early.getByTestId('projector-current-title')).toContainText('Welcome');
+	await early.close();
 	await expect(chair.locator('.connection-indicator[data-status="connected"]').first()).toBeVisible();
 	await expect(chair.locator('.room-bar .now')).toContainText('Welcome');
 

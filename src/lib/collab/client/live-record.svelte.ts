@@ -27,6 +27,8 @@ export interface LiveRecordOptions {
 	serverUrl?: string;
 	/** For Node tests: a WebSocket class. */
 	WebSocketPolyfill?: typeof WebSocket;
+	/** Called when the server says the meeting changed (started, ended): reload the page's data. */
+	onMeetingChanged?: () => void;
 }
 
 const SAVE_CHECK_DELAY_MS = 150;
@@ -98,6 +100,9 @@ export class LiveRecordConnection {
 			if (isSynced && !this.saved) this.scheduleSaveCheck();
 		});
 		provider.on('closed', ({ code }: { code: number }) => this.onFinalClose(code));
+		provider.on('connection-close', (event: CloseEvent | null) => {
+			if (event?.code === closeCodes.rightsChanged) this.options.onMeetingChanged?.();
+		});
 		this.updateStatus();
 	}
 
