@@ -6,7 +6,7 @@
 import { notesDueDate, isCalendarDate } from '../domain';
 import { childNames, dateInWords, generatorName, generatorVersion, type DocumentInput } from './input';
 import { documentFileName, type MeetingDocument } from './model';
-import { agendaSections } from './parts';
+import { agendaSections, meetingFactsBlock } from './parts';
 
 export function draftNotes(input: DocumentInput): MeetingDocument {
 	const { meeting } = input;
@@ -23,16 +23,7 @@ export function draftNotes(input: DocumentInput): MeetingDocument {
 			{
 				heading: 'About these notes',
 				blocks: [
-					{
-						type: 'facts',
-						items: [
-							{ term: 'Meeting', value: input.template.label },
-							{ term: 'Date', value: dateInWords(meeting.date) },
-							{ term: 'Children', value: childNames(input) },
-							{ term: 'Chair', value: meeting.chairName },
-							{ term: 'Status', value: `draft, to be finalised and circulated by ${due}` }
-						]
-					},
+					meetingFactsBlock(input, [{ term: 'Status', value: `draft, to be finalised and circulated by ${due}` }]),
 					...(containsRestricted
 						? [{ type: 'paragraph' as const, text: 'These notes hold restricted information, marked where it appears. Remove it before any copy goes to the family.' }]
 						: [])

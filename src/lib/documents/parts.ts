@@ -8,6 +8,7 @@ import { categoryLabels, sectionForRoot, type TemplateSection } from '../domain'
 import { roots } from '../collab/roots';
 import {
 	childName,
+	childNames,
 	dateInWords,
 	decisionTallies,
 	listInWords,
@@ -28,6 +29,21 @@ const attendanceWords: Record<DocumentParticipant['attendance'], string> = {
 	apologies: 'sent apologies',
 	absent: 'did not attend'
 };
+
+/** The facts every professionals' document opens with: which meeting, when, about whom, who chaired; then any of its own. */
+export function meetingFactsBlock(input: DocumentInput, extra: { term: string; value: string }[]): Block {
+	const { meeting } = input;
+	return {
+		type: 'facts',
+		items: [
+			{ term: 'Meeting', value: input.template.label },
+			{ term: 'Date', value: dateInWords(meeting.date) },
+			{ term: 'Children', value: childNames(input) },
+			{ term: 'Chair', value: meeting.chairName },
+			...extra
+		]
+	};
+}
 
 /** Who was invited, who came, who sent apologies, and each report: received? shared with parents beforehand? */
 export function registerBlocks(input: DocumentInput): Block[] {

@@ -6,7 +6,7 @@
 import { addWorkingDays, decisionLetterDue, isCalendarDate } from '../domain';
 import { childNames, dateInWords, generatorName, generatorVersion, type DocumentInput } from './input';
 import { documentFileName, type DocumentSection, type MeetingDocument } from './model';
-import { decisionBlocks, planBlocks, planFactBlocks, registerBlocks, riskBlock } from './parts';
+import { decisionBlocks, meetingFactsBlock, planBlocks, planFactBlocks, registerBlocks, riskBlock } from './parts';
 
 /** Working days a family has to complain about a conference's decision or conduct. */
 export const complaintWorkingDays = 20;
@@ -34,16 +34,9 @@ export function plan24h(input: DocumentInput): MeetingDocument {
 		{
 			heading: 'The meeting',
 			blocks: [
-				{
-					type: 'facts',
-					items: [
-						{ term: 'Meeting', value: input.template.label },
-						{ term: 'Date', value: dateInWords(meeting.date) },
-						{ term: 'Children', value: childNames(input) },
-						{ term: 'Chair', value: meeting.chairName },
-						{ term: 'Circulate to', value: `everyone invited, parents included, every agency and the emergency duty team (EDT), by ${due}` }
-					]
-				}
+				meetingFactsBlock(input, [
+					{ term: 'Circulate to', value: `everyone invited, parents included, every agency and the emergency duty team (EDT), by ${due}` }
+				])
 			]
 		}
 	];

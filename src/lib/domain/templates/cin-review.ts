@@ -2,6 +2,7 @@
  * Child in need review: like a core group for a child below the child protection threshold,
  * with a check whether to carry on, close, or step up to a strategy discussion.
  */
+import { welcomeWhoIsHere } from './sections';
 import type { MeetingTemplate } from './types';
 
 /** The child in need review. */
@@ -11,14 +12,7 @@ export const cinReview: MeetingTemplate = {
 	familyLabel: 'Meeting to check how the help is going',
 	purpose: 'The family and the workers check how the help is going, whether the child is doing better, and what happens next.',
 	sections: [
-		{
-			key: 'welcome',
-			title: 'Welcome and who is here',
-			familyTitle: 'Hello, and who is here',
-			prompt: 'Welcome. Who is here, who sent apologies, and has anyone sent an update?',
-			speakers: ['chair'],
-			roots: ['section:welcome']
-		},
+		welcomeWhoIsHere,
 		{
 			key: 'family-update',
 			title: 'Parents first: how things are',

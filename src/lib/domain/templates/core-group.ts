@@ -2,6 +2,7 @@
  * Core group: the parents and professionals who carry out a child protection plan between
  * conferences. Each action's progress, each risk re-scored, changes to the plan.
  */
+import { welcomeWhoIsHere } from './sections';
 import type { MeetingTemplate } from './types';
 
 /** The core group meeting. */
@@ -11,14 +12,7 @@ export const coreGroup: MeetingTemplate = {
 	familyLabel: 'Meeting to work on the plan together',
 	purpose: 'The family and the workers check each part of the plan, see whether the child is safer, and change the plan if needed.',
 	sections: [
-		{
-			key: 'welcome',
-			title: 'Welcome and who is here',
-			familyTitle: 'Hello, and who is here',
-			prompt: 'Welcome. Who is here, who sent apologies, and has anyone sent an update?',
-			speakers: ['chair'],
-			roots: ['section:welcome']
-		},
+		welcomeWhoIsHere,
 		{
 			key: 'family-update',
 			title: 'Parents first: how things are',

@@ -4,6 +4,7 @@
  * decision is followed by its reason before the plan is written.
  */
 import { childProtectionPlanDecision, conferenceParticipants } from './conference';
+import { conferenceSummary } from './sections';
 import type { MeetingTemplate } from './types';
 
 /** The initial child protection conference. */
@@ -78,14 +79,7 @@ export const initialConference: MeetingTemplate = {
 			speakers: ['chair', 'parent', 'professional'],
 			roots: ['plan']
 		},
-		{
-			key: 'summary',
-			title: 'Summary to the family',
-			familyTitle: 'What happens next',
-			prompt: 'In plain words, for the family: what we decided, why, what happens next and when we meet again. Is there anything you did not understand?',
-			speakers: ['chair'],
-			roots: ['section:summary']
-		}
+		conferenceSummary
 	],
 	expectedParticipants: conferenceParticipants,
 	decisions: [childProtectionPlanDecision],

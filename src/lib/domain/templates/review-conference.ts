@@ -3,6 +3,7 @@
  * conference, asked about what has changed since the plan began, to decide whether it continues.
  */
 import { childProtectionPlanDecision, conferenceParticipants } from './conference';
+import { conferenceSummary } from './sections';
 import type { MeetingTemplate } from './types';
 
 /** The review child protection conference. */
@@ -77,14 +78,7 @@ export const reviewConference: MeetingTemplate = {
 			speakers: ['chair', 'parent', 'professional'],
 			roots: ['plan']
 		},
-		{
-			key: 'summary',
-			title: 'Summary to the family',
-			familyTitle: 'What happens next',
-			prompt: 'In plain words, for the family: what we decided, why, what happens next and when we meet again. Is there anything you did not understand?',
-			speakers: ['chair'],
-			roots: ['section:summary']
-		}
+		conferenceSummary
 	],
 	expectedParticipants: conferenceParticipants.filter((p) => p.role !== 'advocate').concat([
 		{ role: 'advocate', who: "The child's advocate", required: false }
