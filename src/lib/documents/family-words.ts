@@ -65,10 +65,8 @@ export function familyWho(who: string, input: DocumentInput, opts: { withJob?: b
 	return replaceJargon(text).text;
 }
 
-/** A child's first name, as the family says it. */
-export function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] ?? name;
-}
+// One first-name rule for the live views and the documents.
+export { firstName } from '../meetings/family-words';
 
 /** Lower-cases the first letter of an action ("Visit weekly" → "visit weekly") unless it starts a name. */
 function asVerbPhrase(what: string, input: DocumentInput): string {
