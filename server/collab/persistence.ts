@@ -45,16 +45,21 @@ export function documentLock(meetingId: string, document: RecordDocument = 'main
 export async function loadRecord(props: StoredDocument & { doc: Y.Doc }): Promise<{ rowsSinceSnapshot: number; stored: boolean }> {
 	const { db, meetingId, doc } = props;
 	const document = props.document ?? 'main';
-	const [snapshot] = await db
-		.select({ state: collabSnapshots.state, upToId: collabSnapshots.upToId })
-		.from(collabSnapshots)
-		.where(snapshotOf(meetingId, document));
-	const after = snapshot?.upToId ?? 0;
-	const rows = await db
-		.select({ update: collabUpdates.update })
-		.from(collabUpdates)
-		.where(updatesOf(meetingId, document, after))
-		.orderBy(asc(collabUpdates.id));
+	// Snapshot and log are read under the document's lock: a compaction between the two reads
+	// would otherwise fold and delete the rows after the snapshot this reader already has.
+	const { snapshot, rows } = await db.transaction(async (tx) => {
+		await tx.execute(documentLock(meetingId, document));
+		const [snapshot] = await tx
+			.select({ state: collabSnapshots.state, upToId: collabSnapshots.upToId })
+			.from(collabSnapshots)
+			.where(snapshotOf(meetingId, document));
+		const rows = await tx
+			.select({ update: collabUpdates.update })
+			.from(collabUpdates)
+			.where(updatesOf(meetingId, document, snapshot?.upToId ?? 0))
+			.orderBy(asc(collabUpdates.id));
+		return { snapshot, rows };
+	});
 	doc.transact(() => {
 		if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
 		for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));

@@ -147,7 +147,14 @@ export class RecordRegistry {
 	) {
 		this.unregister = registerLiveDocuments({
 			db: props.db,
-			liveDocument: async (meetingId, document) => (await this.loaded(meetingId, document))?.doc ?? null
+			liveDocument: async (meetingId, document) => {
+				const live = await this.loaded(meetingId, document);
+				if (live) return live.doc;
+				// A record whose last client just left is still writing its final batch: a reader
+				// that went to the database now would miss it, so it waits for the write first.
+				await this.unloading.get(documentKey(meetingId, document));
+				return null;
+			}
 		});
 	}
 
