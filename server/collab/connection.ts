@@ -10,6 +10,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { mayWriteRoot } from '../../src/lib/policy';
+import { roots } from '../../src/lib/collab/roots';
 import {
 	closeCodes,
 	messageAwareness,
@@ -18,6 +19,7 @@ import {
 	messageSync
 } from '../../src/lib/collab/protocol';
 import type { ConnectionIdentity } from './authenticate';
+import { checkConcernIds } from './concern-check';
 import { checkDecisionRoots, isCheckedRoot } from './decision-check';
 import { rootBelongsIn } from './documents';
 import { checkUpdate, type ClientOwnership } from './gate';
@@ -48,6 +50,8 @@ export class Connection implements Peer {
 	/** Answered a ping since the last one was sent. */
 	alive = true;
 	private readonly awarenessIds = new Set<number>();
+	/** A sync step 2 held back until the other people's items it depends on arrive. */
+	private held: { update: Uint8Array; waitingFor: Y.ID[] } | null = null;
 	private readonly presence: PresenceUser;
 
 	constructor(
@@ -128,15 +132,33 @@ export class Connection implements Peer {
 		const record = this.record;
 		if (!record) return;
 		this.record = null;
+		record.waiting.delete(this);
+		this.held = null;
 		if (this.awarenessIds.size > 0) {
 			awarenessProtocol.removeAwarenessStates(record.awareness, [...this.awarenessIds], this);
 		}
 		this.deps.registry.detach(record, this);
 	}
 
+	/** Judges the held sync step 2 again once everything it waited for is on the server. */
+	retryHeld(): void {
+		const record = this.record;
+		const held = this.held;
+		if (!record || !held) return;
+		if (!held.waitingFor.every((id) => Y.getState(record.doc.store, id.client) > id.clock)) return;
+		this.held = null;
+		record.waiting.delete(this);
+		this.run(() => this.receiveUpdate(record, held.update, 'step2'));
+	}
+
 	private enqueue(frame: Uint8Array) {
+		this.run(() => this.handle(frame));
+	}
+
+	/** Runs a step after every step before it on this socket, closing the socket if it fails. */
+	private run(step: () => Promise<void>) {
 		this.chain = this.chain
-			.then(() => this.handle(frame))
+			.then(step)
 			.catch((error) => {
 				if (error instanceof StorageFailure) {
 					this.deps.logger('collab.bind_failed', { meetingId: this.identity.meetingId, error: describeError(error.cause) });
@@ -215,8 +237,10 @@ export class Connection implements Peer {
 		};
 		// Decision and outcome roots the update touches: checked on a scratch copy before applying.
 		const checkedRoots = new Set<string>();
+		let touchesConcerns = false;
 		const mayWrite = (root: string) => {
 			if (isCheckedRoot(root)) checkedRoots.add(root);
+			if (root === roots.concerns) touchesConcerns = true;
 			return (
 				identity.mayWrite &&
 				// restricted:* lives only in the restricted document, and nothing else does
@@ -238,19 +262,33 @@ export class Connection implements Peer {
 			if (this.closed || this.record !== record) return;
 			// Other sockets may have changed the document while we waited: judge again.
 			checkedRoots.clear();
+			touchesConcerns = false;
 			verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
 		}
-		if (!verdict.ok) return this.close(closeCodes.forbidden, verdict.reason);
+		if (!verdict.ok) return this.close(verdict.outOfSync ? closeCodes.outOfSync : closeCodes.forbidden, verdict.reason);
 		if (checkedRoots.size > 0) {
 			const decisions = checkDecisionRoots({ doc: record.doc, update: verdict.update, roots: checkedRoots, childIds: identity.childIds, options: identity.decisionOptions });
 			if (!decisions.ok) return this.close(closeCodes.invalidDecision, decisions.reason);
 		}
+		if (touchesConcerns) {
+			const concerns = checkConcernIds({ doc: record.doc, update: verdict.update });
+			if (!concerns.ok) return this.close(closeCodes.forbidden, concerns.reason);
+		}
+		const quota = record.quota.admit(identity.userId, verdict.update.byteLength);
+		if (!quota.ok) return this.close(closeCodes.recordFull, quota.reason);
 		const store = record.doc.store;
 		record.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
 		try {
 			Y.applyUpdate(record.doc, verdict.update, this);
 		} finally {
 			record.echoToSender = false;
+		}
+		if (verdict.waitingFor.length > 0) {
+			// Held whole: judged again later, the parts applied now count as known and are skipped.
+			const held = this.held ? Y.mergeUpdates([this.held.update, update]) : update;
+			this.held = { update: held, waitingFor: verdict.waitingFor };
+			record.waiting.add(this);
+			this.retryHeld(); // what it waits for may have arrived meanwhile
 		}
 	}
 }

@@ -109,7 +109,7 @@ describe('checkUpdate', () => {
 		expect((server.get('section:x', Y.XmlText) as Y.XmlText).toString()).toBe('');
 	});
 
-	it('holds back (pending) an own insert next to text the server lost, and drops deletes of unknown items', () => {
+	it('refuses a live insert next to text of someone else that the server lost, and holds it back from sync step 2', () => {
 		const { server, alice, bob } = setup();
 		const bobs = capture(bob, () => (bob.get('section:x', Y.XmlText) as Y.XmlText).insert(0, 'bob'));
 		Y.applyUpdate(alice, bobs);
@@ -118,13 +118,110 @@ describe('checkUpdate', () => {
 			text.insert(3, ' and alice');
 			text.delete(0, 1); // deletes one of Bob's characters, which the server never saw
 		});
-		const verdict = checkUpdate({ doc: server, update: alices, kind: 'update', mayWrite: onlyRoot(['section:x']), ownerOf: owners({ [BOB]: 'bob' }, 'alice') });
-		expect(verdict.ok).toBe(true);
+		const props = { doc: server, update: alices, mayWrite: onlyRoot(['section:x']), ownerOf: owners({ [BOB]: 'bob' }, 'alice') };
+		expect(checkUpdate({ ...props, kind: 'update' })).toMatchObject({ ok: false, outOfSync: true });
+		const verdict = checkUpdate({ ...props, kind: 'step2' });
+		expect(verdict).toMatchObject({ ok: true, newClients: [] });
 		if (!verdict.ok) return;
-		expect(Y.decodeUpdate(verdict.update).ds.clients.size).toBe(0);
+		expect(verdict.waitingFor).toEqual([Y.createID(BOB, 2)]);
+		expect(Y.decodeUpdate(verdict.update).structs).toHaveLength(0); // Alice's insert is cut…
+		expect(Y.decodeUpdate(verdict.update).ds.clients.size).toBe(0); // …and the unknown delete dropped
 		Y.applyUpdate(server, verdict.update);
-		Y.applyUpdate(server, bobs); // Bob reconnects: Alice's held-back insert lands
-		expect((server.get('section:x', Y.XmlText) as Y.XmlText).toString()).toBe('bob and alice');
+		Y.applyUpdate(server, bobs); // Bob reconnects: Alice's step 2, judged again, now lands
+		const again = checkUpdate({ ...props, kind: 'step2' });
+		expect(again).toMatchObject({ ok: true, waitingFor: [] });
+		if (!again.ok) return;
+		Y.applyUpdate(server, again.update);
+		expect((server.get('section:x', Y.XmlText) as Y.XmlText).toString()).toBe('ob and alice');
+	});
+
+	it('accepts a struct held back on the sender’s own earlier item, which is judged when it arrives', () => {
+		const { server, alice } = setup();
+		const text = alice.get('contribution:a', Y.XmlText) as Y.XmlText;
+		Y.applyUpdate(server, capture(alice, () => text.insert(0, 'a')));
+		const gap = capture(alice, () => text.insert(1, 'b'));
+		const next = capture(alice, () => text.insert(2, 'c'));
+		const props = { doc: server, mayWrite: onlyRoot(['contribution:a']), ownerOf: owners({ [ALICE]: 'alice' }, 'alice') };
+		expect(checkUpdate({ ...props, update: next, kind: 'update' })).toMatchObject({ ok: true, waitingFor: [] });
+		Y.applyUpdate(server, next);
+		Y.applyUpdate(server, gap);
+		expect((server.get('contribution:a', Y.XmlText) as Y.XmlText).toString()).toBe('abc');
+	});
+
+	describe('a writer naming another person’s next item as its neighbour (found from outside)', () => {
+		/** The victim types; the attacker sees that update (as if predicted) before the server does. */
+		function attack(
+			victimWrites: (doc: Y.Doc) => void,
+			attackerWrites: (doc: Y.Doc) => void,
+			victimNextWrites: (doc: Y.Doc) => void = victimWrites
+		) {
+			const { server, alice: victim, bob: attacker } = setup();
+			victimWrites(victim); // the victim's earlier words, which everyone has
+			const base = Y.encodeStateAsUpdate(victim);
+			Y.applyUpdate(server, base);
+			Y.applyUpdate(attacker, base);
+			const victimNext = capture(victim, () => victimNextWrites(victim));
+			Y.applyUpdate(attacker, victimNext);
+			const injected = capture(attacker, () => attackerWrites(attacker));
+			return { server, victimNext, injected };
+		}
+		const parentProps = (server: Y.Doc, ownerOfVictim: ClientOwnership | 'unbound') => ({
+			doc: server,
+			mayWrite: onlyRoot(['contribution:parent']),
+			ownerOf: (client: number): ClientOwnership => (client === ALICE ? ownerOfVictim : client === BOB ? 'self' : 'unbound')
+		});
+
+		it('refuses the parent’s words landing inside the social worker’s next words, live or in sync step 2', () => {
+			const root = 'contribution:sw';
+			const { server, victimNext, injected } = attack(
+				(doc) => {
+					const text = doc.get(root, Y.XmlText) as Y.XmlText;
+					text.insert(text.length, 'Victim wrote this. ');
+				},
+				(doc) => {
+					const text = doc.get(root, Y.XmlText) as Y.XmlText;
+					text.insert(text.length, 'INJECTED-BY-PARENT');
+				}
+			);
+			const props = parentProps(server, 'other');
+			expect(checkUpdate({ ...props, update: injected, kind: 'update' })).toMatchObject({ ok: false });
+			const step2 = checkUpdate({ ...props, update: injected, kind: 'step2' });
+			expect(step2).toMatchObject({ ok: true });
+			if (!step2.ok) return;
+			Y.applyUpdate(server, step2.update);
+			Y.applyUpdate(server, victimNext); // the social worker's words arrive
+			expect((server.get(root, Y.XmlText) as Y.XmlText).toString()).not.toContain('INJECTED');
+			// held back and judged again once it could be placed: now it names the victim's root
+			expect(checkUpdate({ ...props, update: injected, kind: 'step2' })).toEqual({ ok: false, reason: `may not write ${root}` });
+		});
+
+		it('refuses the parent setting the chair’s outcome by naming the chair’s next entry', () => {
+			// A fresh outcome: the chair's first entry for the child is the neighbour named.
+			const { server, victimNext, injected } = attack(
+				(doc) => doc.getMap('meta').set('currentSection', 'decision'),
+				(doc) => doc.getMap('outcome').set('child-1', { outcome: 'no-plan', note: 'PARENT-SET-OUTCOME' }),
+				(doc) => doc.getMap('outcome').set('child-1', { outcome: 'plan', category: 'neglect' })
+			);
+			const props = parentProps(server, 'other');
+			expect(checkUpdate({ ...props, update: injected, kind: 'update' }).ok).toBe(false);
+			const step2 = checkUpdate({ ...props, update: injected, kind: 'step2' });
+			if (!step2.ok) throw new Error(`step 2 refused outright: ${step2.reason}`);
+			Y.applyUpdate(server, step2.update);
+			Y.applyUpdate(server, victimNext);
+			expect(server.getMap('outcome').get('child-1')).toEqual({ outcome: 'plan', category: 'neglect' });
+		});
+
+		it('refuses waiting on a client id nobody has written with yet (one seen only in presence)', () => {
+			const { server, alice: victim, bob: attacker } = setup();
+			// The victim is connected (their client id is in presence) but has written nothing.
+			const victimFirst = capture(victim, () => (victim.get('contribution:sw', Y.XmlText) as Y.XmlText).insert(0, 'first words'));
+			Y.applyUpdate(attacker, victimFirst);
+			const injected = capture(attacker, () => (attacker.get('contribution:sw', Y.XmlText) as Y.XmlText).insert(11, 'X'));
+			const props = parentProps(server, 'unbound');
+			expect(checkUpdate({ ...props, update: injected, kind: 'update' })).toMatchObject({ ok: false, outOfSync: true });
+			const step2 = checkUpdate({ ...props, update: injected, kind: 'step2' });
+			expect(step2).toMatchObject({ ok: true, waitingFor: [Y.createID(ALICE, 10)] });
+		});
 	});
 
 	it('throws on an update that cannot be decoded', () => {

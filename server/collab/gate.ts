@@ -32,14 +32,33 @@ export type GateVerdict =
 			update: Uint8Array;
 			/** Client ids that write here for the first time: bind them to the sender. */
 			newClients: number[];
+			/**
+			 * Sync step 2 only: items of other people that the server does not have (lost in a
+			 * crash) on which some of the sender's structs depend. Those structs, and the sender's
+			 * later ones under the same client id, were cut from `update`; the sender's update may
+			 * be judged again once every id listed here has reached the server.
+			 */
+			waitingFor: Y.ID[];
 	  }
-	| { ok: false; reason: string };
+	| {
+			ok: false;
+			reason: string;
+			/**
+			 * The update was refused only because it depends on someone else's items that the
+			 * server does not have yet: nothing was applied; an honest client reconnects and
+			 * resends it in its sync step 2.
+			 */
+			outOfSync?: true;
+	  };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
+/** The struct depends on an item that neither the server nor the update holds. */
+class Pending {
+	constructor(readonly missing: Y.ID) {}
+}
 /** A root's name; `null` when the struct lands in garbage-collected content (a no-op). */
-type Resolution = string | null | 'pending' | 'invalid';
+type Resolution = string | null | Pending | 'invalid';
 
-const PENDING = 'pending';
 const INVALID = 'invalid';
 const MAX_CLOCK = Number.MAX_SAFE_INTEGER;
 
@@ -68,6 +87,9 @@ export function checkUpdate(props: GateProps): GateVerdict {
 	const own = indexStructs(decoded.structs);
 	const resolver = new RootResolver(doc, own);
 	const newClients = new Set<number>();
+	/** Sync step 2: per client, the clock from which the sender's structs are cut. */
+	const cuts = new Map<number, number>();
+	const waitingFor: Y.ID[] = [];
 
 	for (const struct of decoded.structs) {
 		if (struct instanceof Y.Skip) continue;
@@ -77,10 +99,33 @@ export function checkUpdate(props: GateProps): GateVerdict {
 		if (struct instanceof Y.GC) continue; // occupies clock space, writes nothing
 		const root = resolver.rootOfNewItem(struct);
 		if (root === INVALID) return { ok: false, reason: 'an update that names no valid place in the record' };
-		// PENDING: its neighbour has not reached the server yet (after a crash); Yjs holds it
-		// back until the neighbour's author sends it, and the neighbour's root was theirs to write.
-		if (root === null || root === PENDING) continue;
+		if (root instanceof Pending) {
+			// A neighbour that has not reached the server. Yjs would hold the struct back and
+			// place it wherever that neighbour lands, so only the sender's own items may be
+			// waited for: the sender is judged when they arrive. Anyone else's next item is
+			// public (client ids and clocks are in the record), so waiting for it would let
+			// the sender write into whatever that person writes next.
+			const missing = root.missing.client;
+			const sendersOwn = ownerOf(missing) === 'self' || (own.has(missing) && ownerOf(missing) === 'unbound');
+			if (sendersOwn) continue;
+			if (kind === 'update') {
+				return { ok: false, reason: 'depends on changes the server does not have; reconnect', outOfSync: true };
+			}
+			const cut = cuts.get(client);
+			if (cut === undefined || struct.id.clock < cut) cuts.set(client, struct.id.clock);
+			waitingFor.push(root.missing);
+			continue;
+		}
+		if (root === null) continue;
 		if (!mayWrite(root)) return { ok: false, reason: `may not write ${root}` };
+	}
+
+	if (cuts.size > 0) {
+		// Judge again what is left: a struct that waited on one now cut may itself wait on
+		// someone else. Each round cuts more, so this ends.
+		const verdict = checkUpdate({ ...props, update: cutStructs(decoded, cuts) });
+		if (!verdict.ok) return verdict;
+		return { ...verdict, waitingFor: [...waitingFor, ...verdict.waitingFor] };
 	}
 
 	// Deletions: each range is split over the server's structs and the update's own.
@@ -114,7 +159,7 @@ export function checkUpdate(props: GateProps): GateVerdict {
 				if (struct instanceof Y.Item) {
 					const root = resolver.rootOfNewItem(struct);
 					if (root === INVALID) return { ok: false, reason: 'a deletion that names no valid place in the record' };
-					if (typeof root === 'string' && root !== PENDING && !mayWrite(root)) {
+					if (typeof root === 'string' && !mayWrite(root)) {
 						return { ok: false, reason: `may not delete in ${root}` };
 					}
 				}
@@ -128,7 +173,7 @@ export function checkUpdate(props: GateProps): GateVerdict {
 	if (dropped) {
 		update = replaceDeleteSet(update, decoded.ds, kept, rebuilt);
 	}
-	return { ok: true, update, newClients: [...newClients] };
+	return { ok: true, update, newClients: [...newClients], waitingFor: [] };
 }
 
 /** The root (top-level type name) an integrated item lives in, walking nested types up. */
@@ -185,7 +230,7 @@ class RootResolver {
 			}
 			const found = this.find(neighbour);
 			if (found === undefined) {
-				result = PENDING;
+				result = new Pending(neighbour);
 				break;
 			}
 			if (found === 'server') {
@@ -206,7 +251,7 @@ class RootResolver {
 	/** The root of the nested type whose item has this id. */
 	private rootInside(id: Y.ID): Resolution {
 		const found = this.find(id);
-		if (found === undefined) return PENDING;
+		if (found === undefined) return new Pending(id);
 		if (found === 'server') {
 			const server = Y.getItem(this.doc.store, id) as Y.Item | Y.GC;
 			if (!(server instanceof Y.Item)) return null;
@@ -229,6 +274,39 @@ class RootResolver {
 		}
 		return undefined;
 	}
+}
+
+/**
+ * The update with each listed client's structs cut from the given clock on (its delete set
+ * kept as it is; the caller's delete-set pass drops deletions of what was cut). Written in
+ * the v1 format, as Yjs writes a merged update.
+ */
+function cutStructs(
+	decoded: { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } },
+	cuts: Map<number, number>): Uint8Array {
+	const byClient = new Map<number, Struct[]>();
+	for (const struct of decoded.structs) {
+		const cut = cuts.get(struct.id.client);
+		if (cut !== undefined && struct.id.clock + struct.length > cut) {
+			if (struct.id.clock >= cut) continue;
+			throw new Error('a cut falls inside a struct'); // cuts are always at a struct's own clock
+		}
+		const list = byClient.get(struct.id.client);
+		if (list) list.push(struct);
+		else byClient.set(struct.id.client, [struct]);
+	}
+	const encoder = new Y.UpdateEncoderV1();
+	const clients = [...byClient.entries()].sort((a, b) => b[0] - a[0]);
+	encoding.writeVarUint(encoder.restEncoder, clients.length);
+	for (const [client, structs] of clients) {
+		structs.sort((a, b) => a.id.clock - b.id.clock);
+		encoding.writeVarUint(encoder.restEncoder, structs.length);
+		encoder.writeClient(client);
+		encoding.writeVarUint(encoder.restEncoder, structs[0].id.clock);
+		for (const struct of structs) struct.write(encoder, 0);
+	}
+	encoding.writeUint8Array(encoder.restEncoder, encodeDeleteSet(decoded.ds.clients));
+	return encoder.toUint8Array();
 }
 
 function indexStructs(structs: Struct[]): Map<number, Struct[]> {

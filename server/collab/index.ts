@@ -18,6 +18,7 @@ import { ClientOwners, whoWrote, type AuthoredRun } from './authorship';
 import { Connection } from './connection';
 import { documentOfRoot } from './documents';
 import { loadRecord, type PersistenceOptions } from './persistence';
+import type { QuotaLimits } from './quota';
 import { describeError, RecordRegistry, type CollabLogger } from './record';
 
 export interface CollabServerOptions {
@@ -26,6 +27,8 @@ export interface CollabServerOptions {
 	origin?: string;
 	/** Largest frame accepted (default: env COLLAB_MAX_FRAME_BYTES). */
 	maxFrameBytes?: number;
+	/** Largest record and largest share of one person (default: env COLLAB_MAX_RECORD_BYTES, COLLAB_MAX_SHARE_BYTES). */
+	limits?: Partial<QuotaLimits>;
 	/** How often dead peers are looked for, in ms. */
 	pingIntervalMs?: number;
 	/** How long a record stays loaded after its last client left, in ms. */
@@ -74,6 +77,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const registry = new RecordRegistry({
 		db,
 		persistence: options.persistence ?? {},
+		limits: {
+			recordBytes: options.limits?.recordBytes ?? config.COLLAB_MAX_RECORD_BYTES,
+			shareBytes: options.limits?.shareBytes ?? config.COLLAB_MAX_SHARE_BYTES
+		},
 		unloadDelayMs: options.unloadDelayMs ?? 1_000,
 		logger
 	});

@@ -42,7 +42,9 @@ export function documentLock(meetingId: string, document: RecordDocument = 'main
  * Builds a meeting's document from its snapshot and the updates logged after it.
  * `stored` is false when nothing at all was stored (the document was never written).
  */
-export async function loadRecord(props: StoredDocument & { doc: Y.Doc }): Promise<{ rowsSinceSnapshot: number; stored: boolean }> {
+export async function loadRecord(
+	props: StoredDocument & { doc: Y.Doc }
+): Promise<{ rowsSinceSnapshot: number; stored: boolean; bytes: number }> {
 	const { db, meetingId, doc } = props;
 	const document = props.document ?? 'main';
 	// Snapshot and log are read under the document's lock: a compaction between the two reads
@@ -64,7 +66,8 @@ export async function loadRecord(props: StoredDocument & { doc: Y.Doc }): Promis
 		if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
 		for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
 	}, 'load');
-	return { rowsSinceSnapshot: rows.length, stored: snapshot !== undefined || rows.length > 0 };
+	const bytes = (snapshot?.state.byteLength ?? 0) + rows.reduce((sum, row) => sum + row.update.byteLength, 0);
+	return { rowsSinceSnapshot: rows.length, stored: snapshot !== undefined || rows.length > 0, bytes };
 }
 
 /**

@@ -15,6 +15,7 @@ import { ClientOwners } from './authorship';
 import { documentKey, type RecordDocument } from './documents';
 import { meetingFacts, openFirstSection, prefillReview } from './meeting-record';
 import { loadRecord, UpdateLog, type PersistenceOptions } from './persistence';
+import { RecordQuota, type QuotaLimits } from './quota';
 import { registerLiveDocuments } from './stored';
 
 /** What a record needs of a connection. */
@@ -37,8 +38,14 @@ export class LiveRecord {
 	 * sender then gets the update back too, since it holds more than the sender sent.
 	 */
 	echoToSender = false;
+	/**
+	 * Connections holding back a sync step 2 until other people's items it depends on reach
+	 * the server (after a crash); each is asked to try again after every applied update.
+	 */
+	readonly waiting = new Set<{ retryHeld(): void }>();
 	log!: UpdateLog;
 	owners!: ClientOwners;
+	quota!: RecordQuota;
 
 	private constructor(
 		readonly meetingId: string,
@@ -57,6 +64,7 @@ export class LiveRecord {
 		meetingId: string;
 		document: RecordDocument;
 		persistence: PersistenceOptions;
+		limits: QuotaLimits;
 		logger: CollabLogger;
 	}): Promise<LiveRecord> {
 		const { db, meetingId, document } = props;
@@ -80,6 +88,7 @@ export class LiveRecord {
 				await owners.reload();
 			}
 			record.owners = owners;
+			record.quota = new RecordQuota(record.doc, props.limits, (client) => owners.ownerOf(client), loaded.bytes);
 			record.log = new UpdateLog(db, meetingId, { ...props.persistence, rowsSinceSnapshot, document });
 		} catch (error) {
 			record.destroy();
@@ -91,6 +100,7 @@ export class LiveRecord {
 			record.log.append(update);
 			const message = encodeMessage(messageSync, (encoder) => syncProtocol.writeUpdate(encoder, update));
 			for (const peer of record.peers) if (peer !== origin || record.echoToSender) peer.send(message);
+			for (const held of record.waiting) held.retryHeld();
 		});
 		record.awareness.on(
 			'update',
@@ -143,7 +153,13 @@ export class RecordRegistry {
 	private readonly unregister: () => void;
 
 	constructor(
-		private readonly props: { db: Database; persistence: PersistenceOptions; unloadDelayMs: number; logger: CollabLogger }
+		private readonly props: {
+			db: Database;
+			persistence: PersistenceOptions;
+			limits: QuotaLimits;
+			unloadDelayMs: number;
+			logger: CollabLogger;
+		}
 	) {
 		this.unregister = registerLiveDocuments({
 			db: props.db,

@@ -28,8 +28,16 @@ export const closeCodes = {
 	forbidden: 4403,
 	/** A decision without its reason (or an outcome of "plan" without its category). Final. */
 	invalidDecision: 4422,
+	/** The record, or the writer's share of it, is full: the update was not applied. Final. */
+	recordFull: 4413,
 	/** The meeting or the person's part in it changed: reconnect to pick up the new rights. */
 	rightsChanged: 4000,
+	/**
+	 * A live update depended on someone else's changes that the server does not have (they were
+	 * lost in a restart and not yet resent). Nothing was applied; reconnect, and the sync sends it
+	 * again once it can be placed.
+	 */
+	outOfSync: 4001,
 	/** The server is shutting down; reconnect. (RFC 6455 "going away") */
 	goingAway: 1001,
 	/** A frame over the size cap (ws closes with this itself). */

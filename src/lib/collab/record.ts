@@ -101,13 +101,22 @@ export function newItemId(): string {
 	return crypto.randomUUID().slice(0, 12).replace(/-/g, '');
 }
 
-function readMapArray<T>(array: Y.Array<unknown> | null, read: (map: Y.Map<unknown>) => T | null): T[] {
+/**
+ * The entries of a list of maps, each read by `read`. An id seen twice keeps its first entry:
+ * views key their lists by id, and a duplicate (which the server refuses for concern cards)
+ * must not break them.
+ */
+function readMapArray<T extends { id: string }>(array: Y.Array<unknown> | null, read: (map: Y.Map<unknown>) => T | null): T[] {
 	const out: T[] = [];
+	const seen = new Set<string>();
 	// null: the list was never created (a detached Y.Array would warn when read)
 	for (const item of array?.toArray() ?? []) {
 		if (item instanceof Y.Map) {
 			const value = read(item);
-			if (value) out.push(value);
+			if (value && !seen.has(value.id)) {
+				seen.add(value.id);
+				out.push(value);
+			}
 		}
 	}
 	return out;

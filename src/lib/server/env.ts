@@ -20,6 +20,10 @@ const schema = z.object({
 	MIGRATIONS_DIR: z.string().default('./drizzle'),
 	/** Largest collaboration frame accepted, in bytes. */
 	COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+	/** Largest live record (the bytes every newcomer downloads); writes beyond are refused. */
+	COLLAB_MAX_RECORD_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+	/** Most live content one person may have in one record, in bytes. */
+	COLLAB_MAX_SHARE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
 	/** Set to 1 to log one line per request (never bodies or names). */
 	LOG_REQUESTS: z.string().optional()
 });

@@ -17,6 +17,8 @@ export const closeMessages: Record<number, string> = {
 	[closeCodes.forbidden]:
 		'A change could not be saved because it was in a part of the record you may not edit. The record has been reloaded.',
 	[closeCodes.invalidDecision]: 'A decision was not saved because it had no reason. Say why, then record it again.',
+	[closeCodes.recordFull]:
+		'Your last change was not saved: the record is full. Everything before it is saved. Ask the chair to move long text into a document.',
 	[closeCodes.unauthenticated]: 'Your session has ended. Sign in again to keep editing the record.',
 	[closeCodes.malformed]: 'The connection to the record failed. The record has been reloaded.'
 };
