@@ -22,6 +22,8 @@ export interface ConnectionIdentity {
 	/** The option values of the meeting's decision (its template's), for the decision check. */
 	decisionOptions: string[];
 	userId: string;
+	/** The session the upgrade was authenticated with: when it ends, the socket is closed (4401). */
+	sessionId: string;
 	name: string;
 	role: MeetingRole;
 	/** Their participant row in this meeting (null for a unit admin or chair not on the list). */
@@ -68,7 +70,7 @@ export async function authenticateUpgrade(props: {
 	}
 	const token = sessionTokenFromCookieHeader(request.headers.cookie);
 	if (!token) return { ok: false, status: 401, message: 'Sign in to join the meeting record.' };
-	const { user } = await validateSessionToken({ db, token });
+	const { session, user } = await validateSessionToken({ db, token });
 	if (!user) return { ok: false, status: 401, message: 'Your session has ended. Sign in again.' };
 	const view = await meetingForViewer({ db, user, meetingId });
 	// Same answer for "no such meeting" and "not yours": existence is not disclosed.
@@ -85,6 +87,7 @@ export async function authenticateUpgrade(props: {
 			childIds: view.children.map((child) => child.id),
 			decisionOptions: templateFor(view.meeting.kind).decisions[0]?.options.map((o) => o.value) ?? [],
 			userId: user.id,
+			sessionId: session.id,
 			name: view.me?.name ?? user.name,
 			role: view.role,
 			participantId: view.me?.id ?? null,

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { onMeetingChanged } from '../../src/lib/server/meetings/events';
+import { onSessionsEnded, sessionEndedBy, type SessionsEnded } from '../../src/lib/server/auth/events';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
@@ -46,6 +47,12 @@ export interface CollabServer {
 	 * reconnect with the rights they have now.
 	 */
 	meetingChanged(meetingId: string): void;
+	/**
+	 * Sessions ended (sign-out, a password change, a disabled account): their sockets are closed
+	 * with 4401 and a reconnect is refused with 401. Every collaboration server hears this from
+	 * the session module itself (`src/lib/server/auth/events.ts`).
+	 */
+	sessionsEnded(ended: SessionsEnded): void;
 	/** Who wrote what in one root of a meeting's record (loaded or stored; either document). */
 	authorship(props: { meetingId: string; root: string }): Promise<AuthoredRun[]>;
 	/** Number of records loaded now. */
@@ -91,6 +98,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	});
 	const connections = new Set<Connection>();
 	let closing = false;
+	// Sessions that ended while an upgrade was being authenticated: that upgrade's session was
+	// valid when checked, but is no more by the time its socket would open.
+	let upgradesPending = 0;
+	const endedDuringUpgrades: SessionsEnded[] = [];
 
 	const heartbeat = setInterval(() => {
 		for (const connection of connections) {
@@ -114,19 +125,27 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		});
 	}
 
-	return {
+	const server: CollabServer = {
 		handleUpgrade(request, socket, head) {
 			socket.on('error', () => socket.destroy()); // a reset before the upgrade completes
 			if (closing) return refuse(socket, 500, 'The server is restarting. Try again shortly.');
+			const endedBefore = endedDuringUpgrades.length;
+			upgradesPending++;
 			authenticateUpgrade({ db, request, publicOrigin })
 				.then((decision) => {
 					if (!decision.ok) return refuse(socket, decision.status, decision.message);
+					if (endedDuringUpgrades.slice(endedBefore).some((ended) => sessionEndedBy(ended, decision.identity))) {
+						return refuse(socket, 401, 'Your session has ended. Sign in again.');
+					}
 					if (socket.destroyed) return;
 					accept(request, socket, head, decision.identity);
 				})
 				.catch((error) => {
 					logger('collab.upgrade_failed', { error: describeError(error) });
 					refuse(socket, 500, 'The meeting record is unavailable. Try again shortly.');
+				})
+				.finally(() => {
+					if (--upgradesPending === 0) endedDuringUpgrades.length = 0;
 				});
 		},
 
@@ -138,6 +157,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			registry
 				.meetingChanged(meetingId)
 				.catch((error) => logger('collab.start_failed', { meetingId, error: describeError(error) }));
+		},
+
+		sessionsEnded(ended) {
+			if (upgradesPending > 0) endedDuringUpgrades.push(ended);
+			for (const connection of connections) {
+				if (sessionEndedBy(ended, connection.identity)) connection.close(closeCodes.unauthenticated, 'session ended; sign in again');
+			}
 		},
 
 		async authorship({ meetingId, root }) {
@@ -160,12 +186,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
 		async close() {
 			closing = true;
+			stopHearingSessions();
 			clearInterval(heartbeat);
 			for (const connection of connections) connection.close(closeCodes.goingAway, 'server shutting down');
 			await registry.unloadAll();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		}
 	};
+	const stopHearingSessions = onSessionsEnded((ended) => server.sessionsEnded(ended));
+	return server;
 }
 
 const SHARED = Symbol.for('roundtable.collabServer');

@@ -23,4 +23,9 @@ describe('session tokens', () => {
 		expect(sessionTokenFromCookieHeader('a=1')).toBeNull();
 		expect(sessionTokenFromCookieHeader(undefined)).toBeNull();
 	});
+
+	it('are not read from a malformed cookie value (no exception: the upgrade answers 401)', () => {
+		expect(sessionTokenFromCookieHeader(`${SESSION_COOKIE}=%%%`)).toBeNull();
+		expect(sessionTokenFromCookieHeader(`a=1; ${SESSION_COOKIE}=%E0%A4%A`)).toBeNull();
+	});
 });

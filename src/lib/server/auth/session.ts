@@ -3,6 +3,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Database } from '../db';
 import { sessions, users, type Session, type UserRole } from '../db/schema';
+import { announceSessionsEnded } from './events';
 
 /** The session cookie's name, shared by pages, API and the collaboration socket. */
 export const SESSION_COOKIE = 'rt_session';
@@ -86,6 +87,7 @@ export async function validateSessionToken(props: {
 	const { session, user } = row;
 	if (now.getTime() >= session.expiresAt.getTime()) {
 		await props.db.delete(sessions).where(eq(sessions.id, sessionId));
+		announceSessionsEnded({ sessionIds: [sessionId] });
 		return none;
 	}
 	let renewed = false;
@@ -100,24 +102,39 @@ export async function validateSessionToken(props: {
 	return { session, user, renewed };
 }
 
-/** Ends one session on the server: its cookie is refused from then on. */
+/**
+ * Ends one session on the server (sign-out): its cookie is refused from then on, and its live
+ * connections are closed with 4401.
+ */
 export async function invalidateSession(props: { db: Database; sessionId: string }): Promise<void> {
 	await props.db.delete(sessions).where(eq(sessions.id, props.sessionId));
+	announceSessionsEnded({ sessionIds: [props.sessionId] });
 }
 
-/** Ends every session of a user (password change, account removal). */
+/**
+ * Ends every session of a user (password change, disabled or removed account): every cookie is
+ * refused from then on, and every live connection of theirs is closed with 4401.
+ */
 export async function invalidateUserSessions(props: { db: Database; userId: string }): Promise<void> {
 	await props.db.delete(sessions).where(eq(sessions.userId, props.userId));
+	announceSessionsEnded({ userId: props.userId });
 }
 
-/** Reads the session token out of a raw Cookie header (for the socket upgrade). */
+/**
+ * Reads the session token out of a raw Cookie header (for the socket upgrade). A value that is
+ * not valid percent-encoding (`rt_session=%%%`) is no token: null, so the upgrade answers 401.
+ */
 export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
 	if (!header) return null;
 	for (const part of header.split(';')) {
 		const eqAt = part.indexOf('=');
 		if (eqAt === -1) continue;
 		if (part.slice(0, eqAt).trim() === SESSION_COOKIE) {
-			return decodeURIComponent(part.slice(eqAt + 1).trim());
+			try {
+				return decodeURIComponent(part.slice(eqAt + 1).trim());
+			} catch {
+				return null;
+			}
 		}
 	}
 	return null;
