@@ -161,3 +161,42 @@ export function canSeeChildMeeting(props: Parameters<typeof meetingAccess>[0] & 
 	if (!canSeeMeeting(props)) return false;
 	return props.viewer.role !== 'parent' || props.ownFamily;
 }
+
+/**
+ * The meeting roles an account of each role may be given, the usual one first (what the
+ * invite form offers). Parents and carers join only as parents; children have no accounts;
+ * nobody is given a meeting role that reads or writes more than their account is for.
+ */
+const meetingRolesByAccount: Record<UserRole, readonly MeetingRole[]> = {
+	chair: ['observer', 'chair'],
+	admin: ['minute-taker', 'observer'],
+	professional: ['professional', 'advocate', 'observer'],
+	manager: ['observer', 'professional'],
+	parent: ['parent']
+};
+
+/** The meeting roles an account of this role may be invited as, the usual one first. */
+export function meetingRolesForAccount(accountRole: UserRole): readonly MeetingRole[] {
+	return meetingRolesByAccount[accountRole];
+}
+
+/** Why a meeting role does not fit an account, or `fits`. */
+export type MeetingRoleFit = 'fits' | 'not-for-this-account' | 'not-their-child';
+
+/**
+ * Does this meeting role fit this account? The account's own role must allow it
+ * (`meetingRolesForAccount`), and a parent or carer is invited only as a parent of one of the
+ * meeting's own children (`familyOfMeetingChild`: the account is a member of the family of at
+ * least one child the meeting is about) — never to another family's meeting, where they would
+ * read that family's record. Invitations by name only (no account) give no access and are not
+ * judged here.
+ */
+export function meetingRoleFit(props: {
+	accountRole: UserRole;
+	meetingRole: MeetingRole;
+	familyOfMeetingChild: boolean;
+}): MeetingRoleFit {
+	if (!meetingRolesByAccount[props.accountRole].includes(props.meetingRole)) return 'not-for-this-account';
+	if (props.meetingRole === 'parent' && !props.familyOfMeetingChild) return 'not-their-child';
+	return 'fits';
+}

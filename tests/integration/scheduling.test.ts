@@ -27,7 +27,7 @@ describe('scheduling and preparing a meeting', () => {
 		const chair = await makeUser(db, { role: 'chair', unitId: unit.id });
 		const mum = await makeUser(db, { role: 'parent' });
 		const gp = await makeUser(db, { role: 'professional' });
-		const { children } = await makeFamily(db, { unitId: unit.id, children: ['Chrissie', 'Leo'] });
+		const { children } = await makeFamily(db, { unitId: unit.id, children: ['Chrissie', 'Leo'], parents: [{ userId: mum.id, relationship: 'Mum' }] });
 		const childIds = children.map((c) => c.id);
 
 		const icpc = await createMeeting({ db, scheduler: viewer(admin), kind: 'initial-conference', title: 'ICPC', scheduledAt: new Date('2026-12-18T10:00:00Z'), childIds, chairId: chair.id });

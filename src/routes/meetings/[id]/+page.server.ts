@@ -6,11 +6,9 @@ import { meetingForViewer, startMeeting } from '$lib/server/meetings/queries';
 import { announceMeetingChanged } from '$lib/server/meetings/events';
 import { canPrepareMeeting, canRunMeeting } from '$lib/policy';
 import { z } from 'zod';
-import { asc } from 'drizzle-orm';
-import { users } from '$lib/server/db/schema';
 import { attendanceStates, meetingRoles } from '$lib/server/db/schema/meetings';
 import { fieldProblem, readForm } from '$lib/server/forms';
-import { inviteParticipant } from '$lib/server/meetings/commands/invite-participant';
+import { invitablePeople, inviteParticipant } from '$lib/server/meetings/commands/invite-participant';
 import { recordAttendance } from '$lib/server/meetings/commands/record-attendance';
 import { MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -63,9 +61,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canRun: canRunMeeting({ viewer: user, meeting, participant: me }),
 		canPrepare: canPrepareMeeting({ viewer: user, meeting, participant: me }),
 		documents: meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
-		people: canPrepareMeeting({ viewer: user, meeting, participant: me })
-			? await db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name))
-			: []
+		people: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await invitablePeople({ db, meetingId: meeting.id }) : []
 	};
 };
 

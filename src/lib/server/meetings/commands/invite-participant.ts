@@ -1,11 +1,29 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db';
-import { meetingParticipants, users, type MeetingParticipant } from '../../db/schema';
+import { children, familyMembers, meetingChildren, meetingParticipants, users, type MeetingParticipant } from '../../db/schema';
 import type { MeetingRole } from '../../db/schema/meetings';
 import { audit } from '../../audit';
+import { meetingRoleFit, meetingRolesForAccount } from '../../../policy';
+import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
 
-/** Invites a person with an account, or names one without (a GP who only sends a report). */
+/** Is the user a member of the family of one of the meeting's children? */
+async function familyOfMeetingChild(db: Database, props: { meetingId: string; userId: string }): Promise<boolean> {
+	const rows = await db
+		.select({ childId: children.id })
+		.from(meetingChildren)
+		.innerJoin(children, eq(children.id, meetingChildren.childId))
+		.innerJoin(familyMembers, eq(familyMembers.familyId, children.familyId))
+		.where(and(eq(meetingChildren.meetingId, props.meetingId), eq(familyMembers.userId, props.userId)))
+		.limit(1);
+	return rows.length > 0;
+}
+
+/**
+ * Invites a person with an account, or names one without (a GP who only sends a report). A
+ * person with an account is invited only in a meeting role that fits their account
+ * (`meetingRoleFit` in the policy module): a parent only as a parent, of this meeting's children.
+ */
 export async function inviteParticipant(props: {
 	db: Database;
 	actorId: string;
@@ -28,6 +46,23 @@ export async function inviteParticipant(props: {
 			.from(meetingParticipants)
 			.where(and(eq(meetingParticipants.meetingId, props.meetingId), eq(meetingParticipants.userId, user.id)));
 		if (already) throw new MeetingInputError('userId', `${user.name} is already invited.`);
+		const fit = meetingRoleFit({
+			accountRole: user.role,
+			meetingRole: props.role,
+			familyOfMeetingChild: props.role === 'parent' && (await familyOfMeetingChild(db, { meetingId: props.meetingId, userId: user.id }))
+		});
+		if (fit === 'not-for-this-account') {
+			const fitting = meetingRolesForAccount(user.role).map((role) => meetingRoleLabel[role].toLowerCase());
+			throw new MeetingInputError(
+				'role',
+				user.role === 'parent'
+					? `${user.name} has a parent's account: invite them as a parent or carer, and only to a meeting about their own children.`
+					: `${user.name} cannot be invited as ${meetingRoleLabel[props.role].toLowerCase()}: choose ${fitting.slice(0, -1).join(', ')}${fitting.length > 1 ? ' or ' : ''}${fitting[fitting.length - 1]}.`
+			);
+		}
+		if (fit === 'not-their-child') {
+			throw new MeetingInputError('userId', `${user.name} is not a parent or carer of a child this meeting is about, so they cannot be invited to it.`);
+		}
 		name = user.name;
 		agencyId ??= user.agencyId;
 	}
@@ -46,4 +81,27 @@ export async function inviteParticipant(props: {
 		.returning();
 	await audit({ db, userId: props.actorId, action: 'invite', targetType: 'meeting', targetId: props.meetingId, detail: { participantId: row.id, role: props.role } });
 	return row;
+}
+
+/**
+ * The people with an account the invite form offers for a meeting, by name, each with the
+ * meeting roles that fit their account (the usual one first, the form's default). Parents and
+ * carers are offered only for a meeting about their own children.
+ */
+export async function invitablePeople(props: {
+	db: Database;
+	meetingId: string;
+}): Promise<{ id: string; name: string; roles: readonly MeetingRole[] }[]> {
+	const { db, meetingId } = props;
+	const everyone = await db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name));
+	const parents = await db
+		.select({ userId: familyMembers.userId })
+		.from(meetingChildren)
+		.innerJoin(children, eq(children.id, meetingChildren.childId))
+		.innerJoin(familyMembers, eq(familyMembers.familyId, children.familyId))
+		.where(eq(meetingChildren.meetingId, meetingId));
+	const ofThisMeeting = new Set(parents.map((row) => row.userId));
+	return everyone
+		.filter((person) => person.role !== 'parent' || ofThisMeeting.has(person.id))
+		.map((person) => ({ id: person.id, name: person.name, roles: meetingRolesForAccount(person.role) }));
 }
