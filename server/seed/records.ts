@@ -1,12 +1,15 @@
 /**
  * Writes a meeting's live record for the demo data, as the people in it would have: each
  * change is made under its author's own Yjs client id, bound to their account, so the notes
- * can say who wrote what. Stored only when the meeting has no record yet (idempotent).
+ * can say who wrote what. Stored only when nothing at all is stored for the meeting yet — no
+ * log row and no snapshot, of either document — so loading the demo again never touches a
+ * record that exists, however it was edited or compacted since.
  */
 import * as Y from 'yjs';
-import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db';
-import { collabClients, collabUpdates, type RecordDocument } from '../../src/lib/server/db/schema';
+import { collabClients, collabSnapshots, collabUpdates, type RecordDocument } from '../../src/lib/server/db/schema';
+import { documentLock } from '../collab/persistence';
 
 /** Replaces a rich-text root's content with plain paragraphs (TipTap's paragraph nodes). */
 export function writeParagraphs(fragment: Y.XmlFragment, paragraphs: string[]): void {
@@ -37,16 +40,23 @@ export class SeedRecord {
 		return this;
 	}
 
-	/** Stores the record unless the meeting already has one. Returns whether it wrote. */
+	/**
+	 * Stores the record unless anything is stored for the meeting already (log rows or a
+	 * snapshot, either document). Returns whether it wrote. Checked and written under the main
+	 * document's advisory lock, as the server pre-fills a review, and in one statement over both
+	 * tables, so a compaction moving rows into the snapshot meanwhile cannot hide them.
+	 */
 	async store(props: { db: Database; meetingId: string }): Promise<boolean> {
 		const { db, meetingId } = props;
-		const existing = await db
-			.select({ id: collabUpdates.id })
-			.from(collabUpdates)
-			.where(and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, 'main')))
-			.limit(1);
-		if (existing.length > 0) return false;
-		await db.transaction(async (tx) => {
+		return db.transaction(async (tx) => {
+			await tx.execute(documentLock(meetingId, 'main'));
+			const [{ stored }] = await tx
+				.select({
+					stored: sql<boolean>`exists (select 1 from ${collabUpdates} where ${collabUpdates.meetingId} = ${meetingId})
+						or exists (select 1 from ${collabSnapshots} where ${collabSnapshots.meetingId} = ${meetingId})`
+				})
+				.from(sql`(select 1) as one`);
+			if (stored) return false;
 			for (const document of ['main', 'restricted'] as const) {
 				const doc = this.docs[document];
 				if (doc.share.size === 0) continue;
@@ -54,7 +64,7 @@ export class SeedRecord {
 			}
 			const rows = [...this.authors].map(([clientId, userId]) => ({ meetingId, clientId, userId }));
 			if (rows.length) await tx.insert(collabClients).values(rows).onConflictDoNothing();
+			return true;
 		});
-		return true;
 	}
 }

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db';
+import * as Y from 'yjs';
 import { readStoredRecord } from '../../server/collab/stored';
-import { fragmentParagraphs, readRecord } from '../../src/lib/collab/record';
+import { compactRecord, UpdateLog } from '../../server/collab/persistence';
+import { fragmentParagraphs, readRecord, setPlanField, updateConcern } from '../../src/lib/collab/record';
 import { roots } from '../../src/lib/collab/roots';
 import { seedDemo, demoIds } from '../../server/seed/demo';
-import { meetingParticipants } from '../../src/lib/server/db/schema';
+import { collabSnapshots, collabUpdates, meetingParticipants } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../factories';
 
@@ -54,6 +56,60 @@ describe('the demo records', () => {
 		expect(fragmentParagraphs(restricted.getXmlFragment(roots.restricted(p['PC Jo Reid'])))[0]).toMatch(/Intelligence/);
 		expect(JSON.stringify(main.toJSON())).not.toMatch(/Intelligence/);
 		main.destroy();
+		restricted.destroy();
+	});
+});
+
+// Runs last in this file: it changes the stored records the tests above read.
+describe('loading the demo again', () => {
+	/** Makes a change to a stored record and stores it as the server does (log, then compaction on unload). */
+	async function editStored(meetingId: string, change: (doc: Y.Doc) => void) {
+		const doc = await readStoredRecord({ db: handle.db, meetingId });
+		const before = Y.encodeStateVector(doc);
+		change(doc);
+		const log = new UpdateLog(handle.db, meetingId, { rowsSinceSnapshot: 1 });
+		log.append(Y.encodeStateAsUpdate(doc, before));
+		await log.close(); // writes the update, then folds the log into the snapshot
+		doc.destroy();
+	}
+
+	async function snapshot(meetingId: string) {
+		const doc = await readStoredRecord({ db: handle.db, meetingId });
+		const record = readRecord(doc, Object.values(await people(meetingId)));
+		doc.destroy();
+		return record;
+	}
+
+	it('never touches a record that exists, compacted or edited since', async () => {
+		// An ended review, compacted (its log folded into the snapshot) and not edited.
+		await compactRecord({ db: handle.db, meetingId: demoIds.cinReviewSecond });
+		// The live conference: the plan edited in the meeting, then compacted.
+		await editStored(demoIds.miaConference, (doc) => {
+			setPlanField(doc, 'contingency', 'Changed in the meeting.');
+			updateConcern(doc, 'demo-mia-mondays', { title: 'Mia misses school on Mondays and Fridays' });
+		});
+		await compactRecord({ db: handle.db, meetingId: demoIds.miaConference, document: 'restricted' });
+		const logRows = await handle.db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.meetingId, demoIds.miaConference));
+		expect(logRows).toEqual([]); // the record now lives in its snapshots only
+		expect(await handle.db.select({ m: collabSnapshots.meetingId }).from(collabSnapshots).where(eq(collabSnapshots.meetingId, demoIds.cinReviewSecond))).toHaveLength(1);
+		const reviewBefore = await snapshot(demoIds.cinReviewSecond);
+		const miaBefore = await snapshot(demoIds.miaConference);
+		expect(reviewBefore.concerns).toHaveLength(4);
+		expect(miaBefore.plan.contingency).toBe('Changed in the meeting.');
+
+		await seedDemo({ db: handle.db });
+
+		const review = await snapshot(demoIds.cinReviewSecond);
+		const mia = await snapshot(demoIds.miaConference);
+		expect(review.concerns).toHaveLength(4);
+		expect(review).toEqual(reviewBefore);
+		expect(mia.concerns).toHaveLength(2);
+		expect(mia.concerns.find((c) => c.id === 'demo-mia-mondays')?.title).toBe('Mia misses school on Mondays and Fridays');
+		expect(mia.plan.contingency).toBe('Changed in the meeting.');
+		expect(mia).toEqual(miaBefore);
+		const restricted = await readStoredRecord({ db: handle.db, meetingId: demoIds.miaConference, document: 'restricted' });
+		const p = await people(demoIds.miaConference);
+		expect(fragmentParagraphs(restricted.getXmlFragment(roots.restricted(p['PC Jo Reid'])))).toHaveLength(1);
 		restricted.destroy();
 	});
 });
