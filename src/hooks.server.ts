@@ -3,6 +3,8 @@ import { database, sharedDatabase } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { hasAnyUser } from '$lib/server/users';
+import { refuseMalformedFormPost } from '$lib/server/forms';
+import { describeErrorSafely } from '$lib/server/errors';
 
 export const init: ServerInit = async () => {
 	await sharedDatabase(); // migrations run before the first request is served
@@ -12,6 +14,15 @@ export const init: ServerInit = async () => {
 const FIRST_RUN_PATHS = ['/setup', '/favicon.svg', '/robots.txt'];
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// A post to a page is a form action: refuse one that is not a readable form before it is
+	// read (SvelteKit would let text/plain or a broken multipart body through to a 500).
+	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/') && !event.url.pathname.startsWith('/_app/')) {
+		const refused = await refuseMalformedFormPost(event.request);
+		if (refused) {
+			refused.headers.set('X-Content-Type-Options', 'nosniff');
+			return refused;
+		}
+	}
 	const db = await database();
 	event.locals.user = null;
 	event.locals.sessionId = null;
@@ -79,8 +90,8 @@ async function statusForScriptedForms(request: Request, response: Response): Pro
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	const reference = crypto.randomUUID().slice(0, 8);
 	if (status >= 500) {
-		// The error's message and stack only: never request bodies, names or record content.
-		console.error(`[${reference}]`, error instanceof Error ? (error.stack ?? error.message) : 'unknown error');
+		// Described safely: never request bodies, query parameters, names or record content.
+		console.error(`[${reference}] ${describeErrorSafely(error)}`);
 		return { message: 'Something went wrong on our side. Your saved work is safe; please try again.', reference };
 	}
 	return { message };

@@ -1,5 +1,6 @@
 import type { Database } from './db';
 import { auditLog } from './db/schema';
+import { storableJson } from './db/storable';
 
 /** Records who read or changed what. Never record content or names in `detail`. */
 export async function audit(props: {
@@ -15,6 +16,6 @@ export async function audit(props: {
 		action: props.action,
 		targetType: props.targetType,
 		targetId: props.targetId ?? null,
-		detail: props.detail ?? null
+		detail: props.detail ? storableJson(props.detail) : null
 	});
 }

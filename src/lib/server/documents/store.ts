@@ -10,6 +10,7 @@ import { renderDocumentHtml } from '../../documents/html';
 import type { MeetingDocument } from '../../documents/model';
 import { mayReadDocument } from '../../policy';
 import type { MeetingRole } from '../db/schema/meetings';
+import { storableJson, storableText } from '../db/storable';
 
 /** What the API answers for one document. */
 export interface DocumentLink {
@@ -37,20 +38,25 @@ export function linkOf(row: Pick<StoredDocument, 'id' | 'meetingId' | 'kind' | '
 	return { id: row.id, kind: row.kind, version: row.version, title: row.title, audience: row.audience, createdAt: row.createdAt.toISOString(), url, pdfUrl: `${url}/pdf` };
 }
 
-/** Stores each document as the next version of its kind for the meeting. */
+/**
+ * Stores each document as the next version of its kind for the meeting. Documents quote what
+ * people typed, so each is made storable first (no U+0000 or lone surrogates): a stray character
+ * must never stop a meeting from ending.
+ */
 export async function storeDocuments(props: { db: Database; meetingId: string; createdBy: string | null; documents: MeetingDocument[]; now?: Date }): Promise<StoredDocument[]> {
 	const { db, meetingId } = props;
+	const documents = props.documents.map((doc) => storableJson(doc));
 	const latest = await db
 		.select({ kind: meetingDocuments.kind, version: max(meetingDocuments.version) })
 		.from(meetingDocuments)
 		.where(eq(meetingDocuments.meetingId, meetingId))
 		.groupBy(meetingDocuments.kind);
 	const versionOf = new Map(latest.map((r) => [r.kind, r.version ?? 0]));
-	if (!props.documents.length) return [];
+	if (!documents.length) return [];
 	return db
 		.insert(meetingDocuments)
 		.values(
-			props.documents.map((doc) => ({
+			documents.map((doc) => ({
 				meetingId,
 				kind: doc.kind,
 				audience: doc.audience,
@@ -62,7 +68,7 @@ export async function storeDocuments(props: { db: Database; meetingId: string; c
 				title: doc.title,
 				fileName: doc.fileName,
 				contentHash: contentHash(doc),
-				html: renderDocumentHtml(doc),
+				html: storableText(renderDocumentHtml(doc)),
 				content: doc
 			}))
 		)
