@@ -7,7 +7,9 @@ import {
 	compareDates,
 	dayOfWeek,
 	formatCalendarDate,
-	isCalendarDate
+	isCalendarDate,
+	toDayNumber,
+	typedDateProblem
 } from './calendar-date';
 
 describe('calendar dates', () => {
@@ -26,6 +28,36 @@ describe('calendar dates', () => {
 		expect(isCalendarDate('18/12/2026')).toBe(false);
 		expect(isCalendarDate(null)).toBe(false);
 		expect(() => assertCalendarDate('2026-02-30')).toThrow(/Not a calendar date: "2026-02-30"/);
+	});
+
+	it('has no year 0000 and does not move years 1 to 99 into the 1900s', () => {
+		expect(isCalendarDate('0000-01-01')).toBe(false);
+		expect(isCalendarDate('0000-02-29')).toBe(false);
+		expect(() => assertCalendarDate('0000-01-01')).toThrow(/Not a calendar date/);
+		expect(isCalendarDate('0004-02-29')).toBe(true); // AD 4 was a leap year; 1904 was too, 1900 was not
+		expect(isCalendarDate('0100-02-29')).toBe(false);
+		expect(toDayNumber('0050-01-01')).toBeLessThan(toDayNumber('1900-01-01'));
+		expect(formatCalendarDate('0050-01-01')).toMatch(/ 1 January 50$/);
+		expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+	});
+
+	it('refuses a typed date that does not exist or is out of range, and says why', () => {
+		expect(typedDateProblem('2026-12-18')).toBeNull();
+		expect(typedDateProblem('2028-02-29')).toBeNull();
+		expect(typedDateProblem('2000-01-01')).toBeNull();
+		expect(typedDateProblem('2100-12-31')).toBeNull();
+		expect(typedDateProblem('2026-02-30')).toBe('February 2026 has 28 days, so there is no 30 February: enter a real date.');
+		expect(typedDateProblem('2027-02-29')).toBe('February 2027 has 28 days, so there is no 29 February: enter a real date.');
+		expect(typedDateProblem('2026-04-31')).toBe('April 2026 has 30 days, so there is no 31 April: enter a real date.');
+		expect(typedDateProblem('2026-01-00')).toBe('There is no day 0: enter a day from 1.');
+		expect(typedDateProblem('2026-13-01')).toBe('There is no month 13: enter a month from 1 to 12.');
+		expect(typedDateProblem('2026-00-10')).toBe('There is no month 0: enter a month from 1 to 12.');
+		expect(typedDateProblem('0000-01-01')).toBe('Enter a year from 2000 to 2100.');
+		expect(typedDateProblem('1999-12-31')).toBe('Enter a year from 2000 to 2100.');
+		expect(typedDateProblem('2101-01-01')).toBe('Enter a year from 2000 to 2100.');
+		expect(typedDateProblem('18/12/2026')).toBe('Enter the date, for example 18/12/2026.');
+		expect(typedDateProblem('')).toBe('Enter the date, for example 18/12/2026.');
+		expect(typedDateProblem('+02026-01-01')).toBe('Enter the date, for example 18/12/2026.');
 	});
 
 	it('knows the day of the week', () => {

@@ -31,13 +31,24 @@ function parts(date: CalendarDate): Parts | null {
 	const match = ISO_DATE.exec(date);
 	if (!match) return null;
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+	// There is no year 0000 (1 BC is followed by AD 1).
+	if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
 	return { year, month, day };
+}
+
+/**
+ * Milliseconds since the epoch of a UTC day. Date.UTC reads years 0–99 as 1900–1999, so the
+ * year is set on its own: 0050-01-01 stays in AD 50.
+ */
+function utcDay(year: number, monthIndex: number, day: number): number {
+	const d = new Date(0);
+	d.setUTCFullYear(year, monthIndex, day);
+	return d.getTime();
 }
 
 function daysInMonth(year: number, month: number): number {
 	// Day 0 of the next month is the last day of this one.
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return new Date(utcDay(year, month, 0)).getUTCDate();
 }
 
 function pad(n: number, width: number): string {
@@ -51,6 +62,34 @@ function fromParts({ year, month, day }: Parts): CalendarDate {
 /** True when the value is a real calendar date written 'YYYY-MM-DD' (so '2026-02-30' is not). */
 export function isCalendarDate(value: unknown): value is CalendarDate {
 	return typeof value === 'string' && parts(value) !== null;
+}
+
+/** The years a date typed into a form may fall in: anything else is a slip of the keyboard. */
+export const EARLIEST_TYPED_YEAR = 2000;
+export const LATEST_TYPED_YEAR = 2100;
+
+/** A year out of the range people schedule in, in words; null when it is in range. */
+export function typedYearProblem(year: number, years: { earliest: number; latest: number } = { earliest: EARLIEST_TYPED_YEAR, latest: LATEST_TYPED_YEAR }): string | null {
+	return Number.isInteger(year) && year >= years.earliest && year <= years.latest ? null : `Enter a year from ${years.earliest} to ${years.latest}.`;
+}
+
+/**
+ * What is wrong with a date a person typed (written 'YYYY-MM-DD', as date inputs send it), in
+ * words they can act on; null when it is a real date from 2000 to 2100. A date that does not
+ * exist is refused, never moved: 30 February is not 2 March, month 13 is not next January.
+ */
+export function typedDateProblem(value: string, years: { earliest: number; latest: number } = { earliest: EARLIEST_TYPED_YEAR, latest: LATEST_TYPED_YEAR }): string | null {
+	const match = ISO_DATE.exec(value.trim());
+	if (!match) return 'Enter the date, for example 18/12/2026.';
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const yearProblem = typedYearProblem(year, years);
+	if (yearProblem) return yearProblem;
+	if (month < 1 || month > 12) return `There is no month ${month}: enter a month from 1 to 12.`;
+	const days = daysInMonth(year, month);
+	if (day < 1 || day > days) {
+		return day < 1 ? 'There is no day 0: enter a day from 1.' : `${MONTHS[month - 1]} ${year} has ${days} days, so there is no ${day} ${MONTHS[month - 1]}: enter a real date.`;
+	}
+	return null;
 }
 
 /** Returns the date unchanged, or throws an error naming the bad value. */
@@ -68,7 +107,7 @@ function validParts(value: unknown): Parts {
 /** Days since 1970-01-01, for arithmetic that cannot be moved by a time zone. */
 export function toDayNumber(date: CalendarDate): number {
 	const { year, month, day } = validParts(date);
-	return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+	return utcDay(year, month - 1, day) / MS_PER_DAY;
 }
 
 /** The calendar date of a day number (inverse of toDayNumber). */

@@ -5,16 +5,22 @@ import { database } from '$lib/server/db';
 import { children, families, users } from '$lib/server/db/schema';
 import { meetingKinds } from '$lib/server/db/schema/meetings';
 import { fieldProblem, readForm } from '$lib/server/forms';
+import { storableText } from '$lib/server/db/storable';
 import { canScheduleMeetings } from '$lib/policy';
 import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
 import { meetingKindLabel } from '$lib/meetings/labels';
 import { ukInstant } from '$lib/meetings/uk-time';
+import { typedDateProblem } from '$lib/domain/calendar-date';
 import type { Actions, PageServerLoad } from './$types';
 
 const newMeetingForm = z.object({
 	kind: z.enum(meetingKinds, { error: 'Choose the kind of meeting.' }),
 	title: z.string().trim().max(160, 'Use at most 160 characters.').optional(),
-	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date, for example 18/12/2026.'),
+	// A date that does not exist or a year out of range is refused with why, never moved.
+	date: z.string().superRefine((value, ctx) => {
+		const problem = typedDateProblem(value);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	}),
 	time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time, for example 10:00.'),
 	chairId: z.string().min(1, 'Choose who chairs the meeting.')
 });
@@ -46,7 +52,7 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const { user } = await scheduler(locals);
 		const data = await request.formData();
-		const childIds = data.getAll('childIds').filter((v): v is string => typeof v === 'string');
+		const childIds = data.getAll('childIds').filter((v): v is string => typeof v === 'string').map(storableText);
 		const form = readForm(data, newMeetingForm, ['kind', 'title', 'date', 'time', 'chairId']);
 		const values: Record<string, string> = form.ok ? {} : form.values;
 		if (!form.ok) return fail(400, { errors: form.errors, values, childIds });

@@ -4,6 +4,8 @@ import { children, families, meetingChildren, meetingParticipants, meetings, use
 import type { MeetingKind } from '../../db/schema/meetings';
 import type { SessionUser } from '../../auth/session';
 import { audit } from '../../audit';
+import { storableText } from '../../db/storable';
+import { typedYearProblem } from '../../../domain/calendar-date';
 
 export class MeetingInputError extends Error {
 	constructor(
@@ -29,6 +31,9 @@ export async function createMeeting(props: {
 	chairId: string;
 }): Promise<Meeting> {
 	const { db, scheduler } = props;
+	// The UK is on GMT at both ends of a year, so the UTC year is the year in the room.
+	const dateProblem = Number.isNaN(props.scheduledAt.getTime()) ? 'Enter a real date.' : typedYearProblem(props.scheduledAt.getUTCFullYear());
+	if (dateProblem) throw new MeetingInputError('date', dateProblem);
 	if (!scheduler.unitId) throw new MeetingInputError('form', 'Your account is not part of a unit, so it cannot schedule meetings.');
 	if (props.childIds.length === 0) throw new MeetingInputError('childIds', 'Choose at least one child.');
 	const kids = await db
@@ -56,7 +61,7 @@ export async function createMeeting(props: {
 			.values({
 				unitId: scheduler.unitId,
 				kind: props.kind,
-				title: props.title,
+				title: storableText(props.title),
 				scheduledAt: props.scheduledAt,
 				chairId: chair.id,
 				previousMeetingId: previous?.id ?? null
