@@ -8,6 +8,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { env } from '../src/lib/server/env';
 import { DatabaseUnavailableError, closeSharedDatabase, sharedDatabase } from '../src/lib/server/db';
+import { guardedListener, installProcessGuards } from './request-guard';
 
 export interface RunningServer {
 	server: http.Server;
@@ -28,15 +29,18 @@ export async function startServer(): Promise<RunningServer> {
 	const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER ? 'x-roundtable-protocol' : null;
 	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = ownProtocolHeader;
 	const { handler } = (await import(pathToFileURL(handlerPath).href)) as {
-		handler: (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+		handler: (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => unknown;
 	};
 	const { sharedCollabServer } = await import('./collab/index');
 	const collab = await sharedCollabServer();
 
-	const server = http.createServer((req, res) => {
-		if (ownProtocolHeader) req.headers[ownProtocolHeader] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-		handler(req, res);
-	});
+	// One request's failure (a throw, a file stream that errors) ends that request, not the process.
+	const server = http.createServer(
+		guardedListener((req, res) => {
+			if (ownProtocolHeader) req.headers[ownProtocolHeader] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+			return handler(req, res);
+		})
+	);
 	server.on('upgrade', (request, socket, head) => {
 		if (request.url?.startsWith('/collab/')) collab.handleUpgrade(request, socket, head);
 		else socket.destroy();
@@ -67,7 +71,19 @@ export async function main(): Promise<RunningServer> {
 	try {
 		const running = await startServer();
 		console.log(`Roundtable is listening on ${running.url}`);
+		// An error nobody caught ends its request if it belongs to one; otherwise it is logged
+		// as fatal and the process closes (writing live records) and exits to be restarted.
+		let stopping = false;
+		installProcessGuards({
+			fatal: () => {
+				if (stopping) return;
+				stopping = true;
+				setTimeout(() => process.exit(1), 5_000).unref();
+				void running.close().catch(() => {}).finally(() => process.exit(1));
+			}
+		});
 		const stop = async () => {
+			stopping = true;
 			await running.close().catch(() => {});
 			process.exit(0);
 		};
