@@ -1,104 +1,275 @@
 /**
- * A meeting document as a PDF, with pdfkit on the server: the same model the HTML page renders,
- * in the standard Helvetica fonts (no font files to ship), with the document's title, language
- * and author in its metadata. Tables become labelled lines so they read well on a phone.
+ * Meeting documents as PDFs, made off the event loop. pdfkit's layout is synchronous and can
+ * take long on a large or hostile record, so it runs in a small pool of worker threads
+ * (./pdf-worker.mjs, which loads ./pdf-render.ts): the server keeps answering other requests
+ * meanwhile. Each job has a time limit; a worker still busy when it passes is terminated and
+ * replaced, and the caller gets a `PdfUnavailableError` (the download route answers 503).
  */
-import PDFDocument from 'pdfkit';
-import type { Block, MeetingDocument } from '../../documents/model';
-import { describeConcern } from '../../risk/describe';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { MeetingDocument } from '../../documents/model';
 
-const margin = 56;
-const colours = { text: '#1a1a1a', muted: '#444444', restricted: '#8a1c1c' };
-
-function riskLines(block: Extract<Block, { type: 'risk-plot' }>): string[] {
-	// The risk plot's text alternative: the same words the HTML figure's caption says.
-	return block.concerns.map((c, i) => {
-		const history = block.history?.[i];
-		if (history) {
-			const who = block.plain || !c.scores.length ? '' : ` This meeting: ${c.scores.map((s) => `${s.name} ${s.score}`).join(', ')}.`;
-			return `${describeConcern(history, { plain: block.plain })} (${c.childName})${who}`;
-		}
-		const range = c.lowest === null || c.highest === null ? 'not scored' : c.lowest === c.highest ? `${c.lowest} out of 10` : `from ${c.lowest} to ${c.highest} out of 10`;
-		const who = block.plain || !c.scores.length ? '' : ` (${c.scores.map((s) => `${s.name} ${s.score}`).join(', ')})`;
-		return `${c.title} — ${c.childName}: scores ${range}${who}.`;
-	});
+/** The PDF cannot be made now (too long to make, too large, or too many waiting): answer 503. */
+export class PdfUnavailableError extends Error {
+	override name = 'PdfUnavailableError';
+	/** Marks the error across module reloads in the dev server, where `instanceof` may not hold. */
+	readonly pdfUnavailable = true;
 }
 
-function writeBlock(pdf: PDFKit.PDFDocument, block: Block): void {
-	const width = pdf.page.width - margin * 2;
-	switch (block.type) {
-		case 'paragraph':
-			if (block.author) pdf.font('Helvetica-Bold').text(`${block.author}: `, { continued: true, width });
-			pdf.font('Helvetica').text(block.text, { width });
-			break;
-		case 'restricted':
-			pdf.fillColor(colours.restricted).font('Helvetica-Bold').text(`RESTRICTED — not to be shared with the family. From ${block.author}:`, { width });
-			pdf.font('Helvetica');
-			for (const p of block.paragraphs) pdf.text(p, { width, indent: 12 });
-			pdf.fillColor(colours.text);
-			break;
-		case 'list':
-			pdf.font('Helvetica').list(block.items, { width, bulletRadius: 2, textIndent: 12 });
-			break;
-		case 'facts':
-			for (const item of block.items) {
-				pdf.font('Helvetica-Bold').text(`${item.term}: `, { continued: true, width });
-				pdf.font('Helvetica').text(item.value, { width });
-			}
-			break;
-		case 'table':
-			pdf.font('Helvetica-Bold').text(block.caption, { width });
-			pdf.font('Helvetica');
-			for (const row of block.rows) {
-				const line = row.map((cell, i) => (i === 0 ? cell : `${block.head[i]}: ${cell}`)).join(' · ');
-				pdf.text(`• ${line}`, { width, indent: 0 });
-			}
-			break;
-		case 'risk-plot':
-			pdf.font('Helvetica-Bold').text(block.plain ? 'How safe things are (0 = the child will be hurt, 10 = no one needs to worry)' : 'Risk scores (0 = sure to be harmed, 10 = safe enough)', { width });
-			pdf.font('Helvetica');
-			for (const line of riskLines(block)) pdf.text(`• ${line}`, { width });
-			break;
+/** Whether the error means "the PDF cannot be made now" (answer 503). */
+export function isPdfUnavailable(error: unknown): error is PdfUnavailableError {
+	return error instanceof PdfUnavailableError || (error instanceof Error && (error as Partial<PdfUnavailableError>).pdfUnavailable === true);
+}
+
+/** A job ran past its time limit; its worker was terminated. */
+export class PdfTimeoutError extends PdfUnavailableError {
+	override name = 'PdfTimeoutError';
+	constructor(readonly timeLimitMs: number) {
+		super(`The PDF took longer than ${timeLimitMs / 1000} seconds to make and was stopped. Read the document on its page, or try again later.`);
 	}
-	pdf.moveDown(0.4);
 }
 
-/** Renders the document to PDF bytes. */
-export function renderDocumentPdf(doc: MeetingDocument): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const pdf = new PDFDocument({
-			size: 'A4',
-			margin,
-			lang: 'en-GB',
-			displayTitle: true,
-			bufferPages: true,
-			info: { Title: doc.title, Subject: doc.subtitle, Author: 'Roundtable', Creator: `${doc.generator.name} ${doc.generator.version}` }
+/** Too many PDFs are waiting to be made. */
+export class PdfBusyError extends PdfUnavailableError {
+	override name = 'PdfBusyError';
+	constructor() {
+		super('The server is busy making other PDFs. Try again in a minute.');
+	}
+}
+
+export interface PdfPoolOptions {
+	/** Worker threads (default: two, or one on a single-core machine). */
+	size?: number;
+	/** Default time limit of a job once a worker takes it, and of its wait for one (default 10 s). */
+	timeLimitMs?: number;
+	/** Jobs that may wait for a worker before more are refused (default 16). */
+	maxQueue?: number;
+	/** Heap limit of each worker (default 512 MB); a worker that runs out is replaced. */
+	memoryLimitMb?: number;
+}
+
+export interface PdfJobOptions {
+	/** This job's time limit in milliseconds (default: the pool's). */
+	timeLimitMs?: number;
+}
+
+interface Job {
+	id: number;
+	doc: MeetingDocument;
+	timeLimitMs: number;
+	timer?: ReturnType<typeof setTimeout>;
+	resolve(pdf: Buffer): void;
+	reject(error: Error): void;
+}
+
+interface Slot {
+	worker: Worker;
+	state: 'starting' | 'idle' | 'busy' | 'gone';
+	job: Job | null;
+}
+
+type WorkerMessage = { type: 'ready' } | { type: 'done'; id: number; bytes: Uint8Array } | { type: 'failed'; id: number; message: string };
+
+const workerFileName = 'pdf-worker.mjs';
+
+/**
+ * The worker's file. In the source tree (vitest, the dev server) it sits next to this module;
+ * in the built server this module is bundled into build/server/chunks, so look for the project's
+ * src/lib/server/documents above it, then under the working directory.
+ */
+export function pdfWorkerFile(): URL {
+	const here = path.dirname(fileURLToPath(import.meta.url));
+	const candidates = [path.join(here, workerFileName)];
+	for (let dir = here; ; dir = path.dirname(dir)) {
+		candidates.push(path.join(dir, 'src', 'lib', 'server', 'documents', workerFileName));
+		if (path.dirname(dir) === dir) break;
+	}
+	candidates.push(path.resolve('src', 'lib', 'server', 'documents', workerFileName));
+	const found = candidates.find((file) => existsSync(file));
+	if (!found) throw new Error(`The PDF worker (src/lib/server/documents/${workerFileName}) was not found above ${here} or in ${process.cwd()}.`);
+	return pathToFileURL(found);
+}
+
+/** A few reused worker threads that render PDFs, one job each at a time, with a time limit. */
+export class PdfPool {
+	readonly size: number;
+	readonly timeLimitMs: number;
+	readonly maxQueue: number;
+	readonly memoryLimitMb: number;
+	private slots: Slot[] = [];
+	private queue: Job[] = [];
+	private nextId = 1;
+	private closed = false;
+
+	constructor(options: PdfPoolOptions = {}) {
+		this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism() - 1));
+		this.timeLimitMs = options.timeLimitMs ?? 10_000;
+		this.maxQueue = options.maxQueue ?? 16;
+		this.memoryLimitMb = options.memoryLimitMb ?? 512;
+	}
+
+	/** Workers running now (for tests and diagnostics). */
+	get workers(): number {
+		return this.slots.length;
+	}
+
+	/** The document as PDF bytes; rejects with PdfUnavailableError when it cannot be made in time. */
+	render(doc: MeetingDocument, options: PdfJobOptions = {}): Promise<Buffer> {
+		if (this.closed) return Promise.reject(new Error('The PDF workers have been shut down.'));
+		if (this.queue.length >= this.maxQueue) return Promise.reject(new PdfBusyError());
+		return new Promise<Buffer>((resolve, reject) => {
+			const job: Job = { id: this.nextId++, doc, timeLimitMs: options.timeLimitMs ?? this.timeLimitMs, resolve, reject };
+			// Waiting for a worker has the same limit as the work itself.
+			job.timer = setTimeout(() => {
+				this.queue = this.queue.filter((queued) => queued !== job);
+				reject(new PdfBusyError());
+			}, job.timeLimitMs);
+			this.queue.push(job);
+			this.pump();
 		});
-		const chunks: Buffer[] = [];
-		pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-		pdf.on('end', () => resolve(Buffer.concat(chunks)));
-		pdf.on('error', reject);
-		try {
-			pdf.fillColor(colours.text).font('Helvetica-Bold').fontSize(18).text(doc.title);
-			pdf.font('Helvetica').fontSize(11).fillColor(colours.muted).text(doc.subtitle).fillColor(colours.text);
-			if (doc.containsRestricted) {
-				pdf.moveDown(0.5).fillColor(colours.restricted).font('Helvetica-Bold').text('Contains restricted information. Not for the family: remove the marked passages before sharing.').fillColor(colours.text);
-			}
-			for (const section of doc.sections) {
-				pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(14).text(section.heading);
-				pdf.moveDown(0.2).fontSize(11);
-				for (const block of section.blocks) writeBlock(pdf, block);
-			}
-			// Page numbers (and the restricted marking) on every page.
-			const range = pdf.bufferedPageRange();
-			for (let i = range.start; i < range.start + range.count; i++) {
-				pdf.switchToPage(i);
-				const label = `${doc.containsRestricted ? 'RESTRICTED · ' : ''}${doc.title} · page ${i + 1} of ${range.count}`;
-				pdf.font('Helvetica').fontSize(8).fillColor(colours.muted).text(label, margin, pdf.page.height - margin + 16, { width: pdf.page.width - margin * 2, align: 'center', lineBreak: false });
-			}
-			pdf.end();
-		} catch (error) {
-			reject(error);
+	}
+
+	/** Terminates every worker and refuses the jobs still waiting. */
+	async close(): Promise<void> {
+		this.closed = true;
+		for (const job of this.queue.splice(0)) {
+			clearTimeout(job.timer);
+			job.reject(new Error('The PDF workers have been shut down.'));
 		}
-	});
+		const slots = this.slots.splice(0);
+		for (const slot of slots) {
+			slot.state = 'gone';
+			if (slot.job) {
+				clearTimeout(slot.job.timer);
+				slot.job.reject(new Error('The PDF workers have been shut down.'));
+			}
+		}
+		await Promise.all(slots.map((slot) => slot.worker.terminate()));
+	}
+
+	private pump(): void {
+		while (this.queue.length > 0) {
+			const idle = this.slots.find((slot) => slot.state === 'idle');
+			if (!idle) {
+				let starting = this.slots.filter((slot) => slot.state === 'starting').length;
+				while (this.slots.length < this.size && starting < this.queue.length) {
+					this.spawn();
+					starting++;
+				}
+				return;
+			}
+			this.start(idle, this.queue.shift()!);
+		}
+	}
+
+	private spawn(): void {
+		const worker = new Worker(pdfWorkerFile(), { resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
+		const slot: Slot = { worker, state: 'starting', job: null };
+		this.slots.push(slot);
+		worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
+		worker.on('error', (error) => this.onFailure(slot, error));
+		worker.on('exit', (code) => this.onFailure(slot, new Error(`The PDF worker stopped (exit code ${code}).`)));
+	}
+
+	private start(slot: Slot, job: Job): void {
+		clearTimeout(job.timer);
+		slot.state = 'busy';
+		slot.job = job;
+		slot.worker.ref();
+		job.timer = setTimeout(() => this.onTimeout(slot, job), job.timeLimitMs);
+		try {
+			slot.worker.postMessage({ id: job.id, doc: job.doc });
+		} catch (error) {
+			// Not plain data: the worker never saw it and stays usable.
+			clearTimeout(job.timer);
+			this.idle(slot);
+			job.reject(error instanceof Error ? error : new Error(String(error)));
+			this.pump();
+		}
+	}
+
+	private idle(slot: Slot): void {
+		slot.state = 'idle';
+		slot.job = null;
+		slot.worker.unref(); // an idle worker does not keep the process alive
+	}
+
+	private onMessage(slot: Slot, message: WorkerMessage): void {
+		if (slot.state === 'gone') return;
+		if (message.type === 'ready') {
+			this.idle(slot);
+			this.pump();
+			return;
+		}
+		const job = slot.job;
+		if (!job || job.id !== message.id) return;
+		clearTimeout(job.timer);
+		this.idle(slot);
+		if (message.type === 'done') job.resolve(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
+		else job.reject(new Error(`The PDF could not be made: ${message.message}`));
+		this.pump();
+	}
+
+	private onTimeout(slot: Slot, job: Job): void {
+		if (slot.job !== job || slot.state === 'gone') return;
+		this.remove(slot);
+		void slot.worker.terminate();
+		job.reject(new PdfTimeoutError(job.timeLimitMs));
+		this.pump(); // a new worker takes the next job
+	}
+
+	private onFailure(slot: Slot, error: Error & { code?: string }): void {
+		if (slot.state === 'gone') return;
+		const wasStarting = slot.state === 'starting';
+		const job = slot.job;
+		this.remove(slot);
+		void slot.worker.terminate();
+		if (job) {
+			clearTimeout(job.timer);
+			job.reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new PdfUnavailableError('The PDF is too large to make. Read the document on its page.') : new Error(`The PDF worker failed: ${error.message}`));
+		}
+		if (wasStarting && !this.slots.some((other) => other.state !== 'starting')) {
+			// A worker that cannot even start will not do better on the next try: tell the waiting.
+			for (const waiting of this.queue.splice(0)) {
+				clearTimeout(waiting.timer);
+				waiting.reject(new Error(`The PDF worker could not start: ${error.message}`));
+			}
+			return;
+		}
+		this.pump();
+	}
+
+	private remove(slot: Slot): void {
+		slot.state = 'gone';
+		slot.job = null;
+		this.slots = this.slots.filter((other) => other !== slot);
+	}
+}
+
+// One pool per process, kept across the dev server's module reloads.
+const poolKey = Symbol.for('roundtable.pdfPool');
+const holder = globalThis as typeof globalThis & { [poolKey]?: PdfPool };
+
+/** The process's shared pool (made on first use). */
+export function sharedPdfPool(): PdfPool {
+	return (holder[poolKey] ??= new PdfPool());
+}
+
+/** Shuts the shared pool's workers down (a later render starts a new pool). */
+export async function closeSharedPdfPool(): Promise<void> {
+	const pool = holder[poolKey];
+	delete holder[poolKey];
+	await pool?.close();
+}
+
+/**
+ * Renders the document to PDF bytes in a worker thread. Rejects with `PdfUnavailableError`
+ * (a `PdfTimeoutError` past the time limit, 10 s unless `options.timeLimitMs` says otherwise)
+ * when it cannot be made in time.
+ */
+export function renderDocumentPdf(doc: MeetingDocument, options: PdfJobOptions = {}): Promise<Buffer> {
+	return sharedPdfPool().render(doc, options);
 }
