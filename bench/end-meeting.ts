@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { openDatabase, type Database } from '../src/lib/server/db';
 import { collabUpdates } from '../src/lib/server/db/schema';
 import { roots } from '../src/lib/collab/roots';
-import { addConcern, addPlanAction, addPlanOutcome, recordDecision, recordOutcome, setCoreGroup, setPlanField, setRating } from '../src/lib/collab/record';
+import { addConcern, addPlanAction, addPlanOutcome, recordDecision, recordOutcome, setCoreGroup, setPlanField, setRating } from '../src/lib/collab/record-shape';
 import { endMeeting } from '../src/lib/server/meetings/commands/end-meeting';
 import { readStoredRecord } from '../server/collab/stored';
 import { makeFamily, makeMeeting, makeUnit, makeUser } from '../tests/factories';

@@ -1,7 +1,7 @@
 /**
  * What the server itself writes into a meeting's main document: a review's pre-fill from the
  * previous meeting (once, when the document is first loaded) and the first agenda section when
- * the meeting is live. Built with the typed writers of src/lib/collab/record.ts, so the record's
+ * the meeting is live. Built with the typed writers of src/lib/collab/record-shape.ts, so the record's
  * shape is spelled in one place. Server writes are bound to the server in collab_clients, so
  * authorship says "the server" and no person can claim those client ids.
  */
@@ -18,7 +18,7 @@ import {
 	setCoreGroup,
 	setCurrentSection,
 	setPlanField
-} from '../../src/lib/collab/record';
+} from '../../src/lib/collab/record-shape';
 import { roots } from '../../src/lib/collab/roots';
 import { templateFor } from '../../src/lib/domain';
 import { bindServerClient, type ClientOwners } from './authorship';

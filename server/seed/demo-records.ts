@@ -16,7 +16,7 @@ import {
 	setCurrentSection,
 	setPlanField,
 	setRating
-} from '../../src/lib/collab/record';
+} from '../../src/lib/collab/record-shape';
 import { addWorkingDays, calendarDateOf, firstCoreGroupDue, firstReviewConferenceDue } from '../../src/lib/domain';
 import { demoIds, demoUserIds as u } from './demo-ids';
 import { SeedRecord, writeParagraphs } from './records';

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { addPlanAction, addPlanOutcome, setPlanField } from '../../src/lib/collab/record';
+import { addPlanAction, addPlanOutcome, setPlanField } from '../../src/lib/collab/record-shape';
 import { roots } from '../../src/lib/collab/roots';
 
 function socketWithCookie(cookie: string): typeof WebSocket {

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
-import { addConcern, readRecord } from '../../src/lib/collab/record';
+import { addConcern, readRecord } from '../../src/lib/collab/record-shape';
 import { closeCodes } from '../../src/lib/collab/protocol';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
 import { clientPool, rawSocket, startCollabServer, synced, syncUpdateFrame, textOf, typeParagraph, waitFor, type RunningServer } from './collab-harness';

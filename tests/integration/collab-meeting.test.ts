@@ -19,7 +19,7 @@ import {
 	setCoreGroup,
 	setPlanField,
 	updateConcern
-} from '../../src/lib/collab/record';
+} from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
 import { readStoredRecord } from '../../server/collab';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import * as Y from 'yjs';
 import { readStoredRecord } from '../../server/collab/stored';
 import { compactRecord, UpdateLog } from '../../server/collab/persistence';
-import { fragmentParagraphs, readRecord, setPlanField, updateConcern } from '../../src/lib/collab/record';
+import { fragmentParagraphs, readRecord, setPlanField, updateConcern } from '../../src/lib/collab/record-shape';
 import { roots } from '../../src/lib/collab/roots';
 import { seedDemo, demoIds } from '../../server/seed/demo';
 import { collabSnapshots, collabUpdates, meetingParticipants } from '../../src/lib/server/db/schema';

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, meetingDocuments, meetings, type User } from '../../src/lib/server/db/schema';
 import { roots } from '../../src/lib/collab/roots';
-import { addPlanAction, addPlanOutcome, recordDecision, recordOutcome } from '../../src/lib/collab/record';
+import { addPlanAction, addPlanOutcome, recordDecision, recordOutcome } from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { readStoredRecord } from '../../server/collab/stored';

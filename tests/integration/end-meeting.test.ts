@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, meetingDocuments, meetings, type User } from '../../src/lib/server/db/schema';
 import { roots } from '../../src/lib/collab/roots';
-import { addPlanAction, addPlanOutcome, recordDecision, recordOutcome, setPlanField } from '../../src/lib/collab/record';
+import { addPlanAction, addPlanOutcome, recordDecision, recordOutcome, setPlanField } from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
 import { endMeeting, EndMeetingError } from '../../src/lib/server/meetings/commands/end-meeting';
 import { documentForRole, documentsForRole } from '../../src/lib/server/documents/store';

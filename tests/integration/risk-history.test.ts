@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetings, type User } from '../../src/lib/server/db/schema';
 import { roots } from '../../src/lib/collab/roots';
-import { addConcern, readRecord, setRating } from '../../src/lib/collab/record';
+import { addConcern, readRecord, setRating } from '../../src/lib/collab/record-shape';
 import { riskHistoryFor } from '../../src/lib/server/risk/history';
 import { describeConcern } from '../../src/lib/risk';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';

@@ -3,7 +3,7 @@
  * writers, read back with readRecord, so the tests cover the shape the server hands over.
  */
 import * as Y from 'yjs';
-import { addConcern, addPlanAction, addPlanOutcome, readRecord, recordDecision, recordOutcome, setCoreGroup, setPlanField, setRating } from '../collab/record';
+import { addConcern, addPlanAction, addPlanOutcome, readRecord, recordDecision, recordOutcome, setCoreGroup, setPlanField, setRating } from '../collab/record-shape';
 import { templateFor, type MeetingKind } from '../domain';
 import type { DocumentInput, DocumentParticipant } from './input';
 

@@ -2,7 +2,7 @@
  * What every generator reads: the meeting's facts, its people, its template and the frozen
  * record. Plain data, so generators are pure and unit-tested without a database or a socket.
  */
-import type { RecordSnapshot } from '../collab/record';
+import type { RecordSnapshot } from '../collab/record-shape';
 import {
 	formatCalendarDate,
 	isCalendarDate,

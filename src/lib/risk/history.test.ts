@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Concern } from '../collab/record';
+import type { Concern } from '../collab/record-shape';
 import { median, scoreHistory, spreadOf, withMeeting, SAFE_ENOUGH, type MeetingScores } from './history';
 import { describeConcern, describeRiskPlot, meetingLabel, shortDate } from './describe';
 

@@ -5,7 +5,7 @@
  * server assembles it from stored records, the meeting room appends its live scores, the SVG
  * plot, the documents and the text alternative all read it.
  */
-import type { Concern } from '../collab/record';
+import type { Concern } from '../collab/record-shape';
 import type { MeetingKind, MeetingRole } from '../server/db/schema/meetings';
 import { scoreGroupOf, type ScoreGroup } from '../meetings/family-words';
 

@@ -4,7 +4,7 @@
  * Who is connected, and on which section, comes from awareness.
  */
 import * as Y from 'yjs';
-import { readRecord, type RecordSnapshot } from '../record';
+import { readRecord, type RecordSnapshot } from '../record-shape';
 import type { LiveRecordConnection } from './live-record.svelte';
 
 export interface PresentPerson {

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../db';
 import { collabClients } from '../db/schema';
-import { fragmentParagraphs, readRecord } from '../../collab/record';
+import { fragmentParagraphs, readRecord } from '../../collab/record-shape';
 import { roots } from '../../collab/roots';
 import { calendarDateOf, templateFor } from '../../domain';
 import type { AuthoredParagraph, DocumentInput } from '../../documents/input';

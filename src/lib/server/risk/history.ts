@@ -10,7 +10,7 @@ import { children, familyMembers, meetingChildren, meetingParticipants, meetings
 import type { SessionUser } from '../auth/session';
 import { canSeeChildMeeting } from '../../policy';
 import type * as Y from 'yjs';
-import { readRecord, type RecordSnapshot } from '../../collab/record';
+import { readRecord, type RecordSnapshot } from '../../collab/record-shape';
 import type { MeetingRole } from '../db/schema/meetings';
 import { calendarDateOf } from '../../domain/calendar-date';
 import { scoreHistory, type ChildRiskHistory, type MeetingScores } from '../../risk/history';

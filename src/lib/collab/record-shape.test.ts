@@ -13,7 +13,7 @@ import {
 	setCurrentSection,
 	setRating,
 	updateConcern
-} from './record';
+} from './record-shape';
 
 describe('the live record', () => {
 	it('keeps concern cards, scores and the current section, and merges concurrent edits of different fields', () => {
