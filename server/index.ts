@@ -33,6 +33,10 @@ export async function startServer(): Promise<RunningServer> {
 	};
 	const { sharedCollabServer } = await import('./collab/index');
 	const collab = await sharedCollabServer();
+	// The outbox's sender (docs/mail.md): without SMTP_URL it leaves every message queued.
+	const { createMailSender } = await import('../src/lib/server/mail/sender');
+	const mailSender = createMailSender({ db: (await sharedDatabase()).db });
+	mailSender.start();
 
 	// One request's failure (a throw, a file stream that errors) ends that request, not the process.
 	const server = http.createServer(
@@ -58,6 +62,7 @@ export async function startServer(): Promise<RunningServer> {
 		server,
 		url: config.ORIGIN ?? `http://${host}:${port}`,
 		async close() {
+			await mailSender.stop();
 			await collab.close();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeAllConnections();

@@ -24,6 +24,10 @@ const schema = z.object({
 	COLLAB_MAX_RECORD_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
 	/** Most live content one person may have in one record, in bytes. */
 	COLLAB_MAX_SHARE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+	/** smtp://user:password@host:587 (or smtps://…): where the outbox sends; unset → messages stay queued. */
+	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+	/** The From of every email. */
+	MAIL_FROM: z.string().default('Roundtable <roundtable@localhost>'),
 	/** Set to 1 to log one line per request (never bodies or names). */
 	LOG_REQUESTS: z.string().optional()
 });

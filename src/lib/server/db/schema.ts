@@ -4,3 +4,4 @@ export * from './schema/families';
 export * from './schema/meetings';
 export * from './schema/records';
 export * from './schema/documents';
+export * from './schema/mail';

@@ -1,0 +1,50 @@
+/**
+ * A real SMTP server for tests (smtp-server, on port 0 or a given port), keeping every message
+ * it accepts, parsed with mailparser.
+ */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+
+export interface TestSmtpServer {
+	port: number;
+	url: string;
+	/** Every message accepted, in order, parsed. */
+	received: ParsedMail[];
+	/** The envelope recipients of each message, in the same order. */
+	envelopes: string[][];
+	close(): Promise<void>;
+}
+
+/** Starts an SMTP server on the port (0: any free port) that accepts every message. */
+export async function startSmtpServer(props: { port?: number; into?: Pick<TestSmtpServer, 'received' | 'envelopes'> } = {}): Promise<TestSmtpServer> {
+	const received = props.into?.received ?? [];
+	const envelopes = props.into?.envelopes ?? [];
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS', 'AUTH'],
+		logger: false,
+		onData(stream, session, callback) {
+			simpleParser(stream).then(
+				(mail) => {
+					received.push(mail);
+					envelopes.push(session.envelope.rcptTo.map((r) => r.address));
+					callback();
+				},
+				(error: Error) => callback(error)
+			);
+		}
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(props.port ?? 0, '127.0.0.1', () => resolve());
+	});
+	const port = (server.server.address() as AddressInfo).port;
+	return {
+		port,
+		url: `smtp://127.0.0.1:${port}`,
+		received,
+		envelopes,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}
