@@ -54,7 +54,12 @@ export const meetingCalendar = pgTable('meeting_calendar', {
 	meetingId: text('meeting_id')
 		.primaryKey()
 		.references(() => meetings.id, { onDelete: 'cascade' }),
-	sequence: integer('sequence').notNull().default(0)
+	sequence: integer('sequence').notNull().default(0),
+	/** Where the meeting is held (a room and building), shown in the calendar entry; null until known. */
+	place: text('place'),
+	/** Why the meeting last moved or was cancelled, as the chair or business support gave it (not sent by email). */
+	changeReason: text('change_reason'),
+	changedAt: timestamp('changed_at', { withTimezone: true })
 });
 
 export type OutboxMessage = typeof outbox.$inferSelect;

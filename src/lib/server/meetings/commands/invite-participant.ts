@@ -6,6 +6,7 @@ import { audit } from '../../audit';
 import { meetingRoleFit, meetingRolesForAccount } from '../../../policy';
 import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
+import { queueInvitation } from '../../mail/invitations';
 
 /** Is the user a member of the family of one of the meeting's children? */
 async function familyOfMeetingChild(db: Database, props: { meetingId: string; userId: string }): Promise<boolean> {
@@ -80,6 +81,7 @@ export async function inviteParticipant(props: {
 		})
 		.returning();
 	await audit({ db, userId: props.actorId, action: 'invite', targetType: 'meeting', targetId: props.meetingId, detail: { participantId: row.id, role: props.role } });
+	await queueInvitation({ db, participantId: row.id }); // the email and its calendar file (docs/mail.md)
 	return row;
 }
 

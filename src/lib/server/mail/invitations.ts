@@ -1,0 +1,174 @@
+/**
+ * The emails about a meeting's date (docs/mail.md): an invitation when a person is invited,
+ * an update when the meeting moves, a cancellation when it is called off. Each carries the
+ * calendar file and a link to the meeting page behind sign-in, and names no child and no one
+ * else: only the kind of meeting, when and where.
+ */
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { meetingCalendar, meetingParticipants, meetings, users, type MailPurpose, type OutboxMessage } from '../db/schema';
+import { env } from '../env';
+import { meetingKindLabel } from '../../meetings/labels';
+import { meetingCalendarFile, MEETING_TIME_ZONE } from './calendar';
+import { enqueueMail } from './outbox';
+
+/** The public address of a meeting's page: ORIGIN, or this server on localhost. */
+export function meetingLink(meetingId: string): string {
+	const { ORIGIN, PORT } = env();
+	const origin = (ORIGIN ?? `http://localhost:${PORT}`).replace(/\/+$/, '');
+	return `${origin}/meetings/${encodeURIComponent(meetingId)}`;
+}
+
+/** "Thursday 3 December at 10:00", in UK time whatever the server's zone. */
+export function meetingDateWords(at: Date): string {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: MEETING_TIME_ZONE })
+			.formatToParts(at)
+			.map((part) => [part.type, part.value])
+	);
+	return `${parts.weekday} ${parts.day} ${parts.month} at ${parts.hour}:${parts.minute}`;
+}
+
+/** The year too, for the body: "Thursday 3 December 2026 at 10:00". */
+function meetingDateWordsWithYear(at: Date): string {
+	const year = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: MEETING_TIME_ZONE }).format(at);
+	return meetingDateWords(at).replace(' at ', ` ${year} at `);
+}
+
+/** The meeting's calendar entry (sequence, place), made at sequence 0 on first use. */
+export async function meetingCalendarEntry(props: { db: Database; meetingId: string }) {
+	const { db, meetingId } = props;
+	await db.insert(meetingCalendar).values({ meetingId }).onConflictDoNothing();
+	const [entry] = await db.select().from(meetingCalendar).where(eq(meetingCalendar.meetingId, meetingId));
+	return entry;
+}
+
+/** Raises the meeting's SEQUENCE (it moved or was cancelled) and notes why; returns the new entry. */
+export async function raiseCalendarSequence(props: { db: Database; meetingId: string; reason: string; at?: Date }) {
+	const { db, meetingId } = props;
+	await meetingCalendarEntry({ db, meetingId });
+	const [entry] = await db
+		.update(meetingCalendar)
+		.set({ sequence: sql`${meetingCalendar.sequence} + 1`, changeReason: props.reason, changedAt: props.at ?? new Date() })
+		.where(eq(meetingCalendar.meetingId, meetingId))
+		.returning();
+	return entry;
+}
+
+function organizer(): { name: string; email: string } {
+	const from = env().MAIL_FROM;
+	const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+	return match ? { name: match[1] || 'Roundtable', email: match[2] } : { name: 'Roundtable', email: from.trim() };
+}
+
+interface Wording {
+	subject: string;
+	lead: string;
+	method: 'REQUEST' | 'CANCEL';
+}
+
+function wording(purpose: 'invitation' | 'update' | 'cancellation', kind: string, at: Date): Wording {
+	const when = meetingDateWords(at);
+	switch (purpose) {
+		case 'invitation':
+			return { subject: `You are invited to a meeting on ${when}`, lead: `You are invited to a ${kind.toLowerCase()} on ${meetingDateWordsWithYear(at)} (UK time).`, method: 'REQUEST' };
+		case 'update':
+			return { subject: `A meeting you are invited to has moved to ${when}`, lead: `A ${kind.toLowerCase()} you are invited to has moved. It is now on ${meetingDateWordsWithYear(at)} (UK time).`, method: 'REQUEST' };
+		case 'cancellation':
+			return { subject: `The meeting on ${when} is cancelled`, lead: `The ${kind.toLowerCase()} on ${meetingDateWordsWithYear(at)} (UK time) is cancelled. You do not need to go.`, method: 'CANCEL' };
+	}
+}
+
+/** Queues one email about the meeting's date to one person with an account. */
+async function queueMeetingMail(props: {
+	db: Database;
+	purpose: 'invitation' | 'update' | 'cancellation';
+	meeting: { id: string; kind: keyof typeof meetingKindLabel; scheduledAt: Date };
+	recipient: { userId: string; email: string };
+	calendar: { sequence: number; place: string | null };
+}): Promise<OutboxMessage> {
+	const { meeting, recipient } = props;
+	const kind = meetingKindLabel[meeting.kind];
+	const words = wording(props.purpose, kind, meeting.scheduledAt);
+	const url = meetingLink(meeting.id);
+	const place = props.calendar.place ? `Where: ${props.calendar.place}` : 'Where: the unit will tell you.';
+	const text = [
+		'Hello,',
+		'',
+		words.lead,
+		...(props.purpose === 'cancellation' ? [] : [place]),
+		'',
+		props.purpose === 'cancellation' ? 'Why, and what happens next, is on Roundtable after you sign in:' : 'The details are on Roundtable after you sign in:',
+		url,
+		'',
+		props.purpose === 'cancellation'
+			? 'The calendar file attached takes the meeting out of your calendar.'
+			: 'The calendar file attached puts the meeting in your calendar (or moves it there).',
+		'',
+		'This email names no one. Please do not forward it.',
+		'Roundtable'
+	].join('\n');
+	const ics = meetingCalendarFile({
+		meeting: { id: meeting.id, kind: meeting.kind, scheduledAt: meeting.scheduledAt, place: props.calendar.place },
+		sequence: props.calendar.sequence,
+		method: words.method,
+		url,
+		organizer: organizer(),
+		attendee: { email: recipient.email }
+	});
+	return enqueueMail({
+		db: props.db,
+		mail: {
+			to: recipient.email,
+			userId: recipient.userId,
+			purpose: props.purpose satisfies MailPurpose,
+			meetingId: meeting.id,
+			subject: words.subject,
+			text,
+			attachments: [
+				{
+					filename: props.purpose === 'cancellation' ? 'cancelled-meeting.ics' : 'meeting.ics',
+					contentType: `text/calendar; charset=utf-8; method=${words.method}`,
+					contentBase64: Buffer.from(ics, 'utf8').toString('base64')
+				}
+			]
+		}
+	});
+}
+
+/**
+ * Queues the invitation to one participant, with the calendar file. Someone named without an
+ * account has no address here, and a meeting that has ended or been cancelled invites no one:
+ * both queue nothing (null).
+ */
+export async function queueInvitation(props: { db: Database; participantId: string }): Promise<OutboxMessage | null> {
+	const { db } = props;
+	const [found] = await db
+		.select({ meeting: { id: meetings.id, kind: meetings.kind, scheduledAt: meetings.scheduledAt, status: meetings.status }, userId: users.id, email: users.email })
+		.from(meetingParticipants)
+		.innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
+		.innerJoin(users, eq(users.id, meetingParticipants.userId))
+		.where(eq(meetingParticipants.id, props.participantId));
+	if (!found || found.meeting.status === 'ended' || found.meeting.status === 'cancelled') return null;
+	const calendar = await meetingCalendarEntry({ db, meetingId: found.meeting.id });
+	return queueMeetingMail({ db, purpose: 'invitation', meeting: found.meeting, recipient: { userId: found.userId, email: found.email }, calendar });
+}
+
+/**
+ * Queues an update (the meeting moved) or a cancellation to everyone invited who has an
+ * account, with the calendar file at the meeting's current SEQUENCE. Call after raising it.
+ */
+export async function queueMeetingChange(props: { db: Database; meetingId: string; purpose: 'update' | 'cancellation' }): Promise<OutboxMessage[]> {
+	const { db } = props;
+	const [meeting] = await db.select({ id: meetings.id, kind: meetings.kind, scheduledAt: meetings.scheduledAt }).from(meetings).where(eq(meetings.id, props.meetingId));
+	if (!meeting) return [];
+	const calendar = await meetingCalendarEntry({ db, meetingId: meeting.id });
+	const invitees = await db
+		.selectDistinct({ userId: users.id, email: users.email })
+		.from(meetingParticipants)
+		.innerJoin(users, eq(users.id, meetingParticipants.userId))
+		.where(and(eq(meetingParticipants.meetingId, meeting.id), isNotNull(meetingParticipants.userId)));
+	const queued: OutboxMessage[] = [];
+	for (const recipient of invitees) queued.push(await queueMeetingMail({ db, purpose: props.purpose, meeting, recipient, calendar }));
+	return queued;
+}
