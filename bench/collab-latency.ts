@@ -24,7 +24,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const RATE = Number(process.env.BENCH_RATE ?? 1);
 
-type Heap = { heapUsed: number; rss: number; external: number; loadedRecords: number };
+type Heap = { heapUsed: number; rss: number; external: number; loadedChannels: number };
 
 async function main() {
 	process.setMaxListeners(0); // each stock provider adds an exit listener
@@ -143,7 +143,7 @@ async function main() {
 		p50ms: Number(pct(50).toFixed(2)),
 		p99ms: Number(pct(99).toFixed(2)),
 		maxMs: Number(latencies[latencies.length - 1].toFixed(2)),
-		loadedRecords: loaded.loadedRecords,
+		loadedChannels: loaded.loadedChannels,
 		serverHeapPerMeetingMB: Number(mb(perMeeting)),
 		serverHeapBeforeMB: Number(mb(before.heapUsed)),
 		serverHeapLoadedMB: Number(mb(loaded.heapUsed)),

@@ -18,7 +18,7 @@ import { collabUpdates } from '../src/lib/server/db/schema';
 import { roots } from '../src/lib/collab/roots';
 import { addConcern, addPlanAction, addPlanOutcome, recordDecision, recordOutcome, setCoreGroup, setPlanField, setRating } from '../src/lib/collab/record-shape';
 import { endMeeting } from '../src/lib/server/meetings/commands/end-meeting';
-import { readStoredRecord } from '../server/collab/stored';
+import { readStoredRecord } from '../src/lib/server/records';
 import { makeFamily, makeMeeting, makeUnit, makeUser } from '../tests/factories';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -97,7 +97,7 @@ async function main() {
 		for (let run = 0; run <= RUNS; run++) {
 			const { meetingId, chair } = await seedConference(db, run);
 			let t = performance.now();
-			const [a, b] = await Promise.all([readStoredRecord({ db, meetingId }), readStoredRecord({ db, meetingId, document: 'restricted' })]);
+			const [a, b] = await Promise.all([readStoredRecord({ db, meetingId }), readStoredRecord({ db, meetingId, channel: 'restricted' })]);
 			const read = performance.now() - t;
 			a.destroy();
 			b.destroy();

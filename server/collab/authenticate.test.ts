@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingIdFromUrl, originAllowed } from './authenticate';
-import { parseCollabPath } from './documents';
+import { meetingIdFromUrl, originAllowed, parseCollabPath } from './authenticate';
 
 describe('meetingIdFromUrl', () => {
 	it('reads the meeting id from /collab/{id}', () => {
@@ -24,10 +23,10 @@ describe('originAllowed', () => {
 });
 
 describe('parseCollabPath', () => {
-	it('tells the main document from the restricted one', () => {
+	it('tells the main channel from the restricted one', () => {
 		const id = '0b7c5e1e-8f2a-4c55-9d7e-3f0c2a1b4d5e';
-		expect(parseCollabPath(`/collab/${id}`)).toEqual({ meetingId: id, document: 'main' });
-		expect(parseCollabPath(`/collab/${id}/restricted?x=1`)).toEqual({ meetingId: id, document: 'restricted' });
+		expect(parseCollabPath(`/collab/${id}`)).toEqual({ meetingId: id, channel: 'main' });
+		expect(parseCollabPath(`/collab/${id}/restricted?x=1`)).toEqual({ meetingId: id, channel: 'restricted' });
 		expect(parseCollabPath(`/collab/${id}/other`)).toBeNull();
 		expect(parseCollabPath(`/collab/restricted`)).toBeNull();
 	});

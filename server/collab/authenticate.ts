@@ -10,13 +10,14 @@ import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { templateFor } from '../../src/lib/domain';
 import { mayReadRestricted, mayWriteAnything } from '../../src/lib/policy';
 import type { MeetingRole, MeetingStatus } from '../../src/lib/server/db/schema/meetings';
-import { parseCollabPath, type RecordDocument } from './documents';
+import { collabPath } from '../../src/lib/collab/protocol';
+import { restrictedSuffix, type Channel } from '../../src/lib/server/records';
 
 /** Who is on the other end of a socket, and what the server knows of their part. */
 export interface ConnectionIdentity {
 	meetingId: string;
-	/** Which of the meeting's two documents this socket carries. */
-	document: RecordDocument;
+	/** Which of the meeting's two channels this socket carries. */
+	channel: Channel;
 	/** The children the meeting is about (decisions must name one of them). */
 	childIds: string[];
 	/** The option values of the meeting's decision (its template's), for the decision check. */
@@ -36,6 +37,23 @@ export interface ConnectionIdentity {
 export type UpgradeDecision =
 	| { ok: true; identity: ConnectionIdentity }
 	| { ok: false; status: 400 | 401 | 403 | 404; message: string };
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** `/collab/{meetingId}` → main, `/collab/{meetingId}/restricted` → restricted; null otherwise. */
+export function parseCollabPath(url: string | undefined): { meetingId: string; channel: Channel } | null {
+	if (!url) return null;
+	const pathname = url.split('?')[0];
+	const prefix = `${collabPath}/`;
+	if (!pathname.startsWith(prefix)) return null;
+	let rest = pathname.slice(prefix.length);
+	let channel: Channel = 'main';
+	if (rest.endsWith(restrictedSuffix)) {
+		channel = 'restricted';
+		rest = rest.slice(0, -restrictedSuffix.length);
+	}
+	return UUID.test(rest) ? { meetingId: rest, channel } : null;
+}
 
 /** The meeting id in `/collab/{meetingId}` (or `…/restricted`), or null when the path is not ours. */
 export function meetingIdFromUrl(url: string | undefined): string | null {
@@ -63,7 +81,7 @@ export async function authenticateUpgrade(props: {
 	const { db, request } = props;
 	const path = parseCollabPath(request.url);
 	if (!path) return { ok: false, status: 404, message: 'No such meeting record.' };
-	const { meetingId, document } = path;
+	const { meetingId, channel } = path;
 	const origin = request.headers.origin;
 	if (!originAllowed({ origin, host: request.headers.host, publicOrigin: props.publicOrigin })) {
 		return { ok: false, status: 403, message: 'This page may not open the meeting record.' };
@@ -75,7 +93,7 @@ export async function authenticateUpgrade(props: {
 	const view = await meetingForViewer({ db, user, meetingId });
 	// Same answer for "no such meeting" and "not yours": existence is not disclosed.
 	if (!view) return { ok: false, status: 403, message: 'You are not part of this meeting.' };
-	if (document === 'restricted' && !mayReadRestricted(view.role)) {
+	if (channel === 'restricted' && !mayReadRestricted(view.role)) {
 		return { ok: false, status: 403, message: 'Restricted information is not shared with you.' };
 	}
 	const status = view.meeting.status;
@@ -83,7 +101,7 @@ export async function authenticateUpgrade(props: {
 		ok: true,
 		identity: {
 			meetingId,
-			document,
+			channel,
 			childIds: view.children.map((child) => child.id),
 			decisionOptions: templateFor(view.meeting.kind).decisions[0]?.options.map((o) => o.value) ?? [],
 			userId: user.id,

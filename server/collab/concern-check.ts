@@ -13,7 +13,7 @@ type Struct = Y.Item | Y.GC | Y.Skip;
 const ID_KEY = 'id';
 const MAX_ID_LENGTH = 64;
 
-/** The ids of the cards the server's document holds now. */
+/** The ids of the cards the server's copy of the channel holds now. */
 function existingIds(doc: Y.Doc): Set<string> {
 	const ids = new Set<string>();
 	const concerns = doc.share.get(roots.concerns);

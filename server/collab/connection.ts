@@ -18,13 +18,13 @@ import {
 	messageSaveCheck,
 	messageSync
 } from '../../src/lib/collab/protocol';
+import { rootBelongsIn } from '../../src/lib/server/records';
 import type { ConnectionIdentity } from './authenticate';
 import { checkConcernIds } from './concern-check';
 import { checkDecisionRoots, isCheckedRoot } from './decision-check';
-import { rootBelongsIn } from './documents';
 import { checkUpdate, type ClientOwnership } from './gate';
 import { colorFor, rewriteAwareness, type PresenceUser } from './presence';
-import { describeError, encodeMessage, type CollabLogger, type LiveRecord, type Peer, type RecordRegistry } from './record';
+import { describeError, encodeMessage, type ChannelRegistry, type CollabLogger, type LiveChannel, type Peer } from './registry';
 
 /** A frame that breaks the protocol; closes the socket with 4400. */
 class MalformedFrame extends Error {}
@@ -43,7 +43,7 @@ function expectEnd(decoder: decoding.Decoder) {
 }
 
 export class Connection implements Peer {
-	private record: LiveRecord | null = null;
+	private record: LiveChannel | null = null;
 	private readonly inbox: Uint8Array[] = [];
 	private chain: Promise<void> = Promise.resolve();
 	private closed = false;
@@ -57,7 +57,7 @@ export class Connection implements Peer {
 	constructor(
 		readonly ws: WebSocket,
 		readonly identity: ConnectionIdentity,
-		private readonly deps: { registry: RecordRegistry; logger: CollabLogger }
+		private readonly deps: { registry: ChannelRegistry; logger: CollabLogger }
 	) {
 		this.presence = {
 			name: identity.name,
@@ -82,11 +82,11 @@ export class Connection implements Peer {
 		ws.on('close', () => this.dispose());
 	}
 
-	/** Loads the meeting's record, opens the sync and replays what arrived meanwhile. */
+	/** Loads the meeting's channel, opens the sync and replays what arrived meanwhile. */
 	async start(): Promise<void> {
-		let record: LiveRecord;
+		let record: LiveChannel;
 		try {
-			record = await this.deps.registry.attach(this.identity.meetingId, this.identity.document, this);
+			record = await this.deps.registry.attach(this.identity.meetingId, this.identity.channel, this);
 		} catch (error) {
 			this.deps.logger('collab.load_failed', { meetingId: this.identity.meetingId, error: describeError(error) });
 			this.close(closeCodes.internalError, 'the record could not be loaded');
@@ -228,7 +228,7 @@ export class Connection implements Peer {
 		}
 	}
 
-	private async receiveUpdate(record: LiveRecord, update: Uint8Array, kind: 'update' | 'step2') {
+	private async receiveUpdate(record: LiveChannel, update: Uint8Array, kind: 'update' | 'step2') {
 		const { identity } = this;
 		const ownerOf = (clientId: number): ClientOwnership => {
 			const owner = record.owners.ownerOf(clientId);
@@ -243,8 +243,8 @@ export class Connection implements Peer {
 			if (root === roots.concerns) touchesConcerns = true;
 			return (
 				identity.mayWrite &&
-				// restricted:* lives only in the restricted document, and nothing else does
-				rootBelongsIn(root, identity.document) &&
+				// restricted:* lives only on the restricted channel, and nothing else does
+				rootBelongsIn(root, identity.channel) &&
 				mayWriteRoot({ root, role: identity.role, participantId: identity.participantId, status: identity.status })
 			);
 		};
@@ -260,7 +260,7 @@ export class Connection implements Peer {
 			}
 			if (!bound) return this.close(closeCodes.forbidden, 'client id belongs to someone else');
 			if (this.closed || this.record !== record) return;
-			// Other sockets may have changed the document while we waited: judge again.
+			// Other sockets may have changed the channel while we waited: judge again.
 			checkedRoots.clear();
 			touchesConcerns = false;
 			verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });

@@ -1,7 +1,7 @@
 /**
  * "No decision is recorded without its reason" (DESIGN §2), enforced on the socket: an update
  * that touches a `decision:{participantId}` root or the `outcome` root is applied to a scratch
- * copy of the document first, and refused unless every entry it adds or changes passes
+ * copy of the channel first, and refused unless every entry it adds or changes passes
  * checkDecision / checkChairOutcome. Only such updates pay for the copy; the hot path does not.
  */
 import * as Y from 'yjs';
@@ -18,7 +18,7 @@ export type DecisionVerdict = { ok: true } | { ok: false; reason: string };
 
 /**
  * The live entries of a root used as a map, read without giving the root a type (the server's
- * document may never have called getMap on it). `list` is true when it also holds list content,
+ * copy may never have called getMap on it). `list` is true when it also holds list content,
  * which a decision or outcome root never does.
  */
 function entriesOf(doc: Y.Doc, root: string): { entries: Map<string, unknown>; list: boolean } {

@@ -10,7 +10,7 @@ import * as encoding from 'lib0/encoding';
 export type ClientOwnership = 'self' | 'other' | 'unbound';
 
 export interface GateProps {
-	/** The server's copy of the meeting's document. */
+	/** The server's copy of the meeting's channel. */
 	doc: Y.Doc;
 	/** A Yjs v1 update as received. */
 	update: Uint8Array;

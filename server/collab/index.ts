@@ -1,26 +1,25 @@
 /**
- * The collaboration server, assembled: upgrade authentication → record registry (load,
- * pre-fill and meeting start, persistence, unload) → per-socket connection (gate, decision
- * check, authorship, presence, robustness). Transport-agnostic: give it the HTTP server's
- * upgrade events on `/collab/{meetingId}` (main document) and `/collab/{meetingId}/restricted`.
+ * The collaboration server, assembled: upgrade authentication → channel registry (load,
+ * the server's own writes: pre-fill and meeting start, unload) → per-socket connection (gate,
+ * decision and concern checks, authorship bindings, quota, presence, robustness). Loading,
+ * storing and reading records is the record store's (src/lib/server/records), which the app's
+ * commands use too. Transport-agnostic: give it the HTTP server's upgrade events on
+ * `/collab/{meetingId}` (main channel) and `/collab/{meetingId}/restricted`.
  */
 import type { IncomingMessage } from 'node:http';
-import { onMeetingChanged } from '../../src/lib/server/meetings/events';
 import { onSessionsEnded, sessionEndedBy, type SessionsEnded } from '../../src/lib/server/auth/events';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db';
 import { sharedDatabase } from '../../src/lib/server/db';
 import { env } from '../../src/lib/server/env';
+import { processState } from '../../src/lib/server/process-state';
+import { authorshipOf, onMeetingChanged, type AuthoredRun, type PersistenceOptions } from '../../src/lib/server/records';
 import { closeCodes } from '../../src/lib/collab/protocol';
 import { authenticateUpgrade, type ConnectionIdentity } from './authenticate';
-import { ClientOwners, whoWrote, type AuthoredRun } from './authorship';
 import { Connection } from './connection';
-import { documentOfRoot } from './documents';
-import { loadRecord, type PersistenceOptions } from './persistence';
 import type { QuotaLimits } from './quota';
-import { describeError, RecordRegistry, type CollabLogger } from './record';
+import { ChannelRegistry, describeError, type CollabLogger } from './registry';
 
 export interface CollabServerOptions {
 	db: Database;
@@ -32,7 +31,7 @@ export interface CollabServerOptions {
 	limits?: Partial<QuotaLimits>;
 	/** How often dead peers are looked for, in ms. */
 	pingIntervalMs?: number;
-	/** How long a record stays loaded after its last client left, in ms. */
+	/** How long a channel stays loaded after its last client left, in ms. */
 	unloadDelayMs?: number;
 	persistence?: PersistenceOptions;
 	/** Structured events without personal data; defaults to one console line each. */
@@ -53,11 +52,11 @@ export interface CollabServer {
 	 * the session module itself (`src/lib/server/auth/events.ts`).
 	 */
 	sessionsEnded(ended: SessionsEnded): void;
-	/** Who wrote what in one root of a meeting's record (loaded or stored; either document). */
+	/** Who wrote what in one root of a meeting's record (loaded or stored; either channel). */
 	authorship(props: { meetingId: string; root: string }): Promise<AuthoredRun[]>;
-	/** Number of records loaded now. */
-	readonly loadedRecords: number;
-	/** Closes every socket, writes every record and stops. */
+	/** Number of channels loaded now. */
+	readonly loadedChannels: number;
+	/** Closes every socket, writes every loaded channel and stops. */
 	close(): Promise<void>;
 }
 
@@ -81,7 +80,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const logger = options.logger ?? defaultLogger;
 	const config = env();
 	const publicOrigin = options.origin ?? config.ORIGIN;
-	const registry = new RecordRegistry({
+	const registry = new ChannelRegistry({
 		db,
 		persistence: options.persistence ?? {},
 		limits: {
@@ -166,21 +165,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			}
 		},
 
-		async authorship({ meetingId, root }) {
-			const document = documentOfRoot(root);
-			const loaded = await registry.loaded(meetingId, document);
-			if (loaded) return whoWrote({ doc: loaded.doc, root, owners: loaded.owners.snapshot() });
-			const doc = new Y.Doc();
-			try {
-				await loadRecord({ db, meetingId, document, doc });
-				const owners = await ClientOwners.load({ db, meetingId });
-				return whoWrote({ doc, root, owners: owners.snapshot() });
-			} finally {
-				doc.destroy();
-			}
+		authorship({ meetingId, root }) {
+			return authorshipOf({ db, meetingId, root });
 		},
 
-		get loadedRecords() {
+		get loadedChannels() {
 			return registry.size;
 		},
 
@@ -197,26 +186,29 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	return server;
 }
 
-const SHARED = Symbol.for('roundtable.collabServer');
-type Shared = { [SHARED]?: Promise<CollabServer> };
+declare module '../../src/lib/server/process-state' {
+	interface ProcessState {
+		/** The process's one collaboration server (`sharedCollabServer`): the dev plugin and the production entry share it. */
+		collabServer?: Promise<CollabServer>;
+	}
+}
 
-/** The process's one collaboration server, on the shared database. */
+/** The process's one collaboration server, on the shared database (kept in the process state). */
 export function sharedCollabServer(): Promise<CollabServer> {
-	const holder = globalThis as Shared;
-	if (!holder[SHARED]) {
-		holder[SHARED] = sharedDatabase().then(({ db }) => {
+	const state = processState();
+	if (!state.collabServer) {
+		const starting = sharedDatabase().then(({ db }) => {
 			const server = createCollabServer({ db });
 			onMeetingChanged((meetingId) => server.meetingChanged(meetingId));
 			return server;
 		});
-		holder[SHARED].catch(() => {
-			delete holder[SHARED];
+		state.collabServer = starting;
+		starting.catch(() => {
+			if (state.collabServer === starting) delete state.collabServer;
 		});
 	}
-	return holder[SHARED];
+	return state.collabServer;
 }
 
-export type { AuthoredRun } from './authorship';
+export type { AuthoredRun } from '../../src/lib/server/records';
 export type { ConnectionIdentity } from './authenticate';
-export type { RecordDocument } from './documents';
-export { readStoredRecord } from './stored';

@@ -1,9 +1,10 @@
 /**
- * Loaded meeting records: one Y.Doc and one awareness per meeting document (main, restricted)
- * while anyone is connected. A record is loaded before its first sync step is answered and
- * unloaded after its last client has left and its final write is done. Loading a main document
- * pre-fills a review from its previous meeting (first load only) and opens a live meeting at
- * its first section.
+ * The registry of loaded channels: one Y.Doc and one awareness per channel of a meeting's record
+ * (main, restricted) while anyone is connected. A channel is loaded before its first sync step
+ * is answered and unloaded after its last client has left and its final write is done. Loading
+ * a main channel pre-fills a review from its previous meeting (first load only) and opens a live
+ * meeting at its first section (./server-writes.ts). Storage is the record store's
+ * (src/lib/server/records).
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -11,22 +12,27 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Database } from '../../src/lib/server/db';
 import { messageAwareness, messageSync } from '../../src/lib/collab/protocol';
-import { ClientOwners } from './authorship';
-import { documentKey, type RecordDocument } from './documents';
-import { meetingFacts, openFirstSection, prefillReview } from './meeting-record';
-import { loadRecord, UpdateLog, type PersistenceOptions } from './persistence';
+import {
+	channelKey,
+	ClientOwners,
+	loadChannel,
+	registerLiveChannels,
+	UpdateLog,
+	type Channel,
+	type PersistenceOptions
+} from '../../src/lib/server/records';
+import { meetingForServerWrites, openFirstSection, prefillReview } from './server-writes';
 import { RecordQuota, type QuotaLimits } from './quota';
-import { registerLiveDocuments } from './stored';
 
-/** What a record needs of a connection. */
+/** What a loaded channel needs of a connection. */
 export interface Peer {
 	send(message: Uint8Array): void;
 }
 
 export type CollabLogger = (event: string, fields: Record<string, string | number | boolean | null>) => void;
 
-/** One meeting's live document, its presence and its write-behind log. */
-export class LiveRecord {
+/** One loaded channel of a meeting's record: its live Y.Doc, its presence and its write-behind log. */
+export class LiveChannel {
 	readonly doc = new Y.Doc();
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly peers = new Set<Peer>();
@@ -49,75 +55,75 @@ export class LiveRecord {
 
 	private constructor(
 		readonly meetingId: string,
-		readonly document: RecordDocument
+		readonly channel: Channel
 	) {
 		this.awareness.setLocalState(null); // the server itself is not present
 	}
 
-	/** The registry key: one record per document of a meeting. */
+	/** The registry key: one loaded channel per channel of a meeting. */
 	get key(): string {
-		return documentKey(this.meetingId, this.document);
+		return channelKey(this.meetingId, this.channel);
 	}
 
 	static async load(props: {
 		db: Database;
 		meetingId: string;
-		document: RecordDocument;
+		channel: Channel;
 		persistence: PersistenceOptions;
 		limits: QuotaLimits;
 		logger: CollabLogger;
-	}): Promise<LiveRecord> {
-		const { db, meetingId, document } = props;
-		const record = new LiveRecord(meetingId, document);
+	}): Promise<LiveChannel> {
+		const { db, meetingId, channel } = props;
+		const live = new LiveChannel(meetingId, channel);
 		try {
-			const [loaded, owners, facts] = await Promise.all([
-				loadRecord({ db, meetingId, document, doc: record.doc }),
+			const [loaded, owners, meeting] = await Promise.all([
+				loadChannel({ db, meetingId, channel, doc: live.doc }),
 				ClientOwners.load({ db, meetingId }),
-				document === 'main' ? meetingFacts({ db, meetingId }) : null
+				channel === 'main' ? meetingForServerWrites({ db, meetingId }) : null
 			]);
 			let { rowsSinceSnapshot } = loaded;
-			if (!loaded.stored && facts?.previousMeetingId) {
+			if (!loaded.stored && meeting?.previousMeetingId) {
 				// A review starts from what its previous meeting left: written once, as the server.
-				const prefill = await prefillReview({ db, meetingId, previousMeetingId: facts.previousMeetingId });
+				const prefill = await prefillReview({ db, meetingId, previousMeetingId: meeting.previousMeetingId });
 				if (prefill.update) {
-					Y.applyUpdate(record.doc, prefill.update, 'load');
+					Y.applyUpdate(live.doc, prefill.update, 'load');
 					rowsSinceSnapshot += 1;
 				} else if (prefill.storedByOther) {
-					rowsSinceSnapshot = (await loadRecord({ db, meetingId, document, doc: record.doc })).rowsSinceSnapshot;
+					rowsSinceSnapshot = (await loadChannel({ db, meetingId, channel, doc: live.doc })).rowsSinceSnapshot;
 				}
 				await owners.reload();
 			}
-			record.owners = owners;
-			record.quota = new RecordQuota(record.doc, props.limits, (client) => owners.ownerOf(client), loaded.bytes);
-			record.log = new UpdateLog(db, meetingId, { ...props.persistence, rowsSinceSnapshot, document });
+			live.owners = owners;
+			live.quota = new RecordQuota(live.doc, props.limits, (client) => owners.ownerOf(client), loaded.bytes);
+			live.log = new UpdateLog(db, meetingId, { ...props.persistence, rowsSinceSnapshot, channel });
 		} catch (error) {
-			record.destroy();
+			live.destroy();
 			throw error;
 		}
-		record.log.onError = (error) =>
+		live.log.onError = (error) =>
 			props.logger('collab.persist_failed', { meetingId: props.meetingId, error: describeError(error) });
-		record.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			record.log.append(update);
+		live.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			live.log.append(update);
 			const message = encodeMessage(messageSync, (encoder) => syncProtocol.writeUpdate(encoder, update));
-			for (const peer of record.peers) if (peer !== origin || record.echoToSender) peer.send(message);
-			for (const held of record.waiting) held.retryHeld();
+			for (const peer of live.peers) if (peer !== origin || live.echoToSender) peer.send(message);
+			for (const held of live.waiting) held.retryHeld();
 		});
-		record.awareness.on(
+		live.awareness.on(
 			'update',
 			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
 				const changed = added.concat(updated, removed);
-				const payload = awarenessProtocol.encodeAwarenessUpdate(record.awareness, changed);
+				const payload = awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed);
 				const message = encodeMessage(messageAwareness, (encoder) => encoding.writeVarUint8Array(encoder, payload));
-				for (const peer of record.peers) peer.send(message);
+				for (const peer of live.peers) peer.send(message);
 			}
 		);
-		if (document === 'main') {
+		if (channel === 'main') {
 			// Not fatal: the chair can still pick a section; the next change of the meeting retries.
-			await record.meetingChanged(db).catch((error) =>
+			await live.meetingChanged(db).catch((error) =>
 				props.logger('collab.start_failed', { meetingId, error: describeError(error) })
 			);
 		}
-		return record;
+		return live;
 	}
 
 	/**
@@ -125,10 +131,10 @@ export class LiveRecord {
 	 * once a section is set). The server's write goes out to every peer and into the log.
 	 */
 	async meetingChanged(db: Database): Promise<void> {
-		if (this.document !== 'main') return;
-		const facts = await meetingFacts({ db, meetingId: this.meetingId });
-		if (facts?.status !== 'live' || this.closing) return;
-		await openFirstSection({ doc: this.doc, owners: this.owners, kind: facts.kind });
+		if (this.channel !== 'main') return;
+		const meeting = await meetingForServerWrites({ db, meetingId: this.meetingId });
+		if (meeting?.status !== 'live' || this.closing) return;
+		await openFirstSection({ doc: this.doc, owners: this.owners, kind: meeting.kind });
 	}
 
 	/** Every awareness state, as one message (for a newcomer or a query). */
@@ -145,9 +151,9 @@ export class LiveRecord {
 	}
 }
 
-/** The loaded records of this process. */
-export class RecordRegistry {
-	private readonly records = new Map<string, Promise<LiveRecord>>();
+/** The loaded channels of one collaboration server. */
+export class ChannelRegistry {
+	private readonly loadedChannels = new Map<string, Promise<LiveChannel>>();
 	private readonly unloading = new Map<string, Promise<void>>();
 
 	private readonly unregister: () => void;
@@ -161,90 +167,90 @@ export class RecordRegistry {
 			logger: CollabLogger;
 		}
 	) {
-		this.unregister = registerLiveDocuments({
+		this.unregister = registerLiveChannels({
 			db: props.db,
-			liveDocument: async (meetingId, document) => {
-				const live = await this.loaded(meetingId, document);
+			liveChannel: async (meetingId, channel) => {
+				const live = await this.loaded(meetingId, channel);
 				if (live) return live.doc;
-				// A record whose last client just left is still writing its final batch: a reader
+				// A channel whose last client just left is still writing its final batch: a reader
 				// that went to the database now would miss it, so it waits for the write first.
-				await this.unloading.get(documentKey(meetingId, document));
+				await this.unloading.get(channelKey(meetingId, channel));
 				return null;
 			}
 		});
 	}
 
-	/** Joins a peer to one document of a meeting's record, loading it first if needed. */
-	async attach(meetingId: string, document: RecordDocument, peer: Peer): Promise<LiveRecord> {
-		const key = documentKey(meetingId, document);
+	/** Joins a peer to one channel of a meeting's record, loading it first if needed. */
+	async attach(meetingId: string, channel: Channel, peer: Peer): Promise<LiveChannel> {
+		const key = channelKey(meetingId, channel);
 		for (;;) {
 			await this.unloading.get(key);
-			let pending = this.records.get(key);
+			let pending = this.loadedChannels.get(key);
 			if (!pending) {
-				pending = LiveRecord.load({ ...this.props, meetingId, document });
-				this.records.set(key, pending);
+				pending = LiveChannel.load({ ...this.props, meetingId, channel });
+				this.loadedChannels.set(key, pending);
 				pending.catch(() => {
-					if (this.records.get(key) === pending) this.records.delete(key);
+					if (this.loadedChannels.get(key) === pending) this.loadedChannels.delete(key);
 				});
 			}
-			const record = await pending;
-			if (record.closing) continue; // it began unloading while we waited: load afresh
-			if (record.unloadTimer) clearTimeout(record.unloadTimer);
-			record.unloadTimer = null;
-			record.peers.add(peer);
-			return record;
+			const live = await pending;
+			if (live.closing) continue; // it began unloading while we waited: load afresh
+			if (live.unloadTimer) clearTimeout(live.unloadTimer);
+			live.unloadTimer = null;
+			live.peers.add(peer);
+			return live;
 		}
 	}
 
-	/** Removes a peer; the record unloads once it has no peers left. */
-	detach(record: LiveRecord, peer: Peer): void {
-		record.peers.delete(peer);
-		if (record.peers.size > 0 || record.closing || record.unloadTimer) return;
-		record.unloadTimer = setTimeout(() => {
-			record.unloadTimer = null;
-			if (record.peers.size === 0) void this.unload(record);
+	/** Removes a peer; the channel unloads once it has no peers left. */
+	detach(live: LiveChannel, peer: Peer): void {
+		live.peers.delete(peer);
+		if (live.peers.size > 0 || live.closing || live.unloadTimer) return;
+		live.unloadTimer = setTimeout(() => {
+			live.unloadTimer = null;
+			if (live.peers.size === 0) void this.unload(live);
 		}, this.props.unloadDelayMs);
 	}
 
-	/** The record of one document of a meeting if it is loaded now. */
-	async loaded(meetingId: string, document: RecordDocument = 'main'): Promise<LiveRecord | null> {
-		const pending = this.records.get(documentKey(meetingId, document));
+	/** One channel of a meeting if it is loaded now. */
+	async loaded(meetingId: string, channel: Channel = 'main'): Promise<LiveChannel | null> {
+		const pending = this.loadedChannels.get(channelKey(meetingId, channel));
 		if (!pending) return null;
-		const record = await pending.catch(() => null);
-		return record && !record.closing ? record : null;
+		const live = await pending.catch(() => null);
+		return live && !live.closing ? live : null;
 	}
 
-	/** The meeting changed (status, people): its loaded main document catches up. */
+	/** The meeting changed (status, people): its loaded main channel catches up. */
 	async meetingChanged(meetingId: string): Promise<void> {
-		const record = await this.loaded(meetingId, 'main');
-		await record?.meetingChanged(this.props.db);
+		const live = await this.loaded(meetingId, 'main');
+		await live?.meetingChanged(this.props.db);
 	}
 
 	get size(): number {
-		return this.records.size;
+		return this.loadedChannels.size;
 	}
 
-	/** Writes and unloads every record (shutdown). */
+	/** Writes and unloads every loaded channel (shutdown). */
 	async unloadAll(): Promise<void> {
 		this.unregister();
-		const records = await Promise.all([...this.records.values()].map((p) => p.catch(() => null)));
-		await Promise.all(records.map((r) => (r && !r.closing ? this.unload(r) : undefined)));
+		const loaded = await Promise.all([...this.loadedChannels.values()].map((p) => p.catch(() => null)));
+		await Promise.all(loaded.map((r) => (r && !r.closing ? this.unload(r) : undefined)));
 		await Promise.all(this.unloading.values());
 	}
 
-	private unload(record: LiveRecord): Promise<void> {
-		if (record.unloadTimer) clearTimeout(record.unloadTimer);
-		record.unloadTimer = null;
-		record.closing = true;
-		this.records.delete(record.key);
-		const done = record.log
+	private unload(live: LiveChannel): Promise<void> {
+		if (live.unloadTimer) clearTimeout(live.unloadTimer);
+		live.unloadTimer = null;
+		live.closing = true;
+		this.loadedChannels.delete(live.key);
+		const done = live.log
 			.close()
-			.catch((error) => this.props.logger('collab.final_write_failed', { meetingId: record.meetingId, error: describeError(error) }))
+			.catch((error) => this.props.logger('collab.final_write_failed', { meetingId: live.meetingId, error: describeError(error) }))
 			.finally(() => {
-				record.destroy();
-				this.unloading.delete(record.key);
+				live.destroy();
+				this.unloading.delete(live.key);
 			});
-		this.unloading.set(record.key, done);
+		this.unloading.set(live.key, done);
 		return done;
 	}
 }

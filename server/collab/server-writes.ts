@@ -1,6 +1,6 @@
 /**
- * What the server itself writes into a meeting's main document: a review's pre-fill from the
- * previous meeting (once, when the document is first loaded) and the first agenda section when
+ * The server's own writes into a meeting's main channel: a review's pre-fill from the
+ * previous meeting (once, when the channel is first loaded) and the first agenda section when
  * the meeting is live. Built with the typed writers of src/lib/collab/record-shape.ts, so the record's
  * shape is spelled in one place. Server writes are bound to the server in collab_clients, so
  * authorship says "the server" and no person can claim those client ids.
@@ -8,7 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db';
-import { collabClients, collabSnapshots, collabUpdates, meetings } from '../../src/lib/server/db/schema';
+import { collabSnapshots, collabUpdates, meetings } from '../../src/lib/server/db/schema';
 import type { MeetingKind, MeetingStatus } from '../../src/lib/server/db/schema/meetings';
 import {
 	addConcern,
@@ -21,19 +21,26 @@ import {
 } from '../../src/lib/collab/record-shape';
 import { roots } from '../../src/lib/collab/roots';
 import { templateFor } from '../../src/lib/domain';
-import { bindServerClient, type ClientOwners } from './authorship';
-import { documentLock } from './persistence';
-import { readStoredRecord } from './stored';
+import {
+	bindServerClient,
+	channelLock,
+	clientOwnersOf,
+	readStoredRecord,
+	type ClientOwners
+} from '../../src/lib/server/records';
 
-/** The facts about a meeting the server needs to write its parts of the record. */
-export interface MeetingFacts {
+/**
+ * What the server's own writes need to know of a meeting: its kind (for the first section),
+ * its status (only a live meeting is opened) and the meeting it reviews (for the pre-fill).
+ */
+export interface MeetingForServerWrites {
 	kind: MeetingKind;
 	status: MeetingStatus;
 	previousMeetingId: string | null;
 }
 
 /** The meeting's kind, status and predecessor as stored now; null if it does not exist. */
-export async function meetingFacts(props: { db: Database; meetingId: string }): Promise<MeetingFacts | null> {
+export async function meetingForServerWrites(props: { db: Database; meetingId: string }): Promise<MeetingForServerWrites | null> {
 	const [row] = await props.db
 		.select({ kind: meetings.kind, status: meetings.status, previousMeetingId: meetings.previousMeetingId })
 		.from(meetings)
@@ -93,10 +100,10 @@ function randomClientId(): number {
 }
 
 /**
- * Pre-fills a review's main document from its previous meeting, when nothing is stored for it
- * yet: one server-authored update, stored under the document's advisory lock so two nodes
+ * Pre-fills a review's main channel from its previous meeting, when nothing is stored for it
+ * yet: one server-authored update, stored under the channel's advisory lock so two nodes
  * loading the meeting at once pre-fill it once. Returns the update stored (apply it to the
- * loaded document), or null when there was nothing to do or another node did it first (then
+ * loaded channel), or null when there was nothing to do or another node did it first (then
  * load again).
  */
 export async function prefillReview(props: {
@@ -108,18 +115,12 @@ export async function prefillReview(props: {
 	const previous = await readStoredRecord({ db, meetingId: previousMeetingId });
 	try {
 		return await db.transaction(async (tx) => {
-			await tx.execute(documentLock(meetingId, 'main'));
+			await tx.execute(channelLock(meetingId, 'main'));
 			if (await isStored(tx, meetingId)) return { update: null, storedByOther: true };
 			// A client id nobody in this meeting owns, bound to the server before it writes.
+			const owners = await clientOwnersOf({ db: tx, meetingId });
 			let clientId = randomClientId();
-			for (;;) {
-				const [taken] = await tx
-					.select({ clientId: collabClients.clientId })
-					.from(collabClients)
-					.where(and(eq(collabClients.meetingId, meetingId), eq(collabClients.clientId, clientId)));
-				if (!taken) break;
-				clientId = randomClientId();
-			}
+			while (owners.has(clientId)) clientId = randomClientId();
 			const scratch = new Y.Doc();
 			scratch.clientID = clientId;
 			try {
@@ -158,7 +159,7 @@ function currentSection(doc: Y.Doc): unknown {
 	return item && !item.deleted ? item.content.getContent()[0] : undefined;
 }
 
-/** Makes sure the document writes under a client id bound to the server. */
+/** Makes sure the channel's Y.Doc writes under a client id bound to the server. */
 export async function claimServerClientId(doc: Y.Doc, owners: ClientOwners): Promise<void> {
 	for (;;) {
 		if (await owners.bindServer(doc.clientID)) return;

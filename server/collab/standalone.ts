@@ -28,7 +28,7 @@ process.on('message', (message: { type?: string }) => {
 	if (message?.type !== 'heap') return;
 	(globalThis as { gc?: () => void }).gc?.();
 	const usage = process.memoryUsage();
-	process.send?.({ type: 'heap', heapUsed: usage.heapUsed, rss: usage.rss, external: usage.external, loadedRecords: collab.loadedRecords });
+	process.send?.({ type: 'heap', heapUsed: usage.heapUsed, rss: usage.rss, external: usage.external, loadedChannels: collab.loadedChannels });
 });
 
 const stop = async () => {

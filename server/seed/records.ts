@@ -2,14 +2,14 @@
  * Writes a meeting's live record for the demo data, as the people in it would have: each
  * change is made under its author's own Yjs client id, bound to their account, so the notes
  * can say who wrote what. Stored only when nothing at all is stored for the meeting yet — no
- * log row and no snapshot, of either document — so loading the demo again never touches a
+ * log row and no snapshot, on either channel — so loading the demo again never touches a
  * record that exists, however it was edited or compacted since.
  */
 import * as Y from 'yjs';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db';
-import { collabClients, collabSnapshots, collabUpdates, type RecordDocument } from '../../src/lib/server/db/schema';
-import { documentLock } from '../collab/persistence';
+import { collabClients, collabSnapshots, collabUpdates } from '../../src/lib/server/db/schema';
+import { channelLock, type Channel } from '../../src/lib/server/records';
 
 /** Replaces a rich-text root's content with plain paragraphs (TipTap's paragraph nodes). */
 export function writeParagraphs(fragment: Y.XmlFragment, paragraphs: string[]): void {
@@ -25,12 +25,12 @@ export function writeParagraphs(fragment: Y.XmlFragment, paragraphs: string[]): 
 }
 
 export class SeedRecord {
-	readonly docs: Record<RecordDocument, Y.Doc> = { main: new Y.Doc(), restricted: new Y.Doc() };
+	readonly docs: Record<Channel, Y.Doc> = { main: new Y.Doc(), restricted: new Y.Doc() };
 	readonly authors = new Map<number, string | null>();
 
-	/** Makes a change as one person (null: the server), in the main or restricted document. */
-	as(userId: string | null, change: (doc: Y.Doc) => void, document: RecordDocument = 'main'): this {
-		const base = this.docs[document];
+	/** Makes a change as one person (null: the server), on the main or restricted channel. */
+	as(userId: string | null, change: (doc: Y.Doc) => void, channel: Channel = 'main'): this {
+		const base = this.docs[channel];
 		const author = new Y.Doc();
 		Y.applyUpdate(author, Y.encodeStateAsUpdate(base));
 		change(author);
@@ -42,14 +42,14 @@ export class SeedRecord {
 
 	/**
 	 * Stores the record unless anything is stored for the meeting already (log rows or a
-	 * snapshot, either document). Returns whether it wrote. Checked and written under the main
-	 * document's advisory lock, as the server pre-fills a review, and in one statement over both
+	 * snapshot, either channel). Returns whether it wrote. Checked and written under the main
+	 * channel's advisory lock, as the server pre-fills a review, and in one statement over both
 	 * tables, so a compaction moving rows into the snapshot meanwhile cannot hide them.
 	 */
 	async store(props: { db: Database; meetingId: string }): Promise<boolean> {
 		const { db, meetingId } = props;
 		return db.transaction(async (tx) => {
-			await tx.execute(documentLock(meetingId, 'main'));
+			await tx.execute(channelLock(meetingId, 'main'));
 			const [{ stored }] = await tx
 				.select({
 					stored: sql<boolean>`exists (select 1 from ${collabUpdates} where ${collabUpdates.meetingId} = ${meetingId})
@@ -57,10 +57,10 @@ export class SeedRecord {
 				})
 				.from(sql`(select 1) as one`);
 			if (stored) return false;
-			for (const document of ['main', 'restricted'] as const) {
-				const doc = this.docs[document];
+			for (const channel of ['main', 'restricted'] as const) {
+				const doc = this.docs[channel];
 				if (doc.share.size === 0) continue;
-				await tx.insert(collabUpdates).values({ meetingId, document, update: Y.encodeStateAsUpdate(doc) });
+				await tx.insert(collabUpdates).values({ meetingId, document: channel, update: Y.encodeStateAsUpdate(doc) });
 			}
 			const rows = [...this.authors].map(([clientId, userId]) => ({ meetingId, clientId, userId }));
 			if (rows.length) await tx.insert(collabClients).values(rows).onConflictDoNothing();

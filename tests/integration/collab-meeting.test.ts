@@ -21,7 +21,7 @@ import {
 	updateConcern
 } from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
-import { readStoredRecord } from '../../server/collab';
+import { readStoredRecord } from '../../src/lib/server/records';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
 import { startCollabServer, synced, waitFor, type RunningServer, clientPool } from './collab-harness';
 import type { User } from '../../src/lib/server/db/schema';
@@ -208,7 +208,7 @@ describe('a review starts pre-filled', () => {
 			return said === 'I hate being late';
 		});
 		pool.closeAll();
-		await waitFor('unloaded', () => server.collab.loadedRecords === 0);
+		await waitFor('unloaded', () => server.collab.loadedChannels === 0);
 		const again = open({ url: server.url, meetingId: review.meeting.id, token: tokens.chair });
 		await synced(again);
 		const reloaded = readRecord(again.doc, []);

@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { collabUpdates } from '../../src/lib/server/db/schema';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { roots } from '../../src/lib/collab/roots';
-import { readStoredRecord } from '../../server/collab';
+import { readStoredRecord } from '../../src/lib/server/records';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
 import { clientPool, startCollabServer, synced, textOf, typeParagraph, upgradeStatus, waitFor, type RunningServer } from './collab-harness';
 
@@ -112,7 +112,7 @@ describe('restricted information', () => {
 		});
 		const runs = await server.collab.authorship({ meetingId, root });
 		expect(runs.filter((r) => r.userId === userIds.police).map((r) => r.text).join('')).toContain('visits at night');
-		const stored = await readStoredRecord({ db: handle.db, meetingId, document: 'restricted' });
+		const stored = await readStoredRecord({ db: handle.db, meetingId, channel: 'restricted' });
 		expect(textOf(stored, root)).toContain('visits at night');
 		stored.destroy();
 		const main = await readStoredRecord({ db: handle.db, meetingId });

@@ -11,7 +11,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { closeCodes } from '../../src/lib/collab/protocol';
 import { invalidateSession, invalidateUserSessions, sessionIdFromToken, SESSION_COOKIE } from '../../src/lib/server/auth/session';
-import { loadRecord } from '../../server/collab/persistence';
+import { loadChannel } from '../../src/lib/server/records';
 import { createTestDatabase, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
 import { clientPool, startCollabServer, synced, textOf, typeParagraph, upgradeStatus, waitFor, type RunningServer } from './collab-harness';
 
@@ -55,7 +55,7 @@ afterAll(async () => {
 async function storedText(root: string): Promise<string> {
 	const doc = new Y.Doc();
 	try {
-		await loadRecord({ db: handle.db, meetingId, doc });
+		await loadChannel({ db: handle.db, meetingId, doc });
 		return textOf(doc, root);
 	} finally {
 		doc.destroy();

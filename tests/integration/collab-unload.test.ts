@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { collabUpdates } from '../../src/lib/server/db/schema';
-import { compactRecord, loadRecord } from '../../server/collab/persistence';
+import { compactChannel, loadChannel } from '../../src/lib/server/records';
 import { createTestDatabase, makeMeeting, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -34,12 +34,12 @@ it('a read racing a compaction sees every update, before or after the fold', asy
 		const reads = Array.from({ length: 6 }, async (_, i) => {
 			await new Promise((r) => setTimeout(r, i));
 			const doc = new Y.Doc();
-			await loadRecord({ db, meetingId: meeting.id, doc });
+			await loadChannel({ db, meetingId: meeting.id, doc });
 			const seen = doc.getText('section:notes').toString();
 			doc.destroy();
 			return seen;
 		});
-		const [, ...seen] = await Promise.all([compactRecord({ db, meetingId: meeting.id }), ...reads]);
+		const [, ...seen] = await Promise.all([compactChannel({ db, meetingId: meeting.id }), ...reads]);
 		for (const s of seen) expect(s).toBe(text.toString());
 		source.destroy();
 	}

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import * as Y from 'yjs';
-import { readStoredRecord } from '../../server/collab/stored';
-import { compactRecord, UpdateLog } from '../../server/collab/persistence';
+import { compactChannel, readStoredRecord, UpdateLog } from '../../src/lib/server/records';
 import { fragmentParagraphs, readRecord, setPlanField, updateConcern } from '../../src/lib/collab/record-shape';
 import { roots } from '../../src/lib/collab/roots';
 import { seedDemo, demoIds } from '../../server/seed/demo';
@@ -44,7 +43,7 @@ describe('the demo records', () => {
 	it("fill Mia's live conference up to the plan, with one dissent and restricted information kept apart", async () => {
 		const p = await people(demoIds.miaConference);
 		const main = await readStoredRecord({ db: handle.db, meetingId: demoIds.miaConference });
-		const restricted = await readStoredRecord({ db: handle.db, meetingId: demoIds.miaConference, document: 'restricted' });
+		const restricted = await readStoredRecord({ db: handle.db, meetingId: demoIds.miaConference, channel: 'restricted' });
 		const record = readRecord(main, Object.values(p));
 		expect(record.meta.currentSection).toBe('plan');
 		expect(record.outcomes[demoIds.mia]).toMatchObject({ outcome: 'plan', category: 'emotional-abuse' });
@@ -82,13 +81,13 @@ describe('loading the demo again', () => {
 
 	it('never touches a record that exists, compacted or edited since', async () => {
 		// An ended review, compacted (its log folded into the snapshot) and not edited.
-		await compactRecord({ db: handle.db, meetingId: demoIds.cinReviewSecond });
+		await compactChannel({ db: handle.db, meetingId: demoIds.cinReviewSecond });
 		// The live conference: the plan edited in the meeting, then compacted.
 		await editStored(demoIds.miaConference, (doc) => {
 			setPlanField(doc, 'contingency', 'Changed in the meeting.');
 			updateConcern(doc, 'demo-mia-mondays', { title: 'Mia misses school on Mondays and Fridays' });
 		});
-		await compactRecord({ db: handle.db, meetingId: demoIds.miaConference, document: 'restricted' });
+		await compactChannel({ db: handle.db, meetingId: demoIds.miaConference, channel: 'restricted' });
 		const logRows = await handle.db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.meetingId, demoIds.miaConference));
 		expect(logRows).toEqual([]); // the record now lives in its snapshots only
 		expect(await handle.db.select({ m: collabSnapshots.meetingId }).from(collabSnapshots).where(eq(collabSnapshots.meetingId, demoIds.cinReviewSecond))).toHaveLength(1);
@@ -107,7 +106,7 @@ describe('loading the demo again', () => {
 		expect(mia.concerns.find((c) => c.id === 'demo-mia-mondays')?.title).toBe('Mia misses school on Mondays and Fridays');
 		expect(mia.plan.contingency).toBe('Changed in the meeting.');
 		expect(mia).toEqual(miaBefore);
-		const restricted = await readStoredRecord({ db: handle.db, meetingId: demoIds.miaConference, document: 'restricted' });
+		const restricted = await readStoredRecord({ db: handle.db, meetingId: demoIds.miaConference, channel: 'restricted' });
 		const p = await people(demoIds.miaConference);
 		expect(fragmentParagraphs(restricted.getXmlFragment(roots.restricted(p['PC Jo Reid'])))).toHaveLength(1);
 		restricted.destroy();

@@ -12,7 +12,7 @@ import { roots } from '../../src/lib/collab/roots';
 import { addPlanAction, addPlanOutcome, recordDecision, recordOutcome } from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
-import { readStoredRecord } from '../../server/collab/stored';
+import { readStoredRecord } from '../../src/lib/server/records';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
 import { clientPool, startCollabServer, synced, typeParagraph, waitFor, type RunningServer } from './collab-harness';

@@ -94,10 +94,10 @@ describe('ending a meeting', () => {
 		setPlanField(swClient.doc, 'reviewDate', '2027-04-05');
 
 		// Every change has reached the server's document before the chair ends the meeting.
-		const { readStoredRecord } = await import('../../server/collab/stored');
+		const { readStoredRecord } = await import('../../src/lib/server/records');
 		await waitFor('the record on the server', async () => {
 			const main = await readStoredRecord({ db, meetingId });
-			const r = await readStoredRecord({ db, meetingId, document: 'restricted' });
+			const r = await readStoredRecord({ db, meetingId, channel: 'restricted' });
 			const done = main.getXmlFragment(roots.section('summary')).length > 0 && (main.getMap(roots.plan).get('reviewDate') as string) === '2027-04-05' && main.getMap(roots.outcome).size === 1 && r.getXmlFragment(roots.restricted(pid.police)).length > 0;
 			main.destroy();
 			r.destroy();
@@ -164,7 +164,7 @@ describe('ending a meeting', () => {
 		typeParagraph(writer.doc, roots.section('summary'), 'Written after the end.');
 		await waitFor('4403', () => writer.closes.length > 0);
 		expect(writer.closes[0].code).toBe(4403);
-		const { readStoredRecord } = await import('../../server/collab/stored');
+		const { readStoredRecord } = await import('../../src/lib/server/records');
 		const main = await readStoredRecord({ db, meetingId });
 		expect(main.getXmlFragment(roots.section('summary')).toString()).not.toContain('Written after the end.');
 		main.destroy();

@@ -2,9 +2,10 @@
  * "These sessions ended": announced by the session module whenever sessions are invalidated
  * (sign-out, every session of an account after a password change or when it is disabled, an
  * expired session found), heard by the collaboration server, which closes their sockets with
- * 4401. On globalThis because the SvelteKit bundle and the production entry load separate
- * copies (as `../meetings/events.ts`).
+ * 4401. The listeners are kept in the process state (../process-state.ts): the SvelteKit bundle
+ * and the production entry load separate copies of this module.
  */
+import { processState } from '../process-state';
 
 /** Which sessions ended: these ids, or every session of this user (or both). */
 export interface SessionsEnded {
@@ -15,12 +16,9 @@ export interface SessionsEnded {
 }
 
 type Listener = (ended: SessionsEnded) => void;
-const SHARED = Symbol.for('roundtable.sessionsEndedListeners');
 
 function listeners(): Set<Listener> {
-	const holder = globalThis as { [SHARED]?: Set<Listener> };
-	holder[SHARED] ??= new Set();
-	return holder[SHARED];
+	return processState().sessionsEndedListeners;
 }
 
 /** True when a session of this user with this id is among those that ended. */

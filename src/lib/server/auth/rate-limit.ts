@@ -1,3 +1,5 @@
+import { processState } from '../process-state';
+
 /**
  * A fixed-window counter of failures per key (an account or an address).
  * In memory: one node's view; with several nodes each limits on its own, which only makes
@@ -39,15 +41,17 @@ export class FailureLimiter {
 	}
 }
 
-const SHARED = Symbol.for('roundtable.signInLimiters');
-type Limiters = { account: FailureLimiter; address: FailureLimiter };
+export type SignInLimiters = { account: FailureLimiter; address: FailureLimiter };
 
-/** Sign-in limits: 5 failures per account and 30 per address in 15 minutes. */
-export function signInLimiters(): Limiters {
-	const holder = globalThis as { [SHARED]?: Limiters };
-	holder[SHARED] ??= {
+/**
+ * Sign-in limits: 5 failures per account and 30 per address in 15 minutes. One pair per process
+ * (in the process state), whichever copy of this module counts.
+ */
+export function signInLimiters(): SignInLimiters {
+	const state = processState();
+	state.signInLimiters ??= {
 		account: new FailureLimiter(5, 15 * 60_000),
 		address: new FailureLimiter(30, 15 * 60_000)
 	};
-	return holder[SHARED];
+	return state.signInLimiters;
 }

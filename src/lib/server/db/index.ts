@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { env } from '../env';
+import { processState } from '../process-state';
 
 /** The drizzle database, whichever driver is behind it. Transactions are one too. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -82,26 +83,22 @@ export async function openDatabase(props: OpenDatabaseProps = {}): Promise<Datab
 	};
 }
 
-const SHARED = Symbol.for('roundtable.database');
-type Shared = { [SHARED]?: Promise<DatabaseHandle> };
-
 /**
- * The process's one database, opened from the environment on first use.
- * Kept on globalThis because the production entry, the SvelteKit bundle and Vite's dev
- * module graph each load their own copy of this module, and PGlite allows one opener.
+ * The process's one database, opened from the environment on first use. Kept in the process
+ * state (../process-state.ts): every copy of this module must share it, and PGlite allows one
+ * opener of a data folder.
  */
 export function sharedDatabase(): Promise<DatabaseHandle> {
-	const holder = globalThis as Shared;
-	if (!holder[SHARED]) {
+	const state = processState();
+	if (!state.database) {
 		const { DATABASE_URL, DATA_DIR } = env();
-		holder[SHARED] = openDatabase(
-			DATABASE_URL ? { url: DATABASE_URL } : { dataDir: path.resolve(DATA_DIR, 'pglite') }
-		);
-		holder[SHARED].catch(() => {
-			delete holder[SHARED]; // let a later call try again
+		const opening = openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { dataDir: path.resolve(DATA_DIR, 'pglite') });
+		state.database = opening;
+		opening.catch(() => {
+			if (state.database === opening) delete state.database; // let a later call try again
 		});
 	}
-	return holder[SHARED];
+	return state.database;
 }
 
 /** The shared drizzle instance. */
@@ -111,9 +108,9 @@ export async function database(): Promise<Database> {
 
 /** Closes the shared database (shutdown, tests). */
 export async function closeSharedDatabase(): Promise<void> {
-	const holder = globalThis as Shared;
-	const pending = holder[SHARED];
-	delete holder[SHARED];
+	const state = processState();
+	const pending = state.database;
+	delete state.database;
 	if (pending) await (await pending).close();
 }
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MeetingDocument } from '../../documents/model';
+import { processState } from '../process-state';
 
 /** The PDF cannot be made now (too long to make, too large, or too many waiting): answer 503. */
 export class PdfUnavailableError extends Error {
@@ -249,19 +250,17 @@ export class PdfPool {
 	}
 }
 
-// One pool per process, kept across the dev server's module reloads.
-const poolKey = Symbol.for('roundtable.pdfPool');
-const holder = globalThis as typeof globalThis & { [poolKey]?: PdfPool };
-
-/** The process's shared pool (made on first use). */
+/** The process's shared pool (made on first use; in the process state, so the dev server's module reloads keep it). */
 export function sharedPdfPool(): PdfPool {
-	return (holder[poolKey] ??= new PdfPool());
+	const state = processState();
+	return (state.pdfPool ??= new PdfPool());
 }
 
 /** Shuts the shared pool's workers down (a later render starts a new pool). */
 export async function closeSharedPdfPool(): Promise<void> {
-	const pool = holder[poolKey];
-	delete holder[poolKey];
+	const state = processState();
+	const pool = state.pdfPool;
+	delete state.pdfPool;
 	await pool?.close();
 }
 

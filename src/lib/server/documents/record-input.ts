@@ -1,53 +1,30 @@
 /**
  * From the frozen live record to the generators' plain input: the typed snapshot, each rich-text
  * root's paragraphs with who wrote them (from the client ids bound in collab_clients), and the
- * restricted document's paragraphs by participant.
+ * restricted channel's paragraphs by participant.
  */
-import { eq } from 'drizzle-orm';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Database } from '../db';
-import { collabClients } from '../db/schema';
+import { clientOwnersOf, paragraphWriters } from '../records';
 import { fragmentParagraphs, readRecord } from '../../collab/record-shape';
 import { roots } from '../../collab/roots';
 import { calendarDateOf, templateFor } from '../../domain';
 import type { AuthoredParagraph, DocumentInput } from '../../documents/input';
 import type { MeetingForViewer } from '../meetings/queries';
 
-/** The client ids that wrote each non-empty paragraph of a fragment, in order. */
-function paragraphClients(fragment: Y.XmlFragment): number[][] {
-	const out: number[][] = [];
-	const collect = (type: Y.AbstractType<unknown>, into: Set<number>) => {
-		for (let item = type._start; item !== null; item = item.right) {
-			if (item.deleted) continue;
-			if (item.content instanceof Y.ContentString) into.add(item.id.client);
-			else if (item.content instanceof Y.ContentType) collect(item.content.type as Y.AbstractType<unknown>, into);
-		}
-	};
-	for (let item = fragment._start; item !== null; item = item.right) {
-		if (item.deleted || !(item.content instanceof Y.ContentType)) continue;
-		const block = item.content.type as Y.AbstractType<unknown>;
-		const text = block instanceof Y.XmlText ? block.toString() : (block as Y.XmlElement).toString().replace(/<[^>]+>/g, '');
-		if (!text.trim()) continue;
-		const clients = new Set<number>();
-		collect(block, clients);
-		out.push([...clients]);
-	}
-	return out;
-}
-
 /** Paragraphs of a rich-text root with their authors' names. */
 function authoredParagraphs(doc: Y.Doc, root: string, nameOfClient: (clientId: number) => string | null): AuthoredParagraph[] {
 	if (!doc.share.has(root)) return [];
 	const fragment = doc.getXmlFragment(root);
 	const texts = fragmentParagraphs(fragment);
-	const clients = paragraphClients(fragment);
+	const clients = paragraphWriters(fragment);
 	return texts.map((text, i) => ({
 		text,
 		authors: [...new Set((clients[i] ?? []).map(nameOfClient).filter((n): n is string => n !== null))]
 	}));
 }
 
-/** The generators' input for a meeting, from its main and restricted documents. */
+/** The generators' input for a meeting, from its main and restricted channels. */
 export async function documentInputFor(props: {
 	db: Database;
 	found: MeetingForViewer;
@@ -58,8 +35,7 @@ export async function documentInputFor(props: {
 	const { db, found, main, restricted } = props;
 	const { meeting, participants } = found;
 	const template = templateFor(meeting.kind);
-	const bindings = await db.select({ clientId: collabClients.clientId, userId: collabClients.userId }).from(collabClients).where(eq(collabClients.meetingId, meeting.id));
-	const userOfClient = new Map(bindings.map((b) => [b.clientId, b.userId]));
+	const userOfClient = await clientOwnersOf({ db, meetingId: meeting.id });
 	const nameOfUser = new Map(participants.filter((p) => p.userId).map((p) => [p.userId!, p.name]));
 	const nameOfClient = (clientId: number) => {
 		const userId = userOfClient.get(clientId);

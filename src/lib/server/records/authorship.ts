@@ -1,20 +1,35 @@
 /**
  * Authorship: each Yjs client id in a meeting belongs to the person whose connection first
  * wrote with it (kept in collab_clients), so the server can say who wrote every piece of the
- * record and refuse anyone writing under someone else's id.
+ * record and refuse anyone writing under someone else's id. One read of the bindings
+ * (`clientOwnersOf`) and one walk over what was written (`walkWritten`) serve the socket, the
+ * generated documents' paragraph authors and `authorshipOf`.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { Database } from '../../src/lib/server/db';
-import { collabClients } from '../../src/lib/server/db/schema';
-import { rootOfType } from './gate';
+import type { Database } from '../db';
+import { collabClients } from '../db/schema';
+import { channelOfRoot } from './channels';
+import { readStoredRecord } from './stored';
 
 /** Who a client id belongs to: a user's id, or `server` for the server's own writes. */
 export const SERVER_AUTHOR = null;
 
 /**
- * The client id → user bindings of one meeting (both its documents), held in memory while a
- * record is loaded. A binding to null is the server's own client id (pre-fill, meeting start).
+ * A meeting's client id → owner bindings as stored now (owner null: the server). The one query
+ * of collab_clients by meeting.
+ */
+export async function clientOwnersOf(props: { db: Database; meetingId: string }): Promise<Map<number, string | null>> {
+	const rows = await props.db
+		.select({ clientId: collabClients.clientId, userId: collabClients.userId })
+		.from(collabClients)
+		.where(eq(collabClients.meetingId, props.meetingId));
+	return new Map(rows.map((row) => [row.clientId, row.userId]));
+}
+
+/**
+ * The client id → user bindings of one meeting (both its channels), held in memory while a
+ * channel is loaded. A binding to null is the server's own client id (pre-fill, meeting start).
  */
 export class ClientOwners {
 	private constructor(
@@ -25,11 +40,7 @@ export class ClientOwners {
 
 	/** Loads a meeting's bindings. */
 	static async load(props: { db: Database; meetingId: string }): Promise<ClientOwners> {
-		const rows = await props.db
-			.select({ clientId: collabClients.clientId, userId: collabClients.userId })
-			.from(collabClients)
-			.where(eq(collabClients.meetingId, props.meetingId));
-		return new ClientOwners(props.db, props.meetingId, new Map(rows.map((r) => [r.clientId, r.userId])));
+		return new ClientOwners(props.db, props.meetingId, await clientOwnersOf(props));
 	}
 
 	/** The user a client id belongs to (null: the server), or undefined if unbound. */
@@ -51,11 +62,8 @@ export class ClientOwners {
 
 	/** Reads the meeting's bindings again (after another writer, or node, added some). */
 	async reload(): Promise<void> {
-		const rows = await this.db
-			.select({ clientId: collabClients.clientId, userId: collabClients.userId })
-			.from(collabClients)
-			.where(eq(collabClients.meetingId, this.meetingId));
-		for (const row of rows) this.owners.set(row.clientId, row.userId);
+		const stored = await clientOwnersOf({ db: this.db, meetingId: this.meetingId });
+		for (const [clientId, userId] of stored) this.owners.set(clientId, userId);
 	}
 
 	/**
@@ -76,11 +84,6 @@ export class ClientOwners {
 		await this.reload();
 		return fresh.every((id) => this.owners.get(id) === props.userId);
 	}
-
-	/** A copy of the bindings, for attributing text. */
-	snapshot(): Map<number, string | null> {
-		return new Map(this.owners);
-	}
 }
 
 /** Records a client id as the server's (idempotent; a person's earlier binding wins). */
@@ -100,46 +103,68 @@ export interface AuthoredRun {
 }
 
 /**
+ * Walks what was written under a type, in document order, calling `visit` with the client id
+ * that wrote each string: text, strings in arrays and map values; nested types are walked and
+ * deleted content is skipped. An XML element's or a text's attributes are formatting, not
+ * writing, so they are not visited.
+ */
+function walkWritten(type: Y.AbstractType<any>, visit: (clientId: number, text: string) => void): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+	const items: Y.Item[] = [];
+	for (let item = type._start; item !== null; item = item.right) items.push(item);
+	if (!(type instanceof Y.XmlElement || type instanceof Y.Text)) for (const item of type._map.values()) items.push(item);
+	for (const item of items) {
+		if (item.deleted) continue;
+		const content = item.content;
+		if (content instanceof Y.ContentString) visit(item.id.client, content.str);
+		else if (content instanceof Y.ContentType) walkWritten(content.type, visit);
+		else if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
+			for (const value of content.getContent()) if (typeof value === 'string') visit(item.id.client, value);
+		}
+	}
+}
+
+/**
  * Who wrote what in one root, in document order: consecutive characters by the same person
- * are one run. Walks XML fragments, elements, text and maps alike; deleted content is skipped.
+ * are one run. Walks XML fragments, elements, text and maps alike.
  */
 export function whoWrote(props: { doc: Y.Doc; root: string; owners: Map<number, string | null> }): AuthoredRun[] {
 	const runs: AuthoredRun[] = [];
-	const push = (clientId: number, text: string) => {
+	const type = props.doc.share.get(props.root);
+	if (!type) return runs;
+	walkWritten(type, (clientId, text) => {
 		const owner = props.owners.get(clientId);
 		const userId = owner ?? null;
 		const server = owner === SERVER_AUTHOR;
 		const last = runs[runs.length - 1];
 		if (last && last.userId === userId && last.server === server) last.text += text;
 		else runs.push({ userId, server, text });
-	};
-	const type = props.doc.share.get(props.root);
-	if (!type) return runs;
-	const visit = (parent: Y.AbstractType<any>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
-		const items: Y.Item[] = [];
-		for (let item = parent._start; item !== null; item = item.right) items.push(item);
-		for (const item of parent._map.values()) items.push(item);
-		for (const item of items) {
-			if (item.deleted) continue;
-			const content = item.content;
-			if (content instanceof Y.ContentString) push(item.id.client, content.str);
-			else if (content instanceof Y.ContentType) visit(content.type);
-			else if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
-				for (const value of content.getContent()) if (typeof value === 'string') push(item.id.client, value);
-			}
-		}
-	};
-	visit(type);
+	});
 	return runs;
 }
 
-/** The user who wrote the item at this position of a root, by client id: "who wrote this piece". */
-export async function authorOfClient(props: { db: Database; meetingId: string; clientId: number }): Promise<string | null> {
-	const [row] = await props.db
-		.select({ userId: collabClients.userId })
-		.from(collabClients)
-		.where(and(eq(collabClients.meetingId, props.meetingId), eq(collabClients.clientId, props.clientId)));
-	return row?.userId ?? null;
+/** The client ids that wrote each non-empty paragraph of a rich-text fragment, in order. */
+export function paragraphWriters(fragment: Y.XmlFragment): number[][] {
+	const writers: number[][] = [];
+	for (let item = fragment._start; item !== null; item = item.right) {
+		if (item.deleted || !(item.content instanceof Y.ContentType)) continue;
+		const block = item.content.type;
+		const text = block instanceof Y.XmlText ? block.toString() : (block as Y.XmlElement).toString().replace(/<[^>]+>/g, '');
+		if (!text.trim()) continue;
+		const clients = new Set<number>();
+		walkWritten(block, (clientId) => clients.add(clientId));
+		writers.push([...clients]);
+	}
+	return writers;
 }
 
-export { rootOfType };
+/** Who wrote what in one root of a meeting's record, live or stored, on either channel. */
+export async function authorshipOf(props: { db: Database; meetingId: string; root: string }): Promise<AuthoredRun[]> {
+	const { db, meetingId, root } = props;
+	const doc = await readStoredRecord({ db, meetingId, channel: channelOfRoot(root) });
+	try {
+		// Read after the record: every client id in it was bound before its update was applied.
+		return whoWrote({ doc, root, owners: await clientOwnersOf({ db, meetingId }) });
+	} finally {
+		doc.destroy();
+	}
+}

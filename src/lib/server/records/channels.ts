@@ -1,46 +1,31 @@
 /**
- * A meeting's live record is two Yjs documents. `main` holds everything everyone in the
- * meeting may read; `restricted` holds third-party information (`restricted:{participantId}`
- * roots) and is only ever opened by connections whose role may read it, so restricted words
- * are never sent to a parent's or a child's socket (DESIGN §3).
+ * A meeting's live record travels on two channels, each its own Yjs document. `main` holds
+ * everything everyone in the meeting may read; `restricted` holds third-party information
+ * (`restricted:{participantId}` roots) and is only ever opened by connections whose role may
+ * read it, so restricted words are never sent to a parent's or a child's socket (DESIGN §3).
+ * (A "document" is only ever a generated meeting document; the database keeps a channel's
+ * name in the `document` column of collab_updates and collab_snapshots.)
  */
-import { parseRootName } from '../../src/lib/collab/roots';
-import { collabPath } from '../../src/lib/collab/protocol';
-import type { RecordDocument } from '../../src/lib/server/db/schema/records';
+import { parseRootName } from '../../collab/roots';
+import type { RecordDocument } from '../db/schema/records';
 
-export type { RecordDocument };
+/** One of a meeting's two live Yjs documents: `main` or `restricted`. */
+export type Channel = RecordDocument;
 
-/** The path suffix (and y-websocket room suffix) of the restricted document. */
+/** The socket path suffix (and y-websocket room suffix) of the restricted channel. */
 export const restrictedSuffix = '/restricted';
 
-const UUID = /^[0-9a-f-]{36}$/i;
-
-/** `/collab/{meetingId}` → main, `/collab/{meetingId}/restricted` → restricted; null otherwise. */
-export function parseCollabPath(url: string | undefined): { meetingId: string; document: RecordDocument } | null {
-	if (!url) return null;
-	const pathname = url.split('?')[0];
-	const prefix = `${collabPath}/`;
-	if (!pathname.startsWith(prefix)) return null;
-	let rest = pathname.slice(prefix.length);
-	let document: RecordDocument = 'main';
-	if (rest.endsWith(restrictedSuffix)) {
-		document = 'restricted';
-		rest = rest.slice(0, -restrictedSuffix.length);
-	}
-	return UUID.test(rest) ? { meetingId: rest, document } : null;
-}
-
-/** The document a root lives in: `restricted:*` roots in the restricted one, all else in main. */
-export function documentOfRoot(root: string): RecordDocument {
+/** The channel a root lives on: `restricted:*` roots on the restricted one, all else on main. */
+export function channelOfRoot(root: string): Channel {
 	return parseRootName(root)?.kind === 'restricted' ? 'restricted' : 'main';
 }
 
-/** May this root exist in this document at all (whoever writes it)? */
-export function rootBelongsIn(root: string, document: RecordDocument): boolean {
-	return documentOfRoot(root) === document;
+/** May this root exist on this channel at all (whoever writes it)? */
+export function rootBelongsIn(root: string, channel: Channel): boolean {
+	return channelOfRoot(root) === channel;
 }
 
-/** The key of one document of one meeting in the registry and in log lines. */
-export function documentKey(meetingId: string, document: RecordDocument): string {
-	return document === 'main' ? meetingId : `${meetingId}${restrictedSuffix}`;
+/** The key of one channel of one meeting in the registry of loaded channels. */
+export function channelKey(meetingId: string, channel: Channel): string {
+	return channel === 'main' ? meetingId : `${meetingId}${restrictedSuffix}`;
 }

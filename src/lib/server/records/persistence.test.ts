@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { DatabaseHandle } from '../../src/lib/server/db';
-import { collabSnapshots, collabUpdates } from '../../src/lib/server/db/schema';
-import { createTestDatabase, makeMeeting, makeUser } from '../../tests/factories';
-import { compactRecord, loadRecord, UpdateLog } from './persistence';
+import type { DatabaseHandle } from '../db';
+import { collabSnapshots, collabUpdates } from '../db/schema';
+import { createTestDatabase, makeMeeting, makeUser } from '../../../../tests/factories';
+import { compactChannel, loadChannel, UpdateLog } from './persistence';
 
 let handle: DatabaseHandle;
 let meetingId: string;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 describe('UpdateLog', () => {
-	it('batches updates into rows, acknowledges once stored, compacts and reloads the same document', async () => {
+	it('batches updates into rows, acknowledges once stored, compacts and reloads the same channel', async () => {
 		const { db } = handle;
 		const source = new Y.Doc();
 		const log = new UpdateLog(db, meetingId, { rowsSinceSnapshot: 0, flushDelayMs: 10, compactAfterRows: 3 });
@@ -33,13 +33,13 @@ describe('UpdateLog', () => {
 		expect(rows.length).toBeLessThan(5);
 		await log.close();
 		const loaded = new Y.Doc();
-		await loadRecord({ db, meetingId, doc: loaded });
+		await loadChannel({ db, meetingId, doc: loaded });
 		expect(loaded.getText('section:x').toString()).toBe(text.toString());
-		await compactRecord({ db, meetingId });
+		await compactChannel({ db, meetingId });
 		const after = await db.select().from(collabUpdates).where(eq(collabUpdates.meetingId, meetingId));
 		expect(after).toEqual([]);
 		const reloaded = new Y.Doc();
-		await loadRecord({ db, meetingId, doc: reloaded });
+		await loadChannel({ db, meetingId, doc: reloaded });
 		expect(reloaded.getText('section:x').toString()).toBe(text.toString());
 	});
 });

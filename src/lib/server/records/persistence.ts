@@ -1,13 +1,13 @@
 /**
- * Persistence of the live record: updates are appended to collab_updates as they arrive
- * (micro-batched), and folded into collab_snapshots under a per-meeting advisory lock once the
- * log grows. A restarted server loses nothing it had stored.
+ * Persistence of the live record, one channel at a time: updates are appended to
+ * collab_updates as they arrive (micro-batched), and folded into collab_snapshots under the
+ * channel's advisory lock once the log grows. A restarted server loses nothing it had stored.
  */
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { Database } from '../../src/lib/server/db';
-import { collabSnapshots, collabUpdates } from '../../src/lib/server/db/schema';
-import type { RecordDocument } from './documents';
+import type { Database } from '../db';
+import { collabSnapshots, collabUpdates } from '../db/schema';
+import type { Channel } from './channels';
 
 export interface PersistenceOptions {
 	/** Longest an update waits before it is written, in ms. */
@@ -16,49 +16,49 @@ export interface PersistenceOptions {
 	compactAfterRows?: number;
 }
 
-/** Where one document of one meeting is stored. */
-export interface StoredDocument {
+/** Where one channel of one meeting is stored. */
+export interface StoredChannel {
 	db: Database;
 	meetingId: string;
 	/** Default `main`. */
-	document?: RecordDocument;
+	channel?: Channel;
 }
 
-function updatesOf(meetingId: string, document: RecordDocument, after: number) {
-	return and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, document), gt(collabUpdates.id, after));
+function updatesOf(meetingId: string, channel: Channel, after: number) {
+	return and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, channel), gt(collabUpdates.id, after));
 }
 
-function snapshotOf(meetingId: string, document: RecordDocument) {
-	return and(eq(collabSnapshots.meetingId, meetingId), eq(collabSnapshots.document, document));
+function snapshotOf(meetingId: string, channel: Channel) {
+	return and(eq(collabSnapshots.meetingId, meetingId), eq(collabSnapshots.document, channel));
 }
 
-/** The advisory lock key of one document: held while compacting or pre-filling it. */
-export function documentLock(meetingId: string, document: RecordDocument = 'main') {
-	const key = document === 'main' ? `collab:${meetingId}` : `collab:${meetingId}:${document}`;
+/** The advisory lock of one channel: held while compacting, reading, pre-filling or seeding it. */
+export function channelLock(meetingId: string, channel: Channel = 'main') {
+	const key = channel === 'main' ? `collab:${meetingId}` : `collab:${meetingId}:${channel}`;
 	return sql`select pg_advisory_xact_lock(hashtext(${key}))`;
 }
 
 /**
- * Builds a meeting's document from its snapshot and the updates logged after it.
- * `stored` is false when nothing at all was stored (the document was never written).
+ * Builds a meeting's channel from its snapshot and the updates logged after it.
+ * `stored` is false when nothing at all was stored (the channel was never written).
  */
-export async function loadRecord(
-	props: StoredDocument & { doc: Y.Doc }
+export async function loadChannel(
+	props: StoredChannel & { doc: Y.Doc }
 ): Promise<{ rowsSinceSnapshot: number; stored: boolean; bytes: number }> {
 	const { db, meetingId, doc } = props;
-	const document = props.document ?? 'main';
-	// Snapshot and log are read under the document's lock: a compaction between the two reads
+	const channel = props.channel ?? 'main';
+	// Snapshot and log are read under the channel's lock: a compaction between the two reads
 	// would otherwise fold and delete the rows after the snapshot this reader already has.
 	const { snapshot, rows } = await db.transaction(async (tx) => {
-		await tx.execute(documentLock(meetingId, document));
+		await tx.execute(channelLock(meetingId, channel));
 		const [snapshot] = await tx
 			.select({ state: collabSnapshots.state, upToId: collabSnapshots.upToId })
 			.from(collabSnapshots)
-			.where(snapshotOf(meetingId, document));
+			.where(snapshotOf(meetingId, channel));
 		const rows = await tx
 			.select({ update: collabUpdates.update })
 			.from(collabUpdates)
-			.where(updatesOf(meetingId, document, snapshot?.upToId ?? 0))
+			.where(updatesOf(meetingId, channel, snapshot?.upToId ?? 0))
 			.orderBy(asc(collabUpdates.id));
 		return { snapshot, rows };
 	});
@@ -72,22 +72,22 @@ export async function loadRecord(
 
 /**
  * Folds the log into the snapshot. Under a transaction-scoped advisory lock keyed on the
- * meeting's document, so two nodes (or two unloads) never compact the same one at once.
+ * meeting's channel, so two nodes (or two unloads) never compact the same one at once.
  */
-export async function compactRecord(props: StoredDocument): Promise<void> {
+export async function compactChannel(props: StoredChannel): Promise<void> {
 	const { meetingId } = props;
-	const document = props.document ?? 'main';
+	const channel = props.channel ?? 'main';
 	await props.db.transaction(async (tx) => {
-		await tx.execute(documentLock(meetingId, document));
+		await tx.execute(channelLock(meetingId, channel));
 		const [snapshot] = await tx
 			.select({ state: collabSnapshots.state, upToId: collabSnapshots.upToId })
 			.from(collabSnapshots)
-			.where(snapshotOf(meetingId, document));
+			.where(snapshotOf(meetingId, channel));
 		const after = snapshot?.upToId ?? 0;
 		const rows = await tx
 			.select({ id: collabUpdates.id, update: collabUpdates.update })
 			.from(collabUpdates)
-			.where(updatesOf(meetingId, document, after))
+			.where(updatesOf(meetingId, channel, after))
 			.orderBy(asc(collabUpdates.id));
 		if (rows.length === 0) return;
 		const doc = new Y.Doc();
@@ -98,19 +98,19 @@ export async function compactRecord(props: StoredDocument): Promise<void> {
 		const upToId = rows[rows.length - 1].id;
 		await tx
 			.insert(collabSnapshots)
-			.values({ meetingId, document, state, upToId })
+			.values({ meetingId, document: channel, state, upToId })
 			.onConflictDoUpdate({
 				target: [collabSnapshots.meetingId, collabSnapshots.document],
 				set: { state, upToId, updatedAt: new Date() }
 			});
 		await tx
 			.delete(collabUpdates)
-			.where(and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, document), lte(collabUpdates.id, upToId)));
+			.where(and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, channel), lte(collabUpdates.id, upToId)));
 	});
 }
 
 /**
- * The write-behind log of one loaded meeting. `append` is synchronous and cheap; a timer
+ * The write-behind log of one loaded channel. `append` is synchronous and cheap; a timer
  * writes the queue as one merged row. A failed write keeps the queue and is retried.
  */
 export class UpdateLog {
@@ -125,16 +125,16 @@ export class UpdateLog {
 	private waiters: { target: number; resolve: () => void }[] = [];
 	private readonly flushDelayMs: number;
 	private readonly compactAfterRows: number;
-	private readonly document: RecordDocument;
+	private readonly channel: Channel;
 	/** Called when a write fails (the caller logs it, without content). */
 	onError: (error: unknown) => void = () => {};
 
 	constructor(
 		private readonly db: Database,
 		private readonly meetingId: string,
-		props: PersistenceOptions & { rowsSinceSnapshot: number; document?: RecordDocument }
+		props: PersistenceOptions & { rowsSinceSnapshot: number; channel?: Channel }
 	) {
-		this.document = props.document ?? 'main';
+		this.channel = props.channel ?? 'main';
 		this.rowsSinceSnapshot = props.rowsSinceSnapshot;
 		this.flushDelayMs = props.flushDelayMs ?? 100;
 		this.compactAfterRows = props.compactAfterRows ?? 500;
@@ -194,7 +194,7 @@ export class UpdateLog {
 			}
 		}
 		if (this.rowsSinceSnapshot > 0) {
-			await compactRecord({ db: this.db, meetingId: this.meetingId, document: this.document }).catch((error) => this.onError(error));
+			await compactChannel({ db: this.db, meetingId: this.meetingId, channel: this.channel }).catch((error) => this.onError(error));
 		}
 	}
 
@@ -215,7 +215,7 @@ export class UpdateLog {
 		this.queue = [];
 		const update = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
 		try {
-			await this.db.insert(collabUpdates).values({ meetingId: this.meetingId, document: this.document, update });
+			await this.db.insert(collabUpdates).values({ meetingId: this.meetingId, document: this.channel, update });
 		} catch (error) {
 			this.queue = batch.concat(this.queue); // keep order; try again later
 			throw error;
@@ -231,7 +231,7 @@ export class UpdateLog {
 		if (this.queue.length > 0) this.schedule(this.flushDelayMs);
 		if (this.rowsSinceSnapshot >= this.compactAfterRows) {
 			this.rowsSinceSnapshot = 0;
-			await compactRecord({ db: this.db, meetingId: this.meetingId, document: this.document }).catch((error) => this.onError(error));
+			await compactChannel({ db: this.db, meetingId: this.meetingId, channel: this.channel }).catch((error) => this.onError(error));
 		}
 	}
 }

@@ -14,7 +14,7 @@ import { readRecord, type RecordSnapshot } from '../../collab/record-shape';
 import type { MeetingRole } from '../db/schema/meetings';
 import { calendarDateOf } from '../../domain/calendar-date';
 import { scoreHistory, type ChildRiskHistory, type MeetingScores } from '../../risk/history';
-import { readStoredRecord } from '../../../../server/collab/stored';
+import { readStoredRecord } from '../records';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 

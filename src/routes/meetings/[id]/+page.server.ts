@@ -3,7 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { meetingForViewer, startMeeting } from '$lib/server/meetings/queries';
-import { announceMeetingChanged } from '$lib/server/meetings/events';
+import { announceMeetingChanged } from '$lib/server/records';
 import { canPrepareMeeting, canRunMeeting } from '$lib/policy';
 import { z } from 'zod';
 import { attendanceStates, meetingRoles } from '$lib/server/db/schema/meetings';

@@ -9,8 +9,7 @@ import { generateDocuments } from '../../../documents/index';
 import { documentInputFor } from '../../documents/record-input';
 import { linkOf, storeDocuments, type DocumentLink } from '../../documents/store';
 import { meetingForViewer } from '../queries';
-import { announceMeetingChanged } from '../events';
-import { readStoredRecord } from '../../../../../server/collab/stored';
+import { announceMeetingChanged, readStoredRecord } from '../../records';
 import { riskHistoriesFor } from '../../risk/history';
 
 /** Why a meeting could not be ended, with the HTTP status the API answers. */
@@ -54,8 +53,8 @@ export async function endMeeting(props: { db: Database; user: SessionUser; meeti
 	let restricted: Y.Doc | null = null;
 	try {
 		[main, restricted] = await Promise.all([
-			readStoredRecord({ db, meetingId, document: 'main' }),
-			readStoredRecord({ db, meetingId, document: 'restricted' })
+			readStoredRecord({ db, meetingId, channel: 'main' }),
+			readStoredRecord({ db, meetingId, channel: 'restricted' })
 		]);
 		const chairName = found.participants.find((p) => p.role === 'chair')?.name ?? (found.meeting.chairId === user.id ? user.name : 'the chair');
 		const input = await documentInputFor({ db, found: { ...found, meeting: ended }, main, restricted, chairName });

@@ -3,7 +3,7 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { requireApiUser } from '$lib/server/guards';
 import { meetingForViewer, startMeeting } from '$lib/server/meetings/queries';
-import { announceMeetingChanged } from '$lib/server/meetings/events';
+import { announceMeetingChanged } from '$lib/server/records';
 import { canRunMeeting } from '$lib/policy';
 import type { RequestHandler } from './$types';
 
