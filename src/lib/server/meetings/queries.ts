@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	agencies,
@@ -145,14 +145,4 @@ export async function meetingForViewer(props: {
 	if (access === 'none' || role === null) return null;
 	const kids = (await childrenOf(db, [meetingId])).get(meetingId) ?? [];
 	return { meeting, children: kids, participants, access, me, role };
-}
-
-/** Sets a scheduled meeting live (the chair's "Start meeting"). */
-export async function startMeeting(props: { db: Database; meetingId: string; now?: Date }): Promise<Meeting | null> {
-	const [row] = await props.db
-		.update(meetings)
-		.set({ status: 'live', startedAt: props.now ?? new Date() })
-		.where(and(eq(meetings.id, props.meetingId), eq(meetings.status, 'scheduled')))
-		.returning();
-	return row ?? null;
 }

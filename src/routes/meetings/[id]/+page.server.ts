@@ -2,8 +2,8 @@ import { meetingForPage } from '$lib/server/guards';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
-import { meetingForViewer, startMeeting } from '$lib/server/meetings/queries';
-import { announceMeetingChanged } from '$lib/server/records';
+import { meetingForViewer } from '$lib/server/meetings/queries';
+import { startMeeting, StartMeetingError } from '$lib/server/meetings/commands/start-meeting';
 import { canPrepareMeeting, canRunMeeting } from '$lib/policy';
 import { z } from 'zod';
 import { attendanceStates, meetingRoles } from '$lib/server/db/schema/meetings';
@@ -69,16 +69,13 @@ export const actions: Actions = {
 	start: async ({ locals, params }) => {
 		if (!locals.user) redirect(303, '/login');
 		const db = await database();
-		const found = await meetingForViewer({ db, user: locals.user, meetingId: params.id });
-		if (!found) error(404, 'Not found');
-		if (!canRunMeeting({ viewer: locals.user, meeting: found.meeting, participant: found.me })) {
-			return fail(403, { message: 'Only the chair of this meeting can start it.' });
+		try {
+			await startMeeting({ db, user: locals.user, meetingId: params.id });
+		} catch (problem) {
+			if (!(problem instanceof StartMeetingError)) throw problem;
+			if (problem.status === 404) error(404, 'Not found');
+			return fail(problem.status, { message: problem.message });
 		}
-		if (!(await startMeeting({ db, meetingId: params.id }))) {
-			return fail(409, { message: 'This meeting has already started or ended.' });
-		}
-		await audit({ db, userId: locals.user.id, action: 'start', targetType: 'meeting', targetId: params.id });
-		announceMeetingChanged(params.id);
 		return { message: 'The meeting has started.' };
 	},
 	invite: async ({ locals, params, request }) => {

@@ -1,0 +1,46 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db';
+import { meetings, type Meeting } from '../../db/schema';
+import type { SessionUser } from '../../auth/session';
+import { audit } from '../../audit';
+import { canRunMeeting } from '../../../policy';
+import { announceMeetingChanged } from '../../records';
+import { meetingForViewer } from '../queries';
+
+/** Why a meeting could not be started, with the HTTP status the API answers. */
+export class StartMeetingError extends Error {
+	constructor(
+		readonly status: 403 | 404 | 409,
+		message: string
+	) {
+		super(message);
+		this.name = 'StartMeetingError';
+	}
+}
+
+/**
+ * The chair's "Start meeting", for the meeting page's action and the API alike: only the chair
+ * may start it, and only when it is scheduled; scheduled → live in one conditional update (a
+ * second start finds it live and is refused), audited, then announced, so the sockets reconnect
+ * with the live meeting's rights and the record opens at its first section.
+ */
+export async function startMeeting(props: { db: Database; user: SessionUser; meetingId: string; now?: Date }): Promise<Meeting> {
+	const { db, user, meetingId } = props;
+	const found = await meetingForViewer({ db, user, meetingId });
+	if (!found) throw new StartMeetingError(404, 'No meeting with that id that you are invited to.');
+	if (!canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me })) {
+		throw new StartMeetingError(403, 'Only the chair of this meeting can start it.');
+	}
+	if (found.meeting.status !== 'scheduled') {
+		throw new StartMeetingError(409, `This meeting is ${found.meeting.status}, so it cannot be started.`);
+	}
+	const [started] = await db
+		.update(meetings)
+		.set({ status: 'live', startedAt: props.now ?? new Date() })
+		.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')))
+		.returning();
+	if (!started) throw new StartMeetingError(409, 'This meeting was started or changed by someone else a moment ago.');
+	await audit({ db, userId: user.id, action: 'start', targetType: 'meeting', targetId: meetingId });
+	announceMeetingChanged(meetingId);
+	return started;
+}
