@@ -200,3 +200,12 @@ export function meetingRoleFit(props: {
 	if (props.meetingRole === 'parent' && !props.familyOfMeetingChild) return 'not-their-child';
 	return 'fits';
 }
+
+/**
+ * May the viewer read the unit's outbox (every email queued or sent, its state and its
+ * attachments)? Business support and chairs of the unit only; the list holds only its own
+ * unit's meetings' messages.
+ */
+export function mayReadOutbox(viewer: Viewer): boolean {
+	return (viewer.role === 'admin' || viewer.role === 'chair') && viewer.unitId !== null;
+}

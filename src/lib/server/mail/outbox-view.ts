@@ -1,0 +1,73 @@
+/**
+ * The outbox as business support and chairs see it (the /outbox page and GET /api/outbox):
+ * their own unit's meetings' messages, newest first, each with its state, its error in plain
+ * words and links to its attachments. Who may look is `mayReadOutbox` in the policy module.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { meetings, outbox, type MailPurpose, type MailState } from '../db/schema';
+import { mayReadOutbox, type Viewer } from '../../policy';
+
+export interface OutboxEntry {
+	id: string;
+	to: string;
+	subject: string;
+	purpose: MailPurpose;
+	meetingId: string | null;
+	state: MailState;
+	attempts: number;
+	error: string | null;
+	createdAt: string;
+	sentAt: string | null;
+	attachments: { filename: string; contentType: string; url: string }[];
+}
+
+/** The address of one attachment of one message. */
+export function outboxAttachmentUrl(messageId: string, index: number): string {
+	return `/outbox/${encodeURIComponent(messageId)}/attachments/${index}`;
+}
+
+/** The viewer's unit's outbox, or null when the viewer may not read it (answer 404). */
+export async function outboxForViewer(props: { db: Database; viewer: Viewer; limit?: number }): Promise<OutboxEntry[] | null> {
+	const { db, viewer } = props;
+	if (!mayReadOutbox(viewer)) return null;
+	const rows = await db
+		.select({ message: outbox })
+		.from(outbox)
+		.innerJoin(meetings, eq(meetings.id, outbox.meetingId))
+		.where(eq(meetings.unitId, viewer.unitId!))
+		.orderBy(desc(outbox.createdAt), desc(outbox.id))
+		.limit(props.limit ?? 500);
+	return rows.map(({ message }) => ({
+		id: message.id,
+		to: message.recipientEmail,
+		subject: message.subject,
+		purpose: message.purpose,
+		meetingId: message.meetingId,
+		state: message.state,
+		attempts: message.attempts,
+		error: message.lastError,
+		createdAt: message.createdAt.toISOString(),
+		sentAt: message.sentAt?.toISOString() ?? null,
+		attachments: message.attachments.map((file, index) => ({ filename: file.filename, contentType: file.contentType, url: outboxAttachmentUrl(message.id, index) }))
+	}));
+}
+
+/** One attachment's bytes, if the viewer may read the outbox and the message is their unit's. */
+export async function outboxAttachmentForViewer(props: {
+	db: Database;
+	viewer: Viewer;
+	messageId: string;
+	index: number;
+}): Promise<{ filename: string; contentType: string; bytes: Buffer } | null> {
+	const { db, viewer } = props;
+	if (!mayReadOutbox(viewer)) return null;
+	const [row] = await db
+		.select({ attachments: outbox.attachments })
+		.from(outbox)
+		.innerJoin(meetings, eq(meetings.id, outbox.meetingId))
+		.where(and(eq(outbox.id, props.messageId), eq(meetings.unitId, viewer.unitId!)));
+	const file = row?.attachments[props.index];
+	if (!file) return null;
+	return { filename: file.filename, contentType: file.contentType, bytes: Buffer.from(file.contentBase64, 'base64') };
+}
