@@ -8,17 +8,8 @@
  * - authorship.ts: who owns each Yjs client id (collab_clients) and who wrote what
  * - events.ts: "this meeting changed", from the commands to the socket server
  */
-export { channelKey, channelOfRoot, restrictedSuffix, rootBelongsIn, type Channel } from './channels';
-export { channelLock, compactChannel, loadChannel, UpdateLog, type PersistenceOptions, type StoredChannel } from './persistence';
-export { copyChannel, readStoredRecord, registerLiveChannels, type LiveChannels } from './stored';
-export {
-	authorshipOf,
-	bindServerClient,
-	clientOwnersOf,
-	ClientOwners,
-	paragraphWriters,
-	SERVER_AUTHOR,
-	whoWrote,
-	type AuthoredRun
-} from './authorship';
+export { channelKey, restrictedSuffix, rootBelongsIn, type Channel } from './channels';
+export { channelLock, compactChannel, loadChannel, UpdateLog, type PersistenceOptions } from './persistence';
+export { readStoredRecord, registerLiveChannels } from './stored';
+export { authorshipOf, bindServerClient, clientOwnersOf, ClientOwners, paragraphWriters, type AuthoredRun } from './authorship';
 export { announceMeetingChanged, onMeetingChanged } from './events';

@@ -28,7 +28,7 @@ export function registerLiveChannels(source: LiveChannels): () => void {
 }
 
 /** A copy of a channel: the caller may read or destroy it without touching the original. */
-export function copyChannel(doc: Y.Doc): Y.Doc {
+function copyChannel(doc: Y.Doc): Y.Doc {
 	const copy = new Y.Doc();
 	Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
 	return copy;
