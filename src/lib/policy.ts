@@ -209,3 +209,9 @@ export function meetingRoleFit(props: {
 export function mayReadOutbox(viewer: Viewer): boolean {
 	return (viewer.role === 'admin' || viewer.role === 'chair') && viewer.unitId !== null;
 }
+
+/** The meeting's chair, or business support of its unit, moves or cancels it (and everyone invited is told). */
+export function mayChangeMeetingDate(props: Parameters<typeof meetingAccess>[0]): boolean {
+	if (props.meeting.chairId === props.viewer.id) return true;
+	return props.viewer.role === 'admin' && meetingAccess(props) === 'unit';
+}
