@@ -19,8 +19,7 @@ import {
 	type User
 } from '../src/lib/server/db/schema';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
-import type { MeetingKind, MeetingRole, MeetingStatus } from '../src/lib/server/db/schema/meetings';
-import type { UserRole } from '../src/lib/server/db/schema/people';
+import type { MeetingKind, MeetingRole, MeetingStatus, UserRole } from '../src/lib/domain/vocabulary';
 
 // A real argon2id hash of "correct horse battery", made once, so factories stay fast.
 const PASSWORD = 'correct horse battery';

@@ -9,7 +9,7 @@ import { sessionTokenFromCookieHeader, validateSessionToken } from '../../src/li
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { templateFor } from '../../src/lib/domain';
 import { mayReadRestricted, mayWriteAnything } from '../../src/lib/policy';
-import type { MeetingRole, MeetingStatus } from '../../src/lib/server/db/schema/meetings';
+import type { MeetingRole, MeetingStatus } from '../../src/lib/domain/vocabulary';
 import { collabPath } from '../../src/lib/collab/protocol';
 import { restrictedSuffix, type Channel } from '../../src/lib/server/records';
 

@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db';
 import { collabSnapshots, collabUpdates, meetings } from '../../src/lib/server/db/schema';
-import type { MeetingKind, MeetingStatus } from '../../src/lib/server/db/schema/meetings';
+import type { MeetingKind, MeetingStatus } from '../../src/lib/domain/vocabulary';
 import {
 	addConcern,
 	addPlanAction,

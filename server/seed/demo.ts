@@ -16,8 +16,7 @@ import {
 	units,
 	users
 } from '../../src/lib/server/db/schema';
-import type { MeetingKind, MeetingRole, Attendance } from '../../src/lib/server/db/schema/meetings';
-import type { UserRole } from '../../src/lib/server/db/schema/people';
+import type { MeetingKind, MeetingRole, Attendance, UserRole } from '../../src/lib/domain/vocabulary';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { ukDay, ukInstant } from '../../src/lib/meetings/uk-time';
 import { seedDemoRecords } from './demo-records';

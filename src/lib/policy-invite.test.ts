@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meetingRoleFit, meetingRolesForAccount } from './policy';
-import { meetingRoles } from './server/db/schema/meetings';
-import { userRoles } from './server/db/schema/people';
+import { meetingRoles, userRoles } from './domain/vocabulary';
 
 describe('which meeting roles fit an account', () => {
 	it('invites a parent’s account only as a parent, and only of the meeting’s own children', () => {

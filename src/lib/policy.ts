@@ -3,8 +3,7 @@
  * collaboration socket all ask these functions, on the server. Pure TypeScript, so the
  * browser may use it too — but only to show read-only fields; it never decides there.
  */
-import type { UserRole } from './server/db/schema/people';
-import type { MeetingRole, MeetingStatus } from './server/db/schema/meetings';
+import type { DocumentAudience, MeetingRole, MeetingStatus, UserRole } from './domain/vocabulary';
 import { parseRootName, type RootName } from './collab/roots';
 
 export interface Viewer {
@@ -132,9 +131,6 @@ export function canPrepareMeeting(props: Parameters<typeof meetingAccess>[0]): b
 	const role = effectiveMeetingRole(props);
 	return meetingAccess(props) === 'unit' || role === 'chair' || role === 'minute-taker';
 }
-
-/** Who a meeting document is written for (see src/lib/documents/model.ts). */
-export type DocumentAudience = 'professionals' | 'family';
 
 /**
  * May someone in this meeting role read a document written for this audience? Parents, carers

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingParticipants, type User } from '../../src/lib/server/db/schema';
-import type { MeetingRole } from '../../src/lib/server/db/schema/meetings';
+import type { MeetingRole } from '../../src/lib/domain/vocabulary';
 import { createMeeting, MeetingInputError } from '../../src/lib/server/meetings/commands/create-meeting';
 import { invitablePeople, inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';

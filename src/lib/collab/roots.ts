@@ -6,6 +6,7 @@
  * Fixed names other tools rely on: `meta`, `contribution:{participantId}`,
  * `decision:{participantId}`. Documented in docs/collaboration.md.
  */
+import { rootKeyPattern } from '../domain/templates/types';
 
 export type RootName =
 	/** Y.Map — chair and server: current section, timer, status mirror */
@@ -28,8 +29,6 @@ export type RootName =
 	 *  meeting's separate restricted document, which parents' and children's connections never open */
 	| { kind: 'restricted'; participantId: string; key: null };
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** Parses a root's name; null for a name that is not part of the record. */
 export function parseRootName(name: string): RootName | null {
 	if (name === 'meta') return { kind: 'meta', participantId: null, key: null };
@@ -40,7 +39,7 @@ export function parseRootName(name: string): RootName | null {
 	if (colon === -1) return null;
 	const prefix = name.slice(0, colon);
 	const rest = name.slice(colon + 1);
-	if (!ID.test(rest)) return null;
+	if (!rootKeyPattern.test(rest)) return null;
 	switch (prefix) {
 		case 'contribution':
 		case 'decision':

@@ -3,8 +3,9 @@
  * we agreed, when we meet again — and a personal letter from the chair. No restricted text.
  */
 import { roots } from '../collab/roots';
-import { familyAction, familyWho, firstName } from './family-words';
-import { dateInWords, generatorName, generatorVersion, paragraphsOf, planByOutcome, type DocumentInput } from './input';
+import { dateInWords, firstName } from '../domain';
+import { familyAction, familyWho } from './family-phrasing';
+import { generatorName, generatorVersion, paragraphsOf, planByOutcome, type DocumentInput } from './input';
 import { replaceJargon } from './jargon';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
 

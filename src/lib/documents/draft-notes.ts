@@ -3,8 +3,8 @@
  * reports, each contribution with its author, decisions with reasons and dissent, the risk
  * summary, the plan. Restricted passages are kept and marked: professionals only.
  */
-import { notesDueDate, isCalendarDate } from '../domain';
-import { childNames, dateInWords, generatorName, generatorVersion, type DocumentInput } from './input';
+import { dateInWords, notesDueDate, isCalendarDate } from '../domain';
+import { childNames, generatorName, generatorVersion, type DocumentInput } from './input';
 import { documentFileName, type MeetingDocument } from './model';
 import { agendaSections, meetingFactsBlock } from './parts';
 

@@ -4,9 +4,9 @@
  */
 import type { RecordSnapshot } from '../collab/record-shape';
 import {
-	formatCalendarDate,
-	isCalendarDate,
+	listInWords,
 	tallyDecisions,
+	type Attendance,
 	type ChairOutcome,
 	type ChildTally,
 	type MeetingKind,
@@ -23,7 +23,7 @@ export interface DocumentParticipant {
 	role: MeetingRole;
 	/** The agency's name, e.g. "Police"; null for parents and the unit. */
 	agency: string | null;
-	attendance: 'invited' | 'attended' | 'apologies' | 'absent';
+	attendance: Attendance;
 	reportRequested: boolean;
 	reportReceived: boolean;
 	reportSharedWithParents: boolean;
@@ -59,18 +59,6 @@ export interface DocumentInput {
 /** The generator's name and version, stored with every document. */
 export const generatorName = 'roundtable-documents';
 export const generatorVersion = '1.0.0';
-
-/** A date from the record in words ("Wednesday 6 January 2027"), or the text as written. */
-export function dateInWords(value: string): string {
-	if (isCalendarDate(value)) return formatCalendarDate(value);
-	return String(value).trim() || 'not set';
-}
-
-/** "Chrissie Walker", "Chrissie Walker and Leo Walker", "A, B and C". */
-export function listInWords(items: readonly string[]): string {
-	if (items.length <= 1) return items[0] ?? '';
-	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 export function childNames(input: DocumentInput): string {
 	return listInWords(input.meeting.children.map((c) => c.name));

@@ -3,7 +3,8 @@
  * recommendations for the child's next placement. Professionals only; restricted passages marked.
  */
 import { roots } from '../collab/roots';
-import { childNames, dateInWords, generatorName, generatorVersion, paragraphsOf, type DocumentInput } from './input';
+import { dateInWords } from '../domain';
+import { childNames, generatorName, generatorVersion, paragraphsOf, type DocumentInput } from './input';
 import { documentFileName, type Block, type MeetingDocument } from './model';
 import { agendaSections, planBlocks } from './parts';
 

@@ -3,8 +3,8 @@
  * contributors' own words, in time order. No restricted text.
  */
 import { roots } from '../collab/roots';
-import { firstName } from './family-words';
-import { childNames, dateInWords, generatorName, generatorVersion, paragraphsOf, type DocumentInput } from './input';
+import { dateInWords, firstName } from '../domain';
+import { childNames, generatorName, generatorVersion, paragraphsOf, type DocumentInput } from './input';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
 
 /** The year a memory is about, from the first year written in it ("In 2016 …"), if any. */

@@ -3,14 +3,11 @@
  * build it from the record; the HTML page, the stored copy and the PDF all render this one
  * model, so every format says the same thing.
  */
-import type { MeetingOutput } from '../domain';
+import type { DocumentAudience, MeetingOutput } from '../domain';
 import type { ConcernHistory } from '../risk/history';
 
 /** One kind of document a meeting makes as it ends (the template's `outputs`). */
 export type DocumentKind = MeetingOutput;
-
-/** Who a document is written for: professionals, or the family (parents, carers, the child). */
-export type DocumentAudience = 'professionals' | 'family';
 
 /** One score in the risk summary. */
 export interface RiskScore {

@@ -4,10 +4,10 @@
  * reaches it: it reads neither the restricted document nor professionals' contributions.
  */
 import { roots } from '../collab/roots';
-import { compareDates, isCalendarDate } from '../domain';
+import { asSubject, compareDates, dateInWords, familyName, firstName, isCalendarDate, listInWords } from '../domain';
 import { complaintWorkingDays, isConference } from './plan-24h';
-import { asSubject, familyAction, familyWho, firstName, plainCategory, familyName } from './family-words';
-import { childName, dateInWords, decisionTallies, generatorName, generatorVersion, listInWords, paragraphsOf, planByOutcome, type DocumentInput } from './input';
+import { familyAction, familyWho, plainCategory } from './family-phrasing';
+import { childName, decisionTallies, generatorName, generatorVersion, paragraphsOf, planByOutcome, type DocumentInput } from './input';
 import { findJargon, replaceJargon } from './jargon';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
 import { riskBlock } from './parts';

@@ -4,14 +4,12 @@
  * their authors (restricted passages marked).
  */
 import { withMeeting, type ConcernHistory } from '../risk/history';
-import { categoryLabels, sectionForRoot, type TemplateSection } from '../domain';
+import { categoryLabels, dateInWords, listInWords, sectionForRoot, type TemplateSection } from '../domain';
 import { roots } from '../collab/roots';
 import {
 	childName,
 	childNames,
-	dateInWords,
 	decisionTallies,
-	listInWords,
 	nameWithAgency,
 	paragraphsOf,
 	participantById,

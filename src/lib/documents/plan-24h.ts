@@ -3,8 +3,8 @@
  * reasons, outcomes and actions with who and by when, core group, dates, contingency and how to
  * complain — ready for every agency and the emergency duty team the same day.
  */
-import { addWorkingDays, decisionLetterDue, isCalendarDate } from '../domain';
-import { childNames, dateInWords, generatorName, generatorVersion, type DocumentInput } from './input';
+import { addWorkingDays, dateInWords, decisionLetterDue, isCalendarDate } from '../domain';
+import { childNames, generatorName, generatorVersion, type DocumentInput } from './input';
 import { documentFileName, type DocumentSection, type MeetingDocument } from './model';
 import { decisionBlocks, meetingFactsBlock, planBlocks, planFactBlocks, registerBlocks, riskBlock } from './parts';
 

@@ -1,12 +1,15 @@
 /**
- * The meeting domain: calendar and working days, timescales, meeting templates, "decision,
- * then why?" and the plan. Plain TypeScript with no framework, database or socket imports, so
- * routes, the collaboration server and plain Node scripts can all use it.
+ * The meeting domain: the unit's vocabulary, calendar and working days, timescales, meeting
+ * templates, "decision, then why?", the plan and plain words. Plain TypeScript that imports
+ * nothing outside this folder (no framework, database or socket), so the schema, routes, pages,
+ * the collaboration server and plain Node scripts can all use it.
  */
+export * from './vocabulary';
 export * from './calendar-date';
 export * from './working-days';
 export * from './timescales';
 export * from './templates/index';
 export * from './decisions';
 export * from './plan';
+export * from './plain-words';
 export type { Problem, Checked } from './problems';

@@ -4,7 +4,8 @@
  */
 import { compareDates, isCalendarDate, type CalendarDate } from './calendar-date';
 import { nonSpaceLength, text, type Checked, type Problem } from './problems';
-import { templateFor, type MeetingKind } from './templates/index';
+import { templateFor } from './templates/index';
+import type { MeetingKind } from './vocabulary';
 import {
 	decisionLetterDue,
 	firstCoreGroupDue,

@@ -1,4 +1,4 @@
-import type { MeetingKind, MeetingRole, MeetingStatus, Attendance } from '../server/db/schema/meetings';
+import type { MeetingKind, MeetingRole, MeetingStatus, Attendance } from '../domain/vocabulary';
 
 /** What the unit calls each kind of meeting. */
 export const meetingKindLabel: Record<MeetingKind, string> = {

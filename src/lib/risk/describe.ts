@@ -4,7 +4,8 @@
  * Two voices: professionals' words, and plain words for the family (no jargon, no "median").
  */
 import { isCalendarDate } from '../domain/calendar-date';
-import type { MeetingKind } from '../server/db/schema/meetings';
+import { firstName } from '../domain/plain-words';
+import type { MeetingKind } from '../domain/vocabulary';
 import type { ChildRiskHistory, ConcernHistory, ConcernPoint, Spread } from './history';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -73,10 +74,6 @@ export function pointPlainText(point: ConcernPoint, meId: string | null = null):
 	for (const s of [...point.parents, ...point.child]) parts.push(`${s.participantId === meId ? 'you' : firstName(s.name)} said ${s.score}`);
 	if (point.professionals) parts.push(workersText(point.professionals));
 	return parts.length ? parts.join(', ') : 'no one gave a score';
-}
-
-function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] ?? name;
 }
 
 function lastScored(points: readonly ConcernPoint[]): ConcernPoint[] {

@@ -6,8 +6,8 @@
  * plot, the documents and the text alternative all read it.
  */
 import type { Concern } from '../collab/record-shape';
-import type { MeetingKind, MeetingRole } from '../server/db/schema/meetings';
-import { scoreGroupOf, type ScoreGroup } from '../meetings/family-words';
+import type { MeetingKind, MeetingRole } from '../domain/vocabulary';
+import { scoreGroupOf, type ScoreGroup } from '../domain/plain-words';
 
 /** 10 on the 0–10 scale: safe enough that no one needs to worry (Signs of Safety). */
 export const SAFE_ENOUGH = 10;

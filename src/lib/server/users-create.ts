@@ -1,6 +1,6 @@
 import type { Database } from './db';
 import { units, users, type User } from './db/schema';
-import type { UserRole } from './db/schema/people';
+import type { UserRole } from '../domain/vocabulary';
 import { hashPassword } from './auth/password';
 import { normaliseEmail } from './users';
 

@@ -5,7 +5,7 @@
  */
 import { withMeeting, type ChildRiskHistory, type MeetingScores } from '$lib/risk';
 import { calendarDateOf } from '$lib/domain/calendar-date';
-import type { MeetingKind } from '$lib/server/db/schema/meetings';
+import type { MeetingKind } from '$lib/domain/vocabulary';
 
 /** This meeting's live record, as the plot needs it. */
 export interface LiveScores {

@@ -9,7 +9,8 @@ import { disruptionMeeting } from './disruption-meeting';
 import { initialConference } from './initial-conference';
 import { lifeAppreciationDay } from './life-appreciation-day';
 import { reviewConference } from './review-conference';
-import type { MeetingKind, MeetingTemplate, TemplateSection } from './types';
+import type { MeetingKind } from '../vocabulary';
+import type { MeetingTemplate, TemplateSection } from './types';
 import { validateTemplate } from './validate';
 
 export * from './types';

@@ -6,10 +6,10 @@ import {
 	sectionForRoot,
 	templateFor,
 	validateTemplate,
-	type MeetingKind,
 	type MeetingTemplate,
 	type TemplateSection
 } from './index';
+import type { MeetingKind } from '../vocabulary';
 
 const keys = (kind: MeetingKind) => templateFor(kind).sections.map((s) => s.key);
 

@@ -2,9 +2,7 @@
  * A meeting kind as data: its agenda, who is expected, what it decides and what it produces.
  * A unit can add a kind by writing a template; validateTemplate checks it follows the rules.
  */
-import type { MeetingKind, MeetingRole } from '../../server/db/schema/meetings';
-
-export type { MeetingKind, MeetingRole };
+import type { MeetingKind, MeetingRole } from '../vocabulary';
 
 /**
  * A root of the live record that a section owns (see src/lib/collab/roots.ts):
@@ -21,6 +19,12 @@ export type SectionRoot =
 	| 'decision:*'
 	| 'ratings:*'
 	| 'plan';
+
+/**
+ * What may follow the colon in a root's name, a section key or a participant id: 1–64 letters,
+ * digits, '-' or '_'. The record's root names (src/lib/collab/roots.ts) follow this one rule.
+ */
+export const rootKeyPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The participant-root patterns: one root per participant who speaks in the section. */
 export const participantRootPatterns = ['contribution:*', 'decision:*', 'ratings:*'] as const;

@@ -3,35 +3,10 @@
  * meeting runs on it. Problems are collected (not thrown) with the field they concern.
  */
 import type { Checked, Problem } from '../problems';
-import {
-	meetingOutputs,
-	participantRootPatterns,
-	type MeetingKind,
-	type MeetingRole,
-	type MeetingTemplate,
-	type TemplateSection
-} from './types';
+import { meetingKinds, meetingRoles, type MeetingRole } from '../vocabulary';
+import { meetingOutputs, participantRootPatterns, rootKeyPattern, type MeetingTemplate, type TemplateSection } from './types';
 
-// The domain cannot import the schema's runtime lists (they pull in the database library), so it
-// keeps its own; the `satisfies` checks below fail to compile if the schema gains a role or kind.
-const knownRoles = ['chair', 'minute-taker', 'professional', 'parent', 'child', 'advocate', 'observer'] as const;
-const knownKinds = [
-	'initial-conference',
-	'review-conference',
-	'core-group',
-	'cic-review',
-	'cin-review',
-	'life-appreciation-day',
-	'disruption-meeting'
-] as const;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-true satisfies Same<(typeof knownRoles)[number], MeetingRole>;
-true satisfies Same<(typeof knownKinds)[number], MeetingKind>;
-
-/** The same rule as root names in src/lib/collab/roots.ts: a section key becomes `section:{key}`. */
-const SECTION_KEY = /^[A-Za-z0-9_-]{1,64}$/;
-
-const isRole = (value: unknown): value is MeetingRole => (knownRoles as readonly unknown[]).includes(value);
+const isRole = (value: unknown): value is MeetingRole => (meetingRoles as readonly unknown[]).includes(value);
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 
 /** Sections where these roles give their own contribution (each participant's `contribution:*` root). */
@@ -59,7 +34,7 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 	const problems: Problem[] = [];
 	const problem = (field: string, message: string) => problems.push({ field, message });
 
-	if (!(knownKinds as readonly string[]).includes(t.kind)) problem('kind', `Unknown meeting kind "${t.kind}".`);
+	if (!(meetingKinds as readonly string[]).includes(t.kind)) problem('kind', `Unknown meeting kind "${t.kind}".`);
 	for (const field of ['label', 'familyLabel', 'purpose'] as const) {
 		if (blank(t[field])) problem(field, `Give the template a ${field}.`);
 	}
@@ -68,7 +43,7 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 	const seenKeys = new Map<string, number>();
 	t.sections.forEach((s, i) => {
 		const at = `sections[${i}]`;
-		if (!SECTION_KEY.test(s.key)) {
+		if (!rootKeyPattern.test(s.key)) {
 			problem(`${at}.key`, `Section key "${s.key}" must be 1–64 letters, digits, "-" or "_".`);
 		} else if (seenKeys.has(s.key)) {
 			problem(`${at}.key`, `Section key "${s.key}" is used twice (also by sections[${seenKeys.get(s.key)}]).`);

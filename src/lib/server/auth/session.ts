@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Database } from '../db';
-import { sessions, users, type Session, type UserRole } from '../db/schema';
+import { sessions, users, type Session } from '../db/schema';
+import type { UserRole } from '../../domain/vocabulary';
 import { announceSessionsEnded } from './events';
 
 /** The session cookie's name, shared by pages, API and the collaboration socket. */

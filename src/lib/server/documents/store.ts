@@ -9,7 +9,7 @@ import { meetingDocuments, type StoredDocument } from '../db/schema';
 import { renderDocumentHtml } from '../../documents/html';
 import type { MeetingDocument } from '../../documents/model';
 import { mayReadDocument } from '../../policy';
-import type { MeetingRole } from '../db/schema/meetings';
+import type { MeetingRole } from '../../domain/vocabulary';
 import { storableJson, storableText } from '../db/storable';
 
 /** What the API answers for one document. */

@@ -11,7 +11,7 @@ import {
 } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { effectiveMeetingRole, meetingAccess, type MeetingAccess } from '../../policy';
-import type { MeetingRole } from '../db/schema/meetings';
+import type { MeetingRole } from '../../domain/vocabulary';
 
 export interface MeetingSummary {
 	id: string;

@@ -11,7 +11,7 @@ import type { SessionUser } from '../auth/session';
 import { canSeeChildMeeting } from '../../policy';
 import type * as Y from 'yjs';
 import { readRecord, type RecordSnapshot } from '../../collab/record-shape';
-import type { MeetingRole } from '../db/schema/meetings';
+import type { MeetingRole } from '../../domain/vocabulary';
 import { calendarDateOf } from '../../domain/calendar-date';
 import { scoreHistory, type ChildRiskHistory, type MeetingScores } from '../../risk/history';
 import { readStoredRecord } from '../records';

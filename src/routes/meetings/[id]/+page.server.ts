@@ -6,7 +6,7 @@ import { meetingForViewer } from '$lib/server/meetings/queries';
 import { startMeeting, StartMeetingError } from '$lib/server/meetings/commands/start-meeting';
 import { canPrepareMeeting, canRunMeeting } from '$lib/policy';
 import { z } from 'zod';
-import { attendanceStates, meetingRoles } from '$lib/server/db/schema/meetings';
+import { attendanceStates, meetingRoles } from '$lib/domain/vocabulary';
 import { fieldProblem, readForm } from '$lib/server/forms';
 import { invitablePeople, inviteParticipant } from '$lib/server/meetings/commands/invite-participant';
 import { recordAttendance } from '$lib/server/meetings/commands/record-attendance';

@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { children, families, users } from '$lib/server/db/schema';
-import { meetingKinds } from '$lib/server/db/schema/meetings';
+import { meetingKinds } from '$lib/domain/vocabulary';
 import { fieldProblem, readForm } from '$lib/server/forms';
 import { storableText } from '$lib/server/db/storable';
 import { canScheduleMeetings } from '$lib/policy';

@@ -2,6 +2,7 @@ import { pgTable, text, timestamp, integer, jsonb, index, uniqueIndex } from 'dr
 import { users } from './people';
 import { meetings } from './meetings';
 import type { MeetingDocument } from '../../../documents/model';
+import { documentAudienceNames } from '../../../domain/vocabulary';
 
 /**
  * The documents a meeting made as it ended (DESIGN §6), one row per version. Never updated:
@@ -20,7 +21,7 @@ export const meetingDocuments = pgTable(
 		/** plan-24h, draft-notes, parent-plan, child-letter, memory-book, lessons */
 		kind: text('kind').notNull(),
 		/** professionals | family: who may read it (src/lib/policy.ts decides). */
-		audience: text('audience', { enum: ['professionals', 'family'] }).notNull(),
+		audience: text('audience', { enum: documentAudienceNames }).notNull(),
 		version: integer('version').notNull(),
 		generatorName: text('generator_name').notNull(),
 		generatorVersion: text('generator_version').notNull(),

@@ -1,35 +1,7 @@
 import { pgTable, text, timestamp, boolean, primaryKey, index } from 'drizzle-orm/pg-core';
 import { agencies, units, users } from './people';
 import { children } from './families';
-
-export const meetingKinds = [
-	'initial-conference',
-	'review-conference',
-	'core-group',
-	'cic-review',
-	'cin-review',
-	'life-appreciation-day',
-	'disruption-meeting'
-] as const;
-export type MeetingKind = (typeof meetingKinds)[number];
-
-export const meetingStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
-export type MeetingStatus = (typeof meetingStatuses)[number];
-
-/** The part a person plays in one meeting (not their role in the unit). */
-export const meetingRoles = [
-	'chair',
-	'minute-taker',
-	'professional',
-	'parent',
-	'child',
-	'advocate',
-	'observer'
-] as const;
-export type MeetingRole = (typeof meetingRoles)[number];
-
-export const attendanceStates = ['invited', 'attended', 'apologies', 'absent'] as const;
-export type Attendance = (typeof attendanceStates)[number];
+import { attendanceStates, meetingKinds, meetingRoles, meetingStatuses } from '../../../domain/vocabulary';
 
 const id = () =>
 	text('id')

@@ -1,8 +1,5 @@
 import { pgTable, text, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
-
-/** The roles a person holds in the unit; a meeting gives each participant a meeting role too. */
-export const userRoles = ['chair', 'admin', 'professional', 'parent', 'manager'] as const;
-export type UserRole = (typeof userRoles)[number];
+import { userRoles } from '../../../domain/vocabulary';
 
 const id = () =>
 	text('id')

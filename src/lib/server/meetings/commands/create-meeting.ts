@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../../db';
 import { children, families, meetingChildren, meetingParticipants, meetings, users, type Meeting } from '../../db/schema';
-import type { MeetingKind } from '../../db/schema/meetings';
+import type { MeetingKind } from '../../../domain/vocabulary';
 import type { SessionUser } from '../../auth/session';
 import { audit } from '../../audit';
 import { storableText } from '../../db/storable';

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db';
 import { children, familyMembers, meetingChildren, meetingParticipants, users, type MeetingParticipant } from '../../db/schema';
-import type { MeetingRole } from '../../db/schema/meetings';
+import type { MeetingRole } from '../../../domain/vocabulary';
 import { audit } from '../../audit';
 import { meetingRoleFit, meetingRolesForAccount } from '../../../policy';
 import { meetingRoleLabel } from '../../../meetings/labels';

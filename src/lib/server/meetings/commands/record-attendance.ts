@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db';
 import { meetingParticipants } from '../../db/schema';
-import type { Attendance } from '../../db/schema/meetings';
+import type { Attendance } from '../../../domain/vocabulary';
 import { audit } from '../../audit';
 import { MeetingInputError } from './create-meeting';
 

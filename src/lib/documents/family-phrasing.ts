@@ -1,9 +1,11 @@
 /**
- * Writing for the family: named people instead of roles and agencies, jargon replaced, first
- * names for the children, actions as "who will do what by when".
+ * The family documents' sentences about the meeting's people: named people instead of roles and
+ * agencies, jargon replaced, actions as "who will do what by when". Built on the plain words
+ * every screen shares (../domain/plain-words); what is here needs the meeting's input or the
+ * jargon glossary.
  */
-import { categoryLabels, type ChildProtectionCategory } from '../domain';
-import { dateInWords, type DocumentInput, type DocumentParticipant } from './input';
+import { asSubject, categoryLabels, dateInWords, familyName, type ChildProtectionCategory } from '../domain';
+import type { DocumentInput, DocumentParticipant } from './input';
 import { replaceJargon } from './jargon';
 
 /** The job of a professional in plain words, from their agency's name. */
@@ -20,11 +22,6 @@ export function plainJob(p: DocumentParticipant): string | null {
 	if (agency.includes('nursery')) return 'nursery worker';
 	if (agency.includes('health') || agency.includes('nurse')) return 'nurse';
 	return p.agency ? replaceJargon(p.agency).text : null;
-}
-
-/** A name as a family reads it: a police rank's initials ("PC", "DS") are left off (the job says it). */
-export function familyName(name: string): string {
-	return name.replace(/^(PCSO|PC|DC|DS|DI|DCI|Sgt)\.?\s+/, '');
 }
 
 /** "Kim Lee, the health visitor" — a name first, the job only to help. */
@@ -65,9 +62,6 @@ export function familyWho(who: string, input: DocumentInput, opts: { withJob?: b
 	return replaceJargon(text).text;
 }
 
-// One first-name rule for the live views and the documents.
-export { firstName } from '../meetings/family-words';
-
 /** Lower-cases the first letter of an action ("Visit weekly" → "visit weekly") unless it starts a name. */
 function asVerbPhrase(what: string, input: DocumentInput): string {
 	const text = what.trim().replace(/[.]+$/, '');
@@ -91,9 +85,4 @@ export function familyAction(action: { what: string; who: string; byWhen: string
 export function plainCategory(category: ChildProtectionCategory | undefined): string | null {
 	if (!category) return null;
 	return replaceJargon(categoryLabels[category]).text.toLowerCase();
-}
-
-/** "Kim Lee, the health visitor," — closes the aside when a named person starts a sentence. */
-export function asSubject(who: string): string {
-	return who.includes(', the ') ? `${who},` : who;
 }

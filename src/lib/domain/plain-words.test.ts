@@ -9,7 +9,7 @@ import {
 	scoreInWords,
 	scoreSummaryText,
 	summariseScores
-} from './family-words';
+} from './plain-words';
 
 const people = [
 	{ id: 'mum', name: 'Dawn Walker', role: 'parent' as const },
@@ -31,6 +31,13 @@ describe('dateInWords', () => {
 	it('leaves text that is not a date as written', () => {
 		expect(dateInWords(' next week ')).toBe('next week');
 		expect(dateInWords('2026-02-30')).toBe('2026-02-30');
+	});
+	it('says "not set" for an empty date, so a document never leaves a hole', () => {
+		expect(dateInWords('')).toBe('not set');
+		expect(dateInWords('  ')).toBe('not set');
+	});
+	it('reads a date with spaces round it as the date', () => {
+		expect(dateInWords(' 2027-01-06 ')).toBe('Wednesday 6 January 2027');
 	});
 });
 

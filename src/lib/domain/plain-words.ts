@@ -1,17 +1,20 @@
 /**
- * Small, pure wording helpers for the family view and the projector: dates as words, scores
+ * Plain words, one set for every screen and document: dates, names and lists as words, scores
  * as words and short summaries, plan actions as "who will do what by when" sentences, and
- * clock durations. No Svelte, no Yjs: the views pass plain data in.
+ * clock durations. Pure: the live views and the document generators pass plain data in.
  */
-import { formatCalendarDate, isCalendarDate, type CalendarDate } from '../domain/calendar-date';
-import type { MeetingRole } from '../server/db/schema/meetings';
+import { formatCalendarDate, isCalendarDate, type CalendarDate } from './calendar-date';
+import type { MeetingRole } from './vocabulary';
 
 /**
- * A calendar date in words, e.g. "Friday 8 January"; the year is added when it differs from
- * `today`'s (or when `today` is not given). Text that is not a date comes back as written.
+ * A calendar date in words, e.g. "Friday 8 January 2027"; with `today` (the live views, read on
+ * the day) the year is left out when it is `today`'s. Text that is not a date comes back as
+ * written, trimmed; an empty date reads "not set", so a document's sentence or table cell
+ * never has a hole where the date should be.
  */
 export function dateInWords(date: string, today?: CalendarDate): string {
-	const trimmed = date.trim();
+	const trimmed = String(date).trim();
+	if (!trimmed) return 'not set';
 	if (!isCalendarDate(trimmed)) return trimmed;
 	const full = formatCalendarDate(trimmed);
 	if (today && isCalendarDate(today) && today.slice(0, 4) === trimmed.slice(0, 4)) {
@@ -163,4 +166,20 @@ export function durationInWords(ms: number): string {
 /** A child's first name, for family sentences ("Chrissie" from "Chrissie Walker"). */
 export function firstName(name: string): string {
 	return name.trim().split(/\s+/)[0] ?? name;
+}
+
+/** "Chrissie Walker", "Chrissie Walker and Leo Walker", "A, B and C". */
+export function listInWords(items: readonly string[]): string {
+	if (items.length <= 1) return items[0] ?? '';
+	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A name as a family reads it: a police rank's initials ("PC", "DS") are left off (the job says it). */
+export function familyName(name: string): string {
+	return name.replace(/^(PCSO|PC|DC|DS|DI|DCI|Sgt)\.?\s+/, '');
+}
+
+/** "Kim Lee, the health visitor," — closes the aside when a named person starts a sentence. */
+export function asSubject(who: string): string {
+	return who.includes(', the ') ? `${who},` : who;
 }

@@ -1,0 +1,45 @@
+/**
+ * The unit's words for meetings and people, each list defined once: the database schema stores
+ * these values, and the domain, the policy, the wording and the pages all use these lists and
+ * types. Changing a value here changes what is stored, so it needs a migration.
+ */
+
+/** The kinds of meeting the unit runs; each has a template in ./templates. */
+export const meetingKinds = [
+	'initial-conference',
+	'review-conference',
+	'core-group',
+	'cic-review',
+	'cin-review',
+	'life-appreciation-day',
+	'disruption-meeting'
+] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+/** Where a meeting is in its life. */
+export const meetingStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/** The part a person plays in one meeting (not their role in the unit). */
+export const meetingRoles = [
+	'chair',
+	'minute-taker',
+	'professional',
+	'parent',
+	'child',
+	'advocate',
+	'observer'
+] as const;
+export type MeetingRole = (typeof meetingRoles)[number];
+
+/** Whether an invited person came. */
+export const attendanceStates = ['invited', 'attended', 'apologies', 'absent'] as const;
+export type Attendance = (typeof attendanceStates)[number];
+
+/** The roles a person holds in the unit; a meeting gives each participant a meeting role too. */
+export const userRoles = ['chair', 'admin', 'professional', 'parent', 'manager'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+/** Who a meeting document is written for: professionals, or the family (parents, carers, the child). */
+export const documentAudienceNames = ['professionals', 'family'] as const;
+export type DocumentAudience = (typeof documentAudienceNames)[number];
