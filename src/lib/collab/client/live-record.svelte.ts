@@ -31,6 +31,8 @@ export interface LiveRecordOptions {
 	WebSocketPolyfill?: typeof WebSocket;
 	/** Called when the server says the meeting changed (started, ended): reload the page's data. */
 	onMeetingChanged?: () => void;
+	/** Called after the record was reloaded (a new document): bind to it again. */
+	onReload?: () => void;
 }
 
 const SAVE_CHECK_DELAY_MS = 150;
@@ -158,6 +160,7 @@ export class LiveRecordConnection {
 		this.everConnected = false;
 		this.open();
 		this.generation++;
+		this.options.onReload?.();
 	}
 
 	private close() {
