@@ -92,8 +92,8 @@ export async function main(): Promise<RunningServer> {
 			await running.close().catch(() => {});
 			process.exit(0);
 		};
-		process.once('SIGINT', stop);
-		process.once('SIGTERM', stop);
+		process.once('SIGINT', () => void stop());
+		process.once('SIGTERM', () => void stop());
 		return running;
 	} catch (error) {
 		if (error instanceof DatabaseUnavailableError || error instanceof Error) {

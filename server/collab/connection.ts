@@ -217,9 +217,11 @@ export class Connection implements Peer {
 			case messageSaveCheck: {
 				const seq = decoding.readVarUint(decoder);
 				expectEnd(decoder);
-				// Not awaited: later frames must not wait for the database.
-				record.log.whenStored().then(() =>
-					this.send(encodeMessage(messageSaveCheck, (encoder) => encoding.writeVarUint(encoder, seq)))
+				// Not awaited: later frames must not wait for the database. No answer if the write
+				// failed: the socket closes and the client resends in its next sync.
+				record.log.whenStored().then(
+					() => this.send(encodeMessage(messageSaveCheck, (encoder) => encoding.writeVarUint(encoder, seq))),
+					() => this.close(closeCodes.internalError, 'the change could not be stored; reconnect')
 				);
 				return;
 			}

@@ -158,6 +158,11 @@ export function calendarDateOf(instant: Date, timeZone = 'Europe/London'): Calen
 	}).format(instant);
 }
 
+/** Today's date in the given time zone (London by default). */
+export function todayIn(timeZone = 'Europe/London'): CalendarDate {
+	return calendarDateOf(new Date(), timeZone);
+}
+
 /** The date in words, as a family reads it: 'Wednesday 6 January 2027'. */
 export function formatCalendarDate(date: CalendarDate): string {
 	const p = validParts(date);

@@ -4,7 +4,7 @@
  * on every change, so the plots move as scores are given.
  */
 import { withMeeting, type ChildRiskHistory, type MeetingScores } from '$lib/risk';
-import { calendarDateOf } from '$lib/domain/calendar-date';
+import { todayIn } from '$lib/domain/calendar-date';
 import type { MeetingKind } from '$lib/domain/vocabulary';
 
 /** This meeting's live record, as the plot needs it. */
@@ -44,7 +44,7 @@ export class RiskHistories {
 		const base = this.histories[child.id] ?? { childId: child.id, childName: child.name, meetings: [], concerns: [] };
 		const known = base.meetings.find((m) => m.id === live.meetingId);
 		return withMeeting(base, {
-			meeting: { id: live.meetingId, date: known?.date ?? calendarDateOf(new Date()), kind: known?.kind ?? live.kind ?? 'initial-conference', live: live.live ?? true },
+			meeting: { id: live.meetingId, date: known?.date ?? todayIn(), kind: known?.kind ?? live.kind ?? 'initial-conference', live: live.live ?? true },
 			concerns: live.concerns,
 			ratings: live.ratings,
 			participants: live.participants
