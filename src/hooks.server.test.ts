@@ -9,7 +9,9 @@ import type { DatabaseHandle } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { refuseMalformedFormPost } from '$lib/server/forms';
 import { handle, handleError } from './hooks.server';
-import { createTestDatabase } from '../tests/factories';
+import { processState } from '$lib/server/process-state';
+import svelteConfig, { contentSecurityPolicy } from '../svelte.config.js';
+import { createTestDatabase, makeUser, signIn } from '../tests/factories';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 
@@ -98,5 +100,89 @@ describe('handleError', () => {
 		expect(line).toContain((answer as { reference: string }).reference);
 		expect(line).toContain('Failed query: insert into "users"');
 		for (const value of [secret, 'Dawn Walker', 'dawn.walker@example.test', 'params']) expect(line).not.toContain(value);
+	});
+});
+
+/** A request event as SvelteKit builds it, with the session cookie when a token is given. */
+function eventFor(request: Request, token?: string): RequestEvent {
+	return {
+		request,
+		url: new URL(request.url),
+		locals: {},
+		cookies: { get: (name: string) => (name === 'rt_session' ? token : undefined), set: () => {}, delete: () => {} },
+		getClientAddress: () => '192.0.2.7'
+	} as unknown as RequestEvent;
+}
+
+describe('headers on every answer (docs/security.md, "Headers")', () => {
+	let db: DatabaseHandle;
+	let token: string;
+	beforeAll(async () => {
+		db = await createTestDatabase();
+		processState().database = Promise.resolve(db);
+		const chair = await makeUser(db.db, { role: 'chair' });
+		token = await signIn(db.db, chair.id);
+	});
+	afterAll(async () => {
+		delete processState().database;
+		await db?.close();
+	});
+
+	const answers: [string, () => Response][] = [
+		['a page', () => new Response('<!doctype html><p>Chrissie</p>', { headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'nonce-abc'" } })],
+		['an API answer', () => Response.json({ name: 'Chrissie' })],
+		['a PDF', () => new Response(new Uint8Array([37, 80, 68, 70]), { headers: { 'content-type': 'application/pdf', 'cache-control': 'max-age=600' } })]
+	];
+
+	it.each(answers)('%s is never cached, signed in or not, and keeps the other headers', async (_name, answer) => {
+		for (const signedIn of [true, false]) {
+			const response = await handle({ event: eventFor(new Request(`${ORIGIN}/meetings`), signedIn ? token : undefined), resolve: async () => answer() });
+			expect(response.headers.get('cache-control')).toBe(signedIn ? 'private, no-store' : 'no-store');
+			expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(response.headers.get('x-frame-options')).toBe('DENY');
+			expect(response.headers.get('referrer-policy')).toBe('same-origin');
+			expect(response.headers.get('permissions-policy')).toContain('camera=()');
+			expect(response.headers.get('content-security-policy')).toMatch(/script-src|default-src 'none'/);
+		}
+	});
+
+	it("keeps a page's own Content-Security-Policy and gives anything else one that allows nothing", async () => {
+		const [page, api] = await Promise.all(
+			answers.slice(0, 2).map(([, answer]) => handle({ event: eventFor(new Request(`${ORIGIN}/meetings`), token), resolve: async () => answer() }))
+		);
+		expect(page.headers.get('content-security-policy')).toBe("script-src 'self' 'nonce-abc'");
+		expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+	});
+
+	it('lets static text declared public be cached, and sends HSTS over https', async () => {
+		const response = await handle({
+			event: eventFor(new Request('https://roundtable.example.test/document-styles.css'), token),
+			resolve: async () => new Response('.x{}', { headers: { 'content-type': 'text/css', 'cache-control': 'public, max-age=3600' } })
+		});
+		expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
+		expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+	});
+
+	it('refuses a malformed form post with the same headers', async () => {
+		const response = await handle({ event: eventFor(post('/login', 'x', 'text/plain')), resolve: async () => new Response('never') });
+		expect(response.status).toBe(415);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		expect(response.headers.get('x-frame-options')).toBe('DENY');
+	});
+});
+
+describe("the pages' Content-Security-Policy (svelte.config.js)", () => {
+	it('allows no inline or evaluated script, no framing, no plugins, and connects only to its own host', () => {
+		const policy = contentSecurityPolicy as Record<string, string[]>;
+		expect(svelteConfig.kit?.csp?.mode).toMatch(/^(auto|hash|nonce)$/);
+		expect(svelteConfig.kit?.csp?.directives).toBe(contentSecurityPolicy);
+		for (const directive of ['default-src', 'script-src']) expect(policy[directive], directive).toEqual(['self']);
+		// Inline <style> only with SvelteKit's nonce or a named hash (Tiptap's base stylesheet).
+		expect(policy['style-src'].filter((source) => !source.startsWith('sha256-'))).toEqual(['self']);
+		expect(Object.keys(policy).filter((d) => d.startsWith('script-src'))).toEqual(['script-src']);
+		expect(policy['frame-ancestors']).toEqual(['none']);
+		expect(policy['object-src']).toEqual(['none']);
+		expect(policy['connect-src']).toEqual(['self']);
+		expect(JSON.stringify(policy)).not.toMatch(/unsafe-eval|\*/);
 	});
 });

@@ -18,10 +18,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// read (SvelteKit would let text/plain or a broken multipart body through to a 500).
 	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/') && !event.url.pathname.startsWith('/_app/')) {
 		const refused = await refuseMalformedFormPost(event.request);
-		if (refused) {
-			refused.headers.set('X-Content-Type-Options', 'nosniff');
-			return refused;
-		}
+		if (refused) return withSecurityHeaders(refused, event);
 	}
 	const db = await database();
 	event.locals.user = null;
@@ -54,14 +51,33 @@ export const handle: Handle = async ({ event, resolve }) => {
 		redirect(303, '/setup');
 	}
 
-	const response = await statusForScriptedForms(event.request, await resolve(event));
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
-	return response;
+	return withSecurityHeaders(await statusForScriptedForms(event.request, await resolve(event)), event);
 };
+
+/** A policy for answers that are not pages (JSON, text, files): they load nothing and are framed nowhere. */
+const NON_PAGE_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The headers every answer carries (docs/security.md, "Headers"). Pages get their
+ * Content-Security-Policy from SvelteKit (`kit.csp` in svelte.config.js, with a nonce for its
+ * start-up script); any other answer gets one that allows nothing. Nothing is cached: every page,
+ * document, PDF and API answer may hold personal data, so each is `no-store` unless its route
+ * declared itself `public` (static text, the same for everyone: /document-styles.css).
+ */
+function withSecurityHeaders(response: Response, event: { url: URL; locals: App.Locals }): Response {
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', 'same-origin');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	if (event.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	const isPage = headers.get('content-type')?.startsWith('text/html') ?? false;
+	if (!isPage && !headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', NON_PAGE_POLICY);
+	const declaredPublic = headers.get('Cache-Control')?.startsWith('public') ?? false;
+	if (!declaredPublic) headers.set('Cache-Control', event.locals.user ? 'private, no-store' : 'no-store');
+	return response;
+}
 
 /**
  * A form post from a script (Accept: *\/*, not use:enhance) gets SvelteKit's JSON action

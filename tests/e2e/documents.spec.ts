@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { expectAccessible, signInAs, watchCspViolations } from './helpers';
 import { writePlan } from './record-writer';
 import { pdfText } from '../pdf-text';
 
@@ -13,6 +13,7 @@ const actions = [
 ];
 
 test('the chair ends the CIC review, opens the 24-hour plan and downloads its PDF', async ({ page }) => {
+	const cspViolations = watchCspViolations(page);
 	await signInAs(page, 'chair@demo.test');
 	const origin = new URL(page.url()).origin;
 	const about = await (await page.request.get(`/api/meetings/${CIC_REVIEW}`)).json();
@@ -40,6 +41,9 @@ test('the chair ends the CIC review, opens the 24-hour plan and downloads its PD
 	await expect(page.getByRole('heading', { level: 2, name: 'Recommendations with timescales' })).toBeVisible();
 	await expect(page.getByRole('rowheader', { name: 'Arrange Tyler’s dental check' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2, name: 'How to complain' })).toBeVisible();
+	// The document's own stylesheet applies under the Content-Security-Policy (no inline <style>).
+	await expect(page.locator('.meeting-document')).toHaveCSS('max-width', '736px');
+	expect(cspViolations).toEqual([]);
 	await expectAccessible(page);
 
 	const downloading = page.waitForEvent('download');

@@ -19,3 +19,20 @@ export async function expectAccessible(page: Page): Promise<void> {
 	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/**
+ * Collects every Content-Security-Policy violation the page reports (console and
+ * `securitypolicyviolation` events): a strict policy must not cost the page anything it uses.
+ */
+export function watchCspViolations(page: Page): string[] {
+	const violations: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+	});
+	void page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+		});
+	});
+	return violations;
+}

@@ -1,13 +1,19 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { expectAccessible, signInAs, watchCspViolations } from './helpers';
 
 const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
+/** What the Content-Security-Policy refused on any page here: must stay empty (the socket, styles, plots). */
+const cspViolations: string[] = [];
 
 async function personOnMeeting(browser: Browser, email: string, viewport?: { width: number; height: number }): Promise<Page> {
 	const context = await browser.newContext(viewport ? { viewport } : {});
 	const page = await context.newPage();
+	const refused = watchCspViolations(page);
+	page.on('close', () => cspViolations.push(...refused));
 	await signInAs(page, email);
-	await page.goto(`/meetings/${CORE_GROUP}`);
+	const room = await page.goto(`/meetings/${CORE_GROUP}`);
+	// The room is served under a strict policy: a nonce for SvelteKit's own script, nothing inline.
+	expect(room?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'.*frame-ancestors 'none'/);
 	await expect(page.locator('.connection-indicator[data-status="connected"]')).toBeVisible();
 	return page;
 }
@@ -71,4 +77,6 @@ test('two people type in the shared record and see each other’s words and name
 
 	await chair.close();
 	for (const page of [sam, kim, dad]) await page.context().close();
+	// The socket connected (above) and nothing was refused under the policy.
+	expect(cspViolations).toEqual([]);
 });
