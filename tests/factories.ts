@@ -5,7 +5,6 @@
 import postgres from 'postgres';
 import { openDatabase, type Database, type DatabaseHandle } from '../src/lib/server/db';
 import {
-	agencies,
 	children,
 	families,
 	familyMembers,
@@ -51,14 +50,6 @@ const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 export async function makeUnit(db: Database, name = 'Test safeguarding unit') {
 	const [unit] = await db.insert(units).values({ name }).returning();
 	return unit;
-}
-
-export async function makeAgency(db: Database, props: { name?: string; kind?: string } = {}) {
-	const [agency] = await db
-		.insert(agencies)
-		.values({ name: props.name ?? 'Police', kind: props.kind ?? 'police' })
-		.returning();
-	return agency;
 }
 
 export async function makeUser(

@@ -211,4 +211,3 @@ export function sharedCollabServer(): Promise<CollabServer> {
 }
 
 export type { AuthoredRun } from '../../src/lib/server/records';
-export type { ConnectionIdentity } from './authenticate';

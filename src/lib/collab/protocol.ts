@@ -8,8 +8,6 @@
 export const messageSync = 0;
 /** y-protocols awareness update. */
 export const messageAwareness = 1;
-/** y-protocols auth (server → client only; a client sending it is refused). */
-export const messageAuth = 2;
 /** A request for every awareness state. */
 export const messageQueryAwareness = 3;
 /**

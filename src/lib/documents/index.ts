@@ -13,10 +13,8 @@ import { plan24h } from './plan-24h';
 
 export * from './model';
 export * from './input';
-export { renderDocumentHtml, renderRiskPlot, documentStyles, documentPrintStyles } from './html';
-export { readability, checkSentences, syllables, targetReadingAge, type ReadabilityScore, type SentenceCheck } from './readability';
-export { replaceJargon, findJargon, glossaryTerms, type JargonFound } from './jargon';
-export { documentReadability, type DocumentReadability } from './check';
+export { renderDocumentHtml } from './html';
+export { documentReadability } from './check';
 export { plan24h, draftNotes, parentPlan, childLetter, memoryBook, lessons };
 
 const generators: Record<DocumentKind, (input: DocumentInput) => MeetingDocument> = {

@@ -12,4 +12,4 @@ export * from './templates/index';
 export * from './decisions';
 export * from './plan';
 export * from './plain-words';
-export type { Problem, Checked } from './problems';
+export type { Problem } from './problems';

@@ -80,9 +80,6 @@ export const timescales = {
 	}
 } as const satisfies Record<string, Timescale>;
 
-/** The name of one of the unit's timescale rules. */
-export type TimescaleName = keyof typeof timescales;
-
 /**
  * The due date of a timescale counted from a date. Month spans clamp to the month's end and
  * then fall back to the previous working day if they land on a weekend or bank holiday.

@@ -14,8 +14,7 @@ import type { MeetingTemplate, TemplateSection } from './types';
 import { validateTemplate } from './validate';
 
 export * from './types';
-export { validateTemplate, isConferenceTemplate } from './validate';
-export { childProtectionPlanDecision } from './conference';
+export { validateTemplate } from './validate';
 export {
 	initialConference,
 	reviewConference,
@@ -54,11 +53,6 @@ export function templateFor(kind: MeetingKind): MeetingTemplate {
 	// Kinds come from the database as text; say which one is missing rather than fail later.
 	if (!template) throw new Error(`No meeting template for kind "${kind}"`);
 	return template;
-}
-
-/** One section of a template by key, or undefined. */
-export function sectionOf(template: MeetingTemplate, key: string): TemplateSection | undefined {
-	return template.sections.find((s) => s.key === key);
 }
 
 /** The section after `key` in the agenda, or undefined at the end (for the chair's "next section"). */

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { env } from '../env';
@@ -114,4 +113,4 @@ export async function closeSharedDatabase(): Promise<void> {
 	if (pending) await (await pending).close();
 }
 
-export { schema, sql };
+export { schema };
