@@ -37,6 +37,10 @@ export async function startServer(): Promise<RunningServer> {
 	const { createMailSender } = await import('../src/lib/server/mail/sender');
 	const mailSender = createMailSender({ db: (await sharedDatabase()).db });
 	mailSender.start();
+	// Beside it, the scheduler queues reminders, report requests and chasers as they fall due.
+	const { createMailScheduler } = await import('../src/lib/server/mail/scheduler');
+	const mailScheduler = createMailScheduler({ db: (await sharedDatabase()).db });
+	mailScheduler.start();
 
 	// One request's failure (a throw, a file stream that errors) ends that request, not the process.
 	const server = http.createServer(
@@ -62,6 +66,7 @@ export async function startServer(): Promise<RunningServer> {
 		server,
 		url: config.ORIGIN ?? `http://${host}:${port}`,
 		async close() {
+			await mailScheduler.stop();
 			await mailSender.stop();
 			await collab.close();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

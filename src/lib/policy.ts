@@ -211,3 +211,11 @@ export function mayChangeMeetingDate(props: Parameters<typeof meetingAccess>[0])
 	if (props.meeting.chairId === props.viewer.id) return true;
 	return props.viewer.role === 'admin' && meetingAccess(props) === 'unit';
 }
+
+/**
+ * May the viewer read the list of late reports across the unit's meetings (every report asked
+ * of an agency, past its deadline and not received)? The same people as the outbox.
+ */
+export function mayReadLateReports(viewer: Viewer): boolean {
+	return mayReadOutbox(viewer);
+}

@@ -10,7 +10,7 @@ import { meetingCalendar, meetingParticipants, meetings, users, type MailPurpose
 import { env } from '../env';
 import { meetingKindLabel } from '../../meetings/labels';
 import { meetingCalendarFile, MEETING_TIME_ZONE } from './calendar';
-import { enqueueMail } from './outbox';
+import { enqueueMail, type QueuedMail } from './outbox';
 
 /** The public address of a meeting's page: ORIGIN, or this server on localhost. */
 export function meetingLink(meetingId: string): string {
@@ -30,7 +30,7 @@ export function meetingDateWords(at: Date): string {
 }
 
 /** The year too, for the body: "Thursday 3 December 2026 at 10:00". */
-function meetingDateWordsWithYear(at: Date): string {
+export function meetingDateWordsWithYear(at: Date): string {
 	const year = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: MEETING_TIME_ZONE }).format(at);
 	return meetingDateWords(at).replace(' at ', ` ${year} at `);
 }
@@ -55,7 +55,7 @@ export async function raiseCalendarSequence(props: { db: Database; meetingId: st
 	return entry;
 }
 
-function organizer(): { name: string; email: string } {
+export function organizer(): { name: string; email: string } {
 	const from = env().MAIL_FROM;
 	const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
 	return match ? { name: match[1] || 'Roundtable', email: match[2] } : { name: 'Roundtable', email: from.trim() };
@@ -67,7 +67,10 @@ interface Wording {
 	method: 'REQUEST' | 'CANCEL';
 }
 
-function wording(purpose: 'invitation' | 'update' | 'cancellation', kind: string, at: Date): Wording {
+/** The emails about a meeting's date, each with the calendar file. */
+export type MeetingMailPurpose = 'invitation' | 'update' | 'cancellation' | 'reminder';
+
+function wording(purpose: MeetingMailPurpose, kind: string, at: Date): Wording {
 	const when = meetingDateWords(at);
 	switch (purpose) {
 		case 'invitation':
@@ -76,17 +79,19 @@ function wording(purpose: 'invitation' | 'update' | 'cancellation', kind: string
 			return { subject: `A meeting you are invited to has moved to ${when}`, lead: `A ${kind.toLowerCase()} you are invited to has moved. It is now on ${meetingDateWordsWithYear(at)} (UK time).`, method: 'REQUEST' };
 		case 'cancellation':
 			return { subject: `The meeting on ${when} is cancelled`, lead: `The ${kind.toLowerCase()} on ${meetingDateWordsWithYear(at)} (UK time) is cancelled. You do not need to go.`, method: 'CANCEL' };
+		case 'reminder':
+			return { subject: `Reminder: a meeting on ${when}`, lead: `This is a reminder of the ${kind.toLowerCase()} you are invited to on ${meetingDateWordsWithYear(at)} (UK time).`, method: 'REQUEST' };
 	}
 }
 
-/** Queues one email about the meeting's date to one person with an account. */
-async function queueMeetingMail(props: {
-	db: Database;
-	purpose: 'invitation' | 'update' | 'cancellation';
+/** One email about the meeting's date to one person, with the calendar file (not yet queued). */
+export function meetingMail(props: {
+	purpose: MeetingMailPurpose;
 	meeting: { id: string; kind: keyof typeof meetingKindLabel; scheduledAt: Date };
-	recipient: { userId: string; email: string };
+	recipient: { userId: string | null; email: string };
 	calendar: { sequence: number; place: string | null };
-}): Promise<OutboxMessage> {
+	queuedAt?: Date;
+}): QueuedMail {
 	const { meeting, recipient } = props;
 	const kind = meetingKindLabel[meeting.kind];
 	const words = wording(props.purpose, kind, meeting.scheduledAt);
@@ -116,24 +121,27 @@ async function queueMeetingMail(props: {
 		organizer: organizer(),
 		attendee: { email: recipient.email }
 	});
-	return enqueueMail({
-		db: props.db,
-		mail: {
-			to: recipient.email,
-			userId: recipient.userId,
-			purpose: props.purpose satisfies MailPurpose,
-			meetingId: meeting.id,
-			subject: words.subject,
-			text,
-			attachments: [
-				{
-					filename: props.purpose === 'cancellation' ? 'cancelled-meeting.ics' : 'meeting.ics',
-					contentType: `text/calendar; charset=utf-8; method=${words.method}`,
-					contentBase64: Buffer.from(ics, 'utf8').toString('base64')
-				}
-			]
-		}
-	});
+	return {
+		to: recipient.email,
+		userId: recipient.userId,
+		purpose: props.purpose satisfies MailPurpose,
+		meetingId: meeting.id,
+		subject: words.subject,
+		text,
+		attachments: [
+			{
+				filename: props.purpose === 'cancellation' ? 'cancelled-meeting.ics' : 'meeting.ics',
+				contentType: `text/calendar; charset=utf-8; method=${words.method}`,
+				contentBase64: Buffer.from(ics, 'utf8').toString('base64')
+			}
+		],
+		queuedAt: props.queuedAt
+	};
+}
+
+/** Queues one email about the meeting's date to one person. */
+async function queueMeetingMail(props: Parameters<typeof meetingMail>[0] & { db: Database }): Promise<OutboxMessage> {
+	return enqueueMail({ db: props.db, mail: meetingMail(props) });
 }
 
 /**
@@ -141,7 +149,7 @@ async function queueMeetingMail(props: {
  * account has no address here, and a meeting that has ended or been cancelled invites no one:
  * both queue nothing (null).
  */
-export async function queueInvitation(props: { db: Database; participantId: string }): Promise<OutboxMessage | null> {
+export async function queueInvitation(props: { db: Database; participantId: string; queuedAt?: Date }): Promise<OutboxMessage | null> {
 	const { db } = props;
 	const [found] = await db
 		.select({ meeting: { id: meetings.id, kind: meetings.kind, scheduledAt: meetings.scheduledAt, status: meetings.status }, userId: users.id, email: users.email })
@@ -151,7 +159,7 @@ export async function queueInvitation(props: { db: Database; participantId: stri
 		.where(eq(meetingParticipants.id, props.participantId));
 	if (!found || found.meeting.status === 'ended' || found.meeting.status === 'cancelled') return null;
 	const calendar = await meetingCalendarEntry({ db, meetingId: found.meeting.id });
-	return queueMeetingMail({ db, purpose: 'invitation', meeting: found.meeting, recipient: { userId: found.userId, email: found.email }, calendar });
+	return queueMeetingMail({ db, purpose: 'invitation', meeting: found.meeting, recipient: { userId: found.userId, email: found.email }, calendar, queuedAt: props.queuedAt });
 }
 
 /**

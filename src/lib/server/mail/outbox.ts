@@ -2,9 +2,9 @@
  * The outbox (DESIGN §7): every email is first written here, in the same transaction as the
  * change it reports where the caller has one, and the sender (./sender.ts) delivers it later.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { outbox, type MailAttachment, type MailPurpose, type OutboxMessage } from '../db/schema';
+import { outbox, scheduledMail, type MailAttachment, type MailPurpose, type OutboxMessage } from '../db/schema';
 import { storableText } from '../db/storable';
 
 export interface QueuedMail {
@@ -16,6 +16,8 @@ export interface QueuedMail {
 	text: string;
 	html?: string | null;
 	attachments?: MailAttachment[];
+	/** When it was queued, if not now (the demo's invitations, dated when its meetings were arranged). */
+	queuedAt?: Date;
 }
 
 /** Queues one email; it is sent by the next run of the sender. */
@@ -31,10 +33,60 @@ export async function enqueueMail(props: { db: Database; mail: QueuedMail }): Pr
 			subject: storableText(mail.subject),
 			textBody: storableText(mail.text),
 			htmlBody: mail.html == null ? null : storableText(mail.html),
-			attachments: mail.attachments ?? []
+			attachments: mail.attachments ?? [],
+			...(mail.queuedAt ? { createdAt: mail.queuedAt } : {})
 		})
 		.returning();
 	return row;
+}
+
+/** What makes a scheduled email the same one: its meeting, recipient, purpose and sequence. */
+export interface MailKey {
+	meetingId: string;
+	participantId: string;
+	purpose: MailPurpose;
+	/** The meeting's calendar SEQUENCE for reminders; 0 otherwise. */
+	sequence?: number;
+}
+
+/**
+ * Queues an email once per key, ever: the key (`scheduled_mail`) and the message are written in
+ * one transaction, with `also` (e.g. noting the request on the report request). A second call
+ * with the same key — another node, a restart, the demo loaded again — queues nothing and
+ * returns null; on PostgreSQL a concurrent one waits for the first to commit, then finds the key.
+ * `build` runs only when the key is new.
+ */
+export async function enqueueMailOnce(props: {
+	db: Database;
+	key: MailKey;
+	build: (tx: Database) => Promise<QueuedMail> | QueuedMail;
+	also?: (tx: Database, message: OutboxMessage) => Promise<unknown>;
+	at?: Date;
+}): Promise<OutboxMessage | null> {
+	const { key } = props;
+	const sequence = key.sequence ?? 0;
+	return props.db.transaction(async (tx) => {
+		const [claimed] = await tx
+			.insert(scheduledMail)
+			.values({ meetingId: key.meetingId, participantId: key.participantId, purpose: key.purpose, sequence, ...(props.at ? { queuedAt: props.at } : {}) })
+			.onConflictDoNothing()
+			.returning({ meetingId: scheduledMail.meetingId });
+		if (!claimed) return null;
+		const message = await enqueueMail({ db: tx, mail: await props.build(tx) });
+		await tx
+			.update(scheduledMail)
+			.set({ outboxId: message.id })
+			.where(
+				and(
+					eq(scheduledMail.meetingId, key.meetingId),
+					eq(scheduledMail.participantId, key.participantId),
+					eq(scheduledMail.purpose, key.purpose),
+					eq(scheduledMail.sequence, sequence)
+				)
+			);
+		await props.also?.(tx, message);
+		return message;
+	});
 }
 
 /** The outbox, newest first. */

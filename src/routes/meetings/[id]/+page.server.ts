@@ -13,6 +13,7 @@ import { recordAttendance } from '$lib/server/meetings/commands/record-attendanc
 import { MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
 import type { SessionUser } from '$lib/server/auth/session';
 import { documentsForRole } from '$lib/server/documents/store';
+import { reportRequestsForMeeting } from '$lib/server/mail/report-requests';
 
 const inviteForm = z.object({
 	userId: z.string().optional(),
@@ -61,7 +62,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canRun: canRunMeeting({ viewer: user, meeting, participant: me }),
 		canPrepare: canPrepareMeeting({ viewer: user, meeting, participant: me }),
 		documents: meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
-		people: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await invitablePeople({ db, meetingId: meeting.id }) : []
+		people: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await invitablePeople({ db, meetingId: meeting.id }) : [],
+		reportRequests: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await reportRequestsForMeeting({ db, meetingId: meeting.id }) : []
 	};
 };
 

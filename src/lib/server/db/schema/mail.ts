@@ -1,6 +1,6 @@
-import { pgTable, text, timestamp, integer, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, integer, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
 import { users } from './people';
-import { meetings } from './meetings';
+import { meetingParticipants, meetings } from './meetings';
 
 /** Why a message was sent; docs/mail.md says what each one carries. */
 export const mailPurposes = ['invitation', 'update', 'cancellation', 'reminder', 'report-request', 'report-reminder', 'report-chaser'] as const;
@@ -62,4 +62,52 @@ export const meetingCalendar = pgTable('meeting_calendar', {
 	changedAt: timestamp('changed_at', { withTimezone: true })
 });
 
+/**
+ * What the scheduler (src/lib/server/mail/scheduler.ts) has queued: one row per meeting,
+ * participant, purpose and sequence, written in the same transaction as the outbox row, so a
+ * reminder, report request, report reminder or chaser is queued exactly once however many
+ * nodes run and however often they restart. `sequence` is the meeting's calendar SEQUENCE for
+ * reminders (a meeting that moves is reminded of again) and 0 for the report emails.
+ */
+export const scheduledMail = pgTable(
+	'scheduled_mail',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => meetingParticipants.id, { onDelete: 'cascade' }),
+		purpose: text('purpose', { enum: mailPurposes }).notNull(),
+		sequence: integer('sequence').notNull().default(0),
+		outboxId: text('outbox_id').references(() => outbox.id, { onDelete: 'set null' }),
+		queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.participantId, t.purpose, t.sequence] })]
+);
+
+/**
+ * A report asked of an agency (GPs included) for a meeting: when the request, its reminder and
+ * its chaser were queued. Whether the report arrived and was shared with the parents stays in
+ * the register (`meeting_participants.report_received_at`, `report_shared_with_parents`), which
+ * the meeting page already records; the deadline follows the meeting's date
+ * (src/lib/domain/reminders.ts), so a meeting that moves moves it too.
+ */
+export const reportRequests = pgTable(
+	'report_requests',
+	{
+		participantId: text('participant_id')
+			.primaryKey()
+			.references(() => meetingParticipants.id, { onDelete: 'cascade' }),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		askedAt: timestamp('asked_at', { withTimezone: true }).notNull(),
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		chasedAt: timestamp('chased_at', { withTimezone: true })
+	},
+	(t) => [index('report_requests_meeting_idx').on(t.meetingId)]
+);
+
 export type OutboxMessage = typeof outbox.$inferSelect;
+export type ReportRequest = typeof reportRequests.$inferSelect;

@@ -7,6 +7,7 @@ import { meetingRoleFit, meetingRolesForAccount } from '../../../policy';
 import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
 import { queueInvitation } from '../../mail/invitations';
+import { queueReportRequest } from '../../mail/report-requests';
 
 /** Is the user a member of the family of one of the meeting's children? */
 async function familyOfMeetingChild(db: Database, props: { meetingId: string; userId: string }): Promise<boolean> {
@@ -82,6 +83,7 @@ export async function inviteParticipant(props: {
 		.returning();
 	await audit({ db, userId: props.actorId, action: 'invite', targetType: 'meeting', targetId: props.meetingId, detail: { participantId: row.id, role: props.role } });
 	await queueInvitation({ db, participantId: row.id }); // the email and its calendar file (docs/mail.md)
+	if (row.reportRequested) await queueReportRequest({ db, participantId: row.id }); // and the request for their report
 	return row;
 }
 

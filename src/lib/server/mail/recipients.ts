@@ -1,0 +1,36 @@
+/**
+ * Who on a meeting's list can be written to, and at which address: a person's account email.
+ * Someone named without an account has no address here and is sent nothing.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { meetingParticipants, users, type MeetingParticipant } from '../db/schema';
+
+export interface MeetingRecipient {
+	participantId: string;
+	userId: string | null;
+	email: string;
+	role: MeetingParticipant['role'];
+	attendance: MeetingParticipant['attendance'];
+	reportRequested: boolean;
+	reportReceived: boolean;
+}
+
+/** Everyone on the meeting's list with an address, or only the one participant. */
+export async function meetingRecipients(props: { db: Database; meetingId: string; participantId?: string }): Promise<MeetingRecipient[]> {
+	const { db, meetingId } = props;
+	const rows = await db
+		.select({ participant: meetingParticipants, email: users.email })
+		.from(meetingParticipants)
+		.innerJoin(users, eq(users.id, meetingParticipants.userId))
+		.where(and(eq(meetingParticipants.meetingId, meetingId), props.participantId ? eq(meetingParticipants.id, props.participantId) : undefined));
+	return rows.map(({ participant: p, email }) => ({
+		participantId: p.id,
+		userId: p.userId,
+		email,
+		role: p.role,
+		attendance: p.attendance,
+		reportRequested: p.reportRequested,
+		reportReceived: p.reportReceivedAt !== null
+	}));
+}
