@@ -20,6 +20,7 @@ import type { MeetingKind, MeetingRole, Attendance, UserRole } from '../../src/l
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { ukDay, ukInstant } from '../../src/lib/meetings/uk-time';
 import { seedDemoRecords } from './demo-records';
+import { queueDemoMail } from './demo-mail';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
 
@@ -242,6 +243,7 @@ export async function seedDemo(props: { db: Database; today?: Date }): Promise<{
 		}
 	});
 	await seedDemoRecords({ db, today });
+	await queueDemoMail({ db, meetingIds: meetingPlan(today).map((plan) => plan.id), today }); // invitations, report requests, what is due
 	return { created: !existing };
 }
 
