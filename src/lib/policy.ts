@@ -219,3 +219,11 @@ export function mayChangeMeetingDate(props: Parameters<typeof meetingAccess>[0])
 export function mayReadLateReports(viewer: Viewer): boolean {
 	return mayReadOutbox(viewer);
 }
+
+/**
+ * May the viewer search the audit log (who opened, read, downloaded or decided what, and from
+ * where)? Managers of a unit only, and only their unit's entries.
+ */
+export function mayReadAudit(viewer: Viewer): boolean {
+	return viewer.role === 'manager' && viewer.unitId !== null;
+}

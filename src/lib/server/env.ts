@@ -28,6 +28,10 @@ const schema = z.object({
 	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
 	/** The From of every email. */
 	MAIL_FROM: z.string().default('Roundtable <roundtable@localhost>'),
+	/** adapter-node's: the header naming the client's address behind a proxy (the socket and the audit log read it too). */
+	ADDRESS_HEADER: z.string().optional(),
+	/** adapter-node's: which address from the right of X-Forwarded-For is the client's. */
+	XFF_DEPTH: z.coerce.number().int().min(1).default(1),
 	/** Set to 1 to log one line per request (never bodies or names). */
 	LOG_REQUESTS: z.string().optional()
 });

@@ -1,0 +1,133 @@
+/**
+ * Reading the audit log: what a manager of a unit may search (GET /api/audit and /audit). The
+ * log itself is written only by `audit` (./audit.ts) and never changed.
+ */
+import { and, desc, eq, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { Database } from './db';
+import { auditLog, children, families, familyMembers, meetingParticipants, meetings, users } from './db/schema';
+import { mayReadAudit, type Viewer } from '../policy';
+import { ukInstant } from '../meetings/uk-time';
+
+/** One entry as the API gives it (the contract in issue 15). */
+export interface AuditEntry {
+	at: string;
+	userId: string | null;
+	action: string;
+	targetType: string;
+	targetId: string | null;
+	address: string | null;
+}
+
+export interface AuditFilters {
+	meetingId?: string;
+	userId?: string;
+	/** Entries at or after this instant. */
+	from?: Date;
+	/** Entries before this instant. */
+	to?: Date;
+}
+
+/** The most entries one search returns, newest first. */
+export const AUDIT_PAGE_SIZE = 500;
+
+/**
+ * The unit's audit entries matching the filters, newest first; null when the viewer may not
+ * read the audit log (the route answers 404). An entry belongs to the unit when its meeting or its
+ * child's family is the unit's, or — when it is about no meeting or child (signing in, a list) —
+ * when the person who acted, or the account it is about, is one of the unit's people.
+ */
+export async function searchAudit(props: { db: Database; viewer: Viewer; filters: AuditFilters }): Promise<AuditEntry[] | null> {
+	const { db, viewer, filters } = props;
+	if (!mayReadAudit(viewer) || viewer.unitId === null) return null;
+	const unitId = viewer.unitId;
+	// The unit's people: its staff, the parents of its families, everyone invited to its meetings.
+	const unitPeople = sql`(
+		select ${users.id} from ${users} where ${users.unitId} = ${unitId}
+		union select ${familyMembers.userId} from ${familyMembers} join ${families} on ${families.id} = ${familyMembers.familyId} where ${families.unitId} = ${unitId}
+		union select ${meetingParticipants.userId} from ${meetingParticipants} join ${meetings} on ${meetings.id} = ${meetingParticipants.meetingId} where ${meetings.unitId} = ${unitId} and ${meetingParticipants.userId} is not null
+	)`;
+	const rows = await db
+		.select({
+			at: auditLog.at,
+			userId: auditLog.userId,
+			action: auditLog.action,
+			targetType: auditLog.targetType,
+			targetId: auditLog.targetId,
+			address: auditLog.address
+		})
+		.from(auditLog)
+		.leftJoin(meetings, eq(meetings.id, auditLog.meetingId))
+		.leftJoin(children, and(eq(auditLog.targetType, 'child'), eq(children.id, auditLog.targetId)))
+		.leftJoin(families, eq(families.id, children.familyId))
+		.where(
+			and(
+				or(
+					eq(meetings.unitId, unitId),
+					eq(families.unitId, unitId),
+					// Not about another unit's meeting or child: the person's own doings (signing in, lists).
+					and(isNull(auditLog.meetingId), ne(auditLog.targetType, 'child'), sql`${auditLog.userId} in ${unitPeople}`),
+					and(eq(auditLog.targetType, 'user'), sql`${auditLog.targetId} in ${unitPeople}`)
+				),
+				filters.meetingId ? eq(auditLog.meetingId, filters.meetingId) : undefined,
+				filters.userId ? eq(auditLog.userId, filters.userId) : undefined,
+				filters.from ? gte(auditLog.at, filters.from) : undefined,
+				filters.to ? lt(auditLog.at, filters.to) : undefined
+			)
+		)
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(AUDIT_PAGE_SIZE);
+	return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+}
+
+/** The people and meetings of the viewer's unit, to search by name on the audit page. */
+export async function auditSearchChoices(props: { db: Database; unitId: string }) {
+	const [people, unitMeetings] = await Promise.all([
+		props.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.unitId, props.unitId)).orderBy(users.name),
+		props.db
+			.select({ id: meetings.id, title: meetings.title, scheduledAt: meetings.scheduledAt })
+			.from(meetings)
+			.where(eq(meetings.unitId, props.unitId))
+			.orderBy(desc(meetings.scheduledAt))
+	]);
+	return { people, meetings: unitMeetings.map((m) => ({ id: m.id, title: m.title, scheduledAt: m.scheduledAt.toISOString() })) };
+}
+
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `from`/`to` value: a UK calendar day (from its start; `to` up to its end) or an ISO instant. */
+function instantOf(value: string, end: boolean): Date | null {
+	if (DAY.test(value)) {
+		const start = ukInstant(value, 0);
+		if (Number.isNaN(start.getTime())) return null;
+		return end ? ukInstant(value, 24) : start;
+	}
+	if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
+	const instant = new Date(value);
+	return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+/**
+ * Reads `meetingId`, `userId`, `from` and `to` from a query string: the filters, or a message
+ * naming the field that is wrong.
+ */
+export function parseAuditFilters(params: URLSearchParams): { ok: true; filters: AuditFilters } | { ok: false; field: string; message: string } {
+	const filters: AuditFilters = {};
+	for (const field of ['meetingId', 'userId'] as const) {
+		const value = params.get(field)?.trim();
+		if (!value) continue;
+		if (!ID.test(value)) return { ok: false, field, message: `${field} is not an id Roundtable gives.` };
+		filters[field] = value;
+	}
+	for (const field of ['from', 'to'] as const) {
+		const value = params.get(field)?.trim();
+		if (!value) continue;
+		const instant = instantOf(value, field === 'to');
+		if (!instant) return { ok: false, field, message: `Give ${field} as a date (2026-03-01) or a time (2026-03-01T10:00:00Z).` };
+		filters[field] = instant;
+	}
+	if (filters.from && filters.to && filters.from >= filters.to) {
+		return { ok: false, field: 'to', message: 'The end of the search must be after its start.' };
+	}
+	return { ok: true, filters };
+}

@@ -1,0 +1,22 @@
+import { error, redirect } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { audit } from '$lib/server/audit';
+import { auditSearchChoices, parseAuditFilters, searchAudit } from '$lib/server/audit-search';
+import { mayReadAudit } from '$lib/policy';
+import type { PageServerLoad } from './$types';
+
+/** Managers search their unit's audit log by person, meeting and dates (a GET form). Others 404. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const user = locals.user;
+	if (!mayReadAudit(user) || !user.unitId) error(404, 'Not found');
+	const db = await database();
+	const choices = await auditSearchChoices({ db, unitId: user.unitId });
+	const values = Object.fromEntries(['meetingId', 'userId', 'from', 'to'].map((k) => [k, url.searchParams.get(k) ?? '']));
+	const parsed = parseAuditFilters(url.searchParams);
+	if (!parsed.ok) return { choices, values, entries: null, problem: { field: parsed.field, message: parsed.message } };
+	const entries = await searchAudit({ db, viewer: user, filters: parsed.filters });
+	const { meetingId, userId, from, to } = parsed.filters;
+	await audit({ db, userId: user.id, action: 'search', targetType: 'audit', detail: { filters: { meetingId, userId, from: from?.toISOString(), to: to?.toISOString() } } });
+	return { choices, values, entries, problem: null };
+};
