@@ -5,6 +5,7 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { hasAnyUser } from '$lib/server/users';
 import { refuseMalformedFormPost } from '$lib/server/forms';
 import { describeErrorSafely } from '$lib/server/errors';
+import { newRequestId, runInRequest } from '$lib/server/request-context';
 
 export const init: ServerInit = async () => {
 	await sharedDatabase(); // migrations run before the first request is served
@@ -13,7 +14,27 @@ export const init: ServerInit = async () => {
 /** Paths a person may open before anyone has an account. */
 const FIRST_RUN_PATHS = ['/setup', '/favicon.svg', '/robots.txt'];
 
+/** The client's address as adapter-node reports it (ADDRESS_HEADER behind a proxy), or null. */
+function clientAddress(event: { getClientAddress(): string }): string | null {
+	try {
+		return event.getClientAddress() || null;
+	} catch {
+		return null; // not every caller knows it (a request built in a test)
+	}
+}
+
+/**
+ * Every request runs with its id and address at hand (src/lib/server/request-context.ts): the
+ * audit log records the address, the log lines carry the id, and so does the answer.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
+	const context = { requestId: newRequestId(), address: clientAddress(event) };
+	const response = await runInRequest(context, () => handleRequest({ event, resolve }));
+	response.headers.set('X-Request-Id', context.requestId);
+	return response;
+};
+
+const handleRequest: Handle = async ({ event, resolve }) => {
 	// A post to a page is a form action: refuse one that is not a readable form before it is
 	// read (SvelteKit would let text/plain or a broken multipart body through to a 500).
 	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/') && !event.url.pathname.startsWith('/_app/')) {

@@ -12,6 +12,8 @@ import { mayReadRestricted, mayWriteAnything } from '../../src/lib/policy';
 import type { MeetingRole, MeetingStatus } from '../../src/lib/domain/vocabulary';
 import { collabPath } from '../../src/lib/collab/protocol';
 import { restrictedSuffix, type Channel } from '../../src/lib/server/records';
+import { audit } from '../../src/lib/server/audit';
+import { addressOfRequest } from '../../src/lib/server/client-address';
 
 /** Who is on the other end of a socket, and what the server knows of their part. */
 export interface ConnectionIdentity {
@@ -97,6 +99,8 @@ export async function authenticateUpgrade(props: {
 		return { ok: false, status: 403, message: 'Restricted information is not shared with you.' };
 	}
 	const status = view.meeting.status;
+	// Every open of the live record is audited, each channel (docs/security.md, "Audit").
+	await audit({ db, userId: user.id, action: 'open-record', targetType: 'record', targetId: meetingId, meetingId, address: addressOfRequest(request), detail: { channel } });
 	return {
 		ok: true,
 		identity: {

@@ -1,21 +1,36 @@
 import type { Database } from './db';
 import { auditLog } from './db/schema';
 import { storableJson } from './db/storable';
+import { currentRequest } from './request-context';
 
-/** Records who read or changed what. Never record content or names in `detail`. */
+/** What an audit entry is about. */
+export type AuditTargetType = 'meeting' | 'child' | 'user' | 'session' | 'document' | 'record' | 'audit';
+
+/**
+ * Records who read or changed what, when and from where (docs/security.md, "Audit"). Never
+ * record content or names in `detail`. Append-only: there is no function to change or remove
+ * an entry, and the database refuses both.
+ */
 export async function audit(props: {
 	db: Database;
 	userId: string | null;
 	action: string;
-	targetType: 'meeting' | 'child' | 'user' | 'session' | 'document';
+	targetType: AuditTargetType;
 	targetId?: string | null;
+	/** The meeting it concerns; taken from `targetId` for a meeting and from `detail.meetingId` otherwise. */
+	meetingId?: string | null;
+	/** Where the request came from; by default the address of the request being served. */
+	address?: string | null;
 	detail?: Record<string, unknown>;
 }): Promise<void> {
+	const detailMeeting = typeof props.detail?.meetingId === 'string' ? props.detail.meetingId : null;
 	await props.db.insert(auditLog).values({
 		userId: props.userId,
 		action: props.action,
 		targetType: props.targetType,
 		targetId: props.targetId ?? null,
+		meetingId: props.meetingId ?? (props.targetType === 'meeting' ? (props.targetId ?? null) : detailMeeting),
+		address: props.address !== undefined ? props.address : (currentRequest()?.address ?? null),
 		detail: props.detail ? storableJson(props.detail) : null
 	});
 }

@@ -13,7 +13,6 @@
  * Keep it small: a field belongs here only when two copies of a module must see the same value.
  */
 import type { SessionsEnded } from './auth/events';
-import type { SignInLimiters } from './auth/rate-limit';
 import type { DatabaseHandle } from './db';
 import type { PdfPool } from './documents/pdf';
 import type { LiveChannels } from './records/stored';
@@ -27,8 +26,6 @@ export interface ProcessState {
 	readonly meetingChangedListeners: Set<(meetingId: string) => void>;
 	/** Who hears "these sessions ended" (`auth/events.ts`): the collaboration server. */
 	readonly sessionsEndedListeners: Set<(ended: SessionsEnded) => void>;
-	/** Sign-in failure counts per account and per address (`auth/rate-limit.ts`). */
-	signInLimiters?: SignInLimiters;
 	/** The PDF worker threads (`documents/pdf.ts`), started on first use. */
 	pdfPool?: PdfPool;
 	// `collabServer`, the process's one collaboration server, is declared by server/collab/index.ts

@@ -1,57 +1,71 @@
-import { processState } from '../process-state';
-
 /**
- * A fixed-window counter of failures per key (an account or an address).
- * In memory: one node's view; with several nodes each limits on its own, which only makes
- * the effective limit a small multiple — acceptable for sign-in.
+ * Sign-in limits, kept in the database (`sign_in_limits`) so they hold across restarts and
+ * every node. Two counters, each a fixed 15-minute window from its first failure:
+ *
+ * - an account *and* address pair: 5 failures, then that pair waits. Someone guessing from
+ *   elsewhere slows themselves down and never locks the chair out of her own meeting room;
+ * - an address: 30 failures across any accounts, then that address waits (one machine spraying
+ *   many accounts).
+ *
+ * A successful sign-in clears its pair. Keys are SHA-256 of what they count, so the table names
+ * no account and no address.
  */
-export class FailureLimiter {
-	readonly #windows = new Map<string, { count: number; resetAt: number }>();
+import { inArray, lt, sql } from 'drizzle-orm';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import type { Database } from '../db';
+import { signInLimits } from '../db/schema';
 
-	constructor(
-		readonly limit: number,
-		readonly windowMs: number
-	) {}
+const WINDOW_MS = 15 * 60_000;
+/** The limits, for tests and docs/security.md. */
+export const SIGN_IN_LIMITS = { perAccountAndAddress: 5, perAddress: 30, windowMs: WINDOW_MS } as const;
 
-	/** Milliseconds until the key may try again, or 0 when it may now. */
-	retryAfter(key: string, now = Date.now()): number {
-		const window = this.#windows.get(key);
-		if (!window || window.resetAt <= now) return 0;
-		return window.count >= this.limit ? window.resetAt - now : 0;
-	}
-
-	/** Records one failure for the key. */
-	fail(key: string, now = Date.now()): void {
-		const window = this.#windows.get(key);
-		if (!window || window.resetAt <= now) {
-			this.#windows.set(key, { count: 1, resetAt: now + this.windowMs });
-			if (this.#windows.size > 50_000) this.#sweep(now);
-			return;
-		}
-		window.count += 1;
-	}
-
-	/** Forgets a key's failures (after a successful sign-in). */
-	reset(key: string): void {
-		this.#windows.delete(key);
-	}
-
-	#sweep(now: number): void {
-		for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
-	}
+function keyOf(...parts: string[]): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(parts.join('\u0000'))));
 }
 
-export type SignInLimiters = { account: FailureLimiter; address: FailureLimiter };
+function keys(email: string, address: string) {
+	return { pair: keyOf('pair', email, address), address: keyOf('address', address) };
+}
 
-/**
- * Sign-in limits: 5 failures per account and 30 per address in 15 minutes. One pair per process
- * (in the process state), whichever copy of this module counts.
- */
-export function signInLimiters(): SignInLimiters {
-	const state = processState();
-	state.signInLimiters ??= {
-		account: new FailureLimiter(5, 15 * 60_000),
-		address: new FailureLimiter(30, 15 * 60_000)
-	};
-	return state.signInLimiters;
+/** Milliseconds until this account may try again from this address, or 0 when it may now. */
+export async function signInWait(props: { db: Database; email: string; address: string; now?: Date }): Promise<number> {
+	const now = (props.now ?? new Date()).getTime();
+	const k = keys(props.email, props.address);
+	const rows = await props.db.select().from(signInLimits).where(inArray(signInLimits.key, [k.pair, k.address]));
+	let wait = 0;
+	for (const row of rows) {
+		const limit = row.key === k.pair ? SIGN_IN_LIMITS.perAccountAndAddress : SIGN_IN_LIMITS.perAddress;
+		const left = row.resetAt.getTime() - now;
+		if (row.failures >= limit && left > 0) wait = Math.max(wait, left);
+	}
+	return wait;
+}
+
+/** Counts one failed sign-in for the pair and for the address (atomic on every node). */
+export async function recordSignInFailure(props: { db: Database; email: string; address: string; now?: Date }): Promise<void> {
+	const now = props.now ?? new Date();
+	const nowSql = sql`${now.toISOString()}::timestamptz`;
+	const resetAt = new Date(now.getTime() + WINDOW_MS);
+	const k = keys(props.email, props.address);
+	await props.db
+		.insert(signInLimits)
+		.values([
+			{ key: k.pair, failures: 1, resetAt },
+			{ key: k.address, failures: 1, resetAt }
+		])
+		.onConflictDoUpdate({
+			target: signInLimits.key,
+			set: {
+				failures: sql`case when ${signInLimits.resetAt} <= ${nowSql} then 1 else ${signInLimits.failures} + 1 end`,
+				resetAt: sql`case when ${signInLimits.resetAt} <= ${nowSql} then excluded.reset_at else ${signInLimits.resetAt} end`
+			}
+		});
+	// Now and then, forget windows long over, so the table stays small.
+	if (Math.random() < 0.02) await props.db.delete(signInLimits).where(lt(signInLimits.resetAt, new Date(now.getTime() - WINDOW_MS)));
+}
+
+/** Forgets the pair's failures after a successful sign-in (the address's count stays). */
+export async function clearSignInFailures(props: { db: Database; email: string; address: string }): Promise<void> {
+	await props.db.delete(signInLimits).where(inArray(signInLimits.key, [keys(props.email, props.address).pair]));
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gt, like, ne } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Database } from '../db';
@@ -41,18 +41,26 @@ export function sessionIdFromToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/** A session's "last used" is written at most this often (not on every request). */
+export const SESSION_TOUCH_EVERY_MS = 5 * 60_000;
+
 /** Stores a new session for the user and returns it. */
 export async function createSession(props: {
 	db: Database;
 	token: string;
 	userId: string;
+	/** The address it is opened from, shown to its owner among their sessions. */
+	address?: string | null;
 	now?: Date;
 }): Promise<Session> {
 	const now = props.now ?? new Date();
 	const session: Session = {
 		id: sessionIdFromToken(props.token),
 		userId: props.userId,
-		expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS)
+		expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+		createdAt: now,
+		lastUsedAt: now,
+		address: props.address ?? null
 	};
 	await props.db.insert(sessions).values(session);
 	return session;
@@ -91,14 +99,15 @@ export async function validateSessionToken(props: {
 		announceSessionsEnded({ sessionIds: [sessionId] });
 		return none;
 	}
-	let renewed = false;
-	if (session.expiresAt.getTime() - now.getTime() < SESSION_RENEW_WITHIN_MS) {
-		session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	const renewed = session.expiresAt.getTime() - now.getTime() < SESSION_RENEW_WITHIN_MS;
+	const touched = now.getTime() - session.lastUsedAt.getTime() >= SESSION_TOUCH_EVERY_MS;
+	if (renewed || touched) {
+		if (renewed) session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+		session.lastUsedAt = now;
 		await props.db
 			.update(sessions)
-			.set({ expiresAt: session.expiresAt })
+			.set({ expiresAt: session.expiresAt, lastUsedAt: now })
 			.where(eq(sessions.id, sessionId));
-		renewed = true;
 	}
 	return { session, user, renewed };
 }
@@ -110,6 +119,61 @@ export async function validateSessionToken(props: {
 export async function invalidateSession(props: { db: Database; sessionId: string }): Promise<void> {
 	await props.db.delete(sessions).where(eq(sessions.id, props.sessionId));
 	announceSessionsEnded({ sessionIds: [props.sessionId] });
+}
+
+/** One of a person's sessions as they see it on /account/sessions. */
+export interface OwnSession {
+	/** A handle for ending it: the first 16 hex digits of its stored id, never the token. */
+	handle: string;
+	createdAt: Date;
+	lastUsedAt: Date;
+	address: string | null;
+	/** The session this request came with. */
+	current: boolean;
+}
+
+/** The person's live sessions, most recently used first. */
+export async function sessionsOfUser(props: { db: Database; userId: string; currentSessionId: string | null; now?: Date }): Promise<OwnSession[]> {
+	const now = props.now ?? new Date();
+	const rows = await props.db
+		.select()
+		.from(sessions)
+		.where(and(eq(sessions.userId, props.userId), gt(sessions.expiresAt, now)))
+		.orderBy(desc(sessions.lastUsedAt));
+	return rows.map((row) => ({
+		handle: row.id.slice(0, 16),
+		createdAt: row.createdAt,
+		lastUsedAt: row.lastUsedAt,
+		address: row.address,
+		current: row.id === props.currentSessionId
+	}));
+}
+
+/**
+ * Ends one of the person's own sessions, named by its handle: its cookie is refused from then
+ * on and its live connections are closed with 4401. False when they have no such session.
+ */
+export async function endOwnSession(props: { db: Database; userId: string; handle: string }): Promise<boolean> {
+	if (!/^[0-9a-f]{16}$/.test(props.handle)) return false;
+	const ended = await props.db
+		.delete(sessions)
+		.where(and(eq(sessions.userId, props.userId), like(sessions.id, `${props.handle}%`)))
+		.returning({ id: sessions.id });
+	if (ended.length === 0) return false;
+	announceSessionsEnded({ sessionIds: ended.map((row) => row.id) });
+	return true;
+}
+
+/**
+ * Ends every session of a user but one (after a password change, the one that changed it
+ * stays): every other cookie is refused and every other live connection closed with 4401.
+ */
+export async function invalidateOtherSessions(props: { db: Database; userId: string; keepSessionId: string }): Promise<void> {
+	const ended = await props.db
+		.delete(sessions)
+		.where(and(eq(sessions.userId, props.userId), ne(sessions.id, props.keepSessionId)))
+		.returning({ id: sessions.id });
+	if (ended.length > 0) announceSessionsEnded({ sessionIds: ended.map((row) => row.id) });
 }
 
 /**

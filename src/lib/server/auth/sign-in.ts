@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import { audit } from '../audit';
 import { normaliseEmail, userByEmail } from '../users';
 import { decoyPasswordHash, verifyPassword } from './password';
-import { signInLimiters } from './rate-limit';
+import { clearSignInFailures, recordSignInFailure, signInWait } from './rate-limit';
 import { createSession, generateSessionToken } from './session';
 
 export type SignInResult =
@@ -12,7 +12,8 @@ export type SignInResult =
 
 /**
  * Checks an email and password and opens a session. Unknown email and wrong password give
- * the same answer after the same work, and failures are limited per account and per address.
+ * the same answer after the same work, and failures are limited per account and address pair
+ * and per address (./rate-limit.ts), in the database.
  */
 export async function signInWithPassword(props: {
 	db: Database;
@@ -22,8 +23,8 @@ export async function signInWithPassword(props: {
 }): Promise<SignInResult> {
 	const { db, password, address } = props;
 	const email = normaliseEmail(props.email);
-	const limiters = signInLimiters();
-	const wait = Math.max(limiters.account.retryAfter(email), limiters.address.retryAfter(address));
+	const wait = await signInWait({ db, email, address });
+	// A refused attempt is not audited: an address held back could otherwise fill the log.
 	if (wait > 0) {
 		return { ok: false, problem: 'too-many-attempts', retryAfterMinutes: Math.ceil(wait / 60_000) };
 	}
@@ -33,13 +34,14 @@ export async function signInWithPassword(props: {
 		password
 	});
 	if (!user || !matches) {
-		limiters.account.fail(email);
-		limiters.address.fail(address);
+		await recordSignInFailure({ db, email, address });
+		// The account tried, if it exists; never the email typed (an unknown one may be a person's typo).
+		await audit({ db, userId: user?.id ?? null, action: 'sign-in-failed', targetType: 'session', address });
 		return { ok: false, problem: 'wrong-credentials' };
 	}
-	limiters.account.reset(email);
+	await clearSignInFailures({ db, email, address });
 	const token = generateSessionToken();
-	await createSession({ db, token, userId: user.id });
-	await audit({ db, userId: user.id, action: 'sign-in', targetType: 'session' });
+	await createSession({ db, token, userId: user.id, address });
+	await audit({ db, userId: user.id, action: 'sign-in', targetType: 'session', address });
 	return { ok: true, token, userId: user.id };
 }

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, index, integer, uniqueIndex } from 'drizzle-orm/pg-core';
 import { userRoles } from '../../../domain/vocabulary';
 
 const id = () =>
@@ -41,10 +41,26 @@ export const sessions = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		/** When the session was last used, to the nearest few minutes (shown on /account/sessions). */
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+		/** The address it was opened from. */
+		address: text('address')
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
+
+/**
+ * Failed sign-ins counted per key over a fixed window, in the database so the limits hold
+ * across restarts and nodes (auth/rate-limit.ts). The key is a SHA-256 of what is counted (an
+ * account and address pair, or an address), so the table names no one.
+ */
+export const signInLimits = pgTable('sign_in_limits', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	resetAt: timestamp('reset_at', { withTimezone: true }).notNull()
+});
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

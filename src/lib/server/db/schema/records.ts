@@ -7,7 +7,10 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea'
 });
 
-/** Every read of a child's record and every change, who and when. No record content. */
+/**
+ * Every read of a child's record and every change, who, when and from where. No record content.
+ * Append-only: the app has no update or delete of it, and a trigger refuses both (drizzle/0006_audit_sessions_limits.sql).
+ */
 export const auditLog = pgTable(
 	'audit_log',
 	{
@@ -17,9 +20,18 @@ export const auditLog = pgTable(
 		action: text('action').notNull(),
 		targetType: text('target_type').notNull(),
 		targetId: text('target_id'),
+		/** The meeting the entry is about (itself, its document, its live record), to search by. */
+		meetingId: text('meeting_id'),
+		/** The address the request came from (as adapter-node reports it, ADDRESS_HEADER behind a proxy). */
+		address: text('address'),
 		detail: jsonb('detail').$type<Record<string, unknown>>()
 	},
-	(t) => [index('audit_target_idx').on(t.targetType, t.targetId)]
+	(t) => [
+		index('audit_target_idx').on(t.targetType, t.targetId),
+		index('audit_meeting_at_idx').on(t.meetingId, t.at),
+		index('audit_user_at_idx').on(t.userId, t.at),
+		index('audit_at_idx').on(t.at)
+	]
 );
 
 /**
