@@ -5,3 +5,4 @@ export * from './schema/meetings';
 export * from './schema/records';
 export * from './schema/documents';
 export * from './schema/mail';
+export * from './schema/invites';

@@ -50,6 +50,8 @@ export const meetingParticipants = pgTable(
 		/** Null for an invitee without an account (e.g. a GP who only sends a report). */
 		userId: text('user_id').references(() => users.id),
 		name: text('name').notNull(),
+		/** Where to write to someone invited without an account (they are sent a link to set one up); null otherwise. */
+		email: text('email'),
 		role: text('role', { enum: meetingRoles }).notNull(),
 		agencyId: text('agency_id').references(() => agencies.id),
 		/** Professionals who vote on the plan decision. */
