@@ -1,6 +1,8 @@
 /**
  * The server process is killed (SIGKILL) while two people type, then started again on the same
- * port: the stock clients reconnect on their own and the final record holds every edit.
+ * port: every edit the server acknowledged (save check) before the kill is in the database
+ * already, the stock clients reconnect on their own, resend what was not stored, and the final
+ * record holds every edit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +11,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
+import { readStoredRecord } from '../../src/lib/server/records';
+import { messageSaveCheck } from '../../src/lib/collab/protocol';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { createTestDatabase, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
 import { connectClient, synced, waitFor, type TestClient } from './collab-harness';
 import * as Y from 'yjs';
@@ -24,7 +30,7 @@ const clients: TestClient[] = [];
 
 /** Starts the standalone server; resolves with its port once it listens. */
 function startServer(port: number): Promise<number> {
-	const env: NodeJS.ProcessEnv = { ...process.env, COLLAB_PORT: String(port), COLLAB_QUIET: '1' };
+	const env: NodeJS.ProcessEnv = { ...process.env, COLLAB_PORT: String(port), COLLAB_QUIET: process.env.CRASH_VERBOSE ? '' : '1' };
 	if (realDatabase) env.DATABASE_URL = realDatabase;
 	else env.COLLAB_DATA_DIR = dataDir!;
 	const proc = spawn(process.execPath, ['--import', 'tsx', 'server/collab/standalone.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,6 +43,19 @@ function startServer(port: number): Promise<number> {
 			if (match) resolve(Number(match[1]));
 		});
 		proc.once('exit', (code) => reject(new Error(`server exited early (${code}): ${errors.slice(0, 500)}`)));
+	});
+}
+
+/** Sends a save check on the client's socket; resolves when the server answers it (everything sent before is stored). */
+function saveCheck(client: TestClient, seq: number): Promise<void> {
+	return new Promise((resolve) => {
+		client.provider.messageHandlers[messageSaveCheck] = (_encoder, decoder) => {
+			if (decoding.readVarUint(decoder) >= seq) resolve();
+		};
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, messageSaveCheck);
+		encoding.writeVarUint(encoder, seq);
+		client.provider.ws!.send(encoding.toUint8Array(encoder));
 	});
 }
 
@@ -73,10 +92,26 @@ afterAll(async () => {
 	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('clients reconnect after SIGKILL and a restart; the record holds every edit from both sides', async () => {
+const shared = roots.section('discussion');
+const textIn = (doc: Y.Doc) =>
+	(doc.get(shared, Y.XmlText) as Y.XmlText).toString() + (doc.get(policeContribution, Y.XmlText) as Y.XmlText).toString();
+
+/** What the database holds now, read with no server running (PGlite has one opener). */
+async function readAsStored(): Promise<string> {
+	const db = parentDb ?? (await openDatabase({ dataDir: dataDir!, migrationsDir: 'drizzle' }));
+	try {
+		const doc = await readStoredRecord({ db: db.db, meetingId });
+		const text = textIn(doc);
+		doc.destroy();
+		return text;
+	} finally {
+		if (db !== parentDb) await db.close();
+	}
+}
+
+it('acknowledged edits are stored before a SIGKILL; clients reconnect after a restart; the record holds every edit from both sides', async () => {
 	const port = await startServer(0);
 	const url = `ws://127.0.0.1:${port}/collab`;
-	const shared = roots.section('discussion');
 	const chair = connectClient({ url, meetingId, token: tokens.chair });
 	const police = connectClient({ url, meetingId, token: tokens.police });
 	clients.push(chair, police);
@@ -99,15 +134,19 @@ it('clients reconnect after SIGKILL and a restart; the record holds every edit f
 	};
 	const typing = setInterval(typeRound, 15);
 	await new Promise((r) => setTimeout(r, 400));
-	await kill(); // mid-editing: the last micro-batch never reaches the database
+	// Both ask "is everything I sent stored?"; the kill comes the moment both are answered, while
+	// typing goes on: what was typed after the checks may be lost, what was acknowledged may not.
+	const acknowledged = typed.slice();
+	await Promise.all([saveCheck(chair, 1), saveCheck(police, 1)]);
+	await kill(); // mid-editing: the queue's last tick never reaches the database
+	const storedAtKill = await readAsStored();
+	for (const word of acknowledged) expect(storedAtKill).toContain(word);
 	await new Promise((r) => setTimeout(r, 300)); // both keep typing while the server is down
 	await startServer(port);
 	await waitFor('both reconnect', () => chair.provider.synced && police.provider.synced, 20_000);
 	await new Promise((r) => setTimeout(r, 300)); // and keep typing once back
 	clearInterval(typing);
 
-	const textIn = (doc: Y.Doc) =>
-		(doc.get(shared, Y.XmlText) as Y.XmlText).toString() + (doc.get(policeContribution, Y.XmlText) as Y.XmlText).toString();
 	await waitFor('clients converge', () => textIn(chair.doc) === textIn(police.doc), 10_000);
 	expect(chair.closes).toEqual([]);
 	expect(police.closes).toEqual([]);

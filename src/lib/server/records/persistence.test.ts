@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { DatabaseHandle } from '../db';
 import { collabSnapshots, collabUpdates } from '../db/schema';
@@ -17,20 +17,29 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 describe('UpdateLog', () => {
-	it('batches updates into rows, acknowledges once stored, compacts and reloads the same channel', async () => {
+	it('batches updates into rows, acknowledges once stored, compacts once quiet and reloads the same channel', async () => {
 		const { db } = handle;
 		const source = new Y.Doc();
-		const log = new UpdateLog(db, meetingId, { rowsSinceSnapshot: 0, flushDelayMs: 10, compactAfterRows: 3 });
+		const log = new UpdateLog(db, meetingId, { rowsSinceSnapshot: 0, flushDelayMs: 10, compactAfterRows: 3, compactWhenQuietMs: 300 });
 		source.on('update', (update: Uint8Array) => log.append(update));
 		const text = source.getText('section:x');
-		for (let round = 0; round < 5; round++) {
+		// A burst: a row every tick for well past the threshold, and no compaction meanwhile.
+		const burstEnds = Date.now() + 1_200;
+		for (let round = 0; Date.now() < burstEnds; round++) {
 			for (let i = 0; i < 10; i++) text.insert(text.length, `${round}.${i} `);
 			await log.whenStored();
+			await new Promise((r) => setTimeout(r, 20));
 		}
+		const snapshotRows = () => db.select().from(collabSnapshots).where(eq(collabSnapshots.meetingId, meetingId));
+		expect(await snapshotRows()).toEqual([]); // never during the burst
+		const logged = await db.select().from(collabUpdates).where(eq(collabUpdates.meetingId, meetingId));
+		expect(logged.length).toBeGreaterThan(3);
+		// Quiet: the due compaction runs.
+		const deadline = Date.now() + 5_000;
+		while ((await snapshotRows()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+		expect(await snapshotRows()).toHaveLength(1);
 		const rows = await db.select().from(collabUpdates).where(eq(collabUpdates.meetingId, meetingId));
-		const [snapshot] = await db.select().from(collabSnapshots).where(eq(collabSnapshots.meetingId, meetingId));
-		expect(snapshot).toBeDefined(); // 5 rows written, compacted after 3
-		expect(rows.length).toBeLessThan(5);
+		expect(rows.length).toBeLessThan(logged.length);
 		await log.close();
 		const loaded = new Y.Doc();
 		await loadChannel({ db, meetingId, doc: loaded });
@@ -41,5 +50,66 @@ describe('UpdateLog', () => {
 		const reloaded = new Y.Doc();
 		await loadChannel({ db, meetingId, doc: reloaded });
 		expect(reloaded.getText('section:x').toString()).toBe(text.toString());
+	});
+
+	it('writes every channel with something queued in one statement per tick', async () => {
+		const { db } = handle;
+		const chair = await makeUser(db, { role: 'chair' });
+		const ids = [];
+		for (let i = 0; i < 5; i++) ids.push((await makeMeeting(db, { participants: [{ user: chair, role: 'chair' }] })).meeting.id);
+		const logs = ids.map((id) => new UpdateLog(db, id, { rowsSinceSnapshot: 0, flushDelayMs: 30 }));
+		const docs = ids.map(() => new Y.Doc());
+		docs.forEach((doc, i) => doc.on('update', (update: Uint8Array) => logs[i].append(update)));
+		let statements = 0;
+		const insert = db.insert.bind(db);
+		(db as { insert: typeof db.insert }).insert = ((table: Parameters<typeof db.insert>[0]) => {
+			if (table === collabUpdates) statements++;
+			return insert(table);
+		}) as typeof db.insert;
+		try {
+			for (const doc of docs) for (let i = 0; i < 20; i++) doc.getText('t').insert(0, 'x');
+			await Promise.all(logs.map((log) => log.whenStored()));
+		} finally {
+			(db as { insert: typeof db.insert }).insert = insert;
+		}
+		expect(statements).toBe(1);
+		const rows = await db.select().from(collabUpdates).where(inArray(collabUpdates.meetingId, ids));
+		expect(rows).toHaveLength(5); // one merged row per channel
+		await Promise.all(logs.map((log) => log.close()));
+	});
+
+	it('keeps a failed write queued, in order, and stores it on a later tick', async () => {
+		const { db } = handle;
+		const chair = await makeUser(db, { role: 'chair' });
+		const id = (await makeMeeting(db, { participants: [{ user: chair, role: 'chair' }] })).meeting.id;
+		const log = new UpdateLog(db, id, { rowsSinceSnapshot: 0, flushDelayMs: 10 });
+		const errors: unknown[] = [];
+		log.onError = (error) => errors.push(error);
+		const doc = new Y.Doc();
+		doc.on('update', (update: Uint8Array) => log.append(update));
+		const insert = db.insert.bind(db);
+		let failOnce = true;
+		(db as { insert: typeof db.insert }).insert = ((table: Parameters<typeof db.insert>[0]) => {
+			if (table === collabUpdates && failOnce) {
+				failOnce = false;
+				throw Object.assign(new Error('connection lost'), { code: '08006' });
+			}
+			return insert(table);
+		}) as typeof db.insert;
+		try {
+			doc.getText('t').insert(0, 'first ');
+			const stored = log.whenStored();
+			await new Promise((r) => setTimeout(r, 15));
+			doc.getText('t').insert(6, 'second');
+			await stored;
+			await log.whenStored();
+		} finally {
+			(db as { insert: typeof db.insert }).insert = insert;
+		}
+		expect(errors).toHaveLength(1);
+		const loaded = new Y.Doc();
+		await loadChannel({ db, meetingId: id, doc: loaded });
+		expect(loaded.getText('t').toString()).toBe('first second');
+		await log.close();
 	});
 });
