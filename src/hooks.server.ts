@@ -11,6 +11,9 @@ export const init: ServerInit = async () => {
 	await sharedDatabase(); // migrations run before the first request is served
 };
 
+/** GET /health (src/routes/health): answered without touching sessions. */
+const HEALTH_PATH = '/health';
+
 /** Paths a person may open before anyone has an account. */
 const FIRST_RUN_PATHS = ['/setup', '/favicon.svg', '/robots.txt'];
 
@@ -35,6 +38,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 const handleRequest: Handle = async ({ event, resolve }) => {
+	// The health check must answer while the database is away: no session, no first-run check.
+	if (event.url.pathname === HEALTH_PATH) {
+		event.locals.user = null;
+		event.locals.sessionId = null;
+		return withSecurityHeaders(await resolve(event), event);
+	}
 	// A post to a page is a form action: refuse one that is not a readable form before it is
 	// read (SvelteKit would let text/plain or a broken multipart body through to a 500).
 	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/') && !event.url.pathname.startsWith('/_app/')) {
