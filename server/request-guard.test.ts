@@ -146,12 +146,14 @@ process.stdin.on('data', () => { throw new Error('outside any request'); });
 			expect(answer.status).toBe(500);
 			expect((await get(`${base}/ok`)).body).toBe('ok');
 		}
-		expect(stderr).toMatch(/\[request failed\] GET \/throws-later \(uncaught exception\): Error: thrown from a timer/);
-		expect(stderr).toMatch(/\[request failed\] GET \/rejects-later \(unhandled rejection\): Error: rejected in a timer/);
+		// Through the structured log (JSON lines on standard output).
+		expect(stdout).toMatch(/"level":50,.*"component":"server".*"msg":"\[request failed\] GET \/throws-later/);
+		expect(stdout).toMatch(/\[request failed\] GET \/throws-later \(uncaught exception\): Error: thrown from a timer/);
+		expect(stdout).toMatch(/\[request failed\] GET \/rejects-later \(unhandled rejection\): Error: rejected in a timer/);
 		expect(child.exitCode).toBeNull();
 
 		child.stdin!.write('x\n');
 		expect(await exited).toBe(1);
-		expect(stderr).toMatch(/\[fatal\] uncaught exception outside any request: Error: outside any request/);
+		expect(stdout).toMatch(/\[fatal\] uncaught exception outside any request: Error: outside any request/);
 	});
 });

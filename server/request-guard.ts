@@ -11,6 +11,7 @@ import type http from 'node:http';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Readable } from 'node:stream';
 import { describeErrorSafely } from '../src/lib/server/errors';
+import { log } from '../src/lib/server/log';
 
 export type Log = (line: string) => void;
 export type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
@@ -23,7 +24,8 @@ interface Scope {
 /** The request each piece of work belongs to, followed through callbacks, timers and promises. */
 const scopes = new AsyncLocalStorage<Scope>();
 
-const defaultLog: Log = (line) => console.error(line);
+/** Through the server's structured log (src/lib/server/log.ts); each line is already safe. */
+const defaultLog: Log = (line) => log.error({ component: 'server' }, line);
 
 /** Method and path of a request, never its query string (which may carry words). */
 function where(req: http.IncomingMessage): string {

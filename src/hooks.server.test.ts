@@ -80,26 +80,73 @@ describe('handleError', () => {
 		vi.restoreAllMocks();
 	});
 
-	it('logs a failed query without its parameters: no typed words, no names', async () => {
-		const secret = 'Chrissie loves drawing, says Dawn Walker';
-		const error = await db.db
+	/** The JSON lines the log wrote to standard output while `work` ran. */
+	async function loggedDuring(work: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
+		const written: string[] = [];
+		const original = process.stdout.write.bind(process.stdout);
+		vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+			const text = typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
+			if (text.startsWith('{')) written.push(text);
+			else return original(chunk, ...(rest as []));
+			return true;
+		}) as typeof process.stdout.write);
+		await work();
+		return written.flatMap((text) => text.trim().split('\n')).map((line) => JSON.parse(line) as Record<string, unknown>);
+	}
+
+	async function failedQuery(secret: string) {
+		return db.db
 			.insert(users)
 			.values({ name: `Dawn Walker\u0000`, email: 'dawn.walker@example.test', role: 'parent', passwordHash: secret })
 			.then(
 				() => null,
 				(e: unknown) => e
 			);
+	}
+
+	it('logs a failed query without its parameters: no typed words, no names', async () => {
+		const secret = 'Chrissie loves drawing, says Dawn Walker';
+		const error = await failedQuery(secret);
 		expect(error).toBeInstanceOf(Error);
-		const logged: string[] = [];
-		vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-			logged.push(args.map(String).join(' '));
+		let answer: unknown;
+		const lines = await loggedDuring(async () => {
+			answer = await handleError({ error, event: {} as RequestEvent, status: 500, message: 'Internal Error' });
 		});
-		const answer = await handleError({ error, event: {} as RequestEvent, status: 500, message: 'Internal Error' });
 		expect(answer).toMatchObject({ message: expect.stringMatching(/Something went wrong/) });
-		const line = logged.join('\n');
+		const line = JSON.stringify(lines);
 		expect(line).toContain((answer as { reference: string }).reference);
-		expect(line).toContain('Failed query: insert into "users"');
+		expect(line).toContain('Failed query: insert into \\"users\\"');
 		for (const value of [secret, 'Dawn Walker', 'dawn.walker@example.test', 'params']) expect(line).not.toContain(value);
+	});
+
+	it("a failing request's log lines carry its request id (the reference the person sees), its route and path, and no parameter values", async () => {
+		processState().database = Promise.resolve(db);
+		await makeUser(db.db, { role: 'chair' }); // past the first-run check
+		const secret = 'Mia told the nursery about the bruise';
+		const request = new Request(`${ORIGIN}/meetings/0b7c5e1e-8f2a-4c55-9d7e-3f0c2a1b4d5e?name=Dawn%20Walker&note=${encodeURIComponent(secret)}`);
+		const event = { ...eventFor(request), route: { id: '/meetings/[id]' } } as RequestEvent;
+		let response: Response | undefined;
+		let shown: { reference?: string } = {};
+		const lines = await loggedDuring(async () => {
+			response = await handle({
+				event,
+				// What SvelteKit does when a load throws: handleError, then a 500 page.
+				resolve: async (e) => {
+					shown = (await handleError({ error: await failedQuery(secret), event: e, status: 500, message: 'Internal Error' })) as { reference?: string };
+					return new Response('<p>Something went wrong</p>', { status: 500, headers: { 'content-type': 'text/html' } });
+				}
+			});
+		});
+		delete processState().database;
+		const requestId = response!.headers.get('x-request-id');
+		expect(requestId).toMatch(/^[0-9a-f]{16}$/);
+		expect(shown.reference).toBe(requestId);
+		expect(lines.length).toBe(2);
+		for (const line of lines) expect(line).toMatchObject({ requestId, service: 'roundtable' });
+		expect(lines[0]).toMatchObject({ msg: 'request failed', reference: requestId, error: expect.stringContaining('Failed query') });
+		expect(lines[1]).toMatchObject({ msg: 'request', method: 'GET', route: '/meetings/[id]', path: '/meetings/0b7c5e1e-8f2a-4c55-9d7e-3f0c2a1b4d5e', status: 500 });
+		const text = JSON.stringify(lines);
+		for (const value of [secret, 'Mia', 'Dawn', 'Walker', 'name=', 'note=', 'dawn.walker@example.test', 'params']) expect(text).not.toContain(value);
 	});
 });
 

@@ -5,7 +5,9 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { hasAnyUser } from '$lib/server/users';
 import { refuseMalformedFormPost } from '$lib/server/forms';
 import { describeErrorSafely } from '$lib/server/errors';
-import { newRequestId, runInRequest } from '$lib/server/request-context';
+import { currentRequest, newRequestId, runInRequest } from '$lib/server/request-context';
+import { log } from '$lib/server/log';
+import { env } from '$lib/server/env';
 
 export const init: ServerInit = async () => {
 	await sharedDatabase(); // migrations run before the first request is served
@@ -32,9 +34,20 @@ function clientAddress(event: { getClientAddress(): string }): string | null {
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const context = { requestId: newRequestId(), address: clientAddress(event) };
-	const response = await runInRequest(context, () => handleRequest({ event, resolve }));
-	response.headers.set('X-Request-Id', context.requestId);
-	return response;
+	const started = performance.now();
+	return runInRequest(context, async () => {
+		const response = await handleRequest({ event, resolve });
+		response.headers.set('X-Request-Id', context.requestId);
+		// One line per request when asked (LOG_REQUESTS=1), and always for a failure: the route and
+		// path, never the query string (it may carry words) or anything from the body.
+		if (response.status >= 500 || env().LOG_REQUESTS === '1') {
+			log[response.status >= 500 ? 'error' : 'info'](
+				{ method: event.request.method, route: event.route?.id ?? null, path: event.url.pathname.slice(0, 200), status: response.status, ms: Math.round(performance.now() - started) },
+				'request'
+			);
+		}
+		return response;
+	});
 };
 
 const handleRequest: Handle = async ({ event, resolve }) => {
@@ -134,10 +147,11 @@ async function statusForScriptedForms(request: Request, response: Response): Pro
 }
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
-	const reference = crypto.randomUUID().slice(0, 8);
+	// The reference a person is shown is the request id in every log line of that request.
+	const reference = currentRequest()?.requestId ?? newRequestId();
 	if (status >= 500) {
 		// Described safely: never request bodies, query parameters, names or record content.
-		console.error(`[${reference}] ${describeErrorSafely(error)}`);
+		log.error({ reference, error: describeErrorSafely(error) }, 'request failed');
 		return { message: 'Something went wrong on our side. Your saved work is safe; please try again.', reference };
 	}
 	return { message };

@@ -13,6 +13,7 @@ import { WebSocketServer } from 'ws';
 import type { Database } from '../../src/lib/server/db';
 import { sharedDatabase } from '../../src/lib/server/db';
 import { env } from '../../src/lib/server/env';
+import { log } from '../../src/lib/server/log';
 import { processState } from '../../src/lib/server/process-state';
 import { authorshipOf, onMeetingChanged, type AuthoredRun, type PersistenceOptions } from '../../src/lib/server/records';
 import { closeCodes } from '../../src/lib/collab/protocol';
@@ -60,8 +61,9 @@ export interface CollabServer {
 	close(): Promise<void>;
 }
 
+/** Structured lines through the server's log (src/lib/server/log.ts); the fields carry no personal data. */
 const defaultLogger: CollabLogger = (event, fields) => {
-	console.warn(`[collab] ${event} ${JSON.stringify(fields)}`);
+	log.warn({ component: 'collab', event, ...fields }, event);
 };
 
 const reasons: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
