@@ -21,6 +21,7 @@ import { authenticateUpgrade, type ConnectionIdentity } from './authenticate';
 import { Connection } from './connection';
 import type { QuotaLimits } from './quota';
 import { ChannelRegistry, describeError, type CollabLogger } from './registry';
+import type { NodeRelay } from './relay';
 
 export interface CollabServerOptions {
 	db: Database;
@@ -37,6 +38,8 @@ export interface CollabServerOptions {
 	persistence?: PersistenceOptions;
 	/** Structured events without personal data; defaults to one console line each. */
 	logger?: CollabLogger;
+	/** Other nodes with the same meetings open (`createRedisRelay`, REDIS_URL); none by default. */
+	relay?: NodeRelay | null;
 }
 
 export interface CollabServer {
@@ -90,7 +93,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			shareBytes: options.limits?.shareBytes ?? config.COLLAB_MAX_SHARE_BYTES
 		},
 		unloadDelayMs: options.unloadDelayMs ?? 1_000,
-		logger
+		logger,
+		relay: options.relay ?? null
 	});
 	const wss = new WebSocketServer({
 		noServer: true,
@@ -178,13 +182,26 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		async close() {
 			closing = true;
 			stopHearingSessions();
+			stopRelayingMeetings();
 			clearInterval(heartbeat);
 			for (const connection of connections) connection.close(closeCodes.goingAway, 'server shutting down');
 			await registry.unloadAll();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			await options.relay?.close();
 		}
 	};
-	const stopHearingSessions = onSessionsEnded((ended) => server.sessionsEnded(ended));
+	const stopHearingSessions = onSessionsEnded((ended) => {
+		server.sessionsEnded(ended);
+		options.relay?.publishEvent({ type: 'sessions-ended', ended });
+	});
+	// Other nodes' announcements reach this node's sockets; this process's reach theirs.
+	const stopRelayingMeetings = options.relay
+		? onMeetingChanged((meetingId) => options.relay!.publishEvent({ type: 'meeting-changed', meetingId }))
+		: () => {};
+	options.relay?.onEvent((event) => {
+		if (event.type === 'meeting-changed') server.meetingChanged(event.meetingId);
+		else server.sessionsEnded(event.ended);
+	});
 	return server;
 }
 
@@ -195,12 +212,20 @@ declare module '../../src/lib/server/process-state' {
 	}
 }
 
+/** With REDIS_URL, this node's relay to the others (ioredis is loaded only then); otherwise null. */
+export async function relayFromEnv(logger: CollabLogger = defaultLogger): Promise<NodeRelay | null> {
+	const url = env().REDIS_URL;
+	if (!url) return null;
+	const { createRedisRelay } = await import('./relay');
+	return createRedisRelay({ url, onError: (error) => logger('collab.relay_failed', { error: describeError(error) }) });
+}
+
 /** The process's one collaboration server, on the shared database (kept in the process state). */
 export function sharedCollabServer(): Promise<CollabServer> {
 	const state = processState();
 	if (!state.collabServer) {
-		const starting = sharedDatabase().then(({ db }) => {
-			const server = createCollabServer({ db });
+		const starting = sharedDatabase().then(async ({ db }) => {
+			const server = createCollabServer({ db, relay: await relayFromEnv() });
 			onMeetingChanged((meetingId) => server.meetingChanged(meetingId));
 			return server;
 		});

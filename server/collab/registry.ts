@@ -23,6 +23,12 @@ import {
 } from '../../src/lib/server/records';
 import { meetingForServerWrites, openFirstSection, prefillReview } from './server-writes';
 import { RecordQuota, type QuotaLimits } from './quota';
+import type { NodeRelay, RelayKind } from './relay';
+
+/** The origin of what another node relayed: applied and stored here, never published back. */
+const relayOrigin = Symbol('relayed from another node');
+/** Relay kinds (./relay.ts), repeated so this module needs nothing of it without REDIS_URL. */
+const relayed = { update: 0, awareness: 1, hello: 2 } as const;
 
 /** What a loaded channel needs of a connection. */
 export interface Peer {
@@ -52,6 +58,9 @@ export class LiveChannel {
 	log!: UpdateLog;
 	owners!: ClientOwners;
 	quota!: RecordQuota;
+	/** Other nodes' messages that came before this channel finished loading. */
+	private relayInbox: [RelayKind, Uint8Array][] | null = [];
+	private relay: NodeRelay | null = null;
 
 	private constructor(
 		readonly meetingId: string,
@@ -72,10 +81,16 @@ export class LiveChannel {
 		persistence: PersistenceOptions;
 		limits: QuotaLimits;
 		logger: CollabLogger;
+		relay: NodeRelay | null;
 	}): Promise<LiveChannel> {
 		const { db, meetingId, channel } = props;
 		const live = new LiveChannel(meetingId, channel);
 		try {
+			// Subscribed before reading the database, so nothing another node applies meanwhile is missed.
+			if (props.relay) {
+				live.relay = props.relay;
+				await props.relay.join(live.key, live);
+			}
 			const [loaded, owners, meeting] = await Promise.all([
 				loadChannel({ db, meetingId, channel, doc: live.doc }),
 				ClientOwners.load({ db, meetingId }),
@@ -97,26 +112,36 @@ export class LiveChannel {
 			live.quota = new RecordQuota(live.doc, props.limits, (client) => owners.ownerOf(client), loaded.bytes);
 			live.log = new UpdateLog(db, meetingId, { ...props.persistence, rowsSinceSnapshot, channel });
 		} catch (error) {
+			live.relay?.leave(live.key);
 			live.destroy();
 			throw error;
 		}
 		live.log.onError = (error) =>
 			props.logger('collab.persist_failed', { meetingId: props.meetingId, error: describeError(error) });
 		live.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			// What another node relayed is stored here too: if that node dies before its write,
+			// this node holds the only copy, and a client's resend would find nothing new to store.
 			live.log.append(update);
 			const message = encodeMessage(messageSync, (encoder) => syncProtocol.writeUpdate(encoder, update));
 			for (const peer of live.peers) if (peer !== origin || live.echoToSender) peer.send(message);
+			if (live.relay && origin !== relayOrigin) live.relay.publish(live.key, relayed.update, update);
 			for (const held of live.waiting) held.retryHeld();
 		});
 		live.awareness.on(
 			'update',
-			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
 				const changed = added.concat(updated, removed);
 				const payload = awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed);
 				const message = encodeMessage(messageAwareness, (encoder) => encoding.writeVarUint8Array(encoder, payload));
 				for (const peer of live.peers) peer.send(message);
+				if (live.relay && origin !== relayOrigin) live.relay.publish(live.key, relayed.awareness, payload);
 			}
 		);
+		// Other nodes with this channel open send what this one lacks, and their presence.
+		const inbox = live.relayInbox ?? [];
+		live.relayInbox = null;
+		for (const [kind, payload] of inbox) live.receive(kind, payload);
+		live.relay?.publish(live.key, relayed.hello, Y.encodeStateVector(live.doc));
 		if (channel === 'main') {
 			// Not fatal: the chair can still pick a section; the next change of the meeting retries.
 			await live.meetingChanged(db).catch((error) =>
@@ -137,6 +162,30 @@ export class LiveChannel {
 		await openFirstSection({ doc: this.doc, owners: this.owners, kind: meeting.kind });
 	}
 
+	/** Another node's update, presence or hello (./relay.ts). */
+	receive(kind: RelayKind, payload: Uint8Array): void {
+		if (this.relayInbox) {
+			this.relayInbox.push([kind, payload.slice()]);
+			return;
+		}
+		if (this.closing || !this.relay) return;
+		try {
+			if (kind === relayed.update) {
+				Y.applyUpdate(this.doc, payload, relayOrigin);
+			} else if (kind === relayed.awareness) {
+				awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, relayOrigin);
+			} else if (kind === relayed.hello) {
+				// A node just loaded this channel: what it lacks of ours, and who is here.
+				const missing = Y.encodeStateAsUpdate(this.doc, payload);
+				if (missing.byteLength > 2) this.relay.publish(this.key, relayed.update, missing);
+				const clients = [...this.awareness.getStates().keys()];
+				if (clients.length > 0) this.relay.publish(this.key, relayed.awareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+			}
+		} catch {
+			// A malformed relay message is dropped; the nodes' own clients resend on reconnect.
+		}
+	}
+
 	/** Every awareness state, as one message (for a newcomer or a query). */
 	awarenessMessage(): Uint8Array | null {
 		const clients = [...this.awareness.getStates().keys()];
@@ -146,6 +195,8 @@ export class LiveChannel {
 	}
 
 	destroy(): void {
+		this.relay?.leave(this.key);
+		this.relay = null;
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
@@ -165,6 +216,8 @@ export class ChannelRegistry {
 			limits: QuotaLimits;
 			unloadDelayMs: number;
 			logger: CollabLogger;
+			/** Other nodes (REDIS_URL), or null for a node alone. */
+			relay: NodeRelay | null;
 		}
 	) {
 		this.unregister = registerLiveChannels({

@@ -26,6 +26,8 @@ const schema = z.object({
 	COLLAB_MAX_SHARE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
 	/** smtp://user:password@host:587 (or smtps://…): where the outbox sends; unset → messages stay queued. */
 	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+	/** redis://host:6379 (or rediss://…): relay live meetings between nodes; unset → one node, nothing about Redis loads. */
+	REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
 	/** The From of every email. */
 	MAIL_FROM: z.string().default('Roundtable <roundtable@localhost>'),
 	/** adapter-node's: the header naming the client's address behind a proxy (the socket and the audit log read it too). */

@@ -1,0 +1,96 @@
+/**
+ * Fan-out between nodes, through Redis pub/sub (only with REDIS_URL; this module, and ioredis,
+ * are loaded by nothing else). Each node subscribes to the channels it has loaded, one Redis
+ * channel per channel of a meeting, and publishes there the updates its own sockets applied and
+ * its own sockets' presence; a node that loads a channel asks the others for what it lacks
+ * (their state as a diff against its state vector, and their presence). "This meeting changed"
+ * and "these sessions ended" go to every node on one events channel. PostgreSQL stays the one
+ * durable store: Redis carries nothing that is not also written there (docs/collaboration.md,
+ * More than one node).
+ */
+import { randomBytes } from 'node:crypto';
+import type { SessionsEnded } from '../../src/lib/server/auth/events';
+
+/** What travels on a channel's Redis channel. */
+export const relayKinds = { update: 0, awareness: 1, hello: 2 } as const;
+export type RelayKind = (typeof relayKinds)[keyof typeof relayKinds];
+
+export type RelayEvent = { type: 'meeting-changed'; meetingId: string } | { type: 'sessions-ended'; ended: SessionsEnded };
+
+/** One loaded channel as the relay sees it. */
+export interface RelayedChannel {
+	/** Another node's update, presence, or hello (its state vector). */
+	receive(kind: RelayKind, payload: Uint8Array): void;
+}
+
+export interface NodeRelay {
+	/** Starts hearing one channel (registry key); resolves once subscribed. */
+	join(key: string, channel: RelayedChannel): Promise<void>;
+	leave(key: string): void;
+	publish(key: string, kind: RelayKind, payload: Uint8Array): void;
+	publishEvent(event: RelayEvent): void;
+	onEvent(listener: (event: RelayEvent) => void): void;
+	close(): Promise<void>;
+}
+
+const prefix = 'roundtable:collab:';
+const eventsChannel = 'roundtable:events';
+const NODE_ID_BYTES = 8;
+
+/** Connects to Redis (two connections: one publishes, one listens). */
+export async function createRedisRelay(props: { url: string; onError?: (error: unknown) => void }): Promise<NodeRelay> {
+	const { Redis } = await import('ioredis');
+	const node = randomBytes(NODE_ID_BYTES);
+	const nodeHex = node.toString('hex');
+	const options = { maxRetriesPerRequest: null, enableAutoPipelining: true, lazyConnect: true };
+	const publisher = new Redis(props.url, options);
+	const subscriber = new Redis(props.url, options);
+	for (const connection of [publisher, subscriber]) connection.on('error', (error) => props.onError?.(error));
+	await Promise.all([publisher.connect(), subscriber.connect()]);
+	const channels = new Map<string, RelayedChannel>();
+	const listeners = new Set<(event: RelayEvent) => void>();
+
+	subscriber.on('messageBuffer', (redisChannel: Buffer, message: Buffer) => {
+		const name = redisChannel.toString();
+		if (name === eventsChannel) {
+			const { from, event } = JSON.parse(message.toString()) as { from: string; event: RelayEvent };
+			if (from === nodeHex) return;
+			for (const listener of listeners) listener(event);
+			return;
+		}
+		if (message.length < NODE_ID_BYTES + 1 || node.equals(message.subarray(1, 1 + NODE_ID_BYTES))) return; // our own
+		const channel = channels.get(name.slice(prefix.length));
+		const kind = message[0] as RelayKind;
+		channel?.receive(kind, new Uint8Array(message.buffer, message.byteOffset + 1 + NODE_ID_BYTES, message.length - 1 - NODE_ID_BYTES));
+	});
+	await subscriber.subscribe(eventsChannel);
+
+	return {
+		async join(key, channel) {
+			channels.set(key, channel);
+			await subscriber.subscribe(prefix + key);
+		},
+		leave(key) {
+			channels.delete(key);
+			subscriber.unsubscribe(prefix + key).catch((error) => props.onError?.(error));
+		},
+		publish(key, kind, payload) {
+			const message = Buffer.allocUnsafe(1 + NODE_ID_BYTES + payload.length);
+			message[0] = kind;
+			node.copy(message, 1);
+			message.set(payload, 1 + NODE_ID_BYTES);
+			publisher.publish(prefix + key, message).catch((error) => props.onError?.(error));
+		},
+		publishEvent(event) {
+			publisher.publish(eventsChannel, JSON.stringify({ from: nodeHex, event })).catch((error) => props.onError?.(error));
+		},
+		onEvent(listener) {
+			listeners.add(listener);
+		},
+		async close() {
+			channels.clear();
+			listeners.clear();
+			await Promise.all([subscriber.quit().catch(() => {}), publisher.quit().catch(() => {})]);
+		}
+	};
+}
