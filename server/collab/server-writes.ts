@@ -50,9 +50,10 @@ export async function meetingForServerWrites(props: { db: Database; meetingId: s
 
 /**
  * Writes into `doc` what a review carries over from the previous meeting's record: the open
- * concern cards (same ids; where they were first raised is kept), the plan's outcomes and
- * actions, the core group, the lead social worker and the contingency. Returns false when
- * there was nothing to carry over.
+ * concern cards (same ids; where they were first raised is kept; each text field copied as new
+ * shared text, whether the previous record kept it as shared text or as an older plain string),
+ * the plan's outcomes and actions, the core group, the lead social worker and the contingency.
+ * Returns false when there was nothing to carry over.
  */
 export function carryOver(props: { doc: Y.Doc; previous: Y.Doc; previousMeetingId: string }): boolean {
 	const { doc } = props;

@@ -4,6 +4,8 @@ import {
 	addConcern,
 	addPlanAction,
 	addPlanOutcome,
+	concernText,
+	editConcernText,
 	fragmentParagraphs,
 	readRecord,
 	recordDecision,
@@ -12,8 +14,10 @@ import {
 	setCoreGroup,
 	setCurrentSection,
 	setRating,
+	textChange,
 	updateConcern
 } from './record-shape';
+import { roots } from './roots';
 
 describe('the live record', () => {
 	it('keeps concern cards, scores and the current section, and merges concurrent edits of different fields', () => {
@@ -90,5 +94,60 @@ describe('the live record', () => {
 		p2.insert(0, [text]);
 		fragment.insert(0, [p1, new Y.XmlElement('paragraph'), p2]);
 		expect(fragmentParagraphs(fragment)).toEqual(['Chrissie loves drawing.', 'She is often late']);
+	});
+});
+
+describe('concern cards as shared text', () => {
+	/** Each doc sends the other what it lacks, as the server relays it. */
+	const exchange = (a: Y.Doc, b: Y.Doc) => {
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+	};
+
+	it('keeps both people’s words when they type in one field at once', () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		const id = addConcern(a, { childId: 'c1', title: 'Late for school', dayToDay: 'She misses breakfast.' });
+		exchange(a, b);
+		expect(concernText(a, id, 'dayToDay')).toBeInstanceOf(Y.Text);
+		// a types at the start, b at the end, neither having seen the other's keystrokes.
+		editConcernText(a, id, 'dayToDay', 'Most days she misses breakfast.');
+		editConcernText(b, id, 'dayToDay', 'She misses breakfast. Mum works nights.');
+		updateConcern(b, id, { title: 'Late for school, most days' });
+		exchange(a, b);
+		const card = readRecord(a, []).concerns[0];
+		expect(card.dayToDay).toBe('Most days she misses breakfast. Mum works nights.');
+		expect(card.title).toBe('Late for school, most days');
+		expect(readRecord(b, [])).toEqual(readRecord(a, []));
+	});
+
+	it('reads a card stored with plain strings, and makes a field shared text at its first edit', () => {
+		const doc = new Y.Doc();
+		// The form every card had before fields were shared (stored records, an older demo).
+		doc.transact(() => {
+			const card = new Y.Map<unknown>();
+			for (const [key, value] of Object.entries({ id: 'old', childId: 'c1', title: 'Sleeps in a cold room', dayToDay: 'No heating upstairs.', impactNow: '', impactLater: '', childSays: 'I wear my coat in bed', safetyGoal: '', status: 'open', raisedInMeetingId: 'm0' })) {
+				card.set(key, value);
+			}
+			doc.getArray(roots.concerns).push([card]);
+		});
+		expect(readRecord(doc, []).concerns).toEqual([
+			{ id: 'old', childId: 'c1', title: 'Sleeps in a cold room', dayToDay: 'No heating upstairs.', impactNow: '', impactLater: '', childSays: 'I wear my coat in bed', safetyGoal: '', status: 'open', raisedInMeetingId: 'm0' }
+		]);
+		expect(concernText(doc, 'old', 'title')).toBe('Sleeps in a cold room');
+		editConcernText(doc, 'old', 'title', 'Sleeps in a cold room all winter');
+		expect(concernText(doc, 'old', 'title')).toBeInstanceOf(Y.Text);
+		expect(readRecord(doc, []).concerns[0].title).toBe('Sleeps in a cold room all winter');
+		expect(readRecord(doc, []).concerns[0].childSays).toBe('I wear my coat in bed'); // untouched fields stay as they were
+		expect(concernText(doc, 'missing', 'title')).toBeNull();
+	});
+
+	it('changes only what was typed: among equal letters where the caret is, never half a surrogate pair', () => {
+		expect(textChange('She is late', 'She is often late')).toEqual({ index: 7, remove: 0, insert: 'often ' });
+		expect(textChange('aa', 'aaa', 2)).toEqual({ index: 1, remove: 0, insert: 'a' });
+		expect(textChange('aab', 'ab', 1)).toEqual({ index: 1, remove: 1, insert: '' });
+		expect(textChange('same', 'same')).toEqual({ index: 4, remove: 0, insert: '' });
+		// 😀 and 😃 share their high surrogate: the whole pair is replaced.
+		expect(textChange('a😀b', 'a😃b')).toEqual({ index: 1, remove: 2, insert: '😃' });
 	});
 });

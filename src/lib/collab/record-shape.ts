@@ -90,10 +90,22 @@ export interface RecordSnapshot {
 	plan: PlanSnapshot;
 }
 
-const concernFields = ['id', 'childId', 'title', 'dayToDay', 'impactNow', 'impactLater', 'childSays', 'safetyGoal', 'status', 'raisedInMeetingId'] as const;
+/**
+ * The fields of a concern card that people type into. Each is a shared text (a Y.Text in the
+ * card's Y.Map), so two people typing in one field both keep their words. Cards stored before
+ * that hold plain strings; they are read alike and become shared text at their first edit.
+ */
+export const concernTextFields = ['title', 'dayToDay', 'impactNow', 'impactLater', 'childSays', 'safetyGoal'] as const;
+export type ConcernTextField = (typeof concernTextFields)[number];
 
 function str(value: unknown): string {
 	return typeof value === 'string' ? value : '';
+}
+
+/** A shared text's words (an XmlText is rich text, not a card's field), or a plain string. */
+function textOf(value: unknown): string {
+	if (value instanceof Y.Text && !(value instanceof Y.XmlText)) return value.toString();
+	return str(value);
 }
 
 /** A short random id for cards, outcomes and actions. */
@@ -122,18 +134,19 @@ function readMapArray<T extends { id: string }>(array: Y.Array<unknown> | null, 
 	return out;
 }
 
+/** One card as plain data: shared text and the plain strings of older cards read alike. */
 function readConcern(map: Y.Map<unknown>): Concern | null {
 	const id = str(map.get('id'));
 	if (!id) return null;
 	return {
 		id,
 		childId: str(map.get('childId')),
-		title: str(map.get('title')),
-		dayToDay: str(map.get('dayToDay')),
-		impactNow: str(map.get('impactNow')),
-		impactLater: str(map.get('impactLater')),
-		childSays: str(map.get('childSays')),
-		safetyGoal: str(map.get('safetyGoal')),
+		title: textOf(map.get('title')),
+		dayToDay: textOf(map.get('dayToDay')),
+		impactNow: textOf(map.get('impactNow')),
+		impactLater: textOf(map.get('impactLater')),
+		childSays: textOf(map.get('childSays')),
+		safetyGoal: textOf(map.get('safetyGoal')),
 		status: map.get('status') === 'closed' ? 'closed' : 'open',
 		raisedInMeetingId: str(map.get('raisedInMeetingId')) || null
 	};
@@ -235,27 +248,87 @@ export function setChildScores(doc: Y.Doc, allowed: boolean): void {
 	doc.getMap(roots.meta).set('childScores', allowed);
 }
 
-/** Adds a concern card and returns its id. */
+/** Adds a concern card and returns its id; its text fields are shared text. */
 export function addConcern(doc: Y.Doc, concern: Partial<Concern> & { childId: string; title: string }): string {
 	const id = concern.id ?? newItemId();
 	doc.transact(() => {
 		const map = new Y.Map<unknown>();
-		for (const field of concernFields) {
-			const value = field === 'id' ? id : concern[field];
-			map.set(field, value ?? (field === 'status' ? 'open' : field === 'raisedInMeetingId' ? null : ''));
-		}
+		map.set('id', id);
+		map.set('childId', concern.childId);
+		for (const field of concernTextFields) map.set(field, new Y.Text(concern[field] ?? ''));
+		map.set('status', concern.status ?? 'open');
+		map.set('raisedInMeetingId', concern.raisedInMeetingId ?? null);
 		doc.getArray(roots.concerns).push([map]);
 	});
 	return id;
 }
 
-/** Changes fields of one concern card; concurrent edits to other fields are kept. */
+function concernMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+	for (const item of doc.getArray(roots.concerns).toArray()) {
+		if (item instanceof Y.Map && item.get('id') === id) return item;
+	}
+	return null;
+}
+
+/**
+ * One text field of a card as the record holds it: its shared text, the plain string of a card
+ * stored before fields were shared, or null when there is no such card.
+ */
+export function concernText(doc: Y.Doc, id: string, field: ConcernTextField): Y.Text | string | null {
+	const map = concernMap(doc, id);
+	if (!map) return null;
+	const value = map.get(field);
+	return value instanceof Y.Text && !(value instanceof Y.XmlText) ? value : str(value);
+}
+
+/**
+ * The smallest change from `before` to `after`: what is common at the start and the end is
+ * kept. `cursor`, where the caret stands in `after` once typed, places an insertion among equal
+ * letters where it was typed. Never splits a surrogate pair.
+ */
+export function textChange(before: string, after: string, cursor?: number): { index: number; remove: number; insert: string } {
+	let start = 0;
+	const shortest = Math.min(before.length, after.length);
+	while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+	if (cursor !== undefined) start = Math.max(0, Math.min(start, cursor - Math.max(0, after.length - before.length)));
+	let end = 0;
+	while (end < shortest - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+	if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+	if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
+	return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * Makes one text field of a card read `next` by the smallest edit to its shared text, so what
+ * others type meanwhile elsewhere in the field is kept; an older card's plain string becomes
+ * shared text. `origin` marks the transaction (an input binding skips its own changes).
+ */
+export function editConcernText(doc: Y.Doc, id: string, field: ConcernTextField, next: string, options: { cursor?: number; origin?: unknown } = {}): void {
+	doc.transact(() => {
+		const map = concernMap(doc, id);
+		if (!map) return;
+		const value = map.get(field);
+		if (!(value instanceof Y.Text) || value instanceof Y.XmlText) {
+			if (value !== next || typeof value !== 'string') map.set(field, new Y.Text(next));
+			return;
+		}
+		const change = textChange(value.toString(), next, options.cursor);
+		if (change.remove > 0) value.delete(change.index, change.remove);
+		if (change.insert) value.insert(change.index, change.insert);
+	}, options.origin ?? null);
+}
+
+/** Changes fields of one concern card; concurrent edits to other fields, and elsewhere in a text field, are kept. */
 export function updateConcern(doc: Y.Doc, id: string, fields: Partial<Omit<Concern, 'id'>>): void {
 	doc.transact(() => {
-		for (const item of doc.getArray(roots.concerns).toArray()) {
-			if (item instanceof Y.Map && item.get('id') === id) {
-				for (const [key, value] of Object.entries(fields)) if (item.get(key) !== value) item.set(key, value);
-			}
+		const map = concernMap(doc, id);
+		if (!map) return;
+		for (const [key, value] of Object.entries(fields)) {
+			if ((concernTextFields as readonly string[]).includes(key)) editConcernText(doc, id, key as ConcernTextField, String(value ?? ''));
+			else if (map.get(key) !== value) map.set(key, value);
 		}
 	});
 }
