@@ -227,3 +227,23 @@ export function mayReadLateReports(viewer: Viewer): boolean {
 export function mayReadAudit(viewer: Viewer): boolean {
 	return viewer.role === 'manager' && viewer.unitId !== null;
 }
+
+/**
+ * The account a person named on a meeting without one is given when they use their set-up link
+ * (src/lib/server/auth/account-invites.ts): a parent's for a parent or carer, a professional's
+ * for a professional, advocate or observer. Null for the chair and the minute-taker (their
+ * accounts come from the unit, with its rights) and for children, who have no accounts: they
+ * are never sent a link.
+ */
+export function accountRoleForInvitee(meetingRole: MeetingRole): UserRole | null {
+	switch (meetingRole) {
+		case 'parent':
+			return 'parent';
+		case 'professional':
+		case 'advocate':
+		case 'observer':
+			return 'professional';
+		default:
+			return null;
+	}
+}

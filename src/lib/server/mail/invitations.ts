@@ -4,12 +4,15 @@
  * calendar file and a link to the meeting page behind sign-in, and names no child and no one
  * else: only the kind of meeting, when and where.
  */
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetingCalendar, meetingParticipants, meetings, users, type MailPurpose, type OutboxMessage } from '../db/schema';
+import { meetingCalendar, meetingParticipants, meetings, type MailPurpose, type OutboxMessage } from '../db/schema';
 import { env } from '../env';
 import { meetingKindLabel } from '../../meetings/labels';
+import { calendarDateOf, formatCalendarDate } from '../../domain/calendar-date';
+import { accountInviteLink, createAccountInvite } from '../auth/account-invites';
 import { meetingCalendarFile, MEETING_TIME_ZONE } from './calendar';
+import { meetingRecipients } from './recipients';
 import { enqueueMail, type QueuedMail } from './outbox';
 
 /** The public address of a meeting's page: ORIGIN, or this server on localhost. */
@@ -91,21 +94,32 @@ export function meetingMail(props: {
 	recipient: { userId: string | null; email: string };
 	calendar: { sequence: number; place: string | null };
 	queuedAt?: Date;
+	/** For someone without an account: the link to set one up (the invitation carries it). */
+	setUpLink?: { url: string; expiresAt: Date };
 }): QueuedMail {
 	const { meeting, recipient } = props;
 	const kind = meetingKindLabel[meeting.kind];
 	const words = wording(props.purpose, kind, meeting.scheduledAt);
 	const url = meetingLink(meeting.id);
 	const place = props.calendar.place ? `Where: ${props.calendar.place}` : 'Where: the unit will tell you.';
+	const setUp = props.setUpLink
+		? [`You do not have an account on Roundtable yet. Set one up with this link (it works once, until ${formatCalendarDate(calendarDateOf(props.setUpLink.expiresAt))}):`, props.setUpLink.url, '']
+		: [];
+	const noAccountYet =
+		recipient.userId === null && !props.setUpLink
+			? ["If you have not set up your account yet, use the link in your invitation email; if it has expired, ask the unit's business support for a new one.", '']
+			: [];
 	const text = [
 		'Hello,',
 		'',
 		words.lead,
 		...(props.purpose === 'cancellation' ? [] : [place]),
 		'',
+		...setUp,
 		props.purpose === 'cancellation' ? 'Why, and what happens next, is on Roundtable after you sign in:' : 'The details are on Roundtable after you sign in:',
 		url,
 		'',
+		...noAccountYet,
 		props.purpose === 'cancellation'
 			? 'The calendar file attached takes the meeting out of your calendar.'
 			: 'The calendar file attached puts the meeting in your calendar (or moves it there).',
@@ -146,36 +160,41 @@ async function queueMeetingMail(props: Parameters<typeof meetingMail>[0] & { db:
 
 /**
  * Queues the invitation to one participant, with the calendar file. Someone named without an
- * account has no address here, and a meeting that has ended or been cancelled invites no one:
- * both queue nothing (null).
+ * account but with an email address is sent, in it, a single-use link to set one up
+ * (src/lib/server/auth/account-invites.ts). Someone with neither has no address, and a meeting
+ * that has ended or been cancelled invites no one: both queue nothing (null).
  */
 export async function queueInvitation(props: { db: Database; participantId: string; queuedAt?: Date }): Promise<OutboxMessage | null> {
 	const { db } = props;
 	const [found] = await db
-		.select({ meeting: { id: meetings.id, kind: meetings.kind, scheduledAt: meetings.scheduledAt, status: meetings.status }, userId: users.id, email: users.email })
+		.select({ id: meetings.id, kind: meetings.kind, scheduledAt: meetings.scheduledAt, status: meetings.status })
 		.from(meetingParticipants)
 		.innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
-		.innerJoin(users, eq(users.id, meetingParticipants.userId))
 		.where(eq(meetingParticipants.id, props.participantId));
-	if (!found || found.meeting.status === 'ended' || found.meeting.status === 'cancelled') return null;
-	const calendar = await meetingCalendarEntry({ db, meetingId: found.meeting.id });
-	return queueMeetingMail({ db, purpose: 'invitation', meeting: found.meeting, recipient: { userId: found.userId, email: found.email }, calendar, queuedAt: props.queuedAt });
+	if (!found || found.status === 'ended' || found.status === 'cancelled') return null;
+	const [recipient] = await meetingRecipients({ db, meetingId: found.id, participantId: props.participantId });
+	if (!recipient) return null;
+	const calendar = await meetingCalendarEntry({ db, meetingId: found.id });
+	let setUpLink: { url: string; expiresAt: Date } | undefined;
+	if (recipient.userId === null) {
+		const invite = await createAccountInvite({ db, participantId: recipient.participantId, email: recipient.email, now: props.queuedAt });
+		setUpLink = { url: accountInviteLink(invite.token), expiresAt: invite.expiresAt };
+	}
+	return queueMeetingMail({ db, purpose: 'invitation', meeting: found, recipient, calendar, queuedAt: props.queuedAt, setUpLink });
 }
 
 /**
- * Queues an update (the meeting moved) or a cancellation to everyone invited who has an
- * account, with the calendar file at the meeting's current SEQUENCE. Call after raising it.
+ * Queues an update (the meeting moved) or a cancellation to everyone on the list with an
+ * address (`meetingRecipients`), once per address, with the calendar file at the meeting's
+ * current SEQUENCE. Call after raising it.
  */
 export async function queueMeetingChange(props: { db: Database; meetingId: string; purpose: 'update' | 'cancellation' }): Promise<OutboxMessage[]> {
 	const { db } = props;
 	const [meeting] = await db.select({ id: meetings.id, kind: meetings.kind, scheduledAt: meetings.scheduledAt }).from(meetings).where(eq(meetings.id, props.meetingId));
 	if (!meeting) return [];
 	const calendar = await meetingCalendarEntry({ db, meetingId: meeting.id });
-	const invitees = await db
-		.selectDistinct({ userId: users.id, email: users.email })
-		.from(meetingParticipants)
-		.innerJoin(users, eq(users.id, meetingParticipants.userId))
-		.where(and(eq(meetingParticipants.meetingId, meeting.id), isNotNull(meetingParticipants.userId)));
+	const byAddress = new Map((await meetingRecipients({ db, meetingId: meeting.id })).map((recipient) => [recipient.email.toLowerCase(), recipient]));
+	const invitees = [...byAddress.values()];
 	const queued: OutboxMessage[] = [];
 	for (const recipient of invitees) queued.push(await queueMeetingMail({ db, purpose: props.purpose, meeting, recipient, calendar }));
 	return queued;

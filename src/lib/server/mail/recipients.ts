@@ -1,6 +1,7 @@
 /**
- * Who on a meeting's list can be written to, and at which address: a person's account email.
- * Someone named without an account has no address here and is sent nothing.
+ * Who on a meeting's list can be written to, and at which address: a person's account email,
+ * or, for someone named without an account, the address typed when they were invited
+ * (`meeting_participants.email`). Someone named with neither is sent nothing.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -20,17 +21,23 @@ export interface MeetingRecipient {
 export async function meetingRecipients(props: { db: Database; meetingId: string; participantId?: string }): Promise<MeetingRecipient[]> {
 	const { db, meetingId } = props;
 	const rows = await db
-		.select({ participant: meetingParticipants, email: users.email })
+		.select({ participant: meetingParticipants, accountEmail: users.email })
 		.from(meetingParticipants)
-		.innerJoin(users, eq(users.id, meetingParticipants.userId))
+		.leftJoin(users, eq(users.id, meetingParticipants.userId))
 		.where(and(eq(meetingParticipants.meetingId, meetingId), props.participantId ? eq(meetingParticipants.id, props.participantId) : undefined));
-	return rows.map(({ participant: p, email }) => ({
+	return rows.flatMap(({ participant: p, accountEmail }) => {
+		const email = accountEmail ?? p.email;
+		return email ? [{ ...recipient(p), email }] : [];
+	});
+}
+
+function recipient(p: MeetingParticipant): Omit<MeetingRecipient, 'email'> {
+	return {
 		participantId: p.id,
 		userId: p.userId,
-		email,
 		role: p.role,
 		attendance: p.attendance,
 		reportRequested: p.reportRequested,
 		reportReceived: p.reportReceivedAt !== null
-	}));
+	};
 }

@@ -54,6 +54,7 @@ export function reportMail(props: {
 		'The details are on Roundtable after you sign in:',
 		meetingLink(meeting.id),
 		'',
+		...(recipient.userId === null ? ['If you have not set up your account yet, use the link in your invitation email.', ''] : []),
 		'This email names no one. Please do not forward it.',
 		'Roundtable'
 	].join('\n');

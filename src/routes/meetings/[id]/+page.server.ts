@@ -18,6 +18,7 @@ import { reportRequestsForMeeting } from '$lib/server/mail/report-requests';
 const inviteForm = z.object({
 	userId: z.string().optional(),
 	name: z.string().trim().max(120, 'Use at most 120 characters.').optional(),
+	email: z.string().trim().max(254, 'That email address is too long.').optional(),
 	role: z.enum(meetingRoles, { error: 'Choose their role in the meeting.' }),
 	voting: z.literal('on').optional(),
 	reportRequested: z.literal('on').optional()
@@ -82,7 +83,7 @@ export const actions: Actions = {
 	},
 	invite: async ({ locals, params, request }) => {
 		const { db, user } = await preparable(locals, params.id);
-		const form = readForm(await request.formData(), inviteForm, ['name']);
+		const form = readForm(await request.formData(), inviteForm, ['name', 'email']);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		try {
 			const invited = await inviteParticipant({
@@ -91,6 +92,7 @@ export const actions: Actions = {
 				meetingId: params.id,
 				userId: form.data.userId || null,
 				name: form.data.name || null,
+				email: form.data.email || null,
 				role: form.data.role,
 				agencyId: null,
 				voting: form.data.voting === 'on',

@@ -3,7 +3,8 @@ import type { Database } from '../../db';
 import { children, familyMembers, meetingChildren, meetingParticipants, users, type MeetingParticipant } from '../../db/schema';
 import type { MeetingRole } from '../../../domain/vocabulary';
 import { audit } from '../../audit';
-import { meetingRoleFit, meetingRolesForAccount } from '../../../policy';
+import { accountRoleForInvitee, meetingRoleFit, meetingRolesForAccount } from '../../../policy';
+import { normaliseEmail, userByEmail } from '../../users';
 import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
 import { queueInvitation } from '../../mail/invitations';
@@ -25,6 +26,8 @@ async function familyOfMeetingChild(db: Database, props: { meetingId: string; us
  * Invites a person with an account, or names one without (a GP who only sends a report). A
  * person with an account is invited only in a meeting role that fits their account
  * (`meetingRoleFit` in the policy module): a parent only as a parent, of this meeting's children.
+ * Someone without an account may be given an email address: their invitation then carries a
+ * link to set one up (`accountRoleForInvitee` says which roles may be).
  */
 export async function inviteParticipant(props: {
 	db: Database;
@@ -32,6 +35,8 @@ export async function inviteParticipant(props: {
 	meetingId: string;
 	userId: string | null;
 	name: string | null;
+	/** For someone without an account: where to send the invitation and its set-up link. */
+	email?: string | null;
 	role: MeetingRole;
 	agencyId: string | null;
 	voting: boolean;
@@ -69,12 +74,14 @@ export async function inviteParticipant(props: {
 		agencyId ??= user.agencyId;
 	}
 	if (!name) throw new MeetingInputError('name', 'Choose a person, or type the name of someone without an account.');
+	const email = props.userId ? null : await inviteeEmail(db, props.email, props.role);
 	const [row] = await db
 		.insert(meetingParticipants)
 		.values({
 			meetingId: props.meetingId,
 			userId: props.userId,
 			name,
+			email,
 			role: props.role,
 			agencyId,
 			voting: props.role === 'professional' && props.voting,
@@ -85,6 +92,19 @@ export async function inviteParticipant(props: {
 	await queueInvitation({ db, participantId: row.id }); // the email and its calendar file (docs/mail.md)
 	if (row.reportRequested) await queueReportRequest({ db, participantId: row.id }); // and the request for their report
 	return row;
+}
+
+/** The address given for someone without an account, checked; null when none was given. */
+async function inviteeEmail(db: Database, typed: string | null | undefined, role: MeetingRole): Promise<string | null> {
+	const email = normaliseEmail(typed ?? '');
+	if (!email) return null;
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) throw new MeetingInputError('email', 'Enter an email address like name@example.gov.uk.');
+	if (!accountRoleForInvitee(role)) {
+		throw new MeetingInputError('email', `Someone invited as ${meetingRoleLabel[role].toLowerCase()} cannot be sent a link to set up an account: leave the email address empty.`);
+	}
+	const existing = await userByEmail(db, email);
+	if (existing) throw new MeetingInputError('email', `${email} already has an account: choose ${existing.name} from the list instead.`);
+	return email;
 }
 
 /**

@@ -1,0 +1,119 @@
+/**
+ * Set-up links (issue 11: "people without an account are invited to set one up through a
+ * single-use link that expires"). Someone named on a meeting without an account, with an email
+ * address, is sent a link `/invite/{token}` in their invitation; there they choose a password,
+ * an account is made for them (a professional's, or a parent's for a parent or carer) and they
+ * are signed in. The token is 160 random bits; only its SHA-256 is stored (`account_invites`,
+ * like sessions); it works once, for 14 days, and not at all once the person has an account.
+ */
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { accountInvites, meetingParticipants, users } from '../db/schema';
+import { env } from '../env';
+import { audit } from '../audit';
+import { accountRoleForInvitee, meetingRolesForAccount } from '../../policy';
+import { normaliseEmail } from '../users';
+import { hashPassword } from './password';
+import { generateSessionToken, sessionIdFromToken } from './session';
+
+/** How long a set-up link works. */
+export const ACCOUNT_INVITE_LIFETIME_MS = 14 * 24 * 60 * 60_000;
+
+/** The public address of a set-up link. */
+export function accountInviteLink(token: string): string {
+	const { ORIGIN, PORT } = env();
+	return `${(ORIGIN ?? `http://localhost:${PORT}`).replace(/\/+$/, '')}/invite/${encodeURIComponent(token)}`;
+}
+
+/** Makes a new set-up link for a participant named without an account; returns the token (never stored) and when it expires. */
+export async function createAccountInvite(props: { db: Database; participantId: string; email: string; now?: Date }): Promise<{ token: string; expiresAt: Date }> {
+	const now = props.now ?? new Date();
+	const token = generateSessionToken();
+	const expiresAt = new Date(now.getTime() + ACCOUNT_INVITE_LIFETIME_MS);
+	await props.db.insert(accountInvites).values({ id: sessionIdFromToken(token), participantId: props.participantId, email: normaliseEmail(props.email), expiresAt, createdAt: now });
+	return { token, expiresAt };
+}
+
+/** Why a set-up link cannot be used, in words for the person holding it. */
+export class AccountInviteError extends Error {
+	constructor(
+		message: string,
+		readonly field: 'password' | 'confirm' | null = null
+	) {
+		super(message);
+		this.name = 'AccountInviteError';
+	}
+}
+
+const UNUSABLE = {
+	unknown: 'This link is not right: check that the whole link was copied from the email.',
+	used: 'This link has been used already: it works once. Sign in with the email address and password you chose.',
+	expired: "This link has expired. Ask the unit's business support to send you a new one.",
+	account: 'There is already an account with this email address: sign in with it.'
+} as const;
+
+/** What the set-up page shows for a token: who it is for, or why it cannot be used. */
+export type AccountInviteLookup = { ok: true; name: string; email: string; meetingId: string; expiresAt: Date } | { ok: false; problem: string };
+
+/** Looks a token up without using it. */
+export async function lookUpAccountInvite(props: { db: Database; token: string; now?: Date }): Promise<AccountInviteLookup> {
+	const { db } = props;
+	const now = props.now ?? new Date();
+	if (!/^[a-z2-7]{32}$/.test(props.token)) return { ok: false, problem: UNUSABLE.unknown };
+	const [found] = await db
+		.select({ invite: accountInvites, participant: meetingParticipants })
+		.from(accountInvites)
+		.innerJoin(meetingParticipants, eq(meetingParticipants.id, accountInvites.participantId))
+		.where(eq(accountInvites.id, sessionIdFromToken(props.token)));
+	if (!found) return { ok: false, problem: UNUSABLE.unknown };
+	const { invite, participant } = found;
+	if (invite.usedAt || participant.userId) return { ok: false, problem: UNUSABLE.used };
+	if (invite.expiresAt.getTime() <= now.getTime()) return { ok: false, problem: UNUSABLE.expired };
+	const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, invite.email));
+	if (taken) return { ok: false, problem: UNUSABLE.account };
+	return { ok: true, name: participant.name, email: invite.email, meetingId: participant.meetingId, expiresAt: invite.expiresAt };
+}
+
+/**
+ * Uses a set-up link: in one transaction the link is marked used (only if it was unused and
+ * unexpired, so two tries at once make one account), the account is made with the chosen
+ * password, and every place on a meeting's list named with that address and no account, in a
+ * role that fits the account, becomes theirs. Returns the new account and the meeting to open.
+ */
+export async function redeemAccountInvite(props: { db: Database; token: string; password: string; now?: Date }): Promise<{ userId: string; meetingId: string }> {
+	const { db } = props;
+	const now = props.now ?? new Date();
+	const before = await lookUpAccountInvite({ db, token: props.token, now });
+	if (!before.ok) throw new AccountInviteError(before.problem);
+	const passwordHash = await hashPassword(props.password); // slow: outside the transaction
+	return db.transaction(async (tx) => {
+		const [invite] = await tx
+			.update(accountInvites)
+			.set({ usedAt: now })
+			.where(and(eq(accountInvites.id, sessionIdFromToken(props.token)), isNull(accountInvites.usedAt), gt(accountInvites.expiresAt, now)))
+			.returning();
+		if (!invite) throw new AccountInviteError(UNUSABLE.used);
+		const [participant] = await tx.select().from(meetingParticipants).where(and(eq(meetingParticipants.id, invite.participantId), isNull(meetingParticipants.userId)));
+		const role = participant ? accountRoleForInvitee(participant.role) : null;
+		if (!participant || !role) throw new AccountInviteError(UNUSABLE.used);
+		const [user] = await tx
+			.insert(users)
+			.values({ name: participant.name, email: invite.email, role, agencyId: participant.agencyId, unitId: null, passwordHash })
+			.onConflictDoNothing()
+			.returning();
+		if (!user) throw new AccountInviteError(UNUSABLE.account);
+		const linked = await tx
+			.update(meetingParticipants)
+			.set({ userId: user.id })
+			.where(
+				and(
+					isNull(meetingParticipants.userId),
+					sql`lower(${meetingParticipants.email}) = ${invite.email}`,
+					inArray(meetingParticipants.role, [...meetingRolesForAccount(role)])
+				)
+			)
+			.returning({ id: meetingParticipants.id, meetingId: meetingParticipants.meetingId });
+		await audit({ db: tx, userId: user.id, action: 'account-set-up', targetType: 'user', targetId: user.id, detail: { participants: linked.map((row) => row.id) } });
+		return { userId: user.id, meetingId: participant.meetingId };
+	});
+}

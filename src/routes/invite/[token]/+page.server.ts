@@ -1,0 +1,48 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { formProblem, readForm } from '$lib/server/forms';
+import { passwordProblem } from '$lib/server/auth/password';
+import { AccountInviteError, lookUpAccountInvite, redeemAccountInvite } from '$lib/server/auth/account-invites';
+import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * A set-up link from an invitation (src/lib/server/auth/account-invites.ts): someone named on a
+ * meeting without an account chooses a password, is signed in and sent to the meeting.
+ */
+const setUpForm = z
+	.object({
+		password: z.string().superRefine((value, ctx) => {
+			const problem = passwordProblem(value);
+			if (problem) ctx.addIssue({ code: 'custom', message: problem });
+		}),
+		confirm: z.string()
+	})
+	.refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'The two passwords are not the same.' });
+
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+	setHeaders({ 'cache-control': 'no-store' });
+	const found = await lookUpAccountInvite({ db: await database(), token: params.token });
+	return found.ok ? { ok: true as const, name: found.name, email: found.email, expiresAt: found.expiresAt.toISOString() } : { ok: false as const, problem: found.problem };
+};
+
+export const actions: Actions = {
+	default: async ({ params, request, cookies, url, getClientAddress }) => {
+		const db = await database();
+		const form = readForm(await request.formData(), setUpForm);
+		if (!form.ok) return fail(400, { errors: form.errors });
+		let made: { userId: string; meetingId: string };
+		try {
+			made = await redeemAccountInvite({ db, token: params.token, password: form.data.password });
+		} catch (problem) {
+			if (problem instanceof AccountInviteError) return fail(400, { errors: formProblem(problem.message) });
+			throw problem;
+		}
+		const token = generateSessionToken();
+		await createSession({ db, token, userId: made.userId, address: getClientAddress() });
+		setSessionCookie({ cookies, token, secure: url.protocol === 'https:' });
+		redirect(303, `/meetings/${made.meetingId}`);
+	}
+};
