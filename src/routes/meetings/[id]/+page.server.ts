@@ -4,7 +4,7 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { meetingForViewer } from '$lib/server/meetings/queries';
 import { startMeeting, StartMeetingError } from '$lib/server/meetings/commands/start-meeting';
-import { canPrepareMeeting, canRunMeeting } from '$lib/policy';
+import { canPrepareMeeting, canRunMeeting, mayChangeMeetingDate } from '$lib/policy';
 import { z } from 'zod';
 import { attendanceStates, meetingRoles } from '$lib/domain/vocabulary';
 import { fieldProblem, readForm } from '$lib/server/forms';
@@ -14,6 +14,7 @@ import { MeetingInputError } from '$lib/server/meetings/commands/create-meeting'
 import type { SessionUser } from '$lib/server/auth/session';
 import { documentsForRole } from '$lib/server/documents/store';
 import { reportRequestsForMeeting } from '$lib/server/mail/report-requests';
+import { dateChangeActions } from './date-change.server';
 
 const inviteForm = z.object({
 	userId: z.string().optional(),
@@ -64,11 +65,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canPrepare: canPrepareMeeting({ viewer: user, meeting, participant: me }),
 		documents: meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
 		people: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await invitablePeople({ db, meetingId: meeting.id }) : [],
-		reportRequests: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await reportRequestsForMeeting({ db, meetingId: meeting.id }) : []
+		reportRequests: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await reportRequestsForMeeting({ db, meetingId: meeting.id }) : [],
+		canChangeDate: meeting.status === 'scheduled' && mayChangeMeetingDate({ viewer: user, meeting, participant: me })
 	};
 };
 
 export const actions: Actions = {
+	...dateChangeActions,
 	start: async ({ locals, params }) => {
 		if (!locals.user) redirect(303, '/login');
 		const db = await database();

@@ -1,0 +1,70 @@
+/**
+ * The meeting page's `reschedule` and `cancel` actions (MeetingDateChange.svelte): the same
+ * commands as POST /api/meetings/{id}/reschedule and /cancel, so the same rights (the chair or
+ * the unit's business support; anyone else 404), the same refusals (a reason, a time not yet
+ * passed) and the same emails. Each problem is returned beside its field under `dateChange`.
+ */
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { fieldProblem, readForm } from '$lib/server/forms';
+import { cancelMeeting, MeetingDateError, rescheduleMeeting } from '$lib/server/meetings/commands/change-meeting-date';
+import { typedDateProblem } from '$lib/domain/calendar-date';
+import { ukInstant } from '$lib/meetings/uk-time';
+import { formatMeetingTime } from '$lib/meetings/labels';
+
+const reason = z.string().max(1000, 'Use at most 1,000 characters.');
+
+const rescheduleForm = z.object({
+	// A date that does not exist or a year out of range is refused with why, never moved.
+	date: z.string().superRefine((value, ctx) => {
+		const problem = typedDateProblem(value);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	}),
+	time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time, for example 10:00.'),
+	reason
+});
+
+const cancelForm = z.object({ reason });
+
+type Which = 'reschedule' | 'cancel';
+
+function refused(which: Which, status: number, errors: Record<string, string>, values: Record<string, string>) {
+	return fail(status, { dateChange: { form: which, errors, values } });
+}
+
+/** A command's refusal beside its field (the date for a time in the past); 404 as the API answers it. */
+function refusal(which: Which, problem: unknown, values: Record<string, string>) {
+	if (!(problem instanceof MeetingDateError)) throw problem;
+	if (problem.status === 404) error(404, 'Not found');
+	const field = problem.field === 'scheduledAt' ? 'date' : (problem.field ?? 'form');
+	return refused(which, problem.status, fieldProblem(field, problem.message), values);
+}
+
+export const dateChangeActions = {
+	reschedule: async ({ locals, params, request }: RequestEvent<{ id: string }>) => {
+		if (!locals.user) redirect(303, '/login');
+		const form = readForm(await request.formData(), rescheduleForm, ['date', 'time', 'reason']);
+		if (!form.ok) return refused('reschedule', 400, form.errors, form.values);
+		const { date, time } = form.data;
+		const values = { date, time, reason: form.data.reason };
+		const [hours, minutes] = time.split(':').map(Number);
+		try {
+			const moved = await rescheduleMeeting({ db: await database(), user: locals.user, meetingId: params.id, scheduledAt: ukInstant(date, hours, minutes), reason: form.data.reason });
+			return { message: `The meeting has moved to ${formatMeetingTime(moved.scheduledAt.toISOString())}. Everyone invited is sent an update with the calendar file.` };
+		} catch (problem) {
+			return refusal('reschedule', problem, values);
+		}
+	},
+	cancel: async ({ locals, params, request }: RequestEvent<{ id: string }>) => {
+		if (!locals.user) redirect(303, '/login');
+		const form = readForm(await request.formData(), cancelForm, ['reason']);
+		if (!form.ok) return refused('cancel', 400, form.errors, form.values);
+		try {
+			await cancelMeeting({ db: await database(), user: locals.user, meetingId: params.id, reason: form.data.reason });
+			return { message: 'The meeting is cancelled. Everyone invited is sent a cancellation that takes it out of their calendar.' };
+		} catch (problem) {
+			return refusal('cancel', problem, { reason: form.data.reason });
+		}
+	}
+};
