@@ -15,12 +15,23 @@ import { env } from './env';
 /** Where lines go: standard output, through `process.stdout.write` (so tests can read them). */
 const toStandardOutput = { write: (line: string) => void process.stdout.write(line) };
 
+/**
+ * Tests see warnings and errors only; the server logs info too (LOG_REQUESTS lines). Read at
+ * import, so a wrong environment must not throw here: start-up reports it, in one line.
+ */
+function level(): 'warn' | 'info' {
+	try {
+		return env().NODE_ENV === 'test' ? 'warn' : 'info';
+	} catch {
+		return 'info';
+	}
+}
+
 /** Makes a logger writing to `destination` (tests pass their own). */
 export function createLogger(destination: { write(line: string): void } = toStandardOutput): Logger {
 	return pino(
 		{
-			// Tests see warnings and errors only; the server logs info too (LOG_REQUESTS lines, start-up).
-			level: env().NODE_ENV === 'test' ? 'warn' : 'info',
+			level: level(),
 			base: { service: 'roundtable' },
 			timestamp: pino.stdTimeFunctions.isoTime,
 			// Every line says which request it belongs to, when it belongs to one.
