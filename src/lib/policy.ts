@@ -247,3 +247,8 @@ export function accountRoleForInvitee(meetingRole: MeetingRole): UserRole | null
 			return null;
 	}
 }
+
+/** May the person turn on two-step sign-in (a code from an app after the password)? Staff: everyone but parents. */
+export function mayUseTwoStepSignIn(viewer: Viewer): boolean {
+	return viewer.role !== 'parent';
+}

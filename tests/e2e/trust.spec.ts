@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs, watchCspViolations } from './helpers';
+import { generateHOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { DEMO_PASSWORD, expectAccessible, signInAs, watchCspViolations } from './helpers';
 
 test('the manager searches the audit log: who opened what, when and from where', async ({ page, browser }) => {
 	// The chair opens a meeting first, so there is something to find.
@@ -61,4 +63,44 @@ test('GET /health answers ok', async ({ request }) => {
 	const health = await request.get('/health');
 	expect(health.status()).toBe(200);
 	expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+});
+
+test('a police officer turns on two-step sign-in with the key shown as text, signs in with a code, and turns it off', async ({ browser }) => {
+	const page = await (await browser.newContext()).newPage();
+	const cspViolations = watchCspViolations(page);
+	await signInAs(page, 'police@demo.test');
+	await page.goto('/account/two-step');
+	await expect(page.getByRole('heading', { level: 1, name: 'Two-step sign-in' })).toBeVisible();
+	const key = (await page.getByTestId('totp-key').innerText()).replace(/\s+/g, '');
+	expect(key).toMatch(/^[A-Z2-7]{32}$/);
+	await page.getByText('Or paste this setup link').click();
+	await expect(page.getByTestId('totp-uri')).toContainText(`otpauth://totp/Roundtable:police%40demo.test?`);
+	await expect(page.getByTestId('totp-uri')).toContainText(`secret=${key}`);
+	await expectAccessible(page);
+	const code = (steps = 0) => generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + steps), 6);
+	await page.getByLabel('Code from your app').fill(code(-1));
+	await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Turn two-step sign-in on' }).click();
+	await expect(page.getByRole('status')).toContainText('Two-step sign-in is on');
+
+	// Signing in now asks for the code after the password.
+	const other = await (await browser.newContext()).newPage();
+	await other.goto('/login');
+	await other.locator('html[data-ready="true"]').waitFor();
+	await other.getByLabel('Email address').fill('police@demo.test');
+	await other.getByLabel('Password').fill(DEMO_PASSWORD);
+	await other.getByRole('button', { name: 'Sign in' }).click();
+	await expect(other).toHaveURL(/\/login\/code/);
+	await expectAccessible(other);
+	await other.getByLabel('Code from your app').fill(code(1));
+	await other.getByRole('button', { name: 'Continue' }).click();
+	await expect(other).toHaveURL(/\/meetings/);
+	await other.context().close();
+
+	// Off again, so the other suites sign in with the password alone.
+	await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Turn two-step sign-in off' }).click();
+	await expect(page.getByRole('status')).toContainText('Two-step sign-in is off');
+	expect(cspViolations).toEqual([]);
+	await page.context().close();
 });

@@ -1,9 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail, redirect, type Cookies } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { formProblem, readForm } from '$lib/server/forms';
+import { CHALLENGE_COOKIE, CHALLENGE_LIFETIME_MS } from '$lib/server/auth/two-step';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { safeNext } from '$lib/server/auth/next-path';
 import type { Actions, PageServerLoad } from './$types';
 
 const signInForm = z.object({
@@ -18,11 +20,6 @@ const signInForm = z.object({
 		.min(1, 'Enter your password.')
 		.max(256, 'That password is too long.')
 });
-
-/** Only same-site paths, so a link cannot send someone elsewhere after signing in. */
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/meetings';
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
@@ -39,6 +36,11 @@ export const actions: Actions = {
 			address: getClientAddress()
 		});
 		const values: Record<string, string> = { email: form.data.email };
+		if (!result.ok && result.problem === 'code-needed') {
+			setChallengeCookie({ cookies, token: result.challengeToken, secure: url.protocol === 'https:' });
+			const next = url.searchParams.get('next');
+			redirect(303, next ? `/login/code?next=${encodeURIComponent(safeNext(next))}` : '/login/code');
+		}
 		if (!result.ok && result.problem === 'too-many-attempts') {
 			return fail(429, {
 				values,
@@ -57,3 +59,8 @@ export const actions: Actions = {
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };
+
+/** The half-done sign-in's cookie: on /login and /login/code only, for as long as the code may take. */
+function setChallengeCookie(props: { cookies: Cookies; token: string; secure: boolean }) {
+	props.cookies.set(CHALLENGE_COOKIE, props.token, { path: '/login', httpOnly: true, sameSite: 'lax', secure: props.secure, maxAge: CHALLENGE_LIFETIME_MS / 1000 });
+}

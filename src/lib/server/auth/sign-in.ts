@@ -4,9 +4,12 @@ import { normaliseEmail, userByEmail } from '../users';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { clearSignInFailures, recordSignInFailure, signInWait } from './rate-limit';
 import { createSession, generateSessionToken } from './session';
+import { openSignInChallenge } from './two-step';
 
 export type SignInResult =
 	| { ok: true; token: string; userId: string }
+	/** The password was right and the account asks for a code: the challenge's token, for a cookie on /login. */
+	| { ok: false; problem: 'code-needed'; challengeToken: string }
 	| { ok: false; problem: 'wrong-credentials' }
 	| { ok: false; problem: 'too-many-attempts'; retryAfterMinutes: number };
 
@@ -39,6 +42,7 @@ export async function signInWithPassword(props: {
 		await audit({ db, userId: user?.id ?? null, action: 'sign-in-failed', targetType: 'session', address });
 		return { ok: false, problem: 'wrong-credentials' };
 	}
+	if (user.totpKey) return { ok: false, problem: 'code-needed', challengeToken: await openSignInChallenge({ db, userId: user.id }) };
 	await clearSignInFailures({ db, email, address });
 	const token = generateSessionToken();
 	await createSession({ db, token, userId: user.id, address });

@@ -5,6 +5,7 @@ import { audit } from '$lib/server/audit';
 import { formProblem, readForm } from '$lib/server/forms';
 import { endOwnSession, sessionsOfUser } from '$lib/server/auth/session';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { mayUseTwoStepSignIn } from '$lib/policy';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -12,7 +13,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const sessions = await sessionsOfUser({ db: await database(), userId: locals.user.id, currentSessionId: locals.sessionId });
 	return {
 		sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastUsedAt.toISOString() })),
-		ended: url.searchParams.get('ended') === '1'
+		ended: url.searchParams.get('ended') === '1',
+		mayUseTwoStep: mayUseTwoStepSignIn(locals.user)
 	};
 };
 

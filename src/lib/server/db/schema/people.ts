@@ -28,6 +28,10 @@ export const users = pgTable(
 		role: text('role', { enum: userRoles }).notNull(),
 		agencyId: text('agency_id').references(() => agencies.id),
 		passwordHash: text('password_hash').notNull(),
+		/** The two-step sign-in key (TOTP, base32), when the person turned it on; null otherwise. */
+		totpKey: text('totp_key'),
+		/** The last TOTP time step a code was accepted for: a code is never accepted twice. */
+		totpLastStep: integer('totp_last_step'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [uniqueIndex('users_email_unique').on(t.email)]
@@ -50,6 +54,20 @@ export const sessions = pgTable(
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
+
+/**
+ * A sign-in half done: the password was right and the account asks for a code (two-step
+ * sign-in). Its token is in a cookie on /login for 5 minutes; only its SHA-256 is stored.
+ */
+export const signInChallenges = pgTable('sign_in_challenges', {
+	id: text('id').primaryKey(),
+	userId: text('user_id')
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+	/** Wrong codes tried against it; at 5 it is spent. */
+	attempts: integer('attempts').notNull().default(0)
+});
 
 /**
  * Failed sign-ins counted per key over a fixed window, in the database so the limits hold
