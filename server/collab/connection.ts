@@ -247,7 +247,7 @@ export class Connection implements Peer {
 				identity.mayWrite &&
 				// restricted:* lives only on the restricted channel, and nothing else does
 				rootBelongsIn(root, identity.channel) &&
-				mayWriteRoot({ root, role: identity.role, participantId: identity.participantId, status: identity.status })
+				mayWriteRoot({ root, role: identity.role, participantId: identity.participantId, status: identity.status, childScores: identity.role === 'child' && childScoresAllowed(record.doc) })
 			);
 		};
 		let verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
@@ -293,6 +293,12 @@ export class Connection implements Peer {
 			this.retryHeld(); // what it waits for may have arrived meanwhile
 		}
 	}
+}
+
+/** Has the chair let the child score (the record's `meta.childScores`, as the server holds it now)? */
+function childScoresAllowed(doc: Y.Doc): boolean {
+	const item = doc.share.get(roots.meta)?._map.get('childScores');
+	return item !== undefined && !item.deleted && item.content.getContent().at(-1) === true;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

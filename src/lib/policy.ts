@@ -94,6 +94,8 @@ export function mayWriteRoot(props: {
 	role: MeetingRole | null;
 	participantId: string | null;
 	status: MeetingStatus;
+	/** Whether the chair lets the child score (the record's `meta.childScores`); a child's own ratings only then. */
+	childScores?: boolean;
 }): boolean {
 	const { role, participantId, status } = props;
 	if (status !== 'live' || !mayWriteAnything(role)) return false;
@@ -106,9 +108,11 @@ export function mayWriteRoot(props: {
 		case 'outcome':
 			return false; // the chair records the outcome
 		case 'contribution':
-		case 'ratings':
-			// Parents write their own view of their child and their own scores; nothing else.
+			// Parents write their own view of their child; nothing else.
 			return root.participantId === participantId;
+		case 'ratings':
+			// Everyone their own scores; a child only when the chair decided the child scores too.
+			return root.participantId === participantId && (role !== 'child' || props.childScores === true);
 		case 'restricted':
 			return root.participantId === participantId && mayReadRestricted(role);
 		case 'decision':
@@ -195,6 +199,23 @@ export function meetingRoleFit(props: {
 	if (!meetingRolesByAccount[props.accountRole].includes(props.meetingRole)) return 'not-for-this-account';
 	if (props.meetingRole === 'parent' && !props.familyOfMeetingChild) return 'not-their-child';
 	return 'fits';
+}
+
+/**
+ * May this account be invited to a meeting of this unit at all (what the invite picker offers)?
+ * The unit's own staff (chairs, business support, managers), agencies' people (professionals)
+ * and the family of the meeting's children (`familyOfMeetingChild`); never another unit's staff
+ * or another family.
+ */
+export function mayBeInvited(props: { account: { role: UserRole; unitId: string | null }; meetingUnitId: string | null; familyOfMeetingChild: boolean }): boolean {
+	switch (props.account.role) {
+		case 'professional':
+			return true;
+		case 'parent':
+			return props.familyOfMeetingChild;
+		default:
+			return props.account.unitId !== null && props.account.unitId === props.meetingUnitId;
+	}
 }
 
 /**

@@ -107,4 +107,17 @@ describe('inviting a person with an account', () => {
 		expect(byName['PC Jo Reid']?.[0]).toBe('professional');
 		expect(byName['Alan Admin']?.[0]).toBe('minute-taker');
 	});
+
+	it("offers and accepts only the unit's own staff, never another unit's (issue 15)", async () => {
+		const elsewhere = await makeUnit(handle.db, 'Another safeguarding unit');
+		const otherChair = await makeUser(handle.db, { role: 'chair', unitId: elsewhere.id, name: 'Olga Otherunit' });
+		const otherManager = await makeUser(handle.db, { role: 'manager', unitId: elsewhere.id, name: 'Mo Othermanager' });
+		const names = (await invitablePeople({ db: handle.db, meetingId })).map((p) => p.name);
+		expect(names).not.toContain('Olga Otherunit');
+		expect(names).not.toContain('Mo Othermanager');
+		expect(names).toEqual(expect.arrayContaining(['Alan Admin', 'Priya Chair', 'PC Jo Reid']));
+		expect(await refusal(invite(otherChair, 'observer'))).toEqual({ field: 'userId', message: 'Olga Otherunit works for another unit, so they cannot be invited to this meeting.' });
+		expect((await refusal(invite(otherManager, 'observer'))).field).toBe('userId');
+		expect(await meetingForViewer({ db: handle.db, user: viewer(otherChair), meetingId })).toBeNull();
+	});
 });

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db';
-import { children, familyMembers, meetingChildren, meetingParticipants, users, type MeetingParticipant } from '../../db/schema';
+import { children, familyMembers, meetingChildren, meetingParticipants, meetings, users, type MeetingParticipant } from '../../db/schema';
 import type { MeetingRole } from '../../../domain/vocabulary';
 import { audit } from '../../audit';
-import { accountRoleForInvitee, meetingRoleFit, meetingRolesForAccount } from '../../../policy';
+import { accountRoleForInvitee, mayBeInvited, meetingRoleFit, meetingRolesForAccount } from '../../../policy';
 import { normaliseEmail, userByEmail } from '../../users';
 import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
@@ -20,6 +20,12 @@ async function familyOfMeetingChild(db: Database, props: { meetingId: string; us
 		.where(and(eq(meetingChildren.meetingId, props.meetingId), eq(familyMembers.userId, props.userId)))
 		.limit(1);
 	return rows.length > 0;
+}
+
+/** The unit a meeting belongs to (null if there is no such meeting). */
+async function unitOfMeeting(db: Database, meetingId: string): Promise<string | null> {
+	const [row] = await db.select({ unitId: meetings.unitId }).from(meetings).where(eq(meetings.id, meetingId));
+	return row?.unitId ?? null;
 }
 
 /**
@@ -70,6 +76,9 @@ export async function inviteParticipant(props: {
 		if (fit === 'not-their-child') {
 			throw new MeetingInputError('userId', `${user.name} is not a parent or carer of a child this meeting is about, so they cannot be invited to it.`);
 		}
+		if (user.role !== 'parent' && !mayBeInvited({ account: user, meetingUnitId: await unitOfMeeting(db, props.meetingId), familyOfMeetingChild: false })) {
+			throw new MeetingInputError('userId', `${user.name} works for another unit, so they cannot be invited to this meeting.`);
+		}
 		name = user.name;
 		agencyId ??= user.agencyId;
 	}
@@ -109,15 +118,17 @@ async function inviteeEmail(db: Database, typed: string | null | undefined, role
 
 /**
  * The people with an account the invite form offers for a meeting, by name, each with the
- * meeting roles that fit their account (the usual one first, the form's default). Parents and
- * carers are offered only for a meeting about their own children.
+ * meeting roles that fit their account (the usual one first, the form's default): the unit's
+ * own staff, agencies' people and the family of the meeting's children (`mayBeInvited`), never
+ * another unit's staff or another family.
  */
 export async function invitablePeople(props: {
 	db: Database;
 	meetingId: string;
 }): Promise<{ id: string; name: string; roles: readonly MeetingRole[] }[]> {
 	const { db, meetingId } = props;
-	const everyone = await db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name));
+	const everyone = await db.select({ id: users.id, name: users.name, role: users.role, unitId: users.unitId }).from(users).orderBy(asc(users.name));
+	const meetingUnitId = await unitOfMeeting(db, meetingId);
 	const parents = await db
 		.select({ userId: familyMembers.userId })
 		.from(meetingChildren)
@@ -126,6 +137,6 @@ export async function invitablePeople(props: {
 		.where(eq(meetingChildren.meetingId, meetingId));
 	const ofThisMeeting = new Set(parents.map((row) => row.userId));
 	return everyone
-		.filter((person) => person.role !== 'parent' || ofThisMeeting.has(person.id))
+		.filter((person) => mayBeInvited({ account: person, meetingUnitId, familyOfMeetingChild: ofThisMeeting.has(person.id) }))
 		.map((person) => ({ id: person.id, name: person.name, roles: meetingRolesForAccount(person.role) }));
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { mayBeInvited, mayWriteRoot } from './policy';
+import type { MeetingStatus, UserRole } from './domain/vocabulary';
+import { rootRights as table, writableRoots as roots, writers, type Writer } from '../../tests/rights-table';
+
+/** The live record's rights as one table (tests/rights-table.ts), asked of the policy for a live meeting and every other status. */
+const ask = (writer: Writer, root: string, status: MeetingStatus = 'live') =>
+	mayWriteRoot({
+		root: root.replace(/:me$/, ':p-me').replace(/:other$/, ':p-other'),
+		role: writer === 'child, scoring' ? 'child' : writer,
+		participantId: 'p-me',
+		status,
+		childScores: writer === 'child, scoring'
+	});
+
+describe('the live record’s rights, one table', () => {
+	for (const root of roots) {
+		it(`${root}: ${table[root].join(', ') || 'nobody'}`, () => {
+			const allowed = writers.filter((writer) => ask(writer, root));
+			expect(allowed).toEqual(table[root]);
+		});
+	}
+
+	it('nothing is writable by anyone once the meeting is not live', () => {
+		for (const status of ['scheduled', 'ended', 'cancelled'] as const) {
+			for (const writer of writers) for (const root of roots) expect(ask(writer, root, status), `${writer} ${root} ${status}`).toBe(false);
+		}
+	});
+});
+
+describe('who the invite picker offers', () => {
+	const invitable = (role: UserRole, unitId: string | null, familyOfMeetingChild = false) => mayBeInvited({ account: { role, unitId }, meetingUnitId: 'u1', familyOfMeetingChild });
+
+	it('the unit’s own staff, agencies’ people and the family of the meeting’s children', () => {
+		expect(invitable('chair', 'u1')).toBe(true);
+		expect(invitable('admin', 'u1')).toBe(true);
+		expect(invitable('manager', 'u1')).toBe(true);
+		expect(invitable('professional', null)).toBe(true);
+		expect(invitable('parent', null, true)).toBe(true);
+	});
+
+	it('never another unit’s staff, staff of no unit, or another family', () => {
+		expect(invitable('chair', 'u2')).toBe(false);
+		expect(invitable('admin', 'u2')).toBe(false);
+		expect(invitable('manager', null)).toBe(false);
+		expect(invitable('parent', null, false)).toBe(false);
+	});
+});

@@ -1,0 +1,308 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import WebSocket from 'ws';
+import { DEMO_PASSWORD } from './helpers';
+
+/**
+ * Rights, one matrix: every page, form action, API route, download and socket channel, asked
+ * by every kind of person, over HTTP against the production build with the demo data. Each row
+ * says who is let through; everyone else must be turned away (401, 403, 404, or sent to sign
+ * in). A route in src/routes with no row here fails the test, so a new route cannot ship
+ * without its rights written down.
+ *
+ * Runs after zz-end-demo-conference (it needs Mia's conference ended, with its documents; it
+ * ends it itself when run alone). Actions are probed with an empty form or body: a person who
+ * is let through is answered 400 (or 409 for a meeting already ended) and nothing changes.
+ */
+
+const MIA_CONFERENCE = '00000000-0000-4000-8000-000000000308';
+const MIA = '00000000-0000-4000-8000-000000000203';
+const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
+
+/**
+ * The people who ask, about Mia's conference: its chair, business support (the unit's
+ * minute-taker), a professional invited to it (the police officer) and one who is not (the
+ * GP), Mia's dad, a parent of another family (Chrissie's mum), a child, a manager, and nobody.
+ * Children have no accounts (policy: `meetingRolesForAccount`), so a child's device is signed
+ * out: it is asked exactly as anonymous is.
+ */
+const people = {
+	chair: 'chair@demo.test',
+	businessSupport: 'admin@demo.test',
+	invitedProfessional: 'police@demo.test',
+	uninvitedProfessional: 'gp@demo.test',
+	parent: 'other.parent@demo.test',
+	otherParent: 'parent@demo.test',
+	child: null,
+	manager: 'manager@demo.test',
+	anonymous: null
+} as const;
+type Person = keyof typeof people;
+const everyone = Object.keys(people) as Person[];
+const signedIn = everyone.filter((p) => people[p] !== null);
+const seesMeeting: Person[] = ['chair', 'businessSupport', 'invitedProfessional', 'parent'];
+const readsProfessionalDocuments: Person[] = ['chair', 'businessSupport', 'invitedProfessional'];
+const unitOffice: Person[] = ['chair', 'businessSupport'];
+
+type Verdict = 'allow' | 'deny';
+
+interface Ids {
+	professionalDocument: string;
+	familyDocument: string;
+	outboxMessage: string;
+}
+
+interface Row {
+	/** The route as src/routes spells it, with its method, and `?/action` for a named form action. */
+	key: string;
+	/** What is asked; `{placeholders}` are filled from the demo. */
+	ask: (ids: Ids) => { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
+	allow: readonly Person[];
+	/** Why, in a few words (the policy function that decides). */
+	why: string;
+	/** A different reading of the answer than `standardVerdict`. */
+	judge?: (response: APIResponse, person: Person, context: APIRequestContext) => Promise<Verdict>;
+}
+
+const get = (path: string) => () => ({ method: 'GET' as const, path });
+const postForm = (path: string) => () => ({ method: 'POST' as const, path, form: {} });
+const postJson = (path: string) => () => ({ method: 'POST' as const, path, json: {} });
+
+const matrix: Row[] = [
+	// Pages
+	{ key: 'GET /', ask: get('/'), allow: signedIn, why: 'signed in: on to the meetings list' },
+	{ key: 'GET /login', ask: get('/login'), allow: everyone, why: 'public' },
+	{ key: 'GET /logout', ask: get('/logout'), allow: signedIn, why: 'signed in' },
+	{ key: 'GET /setup', ask: get('/setup'), allow: [], why: 'only before the first account exists', judge: async (r) => (r.status() === 200 ? 'allow' : 'deny') },
+	{ key: 'GET /meetings', ask: get('/meetings'), allow: signedIn, why: 'signed in; lists only meetings they may see' },
+	{ key: 'GET /meetings/new', ask: get('/meetings/new'), allow: unitOffice, why: 'canScheduleMeetings' },
+	{ key: 'GET /meetings/[id]', ask: get(`/meetings/${MIA_CONFERENCE}`), allow: seesMeeting, why: 'canSeeMeeting' },
+	{ key: 'GET /meetings/[id]/present', ask: get(`/meetings/${MIA_CONFERENCE}/present`), allow: seesMeeting, why: 'canSeeMeeting' },
+	{
+		key: 'GET /meetings/[id]/documents/[docId]',
+		ask: (ids) => ({ method: 'GET', path: `/meetings/${MIA_CONFERENCE}/documents/${ids.professionalDocument}` }),
+		allow: readsProfessionalDocuments,
+		why: 'mayReadDocument: a professionals’ document'
+	},
+	{
+		key: 'GET /meetings/[id]/documents/[docId]',
+		ask: (ids) => ({ method: 'GET', path: `/meetings/${MIA_CONFERENCE}/documents/${ids.familyDocument}` }),
+		allow: seesMeeting,
+		why: 'mayReadDocument: a family document'
+	},
+	{ key: 'GET /children/[childId]', ask: get(`/children/${MIA}`), allow: seesMeeting, why: 'canSeeChildMeeting' },
+	{ key: 'GET /outbox', ask: get('/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
+	{ key: 'GET /reports/late', ask: get('/reports/late'), allow: unitOffice, why: 'mayReadLateReports' },
+	{ key: 'GET /audit', ask: get('/audit'), allow: ['manager'], why: 'mayReadAudit' },
+	{ key: 'GET /account/password', ask: get('/account/password'), allow: signedIn, why: 'their own account' },
+	{ key: 'GET /account/sessions', ask: get('/account/sessions'), allow: signedIn, why: 'their own sessions' },
+	// A set-up link's token is its right: an unknown one shows only that the link does not work.
+	{ key: 'GET /invite/[token]', ask: get('/invite/not-a-real-token'), allow: everyone, why: 'public: the token is the right' },
+
+	// Form actions (an empty form: let through means 400, or 409 for an ended meeting)
+	{ key: 'POST /login', ask: postForm('/login'), allow: everyone, why: 'public' },
+	{
+		key: 'POST /logout',
+		ask: postForm('/logout'),
+		allow: signedIn,
+		why: 'ends their own session',
+		// Signing out answers 303 to /login either way: let through means the session really ended.
+		judge: async (response, person, context) => {
+			if (response.status() !== 303 || people[person] === null) return 'deny';
+			return (await context.get('/api/me')).status() === 401 ? 'allow' : 'deny';
+		}
+	},
+	// Once an account exists, setting up again is refused (409) like any other turning away.
+	{ key: 'POST /setup', ask: postForm('/setup'), allow: [], why: 'only before the first account exists', judge: async (r) => (r.status() === 409 ? 'deny' : standardVerdict(r)) },
+	{ key: 'POST /meetings/new', ask: postForm('/meetings/new'), allow: unitOffice, why: 'canScheduleMeetings' },
+	{ key: 'POST /meetings/[id]?/start', ask: postForm(`/meetings/${MIA_CONFERENCE}?/start`), allow: ['chair'], why: 'canRunMeeting' },
+	{ key: 'POST /meetings/[id]?/invite', ask: postForm(`/meetings/${MIA_CONFERENCE}?/invite`), allow: unitOffice, why: 'canPrepareMeeting' },
+	{ key: 'POST /meetings/[id]?/register', ask: postForm(`/meetings/${MIA_CONFERENCE}?/register`), allow: unitOffice, why: 'canPrepareMeeting' },
+	{ key: 'POST /account/password', ask: postForm('/account/password'), allow: signedIn, why: 'their own password' },
+	{ key: 'POST /account/sessions?/end', ask: postForm('/account/sessions?/end'), allow: signedIn, why: 'their own sessions' },
+	{
+		key: 'POST /invite/[token]',
+		ask: () => ({ method: 'POST', path: '/invite/not-a-real-token', form: { password: 'a long and unusual pass phrase 42', confirm: 'a long and unusual pass phrase 42' } }),
+		allow: everyone,
+		why: 'public: the token is the right; an unknown one signs nobody in',
+		judge: async (r) => (r.status() === 400 && !r.headers()['set-cookie'] ? 'allow' : 'deny')
+	},
+
+	// The JSON API
+	{ key: 'GET /api/me', ask: get('/api/me'), allow: signedIn, why: 'signed in' },
+	{ key: 'GET /api/meetings', ask: get('/api/meetings'), allow: signedIn, why: 'signed in; lists only meetings they may see' },
+	{ key: 'GET /api/meetings/[id]', ask: get(`/api/meetings/${MIA_CONFERENCE}`), allow: seesMeeting, why: 'canSeeMeeting' },
+	{ key: 'GET /api/meetings/[id]/documents', ask: get(`/api/meetings/${MIA_CONFERENCE}/documents`), allow: seesMeeting, why: 'canSeeMeeting; each document by mayReadDocument' },
+	{ key: 'POST /api/meetings/[id]/start', ask: postJson(`/api/meetings/${MIA_CONFERENCE}/start`), allow: ['chair'], why: 'canRunMeeting' },
+	{ key: 'POST /api/meetings/[id]/end', ask: postJson(`/api/meetings/${MIA_CONFERENCE}/end`), allow: ['chair'], why: 'canEndMeeting' },
+	{ key: 'POST /api/meetings/[id]/reschedule', ask: postJson(`/api/meetings/${MIA_CONFERENCE}/reschedule`), allow: unitOffice, why: 'mayChangeMeetingDate' },
+	{ key: 'POST /api/meetings/[id]/cancel', ask: postJson(`/api/meetings/${MIA_CONFERENCE}/cancel`), allow: unitOffice, why: 'mayChangeMeetingDate' },
+	{ key: 'GET /api/children/[childId]/risk-history', ask: get(`/api/children/${MIA}/risk-history`), allow: seesMeeting, why: 'canSeeChildMeeting' },
+	{ key: 'GET /api/outbox', ask: get('/api/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
+	{ key: 'GET /api/audit', ask: get('/api/audit'), allow: ['manager'], why: 'mayReadAudit' },
+	{ key: 'GET /health', ask: get('/health'), allow: everyone, why: 'public: status only, no personal data' },
+	{ key: 'GET /document-styles.css', ask: get('/document-styles.css'), allow: everyone, why: 'public: a stylesheet' },
+
+	// Downloads
+	{
+		key: 'GET /meetings/[id]/documents/[docId]/pdf',
+		ask: (ids) => ({ method: 'GET', path: `/meetings/${MIA_CONFERENCE}/documents/${ids.professionalDocument}/pdf` }),
+		allow: readsProfessionalDocuments,
+		why: 'mayReadDocument: a professionals’ document'
+	},
+	{
+		key: 'GET /meetings/[id]/documents/[docId]/pdf',
+		ask: (ids) => ({ method: 'GET', path: `/meetings/${MIA_CONFERENCE}/documents/${ids.familyDocument}/pdf` }),
+		allow: seesMeeting,
+		why: 'mayReadDocument: a family document'
+	},
+	{ key: 'GET /outbox/[id]/attachments/[index]', ask: (ids) => ({ method: 'GET', path: `/outbox/${ids.outboxMessage}/attachments/0` }), allow: unitOffice, why: 'mayReadOutbox' }
+];
+
+/** The socket's two channels of Mia's conference: who may open each (101) and who is refused. */
+const channels: { channel: string; path: string; allow: readonly Person[]; why: string }[] = [
+	{ channel: 'main', path: `/collab/${MIA_CONFERENCE}`, allow: seesMeeting, why: 'canSeeMeeting (read-only once ended)' },
+	{ channel: 'restricted', path: `/collab/${MIA_CONFERENCE}/restricted`, allow: readsProfessionalDocuments, why: 'mayReadRestricted' }
+];
+
+/** Every route src/routes holds, as `METHOD /path` (and `?/name` for a named form action). */
+function routesOnDisk(): string[] {
+	const root = path.resolve('src/routes');
+	const keys = new Set<string>();
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const file = path.join(dir, name);
+			if (statSync(file).isDirectory()) {
+				walk(file);
+				continue;
+			}
+			const route = '/' + path.relative(root, dir).split(path.sep).filter((part) => part && !/^\(.*\)$/.test(part)).join('/');
+			const source = () => readFileSync(file, 'utf8');
+			if (name === '+page.svelte' || name === '+page.server.ts' || name === '+page.ts') keys.add(`GET ${route}`);
+			if (name === '+page.server.ts') {
+				const actions = /export const actions[^=]*=\s*\{([\s\S]*?)\n\};/.exec(source());
+				for (const [, action] of actions?.[1].matchAll(/^\t(\w+):/gm) ?? []) keys.add(action === 'default' ? `POST ${route}` : `POST ${route}?/${action}`);
+			}
+			if (name === '+server.ts') {
+				for (const [, method] of source().matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) keys.add(`${method} ${route}`);
+			}
+		}
+	};
+	walk(root);
+	return [...keys].sort();
+}
+
+/** Let through, or turned away: 401, 403, 404, or sent to sign in. Anything else fails the test. */
+function standardVerdict(response: APIResponse): Verdict {
+	const status = response.status();
+	if (status === 401 || status === 403 || status === 404) return 'deny';
+	if (status >= 300 && status < 400) return new URL(response.headers()['location'] ?? '/', 'http://x').pathname === '/login' ? 'deny' : 'allow';
+	if (status >= 500) throw new Error(`answered ${status}`);
+	return 'allow'; // 2xx, or 400/409: past the guard, the input or the meeting's state refused
+}
+
+/** The server playwright.config.ts starts (the same port rule). */
+const baseURL = () => `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+
+/** A signed-in request context for the person (none for a child or anonymous). */
+async function contextFor(person: Person): Promise<APIRequestContext> {
+	const context = await playwrightRequest.newContext({ baseURL: baseURL(), maxRedirects: 0, extraHTTPHeaders: { origin: new URL(baseURL()).origin } });
+	const email = people[person];
+	if (email) {
+		const signIn = await context.post('/login', { form: { email, password: DEMO_PASSWORD }, headers: { accept: 'text/html' } });
+		expect(signIn.status(), `${person} signs in`).toBe(303);
+	}
+	return context;
+}
+
+async function ask(context: APIRequestContext, row: Row, ids: Ids): Promise<APIResponse> {
+	const { method, path: url, form, json } = row.ask(ids);
+	const headers = { accept: form ? 'text/html' : 'application/json' };
+	if (method === 'GET') return context.get(url, { headers });
+	return form ? context.post(url, { form, headers }) : context.post(url, { data: json, headers });
+}
+
+function upgradeStatus(url: string, cookie: string | null): Promise<number> {
+	return new Promise((resolve) => {
+		const ws = new WebSocket(url, { headers: cookie ? { cookie } : {} });
+		ws.on('unexpected-response', (_request, response) => {
+			resolve(response.statusCode ?? 0);
+			ws.terminate();
+		});
+		ws.on('open', () => {
+			resolve(101);
+			ws.close();
+		});
+		ws.on('error', () => {});
+	});
+}
+
+let ids: Ids;
+
+test.beforeAll(async () => {
+	const chair = await contextFor('chair');
+	// Mia's conference ended, so it has documents (zz-end-demo-conference ends it through the page).
+	const meeting = (await (await chair.get(`/api/meetings/${MIA_CONFERENCE}`)).json()) as { status: string };
+	if (meeting.status === 'live') expect((await chair.post(`/api/meetings/${MIA_CONFERENCE}/end`)).status()).toBe(200);
+	const all = (await (await chair.get(`/api/meetings/${MIA_CONFERENCE}/documents`)).json()) as { documents: { id: string }[] };
+	const dad = await contextFor('parent');
+	const family = (await (await dad.get(`/api/meetings/${MIA_CONFERENCE}/documents`)).json()) as { documents: { id: string }[] };
+	const familyIds = new Set(family.documents.map((d) => d.id));
+	const outbox = (await (await chair.get('/api/outbox')).json()) as { messages: { id: string; attachments: unknown[] }[] };
+	ids = {
+		professionalDocument: all.documents.find((d) => !familyIds.has(d.id))!.id,
+		familyDocument: family.documents[0].id,
+		outboxMessage: outbox.messages.find((m) => m.attachments.length > 0)!.id
+	};
+	expect(ids.professionalDocument && ids.familyDocument && ids.outboxMessage).toBeTruthy();
+	await Promise.all([chair.dispose(), dad.dispose()]);
+});
+
+test('every route in src/routes has a row in the rights matrix', () => {
+	const covered = new Set(matrix.map((row) => row.key));
+	expect(routesOnDisk().filter((key) => !covered.has(key)), 'routes without a row: add each to the matrix with who may use it').toEqual([]);
+	expect([...covered].filter((key) => !routesOnDisk().includes(key)), 'rows for routes that no longer exist').toEqual([]);
+});
+
+for (const person of everyone) {
+	test(`rights of ${person}: every page, action, API route, download and socket channel`, async () => {
+		const context = await contextFor(person);
+		const wrong: string[] = [];
+		for (const row of matrix) {
+			if (row.key === 'POST /logout') continue; // ends the session: asked last
+			const response = await ask(context, row, ids);
+			const verdict = row.judge ? await row.judge(response, person, context) : standardVerdict(response);
+			const expected: Verdict = row.allow.includes(person) ? 'allow' : 'deny';
+			if (verdict !== expected) wrong.push(`${row.key} (${row.why}): expected ${expected}, answered ${response.status()}`);
+		}
+		const cookies = (await context.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ') || null;
+		const socketBase = baseURL().replace(/^http/, 'ws');
+		for (const channel of channels) {
+			const status = await upgradeStatus(`${socketBase}${channel.path}`, cookies);
+			const expected = channel.allow.includes(person) ? 101 : people[person] === null ? 401 : 403;
+			if (status !== expected) wrong.push(`socket ${channel.channel} (${channel.why}): expected ${expected}, answered ${status}`);
+		}
+		const logout = matrix.find((row) => row.key === 'POST /logout')!;
+		const verdict = await logout.judge!(await ask(context, logout, ids), person, context);
+		if (verdict !== (logout.allow.includes(person) ? 'allow' : 'deny')) wrong.push(`POST /logout: expected ${logout.allow.includes(person) ? 'allow' : 'deny'}`);
+		await context.dispose();
+		expect(wrong).toEqual([]);
+	});
+}
+
+test('the invite picker offers only the unit’s staff, agencies’ people and the family of the meeting’s children', async () => {
+	const chair = await contextFor('chair');
+	// Mia's core group: Mia's dad is offered; Chrissie's mum (another family) is not.
+	const html = await (await chair.get(`/meetings/${CORE_GROUP}`, { headers: { accept: 'text/html' } })).text();
+	const select = /<select id="invite-user"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '';
+	const offered = [...select.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)].map(([, , name]) => name.trim()).sort();
+	expect(offered).toEqual(['Alan Brooks', 'Dr Ravi Patel', 'Helen Moss', 'Jordan Price', 'Kim Lee', 'PC Jo Reid', 'Priya Shah', 'Sam Okafor'].sort());
+	// Choosing someone the picker does not offer is refused too.
+	const picked = await chair.post(`/meetings/${CORE_GROUP}?/invite`, {
+		form: { userId: '00000000-0000-4000-8000-000000000107', role: 'parent' },
+		headers: { accept: 'text/html' }
+	});
+	expect(picked.status()).toBe(400);
+	await chair.dispose();
+});
