@@ -28,8 +28,11 @@ export interface GeneratorMeeting {
 
 export interface GeneratorStart {
 	type: 'start';
-	/** ws://127.0.0.1:{port}/collab — the room is appended, `/collab/{meetingId}`, for both servers. */
-	url: string;
+	/**
+	 * ws://127.0.0.1:{port}/collab — the room is appended, `/collab/{meetingId}`, for both servers.
+	 * With more than one (nodes of one Roundtable), person i of a meeting connects to urls[i % n].
+	 */
+	urls: string[];
 	meetings: GeneratorMeeting[];
 	seconds: number;
 	/** Every person waits this long between keystrokes, uniformly drawn, in ms. */
@@ -43,6 +46,8 @@ export interface GeneratorResult {
 	expectedDeliveries: number;
 	deliveries: number;
 	latencyMs: { p50: number; p95: number; p99: number; max: number };
+	/** Deliveries from a sender on one node to a peer on another (only with more than one URL). */
+	crossNodeLatencyMs: { p50: number; p95: number; p99: number; max: number; deliveries: number } | null;
 	/** Edit → the server's save-check answer (Roundtable only; null when never answered). */
 	saveAckMs: { p50: number; p99: number } | null;
 	closes: Record<string, number>;
@@ -58,10 +63,12 @@ const SAVE_CHECK_DELAY_MS = 150; // as the browser's LiveRecordConnection
 
 const cookieName = 'rt_session';
 
-/** `client:clock` of each edit's last character → when it was typed. */
+/** client → clock of each edit's last character → when it was typed (and on which node). */
 const sentAt = new Map<number, Map<number, number>>();
+const nodeOfClient = new Map<number, number>();
 let measuring = false;
 let latencies: number[] = [];
+let crossNode: number[] = [];
 let saveAcks: number[] = [];
 let edits = 0;
 let expectedDeliveries = 0;
@@ -73,7 +80,9 @@ function receivedUpdate(update: Uint8Array, ownClient: number, now: number) {
 	for (const [client, clock] of to) {
 		if (client === ownClient) continue; // the reference echoes to the sender
 		const started = sentAt.get(client)?.get(clock - 1);
-		if (started !== undefined) latencies.push(now - started);
+		if (started === undefined) continue;
+		latencies.push(now - started);
+		if (nodeOfClient.get(client) !== nodeOfClient.get(ownClient)) crossNode.push(now - started);
 	}
 }
 
@@ -123,8 +132,10 @@ class LightClient implements Typist {
 		url: string,
 		token: string,
 		root: string,
-		private readonly peers: number
+		private readonly peers: number,
+		node: number
 	) {
+		nodeOfClient.set(this.doc.clientID, node);
 		const fragment = this.doc.getXmlFragment(root);
 		const paragraph = new Y.XmlElement('paragraph');
 		this.text = new Y.XmlText('');
@@ -234,8 +245,10 @@ class ProbeClient implements Typist {
 		meetingId: string,
 		token: string,
 		private readonly root: string,
-		private readonly peers: number
+		private readonly peers: number,
+		node: number
 	) {
+		nodeOfClient.set(this.doc.clientID, node);
 		const Socket = class extends WebSocket {
 			constructor(address: string, protocols?: string | string[]) {
 				super(address, protocols, { headers: { cookie: `${cookieName}=${token}` }, perMessageDeflate: false });
@@ -300,10 +313,12 @@ async function run(start: GeneratorStart) {
 		const peers = meeting.people.length - 1;
 		meeting.people.forEach((person, i) => {
 			const root = `contribution:${person.participantId}`;
+			const node = i % start.urls.length;
+			const url = start.urls[node];
 			typists.push(
 				i === 0
-					? new ProbeClient(start.url, meeting.id, person.token, root, peers)
-					: new LightClient(`${start.url}/${meeting.id}`, person.token, root, peers)
+					? new ProbeClient(url, meeting.id, person.token, root, peers, node)
+					: new LightClient(`${url}/${meeting.id}`, person.token, root, peers, node)
 			);
 		});
 		if (typists.length % 120 === 0) await sleep(50);
@@ -335,12 +350,17 @@ async function run(start: GeneratorStart) {
 
 	latencies.sort((a, b) => a - b);
 	saveAcks.sort((a, b) => a - b);
+	crossNode.sort((a, b) => a - b);
 	const result: GeneratorResult = {
 		type: 'measured',
 		edits,
 		expectedDeliveries,
 		deliveries: latencies.length,
 		latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
+		crossNodeLatencyMs:
+			start.urls.length > 1
+				? { p50: percentile(crossNode, 50), p95: percentile(crossNode, 95), p99: percentile(crossNode, 99), max: percentile(crossNode, 100), deliveries: crossNode.length }
+				: null,
 		saveAckMs: saveAcks.length > 0 ? { p50: percentile(saveAcks, 50), p99: percentile(saveAcks, 99) } : null,
 		closes,
 		connectMs: Math.round(connectMs),
@@ -348,6 +368,7 @@ async function run(start: GeneratorStart) {
 	};
 	latencies = [];
 	saveAcks = [];
+	crossNode = [];
 	process.send!(result);
 }
 

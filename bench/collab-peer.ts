@@ -3,6 +3,10 @@
  *   npm run bench:collab
  *   BENCH_SCENARIOS=1x2,50x12 BENCH_SECONDS=15 BENCH_REPEAT=1 BENCH_DATABASE_URL=postgres://… (emptied!)
  *   npm run bench:collab -- --quick      (1 × 2 and 50 × 12, 10 s each)
+ *   BENCH_NODES=2 (with BENCH_DATABASE_URL and Debian's redis-server): also Roundtable as two nodes
+ *     relaying through Redis, each meeting's people split between them (cross-node latency)
+ *   BENCH_BUILD=skip: use build/ as it is; BENCH_CPU_PROF=dir: a CPU profile of each server over
+ *     the measured window (dir/{server}-{scenario}-{n}.cpuprofile, for Chrome's DevTools)
  *
  * Builds the app if build/ is missing or older than the sources, seeds signed-in people and
  * live meetings straight into a fresh database (PGlite in a temporary DATA_DIR, or the
@@ -16,7 +20,7 @@
  * delay, memory); CPU seconds are read from /proc/{pid}/stat over the measured window.
  * Writes bench/results/collab-peer-{time}.json and .md and prints the table.
  */
-import { execSync, fork, type ChildProcess } from 'node:child_process';
+import { execSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +32,7 @@ import { loadChannel } from '../src/lib/server/records';
 import { makeMeeting, makeUnit, makeUser, signIn } from '../tests/factories';
 import type { GeneratorMeeting, GeneratorResult, GeneratorStart } from './collab-generator';
 
-type ServerKind = 'roundtable' | 'reference';
+type ServerKind = 'roundtable' | 'reference' | 'roundtable-2-nodes';
 interface Scenario {
 	meetings: number;
 	people: number;
@@ -61,6 +65,7 @@ interface ServerRun {
 	connectMs: number;
 	closes: Record<string, number>;
 	generatorCpuSeconds: number;
+	crossNodeLatencyMs: GeneratorResult['crossNodeLatencyMs'];
 }
 
 const args = new Set(process.argv.slice(2));
@@ -74,8 +79,10 @@ const scenarios: Scenario[] = (process.env.BENCH_SCENARIOS ?? (quick ? '1x2,50x1
 		if (!(meetings > 0 && people >= 2)) throw new Error(`BENCH_SCENARIOS: "${s}" is not meetings×people (e.g. 50x12)`);
 		return { meetings, people };
 	});
-const servers: ServerKind[] = (process.env.BENCH_SERVERS ?? 'roundtable,reference').split(',') as ServerKind[];
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+const twoNodes = process.env.BENCH_NODES === '2';
+if (twoNodes && !databaseUrl) throw new Error('BENCH_NODES=2 needs BENCH_DATABASE_URL: two nodes share one PostgreSQL (PGlite allows one opener)');
+const servers: ServerKind[] = (process.env.BENCH_SERVERS ?? `roundtable,reference${twoNodes ? ',roundtable-2-nodes' : ''}`).split(',') as ServerKind[];
 const MIN_INTERVAL_MS = 300;
 const MAX_INTERVAL_MS = 1000;
 const CLK_TCK = 100; // Linux USER_HZ
@@ -109,7 +116,7 @@ function newestMtime(dir: string): number {
 function buildIfNeeded() {
 	const handler = path.join(root, 'build/handler.js');
 	const sources = Math.max(newestMtime(path.join(root, 'src')), statSync(path.join(root, 'svelte.config.js')).mtimeMs);
-	if (existsSync(handler) && statSync(handler).mtimeMs >= sources) return;
+	if (process.env.BENCH_BUILD === 'skip' || (existsSync(handler) && statSync(handler).mtimeMs >= sources)) return;
 	console.log('bench: building the app (vite build)…');
 	execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
 }
@@ -150,14 +157,31 @@ function label(s: Scenario) {
 	return `${s.meetings}×${s.people}`;
 }
 
+/** Debian's redis-server on a free port, for two nodes; resolves with its URL. */
+async function startRedis(): Promise<{ child: ChildProcess; url: string }> {
+	const port = 20_000 + Math.floor(Math.random() * 20_000);
+	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+	await new Promise<void>((resolve, reject) => {
+		let out = '';
+		child.stdout!.on('data', (chunk: Buffer) => {
+			out += chunk.toString();
+			if (out.includes('Ready to accept connections')) resolve();
+		});
+		child.once('error', reject);
+		child.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${out.slice(-300)}`)));
+	});
+	return { child, url: `redis://127.0.0.1:${port}` };
+}
+
 /** Starts one server with the probe preloaded; resolves once it listens. */
-async function startServer(kind: ServerKind, dataDir: string): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(kind: ServerKind, dataDir: string, redisUrl?: string): Promise<{ child: ChildProcess; port: number }> {
 	const probe = path.join(root, 'bench/loop-probe.mjs');
 	const execArgv = ['--expose-gc', '--import', 'tsx', '--import', probe];
 	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' };
 	let entry: string;
-	if (kind === 'roundtable') {
+	if (kind !== 'reference') {
 		entry = path.join(root, 'server/index.ts');
+		if (redisUrl) env.REDIS_URL = redisUrl;
 		if (databaseUrl) env.DATABASE_URL = databaseUrl;
 		else {
 			delete env.DATABASE_URL;
@@ -167,8 +191,13 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<{ child: 
 	} else {
 		entry = path.join(root, 'bench/reference-server.mjs');
 	}
-	if (process.env.BENCH_CPU_PROF && kind === 'roundtable') execArgv.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
-	const child = fork(entry, [], { cwd: root, execArgv, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+	const child = fork(entry, [], { cwd: root, execArgv, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+	// The server's own log (e.g. sockets closed as the generator leaves) would drown the table: kept, shown on failure.
+	let errors = '';
+	child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4_000)));
+	child.once('exit', (code, signal) => {
+		if (code && code !== 0 && signal !== 'SIGTERM') console.error(`bench: ${kind} server exited (${code}): ${errors}`);
+	});
 	const port = await new Promise<number>((resolve, reject) => {
 		let out = '';
 		child.stdout!.on('data', (chunk: Buffer) => {
@@ -210,11 +239,34 @@ async function stopServer(child: ChildProcess) {
 }
 
 async function runOne(kind: ServerKind, scenario: Scenario, meetings: GeneratorMeeting[], dataDir: string): Promise<ServerRun> {
-	const { child: server, port } = await startServer(kind, dataDir);
-	const pid = server.pid!;
-	const cpuAtStart = cpuSecondsOf(pid);
+	const redis = kind === 'roundtable-2-nodes' ? await startRedis() : null;
+	const started =
+		kind === 'roundtable-2-nodes'
+			? await Promise.all([startServer(kind, dataDir, redis!.url), startServer(kind, dataDir, redis!.url)])
+			: [await startServer(kind, dataDir)];
+	const processes = started.map((s) => s.child);
+	const pids = processes.map((c) => c.pid!);
+	const cpu = () => pids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+	const rss = () => pids.reduce((sum, pid) => sum + rssOf(pid), 0);
+	/** Every process's probe, summed (delays: the worst). */
+	const probeAll = async (options: { gc?: boolean; reset?: boolean } = {}): Promise<Probe> => {
+		const probes = await Promise.all(processes.map((c) => probeOf(c, options)));
+		return {
+			loopDelay: {
+				p50: Math.max(...probes.map((p) => p.loopDelay.p50)),
+				p99: Math.max(...probes.map((p) => p.loopDelay.p99)),
+				max: Math.max(...probes.map((p) => p.loopDelay.max)),
+				mean: Math.max(...probes.map((p) => p.loopDelay.mean))
+			},
+			rss: probes.reduce((sum, p) => sum + p.rss, 0),
+			heapUsed: probes.reduce((sum, p) => sum + p.heapUsed, 0),
+			external: probes.reduce((sum, p) => sum + p.external, 0),
+			cpuSeconds: probes.reduce((sum, p) => sum + p.cpuSeconds, 0)
+		};
+	};
+	const cpuAtStart = cpu();
 	await sleep(300);
-	const before = await probeOf(server, { gc: true });
+	const before = await probeAll({ gc: true });
 	const generator = fork(path.join(root, 'bench/collab-generator.ts'), [], {
 		cwd: root,
 		execArgv: ['--import', 'tsx'],
@@ -222,7 +274,7 @@ async function runOne(kind: ServerKind, scenario: Scenario, meetings: GeneratorM
 	});
 	const start: GeneratorStart = {
 		type: 'start',
-		url: `ws://127.0.0.1:${port}/collab`,
+		urls: started.map((s) => `ws://127.0.0.1:${s.port}/collab`),
 		meetings,
 		seconds: SECONDS,
 		minIntervalMs: MIN_INTERVAL_MS,
@@ -235,25 +287,36 @@ async function runOne(kind: ServerKind, scenario: Scenario, meetings: GeneratorM
 		});
 	});
 	const connected = await ask<{ connectMs: number }>(generator, start, 'connected');
-	await probeOf(server, { reset: true });
-	const cpuBefore = cpuSecondsOf(pid);
-	let rssPeak = rssOf(pid);
-	const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssOf(pid))), 500);
+	const profileDir = process.env.BENCH_CPU_PROF;
+	if (profileDir) {
+		mkdirSync(profileDir, { recursive: true });
+		await Promise.all(processes.map((c) => ask(c, { type: 'profile', start: true }, 'profile')));
+	}
+	await probeAll({ reset: true });
+	const cpuBefore = cpu();
+	let rssPeak = rss();
+	const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rss())), 500);
 	const result = await measured;
 	clearInterval(sampler);
-	const cpuAfter = cpuSecondsOf(pid);
-	const during = await probeOf(server, { gc: true });
+	const cpuAfter = cpu();
+	if (profileDir) {
+		// The measured window only (connecting and unloading are not in it).
+		await Promise.all(processes.map((c, i) => ask(c, { type: 'profile', stop: path.join(profileDir, `${kind}-${label(scenario)}-${i}.cpuprofile`) }, 'profile')));
+	}
+	const during = await probeAll({ gc: true });
 	await ask(generator, { type: 'stop' }, 'stopped');
 	await sleep(3_000); // past the unload delay and each meeting's final write
-	const after = await probeOf(server, { gc: true });
-	const cpuTotal = cpuSecondsOf(pid) - cpuAtStart;
-	await stopServer(server);
+	const after = await probeAll({ gc: true });
+	const cpuTotal = cpu() - cpuAtStart;
+	await Promise.all(processes.map((c) => stopServer(c)));
+	if (redis) await stopServer(redis.child);
 	return {
 		server: kind,
 		scenario: label(scenario),
 		edits: result.edits,
 		shareDelivered: Number((result.deliveries / Math.max(1, result.expectedDeliveries)).toFixed(4)),
 		latencyMs: result.latencyMs,
+		crossNodeLatencyMs: result.crossNodeLatencyMs,
 		saveAckMs: result.saveAckMs,
 		cpuSeconds: Number((cpuAfter - cpuBefore).toFixed(2)),
 		cpuSecondsTotal: Number(cpuTotal.toFixed(2)),
@@ -304,17 +367,56 @@ function ratio(a: number, b: number) {
 	return b > 0 ? `${(a / b).toFixed(1)}×` : '–';
 }
 
-function table(runs: ServerRun[]): string {
+type Run = ServerRun & { repeat: number };
+
+function referenceOf(runs: Run[], run: Run): Run | undefined {
+	return runs.find((r) => r.server === 'reference' && r.scenario === run.scenario && r.repeat === run.repeat);
+}
+
+function table(runs: Run[]): string {
 	const lines = [
-		'| meetings × people | server | p50 ms | p95 ms | p99 ms | delivered | CPU s | RSS MB | loop delay p99 ms | heap per meeting MB | p99 ratio | CPU ratio |',
-		'|---|---|---|---|---|---|---|---|---|---|---|---|'
+		'| meetings × people | server | p50 ms | p95 ms | p99 ms | delivered | CPU s | RSS MB | loop delay p99 ms | heap per meeting MB | save ack p99 ms | cross-node p99 ms | p99 ratio | CPU ratio |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
 	];
 	for (const run of runs) {
-		const ref = runs.find((r) => r.server === 'reference' && r.scenario === run.scenario && r !== run && (r as { repeat?: number }).repeat === (run as { repeat?: number }).repeat);
-		const isRt = run.server === 'roundtable';
+		const ref = run.server === 'reference' ? undefined : referenceOf(runs, run);
 		lines.push(
-			`| ${run.scenario} | ${run.server} | ${run.latencyMs.p50} | ${run.latencyMs.p95} | ${run.latencyMs.p99} | ${(run.shareDelivered * 100).toFixed(1)} % | ${run.cpuSeconds} | ${run.rssMB} | ${run.loopDelayMs.p99} | ${run.heapPerMeetingMB} | ${isRt && ref ? ratio(run.latencyMs.p99, ref.latencyMs.p99) : ''} | ${isRt && ref ? ratio(run.cpuSeconds, ref.cpuSeconds) : ''} |`
+			`| ${run.scenario}${REPEAT > 1 ? ` (#${run.repeat + 1})` : ''} | ${run.server} | ${run.latencyMs.p50} | ${run.latencyMs.p95} | ${run.latencyMs.p99} | ${(run.shareDelivered * 100).toFixed(1)} % | ${run.cpuSeconds} | ${run.rssMB} | ${run.loopDelayMs.p99} | ${run.heapPerMeetingMB} | ${run.saveAckMs?.p99 ?? '–'} | ${run.crossNodeLatencyMs?.p99 ?? '–'} | ${ref ? ratio(run.latencyMs.p99, ref.latencyMs.p99) : ''} | ${ref ? ratio(run.cpuSeconds, ref.cpuSeconds) : ''} |`
 		);
+	}
+	return lines.join('\n');
+}
+
+function median(values: number[]): number {
+	const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+	if (sorted.length === 0) return NaN;
+	const mid = Math.floor(sorted.length / 2);
+	return Number((sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2).toFixed(2));
+}
+
+/** Medians over the repeats, and the median of each repeat's own ratio to the reference. */
+function summary(runs: Run[]): string {
+	const lines = [
+		'| meetings × people | server | runs | p50 ms | p99 ms | CPU s | CPU ms per 1,000 edits | RSS MB | heap per meeting MB | p99 ratio (median of runs) | CPU ratio (median of runs) | CPU per edit ratio |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|'
+	];
+	for (const scenario of scenarios) {
+		for (const server of servers) {
+			const mine = runs.filter((r) => r.scenario === label(scenario) && r.server === server);
+			if (mine.length === 0) continue;
+			const ratios = mine.map((r) => referenceOf(runs, r)).map((ref, i) => (ref && server !== 'reference' ? { p99: mine[i].latencyMs.p99 / ref.latencyMs.p99, cpu: mine[i].cpuSeconds / ref.cpuSeconds } : null));
+			const perEdit = (r: Run) => (1_000_000 * r.cpuSeconds) / Math.max(1, r.edits);
+			const perEditRatios = mine.map((r) => {
+				const ref = referenceOf(runs, r);
+				return ref && server !== 'reference' ? perEdit(r) / perEdit(ref) : NaN;
+			});
+			const perEditRatio = median(perEditRatios);
+			const p99Ratio = median(ratios.map((r) => r?.p99 ?? NaN));
+			const cpuRatio = median(ratios.map((r) => r?.cpu ?? NaN));
+			lines.push(
+				`| ${label(scenario)} | ${server} | ${mine.length} | ${median(mine.map((r) => r.latencyMs.p50))} | ${median(mine.map((r) => r.latencyMs.p99))} | ${median(mine.map((r) => r.cpuSeconds))} | ${Math.round(median(mine.map(perEdit)))} | ${median(mine.map((r) => r.rssMB))} | ${median(mine.map((r) => r.heapPerMeetingMB))} | ${Number.isFinite(p99Ratio) ? `${p99Ratio.toFixed(1)}×` : ''} | ${Number.isFinite(cpuRatio) ? `${cpuRatio.toFixed(1)}×` : ''} | ${Number.isFinite(perEditRatio) ? `${perEditRatio.toFixed(2)}×` : ''} |`
+			);
+		}
 	}
 	return lines.join('\n');
 }
@@ -334,7 +436,7 @@ async function main() {
 	const seeded = await seed(handle);
 	await handle.close();
 
-	const runs: (ServerRun & { repeat: number })[] = [];
+	const runs: Run[] = [];
 	for (let r = 0; r < REPEAT; r++) {
 		for (const scenario of scenarios) {
 			// Alternate which server goes first, so drift on a shared machine falls on both.
@@ -344,7 +446,7 @@ async function main() {
 				const run = await runOne(kind, scenario, seeded.get(`${r}:${label(scenario)}:${kind}`)!, dataDir);
 				runs.push({ ...run, repeat: r });
 				console.log(
-					`  p50 ${run.latencyMs.p50} ms, p95 ${run.latencyMs.p95} ms, p99 ${run.latencyMs.p99} ms, delivered ${(run.shareDelivered * 100).toFixed(1)} %, CPU ${run.cpuSeconds} s, RSS ${run.rssMB} MB, loop p99 ${run.loopDelayMs.p99} ms, heap/meeting ${run.heapPerMeetingMB} MB, generator CPU ${run.generatorCpuSeconds} s${Object.keys(run.closes).length ? `, closes ${JSON.stringify(run.closes)}` : ''}`
+					`  p50 ${run.latencyMs.p50} ms, p95 ${run.latencyMs.p95} ms, p99 ${run.latencyMs.p99} ms, delivered ${(run.shareDelivered * 100).toFixed(1)} %, CPU ${run.cpuSeconds} s, RSS ${run.rssMB} MB, loop p99 ${run.loopDelayMs.p99} ms, heap/meeting ${run.heapPerMeetingMB} MB, heap left after ${run.heapLeftAfterMB} MB, save ack p99 ${run.saveAckMs?.p99 ?? '–'} ms${run.crossNodeLatencyMs ? `, cross-node p50 ${run.crossNodeLatencyMs.p50} / p99 ${run.crossNodeLatencyMs.p99} ms` : ''}, generator CPU ${run.generatorCpuSeconds} s${Object.keys(run.closes).length ? `, closes ${JSON.stringify(run.closes)}` : ''}`
 				);
 			}
 		}
@@ -366,7 +468,7 @@ async function main() {
 	const outDir = path.join(root, 'bench/results');
 	mkdirSync(outDir, { recursive: true });
 	const json = { machine, seconds: SECONDS, intervalMs: [MIN_INTERVAL_MS, MAX_INTERVAL_MS], runs, coldLoad: cold };
-	const markdown = `Machine: ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.database}; ${SECONDS} s per run.\n\n${table(runs)}\n\nCold load of a 10,000-update log: median ${cold.medianMs} ms (first ${cold.firstMs} ms).\n`;
+	const markdown = `Machine: ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.database}; ${SECONDS} s per run, ${REPEAT} run(s) of each.\n\n${table(runs)}\n\n${REPEAT > 1 ? `Medians:\n\n${summary(runs)}\n\n` : ''}Cold load of a 10,000-update log: median ${cold.medianMs} ms (first ${cold.firstMs} ms).\n`;
 	writeFileSync(path.join(outDir, `collab-peer-${machine.database}-${stamp}.json`), JSON.stringify(json, null, '\t'));
 	writeFileSync(path.join(outDir, `collab-peer-${machine.database}-${stamp}.md`), markdown);
 	console.log(`\n${markdown}`);
