@@ -2,7 +2,7 @@
  * Reading the audit log: what a manager of a unit may search (GET /api/audit and /audit). The
  * log itself is written only by `audit` (./audit.ts) and never changed.
  */
-import { and, desc, eq, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from './db';
 import { auditLog, children, families, familyMembers, meetingParticipants, meetings, users } from './db/schema';
 import { mayReadAudit, type Viewer } from '../policy';
@@ -130,4 +130,12 @@ export function parseAuditFilters(params: URLSearchParams): { ok: true; filters:
 		return { ok: false, field: 'to', message: 'The end of the search must be after its start.' };
 	}
 	return { ok: true, filters };
+}
+
+/** The names of the accounts in a page of entries, for the audit page (the API gives ids only). */
+export async function accountNames(props: { db: Database; ids: (string | null)[] }): Promise<Record<string, string>> {
+	const ids = [...new Set(props.ids.filter((id): id is string => id !== null))];
+	if (ids.length === 0) return {};
+	const rows = await props.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+	return Object.fromEntries(rows.map((row) => [row.id, row.name]));
 }
