@@ -15,11 +15,12 @@ import { processState } from '../../src/lib/server/process-state';
 import { createMeeting, MeetingInputError } from '../../src/lib/server/meetings/commands/create-meeting';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import { rescheduleMeeting } from '../../src/lib/server/meetings/commands/change-meeting-date';
-import { AccountInviteError, createAccountInvite, lookUpAccountInvite, redeemAccountInvite } from '../../src/lib/server/auth/account-invites';
+import { AccountInviteError, createAccountInvite, lookUpAccountInvite, pendingAccountInvites, redeemAccountInvite } from '../../src/lib/server/auth/account-invites';
 import { sessionIdFromToken, SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { actions, load } from '../../src/routes/invite/[token]/+page.server';
+import { actions as meetingPageActions } from '../../src/routes/meetings/[id]/+page.server';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -180,5 +181,33 @@ describe('inviting someone without an account', () => {
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const [account] = await db.select().from(users).where(eq(users.email, 'carol@example.test'));
 		expect(account.role).toBe('parent');
+	});
+
+	it('lists who has not set up an account yet, and sends a new link when theirs has expired', async () => {
+		const { db } = handle;
+		await inviteParticipant({ db, actorId: admin.id, meetingId, userId: null, name: 'Ruth Ellis', email: 'ruth@example.test', role: 'parent', agencyId: null, voting: false, reportRequested: false });
+		const [ruth] = await db.select().from(meetingParticipants).where(eq(meetingParticipants.email, 'ruth@example.test'));
+		expect((await pendingAccountInvites({ db, meetingId })).map((p) => [p.name, p.expired])).toEqual([['Ruth Ellis', false]]);
+		await db.update(accountInvites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accountInvites.participantId, ruth.id));
+		expect((await pendingAccountInvites({ db, meetingId }))[0]).toMatchObject({ name: 'Ruth Ellis', expired: true });
+
+		const url = new URL(`https://roundtable.example.gov.uk/meetings/${meetingId}`);
+		const resend = async (user: User) =>
+			meetingPageActions.resendSetUpLink({
+				locals: { user: viewer(user), sessionId: null },
+				params: { id: meetingId },
+				url,
+				request: new Request(url, { method: 'POST', body: new URLSearchParams({ participantId: ruth.id }) })
+			} as never);
+		expect(await resend(admin)).toEqual({ message: 'A new link to set up an account is on its way to Ruth Ellis.' });
+		const invitations = await db.select().from(outbox).where(and(eq(outbox.meetingId, meetingId), eq(outbox.recipientEmail, 'ruth@example.test'), eq(outbox.purpose, 'invitation')));
+		expect(invitations).toHaveLength(2);
+		const fresh = invitations.map((m) => /\/invite\/([a-z2-7]{32})/.exec(m.textBody)![1]);
+		const states = await Promise.all(fresh.map((token) => lookUpAccountInvite({ db, token })));
+		expect(states.map((state) => state.ok).sort()).toEqual([false, true]);
+		expect((await pendingAccountInvites({ db, meetingId }))[0].expired).toBe(false);
+		const stranger = await makeUser(db, { role: 'professional' });
+		const refused = await Promise.resolve(resend(stranger)).catch((problem: unknown) => problem);
+		expect((refused as { status?: number }).status).toBe(404);
 	});
 });

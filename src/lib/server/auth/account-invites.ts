@@ -6,7 +6,7 @@
  * are signed in. The token is 160 random bits; only its SHA-256 is stored (`account_invites`,
  * like sessions); it works once, for 14 days, and not at all once the person has an account.
  */
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { accountInvites, meetingParticipants, users } from '../db/schema';
 import { env } from '../env';
@@ -115,5 +115,31 @@ export async function redeemAccountInvite(props: { db: Database; token: string; 
 			.returning({ id: meetingParticipants.id, meetingId: meetingParticipants.meetingId });
 		await audit({ db: tx, userId: user.id, action: 'account-set-up', targetType: 'user', targetId: user.id, detail: { participants: linked.map((row) => row.id) } });
 		return { userId: user.id, meetingId: participant.meetingId };
+	});
+}
+
+/** Someone on a meeting's list invited without an account who has not set one up yet, and their latest link. */
+export interface PendingAccountInvite {
+	participantId: string;
+	name: string;
+	email: string;
+	/** When their latest link stops working (ISO), or null if none was sent. */
+	linkExpiresAt: string | null;
+	expired: boolean;
+}
+
+/** The people on the meeting's list with an address and no account yet (the page offers to send them a new link). */
+export async function pendingAccountInvites(props: { db: Database; meetingId: string; now?: Date }): Promise<PendingAccountInvite[]> {
+	const now = props.now ?? new Date();
+	const rows = await props.db
+		.select({ participantId: meetingParticipants.id, name: meetingParticipants.name, email: meetingParticipants.email, latest: sql<string | null>`max(${accountInvites.expiresAt})` })
+		.from(meetingParticipants)
+		.leftJoin(accountInvites, eq(accountInvites.participantId, meetingParticipants.id))
+		.where(and(eq(meetingParticipants.meetingId, props.meetingId), isNull(meetingParticipants.userId), isNotNull(meetingParticipants.email)))
+		.groupBy(meetingParticipants.id, meetingParticipants.name, meetingParticipants.email)
+		.orderBy(meetingParticipants.name);
+	return rows.map((row) => {
+		const latest = row.latest === null ? null : new Date(row.latest);
+		return { participantId: row.participantId, name: row.name, email: row.email!, linkExpiresAt: latest?.toISOString() ?? null, expired: latest === null || latest.getTime() <= now.getTime() };
 	});
 }

@@ -15,6 +15,8 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { documentsForRole } from '$lib/server/documents/store';
 import { reportRequestsForMeeting } from '$lib/server/mail/report-requests';
 import { dateChangeActions } from './date-change.server';
+import { setUpLinkActions } from './set-up-links.server';
+import { pendingAccountInvites } from '$lib/server/auth/account-invites';
 
 const inviteForm = z.object({
 	userId: z.string().optional(),
@@ -66,12 +68,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		documents: meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
 		people: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await invitablePeople({ db, meetingId: meeting.id }) : [],
 		reportRequests: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await reportRequestsForMeeting({ db, meetingId: meeting.id }) : [],
-		canChangeDate: meeting.status === 'scheduled' && mayChangeMeetingDate({ viewer: user, meeting, participant: me })
+		canChangeDate: meeting.status === 'scheduled' && mayChangeMeetingDate({ viewer: user, meeting, participant: me }),
+		setUpPending: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await pendingAccountInvites({ db, meetingId: meeting.id }) : []
 	};
 };
 
 export const actions: Actions = {
 	...dateChangeActions,
+	...setUpLinkActions,
 	start: async ({ locals, params }) => {
 		if (!locals.user) redirect(303, '/login');
 		const db = await database();
