@@ -18,6 +18,7 @@ import { recordAttendance } from '../../src/lib/server/meetings/commands/record-
 import { rescheduleMeeting } from '../../src/lib/server/meetings/commands/change-meeting-date';
 import { createMailScheduler, queueDueMail } from '../../src/lib/server/mail/scheduler';
 import { lateReportsForViewer, reportRequestsForMeeting } from '../../src/lib/server/mail/report-requests';
+import { enqueueMailOnce } from '../../src/lib/server/mail/outbox';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
 
@@ -174,5 +175,16 @@ describe('inviting someone and asking for their report', () => {
 		const queued = await db.select().from(outbox).where(eq(outbox.meetingId, other.id));
 		expect(queued.map((m) => m.purpose).sort()).toEqual(['invitation', 'report-request']);
 		expect(await db.select().from(reportRequests).where(eq(reportRequests.meetingId, other.id))).toHaveLength(1);
+	});
+});
+
+describe('a key queued twice at once', () => {
+	it('queues one email: the second transaction finds the key', async () => {
+		const { db } = handle;
+		const key = { meetingId, participantId: policeParticipantId, purpose: 'reminder' as const, sequence: 99 };
+		const build = () => ({ to: 'jo.reid@police.example.test', purpose: 'reminder' as const, meetingId, subject: 'Once', text: 'Once' });
+		const results = await Promise.all([enqueueMailOnce({ db, key, build }), enqueueMailOnce({ db, key, build }), enqueueMailOnce({ db, key, build })]);
+		expect(results.filter((r) => r !== null)).toHaveLength(1);
+		expect(await db.select().from(outbox).where(and(eq(outbox.meetingId, meetingId), eq(outbox.subject, 'Once')))).toHaveLength(1);
 	});
 });

@@ -85,7 +85,7 @@ export function reportFollowUpDue(props: {
 
 /**
  * Where a report request stands, as the meeting page and the late-reports list show it:
- * not asked (no address to write to), asked, reminded, late (chased or not), received, or
+ * not asked by email (no address to write to, or asked only once the meeting had begun), asked, reminded, late (chased or not), received, or
  * received and shared with the parents.
  */
 export type ReportRequestState = 'not-asked' | 'asked' | 'reminded' | 'late' | 'received' | 'shared';

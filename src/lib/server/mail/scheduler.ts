@@ -10,7 +10,7 @@
  */
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetings, outbox, reportRequests, type Meeting } from '../db/schema';
+import { meetings, outbox, reportRequests, scheduledMail, type Meeting } from '../db/schema';
 import { calendarDateOf, compareDates } from '../../domain/calendar-date';
 import { reminderDue, reportFollowUpDue } from '../../domain/reminders';
 import { meetingCalendarEntry, meetingMail } from './invitations';
@@ -51,11 +51,16 @@ async function queueDueForMeeting(db: Database, meeting: Meeting, now: Date, cou
 	const requests = new Map(
 		(await db.select().from(reportRequests).where(eq(reportRequests.meetingId, meeting.id))).map((request) => [request.participantId, request])
 	);
+	// Keys already queued are skipped without a transaction; the key's insert stays the guard.
+	const queuedKeys = new Set(
+		(await db.select().from(scheduledMail).where(eq(scheduledMail.meetingId, meeting.id))).map((key) => `${key.participantId} ${key.purpose} ${key.sequence}`)
+	);
 	for (const recipient of recipients) {
 		// The reminder: not to someone who sent apologies, and not once the meeting has begun.
 		if (
 			recipient.attendance !== 'apologies' &&
 			meeting.scheduledAt.getTime() > now.getTime() &&
+			!queuedKeys.has(`${recipient.participantId} reminder ${calendar.sequence}`) &&
 			reminderDue({ meetingDate, today, lastToldOn: told.get(recipient.email.toLowerCase()) ?? null })
 		) {
 			const queued = await enqueueMailOnce({
@@ -80,7 +85,7 @@ async function queueDueForMeeting(db: Database, meeting: Meeting, now: Date, cou
 			chased: request.chasedAt !== null,
 			received: false
 		});
-		if (due && (await queueReportFollowUp({ db, purpose: due, meeting, recipient, now }))) {
+		if (due && !queuedKeys.has(`${recipient.participantId} ${due} 0`) && (await queueReportFollowUp({ db, purpose: due, meeting, recipient, now }))) {
 			counts[due === 'report-reminder' ? 'reportReminders' : 'reportChasers']++;
 		}
 	}
