@@ -3,7 +3,10 @@ import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { DEMO_PASSWORD, expectAccessible, signInAs, watchCspViolations } from './helpers';
 
-test('the manager searches the audit log: who opened what, when and from where', async ({ page, browser }) => {
+test('the manager searches the audit log: who opened what, when and from where', async ({
+	page,
+	browser
+}) => {
 	// The chair opens a meeting first, so there is something to find.
 	const chair = await browser.newPage();
 	await signInAs(chair, 'chair@demo.test');
@@ -18,8 +21,12 @@ test('the manager searches the audit log: who opened what, when and from where',
 	await expect(page).toHaveURL(/userId=/);
 	const rows = page.locator('table.audit-entries tbody tr');
 	await expect(rows.first()).toBeVisible();
-	await expect(page.locator('table.audit-entries tbody tr[data-action="sign-in"]').first()).toContainText('Priya Shah');
-	await expect(page.locator('table.audit-entries tbody tr[data-action="sign-in"]').first()).toContainText('127.0.0.1');
+	await expect(
+		page.locator('table.audit-entries tbody tr[data-action="sign-in"]').first()
+	).toContainText('Priya Shah');
+	await expect(
+		page.locator('table.audit-entries tbody tr[data-action="sign-in"]').first()
+	).toContainText('127.0.0.1');
 	await expectAccessible(page);
 	expect(cspViolations).toEqual([]);
 
@@ -36,16 +43,24 @@ test('a chair gets 404 for the audit log, page and API', async ({ page }) => {
 	expect((await page.request.get('/api/audit')).status()).toBe(404);
 });
 
-test('a person sees where they are signed in and ends the other session; that device is signed out', async ({ browser }) => {
+test('a person sees where they are signed in and ends the other session; that device is signed out', async ({
+	browser
+}) => {
 	const laptop = await (await browser.newContext()).newPage();
-	const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+	const phone = await (
+		await browser.newContext({ viewport: { width: 390, height: 844 } })
+	).newPage();
 	await signInAs(phone, 'health.visitor@demo.test');
 	await signInAs(laptop, 'health.visitor@demo.test');
 	await laptop.getByRole('link', { name: 'Your sessions' }).click();
-	await expect(laptop.getByRole('heading', { level: 1, name: 'Where you are signed in' })).toBeVisible();
+	await expect(
+		laptop.getByRole('heading', { level: 1, name: 'Where you are signed in' })
+	).toBeVisible();
 	await expect(laptop.getByRole('rowheader', { name: 'This device (this session)' })).toBeVisible();
 	await expectAccessible(laptop);
-	const others = laptop.getByRole('row').filter({ has: laptop.getByRole('rowheader', { name: 'Another device or browser' }) });
+	const others = laptop
+		.getByRole('row')
+		.filter({ has: laptop.getByRole('rowheader', { name: 'Another device or browser' }) });
 	const before = await others.count();
 	expect(before).toBeGreaterThan(0);
 	for (let i = 0; i < before; i++) {
@@ -65,7 +80,9 @@ test('GET /health answers ok', async ({ request }) => {
 	expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
 });
 
-test('a police officer turns on two-step sign-in with the key shown as text, signs in with a code, and turns it off', async ({ browser }) => {
+test('a police officer turns on two-step sign-in with the key shown as text, signs in with a code, and turns it off', async ({
+	browser
+}) => {
 	const page = await (await browser.newContext()).newPage();
 	const cspViolations = watchCspViolations(page);
 	await signInAs(page, 'police@demo.test');
@@ -74,10 +91,17 @@ test('a police officer turns on two-step sign-in with the key shown as text, sig
 	const key = (await page.getByTestId('totp-key').innerText()).replace(/\s+/g, '');
 	expect(key).toMatch(/^[A-Z2-7]{32}$/);
 	await page.getByText('Or paste this setup link').click();
-	await expect(page.getByTestId('totp-uri')).toContainText(`otpauth://totp/Roundtable:police%40demo.test?`);
+	await expect(page.getByTestId('totp-uri')).toContainText(
+		`otpauth://totp/Roundtable:police%40demo.test?`
+	);
 	await expect(page.getByTestId('totp-uri')).toContainText(`secret=${key}`);
 	await expectAccessible(page);
-	const code = (steps = 0) => generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + steps), 6);
+	const code = (steps = 0) =>
+		generateHOTP(
+			decodeBase32IgnorePadding(key),
+			BigInt(Math.floor(Date.now() / 30_000) + steps),
+			6
+		);
 	await page.getByLabel('Code from your app').fill(code(-1));
 	await page.getByLabel('Current password').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Turn two-step sign-in on' }).click();

@@ -20,15 +20,36 @@ import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { GET as auditApi } from '../../src/routes/api/audit/+server';
 import { load as childPage } from '../../src/routes/children/[childId]/+page.server';
 import { load as meetingsPage } from '../../src/routes/meetings/+page.server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn, testPassword } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn,
+	testPassword
+} from '../factories';
 import { startCollabServer, upgradeStatus, type RunningServer } from './collab-harness';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
-let chair: User, admin: User, manager: User, otherManager: User, professional: User, parent: User, stranger: User;
+let chair: User,
+	admin: User,
+	manager: User,
+	otherManager: User,
+	professional: User,
+	parent: User,
+	stranger: User;
 let meetingId: string, otherMeetingId: string, childId: string;
-const session = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const session = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -40,10 +61,17 @@ beforeAll(async () => {
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });
 	manager = await makeUser(db, { role: 'manager', unitId: unit.id });
 	otherManager = await makeUser(db, { role: 'manager', unitId: otherUnit.id });
-	professional = await makeUser(db, { role: 'professional', email: 'audited.professional@example.test' });
+	professional = await makeUser(db, {
+		role: 'professional',
+		email: 'audited.professional@example.test'
+	});
 	parent = await makeUser(db, { role: 'parent' });
 	stranger = await makeUser(db, { role: 'professional' });
-	const { children } = await makeFamily(db, { unitId: unit.id, children: ['Chrissie'], parents: [{ userId: parent.id, relationship: 'Mum' }] });
+	const { children } = await makeFamily(db, {
+		unitId: unit.id,
+		children: ['Chrissie'],
+		parents: [{ userId: parent.id, relationship: 'Mum' }]
+	});
 	childId = children[0].id;
 	const { meeting } = await makeMeeting(db, {
 		unitId: unit.id,
@@ -55,7 +83,10 @@ beforeAll(async () => {
 		]
 	});
 	meetingId = meeting.id;
-	const other = await makeMeeting(db, { unitId: otherUnit.id, participants: [{ user: stranger, role: 'professional' }] });
+	const other = await makeMeeting(db, {
+		unitId: otherUnit.id,
+		participants: [{ user: stranger, role: 'professional' }]
+	});
 	otherMeetingId = other.meeting.id;
 	server = await startCollabServer(db);
 });
@@ -69,19 +100,30 @@ async function entries(where: { userId?: string; action?: string }) {
 	return handle.db
 		.select()
 		.from(auditLog)
-		.where(and(where.userId ? eq(auditLog.userId, where.userId) : undefined, where.action ? eq(auditLog.action, where.action) : undefined))
+		.where(
+			and(
+				where.userId ? eq(auditLog.userId, where.userId) : undefined,
+				where.action ? eq(auditLog.action, where.action) : undefined
+			)
+		)
 		.orderBy(auditLog.id);
 }
 
 /** Calls GET /api/audit as SvelteKit would, as `user`. */
 async function searchAs(user: User | null, query = ''): Promise<{ status: number; body: unknown }> {
 	const url = new URL(`http://127.0.0.1:3000/api/audit${query}`);
-	const event = { url, locals: { user: user ? session(user) : null, sessionId: user ? 'test' : null } } as unknown as Parameters<typeof auditApi>[0];
+	const event = {
+		url,
+		locals: { user: user ? session(user) : null, sessionId: user ? 'test' : null }
+	} as unknown as Parameters<typeof auditApi>[0];
 	try {
 		const response = await auditApi(event);
 		return { status: response.status, body: await response.json() };
 	} catch (thrown) {
-		return { status: (thrown as { status: number }).status, body: (thrown as { body: unknown }).body };
+		return {
+			status: (thrown as { status: number }).status,
+			body: (thrown as { body: unknown }).body
+		};
 	}
 }
 
@@ -92,10 +134,16 @@ describe('what is audited', () => {
 		expect(await upgradeStatus(server.url, meetingId, cookie)).toBe(101);
 		expect(await upgradeStatus(server.url, `${meetingId}/restricted`, cookie)).toBe(101);
 		const parentToken = await signIn(handle.db, parent.id);
-		expect(await upgradeStatus(server.url, `${meetingId}/restricted`, { cookie: `${SESSION_COOKIE}=${parentToken}` })).toBe(403);
+		expect(
+			await upgradeStatus(server.url, `${meetingId}/restricted`, {
+				cookie: `${SESSION_COOKIE}=${parentToken}`
+			})
+		).toBe(403);
 
 		const opened = await entries({ action: 'open-record' });
-		expect(opened.map((e) => [e.userId, e.targetType, e.targetId, e.meetingId, e.address, e.detail])).toEqual([
+		expect(
+			opened.map((e) => [e.userId, e.targetType, e.targetId, e.meetingId, e.address, e.detail])
+		).toEqual([
 			[professional.id, 'record', meetingId, meetingId, '127.0.0.1', { channel: 'main' }],
 			[professional.id, 'record', meetingId, meetingId, '127.0.0.1', { channel: 'restricted' }]
 		]);
@@ -104,20 +152,59 @@ describe('what is audited', () => {
 
 	it("a child's page and the meetings list, with the address of the request that read them", async () => {
 		const event = (user: User, params: Record<string, string> = {}) =>
-			({ locals: { user: session(user), sessionId: 'test' }, params, url: new URL('http://127.0.0.1:3000/x') }) as unknown as RequestEvent;
-		await runInRequest({ requestId: 'r1', address: '203.0.113.9' }, () => childPage(event(chair, { childId }) as Parameters<typeof childPage>[0]));
-		await runInRequest({ requestId: 'r2', address: '203.0.113.10' }, () => meetingsPage(event(parent) as Parameters<typeof meetingsPage>[0]));
+			({
+				locals: { user: session(user), sessionId: 'test' },
+				params,
+				url: new URL('http://127.0.0.1:3000/x')
+			}) as unknown as RequestEvent;
+		await runInRequest({ requestId: 'r1', address: '203.0.113.9' }, () =>
+			childPage(event(chair, { childId }) as Parameters<typeof childPage>[0])
+		);
+		await runInRequest({ requestId: 'r2', address: '203.0.113.10' }, () =>
+			meetingsPage(event(parent) as Parameters<typeof meetingsPage>[0])
+		);
 		const [read] = await entries({ userId: chair.id, action: 'read' });
 		expect(read).toMatchObject({ targetType: 'child', targetId: childId, address: '203.0.113.9' });
 		const [listed] = await entries({ userId: parent.id, action: 'list' });
-		expect(listed).toMatchObject({ targetType: 'meeting', targetId: null, address: '203.0.113.10' });
+		expect(listed).toMatchObject({
+			targetType: 'meeting',
+			targetId: null,
+			address: '203.0.113.10'
+		});
 	});
 
 	it('a sign-in and a failed sign-in, with the address, never the email typed', async () => {
 		const address = '198.51.100.23';
-		expect((await signInWithPassword({ db: handle.db, email: professional.email, password: 'not the password', address })).ok).toBe(false);
-		expect((await signInWithPassword({ db: handle.db, email: 'no.such.person@example.test', password: 'not the password', address })).ok).toBe(false);
-		expect((await signInWithPassword({ db: handle.db, email: professional.email, password: testPassword, address })).ok).toBe(true);
+		expect(
+			(
+				await signInWithPassword({
+					db: handle.db,
+					email: professional.email,
+					password: 'not the password',
+					address
+				})
+			).ok
+		).toBe(false);
+		expect(
+			(
+				await signInWithPassword({
+					db: handle.db,
+					email: 'no.such.person@example.test',
+					password: 'not the password',
+					address
+				})
+			).ok
+		).toBe(false);
+		expect(
+			(
+				await signInWithPassword({
+					db: handle.db,
+					email: professional.email,
+					password: testPassword,
+					address
+				})
+			).ok
+		).toBe(true);
 		const failed = await entries({ action: 'sign-in-failed' });
 		expect(failed.map((e) => [e.userId, e.address])).toEqual([
 			[professional.id, address],
@@ -135,46 +222,91 @@ describe('GET /api/audit', () => {
 		expect(status).toBe(200);
 		const list = (body as { entries: Record<string, unknown>[] }).entries;
 		expect(list.length).toBeGreaterThan(4);
-		for (const entry of list) expect(Object.keys(entry).sort()).toEqual(['action', 'address', 'at', 'targetId', 'targetType', 'userId']);
+		for (const entry of list)
+			expect(Object.keys(entry).sort()).toEqual([
+				'action',
+				'address',
+				'at',
+				'targetId',
+				'targetType',
+				'userId'
+			]);
 		const times = list.map((e) => Date.parse(e.at as string));
 		expect([...times].sort((a, b) => b - a)).toEqual(times);
-		expect(list.some((e) => e.action === 'open-record' && e.userId === professional.id && e.address === '127.0.0.1')).toBe(true);
-		expect(list.some((e) => e.action === 'read' && e.targetType === 'child' && e.targetId === childId)).toBe(true);
+		expect(
+			list.some(
+				(e) =>
+					e.action === 'open-record' && e.userId === professional.id && e.address === '127.0.0.1'
+			)
+		).toBe(true);
+		expect(
+			list.some((e) => e.action === 'read' && e.targetType === 'child' && e.targetId === childId)
+		).toBe(true);
 	});
 
 	it('filters by meeting, person and time', async () => {
-		const byMeeting = (await searchAs(manager, `?meetingId=${meetingId}`)).body as { entries: { action: string; targetId: string }[] };
+		const byMeeting = (await searchAs(manager, `?meetingId=${meetingId}`)).body as {
+			entries: { action: string; targetId: string }[];
+		};
 		expect(byMeeting.entries.length).toBeGreaterThan(0);
 		expect(byMeeting.entries.every((e) => e.targetId === meetingId)).toBe(true);
-		const byPerson = (await searchAs(manager, `?userId=${parent.id}`)).body as { entries: { userId: string }[] };
+		const byPerson = (await searchAs(manager, `?userId=${parent.id}`)).body as {
+			entries: { userId: string }[];
+		};
 		expect(byPerson.entries.map((e) => e.userId)).toEqual([parent.id]);
 		const later = new Date(Date.now() + 60_000).toISOString();
-		expect(((await searchAs(manager, `?from=${later}`)).body as { entries: unknown[] }).entries).toEqual([]);
+		expect(
+			((await searchAs(manager, `?from=${later}`)).body as { entries: unknown[] }).entries
+		).toEqual([]);
 		const earlier = new Date(Date.now() - 3_600_000).toISOString();
-		expect(((await searchAs(manager, `?to=${earlier}`)).body as { entries: unknown[] }).entries).toEqual([]);
+		expect(
+			((await searchAs(manager, `?to=${earlier}`)).body as { entries: unknown[] }).entries
+		).toEqual([]);
 		const today = new Date().toISOString().slice(0, 10);
-		expect(((await searchAs(manager, `?from=${today}&to=${today}&userId=${parent.id}`)).body as { entries: unknown[] }).entries).toHaveLength(1);
+		expect(
+			(
+				(await searchAs(manager, `?from=${today}&to=${today}&userId=${parent.id}`)).body as {
+					entries: unknown[];
+				}
+			).entries
+		).toHaveLength(1);
 	});
 
 	it("never shows another unit's entries", async () => {
 		const token = await signIn(handle.db, stranger.id);
-		expect(await upgradeStatus(server.url, otherMeetingId, { cookie: `${SESSION_COOKIE}=${token}` })).toBe(101);
+		expect(
+			await upgradeStatus(server.url, otherMeetingId, { cookie: `${SESSION_COOKIE}=${token}` })
+		).toBe(101);
 		const ours = (await searchAs(manager)).body as { entries: { targetId: string | null }[] };
 		expect(ours.entries.some((e) => e.targetId === otherMeetingId)).toBe(false);
-		const theirs = (await searchAs(otherManager)).body as { entries: { targetId: string | null; userId: string }[] };
+		const theirs = (await searchAs(otherManager)).body as {
+			entries: { targetId: string | null; userId: string }[];
+		};
 		expect(theirs.entries.some((e) => e.targetId === otherMeetingId)).toBe(true);
-		expect(theirs.entries.some((e) => e.targetId === meetingId || e.targetId === childId)).toBe(false);
+		expect(theirs.entries.some((e) => e.targetId === meetingId || e.targetId === childId)).toBe(
+			false
+		);
 	});
 
 	it('answers 404 to everyone else, 401 without a session', async () => {
-		for (const user of [chair, admin, professional, parent, stranger]) expect((await searchAs(user)).status, user.role).toBe(404);
+		for (const user of [chair, admin, professional, parent, stranger])
+			expect((await searchAs(user)).status, user.role).toBe(404);
 		expect((await searchAs(null)).status).toBe(401);
 	});
 
 	it('answers a filter it cannot read with 400 naming the field', async () => {
-		expect(await searchAs(manager, '?from=yesterday')).toMatchObject({ status: 400, body: { field: 'from' } });
-		expect(await searchAs(manager, '?meetingId=%27%20or%201%3D1')).toMatchObject({ status: 400, body: { field: 'meetingId' } });
-		expect(await searchAs(manager, '?from=2026-03-02&to=2026-03-01')).toMatchObject({ status: 400, body: { field: 'to' } });
+		expect(await searchAs(manager, '?from=yesterday')).toMatchObject({
+			status: 400,
+			body: { field: 'from' }
+		});
+		expect(await searchAs(manager, '?meetingId=%27%20or%201%3D1')).toMatchObject({
+			status: 400,
+			body: { field: 'meetingId' }
+		});
+		expect(await searchAs(manager, '?from=2026-03-02&to=2026-03-01')).toMatchObject({
+			status: 400,
+			body: { field: 'to' }
+		});
 	});
 
 	it('records each search itself', async () => {
@@ -197,14 +329,19 @@ describe('append-only', () => {
 	it('no code in the app updates or deletes audit entries', () => {
 		const offenders = [...sourceFiles('src'), ...sourceFiles('server')].filter((file) => {
 			const text = readFileSync(file, 'utf8');
-			return /\.(update|delete)\(\s*auditLog\b/.test(text) || /\b(update|delete\s+from|truncate)\s+"?audit_log\b/i.test(text);
+			return (
+				/\.(update|delete)\(\s*auditLog\b/.test(text) ||
+				/\b(update|delete\s+from|truncate)\s+"?audit_log\b/i.test(text)
+			);
 		});
 		expect(offenders).toEqual([]);
 	});
 
 	it('the database refuses to change, remove or empty an entry', async () => {
 		const [entry] = await entries({ action: 'open-record' });
-		await expect(handle.db.update(auditLog).set({ action: 'nothing' }).where(eq(auditLog.id, entry.id))).rejects.toThrow();
+		await expect(
+			handle.db.update(auditLog).set({ action: 'nothing' }).where(eq(auditLog.id, entry.id))
+		).rejects.toThrow();
 		await expect(handle.db.delete(auditLog).where(eq(auditLog.id, entry.id))).rejects.toThrow();
 		await expect(handle.db.execute(sql`truncate audit_log`)).rejects.toThrow();
 		const [still] = await handle.db.select().from(auditLog).where(eq(auditLog.id, entry.id));

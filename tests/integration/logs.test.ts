@@ -8,7 +8,13 @@ import * as Y from 'yjs';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { createTestDatabase, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { rawSocket, startCollabServer, syncUpdateFrame, typeParagraph, type RunningServer } from './collab-harness';
+import {
+	rawSocket,
+	startCollabServer,
+	syncUpdateFrame,
+	typeParagraph,
+	type RunningServer
+} from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
@@ -19,7 +25,13 @@ beforeAll(async () => {
 	const unit = await makeUnit(handle.db);
 	const chair = await makeUser(handle.db, { role: 'chair', unitId: unit.id });
 	const parent = await makeUser(handle.db, { role: 'parent', name: 'Dawn Walker' });
-	const made = await makeMeeting(handle.db, { unitId: unit.id, participants: [{ user: chair, role: 'chair' }, { user: parent, role: 'parent' }] });
+	const made = await makeMeeting(handle.db, {
+		unitId: unit.id,
+		participants: [
+			{ user: chair, role: 'chair' },
+			{ user: parent, role: 'parent' }
+		]
+	});
 	meetingId = made.meeting.id;
 	chairParticipantId = made.participants.find((p) => p.userId === chair.id)!.id;
 	parentToken = await signIn(handle.db, parent.id);
@@ -36,7 +48,10 @@ describe("the collaboration server's default logger", () => {
 	it('writes JSON lines with the event and meeting, never the words of a refused write', async () => {
 		const written: string[] = [];
 		const original = process.stdout.write.bind(process.stdout);
-		vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+		vi.spyOn(process.stdout, 'write').mockImplementation(((
+			chunk: string | Uint8Array,
+			...rest: unknown[]
+		) => {
 			const text = typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
 			if (text.startsWith('{')) written.push(text);
 			else return original(chunk, ...(rest as []));
@@ -54,9 +69,17 @@ describe("the collaboration server's default logger", () => {
 		await new Promise((r) => setTimeout(r, 100));
 		vi.restoreAllMocks();
 
-		const lines = written.flatMap((text) => text.trim().split('\n')).map((line) => JSON.parse(line) as Record<string, unknown>);
+		const lines = written
+			.flatMap((text) => text.trim().split('\n'))
+			.map((line) => JSON.parse(line) as Record<string, unknown>);
 		const closedLine = lines.find((line) => line.event === 'collab.closed');
-		expect(closedLine).toMatchObject({ component: 'collab', service: 'roundtable', meetingId, code, level: 40 });
+		expect(closedLine).toMatchObject({
+			component: 'collab',
+			service: 'roundtable',
+			meetingId,
+			code,
+			level: 40
+		});
 		const text = JSON.stringify(lines);
 		for (const value of [secret, 'Chrissie', 'Dawn', 'Walker']) expect(text).not.toContain(value);
 	});

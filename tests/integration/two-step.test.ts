@@ -13,7 +13,14 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, sessions, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
-import { CHALLENGE_COOKIE, completeSignInWithCode, matchingStep, newTotpKey, totpKeyUri, turnOnTwoStep } from '../../src/lib/server/auth/two-step';
+import {
+	CHALLENGE_COOKIE,
+	completeSignInWithCode,
+	matchingStep,
+	newTotpKey,
+	totpKeyUri,
+	turnOnTwoStep
+} from '../../src/lib/server/auth/two-step';
 import { processState } from '../../src/lib/server/process-state';
 import { actions as loginActions } from '../../src/routes/login/+page.server';
 import { actions as codeActions } from '../../src/routes/login/code/+page.server';
@@ -23,9 +30,17 @@ import { createTestDatabase, makeUser, testPassword } from '../factories';
 let handle: DatabaseHandle;
 let chair: User, parent: User;
 const key = newTotpKey();
-const session = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const session = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 /** The code an authenticator app shows `steps` time steps from now. */
-const codeAt = (steps = 0) => generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + steps), 6);
+const codeAt = (steps = 0) =>
+	generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + steps), 6);
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -53,26 +68,72 @@ describe('the key and its codes', () => {
 	});
 
 	it('accepts the code of now or one step either side, nothing further or malformed', () => {
-		for (const steps of [-1, 0, 1]) expect(matchingStep({ key, code: codeAt(steps) }), String(steps)).not.toBeNull();
-		for (const steps of [-3, 3]) expect(matchingStep({ key, code: codeAt(steps) }), String(steps)).toBeNull();
-		expect(matchingStep({ key, code: `${codeAt().slice(0, 3)} ${codeAt().slice(3)}` })).not.toBeNull();
-		for (const bad of ['', '12345', '1234567', 'abcdef']) expect(matchingStep({ key, code: bad })).toBeNull();
+		for (const steps of [-1, 0, 1])
+			expect(matchingStep({ key, code: codeAt(steps) }), String(steps)).not.toBeNull();
+		for (const steps of [-3, 3])
+			expect(matchingStep({ key, code: codeAt(steps) }), String(steps)).toBeNull();
+		expect(
+			matchingStep({ key, code: `${codeAt().slice(0, 3)} ${codeAt().slice(3)}` })
+		).not.toBeNull();
+		for (const bad of ['', '12345', '1234567', 'abcdef'])
+			expect(matchingStep({ key, code: bad })).toBeNull();
 	});
 });
 
 describe('turning it on', () => {
 	it('needs the password and a right code from the app', async () => {
-		expect(await turnOnTwoStep({ db: handle.db, userId: chair.id, password: 'not it', key, code: codeAt() })).toMatchObject({ ok: false, field: 'password' });
-		expect(await turnOnTwoStep({ db: handle.db, userId: chair.id, password: testPassword, key, code: '000000' === codeAt() ? '111111' : '000000' })).toMatchObject({ ok: false, field: 'code' });
-		expect(await turnOnTwoStep({ db: handle.db, userId: chair.id, password: testPassword, key: 'not a key', code: codeAt() })).toMatchObject({ ok: false, field: 'key' });
-		expect(await turnOnTwoStep({ db: handle.db, userId: chair.id, password: testPassword, key, code: codeAt(-1) })).toEqual({ ok: true });
-		const [on] = await handle.db.select().from(auditLog).where(and(eq(auditLog.userId, chair.id), eq(auditLog.action, 'two-step-on')));
+		expect(
+			await turnOnTwoStep({
+				db: handle.db,
+				userId: chair.id,
+				password: 'not it',
+				key,
+				code: codeAt()
+			})
+		).toMatchObject({ ok: false, field: 'password' });
+		expect(
+			await turnOnTwoStep({
+				db: handle.db,
+				userId: chair.id,
+				password: testPassword,
+				key,
+				code: '000000' === codeAt() ? '111111' : '000000'
+			})
+		).toMatchObject({ ok: false, field: 'code' });
+		expect(
+			await turnOnTwoStep({
+				db: handle.db,
+				userId: chair.id,
+				password: testPassword,
+				key: 'not a key',
+				code: codeAt()
+			})
+		).toMatchObject({ ok: false, field: 'key' });
+		expect(
+			await turnOnTwoStep({
+				db: handle.db,
+				userId: chair.id,
+				password: testPassword,
+				key,
+				code: codeAt(-1)
+			})
+		).toEqual({ ok: true });
+		const [on] = await handle.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.userId, chair.id), eq(auditLog.action, 'two-step-on')));
 		expect(on).toBeDefined();
 	});
 
 	it('is for staff: a parent gets 404 on the page', async () => {
-		const event = (user: User) => ({ locals: { user: session(user), sessionId: 'x' }, url: new URL('http://127.0.0.1:3000/account/two-step') }) as unknown as Parameters<typeof twoStepPage>[0];
-		await expect(twoStepPage(event(parent))).rejects.toSatisfy((e: unknown) => isHttpError(e) && e.status === 404);
+		const event = (user: User) =>
+			({
+				locals: { user: session(user), sessionId: 'x' },
+				url: new URL('http://127.0.0.1:3000/account/two-step')
+			}) as unknown as Parameters<typeof twoStepPage>[0];
+		await expect(twoStepPage(event(parent))).rejects.toSatisfy(
+			(e: unknown) => isHttpError(e) && e.status === 404
+		);
 		expect(await twoStepPage(event(chair))).toMatchObject({ on: true });
 	});
 });
@@ -80,42 +141,125 @@ describe('turning it on', () => {
 describe('signing in with it', () => {
 	it('the password alone opens no session; the right code does, once', async () => {
 		const before = (await sessionsOf(chair)).length;
-		const first = await signInWithPassword({ db: handle.db, email: chair.email, password: testPassword, address: '192.0.2.80' });
+		const first = await signInWithPassword({
+			db: handle.db,
+			email: chair.email,
+			password: testPassword,
+			address: '192.0.2.80'
+		});
 		expect(first).toMatchObject({ ok: false, problem: 'code-needed' });
 		expect((await sessionsOf(chair)).length).toBe(before);
 		if (first.ok || first.problem !== 'code-needed') return;
 		const code = codeAt();
-		const done = await completeSignInWithCode({ db: handle.db, challengeToken: first.challengeToken, code, address: '192.0.2.80' });
+		const done = await completeSignInWithCode({
+			db: handle.db,
+			challengeToken: first.challengeToken,
+			code,
+			address: '192.0.2.80'
+		});
 		expect(done).toMatchObject({ ok: true, userId: chair.id });
 		expect((await sessionsOf(chair)).length).toBe(before + 1);
 		// The same challenge, or the same code on a new one, opens nothing more.
-		expect(await completeSignInWithCode({ db: handle.db, challengeToken: first.challengeToken, code, address: '192.0.2.80' })).toEqual({ ok: false, problem: 'start-again' });
-		const second = await signInWithPassword({ db: handle.db, email: chair.email, password: testPassword, address: '192.0.2.80' });
-		if (second.ok || second.problem !== 'code-needed') throw new Error('expected a code to be needed');
-		expect(await completeSignInWithCode({ db: handle.db, challengeToken: second.challengeToken, code, address: '192.0.2.80' })).toEqual({ ok: false, problem: 'wrong-code' });
+		expect(
+			await completeSignInWithCode({
+				db: handle.db,
+				challengeToken: first.challengeToken,
+				code,
+				address: '192.0.2.80'
+			})
+		).toEqual({ ok: false, problem: 'start-again' });
+		const second = await signInWithPassword({
+			db: handle.db,
+			email: chair.email,
+			password: testPassword,
+			address: '192.0.2.80'
+		});
+		if (second.ok || second.problem !== 'code-needed')
+			throw new Error('expected a code to be needed');
+		expect(
+			await completeSignInWithCode({
+				db: handle.db,
+				challengeToken: second.challengeToken,
+				code,
+				address: '192.0.2.80'
+			})
+		).toEqual({ ok: false, problem: 'wrong-code' });
 		expect((await sessionsOf(chair)).length).toBe(before + 1);
 	});
 
 	it('five wrong codes spend the challenge; an old challenge is refused', async () => {
-		const started = await signInWithPassword({ db: handle.db, email: chair.email, password: testPassword, address: '192.0.2.81' });
-		if (started.ok || started.problem !== 'code-needed') throw new Error('expected a code to be needed');
+		const started = await signInWithPassword({
+			db: handle.db,
+			email: chair.email,
+			password: testPassword,
+			address: '192.0.2.81'
+		});
+		if (started.ok || started.problem !== 'code-needed')
+			throw new Error('expected a code to be needed');
 		const wrong = codeAt() === '999999' ? '999998' : '999999';
-		for (let i = 0; i < 5; i++) expect(await completeSignInWithCode({ db: handle.db, challengeToken: started.challengeToken, code: wrong, address: '192.0.2.81' })).toEqual({ ok: false, problem: 'wrong-code' });
-		expect(await completeSignInWithCode({ db: handle.db, challengeToken: started.challengeToken, code: codeAt(1), address: '192.0.2.81' })).toEqual({ ok: false, problem: 'start-again' });
-		const later = await signInWithPassword({ db: handle.db, email: chair.email, password: testPassword, address: '192.0.2.82' });
-		if (later.ok || later.problem !== 'code-needed') throw new Error('expected a code to be needed');
+		for (let i = 0; i < 5; i++)
+			expect(
+				await completeSignInWithCode({
+					db: handle.db,
+					challengeToken: started.challengeToken,
+					code: wrong,
+					address: '192.0.2.81'
+				})
+			).toEqual({ ok: false, problem: 'wrong-code' });
+		expect(
+			await completeSignInWithCode({
+				db: handle.db,
+				challengeToken: started.challengeToken,
+				code: codeAt(1),
+				address: '192.0.2.81'
+			})
+		).toEqual({ ok: false, problem: 'start-again' });
+		const later = await signInWithPassword({
+			db: handle.db,
+			email: chair.email,
+			password: testPassword,
+			address: '192.0.2.82'
+		});
+		if (later.ok || later.problem !== 'code-needed')
+			throw new Error('expected a code to be needed');
 		const inSixMinutes = new Date(Date.now() + 6 * 60_000);
-		expect(await completeSignInWithCode({ db: handle.db, challengeToken: later.challengeToken, code: codeAt(), address: '192.0.2.82', now: inSixMinutes })).toEqual({ ok: false, problem: 'start-again' });
-		const failed = await handle.db.select().from(auditLog).where(and(eq(auditLog.userId, chair.id), eq(auditLog.action, 'sign-in-failed')));
+		expect(
+			await completeSignInWithCode({
+				db: handle.db,
+				challengeToken: later.challengeToken,
+				code: codeAt(),
+				address: '192.0.2.82',
+				now: inSixMinutes
+			})
+		).toEqual({ ok: false, problem: 'start-again' });
+		const failed = await handle.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.userId, chair.id), eq(auditLog.action, 'sign-in-failed')));
 		expect(failed.length).toBeGreaterThanOrEqual(5);
 	});
 
 	it('through the pages: /login sends to /login/code with the challenge in a cookie, the code signs in', async () => {
 		const jar = new Map<string, string>();
-		const cookies = { get: (name: string) => jar.get(name), set: (name: string, value: string) => jar.set(name, value), delete: (name: string) => jar.delete(name) };
+		const cookies = {
+			get: (name: string) => jar.get(name),
+			set: (name: string, value: string) => jar.set(name, value),
+			delete: (name: string) => jar.delete(name)
+		};
 		const post = async (action: unknown, path: string, fields: Record<string, string>) => {
-			const request = new Request(`http://127.0.0.1:3000${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { origin: 'http://127.0.0.1:3000' } });
-			const event = { request, url: new URL(request.url), locals: { user: null, sessionId: null }, cookies, params: {}, getClientAddress: () => '192.0.2.90' } as unknown as RequestEvent;
+			const request = new Request(`http://127.0.0.1:3000${path}`, {
+				method: 'POST',
+				body: new URLSearchParams(fields),
+				headers: { origin: 'http://127.0.0.1:3000' }
+			});
+			const event = {
+				request,
+				url: new URL(request.url),
+				locals: { user: null, sessionId: null },
+				cookies,
+				params: {},
+				getClientAddress: () => '192.0.2.90'
+			} as unknown as RequestEvent;
 			try {
 				return await (action as (e: RequestEvent) => Promise<unknown>)(event);
 			} catch (thrown) {
@@ -124,12 +268,19 @@ describe('signing in with it', () => {
 			}
 		};
 		// The next step's code: the tests above spent this step's (a code is never accepted twice).
-		expect(await post(loginActions.default, '/login?next=/meetings', { email: chair.email, password: testPassword })).toEqual({ redirect: '/login/code?next=%2Fmeetings' });
+		expect(
+			await post(loginActions.default, '/login?next=/meetings', {
+				email: chair.email,
+				password: testPassword
+			})
+		).toEqual({ redirect: '/login/code?next=%2Fmeetings' });
 		expect(jar.get(CHALLENGE_COOKIE)).toMatch(/^[a-z2-7]{32}$/);
 		expect(jar.has('rt_session')).toBe(false);
 		const wrong = await post(codeActions.default, '/login/code', { code: 'abc' });
 		expect(isActionFailure(wrong) && wrong.status).toBe(400);
-		expect(await post(codeActions.default, '/login/code?next=/meetings', { code: codeAt(1) })).toEqual({ redirect: '/meetings' });
+		expect(
+			await post(codeActions.default, '/login/code?next=/meetings', { code: codeAt(1) })
+		).toEqual({ redirect: '/meetings' });
 		expect(jar.get('rt_session')).toMatch(/^[a-z2-7]{32}$/);
 		expect(jar.has(CHALLENGE_COOKIE)).toBe(false);
 	});

@@ -4,7 +4,15 @@
  */
 import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from './db';
-import { auditLog, children, families, familyMembers, meetingParticipants, meetings, users } from './db/schema';
+import {
+	auditLog,
+	children,
+	families,
+	familyMembers,
+	meetingParticipants,
+	meetings,
+	users
+} from './db/schema';
 import { mayReadAudit, type Viewer } from '../policy';
 import { ukInstant } from '../meetings/uk-time';
 
@@ -36,7 +44,11 @@ export const AUDIT_PAGE_SIZE = 500;
  * child's family is the unit's, or — when it is about no meeting or child (signing in, a list) —
  * when the person who acted, or the account it is about, is one of the unit's people.
  */
-export async function searchAudit(props: { db: Database; viewer: Viewer; filters: AuditFilters }): Promise<AuditEntry[] | null> {
+export async function searchAudit(props: {
+	db: Database;
+	viewer: Viewer;
+	filters: AuditFilters;
+}): Promise<AuditEntry[] | null> {
 	const { db, viewer, filters } = props;
 	if (!mayReadAudit(viewer) || viewer.unitId === null) return null;
 	const unitId = viewer.unitId;
@@ -65,7 +77,11 @@ export async function searchAudit(props: { db: Database; viewer: Viewer; filters
 					eq(meetings.unitId, unitId),
 					eq(families.unitId, unitId),
 					// Not about another unit's meeting or child: the person's own doings (signing in, lists).
-					and(isNull(auditLog.meetingId), ne(auditLog.targetType, 'child'), sql`${auditLog.userId} in ${unitPeople}`),
+					and(
+						isNull(auditLog.meetingId),
+						ne(auditLog.targetType, 'child'),
+						sql`${auditLog.userId} in ${unitPeople}`
+					),
 					and(eq(auditLog.targetType, 'user'), sql`${auditLog.targetId} in ${unitPeople}`)
 				),
 				filters.meetingId ? eq(auditLog.meetingId, filters.meetingId) : undefined,
@@ -82,14 +98,25 @@ export async function searchAudit(props: { db: Database; viewer: Viewer; filters
 /** The people and meetings of the viewer's unit, to search by name on the audit page. */
 export async function auditSearchChoices(props: { db: Database; unitId: string }) {
 	const [people, unitMeetings] = await Promise.all([
-		props.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.unitId, props.unitId)).orderBy(users.name),
+		props.db
+			.select({ id: users.id, name: users.name })
+			.from(users)
+			.where(eq(users.unitId, props.unitId))
+			.orderBy(users.name),
 		props.db
 			.select({ id: meetings.id, title: meetings.title, scheduledAt: meetings.scheduledAt })
 			.from(meetings)
 			.where(eq(meetings.unitId, props.unitId))
 			.orderBy(desc(meetings.scheduledAt))
 	]);
-	return { people, meetings: unitMeetings.map((m) => ({ id: m.id, title: m.title, scheduledAt: m.scheduledAt.toISOString() })) };
+	return {
+		people,
+		meetings: unitMeetings.map((m) => ({
+			id: m.id,
+			title: m.title,
+			scheduledAt: m.scheduledAt.toISOString()
+		}))
+	};
 }
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -111,19 +138,27 @@ function instantOf(value: string, end: boolean): Date | null {
  * Reads `meetingId`, `userId`, `from` and `to` from a query string: the filters, or a message
  * naming the field that is wrong.
  */
-export function parseAuditFilters(params: URLSearchParams): { ok: true; filters: AuditFilters } | { ok: false; field: string; message: string } {
+export function parseAuditFilters(
+	params: URLSearchParams
+): { ok: true; filters: AuditFilters } | { ok: false; field: string; message: string } {
 	const filters: AuditFilters = {};
 	for (const field of ['meetingId', 'userId'] as const) {
 		const value = params.get(field)?.trim();
 		if (!value) continue;
-		if (!ID.test(value)) return { ok: false, field, message: `${field} is not an id Roundtable gives.` };
+		if (!ID.test(value))
+			return { ok: false, field, message: `${field} is not an id Roundtable gives.` };
 		filters[field] = value;
 	}
 	for (const field of ['from', 'to'] as const) {
 		const value = params.get(field)?.trim();
 		if (!value) continue;
 		const instant = instantOf(value, field === 'to');
-		if (!instant) return { ok: false, field, message: `Give ${field} as a date (2026-03-01) or a time (2026-03-01T10:00:00Z).` };
+		if (!instant)
+			return {
+				ok: false,
+				field,
+				message: `Give ${field} as a date (2026-03-01) or a time (2026-03-01T10:00:00Z).`
+			};
 		filters[field] = instant;
 	}
 	if (filters.from && filters.to && filters.from >= filters.to) {
@@ -133,9 +168,15 @@ export function parseAuditFilters(params: URLSearchParams): { ok: true; filters:
 }
 
 /** The names of the accounts in a page of entries, for the audit page (the API gives ids only). */
-export async function accountNames(props: { db: Database; ids: (string | null)[] }): Promise<Record<string, string>> {
+export async function accountNames(props: {
+	db: Database;
+	ids: (string | null)[];
+}): Promise<Record<string, string>> {
 	const ids = [...new Set(props.ids.filter((id): id is string => id !== null))];
 	if (ids.length === 0) return {};
-	const rows = await props.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+	const rows = await props.db
+		.select({ id: users.id, name: users.name })
+		.from(users)
+		.where(inArray(users.id, ids));
 	return Object.fromEntries(rows.map((row) => [row.id, row.name]));
 }

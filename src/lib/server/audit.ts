@@ -4,7 +4,8 @@ import { storableJson } from './db/storable';
 import { currentRequest } from './request-context';
 
 /** What an audit entry is about. */
-export type AuditTargetType = 'meeting' | 'child' | 'user' | 'session' | 'document' | 'record' | 'audit';
+export type AuditTargetType =
+	'meeting' | 'child' | 'user' | 'session' | 'document' | 'record' | 'audit';
 
 /**
  * Records who read or changed what, when and from where (docs/security.md, "Audit"). Never
@@ -29,7 +30,9 @@ export async function audit(props: {
 		action: props.action,
 		targetType: props.targetType,
 		targetId: props.targetId ?? null,
-		meetingId: props.meetingId ?? (props.targetType === 'meeting' ? (props.targetId ?? null) : detailMeeting),
+		meetingId:
+			props.meetingId ??
+			(props.targetType === 'meeting' ? (props.targetId ?? null) : detailMeeting),
 		address: props.address !== undefined ? props.address : (currentRequest()?.address ?? null),
 		detail: props.detail ? storableJson(props.detail) : null
 	});

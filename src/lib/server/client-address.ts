@@ -14,7 +14,10 @@ export function addressOfRequest(request: IncomingMessage): string | null {
 		const raw = request.headers[header];
 		const value = (Array.isArray(raw) ? raw.join(',') : raw) ?? '';
 		if (header !== 'x-forwarded-for') return value.trim() || null;
-		const addresses = value.split(',').map((a) => a.trim()).filter(Boolean);
+		const addresses = value
+			.split(',')
+			.map((a) => a.trim())
+			.filter(Boolean);
 		return addresses[addresses.length - XFF_DEPTH] ?? null;
 	}
 	return request.socket?.remoteAddress ?? null;

@@ -23,12 +23,24 @@ afterAll(async () => {
 
 /** A database that never answers, or one that refuses every query. */
 const hanging = { execute: () => new Promise(() => {}) } as unknown as Database;
-const refusing = { execute: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })) } as unknown as Database;
+const refusing = {
+	execute: () =>
+		Promise.reject(
+			Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+		)
+} as unknown as Database;
 
 /** GET /health through `handle` and the route, as SvelteKit serves it (no session cookie). */
 async function getHealth(): Promise<Response> {
 	const request = new Request('http://127.0.0.1:3000/health');
-	const event = { request, url: new URL(request.url), locals: {}, params: {}, cookies: { get: () => undefined, delete: () => {} }, getClientAddress: () => '127.0.0.1' } as unknown as RequestEvent;
+	const event = {
+		request,
+		url: new URL(request.url),
+		locals: {},
+		params: {},
+		cookies: { get: () => undefined, delete: () => {} },
+		getClientAddress: () => '127.0.0.1'
+	} as unknown as RequestEvent;
 	return handle({ event, resolve: (e) => GET(e as Parameters<typeof GET>[0]) });
 }
 
@@ -39,15 +51,23 @@ describe('checkHealth', () => {
 
 	it('says timeout when the database does not answer within the limit, and does not wait longer', async () => {
 		const started = Date.now();
-		expect(await checkHealth({ db: async () => hanging, timeoutMs: 200 })).toEqual({ status: 'degraded', database: 'timeout' });
+		expect(await checkHealth({ db: async () => hanging, timeoutMs: 200 })).toEqual({
+			status: 'degraded',
+			database: 'timeout'
+		});
 		expect(Date.now() - started).toBeLessThan(1_000);
 	});
 
 	it('says unreachable when the database refuses, logging only the error class and code', async () => {
 		const lines: string[] = [];
-		expect(await checkHealth({ db: async () => refusing, log: (line) => lines.push(line) })).toEqual({ status: 'degraded', database: 'unreachable' });
+		expect(
+			await checkHealth({ db: async () => refusing, log: (line) => lines.push(line) })
+		).toEqual({ status: 'degraded', database: 'unreachable' });
 		expect(lines.join('\n')).toMatch(/ECONNREFUSED/);
-		expect(await checkHealth({ db: () => Promise.reject(new Error('cannot open')) })).toEqual({ status: 'degraded', database: 'unreachable' });
+		expect(await checkHealth({ db: () => Promise.reject(new Error('cannot open')) })).toEqual({
+			status: 'degraded',
+			database: 'unreachable'
+		});
 	});
 });
 
@@ -61,13 +81,21 @@ describe('GET /health', () => {
 	});
 
 	it('answers 503 with what is wrong while the database is away, without a session or the first-run check', async () => {
-		processState().database = Promise.resolve({ db: hanging, driver: 'postgres', close: async () => {} });
+		processState().database = Promise.resolve({
+			db: hanging,
+			driver: 'postgres',
+			close: async () => {}
+		});
 		const started = Date.now();
 		const response = await getHealth();
 		expect(response.status).toBe(503);
 		expect(await response.json()).toEqual({ status: 'degraded', database: 'timeout' });
 		expect(Date.now() - started).toBeLessThan(5_000);
-		processState().database = Promise.resolve({ db: refusing, driver: 'postgres', close: async () => {} });
+		processState().database = Promise.resolve({
+			db: refusing,
+			driver: 'postgres',
+			close: async () => {}
+		});
 		const refused = await getHealth();
 		expect(refused.status).toBe(503);
 		expect(await refused.json()).toEqual({ status: 'degraded', database: 'unreachable' });

@@ -19,7 +19,11 @@ export interface Health {
 export const HEALTH_TIMEOUT_MS = 2_000;
 
 /** Asks the database for `select 1` within the limit; never throws. */
-export async function checkHealth(props: { db: () => Promise<Database>; timeoutMs?: number; log?: (line: string) => void }): Promise<Health> {
+export async function checkHealth(props: {
+	db: () => Promise<Database>;
+	timeoutMs?: number;
+	log?: (line: string) => void;
+}): Promise<Health> {
 	const timeoutMs = props.timeoutMs ?? HEALTH_TIMEOUT_MS;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const timedOut = new Promise<DatabaseHealth>((resolve) => {

@@ -28,7 +28,9 @@ function level(): 'warn' | 'info' {
 }
 
 /** Makes a logger writing to `destination` (tests pass their own). */
-export function createLogger(destination: { write(line: string): void } = toStandardOutput): Logger {
+export function createLogger(
+	destination: { write(line: string): void } = toStandardOutput
+): Logger {
 	return pino(
 		{
 			level: level(),
@@ -40,7 +42,23 @@ export function createLogger(destination: { write(line: string): void } = toStan
 				return request ? { requestId: request.requestId } : {};
 			},
 			// Belt and braces: should a field named like these ever be passed, it is not written.
-			redact: { paths: ['name', 'email', 'password', 'token', 'cookie', 'body', 'query', '*.name', '*.email', '*.password', '*.token', '*.cookie'], censor: '[withheld]' }
+			redact: {
+				paths: [
+					'name',
+					'email',
+					'password',
+					'token',
+					'cookie',
+					'body',
+					'query',
+					'*.name',
+					'*.email',
+					'*.password',
+					'*.token',
+					'*.cookie'
+				],
+				censor: '[withheld]'
+			}
 		},
 		destination
 	);

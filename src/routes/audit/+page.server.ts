@@ -1,7 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
-import { accountNames, auditSearchChoices, parseAuditFilters, searchAudit } from '$lib/server/audit-search';
+import {
+	accountNames,
+	auditSearchChoices,
+	parseAuditFilters,
+	searchAudit
+} from '$lib/server/audit-search';
 import { mayReadAudit } from '$lib/policy';
 import type { PageServerLoad } from './$types';
 
@@ -12,12 +17,30 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!mayReadAudit(user) || !user.unitId) error(404, 'Not found');
 	const db = await database();
 	const choices = await auditSearchChoices({ db, unitId: user.unitId });
-	const values = Object.fromEntries(['meetingId', 'userId', 'from', 'to'].map((k) => [k, url.searchParams.get(k) ?? '']));
+	const values = Object.fromEntries(
+		['meetingId', 'userId', 'from', 'to'].map((k) => [k, url.searchParams.get(k) ?? ''])
+	);
 	const parsed = parseAuditFilters(url.searchParams);
-	if (!parsed.ok) return { choices, values, entries: null, names: {}, problem: { field: parsed.field, message: parsed.message } };
+	if (!parsed.ok)
+		return {
+			choices,
+			values,
+			entries: null,
+			names: {},
+			problem: { field: parsed.field, message: parsed.message }
+		};
 	const entries = await searchAudit({ db, viewer: user, filters: parsed.filters });
 	const { meetingId, userId, from, to } = parsed.filters;
-	await audit({ db, userId: user.id, action: 'search', targetType: 'audit', detail: { filters: { meetingId, userId, from: from?.toISOString(), to: to?.toISOString() } } });
-	const names = await accountNames({ db, ids: (entries ?? []).flatMap((e) => [e.userId, e.targetType === 'user' ? e.targetId : null]) });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'search',
+		targetType: 'audit',
+		detail: { filters: { meetingId, userId, from: from?.toISOString(), to: to?.toISOString() } }
+	});
+	const names = await accountNames({
+		db,
+		ids: (entries ?? []).flatMap((e) => [e.userId, e.targetType === 'user' ? e.targetId : null])
+	});
 	return { choices, values, entries, names, problem: null };
 };

@@ -5,7 +5,9 @@ import { audit } from '../audit';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { invalidateOtherSessions } from './session';
 
-export type PasswordChange = { ok: true } | { ok: false; field: 'currentPassword' | 'newPassword' | 'confirmPassword'; message: string };
+export type PasswordChange =
+	| { ok: true }
+	| { ok: false; field: 'currentPassword' | 'newPassword' | 'confirmPassword'; message: string };
 
 /**
  * Changes a person's password after checking the one they have now, and ends every other
@@ -21,15 +23,34 @@ export async function changePassword(props: {
 	confirmPassword: string;
 }): Promise<PasswordChange> {
 	const { db, userId } = props;
-	const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
-	if (!user || !(await verifyPassword({ hash: user.passwordHash, password: props.currentPassword }))) {
+	const [user] = await db
+		.select({ passwordHash: users.passwordHash })
+		.from(users)
+		.where(eq(users.id, userId));
+	if (
+		!user ||
+		!(await verifyPassword({ hash: user.passwordHash, password: props.currentPassword }))
+	) {
 		return { ok: false, field: 'currentPassword', message: 'That is not your current password.' };
 	}
 	const problem = passwordProblem(props.newPassword);
 	if (problem) return { ok: false, field: 'newPassword', message: problem };
-	if (props.newPassword === props.currentPassword) return { ok: false, field: 'newPassword', message: 'Choose a password different from your current one.' };
-	if (props.newPassword !== props.confirmPassword) return { ok: false, field: 'confirmPassword', message: 'The two new passwords are not the same.' };
-	await db.update(users).set({ passwordHash: await hashPassword(props.newPassword) }).where(eq(users.id, userId));
+	if (props.newPassword === props.currentPassword)
+		return {
+			ok: false,
+			field: 'newPassword',
+			message: 'Choose a password different from your current one.'
+		};
+	if (props.newPassword !== props.confirmPassword)
+		return {
+			ok: false,
+			field: 'confirmPassword',
+			message: 'The two new passwords are not the same.'
+		};
+	await db
+		.update(users)
+		.set({ passwordHash: await hashPassword(props.newPassword) })
+		.where(eq(users.id, userId));
 	await invalidateOtherSessions({ db, userId, keepSessionId: props.sessionId });
 	await audit({ db, userId, action: 'password-changed', targetType: 'user', targetId: userId });
 	return { ok: true };

@@ -18,7 +18,11 @@ import { signInLimits } from '../db/schema';
 
 const WINDOW_MS = 15 * 60_000;
 /** The limits, for tests and docs/security.md. */
-export const SIGN_IN_LIMITS = { perAccountAndAddress: 5, perAddress: 30, windowMs: WINDOW_MS } as const;
+export const SIGN_IN_LIMITS = {
+	perAccountAndAddress: 5,
+	perAddress: 30,
+	windowMs: WINDOW_MS
+} as const;
 
 function keyOf(...parts: string[]): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(parts.join('\u0000'))));
@@ -29,13 +33,22 @@ function keys(email: string, address: string) {
 }
 
 /** Milliseconds until this account may try again from this address, or 0 when it may now. */
-export async function signInWait(props: { db: Database; email: string; address: string; now?: Date }): Promise<number> {
+export async function signInWait(props: {
+	db: Database;
+	email: string;
+	address: string;
+	now?: Date;
+}): Promise<number> {
 	const now = (props.now ?? new Date()).getTime();
 	const k = keys(props.email, props.address);
-	const rows = await props.db.select().from(signInLimits).where(inArray(signInLimits.key, [k.pair, k.address]));
+	const rows = await props.db
+		.select()
+		.from(signInLimits)
+		.where(inArray(signInLimits.key, [k.pair, k.address]));
 	let wait = 0;
 	for (const row of rows) {
-		const limit = row.key === k.pair ? SIGN_IN_LIMITS.perAccountAndAddress : SIGN_IN_LIMITS.perAddress;
+		const limit =
+			row.key === k.pair ? SIGN_IN_LIMITS.perAccountAndAddress : SIGN_IN_LIMITS.perAddress;
 		const left = row.resetAt.getTime() - now;
 		if (row.failures >= limit && left > 0) wait = Math.max(wait, left);
 	}
@@ -43,7 +56,12 @@ export async function signInWait(props: { db: Database; email: string; address: 
 }
 
 /** Counts one failed sign-in for the pair and for the address (atomic on every node). */
-export async function recordSignInFailure(props: { db: Database; email: string; address: string; now?: Date }): Promise<void> {
+export async function recordSignInFailure(props: {
+	db: Database;
+	email: string;
+	address: string;
+	now?: Date;
+}): Promise<void> {
 	const now = props.now ?? new Date();
 	const nowSql = sql`${now.toISOString()}::timestamptz`;
 	const resetAt = new Date(now.getTime() + WINDOW_MS);
@@ -62,10 +80,19 @@ export async function recordSignInFailure(props: { db: Database; email: string; 
 			}
 		});
 	// Now and then, forget windows long over, so the table stays small.
-	if (Math.random() < 0.02) await props.db.delete(signInLimits).where(lt(signInLimits.resetAt, new Date(now.getTime() - WINDOW_MS)));
+	if (Math.random() < 0.02)
+		await props.db
+			.delete(signInLimits)
+			.where(lt(signInLimits.resetAt, new Date(now.getTime() - WINDOW_MS)));
 }
 
 /** Forgets the pair's failures after a successful sign-in (the address's count stays). */
-export async function clearSignInFailures(props: { db: Database; email: string; address: string }): Promise<void> {
-	await props.db.delete(signInLimits).where(inArray(signInLimits.key, [keys(props.email, props.address).pair]));
+export async function clearSignInFailures(props: {
+	db: Database;
+	email: string;
+	address: string;
+}): Promise<void> {
+	await props.db
+		.delete(signInLimits)
+		.where(inArray(signInLimits.key, [keys(props.email, props.address).pair]));
 }

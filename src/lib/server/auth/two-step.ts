@@ -33,7 +33,13 @@ export function newTotpKey(): string {
 
 /** The otpauth:// URI an authenticator app reads (typed or pasted; no QR image is made). */
 export function totpKeyUri(props: { key: string; accountName: string }): string {
-	return createTOTPKeyURI('Roundtable', props.accountName, decodeBase32IgnorePadding(props.key), PERIOD_S, DIGITS);
+	return createTOTPKeyURI(
+		'Roundtable',
+		props.accountName,
+		decodeBase32IgnorePadding(props.key),
+		PERIOD_S,
+		DIGITS
+	);
 }
 
 /** The time step a code is right for (now, or one step either side), or null. */
@@ -55,30 +61,60 @@ export function matchingStep(props: { key: string; code: string; now?: Date }): 
 	return found;
 }
 
-export type TwoStepChange = { ok: true } | { ok: false; field: 'password' | 'code' | 'key'; message: string };
+export type TwoStepChange =
+	{ ok: true } | { ok: false; field: 'password' | 'code' | 'key'; message: string };
 
 /**
  * Turns two-step sign-in on with the key the person's app now holds, once their password and a
  * first code from the app prove both.
  */
-export async function turnOnTwoStep(props: { db: Database; userId: string; password: string; key: string; code: string }): Promise<TwoStepChange> {
+export async function turnOnTwoStep(props: {
+	db: Database;
+	userId: string;
+	password: string;
+	key: string;
+	code: string;
+}): Promise<TwoStepChange> {
 	const { db, userId } = props;
-	if (!/^[A-Z2-7]{32}$/.test(props.key)) return { ok: false, field: 'key', message: 'Start again: the key was not one Roundtable made.' };
-	const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+	if (!/^[A-Z2-7]{32}$/.test(props.key))
+		return {
+			ok: false,
+			field: 'key',
+			message: 'Start again: the key was not one Roundtable made.'
+		};
+	const [user] = await db
+		.select({ passwordHash: users.passwordHash })
+		.from(users)
+		.where(eq(users.id, userId));
 	if (!user || !(await verifyPassword({ hash: user.passwordHash, password: props.password }))) {
 		return { ok: false, field: 'password', message: 'That is not your current password.' };
 	}
 	const step = matchingStep({ key: props.key, code: props.code });
-	if (step === null) return { ok: false, field: 'code', message: 'That code is not right. Enter the 6 digits your app shows now.' };
-	await db.update(users).set({ totpKey: props.key, totpLastStep: step }).where(eq(users.id, userId));
+	if (step === null)
+		return {
+			ok: false,
+			field: 'code',
+			message: 'That code is not right. Enter the 6 digits your app shows now.'
+		};
+	await db
+		.update(users)
+		.set({ totpKey: props.key, totpLastStep: step })
+		.where(eq(users.id, userId));
 	await audit({ db, userId, action: 'two-step-on', targetType: 'user', targetId: userId });
 	return { ok: true };
 }
 
 /** Turns two-step sign-in off, after the password. */
-export async function turnOffTwoStep(props: { db: Database; userId: string; password: string }): Promise<TwoStepChange> {
+export async function turnOffTwoStep(props: {
+	db: Database;
+	userId: string;
+	password: string;
+}): Promise<TwoStepChange> {
 	const { db, userId } = props;
-	const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+	const [user] = await db
+		.select({ passwordHash: users.passwordHash })
+		.from(users)
+		.where(eq(users.id, userId));
 	if (!user || !(await verifyPassword({ hash: user.passwordHash, password: props.password }))) {
 		return { ok: false, field: 'password', message: 'That is not your current password.' };
 	}
@@ -88,10 +124,20 @@ export async function turnOffTwoStep(props: { db: Database; userId: string; pass
 }
 
 /** Opens a challenge for an account whose password was right; returns its token for the cookie. */
-export async function openSignInChallenge(props: { db: Database; userId: string; now?: Date }): Promise<string> {
+export async function openSignInChallenge(props: {
+	db: Database;
+	userId: string;
+	now?: Date;
+}): Promise<string> {
 	const now = props.now ?? new Date();
 	const token = generateSessionToken();
-	await props.db.insert(signInChallenges).values({ id: sessionIdFromToken(token), userId: props.userId, expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS) });
+	await props.db
+		.insert(signInChallenges)
+		.values({
+			id: sessionIdFromToken(token),
+			userId: props.userId,
+			expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS)
+		});
 	return token;
 }
 
@@ -106,24 +152,48 @@ export type CodeResult =
  * session. A wrong code counts against the challenge (5) and the sign-in limits; an expired or
  * spent challenge means signing in again from the password.
  */
-export async function completeSignInWithCode(props: { db: Database; challengeToken: string; code: string; address: string; now?: Date }): Promise<CodeResult> {
+export async function completeSignInWithCode(props: {
+	db: Database;
+	challengeToken: string;
+	code: string;
+	address: string;
+	now?: Date;
+}): Promise<CodeResult> {
 	const { db, address } = props;
 	const now = props.now ?? new Date();
 	if (!/^[a-z2-7]{32}$/.test(props.challengeToken)) return { ok: false, problem: 'start-again' };
 	const challengeId = sessionIdFromToken(props.challengeToken);
 	const [row] = await db
-		.select({ userId: signInChallenges.userId, attempts: signInChallenges.attempts, email: users.email, key: users.totpKey, lastStep: users.totpLastStep })
+		.select({
+			userId: signInChallenges.userId,
+			attempts: signInChallenges.attempts,
+			email: users.email,
+			key: users.totpKey,
+			lastStep: users.totpLastStep
+		})
 		.from(signInChallenges)
 		.innerJoin(users, eq(users.id, signInChallenges.userId))
 		.where(and(eq(signInChallenges.id, challengeId), gt(signInChallenges.expiresAt, now)));
-	if (!row || !row.key || row.attempts >= CHALLENGE_ATTEMPTS) return { ok: false, problem: 'start-again' };
+	if (!row || !row.key || row.attempts >= CHALLENGE_ATTEMPTS)
+		return { ok: false, problem: 'start-again' };
 	const wait = await signInWait({ db, email: row.email, address, now });
-	if (wait > 0) return { ok: false, problem: 'too-many-attempts', retryAfterMinutes: Math.ceil(wait / 60_000) };
+	if (wait > 0)
+		return { ok: false, problem: 'too-many-attempts', retryAfterMinutes: Math.ceil(wait / 60_000) };
 	const step = matchingStep({ key: row.key, code: props.code, now });
 	if (step === null || (row.lastStep !== null && step <= row.lastStep)) {
-		await db.update(signInChallenges).set({ attempts: sql`${signInChallenges.attempts} + 1` }).where(eq(signInChallenges.id, challengeId));
+		await db
+			.update(signInChallenges)
+			.set({ attempts: sql`${signInChallenges.attempts} + 1` })
+			.where(eq(signInChallenges.id, challengeId));
 		await recordSignInFailure({ db, email: row.email, address, now });
-		await audit({ db, userId: row.userId, action: 'sign-in-failed', targetType: 'session', address, detail: { step: 'code' } });
+		await audit({
+			db,
+			userId: row.userId,
+			action: 'sign-in-failed',
+			targetType: 'session',
+			address,
+			detail: { step: 'code' }
+		});
 		return { ok: false, problem: 'wrong-code' };
 	}
 	// Spend the step, then the challenge, each only once: the same code never opens two sessions,
@@ -131,15 +201,27 @@ export async function completeSignInWithCode(props: { db: Database; challengeTok
 	const stepTaken = await db
 		.update(users)
 		.set({ totpLastStep: step })
-		.where(and(eq(users.id, row.userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+		.where(
+			and(eq(users.id, row.userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step)))
+		)
 		.returning({ id: users.id });
 	if (stepTaken.length === 0) return { ok: false, problem: 'wrong-code' };
-	const spent = await db.delete(signInChallenges).where(eq(signInChallenges.id, challengeId)).returning({ id: signInChallenges.id });
+	const spent = await db
+		.delete(signInChallenges)
+		.where(eq(signInChallenges.id, challengeId))
+		.returning({ id: signInChallenges.id });
 	if (spent.length === 0) return { ok: false, problem: 'start-again' };
 	await clearSignInFailures({ db, email: row.email, address });
 	const token = generateSessionToken();
 	await createSession({ db, token, userId: row.userId, address, now });
-	await audit({ db, userId: row.userId, action: 'sign-in', targetType: 'session', address, detail: { twoStep: true } });
+	await audit({
+		db,
+		userId: row.userId,
+		action: 'sign-in',
+		targetType: 'session',
+		address,
+		detail: { twoStep: true }
+	});
 	return { ok: true, token, userId: row.userId };
 }
 

@@ -11,9 +11,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 const passwordForm = z.object({
-	currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(256, 'That password is too long.'),
+	currentPassword: z
+		.string({ error: 'Enter your current password.' })
+		.min(1, 'Enter your current password.')
+		.max(256, 'That password is too long.'),
 	newPassword: z.string({ error: 'Enter a new password.' }).min(1, 'Enter a new password.'),
-	confirmPassword: z.string({ error: 'Enter the new password again.' }).min(1, 'Enter the new password again.')
+	confirmPassword: z
+		.string({ error: 'Enter the new password again.' })
+		.min(1, 'Enter the new password again.')
 });
 
 export const actions: Actions = {
@@ -22,7 +27,12 @@ export const actions: Actions = {
 		if (!locals.user || !locals.sessionId) redirect(303, '/login');
 		const form = readForm(await request.formData(), passwordForm);
 		if (!form.ok) return fail(400, { errors: form.errors });
-		const result = await changePassword({ db: await database(), userId: locals.user.id, sessionId: locals.sessionId, ...form.data });
+		const result = await changePassword({
+			db: await database(),
+			userId: locals.user.id,
+			sessionId: locals.sessionId,
+			...form.data
+		});
 		if (!result.ok) return fail(400, { errors: fieldProblem(result.field, result.message) });
 		redirect(303, '/account/password?changed=1');
 	}

@@ -10,15 +10,27 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const sessions = await sessionsOfUser({ db: await database(), userId: locals.user.id, currentSessionId: locals.sessionId });
+	const sessions = await sessionsOfUser({
+		db: await database(),
+		userId: locals.user.id,
+		currentSessionId: locals.sessionId
+	});
 	return {
-		sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastUsedAt.toISOString() })),
+		sessions: sessions.map((s) => ({
+			...s,
+			createdAt: s.createdAt.toISOString(),
+			lastUsedAt: s.lastUsedAt.toISOString()
+		})),
 		ended: url.searchParams.get('ended') === '1',
 		mayUseTwoStep: mayUseTwoStepSignIn(locals.user)
 	};
 };
 
-const endForm = z.object({ session: z.string({ error: 'Choose a session to end.' }).regex(/^[0-9a-f]{16}$/, 'Choose a session to end.') });
+const endForm = z.object({
+	session: z
+		.string({ error: 'Choose a session to end.' })
+		.regex(/^[0-9a-f]{16}$/, 'Choose a session to end.')
+});
 
 export const actions: Actions = {
 	/** Ends one of the person's own sessions; its live connections close with it. */
@@ -31,7 +43,13 @@ export const actions: Actions = {
 		if (!(await endOwnSession({ db, userId: locals.user.id, handle: form.data.session }))) {
 			return fail(404, { errors: formProblem('That session has already ended.') });
 		}
-		await audit({ db, userId: locals.user.id, action: 'session-ended', targetType: 'session', detail: { own: current } });
+		await audit({
+			db,
+			userId: locals.user.id,
+			action: 'session-ended',
+			targetType: 'session',
+			detail: { own: current }
+		});
 		if (current) {
 			clearSessionCookie(cookies);
 			redirect(303, '/login');

@@ -20,6 +20,12 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	if (!entries) error(404, 'Not found');
 	// Reading the log is itself recorded: which filters, never what was found.
 	const { meetingId, userId, from, to } = parsed.filters;
-	await audit({ db, userId: user.id, action: 'search', targetType: 'audit', detail: { filters: { meetingId, userId, from: from?.toISOString(), to: to?.toISOString() } } });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'search',
+		targetType: 'audit',
+		detail: { filters: { meetingId, userId, from: from?.toISOString(), to: to?.toISOString() } }
+	});
 	return json({ entries });
 };

@@ -31,7 +31,13 @@ export const actions: Actions = {
 			address: getClientAddress()
 		});
 		if (!result.ok && result.problem === 'wrong-code') {
-			return fail(400, { errors: fieldProblem('code', 'That code is not right. Enter the 6 digits your app shows now.'), startAgain: false });
+			return fail(400, {
+				errors: fieldProblem(
+					'code',
+					'That code is not right. Enter the 6 digits your app shows now.'
+				),
+				startAgain: false
+			});
 		}
 		if (!result.ok) {
 			cookies.delete(CHALLENGE_COOKIE, { path: '/login' });
@@ -39,7 +45,10 @@ export const actions: Actions = {
 				result.problem === 'too-many-attempts'
 					? `Too many attempts to sign in. Wait ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? '' : 's'} and try again.`
 					: 'Sign in again from the start: the code was asked for too long ago, or too many codes were wrong.';
-			return fail(result.problem === 'too-many-attempts' ? 429 : 400, { errors: formProblem(message), startAgain: true });
+			return fail(result.problem === 'too-many-attempts' ? 429 : 400, {
+				errors: formProblem(message),
+				startAgain: true
+			});
 		}
 		cookies.delete(CHALLENGE_COOKIE, { path: '/login' });
 		setSessionCookie({ cookies, token: result.token, secure: url.protocol === 'https:' });
