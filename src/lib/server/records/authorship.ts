@@ -108,7 +108,7 @@ export interface AuthoredRun {
  * deleted content is skipped. An XML element's or a text's attributes are formatting, not
  * writing, so they are not visited.
  */
-function walkWritten(type: Y.AbstractType<any>, visit: (clientId: number, text: string) => void): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+function walkWritten(type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>, visit: (clientId: number, text: string) => void): void {
 	const items: Y.Item[] = [];
 	for (let item = type._start; item !== null; item = item.right) items.push(item);
 	if (!(type instanceof Y.XmlElement || type instanceof Y.Text)) for (const item of type._map.values()) items.push(item);
