@@ -11,19 +11,21 @@ import { DEMO_PASSWORD } from './helpers';
  * in). A route in src/routes with no row here fails the test, so a new route cannot ship
  * without its rights written down.
  *
- * Runs after zz-end-demo-conference (it needs Mia's conference ended, with its documents; it
- * ends it itself when run alone). Actions are probed with an empty form or body: a person who
- * is let through is answered 400 (or 409 for a meeting already ended) and nothing changes.
+ * Runs first (its name sorts first), on a conference of its own for Mia that it schedules,
+ * fills with people, starts and ends through the API, so it has documents and leaves the demo's
+ * meetings as they were. Actions are probed with an empty form or body: a person who is let
+ * through is answered 400 (or 409, the meeting having ended) and nothing changes.
  */
 
-const MIA_CONFERENCE = '00000000-0000-4000-8000-000000000308';
 const MIA = '00000000-0000-4000-8000-000000000203';
 const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
+const demoUsers = { chair: '00000000-0000-4000-8000-000000000101', police: '00000000-0000-4000-8000-000000000104', jordan: '00000000-0000-4000-8000-000000000108', dawn: '00000000-0000-4000-8000-000000000107' };
 
 /**
- * The people who ask, about Mia's conference: its chair, business support (the unit's
- * minute-taker), a professional invited to it (the police officer) and one who is not (the
- * GP), Mia's dad, a parent of another family (Chrissie's mum), a child, a manager, and nobody.
+ * The people who ask, about the test's conference for Mia: its chair, business support (the
+ * unit's minute-taker), a professional invited to it (the police officer) and one invited to
+ * nothing about Mia (the GP), Mia's dad, a parent of another family (Chrissie's mum), a child, a
+ * manager, and nobody.
  * Children have no accounts (policy: `meetingRolesForAccount`), so a child's device is signed
  * out: it is asked exactly as anonymous is.
  */
@@ -44,10 +46,13 @@ const signedIn = everyone.filter((p) => people[p] !== null);
 const seesMeeting: Person[] = ['chair', 'businessSupport', 'invitedProfessional', 'parent'];
 const readsProfessionalDocuments: Person[] = ['chair', 'businessSupport', 'invitedProfessional'];
 const unitOffice: Person[] = ['chair', 'businessSupport'];
+const staff: Person[] = ['chair', 'businessSupport', 'invitedProfessional', 'uninvitedProfessional', 'manager'];
 
 type Verdict = 'allow' | 'deny';
 
 interface Ids {
+	/** The test's own conference for Mia, ended. */
+	meeting: string;
 	professionalDocument: string;
 	familyDocument: string;
 	outboxMessage: string;
@@ -65,9 +70,11 @@ interface Row {
 	judge?: (response: APIResponse, person: Person, context: APIRequestContext) => Promise<Verdict>;
 }
 
-const get = (path: string) => () => ({ method: 'GET' as const, path });
-const postForm = (path: string) => () => ({ method: 'POST' as const, path, form: {} });
-const postJson = (path: string) => () => ({ method: 'POST' as const, path, json: {} });
+/** `{meeting}` in a path is the test's conference. */
+const fill = (path: string, ids: Ids) => path.replace('{meeting}', ids.meeting);
+const get = (path: string) => (ids: Ids) => ({ method: 'GET' as const, path: fill(path, ids) });
+const postForm = (path: string) => (ids: Ids) => ({ method: 'POST' as const, path: fill(path, ids), form: {} });
+const postJson = (path: string) => (ids: Ids) => ({ method: 'POST' as const, path: fill(path, ids), json: {} });
 
 const matrix: Row[] = [
 	// Pages
@@ -77,17 +84,17 @@ const matrix: Row[] = [
 	{ key: 'GET /setup', ask: get('/setup'), allow: [], why: 'only before the first account exists', judge: async (r) => (r.status() === 200 ? 'allow' : 'deny') },
 	{ key: 'GET /meetings', ask: get('/meetings'), allow: signedIn, why: 'signed in; lists only meetings they may see' },
 	{ key: 'GET /meetings/new', ask: get('/meetings/new'), allow: unitOffice, why: 'canScheduleMeetings' },
-	{ key: 'GET /meetings/[id]', ask: get(`/meetings/${MIA_CONFERENCE}`), allow: seesMeeting, why: 'canSeeMeeting' },
-	{ key: 'GET /meetings/[id]/present', ask: get(`/meetings/${MIA_CONFERENCE}/present`), allow: seesMeeting, why: 'canSeeMeeting' },
+	{ key: 'GET /meetings/[id]', ask: get(`/meetings/{meeting}`), allow: seesMeeting, why: 'canSeeMeeting' },
+	{ key: 'GET /meetings/[id]/present', ask: get(`/meetings/{meeting}/present`), allow: seesMeeting, why: 'canSeeMeeting' },
 	{
 		key: 'GET /meetings/[id]/documents/[docId]',
-		ask: (ids) => ({ method: 'GET', path: `/meetings/${MIA_CONFERENCE}/documents/${ids.professionalDocument}` }),
+		ask: (ids) => ({ method: 'GET', path: `/meetings/${ids.meeting}/documents/${ids.professionalDocument}` }),
 		allow: readsProfessionalDocuments,
 		why: 'mayReadDocument: a professionals’ document'
 	},
 	{
 		key: 'GET /meetings/[id]/documents/[docId]',
-		ask: (ids) => ({ method: 'GET', path: `/meetings/${MIA_CONFERENCE}/documents/${ids.familyDocument}` }),
+		ask: (ids) => ({ method: 'GET', path: `/meetings/${ids.meeting}/documents/${ids.familyDocument}` }),
 		allow: seesMeeting,
 		why: 'mayReadDocument: a family document'
 	},
@@ -97,6 +104,9 @@ const matrix: Row[] = [
 	{ key: 'GET /audit', ask: get('/audit'), allow: ['manager'], why: 'mayReadAudit' },
 	{ key: 'GET /account/password', ask: get('/account/password'), allow: signedIn, why: 'their own account' },
 	{ key: 'GET /account/sessions', ask: get('/account/sessions'), allow: signedIn, why: 'their own sessions' },
+	{ key: 'GET /account/two-step', ask: get('/account/two-step'), allow: staff, why: 'mayUseTwoStepSignIn: staff, not parents' },
+	// The code step comes after the password step: without it, back to sign in (signed in: on to the meetings).
+	{ key: 'GET /login/code', ask: get('/login/code'), allow: signedIn, why: 'only after the password step' },
 	// A set-up link's token is its right: an unknown one shows only that the link does not work.
 	{ key: 'GET /invite/[token]', ask: get('/invite/not-a-real-token'), allow: everyone, why: 'public: the token is the right' },
 
@@ -116,28 +126,38 @@ const matrix: Row[] = [
 	// Once an account exists, setting up again is refused (409) like any other turning away.
 	{ key: 'POST /setup', ask: postForm('/setup'), allow: [], why: 'only before the first account exists', judge: async (r) => (r.status() === 409 ? 'deny' : standardVerdict(r)) },
 	{ key: 'POST /meetings/new', ask: postForm('/meetings/new'), allow: unitOffice, why: 'canScheduleMeetings' },
-	{ key: 'POST /meetings/[id]?/start', ask: postForm(`/meetings/${MIA_CONFERENCE}?/start`), allow: ['chair'], why: 'canRunMeeting' },
-	{ key: 'POST /meetings/[id]?/invite', ask: postForm(`/meetings/${MIA_CONFERENCE}?/invite`), allow: unitOffice, why: 'canPrepareMeeting' },
-	{ key: 'POST /meetings/[id]?/register', ask: postForm(`/meetings/${MIA_CONFERENCE}?/register`), allow: unitOffice, why: 'canPrepareMeeting' },
+	{ key: 'POST /meetings/[id]?/start', ask: postForm(`/meetings/{meeting}?/start`), allow: ['chair'], why: 'canRunMeeting' },
+	{ key: 'POST /meetings/[id]?/invite', ask: postForm(`/meetings/{meeting}?/invite`), allow: unitOffice, why: 'canPrepareMeeting' },
+	{ key: 'POST /meetings/[id]?/register', ask: postForm(`/meetings/{meeting}?/register`), allow: unitOffice, why: 'canPrepareMeeting' },
 	{ key: 'POST /account/password', ask: postForm('/account/password'), allow: signedIn, why: 'their own password' },
 	{ key: 'POST /account/sessions?/end', ask: postForm('/account/sessions?/end'), allow: signedIn, why: 'their own sessions' },
+	{ key: 'POST /account/two-step?/on', ask: postForm('/account/two-step?/on'), allow: staff, why: 'mayUseTwoStepSignIn: staff, not parents' },
+	{ key: 'POST /account/two-step?/off', ask: postForm('/account/two-step?/off'), allow: staff, why: 'mayUseTwoStepSignIn: staff, not parents' },
+	{
+		key: 'POST /login/code',
+		ask: () => ({ method: 'POST', path: '/login/code', form: { code: '123456' } }),
+		allow: signedIn,
+		why: 'only after the password step (its challenge): a code alone signs nobody in (signed in: on to the meetings)',
+		// A session cookie is a grant whatever the status says.
+		judge: async (r) => (r.headers()['set-cookie']?.includes('rt_session=') ? 'allow' : standardVerdict(r))
+	},
 	{
 		key: 'POST /invite/[token]',
 		ask: () => ({ method: 'POST', path: '/invite/not-a-real-token', form: { password: 'a long and unusual pass phrase 42', confirm: 'a long and unusual pass phrase 42' } }),
 		allow: everyone,
 		why: 'public: the token is the right; an unknown one signs nobody in',
-		judge: async (r) => (r.status() === 400 && !r.headers()['set-cookie'] ? 'allow' : 'deny')
+		judge: async (r) => (r.status() === 400 && !r.headers()['set-cookie']?.includes('rt_session=') ? 'allow' : 'deny')
 	},
 
 	// The JSON API
 	{ key: 'GET /api/me', ask: get('/api/me'), allow: signedIn, why: 'signed in' },
 	{ key: 'GET /api/meetings', ask: get('/api/meetings'), allow: signedIn, why: 'signed in; lists only meetings they may see' },
-	{ key: 'GET /api/meetings/[id]', ask: get(`/api/meetings/${MIA_CONFERENCE}`), allow: seesMeeting, why: 'canSeeMeeting' },
-	{ key: 'GET /api/meetings/[id]/documents', ask: get(`/api/meetings/${MIA_CONFERENCE}/documents`), allow: seesMeeting, why: 'canSeeMeeting; each document by mayReadDocument' },
-	{ key: 'POST /api/meetings/[id]/start', ask: postJson(`/api/meetings/${MIA_CONFERENCE}/start`), allow: ['chair'], why: 'canRunMeeting' },
-	{ key: 'POST /api/meetings/[id]/end', ask: postJson(`/api/meetings/${MIA_CONFERENCE}/end`), allow: ['chair'], why: 'canEndMeeting' },
-	{ key: 'POST /api/meetings/[id]/reschedule', ask: postJson(`/api/meetings/${MIA_CONFERENCE}/reschedule`), allow: unitOffice, why: 'mayChangeMeetingDate' },
-	{ key: 'POST /api/meetings/[id]/cancel', ask: postJson(`/api/meetings/${MIA_CONFERENCE}/cancel`), allow: unitOffice, why: 'mayChangeMeetingDate' },
+	{ key: 'GET /api/meetings/[id]', ask: get(`/api/meetings/{meeting}`), allow: seesMeeting, why: 'canSeeMeeting' },
+	{ key: 'GET /api/meetings/[id]/documents', ask: get(`/api/meetings/{meeting}/documents`), allow: seesMeeting, why: 'canSeeMeeting; each document by mayReadDocument' },
+	{ key: 'POST /api/meetings/[id]/start', ask: postJson(`/api/meetings/{meeting}/start`), allow: ['chair'], why: 'canRunMeeting' },
+	{ key: 'POST /api/meetings/[id]/end', ask: postJson(`/api/meetings/{meeting}/end`), allow: ['chair'], why: 'canEndMeeting' },
+	{ key: 'POST /api/meetings/[id]/reschedule', ask: postJson(`/api/meetings/{meeting}/reschedule`), allow: unitOffice, why: 'mayChangeMeetingDate' },
+	{ key: 'POST /api/meetings/[id]/cancel', ask: postJson(`/api/meetings/{meeting}/cancel`), allow: unitOffice, why: 'mayChangeMeetingDate' },
 	{ key: 'GET /api/children/[childId]/risk-history', ask: get(`/api/children/${MIA}/risk-history`), allow: seesMeeting, why: 'canSeeChildMeeting' },
 	{ key: 'GET /api/outbox', ask: get('/api/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
 	{ key: 'GET /api/audit', ask: get('/api/audit'), allow: ['manager'], why: 'mayReadAudit' },
@@ -147,13 +167,13 @@ const matrix: Row[] = [
 	// Downloads
 	{
 		key: 'GET /meetings/[id]/documents/[docId]/pdf',
-		ask: (ids) => ({ method: 'GET', path: `/meetings/${MIA_CONFERENCE}/documents/${ids.professionalDocument}/pdf` }),
+		ask: (ids) => ({ method: 'GET', path: `/meetings/${ids.meeting}/documents/${ids.professionalDocument}/pdf` }),
 		allow: readsProfessionalDocuments,
 		why: 'mayReadDocument: a professionals’ document'
 	},
 	{
 		key: 'GET /meetings/[id]/documents/[docId]/pdf',
-		ask: (ids) => ({ method: 'GET', path: `/meetings/${MIA_CONFERENCE}/documents/${ids.familyDocument}/pdf` }),
+		ask: (ids) => ({ method: 'GET', path: `/meetings/${ids.meeting}/documents/${ids.familyDocument}/pdf` }),
 		allow: seesMeeting,
 		why: 'mayReadDocument: a family document'
 	},
@@ -162,8 +182,8 @@ const matrix: Row[] = [
 
 /** The socket's two channels of Mia's conference: who may open each (101) and who is refused. */
 const channels: { channel: string; path: string; allow: readonly Person[]; why: string }[] = [
-	{ channel: 'main', path: `/collab/${MIA_CONFERENCE}`, allow: seesMeeting, why: 'canSeeMeeting (read-only once ended)' },
-	{ channel: 'restricted', path: `/collab/${MIA_CONFERENCE}/restricted`, allow: readsProfessionalDocuments, why: 'mayReadRestricted' }
+	{ channel: 'main', path: `/collab/{meeting}`, allow: seesMeeting, why: 'canSeeMeeting (read-only once ended)' },
+	{ channel: 'restricted', path: `/collab/{meeting}/restricted`, allow: readsProfessionalDocuments, why: 'mayReadRestricted' }
 ];
 
 /** Every route src/routes holds, as `METHOD /path` (and `?/name` for a named form action). */
@@ -241,22 +261,37 @@ function upgradeStatus(url: string, cookie: string | null): Promise<number> {
 let ids: Ids;
 
 test.beforeAll(async () => {
+	const office = await contextFor('businessSupport');
 	const chair = await contextFor('chair');
-	// Mia's conference ended, so it has documents (zz-end-demo-conference ends it through the page).
-	const meeting = (await (await chair.get(`/api/meetings/${MIA_CONFERENCE}`)).json()) as { status: string };
-	if (meeting.status === 'live') expect((await chair.post(`/api/meetings/${MIA_CONFERENCE}/end`)).status()).toBe(200);
-	const all = (await (await chair.get(`/api/meetings/${MIA_CONFERENCE}/documents`)).json()) as { documents: { id: string }[] };
+	const form = { headers: { accept: 'text/html' } };
+	// Business support schedules a conference for Mia, chaired by Priya; the police officer and
+	// Mia's dad are invited; the chair starts and ends it, which makes its documents.
+	const scheduled = await office.post('/meetings/new', {
+		...form,
+		form: { kind: 'initial-conference', title: 'Rights matrix conference', date: `${new Date().getFullYear() + 1}-03-03`, time: '10:00', chairId: demoUsers.chair, childIds: MIA }
+	});
+	expect(scheduled.status(), 'scheduled').toBe(303);
+	const meeting = new URL(scheduled.headers()['location'], baseURL()).pathname.split('/').pop()!;
+	for (const [userId, role] of [
+		[demoUsers.police, 'professional'],
+		[demoUsers.jordan, 'parent']
+	]) {
+		expect((await office.post(`/meetings/${meeting}?/invite`, { ...form, form: { userId, role } })).status(), `${role} invited`).toBe(200);
+	}
+	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
+	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'ended').toBe(200);
+	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as { documents: { id: string }[] };
 	const dad = await contextFor('parent');
-	const family = (await (await dad.get(`/api/meetings/${MIA_CONFERENCE}/documents`)).json()) as { documents: { id: string }[] };
+	const family = (await (await dad.get(`/api/meetings/${meeting}/documents`)).json()) as { documents: { id: string }[] };
 	const familyIds = new Set(family.documents.map((d) => d.id));
 	const outbox = (await (await chair.get('/api/outbox')).json()) as { messages: { id: string; attachments: unknown[] }[] };
 	ids = {
+		meeting,
 		professionalDocument: all.documents.find((d) => !familyIds.has(d.id))!.id,
 		familyDocument: family.documents[0].id,
 		outboxMessage: outbox.messages.find((m) => m.attachments.length > 0)!.id
 	};
-	expect(ids.professionalDocument && ids.familyDocument && ids.outboxMessage).toBeTruthy();
-	await Promise.all([chair.dispose(), dad.dispose()]);
+	await Promise.all([office.dispose(), chair.dispose(), dad.dispose()]);
 });
 
 test('every route in src/routes has a row in the rights matrix', () => {
@@ -279,7 +314,7 @@ for (const person of everyone) {
 		const cookies = (await context.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ') || null;
 		const socketBase = baseURL().replace(/^http/, 'ws');
 		for (const channel of channels) {
-			const status = await upgradeStatus(`${socketBase}${channel.path}`, cookies);
+			const status = await upgradeStatus(`${socketBase}${fill(channel.path, ids)}`, cookies);
 			const expected = channel.allow.includes(person) ? 101 : people[person] === null ? 401 : 403;
 			if (status !== expected) wrong.push(`socket ${channel.channel} (${channel.why}): expected ${expected}, answered ${status}`);
 		}
@@ -300,7 +335,7 @@ test('the invite picker offers only the unit’s staff, agencies’ people and t
 	expect(offered).toEqual(['Alan Brooks', 'Dr Ravi Patel', 'Helen Moss', 'Jordan Price', 'Kim Lee', 'PC Jo Reid', 'Priya Shah', 'Sam Okafor'].sort());
 	// Choosing someone the picker does not offer is refused too.
 	const picked = await chair.post(`/meetings/${CORE_GROUP}?/invite`, {
-		form: { userId: '00000000-0000-4000-8000-000000000107', role: 'parent' },
+		form: { userId: demoUsers.dawn, role: 'parent' },
 		headers: { accept: 'text/html' }
 	});
 	expect(picked.status()).toBe(400);
