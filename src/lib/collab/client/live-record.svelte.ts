@@ -60,12 +60,23 @@ export class LiveRecordConnection {
 
 	constructor(private readonly options: LiveRecordOptions) {
 		if (typeof window !== 'undefined') {
-			const onOnline = () => this.updateStatus();
+			// When the device loses its network the socket is dead, though the browser may not
+			// notice for a long while: close it at once, so the page says "offline" and the words
+			// typed meanwhile wait in this device's copy; reconnect the moment the network returns,
+			// when the sync sends them and brings everyone else's.
+			const onOffline = () => {
+				if (this.status !== 'closed') this.provider.disconnect();
+				this.updateStatus();
+			};
+			const onOnline = () => {
+				if (this.status !== 'closed' && !this.destroyed) this.provider.connect();
+				this.updateStatus();
+			};
 			window.addEventListener('online', onOnline);
-			window.addEventListener('offline', onOnline);
+			window.addEventListener('offline', onOffline);
 			this.teardown.push(() => {
 				window.removeEventListener('online', onOnline);
-				window.removeEventListener('offline', onOnline);
+				window.removeEventListener('offline', onOffline);
 			});
 		}
 		this.open();
