@@ -2,7 +2,7 @@
  * The outbox (DESIGN §7): every email is first written here, in the same transaction as the
  * change it reports where the caller has one, and the sender (./sender.ts) delivers it later.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { outbox, scheduledMail, type MailAttachment, type MailPurpose, type OutboxMessage } from '../db/schema';
 import { storableText } from '../db/storable';
@@ -89,14 +89,6 @@ export async function enqueueMailOnce(props: {
 	});
 }
 
-/** The outbox, newest first. */
-export async function listOutbox(props: { db: Database; limit?: number }): Promise<OutboxMessage[]> {
-	return props.db
-		.select()
-		.from(outbox)
-		.orderBy(desc(outbox.createdAt), desc(outbox.id))
-		.limit(props.limit ?? 500);
-}
 
 /** One message, or null. */
 export async function outboxMessage(props: { db: Database; id: string }): Promise<OutboxMessage | null> {
