@@ -17,7 +17,11 @@ import { queueDueMail } from '../../src/lib/server/mail/scheduler';
 const DAY = 86_400_000;
 
 /** Queues the invitations and report requests of the demo's scheduled meetings, then what is due today. */
-export async function queueDemoMail(props: { db: Database; meetingIds: string[]; today: Date }): Promise<void> {
+export async function queueDemoMail(props: {
+	db: Database;
+	meetingIds: string[];
+	today: Date;
+}): Promise<void> {
 	const { db, today } = props;
 	const arrangedAt = new Date(today.getTime() - 14 * DAY);
 	const scheduled = await db
@@ -30,7 +34,9 @@ export async function queueDemoMail(props: { db: Database; meetingIds: string[];
 			.select({ participant: meetingParticipants, email: users.email })
 			.from(meetingParticipants)
 			.innerJoin(users, eq(users.id, meetingParticipants.userId))
-			.where(and(eq(meetingParticipants.meetingId, meeting.id), isNotNull(meetingParticipants.userId)));
+			.where(
+				and(eq(meetingParticipants.meetingId, meeting.id), isNotNull(meetingParticipants.userId))
+			);
 		for (const { participant, email } of invited) {
 			// The chair is put on the list when a meeting is scheduled, not invited (as createMeeting does).
 			if (participant.role === 'chair') continue;
@@ -38,9 +44,22 @@ export async function queueDemoMail(props: { db: Database; meetingIds: string[];
 				db,
 				key: { meetingId: meeting.id, participantId: participant.id, purpose: 'invitation' },
 				at: arrangedAt,
-				build: () => meetingMail({ purpose: 'invitation', meeting, recipient: { userId: participant.userId, email }, calendar, queuedAt: arrangedAt })
+				build: () =>
+					meetingMail({
+						purpose: 'invitation',
+						meeting,
+						recipient: { userId: participant.userId, email },
+						calendar,
+						queuedAt: arrangedAt
+					})
 			});
-			if (participant.reportRequested) await queueReportRequest({ db, participantId: participant.id, now: today, queuedAt: arrangedAt });
+			if (participant.reportRequested)
+				await queueReportRequest({
+					db,
+					participantId: participant.id,
+					now: today,
+					queuedAt: arrangedAt
+				});
 		}
 	}
 	await queueDueMail({ db, now: today });

@@ -11,7 +11,9 @@ import { expectAccessible, signInAs } from './helpers';
  * report for today's conference. Named to run first, while the demo's core group is still
  * scheduled (agenda-kinds.spec.ts starts it).
  */
-test('the admin invites the GP to the demo core group, downloads the calendar file, and moves the meeting from its page', async ({ page }) => {
+test('the admin invites the GP to the demo core group, downloads the calendar file, and moves the meeting from its page', async ({
+	page
+}) => {
 	const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
 	await signInAs(page, 'admin@demo.test');
 	await page.goto(`/meetings/${CORE_GROUP}`);
@@ -30,14 +32,34 @@ test('the admin invites the GP to the demo core group, downloads the calendar fi
 	for (const why of ['Invitation', 'Reminder', 'Report request', 'Report chaser']) {
 		await expect(page.getByRole('cell', { name: why, exact: true }).first()).toBeVisible();
 	}
-	const { messages } = (await (await page.request.get('/api/outbox')).json()) as { messages: { to: string; subject: string; purpose: string; meetingId: string; attachments: { filename: string; url: string }[] }[] };
-	const invitation = messages.find((m) => m.meetingId === CORE_GROUP && m.to === 'gp@demo.test' && m.purpose === 'invitation')!;
+	const { messages } = (await (await page.request.get('/api/outbox')).json()) as {
+		messages: {
+			to: string;
+			subject: string;
+			purpose: string;
+			meetingId: string;
+			attachments: { filename: string; url: string }[];
+		}[];
+	};
+	const invitation = messages.find(
+		(m) => m.meetingId === CORE_GROUP && m.to === 'gp@demo.test' && m.purpose === 'invitation'
+	)!;
 	expect(invitation.subject).toMatch(/^You are invited to a meeting on \w+day \d+ \w+ at 14:00$/);
-	expect(messages.some((m) => m.meetingId === CORE_GROUP && m.to === 'gp@demo.test' && m.purpose === 'report-request')).toBe(true);
-	const row = page.getByRole('row').filter({ hasText: 'gp@demo.test' }).filter({ hasText: invitation.subject });
+	expect(
+		messages.some(
+			(m) => m.meetingId === CORE_GROUP && m.to === 'gp@demo.test' && m.purpose === 'report-request'
+		)
+	).toBe(true);
+	const row = page
+		.getByRole('row')
+		.filter({ hasText: 'gp@demo.test' })
+		.filter({ hasText: invitation.subject });
 	await expect(row).toContainText('Invitation');
 	await expect(row).toContainText('Waiting to send');
-	const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: 'meeting.ics' }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		row.getByRole('link', { name: 'meeting.ics' }).click()
+	]);
 	expect(download.suggestedFilename()).toBe('meeting.ics');
 	const ics = await readFile((await download.path())!, 'utf8');
 	expect(ics).toContain('METHOD:REQUEST');
@@ -49,7 +71,9 @@ test('the admin invites the GP to the demo core group, downloads the calendar fi
 	// The late reports: the GP's report for today's conference.
 	await page.getByRole('link', { name: 'Late reports across your meetings' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Late reports' })).toBeVisible();
-	await expect(page.getByRole('row', { name: /Dr Ravi Patel/ }).first()).toContainText('Riverside GP practice');
+	await expect(page.getByRole('row', { name: /Dr Ravi Patel/ }).first()).toContainText(
+		'Riverside GP practice'
+	);
 	await expectAccessible(page);
 
 	// Moving the meeting from its page: a reason first, beside its field; then an update is queued.
@@ -60,17 +84,32 @@ test('the admin invites the GP to the demo core group, downloads the calendar fi
 	await page.getByLabel('New date').fill(later);
 	await page.getByLabel('New time (UK)').fill('15:00');
 	await page.getByRole('button', { name: 'Move the meeting' }).click();
-	await expect(page.locator('#move-reason-error')).toHaveText('Say why, so everyone invited knows: the reason is kept with the meeting.');
-	await expect(page.getByLabel('Why it moves')).toHaveAttribute('aria-describedby', 'move-reason-error');
+	await expect(page.locator('#move-reason-error')).toHaveText(
+		'Say why, so everyone invited knows: the reason is kept with the meeting.'
+	);
+	await expect(page.getByLabel('Why it moves')).toHaveAttribute(
+		'aria-describedby',
+		'move-reason-error'
+	);
 	await expectAccessible(page);
 	await page.getByLabel('Why it moves').fill('The health visitor is on leave that day');
 	await page.getByRole('button', { name: 'Move the meeting' }).click();
 	await expect(page.getByRole('status')).toContainText('The meeting has moved to');
 	await expect(page.getByRole('status')).toContainText('at 15:00');
-	const after = ((await (await page.request.get('/api/outbox')).json()) as { messages: { to: string; subject: string; purpose: string; meetingId: string }[] }).messages;
+	const after = (
+		(await (await page.request.get('/api/outbox')).json()) as {
+			messages: { to: string; subject: string; purpose: string; meetingId: string }[];
+		}
+	).messages;
 	const updates = after.filter((m) => m.meetingId === CORE_GROUP && m.purpose === 'update');
-	expect(updates.map((m) => m.to)).toEqual(expect.arrayContaining(['gp@demo.test', 'chair@demo.test', 'social.worker@demo.test']));
-	expect(updates[0].subject).toMatch(/^A meeting you are invited to has moved to \w+day \d+ \w+ at 15:00$/);
+	expect(updates.map((m) => m.to)).toEqual(
+		expect.arrayContaining(['gp@demo.test', 'chair@demo.test', 'social.worker@demo.test'])
+	);
+	expect(updates[0].subject).toMatch(
+		/^A meeting you are invited to has moved to \w+day \d+ \w+ at 15:00$/
+	);
 	await page.goto('/outbox');
-	await expect(page.getByRole('row').filter({ hasText: 'gp@demo.test' }).filter({ hasText: 'Meeting moved' })).toHaveCount(1);
+	await expect(
+		page.getByRole('row').filter({ hasText: 'gp@demo.test' }).filter({ hasText: 'Meeting moved' })
+	).toHaveCount(1);
 });

@@ -9,14 +9,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { isRedirect, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
-import { accountInvites, meetingParticipants, outbox, users, type User } from '../../src/lib/server/db/schema';
+import {
+	accountInvites,
+	meetingParticipants,
+	outbox,
+	users,
+	type User
+} from '../../src/lib/server/db/schema';
 import { resetEnvForTests } from '../../src/lib/server/env';
 import { processState } from '../../src/lib/server/process-state';
-import { createMeeting, MeetingInputError } from '../../src/lib/server/meetings/commands/create-meeting';
+import {
+	createMeeting,
+	MeetingInputError
+} from '../../src/lib/server/meetings/commands/create-meeting';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import { rescheduleMeeting } from '../../src/lib/server/meetings/commands/change-meeting-date';
-import { AccountInviteError, createAccountInvite, lookUpAccountInvite, pendingAccountInvites, redeemAccountInvite } from '../../src/lib/server/auth/account-invites';
-import { sessionIdFromToken, SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session';
+import {
+	AccountInviteError,
+	createAccountInvite,
+	lookUpAccountInvite,
+	pendingAccountInvites,
+	redeemAccountInvite
+} from '../../src/lib/server/auth/account-invites';
+import {
+	sessionIdFromToken,
+	SESSION_COOKIE,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { actions, load } from '../../src/routes/invite/[token]/+page.server';
@@ -31,7 +50,14 @@ let laterMeetingId: string;
 const savedOrigin = process.env.ORIGIN;
 const GP = 'ravi.patel@gp.example.test';
 
-const viewer = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const viewer = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 /** The token in the set-up link of the invitation to this address for this meeting. */
@@ -39,8 +65,16 @@ async function linkTokenFor(to: string, meeting: string): Promise<string> {
 	const [mail] = await handle.db
 		.select()
 		.from(outbox)
-		.where(and(eq(outbox.meetingId, meeting), eq(outbox.recipientEmail, to), eq(outbox.purpose, 'invitation')));
-	const match = /https:\/\/roundtable\.example\.gov\.uk\/invite\/([a-z2-7]{32})/.exec(mail.textBody);
+		.where(
+			and(
+				eq(outbox.meetingId, meeting),
+				eq(outbox.recipientEmail, to),
+				eq(outbox.purpose, 'invitation')
+			)
+		);
+	const match = /https:\/\/roundtable\.example\.gov\.uk\/invite\/([a-z2-7]{32})/.exec(
+		mail.textBody
+	);
 	expect(match).not.toBeNull();
 	return match![1];
 }
@@ -50,14 +84,20 @@ async function submit(token: string, fields: Record<string, string>) {
 	const set: Record<string, string> = {};
 	const event = {
 		params: { token },
-		request: new Request(`https://roundtable.example.gov.uk/invite/${token}`, { method: 'POST', body: new URLSearchParams(fields) }),
+		request: new Request(`https://roundtable.example.gov.uk/invite/${token}`, {
+			method: 'POST',
+			body: new URLSearchParams(fields)
+		}),
 		url: new URL(`https://roundtable.example.gov.uk/invite/${token}`),
 		cookies: { set: (name: string, value: string) => (set[name] = value) },
 		getClientAddress: () => '192.0.2.7'
 	} as unknown as RequestEvent;
 	try {
 		const failure = await actions.default(event as never);
-		return { failure: failure as { status: number; data: { errors: Record<string, string> } }, cookie: set[SESSION_COOKIE] };
+		return {
+			failure: failure as { status: number; data: { errors: Record<string, string> } },
+			cookie: set[SESSION_COOKIE]
+		};
 	} catch (thrown) {
 		if (isRedirect(thrown)) return { location: thrown.location, cookie: set[SESSION_COOKIE] };
 		throw thrown;
@@ -75,7 +115,16 @@ beforeAll(async () => {
 	chair = await makeUser(db, { role: 'chair', unitId: unit.id });
 	await makeUser(db, { role: 'professional', email: 'jo.reid@police.example.test' });
 	const walkers = await makeFamily(db, { unitId: unit.id, children: ['Chrissie'] });
-	const schedule = (days: number) => createMeeting({ db, scheduler: viewer(admin), kind: 'core-group', title: 'Core group for Chrissie Walker', scheduledAt: inFuture(days), childIds: walkers.children.map((c) => c.id), chairId: chair.id });
+	const schedule = (days: number) =>
+		createMeeting({
+			db,
+			scheduler: viewer(admin),
+			kind: 'core-group',
+			title: 'Core group for Chrissie Walker',
+			scheduledAt: inFuture(days),
+			childIds: walkers.children.map((c) => c.id),
+			chairId: chair.id
+		});
 	meetingId = (await schedule(20)).id;
 	laterMeetingId = (await schedule(40)).id;
 });
@@ -92,7 +141,18 @@ describe('inviting someone without an account', () => {
 	it('refuses an address that has an account, a role that cannot have one, and something that is not an address, beside the field', async () => {
 		const { db } = handle;
 		const attempt = (email: string, role: 'professional' | 'chair' = 'professional') =>
-			inviteParticipant({ db, actorId: admin.id, meetingId, userId: null, name: 'Someone', email, role, agencyId: null, voting: false, reportRequested: false }).then(
+			inviteParticipant({
+				db,
+				actorId: admin.id,
+				meetingId,
+				userId: null,
+				name: 'Someone',
+				email,
+				role,
+				agencyId: null,
+				voting: false,
+				reportRequested: false
+			}).then(
 				() => null,
 				(problem: unknown) => problem
 			);
@@ -111,66 +171,163 @@ describe('inviting someone without an account', () => {
 	it('sends the invitation with a set-up link that expires, storing only its SHA-256', async () => {
 		const { db } = handle;
 		for (const id of [meetingId, laterMeetingId]) {
-			await inviteParticipant({ db, actorId: admin.id, meetingId: id, userId: null, name: 'Dr Ravi Patel', email: ' Ravi.Patel@GP.example.test ', role: 'professional', agencyId: null, voting: false, reportRequested: id === meetingId });
+			await inviteParticipant({
+				db,
+				actorId: admin.id,
+				meetingId: id,
+				userId: null,
+				name: 'Dr Ravi Patel',
+				email: ' Ravi.Patel@GP.example.test ',
+				role: 'professional',
+				agencyId: null,
+				voting: false,
+				reportRequested: id === meetingId
+			});
 		}
 		const token = await linkTokenFor(GP, meetingId);
-		const [mail] = await db.select().from(outbox).where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'invitation')));
+		const [mail] = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'invitation')));
 		expect(mail.userId).toBeNull();
-		expect(mail.textBody).toMatch(/You do not have an account on Roundtable yet\. Set one up with this link \(it works once, until \w+day \d+ \w+ \d{4}\):/);
+		expect(mail.textBody).toMatch(
+			/You do not have an account on Roundtable yet\. Set one up with this link \(it works once, until \w+day \d+ \w+ \d{4}\):/
+		);
 		expect(mail.attachments[0].filename).toBe('meeting.ics');
-		const [request] = await db.select().from(outbox).where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'report-request')));
+		const [request] = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'report-request')));
 		expect(request.recipientEmail).toBe(GP);
 		expect(request.textBody).toContain('use the link in your invitation email');
 		const stored = await db.select().from(accountInvites);
 		expect(stored.map((row) => row.id)).toContain(sessionIdFromToken(token));
 		expect(JSON.stringify(stored)).not.toContain(token);
-		expect(stored.every((row) => row.email === GP && row.expiresAt.getTime() - row.createdAt.getTime() === 14 * 86_400_000)).toBe(true);
-		expect(await lookUpAccountInvite({ db, token })).toMatchObject({ ok: true, name: 'Dr Ravi Patel', email: GP, meetingId });
+		expect(
+			stored.every(
+				(row) =>
+					row.email === GP && row.expiresAt.getTime() - row.createdAt.getTime() === 14 * 86_400_000
+			)
+		).toBe(true);
+		expect(await lookUpAccountInvite({ db, token })).toMatchObject({
+			ok: true,
+			name: 'Dr Ravi Patel',
+			email: GP,
+			meetingId
+		});
 	});
 
 	it('writes to them when the meeting moves, at the address given', async () => {
 		const { db } = handle;
-		await rescheduleMeeting({ db, user: viewer(chair), meetingId, scheduledAt: inFuture(21), reason: 'The room is needed' });
-		const updates = await db.select().from(outbox).where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'update')));
+		await rescheduleMeeting({
+			db,
+			user: viewer(chair),
+			meetingId,
+			scheduledAt: inFuture(21),
+			reason: 'The room is needed'
+		});
+		const updates = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'update')));
 		expect(updates.map((m) => m.recipientEmail)).toContain(GP);
 	});
 
 	it('the set-up page shows who it is for, refuses a short password beside the field, then makes the account, signs them in and opens the meeting', async () => {
 		const { db } = handle;
 		const token = await linkTokenFor(GP, meetingId);
-		expect(await load({ params: { token }, setHeaders: () => {} } as never)).toMatchObject({ ok: true, name: 'Dr Ravi Patel', email: GP });
+		expect(await load({ params: { token }, setHeaders: () => {} } as never)).toMatchObject({
+			ok: true,
+			name: 'Dr Ravi Patel',
+			email: GP
+		});
 		const short = await submit(token, { password: 'short', confirm: 'short' });
 		expect(short.failure!.status).toBe(400);
 		expect(short.failure!.data.errors.password).toBe('Use at least 12 characters.');
-		const mismatch = await submit(token, { password: 'a long enough password', confirm: 'another long password' });
+		const mismatch = await submit(token, {
+			password: 'a long enough password',
+			confirm: 'another long password'
+		});
 		expect(mismatch.failure!.data.errors.confirm).toBe('The two passwords are not the same.');
 
-		const done = await submit(token, { password: 'a long enough password', confirm: 'a long enough password' });
+		const done = await submit(token, {
+			password: 'a long enough password',
+			confirm: 'a long enough password'
+		});
 		expect(done.location).toBe(`/meetings/${meetingId}`);
 		const session = await validateSessionToken({ db, token: done.cookie! });
-		expect(session.user).toMatchObject({ name: 'Dr Ravi Patel', email: GP, role: 'professional', unitId: null });
+		expect(session.user).toMatchObject({
+			name: 'Dr Ravi Patel',
+			email: GP,
+			role: 'professional',
+			unitId: null
+		});
 		// Both places named with the address are now the account's.
-		const places = await db.select().from(meetingParticipants).where(eq(meetingParticipants.email, GP));
+		const places = await db
+			.select()
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.email, GP));
 		expect(places.map((p) => p.userId)).toEqual([session.user!.id, session.user!.id]);
-		expect((await signInWithPassword({ db, email: GP, password: 'a long enough password', address: '192.0.2.7' })).ok).toBe(true);
+		expect(
+			(
+				await signInWithPassword({
+					db,
+					email: GP,
+					password: 'a long enough password',
+					address: '192.0.2.7'
+				})
+			).ok
+		).toBe(true);
 	});
 
 	it('works once: the same link, or the other meeting’s, then says to sign in', async () => {
 		const { db } = handle;
 		const token = await linkTokenFor(GP, meetingId);
-		const again = await submit(token, { password: 'a long enough password', confirm: 'a long enough password' });
+		const again = await submit(token, {
+			password: 'a long enough password',
+			confirm: 'a long enough password'
+		});
 		expect(again.failure!.data.errors.form).toContain('has been used already');
-		expect(await load({ params: { token: await linkTokenFor(GP, laterMeetingId) }, setHeaders: () => {} } as never)).toMatchObject({ ok: false });
+		expect(
+			await load({
+				params: { token: await linkTokenFor(GP, laterMeetingId) },
+				setHeaders: () => {}
+			} as never)
+		).toMatchObject({ ok: false });
 		expect((await db.select().from(users).where(eq(users.email, GP))).length).toBe(1);
 	});
 
 	it('expires, and makes one account when used twice at once', async () => {
 		const { db } = handle;
-		await inviteParticipant({ db, actorId: admin.id, meetingId, userId: null, name: 'Carol Hughes', email: 'carol@example.test', role: 'parent', agencyId: null, voting: false, reportRequested: false });
-		const [carol] = await db.select().from(meetingParticipants).where(eq(meetingParticipants.email, 'carol@example.test'));
-		const old = await createAccountInvite({ db, participantId: carol.id, email: carol.email!, now: new Date(Date.now() - 15 * 86_400_000) });
-		expect(await lookUpAccountInvite({ db, token: old.token })).toEqual({ ok: false, problem: "This link has expired. Ask the unit's business support to send you a new one." });
-		await expect(redeemAccountInvite({ db, token: old.token, password: 'a long enough password' })).rejects.toBeInstanceOf(AccountInviteError);
+		await inviteParticipant({
+			db,
+			actorId: admin.id,
+			meetingId,
+			userId: null,
+			name: 'Carol Hughes',
+			email: 'carol@example.test',
+			role: 'parent',
+			agencyId: null,
+			voting: false,
+			reportRequested: false
+		});
+		const [carol] = await db
+			.select()
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.email, 'carol@example.test'));
+		const old = await createAccountInvite({
+			db,
+			participantId: carol.id,
+			email: carol.email!,
+			now: new Date(Date.now() - 15 * 86_400_000)
+		});
+		expect(await lookUpAccountInvite({ db, token: old.token })).toEqual({
+			ok: false,
+			problem: "This link has expired. Ask the unit's business support to send you a new one."
+		});
+		await expect(
+			redeemAccountInvite({ db, token: old.token, password: 'a long enough password' })
+		).rejects.toBeInstanceOf(AccountInviteError);
 		expect(await lookUpAccountInvite({ db, token: 'abc' })).toMatchObject({ ok: false });
 
 		const token = await linkTokenFor('carol@example.test', meetingId);
@@ -185,11 +342,33 @@ describe('inviting someone without an account', () => {
 
 	it('lists who has not set up an account yet, and sends a new link when theirs has expired', async () => {
 		const { db } = handle;
-		await inviteParticipant({ db, actorId: admin.id, meetingId, userId: null, name: 'Ruth Ellis', email: 'ruth@example.test', role: 'parent', agencyId: null, voting: false, reportRequested: false });
-		const [ruth] = await db.select().from(meetingParticipants).where(eq(meetingParticipants.email, 'ruth@example.test'));
-		expect((await pendingAccountInvites({ db, meetingId })).map((p) => [p.name, p.expired])).toEqual([['Ruth Ellis', false]]);
-		await db.update(accountInvites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accountInvites.participantId, ruth.id));
-		expect((await pendingAccountInvites({ db, meetingId }))[0]).toMatchObject({ name: 'Ruth Ellis', expired: true });
+		await inviteParticipant({
+			db,
+			actorId: admin.id,
+			meetingId,
+			userId: null,
+			name: 'Ruth Ellis',
+			email: 'ruth@example.test',
+			role: 'parent',
+			agencyId: null,
+			voting: false,
+			reportRequested: false
+		});
+		const [ruth] = await db
+			.select()
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.email, 'ruth@example.test'));
+		expect(
+			(await pendingAccountInvites({ db, meetingId })).map((p) => [p.name, p.expired])
+		).toEqual([['Ruth Ellis', false]]);
+		await db
+			.update(accountInvites)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(accountInvites.participantId, ruth.id));
+		expect((await pendingAccountInvites({ db, meetingId }))[0]).toMatchObject({
+			name: 'Ruth Ellis',
+			expired: true
+		});
 
 		const url = new URL(`https://roundtable.example.gov.uk/meetings/${meetingId}`);
 		const resend = async (user: User) =>
@@ -197,10 +376,24 @@ describe('inviting someone without an account', () => {
 				locals: { user: viewer(user), sessionId: null },
 				params: { id: meetingId },
 				url,
-				request: new Request(url, { method: 'POST', body: new URLSearchParams({ participantId: ruth.id }) })
+				request: new Request(url, {
+					method: 'POST',
+					body: new URLSearchParams({ participantId: ruth.id })
+				})
 			} as never);
-		expect(await resend(admin)).toEqual({ message: 'A new link to set up an account is on its way to Ruth Ellis.' });
-		const invitations = await db.select().from(outbox).where(and(eq(outbox.meetingId, meetingId), eq(outbox.recipientEmail, 'ruth@example.test'), eq(outbox.purpose, 'invitation')));
+		expect(await resend(admin)).toEqual({
+			message: 'A new link to set up an account is on its way to Ruth Ellis.'
+		});
+		const invitations = await db
+			.select()
+			.from(outbox)
+			.where(
+				and(
+					eq(outbox.meetingId, meetingId),
+					eq(outbox.recipientEmail, 'ruth@example.test'),
+					eq(outbox.purpose, 'invitation')
+				)
+			);
 		expect(invitations).toHaveLength(2);
 		const fresh = invitations.map((m) => /\/invite\/([a-z2-7]{32})/.exec(m.textBody)![1]);
 		const states = await Promise.all(fresh.map((token) => lookUpAccountInvite({ db, token })));

@@ -18,7 +18,9 @@ let handle: DatabaseHandle;
 const today = new Date('2026-12-02T08:00:00Z');
 
 async function counts() {
-	const rows = await handle.db.select({ purpose: outbox.purpose, meetingId: outbox.meetingId, to: outbox.recipientEmail }).from(outbox);
+	const rows = await handle.db
+		.select({ purpose: outbox.purpose, meetingId: outbox.meetingId, to: outbox.recipientEmail })
+		.from(outbox);
 	const byPurpose: Record<string, number> = {};
 	for (const row of rows) byPurpose[row.purpose] = (byPurpose[row.purpose] ?? 0) + 1;
 	return { byPurpose, rows };
@@ -38,22 +40,36 @@ describe("the demo's outbox", () => {
 		const { byPurpose, rows } = await counts();
 		// Invitations: everyone with an account on the five scheduled meetings, but the chair (put on the list, not invited).
 		// Reminders: the conference today, the core group and the review on Monday 7 December (three working days away).
-		expect(byPurpose).toEqual({ invitation: 13, reminder: 12, 'report-request': 1, 'report-chaser': 1 });
-		const gp = rows.filter((row) => row.to === 'gp@demo.test' && row.meetingId === demoIds.icpc).map((row) => row.purpose).sort();
+		expect(byPurpose).toEqual({
+			invitation: 13,
+			reminder: 12,
+			'report-request': 1,
+			'report-chaser': 1
+		});
+		const gp = rows
+			.filter((row) => row.to === 'gp@demo.test' && row.meetingId === demoIds.icpc)
+			.map((row) => row.purpose)
+			.sort();
 		expect(gp).toEqual(['invitation', 'report-chaser', 'report-request']); // apologies sent: no reminder
 		expect(rows.some((row) => row.meetingId === demoIds.miaConference)).toBe(false); // already live
-		expect(rows.some((row) => row.to === 'chair@demo.test' && row.purpose === 'invitation')).toBe(false);
+		expect(rows.some((row) => row.to === 'chair@demo.test' && row.purpose === 'invitation')).toBe(
+			false
+		);
 	});
 
 	it('shows them to business support at /outbox, invitations dated when the meetings were arranged', async () => {
 		const [admin] = await handle.db.select().from(users).where(eq(users.email, 'admin@demo.test'));
 		const messages = (await outboxForViewer({ db: handle.db, viewer: admin }))!;
-		expect(new Set(messages.map((m) => m.purpose))).toEqual(new Set(['invitation', 'reminder', 'report-request', 'report-chaser']));
+		expect(new Set(messages.map((m) => m.purpose))).toEqual(
+			new Set(['invitation', 'reminder', 'report-request', 'report-chaser'])
+		);
 		const invitation = messages.find((m) => m.purpose === 'invitation')!;
 		expect(invitation.createdAt).toBe('2026-11-18T08:00:00.000Z');
 		expect(invitation.attachments[0]).toMatchObject({ filename: 'meeting.ics' });
 		const late = (await lateReportsForViewer({ db: handle.db, viewer: admin, now: today }))!;
-		expect(late.map((r) => [r.name, r.meeting.id, r.state])).toEqual([['Dr Ravi Patel', demoIds.icpc, 'late']]);
+		expect(late.map((r) => [r.name, r.meeting.id, r.state])).toEqual([
+			['Dr Ravi Patel', demoIds.icpc, 'late']
+		]);
 	});
 
 	it('queues nothing twice when the demo is loaded again, that day or the next', async () => {

@@ -12,7 +12,11 @@ import {
 
 describe('when reminders and report requests fall due', () => {
 	it('counts the set numbers of working days back from an ordinary week', () => {
-		expect(mailTiming).toEqual({ reminderWorkingDays: 3, reportDeadlineWorkingDays: 3, reportReminderWorkingDays: 2 });
+		expect(mailTiming).toEqual({
+			reminderWorkingDays: 3,
+			reportDeadlineWorkingDays: 3,
+			reportReminderWorkingDays: 2
+		});
 		// Thursday 3 December 2026.
 		expect(reminderDate('2026-12-03')).toBe('2026-11-30'); // Monday
 		expect(reportDeadline('2026-12-03')).toBe('2026-11-30');
@@ -63,7 +67,13 @@ describe('a reminder to someone invited', () => {
 
 describe('the follow-ups of a report request', () => {
 	const meetingDate = '2026-12-03'; // due Monday 30 November, reminded Thursday 26, chased from Tuesday 1 December
-	const asked = { meetingDate, askedOn: '2026-11-10', reminded: false, chased: false, received: false };
+	const asked = {
+		meetingDate,
+		askedOn: '2026-11-10',
+		reminded: false,
+		chased: false,
+		received: false
+	};
 
 	it('reminds from the reminder date until the deadline, once', () => {
 		expect(reportFollowUpDue({ ...asked, today: '2026-11-25' })).toBeNull();
@@ -74,7 +84,9 @@ describe('the follow-ups of a report request', () => {
 
 	it('chases once when the deadline has passed, until the meeting day', () => {
 		expect(reportFollowUpDue({ ...asked, today: '2026-12-01' })).toBe('report-chaser');
-		expect(reportFollowUpDue({ ...asked, today: '2026-12-01', reminded: true })).toBe('report-chaser');
+		expect(reportFollowUpDue({ ...asked, today: '2026-12-01', reminded: true })).toBe(
+			'report-chaser'
+		);
 		expect(reportFollowUpDue({ ...asked, today: '2026-12-03' })).toBe('report-chaser');
 		expect(reportFollowUpDue({ ...asked, today: '2026-12-02', chased: true })).toBeNull();
 		expect(reportFollowUpDue({ ...asked, today: '2026-12-04' })).toBeNull();
@@ -88,7 +100,9 @@ describe('the follow-ups of a report request', () => {
 	it('neither reminds nor chases a request that went late itself', () => {
 		// Asked on the reminder date: no reminder (the request is fresh), but chased if it does not come.
 		expect(reportFollowUpDue({ ...asked, askedOn: '2026-11-26', today: '2026-11-27' })).toBeNull();
-		expect(reportFollowUpDue({ ...asked, askedOn: '2026-11-30', today: '2026-12-01' })).toBe('report-chaser');
+		expect(reportFollowUpDue({ ...asked, askedOn: '2026-11-30', today: '2026-12-01' })).toBe(
+			'report-chaser'
+		);
 		// Asked after the deadline: it already asks for the report as soon as possible.
 		expect(reportFollowUpDue({ ...asked, askedOn: '2026-12-01', today: '2026-12-02' })).toBeNull();
 	});
@@ -96,19 +110,44 @@ describe('the follow-ups of a report request', () => {
 
 describe('the state of a report request', () => {
 	const meetingDate = '2026-12-03';
-	const base = { meetingDate, today: '2026-11-20', asked: true, reminded: false, received: false, sharedWithParents: false };
+	const base = {
+		meetingDate,
+		today: '2026-11-20',
+		asked: true,
+		reminded: false,
+		received: false,
+		sharedWithParents: false
+	};
 
 	it('goes asked → reminded → late → received → shared with parents', () => {
-		expect(reportRequestStatus(base)).toEqual({ state: 'asked', deadline: '2026-11-30', late: false });
+		expect(reportRequestStatus(base)).toEqual({
+			state: 'asked',
+			deadline: '2026-11-30',
+			late: false
+		});
 		expect(reportRequestStatus({ ...base, reminded: true }).state).toBe('reminded');
-		expect(reportRequestStatus({ ...base, today: '2026-11-30', reminded: true })).toMatchObject({ state: 'reminded', late: false });
-		expect(reportRequestStatus({ ...base, today: '2026-12-01', reminded: true })).toMatchObject({ state: 'late', late: true });
-		expect(reportRequestStatus({ ...base, today: '2026-12-01', received: true })).toMatchObject({ state: 'received', late: false });
-		expect(reportRequestStatus({ ...base, received: true, sharedWithParents: true }).state).toBe('shared');
+		expect(reportRequestStatus({ ...base, today: '2026-11-30', reminded: true })).toMatchObject({
+			state: 'reminded',
+			late: false
+		});
+		expect(reportRequestStatus({ ...base, today: '2026-12-01', reminded: true })).toMatchObject({
+			state: 'late',
+			late: true
+		});
+		expect(reportRequestStatus({ ...base, today: '2026-12-01', received: true })).toMatchObject({
+			state: 'received',
+			late: false
+		});
+		expect(reportRequestStatus({ ...base, received: true, sharedWithParents: true }).state).toBe(
+			'shared'
+		);
 	});
 
 	it('is not asked when there was no address to write to, and late all the same', () => {
 		expect(reportRequestStatus({ ...base, asked: false }).state).toBe('not-asked');
-		expect(reportRequestStatus({ ...base, asked: false, today: '2026-12-01' })).toMatchObject({ state: 'late', late: true });
+		expect(reportRequestStatus({ ...base, asked: false, today: '2026-12-01' })).toMatchObject({
+			state: 'late',
+			late: true
+		});
 	});
 });

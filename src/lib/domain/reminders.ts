@@ -47,7 +47,11 @@ const before = (a: CalendarDate, b: CalendarDate) => compareDates(a, b) < 0;
  * the date (their invitation, or the update when the meeting moved) went before the reminder
  * date: someone invited or told of a move since then has just been told.
  */
-export function reminderDue(props: { meetingDate: CalendarDate; today: CalendarDate; lastToldOn: CalendarDate | null }): boolean {
+export function reminderDue(props: {
+	meetingDate: CalendarDate;
+	today: CalendarDate;
+	lastToldOn: CalendarDate | null;
+}): boolean {
 	const { meetingDate, today, lastToldOn } = props;
 	const remindOn = reminderDate(meetingDate);
 	if (!onOrAfter(today, remindOn) || before(meetingDate, today)) return false;
@@ -79,7 +83,8 @@ export function reportFollowUpDue(props: {
 		return !props.chased && !before(deadline, askedOn) ? 'report-chaser' : null;
 	}
 	const remindOn = reportReminderDate(meetingDate);
-	if (onOrAfter(today, remindOn) && !props.reminded && before(askedOn, remindOn)) return 'report-reminder';
+	if (onOrAfter(today, remindOn) && !props.reminded && before(askedOn, remindOn))
+		return 'report-reminder';
 	return null;
 }
 
@@ -88,7 +93,8 @@ export function reportFollowUpDue(props: {
  * not asked by email (no address to write to, or asked only once the meeting had begun), asked, reminded, late (chased or not), received, or
  * received and shared with the parents.
  */
-export type ReportRequestState = 'not-asked' | 'asked' | 'reminded' | 'late' | 'received' | 'shared';
+export type ReportRequestState =
+	'not-asked' | 'asked' | 'reminded' | 'late' | 'received' | 'shared';
 
 export interface ReportRequestStatus {
 	state: ReportRequestState;

@@ -26,11 +26,22 @@ export function accountInviteLink(token: string): string {
 }
 
 /** Makes a new set-up link for a participant named without an account; returns the token (never stored) and when it expires. */
-export async function createAccountInvite(props: { db: Database; participantId: string; email: string; now?: Date }): Promise<{ token: string; expiresAt: Date }> {
+export async function createAccountInvite(props: {
+	db: Database;
+	participantId: string;
+	email: string;
+	now?: Date;
+}): Promise<{ token: string; expiresAt: Date }> {
 	const now = props.now ?? new Date();
 	const token = generateSessionToken();
 	const expiresAt = new Date(now.getTime() + ACCOUNT_INVITE_LIFETIME_MS);
-	await props.db.insert(accountInvites).values({ id: sessionIdFromToken(token), participantId: props.participantId, email: normaliseEmail(props.email), expiresAt, createdAt: now });
+	await props.db.insert(accountInvites).values({
+		id: sessionIdFromToken(token),
+		participantId: props.participantId,
+		email: normaliseEmail(props.email),
+		expiresAt,
+		createdAt: now
+	});
 	return { token, expiresAt };
 }
 
@@ -53,10 +64,16 @@ const UNUSABLE = {
 } as const;
 
 /** What the set-up page shows for a token: who it is for, or why it cannot be used. */
-export type AccountInviteLookup = { ok: true; name: string; email: string; meetingId: string; expiresAt: Date } | { ok: false; problem: string };
+export type AccountInviteLookup =
+	| { ok: true; name: string; email: string; meetingId: string; expiresAt: Date }
+	| { ok: false; problem: string };
 
 /** Looks a token up without using it. */
-export async function lookUpAccountInvite(props: { db: Database; token: string; now?: Date }): Promise<AccountInviteLookup> {
+export async function lookUpAccountInvite(props: {
+	db: Database;
+	token: string;
+	now?: Date;
+}): Promise<AccountInviteLookup> {
 	const { db } = props;
 	const now = props.now ?? new Date();
 	if (!/^[a-z2-7]{32}$/.test(props.token)) return { ok: false, problem: UNUSABLE.unknown };
@@ -69,9 +86,18 @@ export async function lookUpAccountInvite(props: { db: Database; token: string; 
 	const { invite, participant } = found;
 	if (invite.usedAt || participant.userId) return { ok: false, problem: UNUSABLE.used };
 	if (invite.expiresAt.getTime() <= now.getTime()) return { ok: false, problem: UNUSABLE.expired };
-	const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, invite.email));
+	const [taken] = await db
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.email, invite.email));
 	if (taken) return { ok: false, problem: UNUSABLE.account };
-	return { ok: true, name: participant.name, email: invite.email, meetingId: participant.meetingId, expiresAt: invite.expiresAt };
+	return {
+		ok: true,
+		name: participant.name,
+		email: invite.email,
+		meetingId: participant.meetingId,
+		expiresAt: invite.expiresAt
+	};
 }
 
 /**
@@ -80,7 +106,12 @@ export async function lookUpAccountInvite(props: { db: Database; token: string; 
  * password, and every place on a meeting's list named with that address and no account, in a
  * role that fits the account, becomes theirs. Returns the new account and the meeting to open.
  */
-export async function redeemAccountInvite(props: { db: Database; token: string; password: string; now?: Date }): Promise<{ userId: string; meetingId: string }> {
+export async function redeemAccountInvite(props: {
+	db: Database;
+	token: string;
+	password: string;
+	now?: Date;
+}): Promise<{ userId: string; meetingId: string }> {
 	const { db } = props;
 	const now = props.now ?? new Date();
 	const before = await lookUpAccountInvite({ db, token: props.token, now });
@@ -90,15 +121,33 @@ export async function redeemAccountInvite(props: { db: Database; token: string; 
 		const [invite] = await tx
 			.update(accountInvites)
 			.set({ usedAt: now })
-			.where(and(eq(accountInvites.id, sessionIdFromToken(props.token)), isNull(accountInvites.usedAt), gt(accountInvites.expiresAt, now)))
+			.where(
+				and(
+					eq(accountInvites.id, sessionIdFromToken(props.token)),
+					isNull(accountInvites.usedAt),
+					gt(accountInvites.expiresAt, now)
+				)
+			)
 			.returning();
 		if (!invite) throw new AccountInviteError(UNUSABLE.used);
-		const [participant] = await tx.select().from(meetingParticipants).where(and(eq(meetingParticipants.id, invite.participantId), isNull(meetingParticipants.userId)));
+		const [participant] = await tx
+			.select()
+			.from(meetingParticipants)
+			.where(
+				and(eq(meetingParticipants.id, invite.participantId), isNull(meetingParticipants.userId))
+			);
 		const role = participant ? accountRoleForInvitee(participant.role) : null;
 		if (!participant || !role) throw new AccountInviteError(UNUSABLE.used);
 		const [user] = await tx
 			.insert(users)
-			.values({ name: participant.name, email: invite.email, role, agencyId: participant.agencyId, unitId: null, passwordHash })
+			.values({
+				name: participant.name,
+				email: invite.email,
+				role,
+				agencyId: participant.agencyId,
+				unitId: null,
+				passwordHash
+			})
 			.onConflictDoNothing()
 			.returning();
 		if (!user) throw new AccountInviteError(UNUSABLE.account);
@@ -113,7 +162,14 @@ export async function redeemAccountInvite(props: { db: Database; token: string; 
 				)
 			)
 			.returning({ id: meetingParticipants.id, meetingId: meetingParticipants.meetingId });
-		await audit({ db: tx, userId: user.id, action: 'account-set-up', targetType: 'user', targetId: user.id, detail: { participants: linked.map((row) => row.id) } });
+		await audit({
+			db: tx,
+			userId: user.id,
+			action: 'account-set-up',
+			targetType: 'user',
+			targetId: user.id,
+			detail: { participants: linked.map((row) => row.id) }
+		});
 		return { userId: user.id, meetingId: participant.meetingId };
 	});
 }
@@ -129,17 +185,38 @@ export interface PendingAccountInvite {
 }
 
 /** The people on the meeting's list with an address and no account yet (the page offers to send them a new link). */
-export async function pendingAccountInvites(props: { db: Database; meetingId: string; now?: Date }): Promise<PendingAccountInvite[]> {
+export async function pendingAccountInvites(props: {
+	db: Database;
+	meetingId: string;
+	now?: Date;
+}): Promise<PendingAccountInvite[]> {
 	const now = props.now ?? new Date();
 	const rows = await props.db
-		.select({ participantId: meetingParticipants.id, name: meetingParticipants.name, email: meetingParticipants.email, latest: sql<string | null>`max(${accountInvites.expiresAt})` })
+		.select({
+			participantId: meetingParticipants.id,
+			name: meetingParticipants.name,
+			email: meetingParticipants.email,
+			latest: sql<string | null>`max(${accountInvites.expiresAt})`
+		})
 		.from(meetingParticipants)
 		.leftJoin(accountInvites, eq(accountInvites.participantId, meetingParticipants.id))
-		.where(and(eq(meetingParticipants.meetingId, props.meetingId), isNull(meetingParticipants.userId), isNotNull(meetingParticipants.email)))
+		.where(
+			and(
+				eq(meetingParticipants.meetingId, props.meetingId),
+				isNull(meetingParticipants.userId),
+				isNotNull(meetingParticipants.email)
+			)
+		)
 		.groupBy(meetingParticipants.id, meetingParticipants.name, meetingParticipants.email)
 		.orderBy(meetingParticipants.name);
 	return rows.map((row) => {
 		const latest = row.latest === null ? null : new Date(row.latest);
-		return { participantId: row.participantId, name: row.name, email: row.email!, linkExpiresAt: latest?.toISOString() ?? null, expired: latest === null || latest.getTime() <= now.getTime() };
+		return {
+			participantId: row.participantId,
+			name: row.name,
+			email: row.email!,
+			linkExpiresAt: latest?.toISOString() ?? null,
+			expired: latest === null || latest.getTime() <= now.getTime()
+		};
 	});
 }

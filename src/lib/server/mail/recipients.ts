@@ -18,13 +18,22 @@ export interface MeetingRecipient {
 }
 
 /** Everyone on the meeting's list with an address, or only the one participant. */
-export async function meetingRecipients(props: { db: Database; meetingId: string; participantId?: string }): Promise<MeetingRecipient[]> {
+export async function meetingRecipients(props: {
+	db: Database;
+	meetingId: string;
+	participantId?: string;
+}): Promise<MeetingRecipient[]> {
 	const { db, meetingId } = props;
 	const rows = await db
 		.select({ participant: meetingParticipants, accountEmail: users.email })
 		.from(meetingParticipants)
 		.leftJoin(users, eq(users.id, meetingParticipants.userId))
-		.where(and(eq(meetingParticipants.meetingId, meetingId), props.participantId ? eq(meetingParticipants.id, props.participantId) : undefined));
+		.where(
+			and(
+				eq(meetingParticipants.meetingId, meetingId),
+				props.participantId ? eq(meetingParticipants.id, props.participantId) : undefined
+			)
+		);
 	return rows.flatMap(({ participant: p, accountEmail }) => {
 		const email = accountEmail ?? p.email;
 		return email ? [{ ...recipient(p), email }] : [];

@@ -8,9 +8,26 @@
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { agencies, meetingParticipants, meetings, reportRequests, type Meeting, type OutboxMessage } from '../db/schema';
-import { calendarDateOf, compareDates, formatCalendarDate, type CalendarDate } from '../../domain/calendar-date';
-import { reportDeadline, reportRequestStatus, type ReportFollowUp, type ReportRequestState } from '../../domain/reminders';
+import {
+	agencies,
+	meetingParticipants,
+	meetings,
+	reportRequests,
+	type Meeting,
+	type OutboxMessage
+} from '../db/schema';
+import {
+	calendarDateOf,
+	compareDates,
+	formatCalendarDate,
+	type CalendarDate
+} from '../../domain/calendar-date';
+import {
+	reportDeadline,
+	reportRequestStatus,
+	type ReportFollowUp,
+	type ReportRequestState
+} from '../../domain/reminders';
 import { meetingKindLabel } from '../../meetings/labels';
 import { mayReadLateReports, type Viewer } from '../../policy';
 import { meetingDateWords, meetingDateWordsWithYear, meetingLink } from './invitations';
@@ -54,16 +71,31 @@ export function reportMail(props: {
 		'The details are on Roundtable after you sign in:',
 		meetingLink(meeting.id),
 		'',
-		...(recipient.userId === null ? ['If you have not set up your account yet, use the link in your invitation email.', ''] : []),
+		...(recipient.userId === null
+			? ['If you have not set up your account yet, use the link in your invitation email.', '']
+			: []),
 		'This email names no one. Please do not forward it.',
 		'Roundtable'
 	].join('\n');
-	return { to: recipient.email, userId: recipient.userId, purpose: props.purpose, meetingId: meeting.id, subject, text, queuedAt: props.queuedAt };
+	return {
+		to: recipient.email,
+		userId: recipient.userId,
+		purpose: props.purpose,
+		meetingId: meeting.id,
+		subject,
+		text,
+		queuedAt: props.queuedAt
+	};
 }
 
 /** A meeting that still needs its reports: scheduled, and its day not yet past. */
-function stillToCome(meeting: Pick<Meeting, 'status' | 'scheduledAt'>, today: CalendarDate): boolean {
-	return meeting.status === 'scheduled' && compareDates(calendarDateOf(meeting.scheduledAt), today) >= 0;
+function stillToCome(
+	meeting: Pick<Meeting, 'status' | 'scheduledAt'>,
+	today: CalendarDate
+): boolean {
+	return (
+		meeting.status === 'scheduled' && compareDates(calendarDateOf(meeting.scheduledAt), today) >= 0
+	);
 }
 
 /**
@@ -71,7 +103,12 @@ function stillToCome(meeting: Pick<Meeting, 'status' | 'scheduledAt'>, today: Ca
  * `report_requests`. Nothing (null) when no report is asked of them, it has arrived, the
  * meeting is over, cancelled or under way, or they have no address.
  */
-export async function queueReportRequest(props: { db: Database; participantId: string; now?: Date; queuedAt?: Date }): Promise<OutboxMessage | null> {
+export async function queueReportRequest(props: {
+	db: Database;
+	participantId: string;
+	now?: Date;
+	queuedAt?: Date;
+}): Promise<OutboxMessage | null> {
 	const { db } = props;
 	const now = props.now ?? new Date();
 	const [found] = await db
@@ -79,18 +116,38 @@ export async function queueReportRequest(props: { db: Database; participantId: s
 		.from(meetingParticipants)
 		.innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
 		.where(eq(meetingParticipants.id, props.participantId));
-	if (!found || !found.participant.reportRequested || found.participant.reportReceivedAt) return null;
+	if (!found || !found.participant.reportRequested || found.participant.reportReceivedAt)
+		return null;
 	const { meeting } = found;
 	if (!stillToCome(meeting, calendarDateOf(now))) return null;
-	const [recipient] = await meetingRecipients({ db, meetingId: meeting.id, participantId: props.participantId });
+	const [recipient] = await meetingRecipients({
+		db,
+		meetingId: meeting.id,
+		participantId: props.participantId
+	});
 	if (!recipient) return null;
 	const askedAt = props.queuedAt ?? now;
 	return enqueueMailOnce({
 		db,
-		key: { meetingId: meeting.id, participantId: recipient.participantId, purpose: 'report-request' },
+		key: {
+			meetingId: meeting.id,
+			participantId: recipient.participantId,
+			purpose: 'report-request'
+		},
 		at: askedAt,
-		build: () => reportMail({ purpose: 'report-request', meeting, recipient, deadline: reportDeadline(calendarDateOf(meeting.scheduledAt)), queuedAt: props.queuedAt }),
-		also: (tx) => tx.insert(reportRequests).values({ participantId: recipient.participantId, meetingId: meeting.id, askedAt }).onConflictDoNothing()
+		build: () =>
+			reportMail({
+				purpose: 'report-request',
+				meeting,
+				recipient,
+				deadline: reportDeadline(calendarDateOf(meeting.scheduledAt)),
+				queuedAt: props.queuedAt
+			}),
+		also: (tx) =>
+			tx
+				.insert(reportRequests)
+				.values({ participantId: recipient.participantId, meetingId: meeting.id, askedAt })
+				.onConflictDoNothing()
 	});
 }
 
@@ -107,7 +164,13 @@ export async function queueReportFollowUp(props: {
 		db,
 		key: { meetingId: meeting.id, participantId: recipient.participantId, purpose },
 		at: now,
-		build: () => reportMail({ purpose, meeting, recipient, deadline: reportDeadline(calendarDateOf(meeting.scheduledAt)) }),
+		build: () =>
+			reportMail({
+				purpose,
+				meeting,
+				recipient,
+				deadline: reportDeadline(calendarDateOf(meeting.scheduledAt))
+			}),
 		also: (tx) =>
 			tx
 				.update(reportRequests)
@@ -134,10 +197,24 @@ const requestColumns = {
 	participant: meetingParticipants,
 	agency: agencies.name,
 	request: reportRequests,
-	meeting: { id: meetings.id, kind: meetings.kind, title: meetings.title, status: meetings.status, scheduledAt: meetings.scheduledAt }
+	meeting: {
+		id: meetings.id,
+		kind: meetings.kind,
+		title: meetings.title,
+		status: meetings.status,
+		scheduledAt: meetings.scheduledAt
+	}
 };
 
-function view(row: { participant: typeof meetingParticipants.$inferSelect; agency: string | null; request: typeof reportRequests.$inferSelect | null; meeting: { scheduledAt: Date } }, today: CalendarDate): ReportRequestView {
+function view(
+	row: {
+		participant: typeof meetingParticipants.$inferSelect;
+		agency: string | null;
+		request: typeof reportRequests.$inferSelect | null;
+		meeting: { scheduledAt: Date };
+	},
+	today: CalendarDate
+): ReportRequestView {
 	const { participant: p, request } = row;
 	const status = reportRequestStatus({
 		meetingDate: calendarDateOf(row.meeting.scheduledAt),
@@ -162,7 +239,11 @@ function view(row: { participant: typeof meetingParticipants.$inferSelect; agenc
 }
 
 /** Every report asked for this meeting, by name, with its deadline and state. */
-export async function reportRequestsForMeeting(props: { db: Database; meetingId: string; now?: Date }): Promise<ReportRequestView[]> {
+export async function reportRequestsForMeeting(props: {
+	db: Database;
+	meetingId: string;
+	now?: Date;
+}): Promise<ReportRequestView[]> {
 	const today = calendarDateOf(props.now ?? new Date());
 	const rows = await props.db
 		.select(requestColumns)
@@ -170,14 +251,25 @@ export async function reportRequestsForMeeting(props: { db: Database; meetingId:
 		.innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
 		.leftJoin(agencies, eq(agencies.id, meetingParticipants.agencyId))
 		.leftJoin(reportRequests, eq(reportRequests.participantId, meetingParticipants.id))
-		.where(and(eq(meetingParticipants.meetingId, props.meetingId), eq(meetingParticipants.reportRequested, true)))
+		.where(
+			and(
+				eq(meetingParticipants.meetingId, props.meetingId),
+				eq(meetingParticipants.reportRequested, true)
+			)
+		)
 		.orderBy(asc(meetingParticipants.name));
 	return rows.map((row) => view(row, today));
 }
 
 /** A late report and the meeting it is for. */
 export interface LateReport extends ReportRequestView {
-	meeting: { id: string; kind: Meeting['kind']; title: string; status: Meeting['status']; scheduledAt: string };
+	meeting: {
+		id: string;
+		kind: Meeting['kind'];
+		title: string;
+		status: Meeting['status'];
+		scheduledAt: string;
+	};
 }
 
 /**
@@ -185,7 +277,11 @@ export interface LateReport extends ReportRequestView {
  * to come (scheduled, today or later) or under way, soonest meeting first; null when the viewer may not see the list
  * (`mayReadLateReports`: business support and chairs of the unit).
  */
-export async function lateReportsForViewer(props: { db: Database; viewer: Viewer; now?: Date }): Promise<LateReport[] | null> {
+export async function lateReportsForViewer(props: {
+	db: Database;
+	viewer: Viewer;
+	now?: Date;
+}): Promise<LateReport[] | null> {
 	const { db, viewer } = props;
 	if (!mayReadLateReports(viewer)) return null;
 	const today = calendarDateOf(props.now ?? new Date());
@@ -205,6 +301,14 @@ export async function lateReportsForViewer(props: { db: Database; viewer: Viewer
 		)
 		.orderBy(asc(meetings.scheduledAt), asc(meetingParticipants.name));
 	return rows
-		.map((row) => ({ ...view(row, today), meeting: { ...row.meeting, scheduledAt: row.meeting.scheduledAt.toISOString() } }))
-		.filter((report) => report.late && (report.meeting.status === 'live' || compareDates(calendarDateOf(new Date(report.meeting.scheduledAt)), today) >= 0));
+		.map((row) => ({
+			...view(row, today),
+			meeting: { ...row.meeting, scheduledAt: row.meeting.scheduledAt.toISOString() }
+		}))
+		.filter(
+			(report) =>
+				report.late &&
+				(report.meeting.status === 'live' ||
+					compareDates(calendarDateOf(new Date(report.meeting.scheduledAt)), today) >= 0)
+		);
 }

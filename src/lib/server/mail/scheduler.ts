@@ -41,7 +41,12 @@ async function lastToldOn(db: Database, meetingId: string): Promise<Map<string, 
 }
 
 /** What one meeting has due now. */
-async function queueDueForMeeting(db: Database, meeting: Meeting, now: Date, counts: ScheduledCounts): Promise<void> {
+async function queueDueForMeeting(
+	db: Database,
+	meeting: Meeting,
+	now: Date,
+	counts: ScheduledCounts
+): Promise<void> {
 	const today = calendarDateOf(now);
 	const meetingDate = calendarDateOf(meeting.scheduledAt);
 	const recipients = await meetingRecipients({ db, meetingId: meeting.id });
@@ -49,11 +54,15 @@ async function queueDueForMeeting(db: Database, meeting: Meeting, now: Date, cou
 	const calendar = await meetingCalendarEntry({ db, meetingId: meeting.id });
 	const told = await lastToldOn(db, meeting.id);
 	const requests = new Map(
-		(await db.select().from(reportRequests).where(eq(reportRequests.meetingId, meeting.id))).map((request) => [request.participantId, request])
+		(await db.select().from(reportRequests).where(eq(reportRequests.meetingId, meeting.id))).map(
+			(request) => [request.participantId, request]
+		)
 	);
 	// Keys already queued are skipped without a transaction; the key's insert stays the guard.
 	const queuedKeys = new Set(
-		(await db.select().from(scheduledMail).where(eq(scheduledMail.meetingId, meeting.id))).map((key) => `${key.participantId} ${key.purpose} ${key.sequence}`)
+		(await db.select().from(scheduledMail).where(eq(scheduledMail.meetingId, meeting.id))).map(
+			(key) => `${key.participantId} ${key.purpose} ${key.sequence}`
+		)
 	);
 	for (const recipient of recipients) {
 		// The reminder: not to someone who sent apologies, and not once the meeting has begun.
@@ -61,11 +70,20 @@ async function queueDueForMeeting(db: Database, meeting: Meeting, now: Date, cou
 			recipient.attendance !== 'apologies' &&
 			meeting.scheduledAt.getTime() > now.getTime() &&
 			!queuedKeys.has(`${recipient.participantId} reminder ${calendar.sequence}`) &&
-			reminderDue({ meetingDate, today, lastToldOn: told.get(recipient.email.toLowerCase()) ?? null })
+			reminderDue({
+				meetingDate,
+				today,
+				lastToldOn: told.get(recipient.email.toLowerCase()) ?? null
+			})
 		) {
 			const queued = await enqueueMailOnce({
 				db,
-				key: { meetingId: meeting.id, participantId: recipient.participantId, purpose: 'reminder', sequence: calendar.sequence },
+				key: {
+					meetingId: meeting.id,
+					participantId: recipient.participantId,
+					purpose: 'reminder',
+					sequence: calendar.sequence
+				},
 				at: now,
 				build: () => meetingMail({ purpose: 'reminder', meeting, recipient, calendar })
 			});
@@ -74,7 +92,8 @@ async function queueDueForMeeting(db: Database, meeting: Meeting, now: Date, cou
 		if (!recipient.reportRequested || recipient.reportReceived) continue;
 		const request = requests.get(recipient.participantId);
 		if (!request) {
-			if (await queueReportRequest({ db, participantId: recipient.participantId, now })) counts.reportRequests++;
+			if (await queueReportRequest({ db, participantId: recipient.participantId, now }))
+				counts.reportRequests++;
 			continue;
 		}
 		const due = reportFollowUpDue({
@@ -85,7 +104,11 @@ async function queueDueForMeeting(db: Database, meeting: Meeting, now: Date, cou
 			chased: request.chasedAt !== null,
 			received: false
 		});
-		if (due && !queuedKeys.has(`${recipient.participantId} ${due} 0`) && (await queueReportFollowUp({ db, purpose: due, meeting, recipient, now }))) {
+		if (
+			due &&
+			!queuedKeys.has(`${recipient.participantId} ${due} 0`) &&
+			(await queueReportFollowUp({ db, purpose: due, meeting, recipient, now }))
+		) {
 			counts[due === 'report-reminder' ? 'reportReminders' : 'reportChasers']++;
 		}
 	}
@@ -99,12 +122,22 @@ export async function queueDueMail(props: { db: Database; now?: Date }): Promise
 	const { db } = props;
 	const now = props.now ?? new Date();
 	const today = calendarDateOf(now);
-	const counts: ScheduledCounts = { reminders: 0, reportRequests: 0, reportReminders: 0, reportChasers: 0 };
+	const counts: ScheduledCounts = {
+		reminders: 0,
+		reportRequests: 0,
+		reportReminders: 0,
+		reportChasers: 0
+	};
 	// A day's margin on the instant, then the meeting's own UK day decides.
 	const upcoming = await db
 		.select()
 		.from(meetings)
-		.where(and(eq(meetings.status, 'scheduled'), gte(meetings.scheduledAt, new Date(now.getTime() - 36 * 60 * 60_000))));
+		.where(
+			and(
+				eq(meetings.status, 'scheduled'),
+				gte(meetings.scheduledAt, new Date(now.getTime() - 36 * 60 * 60_000))
+			)
+		);
 	for (const meeting of upcoming) {
 		if (compareDates(calendarDateOf(meeting.scheduledAt), today) < 0) continue;
 		await queueDueForMeeting(db, meeting, now, counts);
@@ -139,7 +172,9 @@ export function createMailScheduler(props: { db: Database; now?: () => Date }): 
 			if (timer) return;
 			const tick = () => {
 				scheduler.runDue().catch((error: unknown) => {
-					console.error(`Reminders and report requests could not be queued: ${(error as { code?: string }).code ?? 'database error'}`);
+					console.error(
+						`Reminders and report requests could not be queued: ${(error as { code?: string }).code ?? 'database error'}`
+					);
 				});
 			};
 			timer = setInterval(tick, intervalMs);

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { formProblem, readForm } from '$lib/server/forms';
 import { passwordProblem } from '$lib/server/auth/password';
-import { AccountInviteError, lookUpAccountInvite, redeemAccountInvite } from '$lib/server/auth/account-invites';
+import {
+	AccountInviteError,
+	lookUpAccountInvite,
+	redeemAccountInvite
+} from '$lib/server/auth/account-invites';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,12 +24,22 @@ const setUpForm = z
 		}),
 		confirm: z.string()
 	})
-	.refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'The two passwords are not the same.' });
+	.refine((f) => f.password === f.confirm, {
+		path: ['confirm'],
+		message: 'The two passwords are not the same.'
+	});
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const found = await lookUpAccountInvite({ db: await database(), token: params.token });
-	return found.ok ? { ok: true as const, name: found.name, email: found.email, expiresAt: found.expiresAt.toISOString() } : { ok: false as const, problem: found.problem };
+	return found.ok
+		? {
+				ok: true as const,
+				name: found.name,
+				email: found.email,
+				expiresAt: found.expiresAt.toISOString()
+			}
+		: { ok: false as const, problem: found.problem };
 };
 
 export const actions: Actions = {
@@ -37,7 +51,8 @@ export const actions: Actions = {
 		try {
 			made = await redeemAccountInvite({ db, token: params.token, password: form.data.password });
 		} catch (problem) {
-			if (problem instanceof AccountInviteError) return fail(400, { errors: formProblem(problem.message) });
+			if (problem instanceof AccountInviteError)
+				return fail(400, { errors: formProblem(problem.message) });
 			throw problem;
 		}
 		const token = generateSessionToken();

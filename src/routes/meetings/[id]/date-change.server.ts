@@ -8,7 +8,11 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { fieldProblem, readForm } from '$lib/server/forms';
-import { cancelMeeting, MeetingDateError, rescheduleMeeting } from '$lib/server/meetings/commands/change-meeting-date';
+import {
+	cancelMeeting,
+	MeetingDateError,
+	rescheduleMeeting
+} from '$lib/server/meetings/commands/change-meeting-date';
 import { typedDateProblem } from '$lib/domain/calendar-date';
 import { ukInstant } from '$lib/meetings/uk-time';
 import { formatMeetingTime } from '$lib/meetings/labels';
@@ -29,7 +33,12 @@ const cancelForm = z.object({ reason });
 
 type Which = 'reschedule' | 'cancel';
 
-function refused(which: Which, status: number, errors: Record<string, string>, values: Record<string, string>) {
+function refused(
+	which: Which,
+	status: number,
+	errors: Record<string, string>,
+	values: Record<string, string>
+) {
 	return fail(status, { dateChange: { form: which, errors, values } });
 }
 
@@ -50,8 +59,16 @@ export const dateChangeActions = {
 		const values = { date, time, reason: form.data.reason };
 		const [hours, minutes] = time.split(':').map(Number);
 		try {
-			const moved = await rescheduleMeeting({ db: await database(), user: locals.user, meetingId: params.id, scheduledAt: ukInstant(date, hours, minutes), reason: form.data.reason });
-			return { message: `The meeting has moved to ${formatMeetingTime(moved.scheduledAt.toISOString())}. Everyone invited is sent an update with the calendar file.` };
+			const moved = await rescheduleMeeting({
+				db: await database(),
+				user: locals.user,
+				meetingId: params.id,
+				scheduledAt: ukInstant(date, hours, minutes),
+				reason: form.data.reason
+			});
+			return {
+				message: `The meeting has moved to ${formatMeetingTime(moved.scheduledAt.toISOString())}. Everyone invited is sent an update with the calendar file.`
+			};
 		} catch (problem) {
 			return refusal('reschedule', problem, values);
 		}
@@ -61,8 +78,16 @@ export const dateChangeActions = {
 		const form = readForm(await request.formData(), cancelForm, ['reason']);
 		if (!form.ok) return refused('cancel', 400, form.errors, form.values);
 		try {
-			await cancelMeeting({ db: await database(), user: locals.user, meetingId: params.id, reason: form.data.reason });
-			return { message: 'The meeting is cancelled. Everyone invited is sent a cancellation that takes it out of their calendar.' };
+			await cancelMeeting({
+				db: await database(),
+				user: locals.user,
+				meetingId: params.id,
+				reason: form.data.reason
+			});
+			return {
+				message:
+					'The meeting is cancelled. Everyone invited is sent a cancellation that takes it out of their calendar.'
+			};
 		} catch (problem) {
 			return refusal('cancel', problem, { reason: form.data.reason });
 		}

@@ -17,14 +17,30 @@ export const setUpLinkActions = {
 		const db = await database();
 		const found = await meetingForViewer({ db, user: locals.user, meetingId: params.id });
 		if (!found) error(404, 'Not found');
-		if (!canPrepareMeeting({ viewer: locals.user, meeting: found.meeting, participant: found.me })) error(403, 'Only the chair or an admin prepares this meeting.');
+		if (!canPrepareMeeting({ viewer: locals.user, meeting: found.meeting, participant: found.me }))
+			error(403, 'Only the chair or an admin prepares this meeting.');
 		const participantId = String((await request.formData()).get('participantId') ?? '');
 		const [person] = await db
 			.select({ id: meetingParticipants.id, name: meetingParticipants.name })
 			.from(meetingParticipants)
-			.where(and(eq(meetingParticipants.id, participantId), eq(meetingParticipants.meetingId, params.id), isNull(meetingParticipants.userId), isNotNull(meetingParticipants.email)));
-		if (!person) return fail(400, { setUpLink: { error: 'That person has an account already, or no email address.' } });
-		if (!(await queueInvitation({ db, participantId: person.id }))) return fail(409, { setUpLink: { error: 'This meeting has ended or been cancelled, so no one is invited to it.' } });
+			.where(
+				and(
+					eq(meetingParticipants.id, participantId),
+					eq(meetingParticipants.meetingId, params.id),
+					isNull(meetingParticipants.userId),
+					isNotNull(meetingParticipants.email)
+				)
+			);
+		if (!person)
+			return fail(400, {
+				setUpLink: { error: 'That person has an account already, or no email address.' }
+			});
+		if (!(await queueInvitation({ db, participantId: person.id })))
+			return fail(409, {
+				setUpLink: {
+					error: 'This meeting has ended or been cancelled, so no one is invited to it.'
+				}
+			});
 		return { message: `A new link to set up an account is on its way to ${person.name}.` };
 	}
 };
