@@ -5,7 +5,13 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 /** Debian's Chromium (npx playwright install cannot download here). */
 const chromium = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage']
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-dev-shm-usage'
+	]
 };
 
 export default defineConfig({

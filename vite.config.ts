@@ -36,7 +36,15 @@ export default defineConfig({
 		fileParallelism: false,
 		// CI adds a JSON report so .ci/run can print one closing line of counts.
 		reporters: process.env.CI_REPORT_DIR
-			? ['default', ['json', { outputFile: `${process.env.CI_REPORT_DIR}/vitest-${process.env.CI_REPORT_SUFFIX ?? 'main'}.json` }]]
+			? [
+					'default',
+					[
+						'json',
+						{
+							outputFile: `${process.env.CI_REPORT_DIR}/vitest-${process.env.CI_REPORT_SUFFIX ?? 'main'}.json`
+						}
+					]
+				]
 			: ['default']
 	}
 });

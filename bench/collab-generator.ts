@@ -47,7 +47,13 @@ export interface GeneratorResult {
 	deliveries: number;
 	latencyMs: { p50: number; p95: number; p99: number; max: number };
 	/** Deliveries from a sender on one node to a peer on another (only with more than one URL). */
-	crossNodeLatencyMs: { p50: number; p95: number; p99: number; max: number; deliveries: number } | null;
+	crossNodeLatencyMs: {
+		p50: number;
+		p95: number;
+		p99: number;
+		max: number;
+		deliveries: number;
+	} | null;
 	/** Edit → the server's save-check answer (Roundtable only; null when never answered). */
 	saveAckMs: { p50: number; p99: number } | null;
 	closes: Record<string, number>;
@@ -144,16 +150,23 @@ class LightClient implements Typist {
 			this.pending = update;
 		});
 		fragment.insert(0, [paragraph]);
-		this.ws = new WebSocket(url, { headers: { cookie: `${cookieName}=${token}` }, perMessageDeflate: false });
+		this.ws = new WebSocket(url, {
+			headers: { cookie: `${cookieName}=${token}` },
+			perMessageDeflate: false
+		});
 		this.ws.binaryType = 'nodebuffer';
 		this.ws.on('open', () => {
 			// Our state vector; our paragraph goes in the answer to the server's step 1.
-			this.send(frame(messageSync, (e) => {
-				encoding.writeVarUint(e, 0);
-				encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
-			}));
+			this.send(
+				frame(messageSync, (e) => {
+					encoding.writeVarUint(e, 0);
+					encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
+				})
+			);
 		});
-		this.ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+		this.ws.on('message', (data: Buffer) =>
+			this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+		);
 		this.ws.on('close', (code) => {
 			if (code !== 1000 && code !== 1005) closes[code] = (closes[code] ?? 0) + 1;
 		});
@@ -177,10 +190,12 @@ class LightClient implements Typist {
 			if (step === 0) {
 				// The server's step 1: answer with what it lacks of ours.
 				const update = Y.encodeStateAsUpdate(this.doc, payload);
-				this.send(frame(messageSync, (e) => {
-					encoding.writeVarUint(e, 1);
-					encoding.writeVarUint8Array(e, update);
-				}));
+				this.send(
+					frame(messageSync, (e) => {
+						encoding.writeVarUint(e, 1);
+						encoding.writeVarUint8Array(e, update);
+					})
+				);
 			} else if (step === 1) {
 				this.synced = true;
 			} else {
@@ -205,19 +220,23 @@ class LightClient implements Typist {
 		this.pending = null;
 		const clock = Y.getState(this.doc.store, this.doc.clientID) - 1;
 		noteSent(this.doc.clientID, clock, this.peers);
-		this.send(frame(messageSync, (e) => {
-			encoding.writeVarUint(e, 2);
-			encoding.writeVarUint8Array(e, update);
-		}));
+		this.send(
+			frame(messageSync, (e) => {
+				encoding.writeVarUint(e, 2);
+				encoding.writeVarUint8Array(e, update);
+			})
+		);
 		const state = JSON.stringify(caretState(this.text, 'light'));
-		this.send(frame(messageAwareness, (e) => {
-			const inner = encoding.createEncoder();
-			encoding.writeVarUint(inner, 1);
-			encoding.writeVarUint(inner, this.doc.clientID);
-			encoding.writeVarUint(inner, ++this.awarenessClock);
-			encoding.writeVarString(inner, state);
-			encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-		}));
+		this.send(
+			frame(messageAwareness, (e) => {
+				const inner = encoding.createEncoder();
+				encoding.writeVarUint(inner, 1);
+				encoding.writeVarUint(inner, this.doc.clientID);
+				encoding.writeVarUint(inner, ++this.awarenessClock);
+				encoding.writeVarString(inner, state);
+				encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+			})
+		);
 		this.localChanges++;
 		this.unsaved.set(this.localChanges, performance.now());
 		if (this.saveTimer) clearTimeout(this.saveTimer);
@@ -251,7 +270,10 @@ class ProbeClient implements Typist {
 		nodeOfClient.set(this.doc.clientID, node);
 		const Socket = class extends WebSocket {
 			constructor(address: string, protocols?: string | string[]) {
-				super(address, protocols, { headers: { cookie: `${cookieName}=${token}` }, perMessageDeflate: false });
+				super(address, protocols, {
+					headers: { cookie: `${cookieName}=${token}` },
+					perMessageDeflate: false
+				});
 			}
 		};
 		this.provider = new WebsocketProvider(url, meetingId, this.doc, {
@@ -298,7 +320,9 @@ class ProbeClient implements Typist {
 
 function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return NaN;
-	return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2));
+	return Number(
+		sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2)
+	);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -325,7 +349,8 @@ async function run(start: GeneratorStart) {
 	}
 	const deadline = Date.now() + 120_000;
 	while (typists.some((t) => !t.synced)) {
-		if (Date.now() > deadline) throw new Error(`${typists.filter((t) => !t.synced).length} clients did not sync`);
+		if (Date.now() > deadline)
+			throw new Error(`${typists.filter((t) => !t.synced).length} clients did not sync`);
 		await sleep(50);
 	}
 	const connectMs = performance.now() - began;
@@ -356,15 +381,29 @@ async function run(start: GeneratorStart) {
 		edits,
 		expectedDeliveries,
 		deliveries: latencies.length,
-		latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
+		latencyMs: {
+			p50: percentile(latencies, 50),
+			p95: percentile(latencies, 95),
+			p99: percentile(latencies, 99),
+			max: percentile(latencies, 100)
+		},
 		crossNodeLatencyMs:
 			start.urls.length > 1
-				? { p50: percentile(crossNode, 50), p95: percentile(crossNode, 95), p99: percentile(crossNode, 99), max: percentile(crossNode, 100), deliveries: crossNode.length }
+				? {
+						p50: percentile(crossNode, 50),
+						p95: percentile(crossNode, 95),
+						p99: percentile(crossNode, 99),
+						max: percentile(crossNode, 100),
+						deliveries: crossNode.length
+					}
 				: null,
-		saveAckMs: saveAcks.length > 0 ? { p50: percentile(saveAcks, 50), p99: percentile(saveAcks, 99) } : null,
+		saveAckMs:
+			saveAcks.length > 0 ? { p50: percentile(saveAcks, 50), p99: percentile(saveAcks, 99) } : null,
 		closes,
 		connectMs: Math.round(connectMs),
-		generatorCpuSeconds: Number((Object.values(process.cpuUsage(cpuBefore)).reduce((a, b) => a + b, 0) / 1e6).toFixed(2))
+		generatorCpuSeconds: Number(
+			(Object.values(process.cpuUsage(cpuBefore)).reduce((a, b) => a + b, 0) / 1e6).toFixed(2)
+		)
 	};
 	latencies = [];
 	saveAcks = [];

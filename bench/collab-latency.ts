@@ -42,7 +42,10 @@ async function main() {
 	for (let m = 0; m < MEETINGS; m++) {
 		const made = await makeMeeting(db, {
 			unitId: unit.id,
-			participants: people.map((p, i) => ({ user: p.user, role: i === 0 ? 'chair' : 'professional' }))
+			participants: people.map((p, i) => ({
+				user: p.user,
+				role: i === 0 ? 'chair' : 'professional'
+			}))
 		});
 		meetings.push(made);
 	}
@@ -50,7 +53,13 @@ async function main() {
 
 	const server = fork(path.resolve('server/collab/standalone.ts'), [], {
 		execArgv: ['--import', 'tsx', '--expose-gc'],
-		env: { ...process.env, COLLAB_DATA_DIR: dataDir, COLLAB_PORT: '0', COLLAB_QUIET: '1', NODE_ENV: 'production' },
+		env: {
+			...process.env,
+			COLLAB_DATA_DIR: dataDir,
+			COLLAB_PORT: '0',
+			COLLAB_QUIET: '1',
+			NODE_ENV: 'production'
+		},
 		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 	});
 	const port = await new Promise<number>((resolve, reject) => {
@@ -71,7 +80,12 @@ async function main() {
 
 	const sentAt = new Map<string, number>();
 	const latencies: number[] = [];
-	const clients: { doc: Y.Doc; provider: WebsocketProvider; root: string; text: Y.XmlText | null }[] = [];
+	const clients: {
+		doc: Y.Doc;
+		provider: WebsocketProvider;
+		root: string;
+		text: Y.XmlText | null;
+	}[] = [];
 	for (const { meeting, participants } of meetings) {
 		for (let i = 0; i < CLIENTS; i++) {
 			const token = people[i].token;
@@ -132,7 +146,8 @@ async function main() {
 
 	const loaded = await heap();
 	latencies.sort((a, b) => a - b);
-	const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+	const pct = (p: number) =>
+		latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
 	const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
 	const perMeeting = (loaded.heapUsed - before.heapUsed) / MEETINGS;
 	const result = {
@@ -152,7 +167,9 @@ async function main() {
 	console.log(
 		`edit-to-peer latency: p50 ${result.p50ms} ms, p99 ${result.p99ms} ms (max ${result.maxMs} ms, ${result.peerDeliveries} deliveries)`
 	);
-	console.log(`server heap per loaded meeting (with its ${CLIENTS} sockets): ${result.serverHeapPerMeetingMB} MB`);
+	console.log(
+		`server heap per loaded meeting (with its ${CLIENTS} sockets): ${result.serverHeapPerMeetingMB} MB`
+	);
 	console.log(JSON.stringify(result));
 
 	for (const client of clients) {

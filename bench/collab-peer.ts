@@ -21,7 +21,16 @@
  * Writes bench/results/collab-peer-{time}.json and .md and prints the table.
  */
 import { execSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+	existsSync
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -72,17 +81,25 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick') || process.env.BENCH_QUICK === '1';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 10 : 15));
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
-const scenarios: Scenario[] = (process.env.BENCH_SCENARIOS ?? (quick ? '1x2,50x12' : '1x2,50x12,100x12,200x12,10x40'))
+const scenarios: Scenario[] = (
+	process.env.BENCH_SCENARIOS ?? (quick ? '1x2,50x12' : '1x2,50x12,100x12,200x12,10x40')
+)
 	.split(',')
 	.map((s) => {
 		const [meetings, people] = s.trim().split(/[x×]/).map(Number);
-		if (!(meetings > 0 && people >= 2)) throw new Error(`BENCH_SCENARIOS: "${s}" is not meetings×people (e.g. 50x12)`);
+		if (!(meetings > 0 && people >= 2))
+			throw new Error(`BENCH_SCENARIOS: "${s}" is not meetings×people (e.g. 50x12)`);
 		return { meetings, people };
 	});
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
 const twoNodes = process.env.BENCH_NODES === '2';
-if (twoNodes && !databaseUrl) throw new Error('BENCH_NODES=2 needs BENCH_DATABASE_URL: two nodes share one PostgreSQL (PGlite allows one opener)');
-const servers: ServerKind[] = (process.env.BENCH_SERVERS ?? `roundtable,reference${twoNodes ? ',roundtable-2-nodes' : ''}`).split(',') as ServerKind[];
+if (twoNodes && !databaseUrl)
+	throw new Error(
+		'BENCH_NODES=2 needs BENCH_DATABASE_URL: two nodes share one PostgreSQL (PGlite allows one opener)'
+	);
+const servers: ServerKind[] = (
+	process.env.BENCH_SERVERS ?? `roundtable,reference${twoNodes ? ',roundtable-2-nodes' : ''}`
+).split(',') as ServerKind[];
 const MIN_INTERVAL_MS = 300;
 const MAX_INTERVAL_MS = 1000;
 const CLK_TCK = 100; // Linux USER_HZ
@@ -115,8 +132,15 @@ function newestMtime(dir: string): number {
 /** Builds the app when build/ is missing or older than src/ (the benchmark runs the production entry). */
 function buildIfNeeded() {
 	const handler = path.join(root, 'build/handler.js');
-	const sources = Math.max(newestMtime(path.join(root, 'src')), statSync(path.join(root, 'svelte.config.js')).mtimeMs);
-	if (process.env.BENCH_BUILD === 'skip' || (existsSync(handler) && statSync(handler).mtimeMs >= sources)) return;
+	const sources = Math.max(
+		newestMtime(path.join(root, 'src')),
+		statSync(path.join(root, 'svelte.config.js')).mtimeMs
+	);
+	if (
+		process.env.BENCH_BUILD === 'skip' ||
+		(existsSync(handler) && statSync(handler).mtimeMs >= sources)
+	)
+		return;
 	console.log('bench: building the app (vite build)…');
 	execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
 }
@@ -126,7 +150,8 @@ async function seed(handle: DatabaseHandle) {
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const most = Math.max(...scenarios.map((s) => s.people));
-	const people: { userId: string; token: string; user: Awaited<ReturnType<typeof makeUser>> }[] = [];
+	const people: { userId: string; token: string; user: Awaited<ReturnType<typeof makeUser>> }[] =
+		[];
 	for (let i = 0; i < most; i++) {
 		const user = await makeUser(db, { role: i === 0 ? 'chair' : 'professional', unitId: unit.id });
 		people.push({ userId: user.id, user, token: await signIn(db, user.id) });
@@ -139,11 +164,16 @@ async function seed(handle: DatabaseHandle) {
 				for (let m = 0; m < scenario.meetings; m++) {
 					const made = await makeMeeting(db, {
 						unitId: unit.id,
-						participants: people.slice(0, scenario.people).map((p, i) => ({ user: p.user, role: i === 0 ? 'chair' : 'professional' }))
+						participants: people
+							.slice(0, scenario.people)
+							.map((p, i) => ({ user: p.user, role: i === 0 ? 'chair' : 'professional' }))
 					});
 					meetings.push({
 						id: made.meeting.id,
-						people: made.participants.map((p, i) => ({ token: people[i].token, participantId: p.id }))
+						people: made.participants.map((p, i) => ({
+							token: people[i].token,
+							participantId: p.id
+						}))
 					});
 				}
 				seeded.set(`${r}:${label(scenario)}:${server}`, meetings);
@@ -160,7 +190,11 @@ function label(s: Scenario) {
 /** Debian's redis-server on a free port, for two nodes; resolves with its URL. */
 async function startRedis(): Promise<{ child: ChildProcess; url: string }> {
 	const port = 20_000 + Math.floor(Math.random() * 20_000);
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{ stdio: ['ignore', 'pipe', 'inherit'] }
+	);
 	await new Promise<void>((resolve, reject) => {
 		let out = '';
 		child.stdout!.on('data', (chunk: Buffer) => {
@@ -168,16 +202,27 @@ async function startRedis(): Promise<{ child: ChildProcess; url: string }> {
 			if (out.includes('Ready to accept connections')) resolve();
 		});
 		child.once('error', reject);
-		child.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${out.slice(-300)}`)));
+		child.once('exit', (code) =>
+			reject(new Error(`redis-server exited (${code}): ${out.slice(-300)}`))
+		);
 	});
 	return { child, url: `redis://127.0.0.1:${port}` };
 }
 
 /** Starts one server with the probe preloaded; resolves once it listens. */
-async function startServer(kind: ServerKind, dataDir: string, redisUrl?: string): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(
+	kind: ServerKind,
+	dataDir: string,
+	redisUrl?: string
+): Promise<{ child: ChildProcess; port: number }> {
 	const probe = path.join(root, 'bench/loop-probe.mjs');
 	const execArgv = ['--expose-gc', '--import', 'tsx', '--import', probe];
-	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'production',
+		PORT: '0',
+		HOST: '127.0.0.1'
+	};
 	let entry: string;
 	if (kind !== 'reference') {
 		entry = path.join(root, 'server/index.ts');
@@ -191,12 +236,18 @@ async function startServer(kind: ServerKind, dataDir: string, redisUrl?: string)
 	} else {
 		entry = path.join(root, 'bench/reference-server.mjs');
 	}
-	const child = fork(entry, [], { cwd: root, execArgv, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+	const child = fork(entry, [], {
+		cwd: root,
+		execArgv,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe', 'ipc']
+	});
 	// The server's own log (e.g. sockets closed as the generator leaves) would drown the table: kept, shown on failure.
 	let errors = '';
 	child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4_000)));
 	child.once('exit', (code, signal) => {
-		if (code && code !== 0 && signal !== 'SIGTERM') console.error(`bench: ${kind} server exited (${code}): ${errors}`);
+		if (code && code !== 0 && signal !== 'SIGTERM')
+			console.error(`bench: ${kind} server exited (${code}): ${errors}`);
 	});
 	const port = await new Promise<number>((resolve, reject) => {
 		let out = '';
@@ -205,7 +256,9 @@ async function startServer(kind: ServerKind, dataDir: string, redisUrl?: string)
 			const match = /listening (\d+)|listening on https?:\/\/[^:]+:(\d+)/.exec(out);
 			if (match) resolve(Number(match[1] ?? match[2]));
 		});
-		child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}) before listening: ${out.slice(0, 400)}`)));
+		child.once('exit', (code) =>
+			reject(new Error(`${kind} server exited (${code}) before listening: ${out.slice(0, 400)}`))
+		);
 	});
 	return { child, port };
 }
@@ -238,11 +291,19 @@ async function stopServer(child: ChildProcess) {
 	clearTimeout(timer);
 }
 
-async function runOne(kind: ServerKind, scenario: Scenario, meetings: GeneratorMeeting[], dataDir: string): Promise<ServerRun> {
+async function runOne(
+	kind: ServerKind,
+	scenario: Scenario,
+	meetings: GeneratorMeeting[],
+	dataDir: string
+): Promise<ServerRun> {
 	const redis = kind === 'roundtable-2-nodes' ? await startRedis() : null;
 	const started =
 		kind === 'roundtable-2-nodes'
-			? await Promise.all([startServer(kind, dataDir, redis!.url), startServer(kind, dataDir, redis!.url)])
+			? await Promise.all([
+					startServer(kind, dataDir, redis!.url),
+					startServer(kind, dataDir, redis!.url)
+				])
 			: [await startServer(kind, dataDir)];
 	const processes = started.map((s) => s.child);
 	const pids = processes.map((c) => c.pid!);
@@ -301,7 +362,18 @@ async function runOne(kind: ServerKind, scenario: Scenario, meetings: GeneratorM
 	const cpuAfter = cpu();
 	if (profileDir) {
 		// The measured window only (connecting and unloading are not in it).
-		await Promise.all(processes.map((c, i) => ask(c, { type: 'profile', stop: path.join(profileDir, `${kind}-${label(scenario)}-${i}.cpuprofile`) }, 'profile')));
+		await Promise.all(
+			processes.map((c, i) =>
+				ask(
+					c,
+					{
+						type: 'profile',
+						stop: path.join(profileDir, `${kind}-${label(scenario)}-${i}.cpuprofile`)
+					},
+					'profile'
+				)
+			)
+		);
 	}
 	const during = await probeAll({ gc: true });
 	await ask(generator, { type: 'stop' }, 'stopped');
@@ -333,7 +405,9 @@ async function runOne(kind: ServerKind, scenario: Scenario, meetings: GeneratorM
 }
 
 /** Cold load of one channel whose log holds 10,000 one-keystroke updates (no snapshot). */
-async function coldLoad(handle: DatabaseHandle): Promise<{ updates: number; medianMs: number; firstMs: number }> {
+async function coldLoad(
+	handle: DatabaseHandle
+): Promise<{ updates: number; medianMs: number; firstMs: number }> {
 	const { db } = handle;
 	const chair = await makeUser(db, { role: 'chair' });
 	const { meeting } = await makeMeeting(db, { participants: [{ user: chair, role: 'chair' }] });
@@ -347,7 +421,9 @@ async function coldLoad(handle: DatabaseHandle): Promise<{ updates: number; medi
 	text.insert(0, [paragraph]);
 	while (updates.length < 10_000) t.insert(t.length, 'x');
 	for (let i = 0; i < updates.length; i += 1000) {
-		await db.insert(collabUpdates).values(updates.slice(i, i + 1000).map((update) => ({ meetingId: meeting.id, update })));
+		await db
+			.insert(collabUpdates)
+			.values(updates.slice(i, i + 1000).map((update) => ({ meetingId: meeting.id, update })));
 	}
 	const times: number[] = [];
 	for (let i = 0; i < 5; i++) {
@@ -355,12 +431,17 @@ async function coldLoad(handle: DatabaseHandle): Promise<{ updates: number; medi
 		const began = performance.now();
 		await loadChannel({ db, meetingId: meeting.id, doc: target });
 		times.push(performance.now() - began);
-		if (target.getXmlFragment('contribution:x').toString() !== text.toString()) throw new Error('cold load lost updates');
+		if (target.getXmlFragment('contribution:x').toString() !== text.toString())
+			throw new Error('cold load lost updates');
 		target.destroy();
 	}
 	const first = times[0];
 	times.sort((a, b) => a - b);
-	return { updates: updates.length, medianMs: Number(times[2].toFixed(1)), firstMs: Number(first.toFixed(1)) };
+	return {
+		updates: updates.length,
+		medianMs: Number(times[2].toFixed(1)),
+		firstMs: Number(first.toFixed(1))
+	};
 }
 
 function ratio(a: number, b: number) {
@@ -370,7 +451,9 @@ function ratio(a: number, b: number) {
 type Run = ServerRun & { repeat: number };
 
 function referenceOf(runs: Run[], run: Run): Run | undefined {
-	return runs.find((r) => r.server === 'reference' && r.scenario === run.scenario && r.repeat === run.repeat);
+	return runs.find(
+		(r) => r.server === 'reference' && r.scenario === run.scenario && r.repeat === run.repeat
+	);
 }
 
 function table(runs: Run[]): string {
@@ -404,7 +487,16 @@ function summary(runs: Run[]): string {
 		for (const server of servers) {
 			const mine = runs.filter((r) => r.scenario === label(scenario) && r.server === server);
 			if (mine.length === 0) continue;
-			const ratios = mine.map((r) => referenceOf(runs, r)).map((ref, i) => (ref && server !== 'reference' ? { p99: mine[i].latencyMs.p99 / ref.latencyMs.p99, cpu: mine[i].cpuSeconds / ref.cpuSeconds } : null));
+			const ratios = mine
+				.map((r) => referenceOf(runs, r))
+				.map((ref, i) =>
+					ref && server !== 'reference'
+						? {
+								p99: mine[i].latencyMs.p99 / ref.latencyMs.p99,
+								cpu: mine[i].cpuSeconds / ref.cpuSeconds
+							}
+						: null
+				);
 			const perEdit = (r: Run) => (1_000_000 * r.cpuSeconds) / Math.max(1, r.edits);
 			const perEditRatios = mine.map((r) => {
 				const ref = referenceOf(runs, r);
@@ -426,12 +518,20 @@ async function main() {
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'roundtable-bench-peer-'));
 	if (databaseUrl) {
 		const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-		await admin.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+		await admin.unsafe(
+			'drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;'
+		);
 		await admin.end();
 	}
 	const open = () =>
-		openDatabase(databaseUrl ? { url: databaseUrl, migrationsDir: path.join(root, 'drizzle') } : { dataDir: path.join(dataDir, 'pglite'), migrationsDir: path.join(root, 'drizzle') });
-	console.log(`bench: seeding ${scenarios.map(label).join(', ')} on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}…`);
+		openDatabase(
+			databaseUrl
+				? { url: databaseUrl, migrationsDir: path.join(root, 'drizzle') }
+				: { dataDir: path.join(dataDir, 'pglite'), migrationsDir: path.join(root, 'drizzle') }
+		);
+	console.log(
+		`bench: seeding ${scenarios.map(label).join(', ')} on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}…`
+	);
 	let handle = await open();
 	const seeded = await seed(handle);
 	await handle.close();
@@ -443,7 +543,12 @@ async function main() {
 			const order = (r + scenarios.indexOf(scenario)) % 2 === 0 ? servers : [...servers].reverse();
 			for (const kind of order) {
 				console.log(`bench: ${label(scenario)} on ${kind} (${SECONDS} s)…`);
-				const run = await runOne(kind, scenario, seeded.get(`${r}:${label(scenario)}:${kind}`)!, dataDir);
+				const run = await runOne(
+					kind,
+					scenario,
+					seeded.get(`${r}:${label(scenario)}:${kind}`)!,
+					dataDir
+				);
 				runs.push({ ...run, repeat: r });
 				console.log(
 					`  p50 ${run.latencyMs.p50} ms, p95 ${run.latencyMs.p95} ms, p99 ${run.latencyMs.p99} ms, delivered ${(run.shareDelivered * 100).toFixed(1)} %, CPU ${run.cpuSeconds} s, RSS ${run.rssMB} MB, loop p99 ${run.loopDelayMs.p99} ms, heap/meeting ${run.heapPerMeetingMB} MB, heap left after ${run.heapLeftAfterMB} MB, save ack p99 ${run.saveAckMs?.p99 ?? '–'} ms${run.crossNodeLatencyMs ? `, cross-node p50 ${run.crossNodeLatencyMs.p50} / p99 ${run.crossNodeLatencyMs.p99} ms` : ''}, generator CPU ${run.generatorCpuSeconds} s${Object.keys(run.closes).length ? `, closes ${JSON.stringify(run.closes)}` : ''}`
@@ -455,7 +560,9 @@ async function main() {
 	handle = await open();
 	const cold = await coldLoad(handle);
 	await handle.close();
-	console.log(`bench: cold load of a 10,000-update log: median ${cold.medianMs} ms (first ${cold.firstMs} ms)`);
+	console.log(
+		`bench: cold load of a 10,000-update log: median ${cold.medianMs} ms (first ${cold.firstMs} ms)`
+	);
 
 	const machine = {
 		nproc: os.cpus().length,
@@ -467,9 +574,18 @@ async function main() {
 	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 	const outDir = path.join(root, 'bench/results');
 	mkdirSync(outDir, { recursive: true });
-	const json = { machine, seconds: SECONDS, intervalMs: [MIN_INTERVAL_MS, MAX_INTERVAL_MS], runs, coldLoad: cold };
+	const json = {
+		machine,
+		seconds: SECONDS,
+		intervalMs: [MIN_INTERVAL_MS, MAX_INTERVAL_MS],
+		runs,
+		coldLoad: cold
+	};
 	const markdown = `Machine: ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.database}; ${SECONDS} s per run, ${REPEAT} run(s) of each.\n\n${table(runs)}\n\n${REPEAT > 1 ? `Medians:\n\n${summary(runs)}\n\n` : ''}Cold load of a 10,000-update log: median ${cold.medianMs} ms (first ${cold.firstMs} ms).\n`;
-	writeFileSync(path.join(outDir, `collab-peer-${machine.database}-${stamp}.json`), JSON.stringify(json, null, '\t'));
+	writeFileSync(
+		path.join(outDir, `collab-peer-${machine.database}-${stamp}.json`),
+		JSON.stringify(json, null, '\t')
+	);
 	writeFileSync(path.join(outDir, `collab-peer-${machine.database}-${stamp}.md`), markdown);
 	console.log(`\n${markdown}`);
 	rmSync(dataDir, { recursive: true, force: true });

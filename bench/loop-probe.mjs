@@ -20,7 +20,9 @@ process.on('message', (message) => {
 		if (message.start) {
 			inspector = new Session();
 			inspector.connect();
-			inspector.post('Profiler.enable', () => inspector.post('Profiler.start', () => process.send?.({ type: 'profile' })));
+			inspector.post('Profiler.enable', () =>
+				inspector.post('Profiler.start', () => process.send?.({ type: 'profile' }))
+			);
 		} else if (inspector) {
 			inspector.post('Profiler.stop', (error, result) => {
 				if (!error) writeFileSync(message.stop, JSON.stringify(result.profile));
@@ -41,7 +43,12 @@ process.on('message', (message) => {
 	const cpu = process.cpuUsage();
 	process.send?.({
 		type: 'probe',
-		loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max), mean: ms(loop.mean) },
+		loopDelay: {
+			p50: ms(loop.percentile(50)),
+			p99: ms(loop.percentile(99)),
+			max: ms(loop.max),
+			mean: ms(loop.mean)
+		},
 		rss: usage.rss,
 		heapUsed: usage.heapUsed,
 		external: usage.external,

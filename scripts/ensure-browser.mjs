@@ -11,7 +11,9 @@ const font = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const missing = [];
 if (!existsSync(browser)) {
 	if (process.env.CHROMIUM_PATH) {
-		console.error(`The browser tests need Chromium at CHROMIUM_PATH=${browser}, which does not exist: fix the path or unset it.`);
+		console.error(
+			`The browser tests need Chromium at CHROMIUM_PATH=${browser}, which does not exist: fix the path or unset it.`
+		);
 		process.exit(1);
 	}
 	missing.push('chromium');
@@ -20,25 +22,40 @@ if (!existsSync(font)) missing.push('fonts-dejavu-core');
 if (missing.length === 0) process.exit(0);
 
 const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
-const debianLike = /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(osRelease) && existsSync('/usr/bin/apt-get');
+const debianLike =
+	/^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(osRelease) && existsSync('/usr/bin/apt-get');
 const root = typeof process.getuid === 'function' && process.getuid() === 0;
 
 if (!debianLike || !root) {
-	const how = debianLike ? `sudo apt-get install -y ${missing.join(' ')}` : `install ${missing.join(' and ')} (Debian package names), or set CHROMIUM_PATH to a Chromium`;
-	console.error(`The browser tests need ${missing.join(' and ')}, which this machine lacks: ${how}, then run npm test again.`);
+	const how = debianLike
+		? `sudo apt-get install -y ${missing.join(' ')}`
+		: `install ${missing.join(' and ')} (Debian package names), or set CHROMIUM_PATH to a Chromium`;
+	console.error(
+		`The browser tests need ${missing.join(' and ')}, which this machine lacks: ${how}, then run npm test again.`
+	);
 	process.exit(1);
 }
 
-console.log(`Installing Debian's ${missing.join(' and ')} for the browser tests (apt-get, as Playwright's install --with-deps would)…`);
-const apt = (args) => execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+console.log(
+	`Installing Debian's ${missing.join(' and ')} for the browser tests (apt-get, as Playwright's install --with-deps would)…`
+);
+const apt = (args) =>
+	execFileSync('apt-get', args, {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+	});
 try {
 	apt(['update', '-qq']);
 	apt(['install', '-y', '-qq', ...missing]);
 } catch {
-	console.error(`Installing ${missing.join(' and ')} failed: run apt-get install -y ${missing.join(' ')} by hand, then npm test again.`);
+	console.error(
+		`Installing ${missing.join(' and ')} failed: run apt-get install -y ${missing.join(' ')} by hand, then npm test again.`
+	);
 	process.exit(1);
 }
 if (!existsSync(browser)) {
-	console.error(`apt-get installed chromium but ${browser} is still missing: set CHROMIUM_PATH to the browser.`);
+	console.error(
+		`apt-get installed chromium but ${browser} is still missing: set CHROMIUM_PATH to the browser.`
+	);
 	process.exit(1);
 }

@@ -20,10 +20,18 @@ function newestSource(dir: string): number {
 
 function buildIfNeeded(): void {
 	const built = path.resolve('build/handler.js');
-	const sources = Math.max(newestSource('src'), statSync('svelte.config.js').mtimeMs, statSync('vite.config.ts').mtimeMs);
+	const sources = Math.max(
+		newestSource('src'),
+		statSync('svelte.config.js').mtimeMs,
+		statSync('vite.config.ts').mtimeMs
+	);
 	if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
 	console.log('Building Roundtable (first run or sources changed)…');
-	execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	execFileSync(
+		process.execPath,
+		[path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+		{ stdio: 'inherit' }
+	);
 }
 
 buildIfNeeded();

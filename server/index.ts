@@ -7,7 +7,11 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { env } from '../src/lib/server/env';
-import { DatabaseUnavailableError, closeSharedDatabase, sharedDatabase } from '../src/lib/server/db';
+import {
+	DatabaseUnavailableError,
+	closeSharedDatabase,
+	sharedDatabase
+} from '../src/lib/server/db';
 import { guardedListener, installProcessGuards } from './request-guard';
 
 export interface RunningServer {
@@ -22,11 +26,14 @@ export async function startServer(): Promise<RunningServer> {
 	await sharedDatabase(); // migrations first, and one clear line if the database is unreachable
 	const handlerPath = path.resolve('build/handler.js');
 	if (!existsSync(handlerPath)) {
-		throw new Error('No built app at build/handler.js: run `npm run build` first (npm run demo does it for you).');
+		throw new Error(
+			'No built app at build/handler.js: run `npm run build` first (npm run demo does it for you).'
+		);
 	}
 	// adapter-node assumes https when neither ORIGIN nor PROTOCOL_HEADER is set, which breaks
 	// form posts on plain http (npm run demo). Tell it the real protocol of each connection.
-	const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER ? 'x-roundtable-protocol' : null;
+	const ownProtocolHeader =
+		!process.env.ORIGIN && !process.env.PROTOCOL_HEADER ? 'x-roundtable-protocol' : null;
 	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = ownProtocolHeader;
 	const { handler } = (await import(pathToFileURL(handlerPath).href)) as {
 		handler: (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => unknown;
@@ -45,7 +52,9 @@ export async function startServer(): Promise<RunningServer> {
 	// One request's failure (a throw, a file stream that errors) ends that request, not the process.
 	const server = http.createServer(
 		guardedListener((req, res) => {
-			if (ownProtocolHeader) req.headers[ownProtocolHeader] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+			if (ownProtocolHeader)
+				req.headers[ownProtocolHeader] =
+					'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 			return handler(req, res);
 		})
 	);
@@ -89,7 +98,10 @@ export async function main(): Promise<RunningServer> {
 				if (stopping) return;
 				stopping = true;
 				setTimeout(() => process.exit(1), 5_000).unref();
-				void running.close().catch(() => {}).finally(() => process.exit(1));
+				void running
+					.close()
+					.catch(() => {})
+					.finally(() => process.exit(1));
 			}
 		});
 		const stop = async () => {
@@ -110,5 +122,6 @@ export async function main(): Promise<RunningServer> {
 	}
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+const invokedDirectly =
+	process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (invokedDirectly) await main();

@@ -19,7 +19,10 @@ import sirv from 'sirv';
 import { guardedListener } from './request-guard';
 
 /** One GET: the status, or 'reset' when the connection was cut. */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number | 'reset'; body: string }> {
+function get(
+	url: string,
+	headers: Record<string, string> = {}
+): Promise<{ status: number | 'reset'; body: string }> {
 	return new Promise((resolve) => {
 		const request = http.get(url, { headers, agent: false }, (res) => {
 			let body = '';
@@ -79,7 +82,11 @@ describe('a request that fails inside the production listener', () => {
 		unlinkSync(path.join(dir, 'app.css.br'));
 		const failed = await get(`${base}/app.css`, { 'accept-encoding': 'br' });
 		expect(failed.status === 'reset' || failed.status === 500).toBe(true);
-		expect(logged.some((line) => line.startsWith('[request failed] GET /app.css: ') && line.includes('ENOENT'))).toBe(true);
+		expect(
+			logged.some(
+				(line) => line.startsWith('[request failed] GET /app.css: ') && line.includes('ENOENT')
+			)
+		).toBe(true);
 		expect(logged.join('\n')).not.toContain(dir); // the error's quoted path stays out of the log
 		// The process is alive and the next requests are answered.
 		expect((await get(`${base}/app.css`, { 'accept-encoding': 'gzip' })).status).toBe(200);
@@ -92,8 +99,14 @@ describe('a request that fails inside the production listener', () => {
 			expect(answer.status).toBe(500);
 			expect(answer.body).toMatch(/Something went wrong on our side/);
 		}
-		expect(logged.some((line) => line.startsWith('[request failed] GET /throws: Error: handler threw'))).toBe(true);
-		expect(logged.some((line) => line.startsWith('[request failed] GET /rejects: Error: handler rejected'))).toBe(true);
+		expect(
+			logged.some((line) => line.startsWith('[request failed] GET /throws: Error: handler threw'))
+		).toBe(true);
+		expect(
+			logged.some((line) =>
+				line.startsWith('[request failed] GET /rejects: Error: handler rejected')
+			)
+		).toBe(true);
 		expect((await get(`${base}/other.css`)).status).toBe(200);
 	});
 });
@@ -128,15 +141,21 @@ server.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port)
 process.stdin.on('data', () => { throw new Error('outside any request'); });
 `
 		);
-		child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'] });
+		child = spawn(process.execPath, ['--import', 'tsx', script], {
+			cwd: process.cwd(),
+			stdio: ['pipe', 'pipe', 'pipe']
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout!.on('data', (chunk) => (stdout += chunk));
 		child.stderr!.on('data', (chunk) => (stderr += chunk));
-		const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+		const exited = new Promise<number | null>((resolve) =>
+			child!.on('exit', (code) => resolve(code))
+		);
 		const deadline = Date.now() + 20_000;
 		while (!/port \d+/.test(stdout)) {
-			if (Date.now() > deadline || child.exitCode !== null) throw new Error(`child did not start: ${stderr}`);
+			if (Date.now() > deadline || child.exitCode !== null)
+				throw new Error(`child did not start: ${stderr}`);
 			await new Promise((r) => setTimeout(r, 50));
 		}
 		const base = `http://127.0.0.1:${/port (\d+)/.exec(stdout)![1]}`;
@@ -147,13 +166,21 @@ process.stdin.on('data', () => { throw new Error('outside any request'); });
 			expect((await get(`${base}/ok`)).body).toBe('ok');
 		}
 		// Through the structured log (JSON lines on standard output).
-		expect(stdout).toMatch(/"level":50,.*"component":"server".*"msg":"\[request failed\] GET \/throws-later/);
-		expect(stdout).toMatch(/\[request failed\] GET \/throws-later \(uncaught exception\): Error: thrown from a timer/);
-		expect(stdout).toMatch(/\[request failed\] GET \/rejects-later \(unhandled rejection\): Error: rejected in a timer/);
+		expect(stdout).toMatch(
+			/"level":50,.*"component":"server".*"msg":"\[request failed\] GET \/throws-later/
+		);
+		expect(stdout).toMatch(
+			/\[request failed\] GET \/throws-later \(uncaught exception\): Error: thrown from a timer/
+		);
+		expect(stdout).toMatch(
+			/\[request failed\] GET \/rejects-later \(unhandled rejection\): Error: rejected in a timer/
+		);
 		expect(child.exitCode).toBeNull();
 
 		child.stdin!.write('x\n');
 		expect(await exited).toBe(1);
-		expect(stdout).toMatch(/\[fatal\] uncaught exception outside any request: Error: outside any request/);
+		expect(stdout).toMatch(
+			/\[fatal\] uncaught exception outside any request: Error: outside any request/
+		);
 	});
 });

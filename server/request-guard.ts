@@ -52,7 +52,10 @@ export function failRequest(res: http.ServerResponse): void {
  * promise from `handler`, or an error from any stream piped into the response (sirv pipes
  * files with no error listener, so a vanished file used to be an uncaught exception).
  */
-export function guardedListener(handler: Listener, options: { log?: Log } = {}): http.RequestListener {
+export function guardedListener(
+	handler: Listener,
+	options: { log?: Log } = {}
+): http.RequestListener {
 	const log = options.log ?? defaultLog;
 	return (req, res) => {
 		scopes.run({ req, res }, () => {
@@ -67,7 +70,8 @@ export function guardedListener(handler: Listener, options: { log?: Log } = {}):
 			req.on('error', () => {}); // likewise an aborted upload; the reader of the body sees it
 			try {
 				const result = handler(req, res);
-				if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, fail);
+				if (result && typeof (result as Promise<unknown>).then === 'function')
+					(result as Promise<unknown>).then(undefined, fail);
 			} catch (error) {
 				fail(error);
 			}
@@ -81,7 +85,9 @@ export function guardedListener(handler: Listener, options: { log?: Log } = {}):
  * fatal and `fatal` is called (by default the process exits with status 1). Returns a function
  * that takes the policy away again.
  */
-export function installProcessGuards(options: { log?: Log; fatal?: (error: unknown) => void } = {}): () => void {
+export function installProcessGuards(
+	options: { log?: Log; fatal?: (error: unknown) => void } = {}
+): () => void {
 	const log = options.log ?? defaultLog;
 	const fatal = options.fatal ?? (() => process.exit(1));
 	const uncaught = (kind: string) => (error: unknown) => {

@@ -42,7 +42,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// path, never the query string (it may carry words) or anything from the body.
 		if (response.status >= 500 || env().LOG_REQUESTS === '1') {
 			log[response.status >= 500 ? 'error' : 'info'](
-				{ method: event.request.method, route: event.route?.id ?? null, path: event.url.pathname.slice(0, 200), status: response.status, ms: Math.round(performance.now() - started) },
+				{
+					method: event.request.method,
+					route: event.route?.id ?? null,
+					path: event.url.pathname.slice(0, 200),
+					status: response.status,
+					ms: Math.round(performance.now() - started)
+				},
 				'request'
 			);
 		}
@@ -59,7 +65,11 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	}
 	// A post to a page is a form action: refuse one that is not a readable form before it is
 	// read (SvelteKit would let text/plain or a broken multipart body through to a 500).
-	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/') && !event.url.pathname.startsWith('/_app/')) {
+	if (
+		event.request.method === 'POST' &&
+		!event.url.pathname.startsWith('/api/') &&
+		!event.url.pathname.startsWith('/_app/')
+	) {
 		const refused = await refuseMalformedFormPost(event.request);
 		if (refused) return withSecurityHeaders(refused, event);
 	}
@@ -74,7 +84,11 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 			event.locals.user = result.user;
 			event.locals.sessionId = result.session.id;
 			if (result.renewed) {
-				setSessionCookie({ cookies: event.cookies, token, secure: event.url.protocol === 'https:' });
+				setSessionCookie({
+					cookies: event.cookies,
+					token,
+					secure: event.url.protocol === 'https:'
+				});
 			}
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
@@ -89,12 +103,18 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		!(await hasAnyUser(db))
 	) {
 		if (path.startsWith('/api/')) {
-			return Response.json({ message: 'Roundtable has no accounts yet: open /setup first.' }, { status: 503 });
+			return Response.json(
+				{ message: 'Roundtable has no accounts yet: open /setup first.' },
+				{ status: 503 }
+			);
 		}
 		redirect(303, '/setup');
 	}
 
-	return withSecurityHeaders(await statusForScriptedForms(event.request, await resolve(event)), event);
+	return withSecurityHeaders(
+		await statusForScriptedForms(event.request, await resolve(event)),
+		event
+	);
 };
 
 /** A policy for answers that are not pages (JSON, text, files): they load nothing and are framed nowhere. */
@@ -107,18 +127,24 @@ const NON_PAGE_POLICY = "default-src 'none'; frame-ancestors 'none'";
  * document, PDF and API answer may hold personal data, so each is `no-store` unless its route
  * declared itself `public` (static text, the same for everyone: /document-styles.css).
  */
-function withSecurityHeaders(response: Response, event: { url: URL; locals: App.Locals }): Response {
+function withSecurityHeaders(
+	response: Response,
+	event: { url: URL; locals: App.Locals }
+): Response {
 	const headers = response.headers;
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('Referrer-Policy', 'same-origin');
 	headers.set('X-Frame-Options', 'DENY');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-	if (event.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	if (event.url.protocol === 'https:')
+		headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	const isPage = headers.get('content-type')?.startsWith('text/html') ?? false;
-	if (!isPage && !headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', NON_PAGE_POLICY);
+	if (!isPage && !headers.has('Content-Security-Policy'))
+		headers.set('Content-Security-Policy', NON_PAGE_POLICY);
 	const declaredPublic = headers.get('Cache-Control')?.startsWith('public') ?? false;
-	if (!declaredPublic) headers.set('Cache-Control', event.locals.user ? 'private, no-store' : 'no-store');
+	if (!declaredPublic)
+		headers.set('Cache-Control', event.locals.user ? 'private, no-store' : 'no-store');
 	return response;
 }
 
@@ -152,7 +178,10 @@ export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) {
 		// Described safely: never request bodies, query parameters, names or record content.
 		log.error({ reference, error: describeErrorSafely(error) }, 'request failed');
-		return { message: 'Something went wrong on our side. Your saved work is safe; please try again.', reference };
+		return {
+			message: 'Something went wrong on our side. Your saved work is safe; please try again.',
+			reference
+		};
 	}
 	return { message };
 };

@@ -18,7 +18,12 @@ import {
 	type User
 } from '../src/lib/server/db/schema';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
-import type { MeetingKind, MeetingRole, MeetingStatus, UserRole } from '../src/lib/domain/vocabulary';
+import type {
+	MeetingKind,
+	MeetingRole,
+	MeetingStatus,
+	UserRole
+} from '../src/lib/domain/vocabulary';
 
 // A real argon2id hash of "correct horse battery", made once, so factories stay fast.
 const PASSWORD = 'correct horse battery';
@@ -37,7 +42,9 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 	const url = process.env.TEST_DATABASE_URL;
 	if (url) {
 		const admin = postgres(url, { max: 1, onnotice: () => {} });
-		await admin.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+		await admin.unsafe(
+			'drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;'
+		);
 		await admin.end();
 		return openDatabase({ url, migrationsDir: 'drizzle' });
 	}
@@ -54,7 +61,13 @@ export async function makeUnit(db: Database, name = 'Test safeguarding unit') {
 
 export async function makeUser(
 	db: Database,
-	props: { role: UserRole; name?: string; email?: string; unitId?: string | null; agencyId?: string | null }
+	props: {
+		role: UserRole;
+		name?: string;
+		email?: string;
+		unitId?: string | null;
+		agencyId?: string | null;
+	}
 ): Promise<User> {
 	const id = next();
 	const [user] = await db
@@ -78,7 +91,15 @@ export async function signIn(db: Database, userId: string): Promise<string> {
 	return token;
 }
 
-export async function makeFamily(db: Database, props: { unitId?: string | null; name?: string; children?: string[]; parents?: { userId: string; relationship: string }[] }) {
+export async function makeFamily(
+	db: Database,
+	props: {
+		unitId?: string | null;
+		name?: string;
+		children?: string[];
+		parents?: { userId: string; relationship: string }[];
+	}
+) {
 	const [family] = await db
 		.insert(families)
 		.values({ unitId: props.unitId ?? null, name: props.name ?? 'Test family' })

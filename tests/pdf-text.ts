@@ -5,7 +5,16 @@
  */
 import { inflateSync } from 'node:zlib';
 
-const winAnsiHigh: Record<number, string> = { 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0xb7: '·' };
+const winAnsiHigh: Record<number, string> = {
+	0x91: '‘',
+	0x92: '’',
+	0x93: '“',
+	0x94: '”',
+	0x95: '•',
+	0x96: '–',
+	0x97: '—',
+	0xb7: '·'
+};
 
 function decodeHex(hex: string): string {
 	let out = '';
@@ -33,12 +42,18 @@ export function pdfText(bytes: Uint8Array): string {
 		} catch {
 			content = data.toString('latin1');
 		}
-		for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|(T[dmD*]|BT)/g)) {
+		for (const op of content.matchAll(
+			/\[((?:<[0-9a-fA-F]*>|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|(T[dmD*]|BT)/g
+		)) {
 			if (op[3]) lines.push('\n');
-			else if (op[1] !== undefined) lines.push([...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => decodeHex(m[1])).join(''));
+			else if (op[1] !== undefined)
+				lines.push([...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => decodeHex(m[1])).join(''));
 			else lines.push(decodeHex(op[2]));
 		}
 		streamPattern.lastIndex = end;
 	}
-	return lines.join('').replace(/\n+/g, '\n').replace(/[ \t]+/g, ' ');
+	return lines
+		.join('')
+		.replace(/\n+/g, '\n')
+		.replace(/[ \t]+/g, ' ');
 }

@@ -7,14 +7,45 @@
 import type { MeetingRole } from '../src/lib/domain/vocabulary';
 
 export type Writer = Exclude<MeetingRole, 'child'> | 'child' | 'child, scoring';
-export const writers: Writer[] = ['chair', 'minute-taker', 'professional', 'advocate', 'parent', 'child', 'child, scoring', 'observer'];
+export const writers: Writer[] = [
+	'chair',
+	'minute-taker',
+	'professional',
+	'advocate',
+	'parent',
+	'child',
+	'child, scoring',
+	'observer'
+];
 
-export const writableRoots = ['meta', 'contribution:me', 'contribution:other', 'decision:me', 'decision:other', 'ratings:me', 'ratings:other', 'section:plan', 'plan', 'concerns', 'outcome', 'restricted:me', 'restricted:other'] as const;
+export const writableRoots = [
+	'meta',
+	'contribution:me',
+	'contribution:other',
+	'decision:me',
+	'decision:other',
+	'ratings:me',
+	'ratings:other',
+	'section:plan',
+	'plan',
+	'concerns',
+	'outcome',
+	'restricted:me',
+	'restricted:other'
+] as const;
 export type WritableRoot = (typeof writableRoots)[number];
 
 export const rootRights: Record<WritableRoot, readonly Writer[]> = {
 	meta: ['chair'],
-	'contribution:me': ['chair', 'minute-taker', 'professional', 'advocate', 'parent', 'child', 'child, scoring'],
+	'contribution:me': [
+		'chair',
+		'minute-taker',
+		'professional',
+		'advocate',
+		'parent',
+		'child',
+		'child, scoring'
+	],
 	'contribution:other': ['chair'],
 	'decision:me': ['chair', 'professional', 'advocate'],
 	'decision:other': ['chair'],

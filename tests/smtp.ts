@@ -17,7 +17,9 @@ export interface TestSmtpServer {
 }
 
 /** Starts an SMTP server on the port (0: any free port) that accepts every message. */
-export async function startSmtpServer(props: { port?: number; into?: Pick<TestSmtpServer, 'received' | 'envelopes'> } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+	props: { port?: number; into?: Pick<TestSmtpServer, 'received' | 'envelopes'> } = {}
+): Promise<TestSmtpServer> {
 	const received = props.into?.received ?? [];
 	const envelopes = props.into?.envelopes ?? [];
 	const server = new SMTPServer({

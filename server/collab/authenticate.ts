@@ -5,7 +5,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Database } from '../../src/lib/server/db';
-import { sessionTokenFromCookieHeader, validateSessionToken } from '../../src/lib/server/auth/session';
+import {
+	sessionTokenFromCookieHeader,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { templateFor } from '../../src/lib/domain';
 import { mayReadRestricted, mayWriteAnything } from '../../src/lib/policy';
@@ -43,7 +46,9 @@ export type UpgradeDecision =
 const UUID = /^[0-9a-f-]{36}$/i;
 
 /** `/collab/{meetingId}` → main, `/collab/{meetingId}/restricted` → restricted; null otherwise. */
-export function parseCollabPath(url: string | undefined): { meetingId: string; channel: Channel } | null {
+export function parseCollabPath(
+	url: string | undefined
+): { meetingId: string; channel: Channel } | null {
 	if (!url) return null;
 	const pathname = url.split('?')[0];
 	const prefix = `${collabPath}/`;
@@ -66,7 +71,11 @@ export function meetingIdFromUrl(url: string | undefined): string | null {
  * A browser always sends Origin on a WebSocket; it must be ours (env ORIGIN, or the host the
  * request came to) so another site cannot ride the cookie. Non-browser clients send none.
  */
-export function originAllowed(props: { origin: string | undefined; host: string | undefined; publicOrigin?: string }): boolean {
+export function originAllowed(props: {
+	origin: string | undefined;
+	host: string | undefined;
+	publicOrigin?: string;
+}): boolean {
 	const { origin, host, publicOrigin } = props;
 	if (origin === undefined) return true;
 	if (publicOrigin) return origin === new URL(publicOrigin).origin;
@@ -100,14 +109,24 @@ export async function authenticateUpgrade(props: {
 	}
 	const status = view.meeting.status;
 	// Every open of the live record is audited, each channel (docs/security.md, "Audit").
-	await audit({ db, userId: user.id, action: 'open-record', targetType: 'record', targetId: meetingId, meetingId, address: addressOfRequest(request), detail: { channel } });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'open-record',
+		targetType: 'record',
+		targetId: meetingId,
+		meetingId,
+		address: addressOfRequest(request),
+		detail: { channel }
+	});
 	return {
 		ok: true,
 		identity: {
 			meetingId,
 			channel,
 			childIds: view.children.map((child) => child.id),
-			decisionOptions: templateFor(view.meeting.kind).decisions[0]?.options.map((o) => o.value) ?? [],
+			decisionOptions:
+				templateFor(view.meeting.kind).decisions[0]?.options.map((o) => o.value) ?? [],
 			userId: user.id,
 			sessionId: session.id,
 			name: view.me?.name ?? user.name,

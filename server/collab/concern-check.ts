@@ -43,7 +43,8 @@ export function checkConcernIds(props: { doc: Y.Doc; update: Uint8Array }): Conc
 			return item instanceof Y.Item ? item : null;
 		}
 		for (const struct of own.get(id.client) ?? []) {
-			if (struct.id.clock <= id.clock && id.clock < struct.id.clock + struct.length) return struct instanceof Y.Item ? struct : null;
+			if (struct.id.clock <= id.clock && id.clock < struct.id.clock + struct.length)
+				return struct instanceof Y.Item ? struct : null;
 		}
 		return null;
 	};
@@ -81,14 +82,16 @@ export function checkConcernIds(props: { doc: Y.Doc; update: Uint8Array }): Conc
 		if (!where) continue;
 		if (where.server) {
 			// An existing map: if it is a concern card, its id is fixed for good.
-			if (concerns && where.map.parent === concerns) return { ok: false, reason: 'a concern card’s id cannot change' };
+			if (concerns && where.map.parent === concerns)
+				return { ok: false, reason: 'a concern card’s id cannot change' };
 			continue;
 		}
 		const value = struct.content.getContent().at(-1);
 		if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH) {
 			return { ok: false, reason: 'a concern card needs an id' };
 		}
-		if (taken.has(value) || added.has(value)) return { ok: false, reason: 'a concern card with that id already exists' };
+		if (taken.has(value) || added.has(value))
+			return { ok: false, reason: 'a concern card with that id already exists' };
 		added.add(value);
 	}
 	return { ok: true };

@@ -24,7 +24,14 @@ import { checkConcernIds } from './concern-check';
 import { checkDecisionRoots, isCheckedRoot } from './decision-check';
 import { checkUpdate, type ClientOwnership } from './gate';
 import { colorFor, rewriteAwareness, type PresenceUser } from './presence';
-import { describeError, encodeMessage, type ChannelRegistry, type CollabLogger, type LiveChannel, type Peer } from './registry';
+import {
+	describeError,
+	encodeMessage,
+	type ChannelRegistry,
+	type CollabLogger,
+	type LiveChannel,
+	type Peer
+} from './registry';
 
 /** A frame that breaks the protocol; closes the socket with 4400. */
 class MalformedFrame extends Error {}
@@ -66,7 +73,10 @@ export class Connection implements Peer {
 			participantId: identity.participantId
 		};
 		ws.on('error', (error) => {
-			this.deps.logger('collab.socket_error', { meetingId: identity.meetingId, error: describeError(error) });
+			this.deps.logger('collab.socket_error', {
+				meetingId: identity.meetingId,
+				error: describeError(error)
+			});
 			this.close(closeCodes.internalError, 'socket error');
 		});
 		ws.on('pong', () => {
@@ -74,7 +84,8 @@ export class Connection implements Peer {
 		});
 		ws.on('message', (data, isBinary) => {
 			if (this.closed) return;
-			if (!isBinary) return this.close(closeCodes.malformed, 'text frames are not part of the protocol');
+			if (!isBinary)
+				return this.close(closeCodes.malformed, 'text frames are not part of the protocol');
 			const frame = toBytes(data);
 			if (this.record) this.enqueue(frame);
 			else this.inbox.push(frame); // the record is still loading
@@ -86,9 +97,16 @@ export class Connection implements Peer {
 	async start(): Promise<void> {
 		let record: LiveChannel;
 		try {
-			record = await this.deps.registry.attach(this.identity.meetingId, this.identity.channel, this);
+			record = await this.deps.registry.attach(
+				this.identity.meetingId,
+				this.identity.channel,
+				this
+			);
 		} catch (error) {
-			this.deps.logger('collab.load_failed', { meetingId: this.identity.meetingId, error: describeError(error) });
+			this.deps.logger('collab.load_failed', {
+				meetingId: this.identity.meetingId,
+				error: describeError(error)
+			});
 			this.close(closeCodes.internalError, 'the record could not be loaded');
 			return;
 		}
@@ -97,7 +115,9 @@ export class Connection implements Peer {
 			return;
 		}
 		this.record = record;
-		this.send(encodeMessage(messageSync, (encoder) => syncProtocol.writeSyncStep1(encoder, record.doc)));
+		this.send(
+			encodeMessage(messageSync, (encoder) => syncProtocol.writeSyncStep1(encoder, record.doc))
+		);
 		const states = record.awarenessMessage();
 		if (states) this.send(states);
 		for (const frame of this.inbox.splice(0)) this.enqueue(frame);
@@ -157,17 +177,21 @@ export class Connection implements Peer {
 
 	/** Runs a step after every step before it on this socket, closing the socket if it fails. */
 	private run(step: () => Promise<void>) {
-		this.chain = this.chain
-			.then(step)
-			.catch((error) => {
-				if (error instanceof StorageFailure) {
-					this.deps.logger('collab.bind_failed', { meetingId: this.identity.meetingId, error: describeError(error.cause) });
-					return this.close(closeCodes.internalError, 'the server could not store the change; reconnect');
-				}
-				if (error instanceof MalformedFrame) return this.close(closeCodes.malformed, error.message);
-				// lib0 and Yjs throw plain errors on frames they cannot decode.
-				this.close(closeCodes.malformed, 'frame could not be decoded');
-			});
+		this.chain = this.chain.then(step).catch((error) => {
+			if (error instanceof StorageFailure) {
+				this.deps.logger('collab.bind_failed', {
+					meetingId: this.identity.meetingId,
+					error: describeError(error.cause)
+				});
+				return this.close(
+					closeCodes.internalError,
+					'the server could not store the change; reconnect'
+				);
+			}
+			if (error instanceof MalformedFrame) return this.close(closeCodes.malformed, error.message);
+			// lib0 and Yjs throw plain errors on frames they cannot decode.
+			this.close(closeCodes.malformed, 'frame could not be decoded');
+		});
 	}
 
 	private async handle(frame: Uint8Array): Promise<void> {
@@ -182,12 +206,21 @@ export class Connection implements Peer {
 				expectEnd(decoder);
 				if (step === syncProtocol.messageYjsSyncStep1) {
 					const update = Y.encodeStateAsUpdate(record.doc, payload);
-					this.send(encodeMessage(messageSync, (encoder) => {
-						encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-						encoding.writeVarUint8Array(encoder, update);
-					}));
-				} else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-					await this.receiveUpdate(record, payload, step === syncProtocol.messageYjsSyncStep2 ? 'step2' : 'update');
+					this.send(
+						encodeMessage(messageSync, (encoder) => {
+							encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+							encoding.writeVarUint8Array(encoder, update);
+						})
+					);
+				} else if (
+					step === syncProtocol.messageYjsSyncStep2 ||
+					step === syncProtocol.messageYjsUpdate
+				) {
+					await this.receiveUpdate(
+						record,
+						payload,
+						step === syncProtocol.messageYjsSyncStep2 ? 'step2' : 'update'
+					);
 				} else {
 					throw new MalformedFrame('unknown sync step');
 				}
@@ -220,7 +253,10 @@ export class Connection implements Peer {
 				// Not awaited: later frames must not wait for the database. No answer if the write
 				// failed: the socket closes and the client resends in its next sync.
 				record.log.whenStored().then(
-					() => this.send(encodeMessage(messageSaveCheck, (encoder) => encoding.writeVarUint(encoder, seq))),
+					() =>
+						this.send(
+							encodeMessage(messageSaveCheck, (encoder) => encoding.writeVarUint(encoder, seq))
+						),
 					() => this.close(closeCodes.internalError, 'the change could not be stored; reconnect')
 				);
 				return;
@@ -247,16 +283,26 @@ export class Connection implements Peer {
 				identity.mayWrite &&
 				// restricted:* lives only on the restricted channel, and nothing else does
 				rootBelongsIn(root, identity.channel) &&
-				mayWriteRoot({ root, role: identity.role, participantId: identity.participantId, status: identity.status, childScores: identity.role === 'child' && childScoresAllowed(record.doc) })
+				mayWriteRoot({
+					root,
+					role: identity.role,
+					participantId: identity.participantId,
+					status: identity.status,
+					childScores: identity.role === 'child' && childScoresAllowed(record.doc)
+				})
 			);
 		};
 		let verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
 		if (verdict.ok && verdict.newClients.length > 0) {
 			// Anything new from a read-only connection is a write, wherever it would land.
-			if (!identity.mayWrite) return this.close(closeCodes.forbidden, 'this connection may only read');
+			if (!identity.mayWrite)
+				return this.close(closeCodes.forbidden, 'this connection may only read');
 			let bound: boolean;
 			try {
-				bound = await record.owners.bind({ clientIds: verdict.newClients, userId: identity.userId });
+				bound = await record.owners.bind({
+					clientIds: verdict.newClients,
+					userId: identity.userId
+				});
 			} catch (error) {
 				throw new StorageFailure('binding failed', { cause: error });
 			}
@@ -267,9 +313,19 @@ export class Connection implements Peer {
 			touchesConcerns = false;
 			verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
 		}
-		if (!verdict.ok) return this.close(verdict.outOfSync ? closeCodes.outOfSync : closeCodes.forbidden, verdict.reason);
+		if (!verdict.ok)
+			return this.close(
+				verdict.outOfSync ? closeCodes.outOfSync : closeCodes.forbidden,
+				verdict.reason
+			);
 		if (checkedRoots.size > 0) {
-			const decisions = checkDecisionRoots({ doc: record.doc, update: verdict.update, roots: checkedRoots, childIds: identity.childIds, options: identity.decisionOptions });
+			const decisions = checkDecisionRoots({
+				doc: record.doc,
+				update: verdict.update,
+				roots: checkedRoots,
+				childIds: identity.childIds,
+				options: identity.decisionOptions
+			});
 			if (!decisions.ok) return this.close(closeCodes.invalidDecision, decisions.reason);
 		}
 		if (touchesConcerns) {

@@ -25,33 +25,62 @@ describe('checkDecisionRoots', () => {
 	it('refuses a decision without a reason and accepts one with it, leaving the server document untouched', () => {
 		const server = new Y.Doc();
 		const root = roots.decision('p1');
-		const bad = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'plan', reason: 'short' }));
-		expect(checkDecisionRoots({ doc: server, update: bad, roots: [root], childIds: ['c1'] }).ok).toBe(false);
+		const bad = updateFrom(server, (d) =>
+			d.getMap(root).set('c1', { recommendation: 'plan', reason: 'short' })
+		);
+		expect(
+			checkDecisionRoots({ doc: server, update: bad, roots: [root], childIds: ['c1'] }).ok
+		).toBe(false);
 		expect(server.share.has(root)).toBe(false);
-		const good = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'plan', reason }));
-		expect(checkDecisionRoots({ doc: server, update: good, roots: [root], childIds: ['c1'] })).toEqual({ ok: true });
-		expect(checkDecisionRoots({ doc: server, update: good, roots: [root], childIds: ['c2'] }).ok).toBe(false);
+		const good = updateFrom(server, (d) =>
+			d.getMap(root).set('c1', { recommendation: 'plan', reason })
+		);
+		expect(
+			checkDecisionRoots({ doc: server, update: good, roots: [root], childIds: ['c1'] })
+		).toEqual({ ok: true });
+		expect(
+			checkDecisionRoots({ doc: server, update: good, roots: [root], childIds: ['c2'] }).ok
+		).toBe(false);
 	});
 
 	it("accepts the meeting's own decision options (a child in need review's next step) and only those", () => {
 		const server = new Y.Doc();
 		const root = roots.decision('p1');
 		const options = ['continue', 'close', 'step-up'];
-		const stepUp = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'step-up', reason }));
-		expect(checkDecisionRoots({ doc: server, update: stepUp, roots: [root], childIds: ['c1'], options })).toEqual({ ok: true });
-		expect(checkDecisionRoots({ doc: server, update: stepUp, roots: [root], childIds: ['c1'] }).ok).toBe(false);
-		const plan = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'plan', reason }));
-		expect(checkDecisionRoots({ doc: server, update: plan, roots: [root], childIds: ['c1'], options }).ok).toBe(false);
+		const stepUp = updateFrom(server, (d) =>
+			d.getMap(root).set('c1', { recommendation: 'step-up', reason })
+		);
+		expect(
+			checkDecisionRoots({ doc: server, update: stepUp, roots: [root], childIds: ['c1'], options })
+		).toEqual({ ok: true });
+		expect(
+			checkDecisionRoots({ doc: server, update: stepUp, roots: [root], childIds: ['c1'] }).ok
+		).toBe(false);
+		const plan = updateFrom(server, (d) =>
+			d.getMap(root).set('c1', { recommendation: 'plan', reason })
+		);
+		expect(
+			checkDecisionRoots({ doc: server, update: plan, roots: [root], childIds: ['c1'], options }).ok
+		).toBe(false);
 	});
 
 	it('judges only the entries an update changes, and allows withdrawing one', () => {
 		const server = new Y.Doc();
 		const root = roots.decision('p1');
-		Y.applyUpdate(server, updateFrom(server, (d) => d.getMap(root).set('gone', { recommendation: 'plan', reason })));
-		const other = updateFrom(server, (d) => d.getMap(root).set('c1', { recommendation: 'no-plan', reason }));
-		expect(checkDecisionRoots({ doc: server, update: other, roots: [root], childIds: ['c1'] })).toEqual({ ok: true });
+		Y.applyUpdate(
+			server,
+			updateFrom(server, (d) => d.getMap(root).set('gone', { recommendation: 'plan', reason }))
+		);
+		const other = updateFrom(server, (d) =>
+			d.getMap(root).set('c1', { recommendation: 'no-plan', reason })
+		);
+		expect(
+			checkDecisionRoots({ doc: server, update: other, roots: [root], childIds: ['c1'] })
+		).toEqual({ ok: true });
 		const withdraw = updateFrom(server, (d) => d.getMap(root).delete('gone'));
-		expect(checkDecisionRoots({ doc: server, update: withdraw, roots: [root], childIds: ['c1'] })).toEqual({ ok: true });
+		expect(
+			checkDecisionRoots({ doc: server, update: withdraw, roots: [root], childIds: ['c1'] })
+		).toEqual({ ok: true });
 	});
 
 	it("requires the chair's category exactly for a plan", () => {

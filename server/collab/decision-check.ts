@@ -42,7 +42,9 @@ function entriesOf(doc: Y.Doc, root: string): { entries: Map<string, unknown>; l
 }
 
 function field(value: unknown, key: string): unknown {
-	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+	return value !== null && typeof value === 'object'
+		? (value as Record<string, unknown>)[key]
+		: undefined;
 }
 
 /**
@@ -65,20 +67,41 @@ export function checkDecisionRoots(props: {
 		Y.applyUpdate(scratch, Y.encodeStateAsUpdate(props.doc));
 		Y.applyUpdate(scratch, props.update);
 		const context = { childIds: props.childIds };
-		const decisionContext = props.options?.length ? { ...context, options: props.options } : context;
+		const decisionContext = props.options?.length
+			? { ...context, options: props.options }
+			: context;
 		for (const root of checked) {
 			const before = entriesOf(props.doc, root).entries;
 			const after = entriesOf(scratch, root);
 			const isOutcome = parseRootName(root)?.kind === 'outcome';
-			if (after.list) return { ok: false, reason: `${root} holds something that is not a decision` };
+			if (after.list)
+				return { ok: false, reason: `${root} holds something that is not a decision` };
 			for (const [childId, value] of after.entries) {
-				if (before.has(childId) && JSON.stringify(before.get(childId)) === JSON.stringify(value)) continue;
+				if (before.has(childId) && JSON.stringify(before.get(childId)) === JSON.stringify(value))
+					continue;
 				const result = isOutcome
-					? checkChairOutcome({ childId, outcome: field(value, 'outcome'), category: field(value, 'category') ?? undefined }, context)
-					: checkDecision({ childId, recommendation: field(value, 'recommendation'), reason: field(value, 'reason') }, decisionContext);
+					? checkChairOutcome(
+							{
+								childId,
+								outcome: field(value, 'outcome'),
+								category: field(value, 'category') ?? undefined
+							},
+							context
+						)
+					: checkDecision(
+							{
+								childId,
+								recommendation: field(value, 'recommendation'),
+								reason: field(value, 'reason')
+							},
+							decisionContext
+						);
 				if (!result.ok) {
 					const fields = result.problems.map((p) => p.field).join(', ');
-					return { ok: false, reason: isOutcome ? `outcome refused (${fields})` : `decision refused (${fields})` };
+					return {
+						ok: false,
+						reason: isOutcome ? `outcome refused (${fields})` : `decision refused (${fields})`
+					};
 				}
 			}
 		}

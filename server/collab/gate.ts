@@ -79,7 +79,10 @@ export function checkUpdate(props: GateProps): GateVerdict {
 	}
 	if (foreign.size > 0) {
 		if (kind === 'update') return { ok: false, reason: 'writes under another person’s client id' };
-		update = Y.diffUpdate(update, encodeStateVector(new Map([...foreign].map((c) => [c, MAX_CLOCK]))));
+		update = Y.diffUpdate(
+			update,
+			encodeStateVector(new Map([...foreign].map((c) => [c, MAX_CLOCK])))
+		);
 		decoded = Y.decodeUpdate(update);
 		rebuilt = true;
 	}
@@ -98,7 +101,8 @@ export function checkUpdate(props: GateProps): GateVerdict {
 		if (ownerOf(client) === 'unbound') newClients.add(client);
 		if (struct instanceof Y.GC) continue; // occupies clock space, writes nothing
 		const root = resolver.rootOfNewItem(struct);
-		if (root === INVALID) return { ok: false, reason: 'an update that names no valid place in the record' };
+		if (root === INVALID)
+			return { ok: false, reason: 'an update that names no valid place in the record' };
 		if (root instanceof Pending) {
 			// A neighbour that has not reached the server. Yjs would hold the struct back and
 			// place it wherever that neighbour lands, so only the sender's own items may be
@@ -106,10 +110,15 @@ export function checkUpdate(props: GateProps): GateVerdict {
 			// public (client ids and clocks are in the record), so waiting for it would let
 			// the sender write into whatever that person writes next.
 			const missing = root.missing.client;
-			const sendersOwn = ownerOf(missing) === 'self' || (own.has(missing) && ownerOf(missing) === 'unbound');
+			const sendersOwn =
+				ownerOf(missing) === 'self' || (own.has(missing) && ownerOf(missing) === 'unbound');
 			if (sendersOwn) continue;
 			if (kind === 'update') {
-				return { ok: false, reason: 'depends on changes the server does not have; reconnect', outOfSync: true };
+				return {
+					ok: false,
+					reason: 'depends on changes the server does not have; reconnect',
+					outOfSync: true
+				};
 			}
 			const cut = cuts.get(client);
 			if (cut === undefined || struct.id.clock < cut) cuts.set(client, struct.id.clock);
@@ -138,12 +147,17 @@ export function checkUpdate(props: GateProps): GateVerdict {
 			if (clock < serverState) {
 				const stop = Math.min(end, serverState);
 				const structs = doc.store.clients.get(client) as (Y.Item | Y.GC)[];
-				for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < stop; i++) {
+				for (
+					let i = Y.findIndexSS(structs, clock);
+					i < structs.length && structs[i].id.clock < stop;
+					i++
+				) {
 					const struct = structs[i];
 					// Deleting what is already deleted changes nothing and is not held against anyone.
 					if (!(struct instanceof Y.Item) || struct.deleted) continue;
 					const root = resolver.rootOfServerItem(struct);
-					if (root !== null && !mayWrite(root)) return { ok: false, reason: `may not delete in ${root}` };
+					if (root !== null && !mayWrite(root))
+						return { ok: false, reason: `may not delete in ${root}` };
 				}
 				addRange(kept, client, clock, stop - clock);
 			}
@@ -158,7 +172,8 @@ export function checkUpdate(props: GateProps): GateVerdict {
 				const stop = Math.min(sEnd, end);
 				if (struct instanceof Y.Item) {
 					const root = resolver.rootOfNewItem(struct);
-					if (root === INVALID) return { ok: false, reason: 'a deletion that names no valid place in the record' };
+					if (root === INVALID)
+						return { ok: false, reason: 'a deletion that names no valid place in the record' };
 					if (typeof root === 'string' && !mayWrite(root)) {
 						return { ok: false, reason: `may not delete in ${root}` };
 					}
@@ -283,7 +298,8 @@ class RootResolver {
  */
 function cutStructs(
 	decoded: { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } },
-	cuts: Map<number, number>): Uint8Array {
+	cuts: Map<number, number>
+): Uint8Array {
 	const byClient = new Map<number, Struct[]>();
 	for (const struct of decoded.structs) {
 		const cut = cuts.get(struct.id.client);
@@ -320,7 +336,12 @@ function indexStructs(structs: Struct[]): Map<number, Struct[]> {
 	return byClient;
 }
 
-function addRange(ranges: Map<number, { clock: number; len: number }[]>, client: number, clock: number, len: number) {
+function addRange(
+	ranges: Map<number, { clock: number; len: number }[]>,
+	client: number,
+	clock: number,
+	len: number
+) {
 	if (len <= 0) return;
 	const list = ranges.get(client);
 	if (list) list.push({ clock, len });
@@ -341,7 +362,9 @@ export function encodeStateVector(clocks: Map<number, number>): Uint8Array {
 /** A v1 delete set, written as Yjs writes it (clients in descending order). */
 function encodeDeleteSet(ds: Map<number, { clock: number; len: number }[]>): Uint8Array {
 	const encoder = encoding.createEncoder();
-	const clients = [...ds.entries()].filter(([, items]) => items.length > 0).sort((a, b) => b[0] - a[0]);
+	const clients = [...ds.entries()]
+		.filter(([, items]) => items.length > 0)
+		.sort((a, b) => b[0] - a[0]);
 	encoding.writeVarUint(encoder, clients.length);
 	for (const [client, items] of clients) {
 		encoding.writeVarUint(encoder, client);

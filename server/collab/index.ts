@@ -7,7 +7,11 @@
  * `/collab/{meetingId}` (main channel) and `/collab/{meetingId}/restricted`.
  */
 import type { IncomingMessage } from 'node:http';
-import { onSessionsEnded, sessionEndedBy, type SessionsEnded } from '../../src/lib/server/auth/events';
+import {
+	onSessionsEnded,
+	sessionEndedBy,
+	type SessionsEnded
+} from '../../src/lib/server/auth/events';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Database } from '../../src/lib/server/db';
@@ -15,7 +19,12 @@ import { sharedDatabase } from '../../src/lib/server/db';
 import { env } from '../../src/lib/server/env';
 import { log } from '../../src/lib/server/log';
 import { processState } from '../../src/lib/server/process-state';
-import { authorshipOf, onMeetingChanged, type AuthoredRun, type PersistenceOptions } from '../../src/lib/server/records';
+import {
+	authorshipOf,
+	onMeetingChanged,
+	type AuthoredRun,
+	type PersistenceOptions
+} from '../../src/lib/server/records';
 import { closeCodes } from '../../src/lib/collab/protocol';
 import { authenticateUpgrade, type ConnectionIdentity } from './authenticate';
 import { Connection } from './connection';
@@ -69,7 +78,13 @@ const defaultLogger: CollabLogger = (event, fields) => {
 	log.warn({ component: 'collab', event, ...fields }, event);
 };
 
-const reasons: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+const reasons: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	500: 'Internal Server Error'
+};
 
 function refuse(socket: Duplex, status: number, message: string) {
 	if (socket.destroyed) return;
@@ -120,7 +135,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	}, options.pingIntervalMs ?? 30_000);
 	heartbeat.unref();
 
-	function accept(request: IncomingMessage, socket: Duplex, head: Buffer, identity: ConnectionIdentity) {
+	function accept(
+		request: IncomingMessage,
+		socket: Duplex,
+		head: Buffer,
+		identity: ConnectionIdentity
+	) {
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			const connection = new Connection(ws, identity, { registry, logger });
 			connections.add(connection);
@@ -139,7 +159,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			authenticateUpgrade({ db, request, publicOrigin })
 				.then((decision) => {
 					if (!decision.ok) return refuse(socket, decision.status, decision.message);
-					if (endedDuringUpgrades.slice(endedBefore).some((ended) => sessionEndedBy(ended, decision.identity))) {
+					if (
+						endedDuringUpgrades
+							.slice(endedBefore)
+							.some((ended) => sessionEndedBy(ended, decision.identity))
+					) {
 						return refuse(socket, 401, 'Your session has ended. Sign in again.');
 					}
 					if (socket.destroyed) return;
@@ -156,18 +180,22 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
 		meetingChanged(meetingId) {
 			for (const connection of connections) {
-				if (connection.identity.meetingId === meetingId) connection.close(closeCodes.rightsChanged, 'meeting changed; reconnect');
+				if (connection.identity.meetingId === meetingId)
+					connection.close(closeCodes.rightsChanged, 'meeting changed; reconnect');
 			}
 			// A meeting that just went live opens at its first section.
 			registry
 				.meetingChanged(meetingId)
-				.catch((error) => logger('collab.start_failed', { meetingId, error: describeError(error) }));
+				.catch((error) =>
+					logger('collab.start_failed', { meetingId, error: describeError(error) })
+				);
 		},
 
 		sessionsEnded(ended) {
 			if (upgradesPending > 0) endedDuringUpgrades.push(ended);
 			for (const connection of connections) {
-				if (sessionEndedBy(ended, connection.identity)) connection.close(closeCodes.unauthenticated, 'session ended; sign in again');
+				if (sessionEndedBy(ended, connection.identity))
+					connection.close(closeCodes.unauthenticated, 'session ended; sign in again');
 			}
 		},
 
@@ -184,7 +212,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			stopHearingSessions();
 			stopRelayingMeetings();
 			clearInterval(heartbeat);
-			for (const connection of connections) connection.close(closeCodes.goingAway, 'server shutting down');
+			for (const connection of connections)
+				connection.close(closeCodes.goingAway, 'server shutting down');
 			await registry.unloadAll();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 			await options.relay?.close();
@@ -196,7 +225,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	});
 	// Other nodes' announcements reach this node's sockets; this process's reach theirs.
 	const stopRelayingMeetings = options.relay
-		? onMeetingChanged((meetingId) => options.relay!.publishEvent({ type: 'meeting-changed', meetingId }))
+		? onMeetingChanged((meetingId) =>
+				options.relay!.publishEvent({ type: 'meeting-changed', meetingId })
+			)
 		: () => {};
 	options.relay?.onEvent((event) => {
 		if (event.type === 'meeting-changed') server.meetingChanged(event.meetingId);
@@ -213,11 +244,16 @@ declare module '../../src/lib/server/process-state' {
 }
 
 /** With REDIS_URL, this node's relay to the others (ioredis is loaded only then); otherwise null. */
-export async function relayFromEnv(logger: CollabLogger = defaultLogger): Promise<NodeRelay | null> {
+export async function relayFromEnv(
+	logger: CollabLogger = defaultLogger
+): Promise<NodeRelay | null> {
 	const url = env().REDIS_URL;
 	if (!url) return null;
 	const { createRedisRelay } = await import('./relay');
-	return createRedisRelay({ url, onError: (error) => logger('collab.relay_failed', { error: describeError(error) }) });
+	return createRedisRelay({
+		url,
+		onError: (error) => logger('collab.relay_failed', { error: describeError(error) })
+	});
 }
 
 /** The process's one collaboration server, on the shared database (kept in the process state). */

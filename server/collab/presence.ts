@@ -14,7 +14,16 @@ export interface PresenceUser {
 }
 
 // Dark enough for white caret labels (WCAG AA against #fff).
-const palette = ['#1d4ed8', '#b91c1c', '#047857', '#7e22ce', '#b45309', '#0e7490', '#be185d', '#4d7c0f'];
+const palette = [
+	'#1d4ed8',
+	'#b91c1c',
+	'#047857',
+	'#7e22ce',
+	'#b45309',
+	'#0e7490',
+	'#be185d',
+	'#4d7c0f'
+];
 
 /** A stable caret colour per user. */
 export function colorFor(userId: string): string {
@@ -44,7 +53,8 @@ export function rewriteAwareness(props: {
 		if (!props.maySpeakFor(clientId)) continue;
 		let state: unknown = null;
 		if (parsed !== null) {
-			if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('awareness state is not an object');
+			if (typeof parsed !== 'object' || Array.isArray(parsed))
+				throw new Error('awareness state is not an object');
 			state = { ...(parsed as Record<string, unknown>), user: props.user };
 		}
 		entries.push({ clientId, clock, state: JSON.stringify(state) });

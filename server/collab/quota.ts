@@ -22,7 +22,12 @@ function contentBytes(item: Y.Item): number {
 	if (content instanceof Y.ContentString) return content.str.length;
 	if (content instanceof Y.ContentBinary) return content.content.byteLength;
 	if (content instanceof Y.ContentType) return 8;
-	if (content instanceof Y.ContentAny || content instanceof Y.ContentEmbed || content instanceof Y.ContentFormat || content instanceof Y.ContentJSON) {
+	if (
+		content instanceof Y.ContentAny ||
+		content instanceof Y.ContentEmbed ||
+		content instanceof Y.ContentFormat ||
+		content instanceof Y.ContentJSON
+	) {
 		return JSON.stringify(content.getContent()).length;
 	}
 	return 0;

@@ -35,7 +35,10 @@ export interface Peer {
 	send(message: Uint8Array): void;
 }
 
-export type CollabLogger = (event: string, fields: Record<string, string | number | boolean | null>) => void;
+export type CollabLogger = (
+	event: string,
+	fields: Record<string, string | number | boolean | null>
+) => void;
 
 /** One loaded channel of a meeting's record: its live Y.Doc, its presence and its write-behind log. */
 export class LiveChannel {
@@ -99,17 +102,27 @@ export class LiveChannel {
 			let { rowsSinceSnapshot } = loaded;
 			if (!loaded.stored && meeting?.previousMeetingId) {
 				// A review starts from what its previous meeting left: written once, as the server.
-				const prefill = await prefillReview({ db, meetingId, previousMeetingId: meeting.previousMeetingId });
+				const prefill = await prefillReview({
+					db,
+					meetingId,
+					previousMeetingId: meeting.previousMeetingId
+				});
 				if (prefill.update) {
 					Y.applyUpdate(live.doc, prefill.update, 'load');
 					rowsSinceSnapshot += 1;
 				} else if (prefill.storedByOther) {
-					rowsSinceSnapshot = (await loadChannel({ db, meetingId, channel, doc: live.doc })).rowsSinceSnapshot;
+					rowsSinceSnapshot = (await loadChannel({ db, meetingId, channel, doc: live.doc }))
+						.rowsSinceSnapshot;
 				}
 				await owners.reload();
 			}
 			live.owners = owners;
-			live.quota = new RecordQuota(live.doc, props.limits, (client) => owners.ownerOf(client), loaded.bytes);
+			live.quota = new RecordQuota(
+				live.doc,
+				props.limits,
+				(client) => owners.ownerOf(client),
+				loaded.bytes
+			);
 			live.log = new UpdateLog(db, meetingId, { ...props.persistence, rowsSinceSnapshot, channel });
 		} catch (error) {
 			live.relay?.leave(live.key);
@@ -117,24 +130,36 @@ export class LiveChannel {
 			throw error;
 		}
 		live.log.onError = (error) =>
-			props.logger('collab.persist_failed', { meetingId: props.meetingId, error: describeError(error) });
+			props.logger('collab.persist_failed', {
+				meetingId: props.meetingId,
+				error: describeError(error)
+			});
 		live.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			// What another node relayed is stored here too: if that node dies before its write,
 			// this node holds the only copy, and a client's resend would find nothing new to store.
 			live.log.append(update);
-			const message = encodeMessage(messageSync, (encoder) => syncProtocol.writeUpdate(encoder, update));
+			const message = encodeMessage(messageSync, (encoder) =>
+				syncProtocol.writeUpdate(encoder, update)
+			);
 			for (const peer of live.peers) if (peer !== origin || live.echoToSender) peer.send(message);
-			if (live.relay && origin !== relayOrigin) live.relay.publish(live.key, relayed.update, update);
+			if (live.relay && origin !== relayOrigin)
+				live.relay.publish(live.key, relayed.update, update);
 			for (const held of live.waiting) held.retryHeld();
 		});
 		live.awareness.on(
 			'update',
-			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+			(
+				{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+				origin: unknown
+			) => {
 				const changed = added.concat(updated, removed);
 				const payload = awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed);
-				const message = encodeMessage(messageAwareness, (encoder) => encoding.writeVarUint8Array(encoder, payload));
+				const message = encodeMessage(messageAwareness, (encoder) =>
+					encoding.writeVarUint8Array(encoder, payload)
+				);
 				for (const peer of live.peers) peer.send(message);
-				if (live.relay && origin !== relayOrigin) live.relay.publish(live.key, relayed.awareness, payload);
+				if (live.relay && origin !== relayOrigin)
+					live.relay.publish(live.key, relayed.awareness, payload);
 			}
 		);
 		// Other nodes with this channel open send what this one lacks, and their presence.
@@ -144,9 +169,11 @@ export class LiveChannel {
 		live.relay?.publish(live.key, relayed.hello, Y.encodeStateVector(live.doc));
 		if (channel === 'main') {
 			// Not fatal: the chair can still pick a section; the next change of the meeting retries.
-			await live.meetingChanged(db).catch((error) =>
-				props.logger('collab.start_failed', { meetingId, error: describeError(error) })
-			);
+			await live
+				.meetingChanged(db)
+				.catch((error) =>
+					props.logger('collab.start_failed', { meetingId, error: describeError(error) })
+				);
 		}
 		return live;
 	}
@@ -179,7 +206,12 @@ export class LiveChannel {
 				const missing = Y.encodeStateAsUpdate(this.doc, payload);
 				if (missing.byteLength > 2) this.relay.publish(this.key, relayed.update, missing);
 				const clients = [...this.awareness.getStates().keys()];
-				if (clients.length > 0) this.relay.publish(this.key, relayed.awareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+				if (clients.length > 0)
+					this.relay.publish(
+						this.key,
+						relayed.awareness,
+						awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
+					);
 			}
 		} catch {
 			// A malformed relay message is dropped; the nodes' own clients resend on reconnect.
@@ -191,7 +223,9 @@ export class LiveChannel {
 		const clients = [...this.awareness.getStates().keys()];
 		if (clients.length === 0) return null;
 		const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
-		return encodeMessage(messageAwareness, (encoder) => encoding.writeVarUint8Array(encoder, payload));
+		return encodeMessage(messageAwareness, (encoder) =>
+			encoding.writeVarUint8Array(encoder, payload)
+		);
 	}
 
 	destroy(): void {
@@ -286,7 +320,9 @@ export class ChannelRegistry {
 	/** Writes and unloads every loaded channel (shutdown). */
 	async unloadAll(): Promise<void> {
 		this.unregister();
-		const loaded = await Promise.all([...this.loadedChannels.values()].map((p) => p.catch(() => null)));
+		const loaded = await Promise.all(
+			[...this.loadedChannels.values()].map((p) => p.catch(() => null))
+		);
 		await Promise.all(loaded.map((r) => (r && !r.closing ? this.unload(r) : undefined)));
 		await Promise.all(this.unloading.values());
 	}
@@ -298,7 +334,12 @@ export class ChannelRegistry {
 		this.loadedChannels.delete(live.key);
 		const done = live.log
 			.close()
-			.catch((error) => this.props.logger('collab.final_write_failed', { meetingId: live.meetingId, error: describeError(error) }))
+			.catch((error) =>
+				this.props.logger('collab.final_write_failed', {
+					meetingId: live.meetingId,
+					error: describeError(error)
+				})
+			)
 			.finally(() => {
 				live.destroy();
 				this.unloading.delete(live.key);
@@ -309,7 +350,10 @@ export class ChannelRegistry {
 }
 
 /** A message of one type, its body written by `write`. */
-export function encodeMessage(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+export function encodeMessage(
+	type: number,
+	write: (encoder: encoding.Encoder) => void
+): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, type);
 	write(encoder);

@@ -15,7 +15,8 @@ import type { SessionsEnded } from '../../src/lib/server/auth/events';
 export const relayKinds = { update: 0, awareness: 1, hello: 2 } as const;
 export type RelayKind = (typeof relayKinds)[keyof typeof relayKinds];
 
-export type RelayEvent = { type: 'meeting-changed'; meetingId: string } | { type: 'sessions-ended'; ended: SessionsEnded };
+export type RelayEvent =
+	{ type: 'meeting-changed'; meetingId: string } | { type: 'sessions-ended'; ended: SessionsEnded };
 
 /** One loaded channel as the relay sees it. */
 export interface RelayedChannel {
@@ -38,14 +39,18 @@ const eventsChannel = 'roundtable:events';
 const NODE_ID_BYTES = 8;
 
 /** Connects to Redis (two connections: one publishes, one listens). */
-export async function createRedisRelay(props: { url: string; onError?: (error: unknown) => void }): Promise<NodeRelay> {
+export async function createRedisRelay(props: {
+	url: string;
+	onError?: (error: unknown) => void;
+}): Promise<NodeRelay> {
 	const { Redis } = await import('ioredis');
 	const node = randomBytes(NODE_ID_BYTES);
 	const nodeHex = node.toString('hex');
 	const options = { maxRetriesPerRequest: null, enableAutoPipelining: true, lazyConnect: true };
 	const publisher = new Redis(props.url, options);
 	const subscriber = new Redis(props.url, options);
-	for (const connection of [publisher, subscriber]) connection.on('error', (error) => props.onError?.(error));
+	for (const connection of [publisher, subscriber])
+		connection.on('error', (error) => props.onError?.(error));
 	await Promise.all([publisher.connect(), subscriber.connect()]);
 	const channels = new Map<string, RelayedChannel>();
 	const listeners = new Set<(event: RelayEvent) => void>();
@@ -58,10 +63,18 @@ export async function createRedisRelay(props: { url: string; onError?: (error: u
 			for (const listener of listeners) listener(event);
 			return;
 		}
-		if (message.length < NODE_ID_BYTES + 1 || node.equals(message.subarray(1, 1 + NODE_ID_BYTES))) return; // our own
+		if (message.length < NODE_ID_BYTES + 1 || node.equals(message.subarray(1, 1 + NODE_ID_BYTES)))
+			return; // our own
 		const channel = channels.get(name.slice(prefix.length));
 		const kind = message[0] as RelayKind;
-		channel?.receive(kind, new Uint8Array(message.buffer, message.byteOffset + 1 + NODE_ID_BYTES, message.length - 1 - NODE_ID_BYTES));
+		channel?.receive(
+			kind,
+			new Uint8Array(
+				message.buffer,
+				message.byteOffset + 1 + NODE_ID_BYTES,
+				message.length - 1 - NODE_ID_BYTES
+			)
+		);
 	});
 	await subscriber.subscribe(eventsChannel);
 
@@ -82,7 +95,9 @@ export async function createRedisRelay(props: { url: string; onError?: (error: u
 			publisher.publish(prefix + key, message).catch((error) => props.onError?.(error));
 		},
 		publishEvent(event) {
-			publisher.publish(eventsChannel, JSON.stringify({ from: nodeHex, event })).catch((error) => props.onError?.(error));
+			publisher
+				.publish(eventsChannel, JSON.stringify({ from: nodeHex, event }))
+				.catch((error) => props.onError?.(error));
 		},
 		onEvent(listener) {
 			listeners.add(listener);

@@ -40,9 +40,16 @@ export interface MeetingForServerWrites {
 }
 
 /** The meeting's kind, status and predecessor as stored now; null if it does not exist. */
-export async function meetingForServerWrites(props: { db: Database; meetingId: string }): Promise<MeetingForServerWrites | null> {
+export async function meetingForServerWrites(props: {
+	db: Database;
+	meetingId: string;
+}): Promise<MeetingForServerWrites | null> {
 	const [row] = await props.db
-		.select({ kind: meetings.kind, status: meetings.status, previousMeetingId: meetings.previousMeetingId })
+		.select({
+			kind: meetings.kind,
+			status: meetings.status,
+			previousMeetingId: meetings.previousMeetingId
+		})
 		.from(meetings)
 		.where(eq(meetings.id, props.meetingId));
 	return row ?? null;
@@ -55,7 +62,11 @@ export async function meetingForServerWrites(props: { db: Database; meetingId: s
  * the plan's outcomes and actions, the core group, the lead social worker and the contingency.
  * Returns false when there was nothing to carry over.
  */
-export function carryOver(props: { doc: Y.Doc; previous: Y.Doc; previousMeetingId: string }): boolean {
+export function carryOver(props: {
+	doc: Y.Doc;
+	previous: Y.Doc;
+	previousMeetingId: string;
+}): boolean {
 	const { doc } = props;
 	const before = readRecord(props.previous, []);
 	const concerns = before.concerns.filter((concern) => concern.status === 'open');
@@ -70,7 +81,10 @@ export function carryOver(props: { doc: Y.Doc; previous: Y.Doc; previousMeetingI
 	if (!anything) return false;
 	doc.transact(() => {
 		for (const concern of concerns) {
-			addConcern(doc, { ...concern, raisedInMeetingId: concern.raisedInMeetingId ?? props.previousMeetingId });
+			addConcern(doc, {
+				...concern,
+				raisedInMeetingId: concern.raisedInMeetingId ?? props.previousMeetingId
+			});
 		}
 		for (const outcome of plan.outcomes) addPlanOutcome(doc, outcome);
 		for (const action of plan.actions) addPlanAction(doc, action);
@@ -125,7 +139,8 @@ export async function prefillReview(props: {
 			const scratch = new Y.Doc();
 			scratch.clientID = clientId;
 			try {
-				if (!carryOver({ doc: scratch, previous, previousMeetingId })) return { update: null, storedByOther: false };
+				if (!carryOver({ doc: scratch, previous, previousMeetingId }))
+					return { update: null, storedByOther: false };
 				const update = Y.encodeStateAsUpdate(scratch);
 				await bindServerClient({ db: tx, meetingId, clientId });
 				await tx.insert(collabUpdates).values({ meetingId, document: 'main', update });
@@ -143,7 +158,11 @@ export async function prefillReview(props: {
  * A live meeting opens at its template's first section: sets `meta.currentSection` when it is
  * unset, as the server. Returns true if it wrote.
  */
-export async function openFirstSection(props: { doc: Y.Doc; owners: ClientOwners; kind: MeetingKind }): Promise<boolean> {
+export async function openFirstSection(props: {
+	doc: Y.Doc;
+	owners: ClientOwners;
+	kind: MeetingKind;
+}): Promise<boolean> {
 	const { doc, owners } = props;
 	if (currentSection(doc)) return false;
 	const first = templateFor(props.kind).sections[0]?.key;

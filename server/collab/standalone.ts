@@ -16,7 +16,9 @@ import { createCollabServer, relayFromEnv } from './index';
 
 const port = Number(process.env.COLLAB_PORT ?? 0);
 const handle = await openDatabase(
-	process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: process.env.COLLAB_DATA_DIR }
+	process.env.DATABASE_URL
+		? { url: process.env.DATABASE_URL }
+		: { dataDir: process.env.COLLAB_DATA_DIR }
 );
 const logger = process.env.COLLAB_QUIET ? () => {} : undefined;
 const collab = createCollabServer({ db: handle.db, logger, relay: await relayFromEnv(logger) });
@@ -31,14 +33,21 @@ process.on('message', (message: { type?: string; meetingId?: string; token?: str
 	if (message?.type === 'end-meeting') {
 		void endMeetingHere(message.meetingId!, message.token!).then(
 			() => process.send?.({ type: 'ended', meetingId: message.meetingId }),
-			(error: unknown) => process.send?.({ type: 'end-failed', meetingId: message.meetingId, error: String(error) })
+			(error: unknown) =>
+				process.send?.({ type: 'end-failed', meetingId: message.meetingId, error: String(error) })
 		);
 		return;
 	}
 	if (message?.type !== 'heap') return;
 	(globalThis as { gc?: () => void }).gc?.();
 	const usage = process.memoryUsage();
-	process.send?.({ type: 'heap', heapUsed: usage.heapUsed, rss: usage.rss, external: usage.external, loadedChannels: collab.loadedChannels });
+	process.send?.({
+		type: 'heap',
+		heapUsed: usage.heapUsed,
+		rss: usage.rss,
+		external: usage.external,
+		loadedChannels: collab.loadedChannels
+	});
 });
 
 async function endMeetingHere(meetingId: string, token: string) {

@@ -5,7 +5,9 @@ import { seedDemo } from './demo';
 try {
 	const { db } = await sharedDatabase();
 	const { created } = await seedDemo({ db });
-	console.log(created ? 'Loaded the demo data.' : 'Demo data already loaded; added anything missing.');
+	console.log(
+		created ? 'Loaded the demo data.' : 'Demo data already loaded; added anything missing.'
+	);
 	await closeSharedDatabase();
 } catch (error) {
 	console.error((error as Error).message);

@@ -33,4 +33,3 @@ export const demoUserIds = {
 	otherParent: id(108),
 	manager: id(109)
 } as const;
-

@@ -17,20 +17,29 @@ import {
 	setPlanField,
 	setRating
 } from '../../src/lib/collab/record-shape';
-import { addWorkingDays, calendarDateOf, firstCoreGroupDue, firstReviewConferenceDue } from '../../src/lib/domain';
+import {
+	addWorkingDays,
+	calendarDateOf,
+	firstCoreGroupDue,
+	firstReviewConferenceDue
+} from '../../src/lib/domain';
 import { demoIds, demoUserIds as u } from './demo-ids';
 import { SeedRecord, writeParagraphs } from './records';
 
 const DAY = 86_400_000;
 
 async function participantIds(db: Database, meetingId: string): Promise<Record<string, string>> {
-	const rows = await db.select().from(meetingParticipants).where(eq(meetingParticipants.meetingId, meetingId));
+	const rows = await db
+		.select()
+		.from(meetingParticipants)
+		.where(eq(meetingParticipants.meetingId, meetingId));
 	return Object.fromEntries(rows.map((r) => [r.name, r.id]));
 }
 
 /** A decision as the record keeps it (set directly: the seed speaks for the person). */
 function decide(pid: string, childId: string, recommendation: string, reason: string, at: number) {
-	return (doc: import('yjs').Doc) => doc.getMap(roots.decision(pid)).set(childId, { recommendation, reason, recordedAt: at });
+	return (doc: import('yjs').Doc) =>
+		doc.getMap(roots.decision(pid)).set(childId, { recommendation, reason, recordedAt: at });
 }
 
 const chrissieConcerns = [
@@ -38,8 +47,10 @@ const chrissieConcerns = [
 		id: 'demo-late-school',
 		childId: demoIds.chrissie,
 		title: 'Chrissie is often an hour late for school',
-		dayToDay: 'Most mornings nobody wakes Chrissie in time. She arrives after the register, often without breakfast.',
-		impactNow: 'She misses reading and maths in the morning and feels singled out when she walks in late.',
+		dayToDay:
+			'Most mornings nobody wakes Chrissie in time. She arrives after the register, often without breakfast.',
+		impactNow:
+			'She misses reading and maths in the morning and feels singled out when she walks in late.',
 		impactLater: 'She falls behind and may stop wanting to go to school at all.',
 		childSays: 'I hate walking in when everyone is already sitting down.',
 		safetyGoal: 'Chrissie gets to school on time, with breakfast, every day for a whole term.'
@@ -83,38 +94,105 @@ async function cinReview(props: { db: Database; meetingId: string; first: boolea
 	const record = new SeedRecord();
 	record.as(u.chair, (doc) => setCurrentSection(doc, 'summary', at));
 	record.as(u.parent, (doc) =>
-		writeParagraphs(doc.getXmlFragment(roots.contribution(p['Dawn Walker'])), first
-			? ['Chrissie loves drawing and our cat Biscuit. Mornings are hard because I work late and sleep through the alarm.', 'Leo is a happy boy but he does not say many words yet.']
-			: ['Things are a bit better in the mornings now my sister helps twice a week.', 'We still run out of food at the end of the month.'])
+		writeParagraphs(
+			doc.getXmlFragment(roots.contribution(p['Dawn Walker'])),
+			first
+				? [
+						'Chrissie loves drawing and our cat Biscuit. Mornings are hard because I work late and sleep through the alarm.',
+						'Leo is a happy boy but he does not say many words yet.'
+					]
+				: [
+						'Things are a bit better in the mornings now my sister helps twice a week.',
+						'We still run out of food at the end of the month.'
+					]
+		)
 	);
 	record.as(u.socialWorker, (doc) =>
-		writeParagraphs(doc.getXmlFragment(roots.contribution(p['Sam Okafor'])), first
-			? ['Chrissie was late 11 times this half term. For Chrissie this means she misses the start of every school day.']
-			: ['Chrissie was late 14 times this half term, more than before. The head lice are still not treated. For Chrissie this means things are getting worse, not better.'])
+		writeParagraphs(
+			doc.getXmlFragment(roots.contribution(p['Sam Okafor'])),
+			first
+				? [
+						'Chrissie was late 11 times this half term. For Chrissie this means she misses the start of every school day.'
+					]
+				: [
+						'Chrissie was late 14 times this half term, more than before. The head lice are still not treated. For Chrissie this means things are getting worse, not better.'
+					]
+		)
 	);
 	record.as(u.socialWorker, (doc) => {
-		for (const concern of chrissieConcerns) addConcern(doc, { ...concern, raisedInMeetingId: demoIds.cinReviewFirst });
+		for (const concern of chrissieConcerns)
+			addConcern(doc, { ...concern, raisedInMeetingId: demoIds.cinReviewFirst });
 	});
 	const scores: Record<string, number[]> = first
-		? { 'Dawn Walker': [7, 6, 5, 6], 'Sam Okafor': [3, 4, 3, 3], 'Kim Lee': [4, 4, 4, 2], 'Mrs Ellen Green': [3, 5, 4, 5] }
-		: { 'Dawn Walker': [6, 7, 6, 6], 'Sam Okafor': [2, 4, 3, 4], 'Kim Lee': [3, 5, 3, 5], 'Mrs Ellen Green': [2, 5, 3, 5] };
-	const authors: Record<string, string | null> = { 'Dawn Walker': u.parent, 'Sam Okafor': u.socialWorker, 'Kim Lee': u.healthVisitor, 'Mrs Ellen Green': null };
+		? {
+				'Dawn Walker': [7, 6, 5, 6],
+				'Sam Okafor': [3, 4, 3, 3],
+				'Kim Lee': [4, 4, 4, 2],
+				'Mrs Ellen Green': [3, 5, 4, 5]
+			}
+		: {
+				'Dawn Walker': [6, 7, 6, 6],
+				'Sam Okafor': [2, 4, 3, 4],
+				'Kim Lee': [3, 5, 3, 5],
+				'Mrs Ellen Green': [2, 5, 3, 5]
+			};
+	const authors: Record<string, string | null> = {
+		'Dawn Walker': u.parent,
+		'Sam Okafor': u.socialWorker,
+		'Kim Lee': u.healthVisitor,
+		'Mrs Ellen Green': null
+	};
 	for (const [name, values] of Object.entries(scores)) {
-		record.as(authors[name], (doc) => chrissieConcerns.forEach((c, i) => setRating(doc, p[name], c.id, values[i])));
+		record.as(authors[name], (doc) =>
+			chrissieConcerns.forEach((c, i) => setRating(doc, p[name], c.id, values[i]))
+		);
 	}
 	if (first) {
 		record.as(u.socialWorker, (doc) => {
-			const outcome = addPlanOutcome(doc, { childId: demoIds.chrissie, text: 'Chrissie gets to school on time every day', concernId: 'demo-late-school' });
-			addPlanAction(doc, { outcomeId: outcome, what: 'Set two alarms and walk Chrissie to school', who: 'Dawn (Mum)', byWhen: calendarDateOf(new Date(at + 7 * DAY)) });
-			addPlanAction(doc, { outcomeId: outcome, what: 'Offer Chrissie a place at breakfast club', who: 'Mrs Ellen Green', byWhen: calendarDateOf(new Date(at + 14 * DAY)) });
+			const outcome = addPlanOutcome(doc, {
+				childId: demoIds.chrissie,
+				text: 'Chrissie gets to school on time every day',
+				concernId: 'demo-late-school'
+			});
+			addPlanAction(doc, {
+				outcomeId: outcome,
+				what: 'Set two alarms and walk Chrissie to school',
+				who: 'Dawn (Mum)',
+				byWhen: calendarDateOf(new Date(at + 7 * DAY))
+			});
+			addPlanAction(doc, {
+				outcomeId: outcome,
+				what: 'Offer Chrissie a place at breakfast club',
+				who: 'Mrs Ellen Green',
+				byWhen: calendarDateOf(new Date(at + 14 * DAY))
+			});
 			setCoreGroup(doc, ['Dawn Walker', 'Sam Okafor', 'Kim Lee', 'Mrs Ellen Green']);
 			setPlanField(doc, 'leadSocialWorker', 'Sam Okafor');
 		});
 	} else {
-		const reasonUp = 'Lateness is worse and the sores are untreated after two months of help: Chrissie is not safe enough without a plan.';
+		const reasonUp =
+			'Lateness is worse and the sores are untreated after two months of help: Chrissie is not safe enough without a plan.';
 		record.as(u.socialWorker, decide(p['Sam Okafor'], demoIds.chrissie, 'step-up', reasonUp, at));
-		record.as(u.healthVisitor, decide(p['Kim Lee'], demoIds.chrissie, 'step-up', 'The sores and missed checks show her needs are not being met at home.', at));
-		record.as(null, decide(p['Mrs Ellen Green'], demoIds.chrissie, 'continue', 'Breakfast club is starting to help; I would give the plan one more month.', at));
+		record.as(
+			u.healthVisitor,
+			decide(
+				p['Kim Lee'],
+				demoIds.chrissie,
+				'step-up',
+				'The sores and missed checks show her needs are not being met at home.',
+				at
+			)
+		);
+		record.as(
+			null,
+			decide(
+				p['Mrs Ellen Green'],
+				demoIds.chrissie,
+				'continue',
+				'Breakfast club is starting to help; I would give the plan one more month.',
+				at
+			)
+		);
 	}
 	await record.store({ db, meetingId });
 }
@@ -128,7 +206,9 @@ async function miaConference(props: { db: Database; today: Date }) {
 	const record = new SeedRecord();
 	record.as(u.chair, (doc) => setCurrentSection(doc, 'plan', at));
 	record.as(u.admin, (doc) =>
-		writeParagraphs(doc.getXmlFragment(roots.section('welcome')), ['Everyone introduced themselves. Jordan was supported by his sister. The school sent a report, which Jordan saw two days before the meeting.'])
+		writeParagraphs(doc.getXmlFragment(roots.section('welcome')), [
+			'Everyone introduced themselves. Jordan was supported by his sister. The school sent a report, which Jordan saw two days before the meeting.'
+		])
 	);
 	record.as(u.otherParent, (doc) =>
 		writeParagraphs(doc.getXmlFragment(roots.contribution(p['Jordan Price'])), [
@@ -143,16 +223,20 @@ async function miaConference(props: { db: Database; today: Date }) {
 		])
 	);
 	record.as(u.healthVisitor, (doc) =>
-		writeParagraphs(doc.getXmlFragment(roots.contribution(p['Kim Lee'])), ['Mia is healthy and growing well. Her jabs are up to date. She told me she sleeps with the light on because of the noise.'])
+		writeParagraphs(doc.getXmlFragment(roots.contribution(p['Kim Lee'])), [
+			'Mia is healthy and growing well. Her jabs are up to date. She told me she sleeps with the light on because of the noise.'
+		])
 	);
 	record.as(u.police, (doc) =>
-		writeParagraphs(doc.getXmlFragment(roots.contribution(p['PC Jo Reid'])), ['Police went to the home twice in September after neighbours heard shouting. No one was arrested. For Mia this means there has been shouting at home that was loud enough to worry the neighbours.'])
+		writeParagraphs(doc.getXmlFragment(roots.contribution(p['PC Jo Reid'])), [
+			'Police went to the home twice in September after neighbours heard shouting. No one was arrested. For Mia this means there has been shouting at home that was loud enough to worry the neighbours.'
+		])
 	);
 	record.as(
 		u.police,
 		(doc) =>
 			writeParagraphs(doc.getXmlFragment(roots.restricted(p['PC Jo Reid'])), [
-				"Intelligence from another force links a relative who visits the home to violence. This must not be shared with the family."
+				'Intelligence from another force links a relative who visits the home to violence. This must not be shared with the family.'
 			]),
 		'restricted'
 	);
@@ -192,23 +276,89 @@ async function miaConference(props: { db: Database; today: Date }) {
 			setRating(doc, p[name], 'demo-mia-mondays', mondays);
 		});
 	}
-	record.as(u.socialWorker, decide(p['Sam Okafor'], demoIds.mia, 'plan', 'Mia is frightened at night and the shouting has not stopped after police visits: she needs a plan to be safe.', at));
-	record.as(u.healthVisitor, decide(p['Kim Lee'], demoIds.mia, 'plan', 'Mia is well physically, but what she says about the nights worries me enough to want a plan.', at));
-	record.as(u.police, decide(p['PC Jo Reid'], demoIds.mia, 'no-plan', 'No one was hurt and Jordan is working with us; support as a child in need could be enough.', at));
-	record.as(u.chair, (doc) => recordOutcome(doc, { childId: demoIds.mia, outcome: 'plan', category: 'emotional-abuse' }, at));
+	record.as(
+		u.socialWorker,
+		decide(
+			p['Sam Okafor'],
+			demoIds.mia,
+			'plan',
+			'Mia is frightened at night and the shouting has not stopped after police visits: she needs a plan to be safe.',
+			at
+		)
+	);
+	record.as(
+		u.healthVisitor,
+		decide(
+			p['Kim Lee'],
+			demoIds.mia,
+			'plan',
+			'Mia is well physically, but what she says about the nights worries me enough to want a plan.',
+			at
+		)
+	);
+	record.as(
+		u.police,
+		decide(
+			p['PC Jo Reid'],
+			demoIds.mia,
+			'no-plan',
+			'No one was hurt and Jordan is working with us; support as a child in need could be enough.',
+			at
+		)
+	);
+	record.as(u.chair, (doc) =>
+		recordOutcome(doc, { childId: demoIds.mia, outcome: 'plan', category: 'emotional-abuse' }, at)
+	);
 	record.as(u.socialWorker, (doc) => {
-		const safe = addPlanOutcome(doc, { childId: demoIds.mia, text: 'Mia feels safe at home at night', concernId: 'demo-mia-shouting' });
-		addPlanAction(doc, { outcomeId: safe, what: 'Make a plan with Jordan for calm evenings and what to do if an argument starts', who: 'Sam Okafor', byWhen: addWorkingDays(date, 5) });
-		addPlanAction(doc, { outcomeId: safe, what: 'Go to the support group for parents about arguments at home', who: 'Jordan Price', byWhen: addWorkingDays(date, 15) });
-		addPlanAction(doc, { outcomeId: safe, what: 'Ask Mia each week how her nights have been, using her worry book', who: 'Kim Lee', byWhen: addWorkingDays(date, 10) });
-		const school = addPlanOutcome(doc, { childId: demoIds.mia, text: 'Mia is at school every day, Mondays too', concernId: 'demo-mia-mondays' });
-		addPlanAction(doc, { outcomeId: school, what: 'Take Mia to school every Monday', who: 'Jordan Price', byWhen: addWorkingDays(date, 5) });
-		addPlanAction(doc, { outcomeId: school, what: "Check Mia's attendance with the school every Friday", who: 'Sam Okafor', byWhen: addWorkingDays(date, 10) });
+		const safe = addPlanOutcome(doc, {
+			childId: demoIds.mia,
+			text: 'Mia feels safe at home at night',
+			concernId: 'demo-mia-shouting'
+		});
+		addPlanAction(doc, {
+			outcomeId: safe,
+			what: 'Make a plan with Jordan for calm evenings and what to do if an argument starts',
+			who: 'Sam Okafor',
+			byWhen: addWorkingDays(date, 5)
+		});
+		addPlanAction(doc, {
+			outcomeId: safe,
+			what: 'Go to the support group for parents about arguments at home',
+			who: 'Jordan Price',
+			byWhen: addWorkingDays(date, 15)
+		});
+		addPlanAction(doc, {
+			outcomeId: safe,
+			what: 'Ask Mia each week how her nights have been, using her worry book',
+			who: 'Kim Lee',
+			byWhen: addWorkingDays(date, 10)
+		});
+		const school = addPlanOutcome(doc, {
+			childId: demoIds.mia,
+			text: 'Mia is at school every day, Mondays too',
+			concernId: 'demo-mia-mondays'
+		});
+		addPlanAction(doc, {
+			outcomeId: school,
+			what: 'Take Mia to school every Monday',
+			who: 'Jordan Price',
+			byWhen: addWorkingDays(date, 5)
+		});
+		addPlanAction(doc, {
+			outcomeId: school,
+			what: "Check Mia's attendance with the school every Friday",
+			who: 'Sam Okafor',
+			byWhen: addWorkingDays(date, 10)
+		});
 		setCoreGroup(doc, ['Jordan Price', 'Sam Okafor', 'Kim Lee']);
 		setPlanField(doc, 'leadSocialWorker', 'Sam Okafor');
 		setPlanField(doc, 'firstCoreGroup', firstCoreGroupDue(date));
 		setPlanField(doc, 'reviewDate', firstReviewConferenceDue(date));
-		setPlanField(doc, 'contingency', 'If Mia still hears shouting at night by the review, the chair will ask for legal advice under the PLO.');
+		setPlanField(
+			doc,
+			'contingency',
+			'If Mia still hears shouting at night by the review, the chair will ask for legal advice under the PLO.'
+		);
 	});
 	await record.store({ db, meetingId });
 }
@@ -216,7 +366,17 @@ async function miaConference(props: { db: Database; today: Date }) {
 /** Writes the demo records that do not exist yet. */
 export async function seedDemoRecords(props: { db: Database; today: Date }): Promise<void> {
 	const { db, today } = props;
-	await cinReview({ db, meetingId: demoIds.cinReviewFirst, first: true, date: new Date(today.getTime() - 56 * DAY) });
-	await cinReview({ db, meetingId: demoIds.cinReviewSecond, first: false, date: new Date(today.getTime() - 28 * DAY) });
+	await cinReview({
+		db,
+		meetingId: demoIds.cinReviewFirst,
+		first: true,
+		date: new Date(today.getTime() - 56 * DAY)
+	});
+	await cinReview({
+		db,
+		meetingId: demoIds.cinReviewSecond,
+		first: false,
+		date: new Date(today.getTime() - 28 * DAY)
+	});
 	await miaConference({ db, today });
 }

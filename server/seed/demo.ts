@@ -16,7 +16,12 @@ import {
 	units,
 	users
 } from '../../src/lib/server/db/schema';
-import type { MeetingKind, MeetingRole, Attendance, UserRole } from '../../src/lib/domain/vocabulary';
+import type {
+	MeetingKind,
+	MeetingRole,
+	Attendance,
+	UserRole
+} from '../../src/lib/domain/vocabulary';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { ukDay, ukInstant } from '../../src/lib/meetings/uk-time';
 import { seedDemoRecords } from './demo-records';
@@ -37,15 +42,51 @@ const agencyRows = [
 	{ id: id(16), name: 'Advocacy service', kind: 'advocacy' }
 ];
 
-const userRows: { id: string; email: string; name: string; role: UserRole; agencyId: string | null }[] = [
+const userRows: {
+	id: string;
+	email: string;
+	name: string;
+	role: UserRole;
+	agencyId: string | null;
+}[] = [
 	{ id: id(101), email: 'chair@demo.test', name: 'Priya Shah', role: 'chair', agencyId: null },
 	{ id: id(102), email: 'admin@demo.test', name: 'Alan Brooks', role: 'admin', agencyId: null },
-	{ id: id(103), email: 'social.worker@demo.test', name: 'Sam Okafor', role: 'professional', agencyId: id(11) },
-	{ id: id(104), email: 'police@demo.test', name: 'PC Jo Reid', role: 'professional', agencyId: id(12) },
-	{ id: id(105), email: 'health.visitor@demo.test', name: 'Kim Lee', role: 'professional', agencyId: id(13) },
-	{ id: id(106), email: 'gp@demo.test', name: 'Dr Ravi Patel', role: 'professional', agencyId: id(14) },
+	{
+		id: id(103),
+		email: 'social.worker@demo.test',
+		name: 'Sam Okafor',
+		role: 'professional',
+		agencyId: id(11)
+	},
+	{
+		id: id(104),
+		email: 'police@demo.test',
+		name: 'PC Jo Reid',
+		role: 'professional',
+		agencyId: id(12)
+	},
+	{
+		id: id(105),
+		email: 'health.visitor@demo.test',
+		name: 'Kim Lee',
+		role: 'professional',
+		agencyId: id(13)
+	},
+	{
+		id: id(106),
+		email: 'gp@demo.test',
+		name: 'Dr Ravi Patel',
+		role: 'professional',
+		agencyId: id(14)
+	},
 	{ id: id(107), email: 'parent@demo.test', name: 'Dawn Walker', role: 'parent', agencyId: null },
-	{ id: id(108), email: 'other.parent@demo.test', name: 'Jordan Price', role: 'parent', agencyId: null },
+	{
+		id: id(108),
+		email: 'other.parent@demo.test',
+		name: 'Jordan Price',
+		role: 'parent',
+		agencyId: null
+	},
 	{ id: id(109), email: 'manager@demo.test', name: 'Helen Moss', role: 'manager', agencyId: null }
 ];
 
@@ -60,15 +101,61 @@ export function ukTime(day: Date, hours: number, minutes = 0): Date {
 
 const DAY = 86_400_000;
 
-type Person = { userId: string | null; name: string; role: MeetingRole; agencyId?: string | null; voting?: boolean; attendance?: Attendance; reportRequested?: boolean; reportReceived?: boolean; reportShared?: boolean };
+type Person = {
+	userId: string | null;
+	name: string;
+	role: MeetingRole;
+	agencyId?: string | null;
+	voting?: boolean;
+	attendance?: Attendance;
+	reportRequested?: boolean;
+	reportReceived?: boolean;
+	reportShared?: boolean;
+};
 
 function meetingPlan(today: Date) {
 	const chair: Person = { userId: id(101), name: 'Priya Shah', role: 'chair' };
 	const minutes: Person = { userId: id(102), name: 'Alan Brooks', role: 'minute-taker' };
-	const socialWorker: Person = { userId: id(103), name: 'Sam Okafor', role: 'professional', agencyId: id(11), voting: true, reportRequested: true, reportReceived: true, reportShared: true };
-	const healthVisitor: Person = { userId: id(105), name: 'Kim Lee', role: 'professional', agencyId: id(13), voting: true, reportRequested: true, reportReceived: true, reportShared: true };
-	const police: Person = { userId: id(104), name: 'PC Jo Reid', role: 'professional', agencyId: id(12), voting: true, reportRequested: true, reportReceived: true, reportShared: false };
-	const teacher: Person = { userId: null, name: 'Mrs Ellen Green', role: 'professional', agencyId: id(15), voting: true, reportRequested: true, reportReceived: true, reportShared: true };
+	const socialWorker: Person = {
+		userId: id(103),
+		name: 'Sam Okafor',
+		role: 'professional',
+		agencyId: id(11),
+		voting: true,
+		reportRequested: true,
+		reportReceived: true,
+		reportShared: true
+	};
+	const healthVisitor: Person = {
+		userId: id(105),
+		name: 'Kim Lee',
+		role: 'professional',
+		agencyId: id(13),
+		voting: true,
+		reportRequested: true,
+		reportReceived: true,
+		reportShared: true
+	};
+	const police: Person = {
+		userId: id(104),
+		name: 'PC Jo Reid',
+		role: 'professional',
+		agencyId: id(12),
+		voting: true,
+		reportRequested: true,
+		reportReceived: true,
+		reportShared: false
+	};
+	const teacher: Person = {
+		userId: null,
+		name: 'Mrs Ellen Green',
+		role: 'professional',
+		agencyId: id(15),
+		voting: true,
+		reportRequested: true,
+		reportReceived: true,
+		reportShared: true
+	};
 	const dawn: Person = { userId: id(107), name: 'Dawn Walker', role: 'parent' };
 	const present = (p: Person): Person => ({ ...p, attendance: 'attended' });
 	const cinPeople = [chair, socialWorker, healthVisitor, teacher, dawn].map(present);
@@ -103,10 +190,37 @@ function meetingPlan(today: Date) {
 				chair,
 				minutes,
 				socialWorker,
-				{ userId: id(104), name: 'PC Jo Reid', role: 'professional', agencyId: id(12), voting: true, reportRequested: true, reportReceived: true, reportShared: false },
+				{
+					userId: id(104),
+					name: 'PC Jo Reid',
+					role: 'professional',
+					agencyId: id(12),
+					voting: true,
+					reportRequested: true,
+					reportReceived: true,
+					reportShared: false
+				},
 				healthVisitor,
-				{ userId: id(106), name: 'Dr Ravi Patel', role: 'professional', agencyId: id(14), voting: false, attendance: 'apologies', reportRequested: true, reportReceived: false },
-				{ userId: null, name: 'Mrs Ellen Green', role: 'professional', agencyId: id(15), voting: true, reportRequested: true, reportReceived: true, reportShared: true },
+				{
+					userId: id(106),
+					name: 'Dr Ravi Patel',
+					role: 'professional',
+					agencyId: id(14),
+					voting: false,
+					attendance: 'apologies',
+					reportRequested: true,
+					reportReceived: false
+				},
+				{
+					userId: null,
+					name: 'Mrs Ellen Green',
+					role: 'professional',
+					agencyId: id(15),
+					voting: true,
+					reportRequested: true,
+					reportReceived: true,
+					reportShared: true
+				},
 				{ userId: id(107), name: 'Dawn Walker', role: 'parent' }
 			] satisfies Person[]
 		},
@@ -116,7 +230,12 @@ function meetingPlan(today: Date) {
 			title: 'Core group meeting',
 			scheduledAt: ukTime(new Date(today.getTime() + 5 * DAY), 14),
 			childIds: [demoIds.mia],
-			people: [chair, socialWorker, healthVisitor, { userId: id(108), name: 'Jordan Price', role: 'parent' }] satisfies Person[]
+			people: [
+				chair,
+				socialWorker,
+				healthVisitor,
+				{ userId: id(108), name: 'Jordan Price', role: 'parent' }
+			] satisfies Person[]
 		},
 		{
 			id: demoIds.cicReview,
@@ -124,7 +243,11 @@ function meetingPlan(today: Date) {
 			title: 'Child in care review',
 			scheduledAt: ukTime(new Date(today.getTime() + 3 * DAY), 11),
 			childIds: [demoIds.tyler],
-			people: [chair, socialWorker, { userId: null, name: 'Carol Hughes (foster carer)', role: 'parent' }] satisfies Person[]
+			people: [
+				chair,
+				socialWorker,
+				{ userId: null, name: 'Carol Hughes (foster carer)', role: 'parent' }
+			] satisfies Person[]
 		},
 		{
 			id: demoIds.miaConference,
@@ -133,7 +256,16 @@ function meetingPlan(today: Date) {
 			status: 'live' as const,
 			scheduledAt: ukInstant(ukDay(today), 14),
 			childIds: [demoIds.mia],
-			people: ([chair, minutes, socialWorker, healthVisitor, police, { userId: id(108), name: 'Jordan Price', role: 'parent' }] as Person[]).map(present)
+			people: (
+				[
+					chair,
+					minutes,
+					socialWorker,
+					healthVisitor,
+					police,
+					{ userId: id(108), name: 'Jordan Price', role: 'parent' }
+				] as Person[]
+			).map(present)
 		},
 		{
 			id: demoIds.lifeAppreciationDay,
@@ -141,7 +273,12 @@ function meetingPlan(today: Date) {
 			title: 'Life Appreciation Day',
 			scheduledAt: ukTime(new Date(today.getTime() + 7 * DAY), 10),
 			childIds: [demoIds.amelia],
-			people: [chair, socialWorker, healthVisitor, { userId: null, name: 'Mr and Mrs Bell (adopters)', role: 'parent' }] satisfies Person[]
+			people: [
+				chair,
+				socialWorker,
+				healthVisitor,
+				{ userId: null, name: 'Mr and Mrs Bell (adopters)', role: 'parent' }
+			] satisfies Person[]
 		},
 		{
 			id: demoIds.disruptionMeeting,
@@ -149,26 +286,45 @@ function meetingPlan(today: Date) {
 			title: 'Disruption meeting',
 			scheduledAt: ukTime(new Date(today.getTime() + 8 * DAY), 13),
 			childIds: [demoIds.kai],
-			people: [chair, socialWorker, { userId: null, name: 'Ruth Ellis (former foster carer)', role: 'parent' }] satisfies Person[]
+			people: [
+				chair,
+				socialWorker,
+				{ userId: null, name: 'Ruth Ellis (former foster carer)', role: 'parent' }
+			] satisfies Person[]
 		}
 	];
 }
 
 /** Loads the demo data set. Safe to run again: it adds only what is missing. */
-export async function seedDemo(props: { db: Database; today?: Date }): Promise<{ created: boolean }> {
+export async function seedDemo(props: {
+	db: Database;
+	today?: Date;
+}): Promise<{ created: boolean }> {
 	const { db } = props;
 	const today = props.today ?? new Date();
-	const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.id, id(101)));
+	const [existing] = await db
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.id, id(101)));
 
 	await db.transaction(async (tx) => {
-		await tx.insert(units).values({ id: demoIds.unit, name: 'Safeguarding and Quality Assurance Unit (demo)' }).onConflictDoNothing();
+		await tx
+			.insert(units)
+			.values({ id: demoIds.unit, name: 'Safeguarding and Quality Assurance Unit (demo)' })
+			.onConflictDoNothing();
 		await tx.insert(agencies).values(agencyRows).onConflictDoNothing();
 		if (!existing) {
 			const passwordHash = await hashPassword(DEMO_PASSWORD);
 			const needsUnit = new Set<UserRole>(['chair', 'admin', 'manager']);
 			await tx
 				.insert(users)
-				.values(userRows.map((u) => ({ ...u, passwordHash, unitId: needsUnit.has(u.role) ? demoIds.unit : null })))
+				.values(
+					userRows.map((u) => ({
+						...u,
+						passwordHash,
+						unitId: needsUnit.has(u.role) ? demoIds.unit : null
+					}))
+				)
 				.onConflictDoNothing();
 		}
 		await tx
@@ -184,7 +340,12 @@ export async function seedDemo(props: { db: Database; today?: Date }): Promise<{
 		await tx
 			.insert(children)
 			.values([
-				{ id: demoIds.chrissie, familyId: id(21), name: 'Chrissie Walker', dateOfBirth: '2018-03-14' },
+				{
+					id: demoIds.chrissie,
+					familyId: id(21),
+					name: 'Chrissie Walker',
+					dateOfBirth: '2018-03-14'
+				},
 				{ id: demoIds.leo, familyId: id(21), name: 'Leo Walker', dateOfBirth: '2022-07-02' },
 				{ id: demoIds.mia, familyId: id(22), name: 'Mia Price', dateOfBirth: '2020-01-20' },
 				{ id: demoIds.tyler, familyId: id(23), name: 'Tyler Hughes', dateOfBirth: '2013-09-05' },
@@ -213,7 +374,10 @@ export async function seedDemo(props: { db: Database; today?: Date }): Promise<{
 					status: 'status' in plan ? plan.status : 'scheduled',
 					previousMeetingId: 'previousMeetingId' in plan ? plan.previousMeetingId : null,
 					startedAt: 'status' in plan ? plan.scheduledAt : null,
-					endedAt: 'status' in plan && plan.status === 'ended' ? new Date(plan.scheduledAt.getTime() + 90 * 60_000) : null
+					endedAt:
+						'status' in plan && plan.status === 'ended'
+							? new Date(plan.scheduledAt.getTime() + 90 * 60_000)
+							: null
 				})
 				.onConflictDoNothing()
 				.returning({ id: meetings.id });
@@ -225,7 +389,9 @@ export async function seedDemo(props: { db: Database; today?: Date }): Promise<{
 					.where(and(eq(meetings.id, plan.id), eq(meetings.status, 'scheduled')));
 				continue;
 			}
-			await tx.insert(meetingChildren).values(plan.childIds.map((childId) => ({ meetingId: plan.id, childId })));
+			await tx
+				.insert(meetingChildren)
+				.values(plan.childIds.map((childId) => ({ meetingId: plan.id, childId })));
 			await tx.insert(meetingParticipants).values(
 				plan.people.map((p) => ({
 					meetingId: plan.id,

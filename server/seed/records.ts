@@ -60,7 +60,9 @@ export class SeedRecord {
 			for (const channel of ['main', 'restricted'] as const) {
 				const doc = this.docs[channel];
 				if (doc.share.size === 0) continue;
-				await tx.insert(collabUpdates).values({ meetingId, document: channel, update: Y.encodeStateAsUpdate(doc) });
+				await tx
+					.insert(collabUpdates)
+					.values({ meetingId, document: channel, update: Y.encodeStateAsUpdate(doc) });
 			}
 			const rows = [...this.authors].map(([clientId, userId]) => ({ meetingId, clientId, userId }));
 			if (rows.length) await tx.insert(collabClients).values(rows).onConflictDoNothing();

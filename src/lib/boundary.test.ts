@@ -27,19 +27,25 @@ function sourceFiles(dir: string): string[] {
 const isTest = (file: string) => /\.(test|spec)\.ts$/.test(file);
 const within = (file: string, folder: string) => file === folder || file.startsWith(folder + sep);
 const isServerOnly = (file: string) =>
-	within(file, serverOnlyFolder) || /\.server(\.(ts|js))?$/.test(file) || /(^|[/\\])\+server(\.(ts|js))?$/.test(file);
+	within(file, serverOnlyFolder) ||
+	/\.server(\.(ts|js))?$/.test(file) ||
+	/(^|[/\\])\+server(\.(ts|js))?$/.test(file);
 
 /** Every module specifier a file imports or re-exports, statically or dynamically. */
 function specifiersOf(source: string): string[] {
 	const found: string[] = [];
-	for (const match of source.matchAll(/^\s*(?:import|export)\b(?:[^'";]*\bfrom)?\s*['"]([^'"]+)['"]/gm)) found.push(match[1]);
+	for (const match of source.matchAll(
+		/^\s*(?:import|export)\b(?:[^'";]*\bfrom)?\s*['"]([^'"]+)['"]/gm
+	))
+		found.push(match[1]);
 	for (const match of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(match[1]);
 	return found;
 }
 
 /** The file a specifier names (without extension), or null for a package. */
 function resolve(file: string, specifier: string): string | null {
-	if (specifier === '$lib' || specifier.startsWith('$lib/')) return join(lib, specifier.slice('$lib'.length));
+	if (specifier === '$lib' || specifier.startsWith('$lib/'))
+		return join(lib, specifier.slice('$lib'.length));
 	if (specifier.startsWith('.')) return join(dirname(file), specifier);
 	return null;
 }
@@ -67,13 +73,17 @@ describe('import boundaries', () => {
 
 	it('nothing under src/ imports server/', () => {
 		const serverFolder = join(root, 'server');
-		const offending = importsUnder(src).filter(({ target }) => target !== null && within(target, serverFolder));
+		const offending = importsUnder(src).filter(
+			({ target }) => target !== null && within(target, serverFolder)
+		);
 		expect(offending.map(({ file, specifier }) => `${file} imports ${specifier}`)).toEqual([]);
 	});
 
 	it('browser code never imports server-only code', () => {
 		const browser = (file: string) => !isServerOnly(file) && !isTest(file);
-		const offending = importsUnder(src, browser).filter(({ target }) => target !== null && isServerOnly(target));
+		const offending = importsUnder(src, browser).filter(
+			({ target }) => target !== null && isServerOnly(target)
+		);
 		expect(offending.map(({ file, specifier }) => `${file} imports ${specifier}`)).toEqual([]);
 	});
 

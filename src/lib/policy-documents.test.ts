@@ -8,7 +8,9 @@ describe('who reads which meeting document', () => {
 			expect(mayReadDocument({ role, audience: 'family' })).toBe(true);
 			expect(mayReadDocument({ role, audience: 'professionals' })).toBe(false);
 		}
-		const forParents = Object.entries(documentAudiences).filter(([, audience]) => mayReadDocument({ role: 'parent', audience })).map(([kind]) => kind);
+		const forParents = Object.entries(documentAudiences)
+			.filter(([, audience]) => mayReadDocument({ role: 'parent', audience }))
+			.map(([kind]) => kind);
 		expect(forParents.sort()).toEqual(['child-letter', 'memory-book', 'parent-plan']);
 	});
 	it('gives everyone else in the meeting every document, and no one outside it any', () => {
@@ -21,7 +23,15 @@ describe('who reads which meeting document', () => {
 		const viewer = { id: 'u1', role: 'chair' as const, unitId: 'unit' };
 		const meeting = { unitId: 'unit', chairId: 'u1', status: 'live' as const };
 		expect(canEndMeeting({ viewer, meeting, participant: null })).toBe(true);
-		expect(canEndMeeting({ viewer, meeting: { ...meeting, status: 'ended' }, participant: null })).toBe(false);
-		expect(canEndMeeting({ viewer: { ...viewer, id: 'u2' }, meeting, participant: { id: 'p', role: 'professional' } })).toBe(false);
+		expect(
+			canEndMeeting({ viewer, meeting: { ...meeting, status: 'ended' }, participant: null })
+		).toBe(false);
+		expect(
+			canEndMeeting({
+				viewer: { ...viewer, id: 'u2' },
+				meeting,
+				participant: { id: 'p', role: 'professional' }
+			})
+		).toBe(false);
 	});
 });

@@ -5,20 +5,52 @@ import { meetingRoles, userRoles } from './domain/vocabulary';
 describe('which meeting roles fit an account', () => {
 	it('invites a parent’s account only as a parent, and only of the meeting’s own children', () => {
 		expect(meetingRolesForAccount('parent')).toEqual(['parent']);
-		expect(meetingRoleFit({ accountRole: 'parent', meetingRole: 'parent', familyOfMeetingChild: true })).toBe('fits');
-		expect(meetingRoleFit({ accountRole: 'parent', meetingRole: 'parent', familyOfMeetingChild: false })).toBe('not-their-child');
+		expect(
+			meetingRoleFit({ accountRole: 'parent', meetingRole: 'parent', familyOfMeetingChild: true })
+		).toBe('fits');
+		expect(
+			meetingRoleFit({ accountRole: 'parent', meetingRole: 'parent', familyOfMeetingChild: false })
+		).toBe('not-their-child');
 		for (const role of meetingRoles.filter((r) => r !== 'parent')) {
 			// Not even "observer": every other role but "child" reads restricted information.
-			expect(meetingRoleFit({ accountRole: 'parent', meetingRole: role, familyOfMeetingChild: true })).toBe('not-for-this-account');
+			expect(
+				meetingRoleFit({ accountRole: 'parent', meetingRole: role, familyOfMeetingChild: true })
+			).toBe('not-for-this-account');
 		}
 	});
 
 	it('gives no account a role that reads or writes more than the account is for', () => {
-		expect(meetingRoleFit({ accountRole: 'professional', meetingRole: 'professional', familyOfMeetingChild: false })).toBe('fits');
-		expect(meetingRoleFit({ accountRole: 'professional', meetingRole: 'chair', familyOfMeetingChild: false })).toBe('not-for-this-account');
-		expect(meetingRoleFit({ accountRole: 'professional', meetingRole: 'parent', familyOfMeetingChild: true })).toBe('not-for-this-account');
-		expect(meetingRoleFit({ accountRole: 'admin', meetingRole: 'minute-taker', familyOfMeetingChild: false })).toBe('fits');
-		expect(meetingRoleFit({ accountRole: 'manager', meetingRole: 'chair', familyOfMeetingChild: false })).toBe('not-for-this-account');
+		expect(
+			meetingRoleFit({
+				accountRole: 'professional',
+				meetingRole: 'professional',
+				familyOfMeetingChild: false
+			})
+		).toBe('fits');
+		expect(
+			meetingRoleFit({
+				accountRole: 'professional',
+				meetingRole: 'chair',
+				familyOfMeetingChild: false
+			})
+		).toBe('not-for-this-account');
+		expect(
+			meetingRoleFit({
+				accountRole: 'professional',
+				meetingRole: 'parent',
+				familyOfMeetingChild: true
+			})
+		).toBe('not-for-this-account');
+		expect(
+			meetingRoleFit({
+				accountRole: 'admin',
+				meetingRole: 'minute-taker',
+				familyOfMeetingChild: false
+			})
+		).toBe('fits');
+		expect(
+			meetingRoleFit({ accountRole: 'manager', meetingRole: 'chair', familyOfMeetingChild: false })
+		).toBe('not-for-this-account');
 		for (const account of userRoles) {
 			// Children have no accounts.
 			expect(meetingRolesForAccount(account)).not.toContain('child');

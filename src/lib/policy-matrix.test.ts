@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mayBeInvited, mayWriteRoot } from './policy';
 import type { MeetingStatus, UserRole } from './domain/vocabulary';
-import { rootRights as table, writableRoots as roots, writers, type Writer } from '../../tests/rights-table';
+import {
+	rootRights as table,
+	writableRoots as roots,
+	writers,
+	type Writer
+} from '../../tests/rights-table';
 
 /** The live record's rights as one table (tests/rights-table.ts), asked of the policy for a live meeting and every other status. */
 const ask = (writer: Writer, root: string, status: MeetingStatus = 'live') =>
@@ -23,13 +28,16 @@ describe('the live record’s rights, one table', () => {
 
 	it('nothing is writable by anyone once the meeting is not live', () => {
 		for (const status of ['scheduled', 'ended', 'cancelled'] as const) {
-			for (const writer of writers) for (const root of roots) expect(ask(writer, root, status), `${writer} ${root} ${status}`).toBe(false);
+			for (const writer of writers)
+				for (const root of roots)
+					expect(ask(writer, root, status), `${writer} ${root} ${status}`).toBe(false);
 		}
 	});
 });
 
 describe('who the invite picker offers', () => {
-	const invitable = (role: UserRole, unitId: string | null, familyOfMeetingChild = false) => mayBeInvited({ account: { role, unitId }, meetingUnitId: 'u1', familyOfMeetingChild });
+	const invitable = (role: UserRole, unitId: string | null, familyOfMeetingChild = false) =>
+		mayBeInvited({ account: { role, unitId }, meetingUnitId: 'u1', familyOfMeetingChild });
 
 	it('the unit’s own staff, agencies’ people and the family of the meeting’s children', () => {
 		expect(invitable('chair', 'u1')).toBe(true);

@@ -1,28 +1,92 @@
 import { describe, expect, it } from 'vitest';
-import { canRunMeeting, effectiveMeetingRole, mayReadRestricted, mayWriteRoot, meetingAccess } from './policy';
+import {
+	canRunMeeting,
+	effectiveMeetingRole,
+	mayReadRestricted,
+	mayWriteRoot,
+	meetingAccess
+} from './policy';
 
 const meeting = { unitId: 'u1', chairId: 'chair', status: 'live' as const };
 
 describe('meeting access', () => {
 	it('gives unit chairs and admins their unit, others only their invitations', () => {
-		expect(meetingAccess({ viewer: { id: 'a', role: 'admin', unitId: 'u1' }, meeting, participant: null })).toBe('unit');
-		expect(meetingAccess({ viewer: { id: 'a', role: 'admin', unitId: 'u2' }, meeting, participant: null })).toBe('none');
-		expect(meetingAccess({ viewer: { id: 'p', role: 'parent', unitId: null }, meeting, participant: null })).toBe('none');
-		expect(meetingAccess({ viewer: { id: 'p', role: 'parent', unitId: null }, meeting, participant: { id: 'x', role: 'parent' } })).toBe('participant');
-		expect(meetingAccess({ viewer: { id: 'm', role: 'manager', unitId: 'u1' }, meeting, participant: null })).toBe('none');
+		expect(
+			meetingAccess({
+				viewer: { id: 'a', role: 'admin', unitId: 'u1' },
+				meeting,
+				participant: null
+			})
+		).toBe('unit');
+		expect(
+			meetingAccess({
+				viewer: { id: 'a', role: 'admin', unitId: 'u2' },
+				meeting,
+				participant: null
+			})
+		).toBe('none');
+		expect(
+			meetingAccess({
+				viewer: { id: 'p', role: 'parent', unitId: null },
+				meeting,
+				participant: null
+			})
+		).toBe('none');
+		expect(
+			meetingAccess({
+				viewer: { id: 'p', role: 'parent', unitId: null },
+				meeting,
+				participant: { id: 'x', role: 'parent' }
+			})
+		).toBe('participant');
+		expect(
+			meetingAccess({
+				viewer: { id: 'm', role: 'manager', unitId: 'u1' },
+				meeting,
+				participant: null
+			})
+		).toBe('none');
 	});
 
 	it('lets only the meeting’s chair run it', () => {
-		expect(canRunMeeting({ viewer: { id: 'chair', role: 'chair', unitId: 'u1' }, meeting, participant: null })).toBe(true);
-		expect(canRunMeeting({ viewer: { id: 'other', role: 'chair', unitId: 'u1' }, meeting, participant: null })).toBe(false);
-		expect(effectiveMeetingRole({ viewer: { id: 'other', role: 'chair', unitId: 'u1' }, meeting, participant: null })).toBe('observer');
-		expect(effectiveMeetingRole({ viewer: { id: 'ad', role: 'admin', unitId: 'u1' }, meeting, participant: null })).toBe('minute-taker');
+		expect(
+			canRunMeeting({
+				viewer: { id: 'chair', role: 'chair', unitId: 'u1' },
+				meeting,
+				participant: null
+			})
+		).toBe(true);
+		expect(
+			canRunMeeting({
+				viewer: { id: 'other', role: 'chair', unitId: 'u1' },
+				meeting,
+				participant: null
+			})
+		).toBe(false);
+		expect(
+			effectiveMeetingRole({
+				viewer: { id: 'other', role: 'chair', unitId: 'u1' },
+				meeting,
+				participant: null
+			})
+		).toBe('observer');
+		expect(
+			effectiveMeetingRole({
+				viewer: { id: 'ad', role: 'admin', unitId: 'u1' },
+				meeting,
+				participant: null
+			})
+		).toBe('minute-taker');
 	});
 });
 
 describe('root rights', () => {
-	const write = (root: string, role: Parameters<typeof mayWriteRoot>[0]['role'], participantId: string | null, status: 'live' | 'ended' = 'live') =>
-		mayWriteRoot({ root, role, participantId, status });
+	const write = (
+		root: string,
+		role: Parameters<typeof mayWriteRoot>[0]['role'],
+		participantId: string | null,
+		status: 'live' | 'ended' = 'live'
+	) => mayWriteRoot({ root, role, participantId, status });
 
 	it('lets a participant write their own contribution, decision and ratings only', () => {
 		expect(write('contribution:p1', 'professional', 'p1')).toBe(true);

@@ -58,7 +58,9 @@ export function canSeeMeeting(props: Parameters<typeof meetingAccess>[0]): boole
  * The role the viewer plays in this meeting's live record. A unit admin who is not on the
  * list takes the minutes; a unit chair who is not chairing it only watches.
  */
-export function effectiveMeetingRole(props: Parameters<typeof meetingAccess>[0]): MeetingRole | null {
+export function effectiveMeetingRole(
+	props: Parameters<typeof meetingAccess>[0]
+): MeetingRole | null {
 	const { viewer, meeting, participant } = props;
 	if (meeting.chairId === viewer.id) return 'chair';
 	if (participant) return participant.role;
@@ -83,7 +85,12 @@ export function mayReadRestricted(role: MeetingRole | null): boolean {
 }
 
 /** Roles that write the shared parts of the record (sections, plan). */
-const recordWriters: ReadonlySet<MeetingRole> = new Set(['chair', 'minute-taker', 'professional', 'advocate']);
+const recordWriters: ReadonlySet<MeetingRole> = new Set([
+	'chair',
+	'minute-taker',
+	'professional',
+	'advocate'
+]);
 
 /**
  * May a connection with this meeting role and participant id write the given root of the
@@ -112,12 +119,16 @@ export function mayWriteRoot(props: {
 			return root.participantId === participantId;
 		case 'ratings':
 			// Everyone their own scores; a child only when the chair decided the child scores too.
-			return root.participantId === participantId && (role !== 'child' || props.childScores === true);
+			return (
+				root.participantId === participantId && (role !== 'child' || props.childScores === true)
+			);
 		case 'restricted':
 			return root.participantId === participantId && mayReadRestricted(role);
 		case 'decision':
 			// Only those who vote on the plan record a decision (parents and children do not).
-			return root.participantId === participantId && (role === 'professional' || role === 'advocate');
+			return (
+				root.participantId === participantId && (role === 'professional' || role === 'advocate')
+			);
 		case 'section':
 		case 'plan':
 		case 'concerns':
@@ -141,7 +152,10 @@ export function canPrepareMeeting(props: Parameters<typeof meetingAccess>[0]): b
  * and children read only family documents (the parent plan, the child's letter, the memory
  * book); everyone else in the meeting reads all of them.
  */
-export function mayReadDocument(props: { role: MeetingRole | null; audience: DocumentAudience }): boolean {
+export function mayReadDocument(props: {
+	role: MeetingRole | null;
+	audience: DocumentAudience;
+}): boolean {
 	if (props.role === null) return false;
 	if (props.role === 'parent' || props.role === 'child') return props.audience === 'family';
 	return true;
@@ -157,7 +171,9 @@ export function canEndMeeting(props: Parameters<typeof meetingAccess>[0]): boole
  * page)? Whoever may see the meeting — but a parent or carer only the meetings about their own
  * family's children, even if invited to someone else's.
  */
-export function canSeeChildMeeting(props: Parameters<typeof meetingAccess>[0] & { ownFamily: boolean }): boolean {
+export function canSeeChildMeeting(
+	props: Parameters<typeof meetingAccess>[0] & { ownFamily: boolean }
+): boolean {
 	if (!canSeeMeeting(props)) return false;
 	return props.viewer.role !== 'parent' || props.ownFamily;
 }
@@ -196,7 +212,8 @@ export function meetingRoleFit(props: {
 	meetingRole: MeetingRole;
 	familyOfMeetingChild: boolean;
 }): MeetingRoleFit {
-	if (!meetingRolesByAccount[props.accountRole].includes(props.meetingRole)) return 'not-for-this-account';
+	if (!meetingRolesByAccount[props.accountRole].includes(props.meetingRole))
+		return 'not-for-this-account';
 	if (props.meetingRole === 'parent' && !props.familyOfMeetingChild) return 'not-their-child';
 	return 'fits';
 }
@@ -207,7 +224,11 @@ export function meetingRoleFit(props: {
  * and the family of the meeting's children (`familyOfMeetingChild`); never another unit's staff
  * or another family.
  */
-export function mayBeInvited(props: { account: { role: UserRole; unitId: string | null }; meetingUnitId: string | null; familyOfMeetingChild: boolean }): boolean {
+export function mayBeInvited(props: {
+	account: { role: UserRole; unitId: string | null };
+	meetingUnitId: string | null;
+	familyOfMeetingChild: boolean;
+}): boolean {
 	switch (props.account.role) {
 		case 'professional':
 			return true;

@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import {
+	expect,
+	request as playwrightRequest,
+	test,
+	type APIRequestContext,
+	type APIResponse
+} from '@playwright/test';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD } from './helpers';
 
@@ -19,7 +25,12 @@ import { DEMO_PASSWORD } from './helpers';
 
 const MIA = '00000000-0000-4000-8000-000000000203';
 const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
-const demoUsers = { chair: '00000000-0000-4000-8000-000000000101', police: '00000000-0000-4000-8000-000000000104', jordan: '00000000-0000-4000-8000-000000000108', dawn: '00000000-0000-4000-8000-000000000107' };
+const demoUsers = {
+	chair: '00000000-0000-4000-8000-000000000101',
+	police: '00000000-0000-4000-8000-000000000104',
+	jordan: '00000000-0000-4000-8000-000000000108',
+	dawn: '00000000-0000-4000-8000-000000000107'
+};
 
 /**
  * The people who ask, about the test's conference for Mia: its chair, business support (the
@@ -46,7 +57,13 @@ const signedIn = everyone.filter((p) => people[p] !== null);
 const seesMeeting: Person[] = ['chair', 'businessSupport', 'invitedProfessional', 'parent'];
 const readsProfessionalDocuments: Person[] = ['chair', 'businessSupport', 'invitedProfessional'];
 const unitOffice: Person[] = ['chair', 'businessSupport'];
-const staff: Person[] = ['chair', 'businessSupport', 'invitedProfessional', 'uninvitedProfessional', 'manager'];
+const staff: Person[] = [
+	'chair',
+	'businessSupport',
+	'invitedProfessional',
+	'uninvitedProfessional',
+	'manager'
+];
 
 type Verdict = 'allow' | 'deny';
 
@@ -62,7 +79,12 @@ interface Row {
 	/** The route as src/routes spells it, with its method, and `?/action` for a named form action. */
 	key: string;
 	/** What is asked; `{placeholders}` are filled from the demo. */
-	ask: (ids: Ids) => { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
+	ask: (ids: Ids) => {
+		method: 'GET' | 'POST';
+		path: string;
+		form?: Record<string, string>;
+		json?: unknown;
+	};
 	allow: readonly Person[];
 	/** Why, in a few words (the policy function that decides). */
 	why: string;
@@ -73,42 +95,117 @@ interface Row {
 /** `{meeting}` in a path is the test's conference. */
 const fill = (path: string, ids: Ids) => path.replace('{meeting}', ids.meeting);
 const get = (path: string) => (ids: Ids) => ({ method: 'GET' as const, path: fill(path, ids) });
-const postForm = (path: string) => (ids: Ids) => ({ method: 'POST' as const, path: fill(path, ids), form: {} });
-const postJson = (path: string) => (ids: Ids) => ({ method: 'POST' as const, path: fill(path, ids), json: {} });
+const postForm = (path: string) => (ids: Ids) => ({
+	method: 'POST' as const,
+	path: fill(path, ids),
+	form: {}
+});
+const postJson = (path: string) => (ids: Ids) => ({
+	method: 'POST' as const,
+	path: fill(path, ids),
+	json: {}
+});
 
 const matrix: Row[] = [
 	// Pages
 	{ key: 'GET /', ask: get('/'), allow: signedIn, why: 'signed in: on to the meetings list' },
 	{ key: 'GET /login', ask: get('/login'), allow: everyone, why: 'public' },
 	{ key: 'GET /logout', ask: get('/logout'), allow: signedIn, why: 'signed in' },
-	{ key: 'GET /setup', ask: get('/setup'), allow: [], why: 'only before the first account exists', judge: async (r) => (r.status() === 200 ? 'allow' : 'deny') },
-	{ key: 'GET /meetings', ask: get('/meetings'), allow: signedIn, why: 'signed in; lists only meetings they may see' },
-	{ key: 'GET /meetings/new', ask: get('/meetings/new'), allow: unitOffice, why: 'canScheduleMeetings' },
-	{ key: 'GET /meetings/[id]', ask: get(`/meetings/{meeting}`), allow: seesMeeting, why: 'canSeeMeeting' },
-	{ key: 'GET /meetings/[id]/present', ask: get(`/meetings/{meeting}/present`), allow: seesMeeting, why: 'canSeeMeeting' },
+	{
+		key: 'GET /setup',
+		ask: get('/setup'),
+		allow: [],
+		why: 'only before the first account exists',
+		judge: async (r) => (r.status() === 200 ? 'allow' : 'deny')
+	},
+	{
+		key: 'GET /meetings',
+		ask: get('/meetings'),
+		allow: signedIn,
+		why: 'signed in; lists only meetings they may see'
+	},
+	{
+		key: 'GET /meetings/new',
+		ask: get('/meetings/new'),
+		allow: unitOffice,
+		why: 'canScheduleMeetings'
+	},
+	{
+		key: 'GET /meetings/[id]',
+		ask: get(`/meetings/{meeting}`),
+		allow: seesMeeting,
+		why: 'canSeeMeeting'
+	},
+	{
+		key: 'GET /meetings/[id]/present',
+		ask: get(`/meetings/{meeting}/present`),
+		allow: seesMeeting,
+		why: 'canSeeMeeting'
+	},
 	{
 		key: 'GET /meetings/[id]/documents/[docId]',
-		ask: (ids) => ({ method: 'GET', path: `/meetings/${ids.meeting}/documents/${ids.professionalDocument}` }),
+		ask: (ids) => ({
+			method: 'GET',
+			path: `/meetings/${ids.meeting}/documents/${ids.professionalDocument}`
+		}),
 		allow: readsProfessionalDocuments,
 		why: 'mayReadDocument: a professionals’ document'
 	},
 	{
 		key: 'GET /meetings/[id]/documents/[docId]',
-		ask: (ids) => ({ method: 'GET', path: `/meetings/${ids.meeting}/documents/${ids.familyDocument}` }),
+		ask: (ids) => ({
+			method: 'GET',
+			path: `/meetings/${ids.meeting}/documents/${ids.familyDocument}`
+		}),
 		allow: seesMeeting,
 		why: 'mayReadDocument: a family document'
 	},
-	{ key: 'GET /children/[childId]', ask: get(`/children/${MIA}`), allow: seesMeeting, why: 'canSeeChildMeeting' },
+	{
+		key: 'GET /children/[childId]',
+		ask: get(`/children/${MIA}`),
+		allow: seesMeeting,
+		why: 'canSeeChildMeeting'
+	},
 	{ key: 'GET /outbox', ask: get('/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
-	{ key: 'GET /reports/late', ask: get('/reports/late'), allow: unitOffice, why: 'mayReadLateReports' },
+	{
+		key: 'GET /reports/late',
+		ask: get('/reports/late'),
+		allow: unitOffice,
+		why: 'mayReadLateReports'
+	},
 	{ key: 'GET /audit', ask: get('/audit'), allow: ['manager'], why: 'mayReadAudit' },
-	{ key: 'GET /account/password', ask: get('/account/password'), allow: signedIn, why: 'their own account' },
-	{ key: 'GET /account/sessions', ask: get('/account/sessions'), allow: signedIn, why: 'their own sessions' },
-	{ key: 'GET /account/two-step', ask: get('/account/two-step'), allow: staff, why: 'mayUseTwoStepSignIn: staff, not parents' },
+	{
+		key: 'GET /account/password',
+		ask: get('/account/password'),
+		allow: signedIn,
+		why: 'their own account'
+	},
+	{
+		key: 'GET /account/sessions',
+		ask: get('/account/sessions'),
+		allow: signedIn,
+		why: 'their own sessions'
+	},
+	{
+		key: 'GET /account/two-step',
+		ask: get('/account/two-step'),
+		allow: staff,
+		why: 'mayUseTwoStepSignIn: staff, not parents'
+	},
 	// The code step comes after the password step: without it, back to sign in (signed in: on to the meetings).
-	{ key: 'GET /login/code', ask: get('/login/code'), allow: signedIn, why: 'only after the password step' },
+	{
+		key: 'GET /login/code',
+		ask: get('/login/code'),
+		allow: signedIn,
+		why: 'only after the password step'
+	},
 	// A set-up link's token is its right: an unknown one shows only that the link does not work.
-	{ key: 'GET /invite/[token]', ask: get('/invite/not-a-real-token'), allow: everyone, why: 'public: the token is the right' },
+	{
+		key: 'GET /invite/[token]',
+		ask: get('/invite/not-a-real-token'),
+		allow: everyone,
+		why: 'public: the token is the right'
+	},
 
 	// Form actions (an empty form: let through means 400, or 409 for an ended meeting)
 	{ key: 'POST /login', ask: postForm('/login'), allow: everyone, why: 'public' },
@@ -124,66 +221,192 @@ const matrix: Row[] = [
 		}
 	},
 	// Once an account exists, setting up again is refused (409) like any other turning away.
-	{ key: 'POST /setup', ask: postForm('/setup'), allow: [], why: 'only before the first account exists', judge: async (r) => (r.status() === 409 ? 'deny' : standardVerdict(r)) },
-	{ key: 'POST /meetings/new', ask: postForm('/meetings/new'), allow: unitOffice, why: 'canScheduleMeetings' },
-	{ key: 'POST /meetings/[id]?/start', ask: postForm(`/meetings/{meeting}?/start`), allow: ['chair'], why: 'canRunMeeting' },
-	{ key: 'POST /meetings/[id]?/invite', ask: postForm(`/meetings/{meeting}?/invite`), allow: unitOffice, why: 'canPrepareMeeting' },
-	{ key: 'POST /meetings/[id]?/register', ask: postForm(`/meetings/{meeting}?/register`), allow: unitOffice, why: 'canPrepareMeeting' },
-	{ key: 'POST /account/password', ask: postForm('/account/password'), allow: signedIn, why: 'their own password' },
-	{ key: 'POST /account/sessions?/end', ask: postForm('/account/sessions?/end'), allow: signedIn, why: 'their own sessions' },
-	{ key: 'POST /account/two-step?/on', ask: postForm('/account/two-step?/on'), allow: staff, why: 'mayUseTwoStepSignIn: staff, not parents' },
-	{ key: 'POST /account/two-step?/off', ask: postForm('/account/two-step?/off'), allow: staff, why: 'mayUseTwoStepSignIn: staff, not parents' },
+	{
+		key: 'POST /setup',
+		ask: postForm('/setup'),
+		allow: [],
+		why: 'only before the first account exists',
+		judge: async (r) => (r.status() === 409 ? 'deny' : standardVerdict(r))
+	},
+	{
+		key: 'POST /meetings/new',
+		ask: postForm('/meetings/new'),
+		allow: unitOffice,
+		why: 'canScheduleMeetings'
+	},
+	{
+		key: 'POST /meetings/[id]?/start',
+		ask: postForm(`/meetings/{meeting}?/start`),
+		allow: ['chair'],
+		why: 'canRunMeeting'
+	},
+	{
+		key: 'POST /meetings/[id]?/invite',
+		ask: postForm(`/meetings/{meeting}?/invite`),
+		allow: unitOffice,
+		why: 'canPrepareMeeting'
+	},
+	{
+		key: 'POST /meetings/[id]?/register',
+		ask: postForm(`/meetings/{meeting}?/register`),
+		allow: unitOffice,
+		why: 'canPrepareMeeting'
+	},
+	{
+		key: 'POST /account/password',
+		ask: postForm('/account/password'),
+		allow: signedIn,
+		why: 'their own password'
+	},
+	{
+		key: 'POST /account/sessions?/end',
+		ask: postForm('/account/sessions?/end'),
+		allow: signedIn,
+		why: 'their own sessions'
+	},
+	{
+		key: 'POST /account/two-step?/on',
+		ask: postForm('/account/two-step?/on'),
+		allow: staff,
+		why: 'mayUseTwoStepSignIn: staff, not parents'
+	},
+	{
+		key: 'POST /account/two-step?/off',
+		ask: postForm('/account/two-step?/off'),
+		allow: staff,
+		why: 'mayUseTwoStepSignIn: staff, not parents'
+	},
 	{
 		key: 'POST /login/code',
 		ask: () => ({ method: 'POST', path: '/login/code', form: { code: '123456' } }),
 		allow: signedIn,
 		why: 'only after the password step (its challenge): a code alone signs nobody in (signed in: on to the meetings)',
 		// A session cookie is a grant whatever the status says.
-		judge: async (r) => (r.headers()['set-cookie']?.includes('rt_session=') ? 'allow' : standardVerdict(r))
+		judge: async (r) =>
+			r.headers()['set-cookie']?.includes('rt_session=') ? 'allow' : standardVerdict(r)
 	},
 	{
 		key: 'POST /invite/[token]',
-		ask: () => ({ method: 'POST', path: '/invite/not-a-real-token', form: { password: 'a long and unusual pass phrase 42', confirm: 'a long and unusual pass phrase 42' } }),
+		ask: () => ({
+			method: 'POST',
+			path: '/invite/not-a-real-token',
+			form: {
+				password: 'a long and unusual pass phrase 42',
+				confirm: 'a long and unusual pass phrase 42'
+			}
+		}),
 		allow: everyone,
 		why: 'public: the token is the right; an unknown one signs nobody in',
-		judge: async (r) => (r.status() === 400 && !r.headers()['set-cookie']?.includes('rt_session=') ? 'allow' : 'deny')
+		judge: async (r) =>
+			r.status() === 400 && !r.headers()['set-cookie']?.includes('rt_session=') ? 'allow' : 'deny'
 	},
 
 	// The JSON API
 	{ key: 'GET /api/me', ask: get('/api/me'), allow: signedIn, why: 'signed in' },
-	{ key: 'GET /api/meetings', ask: get('/api/meetings'), allow: signedIn, why: 'signed in; lists only meetings they may see' },
-	{ key: 'GET /api/meetings/[id]', ask: get(`/api/meetings/{meeting}`), allow: seesMeeting, why: 'canSeeMeeting' },
-	{ key: 'GET /api/meetings/[id]/documents', ask: get(`/api/meetings/{meeting}/documents`), allow: seesMeeting, why: 'canSeeMeeting; each document by mayReadDocument' },
-	{ key: 'POST /api/meetings/[id]/start', ask: postJson(`/api/meetings/{meeting}/start`), allow: ['chair'], why: 'canRunMeeting' },
-	{ key: 'POST /api/meetings/[id]/end', ask: postJson(`/api/meetings/{meeting}/end`), allow: ['chair'], why: 'canEndMeeting' },
-	{ key: 'POST /api/meetings/[id]/reschedule', ask: postJson(`/api/meetings/{meeting}/reschedule`), allow: unitOffice, why: 'mayChangeMeetingDate' },
-	{ key: 'POST /api/meetings/[id]/cancel', ask: postJson(`/api/meetings/{meeting}/cancel`), allow: unitOffice, why: 'mayChangeMeetingDate' },
-	{ key: 'GET /api/children/[childId]/risk-history', ask: get(`/api/children/${MIA}/risk-history`), allow: seesMeeting, why: 'canSeeChildMeeting' },
+	{
+		key: 'GET /api/meetings',
+		ask: get('/api/meetings'),
+		allow: signedIn,
+		why: 'signed in; lists only meetings they may see'
+	},
+	{
+		key: 'GET /api/meetings/[id]',
+		ask: get(`/api/meetings/{meeting}`),
+		allow: seesMeeting,
+		why: 'canSeeMeeting'
+	},
+	{
+		key: 'GET /api/meetings/[id]/documents',
+		ask: get(`/api/meetings/{meeting}/documents`),
+		allow: seesMeeting,
+		why: 'canSeeMeeting; each document by mayReadDocument'
+	},
+	{
+		key: 'POST /api/meetings/[id]/start',
+		ask: postJson(`/api/meetings/{meeting}/start`),
+		allow: ['chair'],
+		why: 'canRunMeeting'
+	},
+	{
+		key: 'POST /api/meetings/[id]/end',
+		ask: postJson(`/api/meetings/{meeting}/end`),
+		allow: ['chair'],
+		why: 'canEndMeeting'
+	},
+	{
+		key: 'POST /api/meetings/[id]/reschedule',
+		ask: postJson(`/api/meetings/{meeting}/reschedule`),
+		allow: unitOffice,
+		why: 'mayChangeMeetingDate'
+	},
+	{
+		key: 'POST /api/meetings/[id]/cancel',
+		ask: postJson(`/api/meetings/{meeting}/cancel`),
+		allow: unitOffice,
+		why: 'mayChangeMeetingDate'
+	},
+	{
+		key: 'GET /api/children/[childId]/risk-history',
+		ask: get(`/api/children/${MIA}/risk-history`),
+		allow: seesMeeting,
+		why: 'canSeeChildMeeting'
+	},
 	{ key: 'GET /api/outbox', ask: get('/api/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
 	{ key: 'GET /api/audit', ask: get('/api/audit'), allow: ['manager'], why: 'mayReadAudit' },
-	{ key: 'GET /health', ask: get('/health'), allow: everyone, why: 'public: status only, no personal data' },
-	{ key: 'GET /document-styles.css', ask: get('/document-styles.css'), allow: everyone, why: 'public: a stylesheet' },
+	{
+		key: 'GET /health',
+		ask: get('/health'),
+		allow: everyone,
+		why: 'public: status only, no personal data'
+	},
+	{
+		key: 'GET /document-styles.css',
+		ask: get('/document-styles.css'),
+		allow: everyone,
+		why: 'public: a stylesheet'
+	},
 
 	// Downloads
 	{
 		key: 'GET /meetings/[id]/documents/[docId]/pdf',
-		ask: (ids) => ({ method: 'GET', path: `/meetings/${ids.meeting}/documents/${ids.professionalDocument}/pdf` }),
+		ask: (ids) => ({
+			method: 'GET',
+			path: `/meetings/${ids.meeting}/documents/${ids.professionalDocument}/pdf`
+		}),
 		allow: readsProfessionalDocuments,
 		why: 'mayReadDocument: a professionals’ document'
 	},
 	{
 		key: 'GET /meetings/[id]/documents/[docId]/pdf',
-		ask: (ids) => ({ method: 'GET', path: `/meetings/${ids.meeting}/documents/${ids.familyDocument}/pdf` }),
+		ask: (ids) => ({
+			method: 'GET',
+			path: `/meetings/${ids.meeting}/documents/${ids.familyDocument}/pdf`
+		}),
 		allow: seesMeeting,
 		why: 'mayReadDocument: a family document'
 	},
-	{ key: 'GET /outbox/[id]/attachments/[index]', ask: (ids) => ({ method: 'GET', path: `/outbox/${ids.outboxMessage}/attachments/0` }), allow: unitOffice, why: 'mayReadOutbox' }
+	{
+		key: 'GET /outbox/[id]/attachments/[index]',
+		ask: (ids) => ({ method: 'GET', path: `/outbox/${ids.outboxMessage}/attachments/0` }),
+		allow: unitOffice,
+		why: 'mayReadOutbox'
+	}
 ];
 
 /** The socket's two channels of Mia's conference: who may open each (101) and who is refused. */
 const channels: { channel: string; path: string; allow: readonly Person[]; why: string }[] = [
-	{ channel: 'main', path: `/collab/{meeting}`, allow: seesMeeting, why: 'canSeeMeeting (read-only once ended)' },
-	{ channel: 'restricted', path: `/collab/{meeting}/restricted`, allow: readsProfessionalDocuments, why: 'mayReadRestricted' }
+	{
+		channel: 'main',
+		path: `/collab/{meeting}`,
+		allow: seesMeeting,
+		why: 'canSeeMeeting (read-only once ended)'
+	},
+	{
+		channel: 'restricted',
+		path: `/collab/{meeting}/restricted`,
+		allow: readsProfessionalDocuments,
+		why: 'mayReadRestricted'
+	}
 ];
 
 /** Every route src/routes holds, as `METHOD /path` (and `?/name` for a named form action). */
@@ -197,15 +420,26 @@ function routesOnDisk(): string[] {
 				walk(file);
 				continue;
 			}
-			const route = '/' + path.relative(root, dir).split(path.sep).filter((part) => part && !/^\(.*\)$/.test(part)).join('/');
+			const route =
+				'/' +
+				path
+					.relative(root, dir)
+					.split(path.sep)
+					.filter((part) => part && !/^\(.*\)$/.test(part))
+					.join('/');
 			const source = () => readFileSync(file, 'utf8');
-			if (name === '+page.svelte' || name === '+page.server.ts' || name === '+page.ts') keys.add(`GET ${route}`);
+			if (name === '+page.svelte' || name === '+page.server.ts' || name === '+page.ts')
+				keys.add(`GET ${route}`);
 			if (name === '+page.server.ts') {
 				const actions = /export const actions[^=]*=\s*\{([\s\S]*?)\n\};/.exec(source());
-				for (const [, action] of actions?.[1].matchAll(/^\t(\w+):/gm) ?? []) keys.add(action === 'default' ? `POST ${route}` : `POST ${route}?/${action}`);
+				for (const [, action] of actions?.[1].matchAll(/^\t(\w+):/gm) ?? [])
+					keys.add(action === 'default' ? `POST ${route}` : `POST ${route}?/${action}`);
 			}
 			if (name === '+server.ts') {
-				for (const [, method] of source().matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) keys.add(`${method} ${route}`);
+				for (const [, method] of source().matchAll(
+					/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g
+				))
+					keys.add(`${method} ${route}`);
 			}
 		}
 	};
@@ -217,7 +451,10 @@ function routesOnDisk(): string[] {
 function standardVerdict(response: APIResponse): Verdict {
 	const status = response.status();
 	if (status === 401 || status === 403 || status === 404) return 'deny';
-	if (status >= 300 && status < 400) return new URL(response.headers()['location'] ?? '/', 'http://x').pathname === '/login' ? 'deny' : 'allow';
+	if (status >= 300 && status < 400)
+		return new URL(response.headers()['location'] ?? '/', 'http://x').pathname === '/login'
+			? 'deny'
+			: 'allow';
 	if (status >= 500) throw new Error(`answered ${status}`);
 	return 'allow'; // 2xx, or 400/409: past the guard, the input or the meeting's state refused
 }
@@ -227,10 +464,17 @@ const baseURL = () => `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 /** A signed-in request context for the person (none for a child or anonymous). */
 async function contextFor(person: Person): Promise<APIRequestContext> {
-	const context = await playwrightRequest.newContext({ baseURL: baseURL(), maxRedirects: 0, extraHTTPHeaders: { origin: new URL(baseURL()).origin } });
+	const context = await playwrightRequest.newContext({
+		baseURL: baseURL(),
+		maxRedirects: 0,
+		extraHTTPHeaders: { origin: new URL(baseURL()).origin }
+	});
 	const email = people[person];
 	if (email) {
-		const signIn = await context.post('/login', { form: { email, password: DEMO_PASSWORD }, headers: { accept: 'text/html' } });
+		const signIn = await context.post('/login', {
+			form: { email, password: DEMO_PASSWORD },
+			headers: { accept: 'text/html' }
+		});
 		expect(signIn.status(), `${person} signs in`).toBe(303);
 	}
 	return context;
@@ -268,7 +512,14 @@ test.beforeAll(async () => {
 	// Mia's dad are invited; the chair starts and ends it, which makes its documents.
 	const scheduled = await office.post('/meetings/new', {
 		...form,
-		form: { kind: 'initial-conference', title: 'Rights matrix conference', date: `${new Date().getFullYear() + 1}-03-03`, time: '10:00', chairId: demoUsers.chair, childIds: MIA }
+		form: {
+			kind: 'initial-conference',
+			title: 'Rights matrix conference',
+			date: `${new Date().getFullYear() + 1}-03-03`,
+			time: '10:00',
+			chairId: demoUsers.chair,
+			childIds: MIA
+		}
 	});
 	expect(scheduled.status(), 'scheduled').toBe(303);
 	const meeting = new URL(scheduled.headers()['location'], baseURL()).pathname.split('/').pop()!;
@@ -276,15 +527,26 @@ test.beforeAll(async () => {
 		[demoUsers.police, 'professional'],
 		[demoUsers.jordan, 'parent']
 	]) {
-		expect((await office.post(`/meetings/${meeting}?/invite`, { ...form, form: { userId, role } })).status(), `${role} invited`).toBe(200);
+		expect(
+			(
+				await office.post(`/meetings/${meeting}?/invite`, { ...form, form: { userId, role } })
+			).status(),
+			`${role} invited`
+		).toBe(200);
 	}
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
 	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'ended').toBe(200);
-	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as { documents: { id: string }[] };
+	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
+		documents: { id: string }[];
+	};
 	const dad = await contextFor('parent');
-	const family = (await (await dad.get(`/api/meetings/${meeting}/documents`)).json()) as { documents: { id: string }[] };
+	const family = (await (await dad.get(`/api/meetings/${meeting}/documents`)).json()) as {
+		documents: { id: string }[];
+	};
 	const familyIds = new Set(family.documents.map((d) => d.id));
-	const outbox = (await (await chair.get('/api/outbox')).json()) as { messages: { id: string; attachments: unknown[] }[] };
+	const outbox = (await (await chair.get('/api/outbox')).json()) as {
+		messages: { id: string; attachments: unknown[] }[];
+	};
 	ids = {
 		meeting,
 		professionalDocument: all.documents.find((d) => !familyIds.has(d.id))!.id,
@@ -296,8 +558,14 @@ test.beforeAll(async () => {
 
 test('every route in src/routes has a row in the rights matrix', () => {
 	const covered = new Set(matrix.map((row) => row.key));
-	expect(routesOnDisk().filter((key) => !covered.has(key)), 'routes without a row: add each to the matrix with who may use it').toEqual([]);
-	expect([...covered].filter((key) => !routesOnDisk().includes(key)), 'rows for routes that no longer exist').toEqual([]);
+	expect(
+		routesOnDisk().filter((key) => !covered.has(key)),
+		'routes without a row: add each to the matrix with who may use it'
+	).toEqual([]);
+	expect(
+		[...covered].filter((key) => !routesOnDisk().includes(key)),
+		'rows for routes that no longer exist'
+	).toEqual([]);
 });
 
 for (const person of everyone) {
@@ -307,20 +575,28 @@ for (const person of everyone) {
 		for (const row of matrix) {
 			if (row.key === 'POST /logout') continue; // ends the session: asked last
 			const response = await ask(context, row, ids);
-			const verdict = row.judge ? await row.judge(response, person, context) : standardVerdict(response);
+			const verdict = row.judge
+				? await row.judge(response, person, context)
+				: standardVerdict(response);
 			const expected: Verdict = row.allow.includes(person) ? 'allow' : 'deny';
-			if (verdict !== expected) wrong.push(`${row.key} (${row.why}): expected ${expected}, answered ${response.status()}`);
+			if (verdict !== expected)
+				wrong.push(`${row.key} (${row.why}): expected ${expected}, answered ${response.status()}`);
 		}
-		const cookies = (await context.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ') || null;
+		const cookies =
+			(await context.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ') || null;
 		const socketBase = baseURL().replace(/^http/, 'ws');
 		for (const channel of channels) {
 			const status = await upgradeStatus(`${socketBase}${fill(channel.path, ids)}`, cookies);
 			const expected = channel.allow.includes(person) ? 101 : people[person] === null ? 401 : 403;
-			if (status !== expected) wrong.push(`socket ${channel.channel} (${channel.why}): expected ${expected}, answered ${status}`);
+			if (status !== expected)
+				wrong.push(
+					`socket ${channel.channel} (${channel.why}): expected ${expected}, answered ${status}`
+				);
 		}
 		const logout = matrix.find((row) => row.key === 'POST /logout')!;
 		const verdict = await logout.judge!(await ask(context, logout, ids), person, context);
-		if (verdict !== (logout.allow.includes(person) ? 'allow' : 'deny')) wrong.push(`POST /logout: expected ${logout.allow.includes(person) ? 'allow' : 'deny'}`);
+		if (verdict !== (logout.allow.includes(person) ? 'allow' : 'deny'))
+			wrong.push(`POST /logout: expected ${logout.allow.includes(person) ? 'allow' : 'deny'}`);
 		await context.dispose();
 		expect(wrong).toEqual([]);
 	});
@@ -329,10 +605,25 @@ for (const person of everyone) {
 test('the invite picker offers only the unit’s staff, agencies’ people and the family of the meeting’s children', async () => {
 	const chair = await contextFor('chair');
 	// Mia's core group: Mia's dad is offered; Chrissie's mum (another family) is not.
-	const html = await (await chair.get(`/meetings/${CORE_GROUP}`, { headers: { accept: 'text/html' } })).text();
+	const html = await (
+		await chair.get(`/meetings/${CORE_GROUP}`, { headers: { accept: 'text/html' } })
+	).text();
 	const select = /<select id="invite-user"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '';
-	const offered = [...select.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)].map(([, , name]) => name.trim()).sort();
-	expect(offered).toEqual(['Alan Brooks', 'Dr Ravi Patel', 'Helen Moss', 'Jordan Price', 'Kim Lee', 'PC Jo Reid', 'Priya Shah', 'Sam Okafor'].sort());
+	const offered = [...select.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)]
+		.map(([, , name]) => name.trim())
+		.sort();
+	expect(offered).toEqual(
+		[
+			'Alan Brooks',
+			'Dr Ravi Patel',
+			'Helen Moss',
+			'Jordan Price',
+			'Kim Lee',
+			'PC Jo Reid',
+			'Priya Shah',
+			'Sam Okafor'
+		].sort()
+	);
 	// Choosing someone the picker does not offer is refused too.
 	const picked = await chair.post(`/meetings/${CORE_GROUP}?/invite`, {
 		form: { userId: demoUsers.dawn, role: 'parent' },

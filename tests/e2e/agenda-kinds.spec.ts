@@ -6,7 +6,12 @@ import { expectAccessible, signInAs } from './helpers';
 const kinds = [
 	{ name: 'core group', id: '00000000-0000-4000-8000-000000000302', last: 'Summary' },
 	{ name: 'child in care review', id: '00000000-0000-4000-8000-000000000303', last: 'Summary' },
-	{ name: 'Life Appreciation Day', id: '00000000-0000-4000-8000-000000000304', last: 'Closing', endsWith: /Memory book/ },
+	{
+		name: 'Life Appreciation Day',
+		id: '00000000-0000-4000-8000-000000000304',
+		last: 'Closing',
+		endsWith: /Memory book/
+	},
 	{ name: 'disruption meeting', id: '00000000-0000-4000-8000-000000000305', last: 'Summary' }
 ];
 
@@ -14,7 +19,9 @@ async function startIfScheduled(page: Page, meetingId: string) {
 	await page.goto(`/meetings/${meetingId}`);
 	const start = page.getByRole('button', { name: 'Start meeting' });
 	if (await start.isVisible()) await start.click();
-	await expect(page.locator('.room-bar .connection-indicator[data-status="connected"]')).toBeVisible();
+	await expect(
+		page.locator('.room-bar .connection-indicator[data-status="connected"]')
+	).toBeVisible();
 }
 
 /** Walks the whole agenda, writing in each section the chair may write in. */
@@ -40,7 +47,9 @@ async function runAgenda(page: Page) {
 			await outcome.getByLabel('Who (a named person)').fill('Sam Okafor');
 			await outcome.getByLabel('By when').fill('2030-03-01');
 			await outcome.getByRole('button', { name: 'Add the action' }).click();
-			await expect(section.locator('.plan-action', { hasText: 'Visit every two weeks' })).toBeVisible();
+			await expect(
+				section.locator('.plan-action', { hasText: 'Visit every two weeks' })
+			).toBeVisible();
 		}
 		if (i < count - 1) await page.getByRole('button', { name: 'Next section' }).click();
 	}
@@ -65,7 +74,9 @@ for (const kind of kinds.slice(0, 3)) {
 	});
 }
 
-test('a disruption meeting is run by keyboard alone, and ends with its lessons', async ({ page }) => {
+test('a disruption meeting is run by keyboard alone, and ends with its lessons', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await signInAs(page, 'chair@demo.test');
 	await page.goto(`/meetings/${kinds[3].id}`);
@@ -85,7 +96,9 @@ test('a disruption meeting is run by keyboard alone, and ends with its lessons',
 
 	await tabTo(/^Start meeting$/);
 	await page.keyboard.press('Enter');
-	await expect(page.locator('.room-bar .connection-indicator[data-status="connected"]')).toBeVisible();
+	await expect(
+		page.locator('.room-bar .connection-indicator[data-status="connected"]')
+	).toBeVisible();
 
 	await tabTo(/Notes: Welcome/);
 	await page.keyboard.type('Everyone is here.');

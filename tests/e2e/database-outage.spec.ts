@@ -5,7 +5,12 @@ import postgres from 'postgres';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { addConcern, concernText, editConcernText, readRecord } from '../../src/lib/collab/record-shape';
+import {
+	addConcern,
+	concernText,
+	editConcernText,
+	readRecord
+} from '../../src/lib/collab/record-shape';
 import { DEMO_PASSWORD } from './helpers';
 
 /**
@@ -26,10 +31,13 @@ const OUTAGE_MS = 10_000;
 /** The local cluster serving TEST_DATABASE_URL, or why this test cannot stop it. */
 function localCluster(): { version: string; name: string; url: URL } | string {
 	const raw = process.env.TEST_DATABASE_URL;
-	if (!raw) return 'TEST_DATABASE_URL is not set: the outage test needs a real PostgreSQL it may stop';
+	if (!raw)
+		return 'TEST_DATABASE_URL is not set: the outage test needs a real PostgreSQL it may stop';
 	const url = new URL(raw);
-	if (!['localhost', '127.0.0.1', '[::1]', ''].includes(url.hostname)) return `TEST_DATABASE_URL names ${url.hostname}, not this machine: the outage test stops only a local cluster`;
-	if (process.getuid?.() !== 0) return 'not running as root: pg_ctlcluster cannot stop and start the cluster';
+	if (!['localhost', '127.0.0.1', '[::1]', ''].includes(url.hostname))
+		return `TEST_DATABASE_URL names ${url.hostname}, not this machine: the outage test stops only a local cluster`;
+	if (process.getuid?.() !== 0)
+		return 'not running as root: pg_ctlcluster cannot stop and start the cluster';
 	let listing: string;
 	try {
 		listing = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' });
@@ -37,13 +45,22 @@ function localCluster(): { version: string; name: string; url: URL } | string {
 		return 'pg_lsclusters is missing: the outage test uses Debian’s pg_ctlcluster';
 	}
 	const port = url.port || '5432';
-	const line = listing.split('\n').map((l) => l.trim().split(/\s+/)).find((cols) => cols[2] === port && cols[3] === 'online');
+	const line = listing
+		.split('\n')
+		.map((l) => l.trim().split(/\s+/))
+		.find((cols) => cols[2] === port && cols[3] === 'online');
 	if (!line) return `no online cluster listens on port ${port}`;
 	return { version: line[0], name: line[1], url };
 }
 
 function pgCluster(cluster: { version: string; name: string }, action: 'stop' | 'start') {
-	execFileSync('pg_ctlcluster', action === 'stop' ? [cluster.version, cluster.name, 'stop', '-m', 'fast'] : [cluster.version, cluster.name, 'start'], { stdio: 'pipe' });
+	execFileSync(
+		'pg_ctlcluster',
+		action === 'stop'
+			? [cluster.version, cluster.name, 'stop', '-m', 'fast']
+			: [cluster.version, cluster.name, 'start'],
+		{ stdio: 'pipe' }
+	);
 }
 
 async function freePort(): Promise<number> {
@@ -56,10 +73,19 @@ async function freePort(): Promise<number> {
 	});
 }
 
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+async function waitFor(
+	what: string,
+	check: () => boolean | Promise<boolean>,
+	timeoutMs = 15_000
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if (await Promise.resolve().then(check).catch(() => false)) return;
+		if (
+			await Promise.resolve()
+				.then(check)
+				.catch(() => false)
+		)
+			return;
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
@@ -70,11 +96,18 @@ async function signIn(base: string, email: string): Promise<string> {
 	const response = await fetch(`${base}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			origin: base,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
 	});
 	expect(response.status).toBe(303);
-	return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	return response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
 }
 
 /** A stock y-websocket client with the person's cookie, reconnecting quickly. */
@@ -85,17 +118,23 @@ function stockClient(base: string, cookie: string) {
 			super(address, protocols, { headers: { cookie } });
 		}
 	};
-	const provider = new WebsocketProvider(`${base.replace(/^http/, 'ws')}/collab`, MIA_CONFERENCE, doc, {
-		WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
-		disableBc: true,
-		maxBackoffTime: 500
-	});
+	const provider = new WebsocketProvider(
+		`${base.replace(/^http/, 'ws')}/collab`,
+		MIA_CONFERENCE,
+		doc,
+		{
+			WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
+			disableBc: true,
+			maxBackoffTime: 500
+		}
+	);
 	const finalCloses: number[] = [];
 	provider.on('closed', (event: { code: number }) => finalCloses.push(event.code));
 	return { doc, provider, finalCloses };
 }
 
-const fieldOf = (doc: Y.Doc, id: string) => readRecord(doc, []).concerns.find((c) => c.id === id)?.dayToDay;
+const fieldOf = (doc: Y.Doc, id: string) =>
+	readRecord(doc, []).concerns.find((c) => c.id === id)?.dayToDay;
 
 test('PostgreSQL stops for 10 seconds mid-meeting: editing goes on live, /health says 503, and every word is stored once it returns', async () => {
 	const cluster = localCluster();
@@ -117,24 +156,39 @@ test('PostgreSQL stops for 10 seconds mid-meeting: editing goes on live, /health
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/serve.ts'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl.toString() },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_URL: databaseUrl.toString()
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let serverLog = '';
 	server.stdout?.on('data', (chunk) => (serverLog += chunk));
 	server.stderr?.on('data', (chunk) => (serverLog += chunk));
-	const stored = postgres(databaseUrl.toString(), { max: 1, onnotice: () => {}, connect_timeout: 2 });
+	const stored = postgres(databaseUrl.toString(), {
+		max: 1,
+		onnotice: () => {},
+		connect_timeout: 2
+	});
 	const clients: ReturnType<typeof stockClient>[] = [];
 	let stopped = false;
 	try {
-		await waitFor('the server to start', async () => (await fetch(`${base}/health`)).status === 200, 60_000);
+		await waitFor(
+			'the server to start',
+			async () => (await fetch(`${base}/health`)).status === 200,
+			60_000
+		);
 
 		/** The card's field as the database holds it now (snapshot and log, as a fresh load reads them). */
 		const storedField = async (id: string) => {
 			const doc = new Y.Doc();
-			const [snapshot] = await stored`select state, up_to_id from collab_snapshots where meeting_id = ${MIA_CONFERENCE} and document = 'main'`;
+			const [snapshot] =
+				await stored`select state, up_to_id from collab_snapshots where meeting_id = ${MIA_CONFERENCE} and document = 'main'`;
 			if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
-			const rows = await stored`select update from collab_updates where meeting_id = ${MIA_CONFERENCE} and document = 'main' and id > ${snapshot?.up_to_id ?? 0} order by id`;
+			const rows =
+				await stored`select update from collab_updates where meeting_id = ${MIA_CONFERENCE} and document = 'main' and id > ${snapshot?.up_to_id ?? 0} order by id`;
 			for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
 			return fieldOf(doc, id);
 		};
@@ -143,19 +197,36 @@ test('PostgreSQL stops for 10 seconds mid-meeting: editing goes on live, /health
 		const police = stockClient(base, await signIn(base, 'police@demo.test'));
 		clients.push(chair, police);
 		await waitFor('both clients to sync', () => chair.provider.synced && police.provider.synced);
-		const id = addConcern(chair.doc, { childId: '00000000-0000-4000-8000-000000000203', title: 'Mia misses her dinner on school days', dayToDay: 'Before the outage.' });
-		await waitFor('the card on the police officer’s screen', () => fieldOf(police.doc, id) === 'Before the outage.');
+		const id = addConcern(chair.doc, {
+			childId: '00000000-0000-4000-8000-000000000203',
+			title: 'Mia misses her dinner on school days',
+			dayToDay: 'Before the outage.'
+		});
+		await waitFor(
+			'the card on the police officer’s screen',
+			() => fieldOf(police.doc, id) === 'Before the outage.'
+		);
 		// Each has written before the database goes (their client ids are bound to them).
 		editConcernText(police.doc, id, 'dayToDay', `${fieldOf(police.doc, id)} Police were here.`);
-		await waitFor('the card stored', async () => (await storedField(id)) === 'Before the outage. Police were here.');
+		await waitFor(
+			'the card stored',
+			async () => (await storedField(id)) === 'Before the outage. Police were here.'
+		);
 
 		pgCluster(cluster, 'stop');
 		stopped = true;
 		const outageStarted = Date.now();
-		await waitFor('GET /health to answer 503', async () => {
-			const health = await fetch(`${base}/health`);
-			return health.status === 503 && ((await health.json()) as { status: string }).status === 'degraded';
-		}, OUTAGE_MS);
+		await waitFor(
+			'GET /health to answer 503',
+			async () => {
+				const health = await fetch(`${base}/health`);
+				return (
+					health.status === 503 &&
+					((await health.json()) as { status: string }).status === 'degraded'
+				);
+			},
+			OUTAGE_MS
+		);
 
 		// Typing goes on in one field from both ends; each sees the other's words live.
 		const words: string[] = [];
@@ -165,9 +236,15 @@ test('PostgreSQL stops for 10 seconds mid-meeting: editing goes on live, /health
 			const chairText = (concernText(chair.doc, id, 'dayToDay') as Y.Text).toString();
 			editConcernText(chair.doc, id, 'dayToDay', `${chairText} ${chairWord}`);
 			const policeText = (concernText(police.doc, id, 'dayToDay') as Y.Text).toString();
-			editConcernText(police.doc, id, 'dayToDay', `${policeWord} ${policeText}`, { cursor: policeWord.length + 1 });
+			editConcernText(police.doc, id, 'dayToDay', `${policeWord} ${policeText}`, {
+				cursor: policeWord.length + 1
+			});
 			words.push(chairWord, policeWord);
-			await waitFor(`round ${i} on both screens`, () => [chair, police].every((c) => words.every((w) => fieldOf(c.doc, id)?.includes(w))), 5_000);
+			await waitFor(
+				`round ${i} on both screens`,
+				() => [chair, police].every((c) => words.every((w) => fieldOf(c.doc, id)?.includes(w))),
+				5_000
+			);
 			await new Promise((r) => setTimeout(r, 400));
 		}
 		expect(words.length).toBeGreaterThan(10);
@@ -189,12 +266,19 @@ test('PostgreSQL stops for 10 seconds mid-meeting: editing goes on live, /health
 
 		pgCluster(cluster, 'start');
 		stopped = false;
-		await waitFor('GET /health to answer 200 again', async () => (await fetch(`${base}/health`)).status === 200, 30_000);
+		await waitFor(
+			'GET /health to answer 200 again',
+			async () => (await fetch(`${base}/health`)).status === 200,
+			30_000
+		);
 		await waitFor('every word stored', async () => (await storedField(id)) === onScreen, 30_000);
 		// And someone opening the meeting now reads every word.
 		const later = stockClient(base, await signIn(base, 'social.worker@demo.test'));
 		clients.push(later);
-		await waitFor('the record to load', () => later.provider.synced && fieldOf(later.doc, id) !== undefined);
+		await waitFor(
+			'the record to load',
+			() => later.provider.synced && fieldOf(later.doc, id) !== undefined
+		);
 		expect(fieldOf(later.doc, id)).toBe(onScreen);
 
 		// The server kept running throughout.
@@ -215,7 +299,11 @@ test('PostgreSQL stops for 10 seconds mid-meeting: editing goes on live, /health
 			await exited;
 		}
 		const cleanup = postgres(cluster.url.toString(), { max: 1, onnotice: () => {} });
-		await waitFor('the cluster to take connections', async () => (await cleanup`select 1`).length === 1, 30_000).catch(() => {});
+		await waitFor(
+			'the cluster to take connections',
+			async () => (await cleanup`select 1`).length === 1,
+			30_000
+		).catch(() => {});
 		await cleanup.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
 		await cleanup.end();
 	}

@@ -9,23 +9,40 @@ import { pdfText } from '../pdf-text';
 const CIC_REVIEW = '00000000-0000-4000-8000-000000000303';
 const actions = [
 	{ what: 'Arrange Tyler’s dental check', who: 'Sam Okafor', byWhen: '2030-02-01' },
-	{ what: 'Update the personal education plan with Tyler', who: 'Carol Hughes (foster carer)', byWhen: '2030-02-15' }
+	{
+		what: 'Update the personal education plan with Tyler',
+		who: 'Carol Hughes (foster carer)',
+		byWhen: '2030-02-15'
+	}
 ];
 
-test('the chair ends the CIC review, opens the 24-hour plan and downloads its PDF', async ({ page }) => {
+test('the chair ends the CIC review, opens the 24-hour plan and downloads its PDF', async ({
+	page
+}) => {
 	const cspViolations = watchCspViolations(page);
 	await signInAs(page, 'chair@demo.test');
 	const origin = new URL(page.url()).origin;
 	const about = await (await page.request.get(`/api/meetings/${CIC_REVIEW}`)).json();
 	if (about.status === 'scheduled') {
-		const started = await page.request.post(`/api/meetings/${CIC_REVIEW}/start`, { headers: { origin } });
+		const started = await page.request.post(`/api/meetings/${CIC_REVIEW}/start`, {
+			headers: { origin }
+		});
 		expect(started.status()).toBe(200);
 	}
-	await writePlan({ page, meetingId: CIC_REVIEW, childId: about.children[0].id, outcome: 'Tyler stays settled with Carol', actions, reviewDate: '2030-06-01' });
+	await writePlan({
+		page,
+		meetingId: CIC_REVIEW,
+		childId: about.children[0].id,
+		outcome: 'Tyler stays settled with Carol',
+		actions,
+		reviewDate: '2030-06-01'
+	});
 
 	const ended = await page.request.post(`/api/meetings/${CIC_REVIEW}/end`, { headers: { origin } });
 	expect(ended.status()).toBe(200);
-	const { documents } = (await ended.json()) as { documents: { id: string; kind: string; version: number; url: string; pdfUrl: string }[] };
+	const { documents } = (await ended.json()) as {
+		documents: { id: string; kind: string; version: number; url: string; pdfUrl: string }[];
+	};
 	expect(documents.map((d) => d.kind)).toEqual(['plan-24h', 'draft-notes', 'child-letter']);
 	expect(documents.every((d) => d.version === 1)).toBe(true);
 
@@ -33,12 +50,20 @@ test('the chair ends the CIC review, opens the 24-hour plan and downloads its PD
 	expect(again.status()).toBe(409);
 
 	const listed = await (await page.request.get(`/api/meetings/${CIC_REVIEW}/documents`)).json();
-	expect(listed.documents.map((d: { kind: string }) => d.kind)).toEqual(['plan-24h', 'draft-notes', 'child-letter']);
+	expect(listed.documents.map((d: { kind: string }) => d.kind)).toEqual([
+		'plan-24h',
+		'draft-notes',
+		'child-letter'
+	]);
 
 	const plan = documents.find((d) => d.kind === 'plan-24h')!;
 	await page.goto(plan.url);
-	await expect(page.getByRole('heading', { level: 1, name: 'Recommendations: Child in care review' })).toBeVisible();
-	await expect(page.getByRole('heading', { level: 2, name: 'Recommendations with timescales' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Recommendations: Child in care review' })
+	).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Recommendations with timescales' })
+	).toBeVisible();
 	await expect(page.getByRole('rowheader', { name: 'Arrange Tyler’s dental check' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2, name: 'How to complain' })).toBeVisible();
 	// The document's own stylesheet applies under the Content-Security-Policy (no inline <style>).
@@ -49,7 +74,9 @@ test('the chair ends the CIC review, opens the 24-hour plan and downloads its PD
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Download PDF' }).click();
 	const download = await downloading;
-	expect(download.suggestedFilename()).toMatch(/^tyler-hughes-child-in-care-review-\d{4}-\d{2}-\d{2}-plan-24h-v1\.pdf$/);
+	expect(download.suggestedFilename()).toMatch(
+		/^tyler-hughes-child-in-care-review-\d{4}-\d{2}-\d{2}-plan-24h-v1\.pdf$/
+	);
 	const text = pdfText(readFileSync((await download.path())!));
 	expect(text).toContain('Tyler Hughes');
 	expect(text).toContain('Arrange Tyler’s dental check');
@@ -60,11 +87,21 @@ test('the chair ends the CIC review, opens the 24-hour plan and downloads its PD
 	const letter = documents.find((d) => d.kind === 'child-letter')!;
 	await page.goto(letter.url);
 	await expect(page.getByRole('heading', { level: 2, name: 'Dear Tyler' })).toBeVisible();
-	await expect(page.getByRole('article').getByText('Sam Okafor, the social worker, will arrange Tyler’s dental check by Friday 1 February 2030.')).toBeVisible();
-	await expect(page.getByRole('region', { name: 'Readability check before circulation' })).toBeVisible();
+	await expect(
+		page
+			.getByRole('article')
+			.getByText(
+				'Sam Okafor, the social worker, will arrange Tyler’s dental check by Friday 1 February 2030.'
+			)
+	).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Readability check before circulation' })
+	).toBeVisible();
 });
 
-test('a professional not in the meeting, and a stranger’s document id, get 404', async ({ page }) => {
+test('a professional not in the meeting, and a stranger’s document id, get 404', async ({
+	page
+}) => {
 	await signInAs(page, 'police@demo.test');
 	const list = await page.request.get(`/api/meetings/${CIC_REVIEW}/documents`);
 	expect(list.status()).toBe(404);

@@ -6,12 +6,16 @@ const ICPC = '00000000-0000-4000-8000-000000000301';
 test('a chair signs in and sees the demo conference', async ({ page }) => {
 	await signInAs(page, 'chair@demo.test');
 	await expect(page.getByRole('heading', { name: 'Your meetings' })).toBeVisible();
-	const card = page.getByRole('listitem').filter({ has: page.locator(`a[href="/meetings/${ICPC}"]`) });
+	const card = page
+		.getByRole('listitem')
+		.filter({ has: page.locator(`a[href="/meetings/${ICPC}"]`) });
 	await expect(card).toContainText('Chrissie Walker and Leo Walker');
 	await expect(card).toContainText('Initial child protection conference');
 	await expectAccessible(page);
 	await card.getByRole('link').click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Initial child protection conference' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Initial child protection conference' })
+	).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'Dawn Walker', exact: true })).toBeVisible();
 	await expectAccessible(page);
 });
@@ -41,13 +45,31 @@ test('the API describes the signed-in person and their meetings', async ({ page 
 	const me = await (await page.request.get('/api/me')).json();
 	expect(me).toMatchObject({ email: 'police@demo.test', role: 'professional', name: 'PC Jo Reid' });
 	const meetings = await (await page.request.get('/api/meetings')).json();
-	expect(meetings).toEqual(expect.arrayContaining([
-		expect.objectContaining({ id: ICPC, kind: 'initial-conference', status: expect.any(String), children: expect.arrayContaining([expect.objectContaining({ name: 'Chrissie Walker' })]) })
-	]));
-	expect(meetings.every((m: { id: string }) => m.id !== '00000000-0000-4000-8000-000000000302')).toBe(true); // not invited to Mia's core group
+	expect(meetings).toEqual(
+		expect.arrayContaining([
+			expect.objectContaining({
+				id: ICPC,
+				kind: 'initial-conference',
+				status: expect.any(String),
+				children: expect.arrayContaining([expect.objectContaining({ name: 'Chrissie Walker' })])
+			})
+		])
+	);
+	expect(
+		meetings.every((m: { id: string }) => m.id !== '00000000-0000-4000-8000-000000000302')
+	).toBe(true); // not invited to Mia's core group
 	const detail = await (await page.request.get(`/api/meetings/${ICPC}`)).json();
-	expect(detail.participants).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Dawn Walker', role: 'parent' })]));
-	expect(detail.participants[0]).toEqual(expect.objectContaining({ id: expect.any(String), userId: expect.anything(), name: expect.any(String), role: expect.any(String) }));
+	expect(detail.participants).toEqual(
+		expect.arrayContaining([expect.objectContaining({ name: 'Dawn Walker', role: 'parent' })])
+	);
+	expect(detail.participants[0]).toEqual(
+		expect.objectContaining({
+			id: expect.any(String),
+			userId: expect.anything(),
+			name: expect.any(String),
+			role: expect.any(String)
+		})
+	);
 });
 
 test('a wrong password gets a clear message and no session', async ({ page }) => {
@@ -79,7 +101,10 @@ test('empty fields are named beside the field with a 400', async ({ page }) => {
 	await expect(page.getByText('Enter your password.')).toBeVisible();
 	await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
 
-	const raw = await page.request.post('/login', { form: { email: 'not-an-email', password: '' }, headers: { origin: new URL(page.url()).origin } });
+	const raw = await page.request.post('/login', {
+		form: { email: 'not-an-email', password: '' },
+		headers: { origin: new URL(page.url()).origin }
+	});
 	expect(raw.status()).toBe(400);
 });
 
@@ -109,11 +134,17 @@ test('an unknown address is a 404 page', async ({ page }) => {
 });
 
 test('the meetings list works on a phone', async ({ browser }) => {
-	const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+	const phone = await browser.newContext({
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
 	const page = await phone.newPage();
 	await signInAs(page, 'parent@demo.test');
 	await expect(page.getByText('Chrissie Walker and Leo Walker').first()).toBeVisible();
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	await expectAccessible(page);
 	await phone.close();

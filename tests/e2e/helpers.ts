@@ -15,9 +15,13 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
 
 /** Fails on any serious or critical accessibility violation. */
 export async function expectAccessible(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
 	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+		[]
+	);
 }
 
 /**
@@ -31,7 +35,9 @@ export function watchCspViolations(page: Page): string[] {
 	});
 	void page.addInitScript(() => {
 		document.addEventListener('securitypolicyviolation', (event) => {
-			console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+			console.error(
+				`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`
+			);
 		});
 	});
 	return violations;

@@ -5,7 +5,11 @@ const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
 /** What the Content-Security-Policy refused on any page here: must stay empty (the socket, styles, plots). */
 const cspViolations: string[] = [];
 
-async function personOnMeeting(browser: Browser, email: string, viewport?: { width: number; height: number }): Promise<Page> {
+async function personOnMeeting(
+	browser: Browser,
+	email: string,
+	viewport?: { width: number; height: number }
+): Promise<Page> {
 	const context = await browser.newContext(viewport ? { viewport } : {});
 	const page = await context.newPage();
 	const refused = watchCspViolations(page);
@@ -13,42 +17,65 @@ async function personOnMeeting(browser: Browser, email: string, viewport?: { wid
 	await signInAs(page, email);
 	const room = await page.goto(`/meetings/${CORE_GROUP}`);
 	// The room is served under a strict policy: a nonce for SvelteKit's own script, nothing inline.
-	expect(room?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'.*frame-ancestors 'none'/);
+	expect(room?.headers()['content-security-policy']).toMatch(
+		/script-src 'self' 'nonce-[^']+'.*frame-ancestors 'none'/
+	);
 	await expect(page.locator('.connection-indicator[data-status="connected"]')).toBeVisible();
 	return page;
 }
 
-test('two people type in the shared record and see each other’s words and named caret', async ({ browser }) => {
+test('two people type in the shared record and see each other’s words and named caret', async ({
+	browser
+}) => {
 	const chair = await browser.newContext();
 	const chairPage = await chair.newPage();
 	await signInAs(chairPage, 'chair@demo.test');
 	// agenda-kinds.spec.ts may have started it already.
-	if ((await (await chairPage.request.get(`/api/meetings/${CORE_GROUP}`)).json()).status === 'scheduled') {
-		const started = await chairPage.request.post(`/api/meetings/${CORE_GROUP}/start`, { headers: { origin: new URL(chairPage.url()).origin } });
+	if (
+		(await (await chairPage.request.get(`/api/meetings/${CORE_GROUP}`)).json()).status ===
+		'scheduled'
+	) {
+		const started = await chairPage.request.post(`/api/meetings/${CORE_GROUP}/start`, {
+			headers: { origin: new URL(chairPage.url()).origin }
+		});
 		expect(started.status()).toBe(200);
 		expect((await started.json()).status).toBe('live');
 	}
-	expect((await (await chairPage.request.get(`/api/meetings/${CORE_GROUP}`)).json()).status).toBe('live');
+	expect((await (await chairPage.request.get(`/api/meetings/${CORE_GROUP}`)).json()).status).toBe(
+		'live'
+	);
 
 	const sam = await personOnMeeting(browser, 'social.worker@demo.test');
-	const kim = await personOnMeeting(browser, 'health.visitor@demo.test', { width: 390, height: 844 });
+	const kim = await personOnMeeting(browser, 'health.visitor@demo.test', {
+		width: 390,
+		height: 844
+	});
 
 	const samOwn = sam.getByRole('textbox', { name: 'Contribution from Sam Okafor' });
 	const kimOwn = kim.getByRole('textbox', { name: 'Contribution from Kim Lee' });
 	await expect(samOwn).toHaveAttribute('contenteditable', 'true');
 	// Each sees the other's contribution read-only: the gate would close them otherwise.
-	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toHaveAttribute('aria-readonly', 'true');
+	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toHaveAttribute(
+		'aria-readonly',
+		'true'
+	);
 
 	await samOwn.click();
 	await sam.keyboard.type('Mia got to nursery on time every day this week.');
 	await kimOwn.click();
 	await kim.keyboard.type('Mia has had her hearing test.');
 
-	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText('Mia got to nursery on time every day this week.');
-	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText('Mia has had her hearing test.');
+	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText(
+		'Mia got to nursery on time every day this week.'
+	);
+	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText(
+		'Mia has had her hearing test.'
+	);
 
 	// Kim's caret, with her name, shows in Sam's view of Kim's contribution.
-	await expect(sam.locator(`[data-root^="contribution:"] .collaboration-carets__label`, { hasText: 'Kim Lee' })).toBeVisible();
+	await expect(
+		sam.locator(`[data-root^="contribution:"] .collaboration-carets__label`, { hasText: 'Kim Lee' })
+	).toBeVisible();
 	await expect(sam.locator('.connection-indicator[data-saved="true"]')).toBeVisible();
 	await expectAccessible(sam);
 
@@ -57,22 +84,37 @@ test('two people type in the shared record and see each other’s words and name
 	const workers = dad.getByRole('region', { name: 'What the workers said' });
 	await expect(workers.locator('li', { hasText: 'Sam Okafor' })).toContainText('on time every day');
 	await expect(dad.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toHaveCount(0);
-	await expect(dad.getByRole('textbox', { name: 'Your words about your child' })).toHaveAttribute('contenteditable', 'true');
+	await expect(dad.getByRole('textbox', { name: 'Your words about your child' })).toHaveAttribute(
+		'contenteditable',
+		'true'
+	);
 	await expectAccessible(dad);
 
 	// Undo is per person: Sam's undo takes back Sam's typing only.
 	await samOwn.click();
 	await sam.keyboard.type(' Oops.');
-	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText('Oops.');
+	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText(
+		'Oops.'
+	);
 	await sam.keyboard.press('Control+z');
-	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).not.toContainText('Oops.');
-	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText('on time every day');
-	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText('Mia has had her hearing test.');
+	await expect(
+		kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })
+	).not.toContainText('Oops.');
+	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText(
+		'on time every day'
+	);
+	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText(
+		'Mia has had her hearing test.'
+	);
 
 	// A reload shows what was saved: the record lives on the server.
 	await sam.reload();
-	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText('Mia has had her hearing test.');
-	const stored = await sam.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+	await expect(sam.getByRole('textbox', { name: 'Contribution from Kim Lee' })).toContainText(
+		'Mia has had her hearing test.'
+	);
+	const stored = await sam.evaluate(
+		() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })
+	);
 	expect(stored).not.toContain('Mia');
 
 	await chair.close();

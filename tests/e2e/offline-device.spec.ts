@@ -15,11 +15,15 @@ async function personOnMeeting(browser: Browser, email: string): Promise<Page> {
 	const page = await context.newPage();
 	await signInAs(page, email);
 	await page.goto(`/meetings/${MIA_CONFERENCE}`);
-	await expect(page.locator('.room-bar .connection-indicator[data-status="connected"]')).toBeVisible();
+	await expect(
+		page.locator('.room-bar .connection-indicator[data-status="connected"]')
+	).toBeVisible();
 	return page;
 }
 
-test('a device cut off from the network keeps typing; its words merge with everyone else’s when it returns', async ({ browser }) => {
+test('a device cut off from the network keeps typing; its words merge with everyone else’s when it returns', async ({
+	browser
+}) => {
 	const sam = await personOnMeeting(browser, 'social.worker@demo.test');
 	const kim = await personOnMeeting(browser, 'health.visitor@demo.test');
 
@@ -35,7 +39,10 @@ test('a device cut off from the network keeps typing; its words merge with every
 
 	// Sam's laptop loses the network; Sam keeps typing, at the end of the field and in his own words.
 	await sam.context().setOffline(true);
-	await expect(sam.locator('.room-bar .connection-indicator')).not.toHaveAttribute('data-status', 'connected');
+	await expect(sam.locator('.room-bar .connection-indicator')).not.toHaveAttribute(
+		'data-status',
+		'connected'
+	);
 	await samDay.press('End');
 	await samDay.pressSequentially(' Sam typed this offline.');
 	const samWords = sam.getByRole('textbox', { name: 'Contribution from Sam Okafor' });
@@ -56,16 +63,28 @@ test('a device cut off from the network keeps typing; its words merge with every
 	const merged = 'Most days Mia has no lunch. Sam typed this offline.';
 	await expect(samDay).toHaveValue(merged, { timeout: 20_000 });
 	await expect(kimDay).toHaveValue(merged);
-	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText('Written with the network cut.');
-	await expect(sam.locator('.room-bar .connection-indicator[data-status="connected"][data-saved="true"]')).toBeVisible({ timeout: 20_000 });
+	await expect(kim.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText(
+		'Written with the network cut.'
+	);
+	await expect(
+		sam.locator('.room-bar .connection-indicator[data-status="connected"][data-saved="true"]')
+	).toBeVisible({ timeout: 20_000 });
 
 	// Stored: a device that opens the meeting now reads the merged words.
 	const chair = await personOnMeeting(browser, 'chair@demo.test');
-	await expect(chair.locator('.concern-card').filter({ hasText: title }).getByLabel('Day to day')).toHaveValue(merged);
-	await expect(chair.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText('Written with the network cut.');
+	await expect(
+		chair.locator('.concern-card').filter({ hasText: title }).getByLabel('Day to day')
+	).toHaveValue(merged);
+	await expect(chair.getByRole('textbox', { name: 'Contribution from Sam Okafor' })).toContainText(
+		'Written with the network cut.'
+	);
 
 	// The card is closed again, so the specs after this one find the demo's cards as they were.
-	await chair.locator('.concern-card').filter({ hasText: title }).getByRole('button', { name: 'Close this concern: safe now' }).click();
+	await chair
+		.locator('.concern-card')
+		.filter({ hasText: title })
+		.getByRole('button', { name: 'Close this concern: safe now' })
+		.click();
 	await expect(kim.locator('.concern-card').filter({ hasText: title })).toHaveCount(0);
 	for (const page of [sam, kim, chair]) await page.context().close();
 });

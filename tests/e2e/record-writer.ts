@@ -18,7 +18,10 @@ function socketWithCookie(cookie: string): typeof WebSocket {
 	} as typeof WebSocket;
 }
 
-async function connect(page: Page, meetingId: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+async function connect(
+	page: Page,
+	meetingId: string
+): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
 	const cookies = await page.context().cookies();
 	const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 	const base = new URL(page.url());
@@ -49,7 +52,11 @@ export async function writePlan(props: {
 	reviewDate?: string;
 }): Promise<void> {
 	const writer = await connect(props.page, props.meetingId);
-	const outcomeId = addPlanOutcome(writer.doc, { childId: props.childId, text: props.outcome, concernId: null });
+	const outcomeId = addPlanOutcome(writer.doc, {
+		childId: props.childId,
+		text: props.outcome,
+		concernId: null
+	});
 	for (const action of props.actions) addPlanAction(writer.doc, { ...action, outcomeId });
 	if (props.reviewDate) setPlanField(writer.doc, 'reviewDate', props.reviewDate);
 	const reader = await connect(props.page, props.meetingId);
@@ -57,7 +64,10 @@ export async function writePlan(props: {
 		const last = props.actions.at(-1)?.what;
 		await waitUntil('the plan on the server', () => {
 			const actions = reader.doc.getMap(roots.plan).get('actions');
-			return actions instanceof Y.Array && actions.toArray().some((a) => a instanceof Y.Map && a.get('what') === last);
+			return (
+				actions instanceof Y.Array &&
+				actions.toArray().some((a) => a instanceof Y.Map && a.get('what') === last)
+			);
 		});
 	} finally {
 		for (const side of [writer, reader]) {

@@ -7,7 +7,11 @@ const MIA_CONFERENCE = '00000000-0000-4000-8000-000000000308';
 const CHRISSIE = '00000000-0000-4000-8000-000000000201';
 const MONDAYS = 'demo-mia-mondays';
 
-async function personOnMeeting(browser: Browser, email: string, viewport?: { width: number; height: number }): Promise<Page> {
+async function personOnMeeting(
+	browser: Browser,
+	email: string,
+	viewport?: { width: number; height: number }
+): Promise<Page> {
 	const context = await browser.newContext(viewport ? { viewport } : {});
 	const page = await context.newPage();
 	await signInAs(page, email);
@@ -16,24 +20,37 @@ async function personOnMeeting(browser: Browser, email: string, viewport?: { wid
 	return page;
 }
 
-test('two people score on their own devices and both plots update live; the family’s plot reads on a phone', async ({ browser }) => {
+test('two people score on their own devices and both plots update live; the family’s plot reads on a phone', async ({
+	browser
+}) => {
 	const sam = await personOnMeeting(browser, 'social.worker@demo.test');
-	const jordan = await personOnMeeting(browser, 'other.parent@demo.test', { width: 390, height: 844 });
+	const jordan = await personOnMeeting(browser, 'other.parent@demo.test', {
+		width: 390,
+		height: 844
+	});
 
 	const samPlot = sam.locator(`.concern-card[data-concern="${MONDAYS}"] [data-testid="risk-plot"]`);
-	const jordanPlot = jordan.locator(`article.concern[data-concern="${MONDAYS}"] [data-testid="risk-plot"]`);
+	const jordanPlot = jordan.locator(
+		`article.concern[data-concern="${MONDAYS}"] [data-testid="risk-plot"]`
+	);
 	await expect(samPlot.locator('svg.risk-plot-svg')).toBeVisible();
 	await expect(jordanPlot.locator('svg.risk-plot-svg')).toBeVisible();
 	// The demo's scores: Jordan 6; Sam 4, Kim 5, PC Reid 5.
-	await expect(samPlot.getByTestId('risk-plot-words')).toContainText('parents 6, professionals 4–5');
-	await expect(jordanPlot.getByTestId('risk-plot-words')).toContainText('You said 6, the workers said 4 to 5');
+	await expect(samPlot.getByTestId('risk-plot-words')).toContainText(
+		'parents 6, professionals 4–5'
+	);
+	await expect(jordanPlot.getByTestId('risk-plot-words')).toContainText(
+		'You said 6, the workers said 4 to 5'
+	);
 
 	// Sam scores on the laptop: Jordan's phone plot moves.
 	await sam.getByRole('button', { name: 'Score 9 for Mia misses school on Mondays' }).click();
 	await expect(jordanPlot.getByTestId('risk-plot-words')).toContainText('the workers said 5 to 9');
 	// Jordan scores on the phone: Sam's plot moves, with the parent's diamond labelled.
 	await jordan.locator(`input[name="family-score-${MONDAYS}"][value="8"]`).check({ force: true });
-	await expect(samPlot.getByTestId('risk-plot-words')).toContainText('parents 8, professionals 5–9');
+	await expect(samPlot.getByTestId('risk-plot-words')).toContainText(
+		'parents 8, professionals 5–9'
+	);
 	await expect(samPlot.locator('svg.risk-plot-svg text', { hasText: 'Jordan 8' })).toHaveCount(1);
 	await expect(jordanPlot.locator('svg.risk-plot-svg text', { hasText: 'You 8' })).toHaveCount(1);
 
@@ -41,7 +58,9 @@ test('two people score on their own devices and both plots update live; the fami
 	const box = await jordanPlot.locator('svg.risk-plot-svg').boundingBox();
 	expect(box!.width).toBeLessThanOrEqual(390);
 	expect(box!.height).toBeGreaterThan(150);
-	expect(await jordan.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	expect(await jordan.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+		390
+	);
 	await expect(jordanPlot).not.toContainText(/median|professional/i);
 	await expectAccessible(jordan);
 	await expectAccessible(sam);
@@ -49,7 +68,9 @@ test('two people score on their own devices and both plots update live; the fami
 	// Put the demo's scores back for the specs that follow.
 	await sam.getByRole('button', { name: 'Score 4 for Mia misses school on Mondays' }).click();
 	await jordan.locator(`input[name="family-score-${MONDAYS}"][value="6"]`).check({ force: true });
-	await expect(samPlot.getByTestId('risk-plot-words')).toContainText('parents 6, professionals 4–5');
+	await expect(samPlot.getByTestId('risk-plot-words')).toContainText(
+		'parents 6, professionals 4–5'
+	);
 	await sam.context().close();
 	await jordan.context().close();
 });
@@ -65,7 +86,9 @@ test('the projector shows each concern’s plot, large and without controls', as
 	await expectAccessible(page);
 });
 
-test('the child’s page shows Chrissie’s history from the two child in need reviews, with links to the meetings', async ({ page }) => {
+test('the child’s page shows Chrissie’s history from the two child in need reviews, with links to the meetings', async ({
+	page
+}) => {
 	await signInAs(page, 'social.worker@demo.test');
 	const api = await page.request.get(`/api/children/${CHRISSIE}/risk-history`);
 	expect(api.status()).toBe(200);
@@ -76,8 +99,12 @@ test('the child’s page shows Chrissie’s history from the two child in need r
 	// Both reviews are points on the plot (and the conference too, once it has run).
 	expect(Number(await late.getAttribute('data-points'))).toBeGreaterThanOrEqual(2);
 	await expect(late.locator('svg.risk-plot-svg text', { hasText: 'CIN review' })).toHaveCount(2);
-	await expect(late.getByTestId('risk-plot-words')).toContainText('Chrissie is often an hour late for school: parents');
-	await expect(page.getByTestId('child-meetings').getByRole('link', { name: 'Child in need review' })).toHaveCount(2);
+	await expect(late.getByTestId('risk-plot-words')).toContainText(
+		'Chrissie is often an hour late for school: parents'
+	);
+	await expect(
+		page.getByTestId('child-meetings').getByRole('link', { name: 'Child in need review' })
+	).toHaveCount(2);
 	await expectAccessible(page);
 
 	// Another family's parent may not see Chrissie.

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signInAs } from './helpers';
 
-test('an admin schedules a core group for a sibling group, invites people and keeps the register', async ({ page }) => {
+test('an admin schedules a core group for a sibling group, invites people and keeps the register', async ({
+	page
+}) => {
 	await signInAs(page, 'admin@demo.test');
 	await page.getByRole('link', { name: 'Schedule a meeting' }).click();
 	await expect(page.getByRole('heading', { name: 'Schedule a meeting' })).toBeVisible();
@@ -9,7 +11,9 @@ test('an admin schedules a core group for a sibling group, invites people and ke
 
 	// Nothing chosen: each problem is named beside its field, with a 400.
 	const [refused] = await Promise.all([
-		page.waitForResponse((r) => r.url().includes('/meetings/new') && r.request().method() === 'POST'),
+		page.waitForResponse(
+			(r) => r.url().includes('/meetings/new') && r.request().method() === 'POST'
+		),
 		page.getByRole('button', { name: 'Schedule the meeting' }).click()
 	]);
 	expect(refused.status()).toBe(400);
@@ -34,7 +38,10 @@ test('an admin schedules a core group for a sibling group, invites people and ke
 	await expect(page.getByRole('cell', { name: 'Kim Lee', exact: true })).toBeVisible();
 
 	await page.getByLabel('Attendance of Kim Lee').selectOption({ label: 'Sent apologies' });
-	await page.getByRole('row', { name: /Kim Lee/ }).getByLabel('received').check();
+	await page
+		.getByRole('row', { name: /Kim Lee/ })
+		.getByLabel('received')
+		.check();
 	await page.getByRole('button', { name: 'Save for Kim Lee' }).click();
 	await expect(page.getByRole('status')).toContainText('Saved.');
 	await page.reload();

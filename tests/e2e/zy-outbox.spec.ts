@@ -7,7 +7,10 @@ import { expectAccessible, signInAs } from './helpers';
  * calendar file; moving the meeting needs a reason and a future time, and queues an update;
  * a professional finds neither the outbox nor the right to move a meeting (404).
  */
-test('an invitation waits in the outbox with its calendar file; moving the meeting queues an update', async ({ page, browser }) => {
+test('an invitation waits in the outbox with its calendar file; moving the meeting queues an update', async ({
+	page,
+	browser
+}) => {
 	const year = new Date().getFullYear() + 1;
 	await signInAs(page, 'admin@demo.test');
 	await page.goto('/meetings/new');
@@ -27,10 +30,21 @@ test('an invitation waits in the outbox with its calendar file; moving the meeti
 
 	const listed = await page.request.get('/api/outbox');
 	expect(listed.status()).toBe(200);
-	const { messages } = (await listed.json()) as { messages: { to: string; subject: string; purpose: string; meetingId: string; state: string; attachments: { filename: string; contentType: string; url: string }[] }[] };
+	const { messages } = (await listed.json()) as {
+		messages: {
+			to: string;
+			subject: string;
+			purpose: string;
+			meetingId: string;
+			state: string;
+			attachments: { filename: string; contentType: string; url: string }[];
+		}[];
+	};
 	const invitation = messages.find((m) => m.meetingId === meetingId && m.to === 'police@demo.test');
 	expect(invitation).toMatchObject({ purpose: 'invitation', state: 'queued' });
-	expect(invitation!.subject).toMatch(/^You are invited to a meeting on \w+day 4 February at 10:00$/);
+	expect(invitation!.subject).toMatch(
+		/^You are invited to a meeting on \w+day 4 February at 10:00$/
+	);
 	const file = await page.request.get(invitation!.attachments[0].url);
 	expect(file.status()).toBe(200);
 	expect(file.headers()['content-type']).toBe('text/calendar; charset=utf-8; method=REQUEST');
@@ -38,21 +52,35 @@ test('an invitation waits in the outbox with its calendar file; moving the meeti
 
 	await page.goto('/outbox');
 	await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
-	await expect(page.getByRole('row', { name: new RegExp(invitation!.subject) }).first()).toContainText('Waiting to send');
+	await expect(
+		page.getByRole('row', { name: new RegExp(invitation!.subject) }).first()
+	).toContainText('Waiting to send');
 	await expectAccessible(page);
 
 	// Moving it: a reason and a future time, each refused with a message; then an update is queued.
-	const move = (data: unknown) => page.request.post(`/api/meetings/${meetingId}/reschedule`, { data });
+	const move = (data: unknown) =>
+		page.request.post(`/api/meetings/${meetingId}/reschedule`, { data });
 	const noReason = await move({ scheduledAt: `${year}-02-11T10:00:00Z` });
 	expect(noReason.status()).toBe(400);
 	expect(((await noReason.json()) as { message: string }).message).toContain('Say why');
 	const past = await move({ scheduledAt: '2020-02-11T10:00:00Z', reason: 'The room is booked' });
 	expect(past.status()).toBe(400);
-	expect(((await past.json()) as { message: string }).message).toBe('Choose a time that has not passed yet.');
-	const moved = await move({ scheduledAt: `${year}-02-11T10:00:00Z`, reason: 'The room is booked' });
+	expect(((await past.json()) as { message: string }).message).toBe(
+		'Choose a time that has not passed yet.'
+	);
+	const moved = await move({
+		scheduledAt: `${year}-02-11T10:00:00Z`,
+		reason: 'The room is booked'
+	});
 	expect(moved.status()).toBe(200);
-	const after = ((await (await page.request.get('/api/outbox')).json()) as { messages: { meetingId: string; purpose: string; to: string }[] }).messages;
-	expect(after.filter((m) => m.meetingId === meetingId && m.purpose === 'update').map((m) => m.to)).toContain('police@demo.test');
+	const after = (
+		(await (await page.request.get('/api/outbox')).json()) as {
+			messages: { meetingId: string; purpose: string; to: string }[];
+		}
+	).messages;
+	expect(
+		after.filter((m) => m.meetingId === meetingId && m.purpose === 'update').map((m) => m.to)
+	).toContain('police@demo.test');
 
 	// A professional: no outbox, no right to move or cancel (as if neither existed).
 	const context = await browser.newContext();
@@ -61,9 +89,19 @@ test('an invitation waits in the outbox with its calendar file; moving the meeti
 	expect((await police.request.get('/api/outbox')).status()).toBe(404);
 	expect((await police.goto('/outbox'))?.status()).toBe(404);
 	expect((await police.request.get(invitation!.attachments[0].url)).status()).toBe(404);
-	expect((await police.request.post(`/api/meetings/${meetingId}/cancel`, { data: { reason: 'no' } })).status()).toBe(404);
+	expect(
+		(
+			await police.request.post(`/api/meetings/${meetingId}/cancel`, { data: { reason: 'no' } })
+		).status()
+	).toBe(404);
 	await context.close();
 
 	// Cancelling it tidies up after this test, and queues the cancellations.
-	expect((await page.request.post(`/api/meetings/${meetingId}/cancel`, { data: { reason: 'Test over' } })).status()).toBe(200);
+	expect(
+		(
+			await page.request.post(`/api/meetings/${meetingId}/cancel`, {
+				data: { reason: 'Test over' }
+			})
+		).status()
+	).toBe(200);
 });

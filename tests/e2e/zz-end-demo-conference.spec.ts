@@ -4,10 +4,15 @@ import { expectAccessible, signInAs } from './helpers';
 // Runs last: it ends the demo's filled-in conference (Mia's), which other suites read while live.
 const MIA_CONFERENCE = '00000000-0000-4000-8000-000000000308';
 
-test('the chair ends the demo conference and opens the 24-hour plan; the parent reads the parent plan on a phone', async ({ page, browser }) => {
+test('the chair ends the demo conference and opens the 24-hour plan; the parent reads the parent plan on a phone', async ({
+	page,
+	browser
+}) => {
 	await signInAs(page, 'chair@demo.test');
 	await page.goto(`/meetings/${MIA_CONFERENCE}`);
-	await expect(page.locator('.room-bar .connection-indicator[data-status="connected"]')).toBeVisible();
+	await expect(
+		page.locator('.room-bar .connection-indicator[data-status="connected"]')
+	).toBeVisible();
 	await page.getByRole('button', { name: 'End meeting' }).click();
 	await page.getByRole('button', { name: 'End meeting and make the documents' }).click();
 
@@ -21,7 +26,11 @@ test('the chair ends the demo conference and opens the 24-hour plan; the parent 
 	await expect(plan).not.toContainText('Intelligence');
 	await expectAccessible(page);
 
-	const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+	const phone = await browser.newContext({
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
 	const dad = await phone.newPage();
 	await signInAs(dad, 'other.parent@demo.test');
 	await dad.goto(`/meetings/${MIA_CONFERENCE}`);
@@ -33,7 +42,9 @@ test('the chair ends the demo conference and opens the 24-hour plan; the parent 
 	await expect(dad.getByRole('main')).toContainText('Jordan');
 	await expect(dad.getByRole('main')).not.toContainText('Intelligence');
 	await expect(dad.getByRole('main')).not.toContainText(/\bICPC\b|\bPLO\b/);
-	const overflow = await dad.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	const overflow = await dad.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	await expectAccessible(dad);
 	await phone.close();

@@ -10,8 +10,25 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { addConcern, readRecord } from '../../src/lib/collab/record-shape';
 import { closeCodes } from '../../src/lib/collab/protocol';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { clientPool, rawSocket, startCollabServer, synced, syncUpdateFrame, textOf, typeParagraph, waitFor, type RunningServer } from './collab-harness';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn
+} from '../factories';
+import {
+	clientPool,
+	rawSocket,
+	startCollabServer,
+	synced,
+	syncUpdateFrame,
+	textOf,
+	typeParagraph,
+	waitFor,
+	type RunningServer
+} from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
@@ -29,7 +46,10 @@ beforeAll(async () => {
 	const police = await makeUser(db, { role: 'professional', name: 'Pat Police' });
 	const health = await makeUser(db, { role: 'professional', name: 'Hana Health' });
 	const parent = await makeUser(db, { role: 'parent', name: 'Parent One' });
-	const { children } = await makeFamily(db, { unitId: unit.id, parents: [{ userId: parent.id, relationship: 'Mum' }] });
+	const { children } = await makeFamily(db, {
+		unitId: unit.id,
+		parents: [{ userId: parent.id, relationship: 'Mum' }]
+	});
 	const made = await makeMeeting(db, {
 		unitId: unit.id,
 		childIds: children.map((c) => c.id),
@@ -42,7 +62,12 @@ beforeAll(async () => {
 	});
 	meetingId = made.meeting.id;
 	const byUser = (userId: string) => made.participants.find((p) => p.userId === userId)!.id;
-	Object.assign(participantIds, { chair: byUser(chair.id), police: byUser(police.id), health: byUser(health.id), parent: byUser(parent.id) });
+	Object.assign(participantIds, {
+		chair: byUser(chair.id),
+		police: byUser(police.id),
+		health: byUser(health.id),
+		parent: byUser(parent.id)
+	});
 	Object.assign(tokens, {
 		chair: await signIn(db, chair.id),
 		police: await signIn(db, police.id),
@@ -69,7 +94,9 @@ function syncStep2Frame(update: Uint8Array): Uint8Array {
 
 /** Appends text to the last paragraph of a contribution, as typing at its end does. */
 function typeAtEnd(doc: Y.Doc, root: string, text: string) {
-	const paragraph = doc.getXmlFragment(root).get(doc.getXmlFragment(root).length - 1) as Y.XmlElement;
+	const paragraph = doc
+		.getXmlFragment(root)
+		.get(doc.getXmlFragment(root).length - 1) as Y.XmlElement;
 	const words = paragraph.get(0) as Y.XmlText;
 	words.insert(words.length, text);
 }
@@ -87,7 +114,9 @@ describe('a parent naming the social worker’s next words as the place for thei
 			const police = open({ url: server.url, meetingId, token: tokens.police });
 			await synced(police);
 			typeParagraph(police.doc, root, `Victim wrote this (${kind}). `);
-			await waitFor('the words reach the server', async () => textOf((await serverRecord()), root).includes(`(${kind})`));
+			await waitFor('the words reach the server', async () =>
+				textOf(await serverRecord(), root).includes(`(${kind})`)
+			);
 
 			// The attacker predicts the police officer's next item: same client id, same state, same keystroke.
 			const predicted = new Y.Doc();
@@ -110,8 +139,13 @@ describe('a parent naming the social worker’s next words as the place for thei
 			else await new Promise((r) => setTimeout(r, 200)); // held back, waiting for the police's item
 
 			typeAtEnd(police.doc, root, 'h'); // the police officer types again
-			await waitFor('the police’s next letter is stored', async () => textOf(await serverRecord(), root).includes(`(${kind}). h`));
-			if (kind === 'step2') expect((await Promise.race([closed, new Promise((r) => setTimeout(() => r('not closed'), 3000))]))).toMatchObject({ code: closeCodes.forbidden }); // judged again once placeable
+			await waitFor('the police’s next letter is stored', async () =>
+				textOf(await serverRecord(), root).includes(`(${kind}). h`)
+			);
+			if (kind === 'step2')
+				expect(
+					await Promise.race([closed, new Promise((r) => setTimeout(() => r('not closed'), 3000))])
+				).toMatchObject({ code: closeCodes.forbidden }); // judged again once placeable
 			const stored = textOf(await serverRecord(), root);
 			expect(stored).not.toContain('INJECTED');
 			expect(textOf(police.doc, root)).not.toContain('INJECTED');
@@ -126,7 +160,9 @@ describe('concern cards keep ids of their own', () => {
 		const chair = open({ url: server.url, meetingId, token: tokens.chair });
 		await synced(chair);
 		const first = addConcern(chair.doc, { childId: 'c1', title: 'Sleeps in a cold room' });
-		await waitFor('the card reaches the server', async () => readRecord(await serverRecord(), []).concerns.some((c) => c.id === first));
+		await waitFor('the card reaches the server', async () =>
+			readRecord(await serverRecord(), []).concerns.some((c) => c.id === first)
+		);
 
 		const copycat = open({ url: server.url, meetingId, token: tokens.health });
 		await synced(copycat);
@@ -137,8 +173,14 @@ describe('concern cards keep ids of their own', () => {
 		const renamer = open({ url: server.url, meetingId, token: tokens.police });
 		await synced(renamer);
 		const second = addConcern(renamer.doc, { childId: 'c1', title: 'Misses school' });
-		await waitFor('the second card is stored', async () => readRecord(await serverRecord(), []).concerns.length === 2);
-		const card = renamer.doc.getArray<Y.Map<unknown>>(roots.concerns).toArray().find((m) => m.get('id') === second)!;
+		await waitFor(
+			'the second card is stored',
+			async () => readRecord(await serverRecord(), []).concerns.length === 2
+		);
+		const card = renamer.doc
+			.getArray<Y.Map<unknown>>(roots.concerns)
+			.toArray()
+			.find((m) => m.get('id') === second)!;
 		card.set('id', first);
 		await waitFor('the renamer is closed', () => renamer.closes.length > 0);
 		expect(renamer.closes[0].code).toBe(closeCodes.forbidden);
@@ -158,7 +200,9 @@ describe('concern cards keep ids of their own', () => {
 
 describe('one writer cannot grow the record without bound', () => {
 	it('refuses a writer beyond their share, and anyone once the record is full, keeping everything written before', async () => {
-		const small = await startCollabServer(handle.db, { limits: { recordBytes: 48 * 1024, shareBytes: 16 * 1024 } });
+		const small = await startCollabServer(handle.db, {
+			limits: { recordBytes: 48 * 1024, shareBytes: 16 * 1024 }
+		});
 		try {
 			const police = open({ url: small.url, meetingId, token: tokens.police });
 			const health = open({ url: small.url, meetingId, token: tokens.health });
@@ -177,7 +221,8 @@ describe('one writer cannot grow the record without bound', () => {
 
 			// Another person still writes, until the whole record is full.
 			const healthRoot = roots.contribution(participantIds.health);
-			for (let i = 0; i < 3; i++) typeParagraph(health.doc, healthRoot, `health ${i}: ${'y'.repeat(3 * 1024)}`);
+			for (let i = 0; i < 3; i++)
+				typeParagraph(health.doc, healthRoot, `health ${i}: ${'y'.repeat(3 * 1024)}`);
 			await new Promise((r) => setTimeout(r, 300));
 			expect(health.closes).toEqual([]);
 

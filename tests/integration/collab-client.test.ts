@@ -7,7 +7,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
-import { LiveRecordConnection, closeMessages } from '../../src/lib/collab/client/live-record.svelte';
+import {
+	LiveRecordConnection,
+	closeMessages
+} from '../../src/lib/collab/client/live-record.svelte';
 import { createTestDatabase, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
 import { cookieSocket, startCollabServer, waitFor, type RunningServer } from './collab-harness';
 
@@ -24,7 +27,13 @@ beforeAll(async () => {
 	const unit = await makeUnit(db);
 	const chair = await makeUser(db, { role: 'chair', unitId: unit.id });
 	const police = await makeUser(db, { role: 'professional' });
-	const made = await makeMeeting(db, { unitId: unit.id, participants: [{ user: chair, role: 'chair' }, { user: police, role: 'professional' }] });
+	const made = await makeMeeting(db, {
+		unitId: unit.id,
+		participants: [
+			{ user: chair, role: 'chair' },
+			{ user: police, role: 'professional' }
+		]
+	});
 	meetingId = made.meeting.id;
 	token = await signIn(db, police.id);
 	ownRoot = roots.contribution(made.participants.find((p) => p.userId === police.id)!.id);

@@ -7,10 +7,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
-import { addConcern, concernText, editConcernText, readRecord } from '../../src/lib/collab/record-shape';
+import {
+	addConcern,
+	concernText,
+	editConcernText,
+	readRecord
+} from '../../src/lib/collab/record-shape';
 import { readStoredRecord } from '../../src/lib/server/records';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { clientPool, startCollabServer, synced, waitFor, type RunningServer, type TestClient } from './collab-harness';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn
+} from '../factories';
+import {
+	clientPool,
+	startCollabServer,
+	synced,
+	waitFor,
+	type RunningServer,
+	type TestClient
+} from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
@@ -38,7 +57,11 @@ beforeAll(async () => {
 		]
 	});
 	meetingId = made.meeting.id;
-	Object.assign(tokens, { chair: await signIn(db, chair.id), police: await signIn(db, police.id), health: await signIn(db, health.id) });
+	Object.assign(tokens, {
+		chair: await signIn(db, chair.id),
+		police: await signIn(db, police.id),
+		health: await signIn(db, health.id)
+	});
 	server = await startCollabServer(db);
 });
 
@@ -53,7 +76,9 @@ function typeLetter(client: TestClient, id: string, at: (text: string) => number
 	const current = concernText(client.doc, id, 'dayToDay');
 	const text = current instanceof Y.Text ? current.toString() : (current ?? '');
 	const index = at(text);
-	editConcernText(client.doc, id, 'dayToDay', text.slice(0, index) + letter + text.slice(index), { cursor: index + letter.length });
+	editConcernText(client.doc, id, 'dayToDay', text.slice(0, index) + letter + text.slice(index), {
+		cursor: index + letter.length
+	});
 }
 
 async function storedCards() {
@@ -70,9 +95,18 @@ describe('two people typing in one field of a concern card', () => {
 		const police = pool.open({ url: server.url, meetingId, token: tokens.police });
 		const health = pool.open({ url: server.url, meetingId, token: tokens.health });
 		await Promise.all([synced(police), synced(health)]);
-		const id = addConcern(police.doc, { childId, title: 'Chrissie is often late for school', dayToDay: 'She misses breakfast.' });
-		await waitFor('the card reaches the other screen', () => readRecord(health.doc, []).concerns.length === 1);
-		expect(health.doc.getArray<Y.Map<unknown>>(roots.concerns).get(0).get('dayToDay')).toBeInstanceOf(Y.Text);
+		const id = addConcern(police.doc, {
+			childId,
+			title: 'Chrissie is often late for school',
+			dayToDay: 'She misses breakfast.'
+		});
+		await waitFor(
+			'the card reaches the other screen',
+			() => readRecord(health.doc, []).concerns.length === 1
+		);
+		expect(
+			health.doc.getArray<Y.Map<unknown>>(roots.concerns).get(0).get('dayToDay')
+		).toBeInstanceOf(Y.Text);
 
 		// Each keystroke is sent before the other's has arrived: the two type at once.
 		const policeWords = ' Mum works nights.';
@@ -83,8 +117,16 @@ describe('two people typing in one field of a concern card', () => {
 			if (i % 4 === 3) await new Promise((r) => setTimeout(r, 5));
 		}
 		const expected = 'Most days She misses breakfast. Mum works nights.';
-		await waitFor('both screens agree', () => readRecord(police.doc, []).concerns[0]?.dayToDay === expected && readRecord(health.doc, []).concerns[0]?.dayToDay === expected);
-		await waitFor('the stored record agrees', async () => (await storedCards())[0]?.dayToDay === expected);
+		await waitFor(
+			'both screens agree',
+			() =>
+				readRecord(police.doc, []).concerns[0]?.dayToDay === expected &&
+				readRecord(health.doc, []).concerns[0]?.dayToDay === expected
+		);
+		await waitFor(
+			'the stored record agrees',
+			async () => (await storedCards())[0]?.dayToDay === expected
+		);
 		expect(police.closes).toEqual([]);
 		expect(health.closes).toEqual([]);
 	});
@@ -94,17 +136,37 @@ describe('two people typing in one field of a concern card', () => {
 		await synced(chair);
 		chair.doc.transact(() => {
 			const card = new Y.Map<unknown>();
-			for (const [key, value] of Object.entries({ id: 'stored-old', childId, title: 'No winter coat', dayToDay: '', impactNow: 'Cold at playtime.', impactLater: '', childSays: '', safetyGoal: '', status: 'open', raisedInMeetingId: null })) {
+			for (const [key, value] of Object.entries({
+				id: 'stored-old',
+				childId,
+				title: 'No winter coat',
+				dayToDay: '',
+				impactNow: 'Cold at playtime.',
+				impactLater: '',
+				childSays: '',
+				safetyGoal: '',
+				status: 'open',
+				raisedInMeetingId: null
+			})) {
 				card.set(key, value);
 			}
 			chair.doc.getArray(roots.concerns).push([card]);
 		});
 		const police = pool.open({ url: server.url, meetingId, token: tokens.police });
 		await synced(police);
-		await waitFor('the old card arrives', () => readRecord(police.doc, []).concerns.some((c) => c.id === 'stored-old'));
-		expect(readRecord(police.doc, []).concerns.find((c) => c.id === 'stored-old')?.impactNow).toBe('Cold at playtime.');
+		await waitFor('the old card arrives', () =>
+			readRecord(police.doc, []).concerns.some((c) => c.id === 'stored-old')
+		);
+		expect(readRecord(police.doc, []).concerns.find((c) => c.id === 'stored-old')?.impactNow).toBe(
+			'Cold at playtime.'
+		);
 		editConcernText(police.doc, 'stored-old', 'impactNow', 'Cold at playtime, and ill twice.');
-		await waitFor('the edit is stored as shared text', async () => (await storedCards()).find((c) => c.id === 'stored-old')?.impactNow === 'Cold at playtime, and ill twice.');
+		await waitFor(
+			'the edit is stored as shared text',
+			async () =>
+				(await storedCards()).find((c) => c.id === 'stored-old')?.impactNow ===
+				'Cold at playtime, and ill twice.'
+		);
 		expect(concernText(chair.doc, 'stored-old', 'impactNow')).toBeInstanceOf(Y.Text);
 		expect(police.closes).toEqual([]);
 	});

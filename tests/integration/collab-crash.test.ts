@@ -30,10 +30,17 @@ const clients: TestClient[] = [];
 
 /** Starts the standalone server; resolves with its port once it listens. */
 function startServer(port: number): Promise<number> {
-	const env: NodeJS.ProcessEnv = { ...process.env, COLLAB_PORT: String(port), COLLAB_QUIET: process.env.CRASH_VERBOSE ? '' : '1' };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		COLLAB_PORT: String(port),
+		COLLAB_QUIET: process.env.CRASH_VERBOSE ? '' : '1'
+	};
 	if (realDatabase) env.DATABASE_URL = realDatabase;
 	else env.COLLAB_DATA_DIR = dataDir!;
-	const proc = spawn(process.execPath, ['--import', 'tsx', 'server/collab/standalone.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const proc = spawn(process.execPath, ['--import', 'tsx', 'server/collab/standalone.ts'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	child = proc;
 	let errors = '';
 	proc.stderr!.on('data', (chunk) => (errors += chunk));
@@ -42,7 +49,9 @@ function startServer(port: number): Promise<number> {
 			const match = /listening (\d+)/.exec(chunk.toString());
 			if (match) resolve(Number(match[1]));
 		});
-		proc.once('exit', (code) => reject(new Error(`server exited early (${code}): ${errors.slice(0, 500)}`)));
+		proc.once('exit', (code) =>
+			reject(new Error(`server exited early (${code}): ${errors.slice(0, 500)}`))
+		);
 	});
 }
 
@@ -78,9 +87,17 @@ beforeAll(async () => {
 	const unit = await makeUnit(db.db);
 	const chair = await makeUser(db.db, { role: 'chair', unitId: unit.id });
 	const police = await makeUser(db.db, { role: 'professional' });
-	const made = await makeMeeting(db.db, { unitId: unit.id, participants: [{ user: chair, role: 'chair' }, { user: police, role: 'professional' }] });
+	const made = await makeMeeting(db.db, {
+		unitId: unit.id,
+		participants: [
+			{ user: chair, role: 'chair' },
+			{ user: police, role: 'professional' }
+		]
+	});
 	meetingId = made.meeting.id;
-	policeContribution = roots.contribution(made.participants.find((p) => p.userId === police.id)!.id);
+	policeContribution = roots.contribution(
+		made.participants.find((p) => p.userId === police.id)!.id
+	);
 	tokens = { chair: await signIn(db.db, chair.id), police: await signIn(db.db, police.id) };
 	if (!realDatabase) await db.close(); // PGlite has one opener: the server process
 }, 60_000);
@@ -94,7 +111,8 @@ afterAll(async () => {
 
 const shared = roots.section('discussion');
 const textIn = (doc: Y.Doc) =>
-	(doc.get(shared, Y.XmlText) as Y.XmlText).toString() + (doc.get(policeContribution, Y.XmlText) as Y.XmlText).toString();
+	(doc.get(shared, Y.XmlText) as Y.XmlText).toString() +
+	(doc.get(policeContribution, Y.XmlText) as Y.XmlText).toString();
 
 /** What the database holds now, read with no server running (PGlite has one opener). */
 async function readAsStored(): Promise<string> {
@@ -121,7 +139,10 @@ it('acknowledged edits are stored before a SIGKILL; clients reconnect after a re
 	let n = 0;
 	/** Each side appends a word to the shared section and the police to its own contribution. */
 	const typeRound = () => {
-		for (const [client, who] of [[chair, 'chair'], [police, 'police']] as const) {
+		for (const [client, who] of [
+			[chair, 'chair'],
+			[police, 'police']
+		] as const) {
 			const word = `${who}-${n} `;
 			const text = client.doc.get(shared, Y.XmlText) as Y.XmlText;
 			text.insert(text.length, word);

@@ -10,7 +10,11 @@ import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import type { Database } from '../../src/lib/server/db';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
-import { createCollabServer, type CollabServer, type CollabServerOptions } from '../../server/collab';
+import {
+	createCollabServer,
+	type CollabServer,
+	type CollabServerOptions
+} from '../../server/collab';
 
 export interface RunningServer {
 	collab: CollabServer;
@@ -23,7 +27,10 @@ export interface RunningServer {
 }
 
 /** Starts the collaboration server on a plain HTTP server on port 0. */
-export async function startCollabServer(db: Database, options: Partial<CollabServerOptions> = {}): Promise<RunningServer> {
+export async function startCollabServer(
+	db: Database,
+	options: Partial<CollabServerOptions> = {}
+): Promise<RunningServer> {
 	const events: RunningServer['events'] = [];
 	const collab = createCollabServer({
 		db,
@@ -50,7 +57,10 @@ export async function startCollabServer(db: Database, options: Partial<CollabSer
 }
 
 /** A WebSocket class that sends the session cookie, as a browser would. */
-export function cookieSocket(token: string | null, extraHeaders: Record<string, string> = {}): typeof WebSocket {
+export function cookieSocket(
+	token: string | null,
+	extraHeaders: Record<string, string> = {}
+): typeof WebSocket {
 	return class extends WebSocket {
 		constructor(address: string, protocols?: string | string[]) {
 			super(address, protocols, {
@@ -71,7 +81,12 @@ export interface TestClient {
 }
 
 /** A stock y-websocket client, BroadcastChannel off, signed in with `token`. */
-export function connectClient(props: { url: string; meetingId: string; token: string | null; doc?: Y.Doc }): TestClient {
+export function connectClient(props: {
+	url: string;
+	meetingId: string;
+	token: string | null;
+	doc?: Y.Doc;
+}): TestClient {
 	const doc = props.doc ?? new Y.Doc();
 	const provider = new WebsocketProvider(props.url, props.meetingId, doc, {
 		WebSocketPolyfill: cookieSocket(props.token) as unknown as typeof globalThis.WebSocket,
@@ -98,7 +113,11 @@ export function connectClient(props: { url: string; meetingId: string; token: st
 }
 
 /** Polls until `check` holds, or fails with `what`. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+	what: string,
+	check: () => boolean | Promise<boolean>,
+	timeoutMs = 10_000
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await check()) return;
@@ -128,7 +147,11 @@ export function typeParagraph(doc: Y.Doc, root: string, text: string): void {
 }
 
 /** Opens a raw socket to the server (for malformed frames); resolves once open. */
-export async function rawSocket(url: string, meetingId: string, token: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+export async function rawSocket(
+	url: string,
+	meetingId: string,
+	token: string
+): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
 	const Socket = cookieSocket(token);
 	const ws = new Socket(`${url}/${meetingId}`);
 	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -137,13 +160,19 @@ export async function rawSocket(url: string, meetingId: string, token: string): 
 	ws.on('error', () => {});
 	await new Promise<void>((resolve, reject) => {
 		ws.once('open', () => resolve());
-		ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
+		ws.once('unexpected-response', (_req, res) =>
+			reject(new Error(`refused with ${res.statusCode}`))
+		);
 	});
 	return { ws, closed };
 }
 
 /** The HTTP status an upgrade attempt is answered with (101 when accepted). */
-export function upgradeStatus(url: string, meetingId: string, headers: Record<string, string>): Promise<number> {
+export function upgradeStatus(
+	url: string,
+	meetingId: string,
+	headers: Record<string, string>
+): Promise<number> {
 	return new Promise((resolve) => {
 		const ws = new WebSocket(`${url}/${meetingId}`, { headers });
 		ws.on('unexpected-response', (_req, res) => {

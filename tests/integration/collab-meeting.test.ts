@@ -22,8 +22,21 @@ import {
 } from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
 import { readStoredRecord } from '../../src/lib/server/records';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { startCollabServer, synced, waitFor, type RunningServer, clientPool } from './collab-harness';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn
+} from '../factories';
+import {
+	startCollabServer,
+	synced,
+	waitFor,
+	type RunningServer,
+	clientPool
+} from './collab-harness';
 import type { User } from '../../src/lib/server/db/schema';
 
 let handle: DatabaseHandle;
@@ -49,7 +62,10 @@ beforeAll(async () => {
 		health: await makeUser(db, { role: 'professional', name: 'Hana Health' }),
 		parent: await makeUser(db, { role: 'parent', name: 'Parent One' })
 	};
-	const { children } = await makeFamily(db, { unitId: unit.id, parents: [{ userId: people.parent.id, relationship: 'Mum' }] });
+	const { children } = await makeFamily(db, {
+		unitId: unit.id,
+		parents: [{ userId: people.parent.id, relationship: 'Mum' }]
+	});
 	childId = children[0].id;
 	const made = await makeMeeting(db, {
 		unitId: unit.id,
@@ -63,8 +79,13 @@ beforeAll(async () => {
 	});
 	meetingId = made.meeting.id;
 	const byUser = (userId: string) => made.participants.find((p) => p.userId === userId)!.id;
-	Object.assign(participantIds, { chair: byUser(people.chair.id), police: byUser(people.police.id), health: byUser(people.health.id) });
-	for (const who of ['chair', 'police', 'health', 'parent'] as const) tokens[who] = await signIn(db, people[who].id);
+	Object.assign(participantIds, {
+		chair: byUser(people.chair.id),
+		police: byUser(people.police.id),
+		health: byUser(people.health.id)
+	});
+	for (const who of ['chair', 'police', 'health', 'parent'] as const)
+		tokens[who] = await signIn(db, people[who].id);
 	server = await startCollabServer(db);
 });
 
@@ -89,7 +110,9 @@ describe('decision, then why?', () => {
 		const police = open({ url: server.url, meetingId, token: tokens.police });
 		await synced(police);
 		// An honest client refuses this itself (recordDecision); a raw write is what the server must stop.
-		police.doc.getMap(roots.decision(participantIds.police)).set(childId, { recommendation: 'plan', reason: '   ', recordedAt: 1 });
+		police.doc
+			.getMap(roots.decision(participantIds.police))
+			.set(childId, { recommendation: 'plan', reason: '   ', recordedAt: 1 });
 		await waitFor('4422', () => police.closes.length > 0);
 		expect(police.closes[0].code).toBe(4422);
 		await new Promise((r) => setTimeout(r, 300));
@@ -110,7 +133,9 @@ describe('decision, then why?', () => {
 		expect(health.closes[0].code).toBe(4422);
 		const again = open({ url: server.url, meetingId, token: tokens.health });
 		await synced(again);
-		again.doc.getMap(roots.decision(participantIds.health)).set(childId, { reason: 'The family has engaged with every service offered.' });
+		again.doc
+			.getMap(roots.decision(participantIds.health))
+			.set(childId, { reason: 'The family has engaged with every service offered.' });
 		await waitFor('4422', () => again.closes.length > 0);
 		expect(again.closes[0].code).toBe(4422);
 		expect((await serverDoc()).getMap(roots.decision(participantIds.health)).size).toBe(0);
@@ -126,14 +151,31 @@ describe('decision, then why?', () => {
 			reason: 'Two incidents of violence at home in a month; the child is frightened.'
 		});
 		expect(result.ok).toBe(true);
-		await waitFor('chair sees the decision', () => chair.doc.getMap(roots.decision(participantIds.police)).has(childId));
-		expect(readRecord(chair.doc, [participantIds.police]).decisions[participantIds.police][childId].recommendation).toBe('plan');
+		await waitFor('chair sees the decision', () =>
+			chair.doc.getMap(roots.decision(participantIds.police)).has(childId)
+		);
+		expect(
+			readRecord(chair.doc, [participantIds.police]).decisions[participantIds.police][childId]
+				.recommendation
+		).toBe('plan');
 		expect(police.closes).toEqual([]);
 		// A later change that keeps the reason is applied too; deleting one's decision is allowed.
-		recordDecision(police.doc, participantIds.police, { childId, recommendation: 'no-plan', reason: 'Mum has moved to a refuge with the children.' });
-		await waitFor('changed', () => readRecord(chair.doc, [participantIds.police]).decisions[participantIds.police]?.[childId]?.recommendation === 'no-plan');
+		recordDecision(police.doc, participantIds.police, {
+			childId,
+			recommendation: 'no-plan',
+			reason: 'Mum has moved to a refuge with the children.'
+		});
+		await waitFor(
+			'changed',
+			() =>
+				readRecord(chair.doc, [participantIds.police]).decisions[participantIds.police]?.[childId]
+					?.recommendation === 'no-plan'
+		);
 		police.doc.getMap(roots.decision(participantIds.police)).delete(childId);
-		await waitFor('withdrawn', () => !chair.doc.getMap(roots.decision(participantIds.police)).has(childId));
+		await waitFor(
+			'withdrawn',
+			() => !chair.doc.getMap(roots.decision(participantIds.police)).has(childId)
+		);
 		expect(police.closes).toEqual([]);
 	});
 
@@ -150,7 +192,10 @@ describe('decision, then why?', () => {
 		recordOutcome(again.doc, { childId, outcome: 'plan', category: 'emotional-abuse' });
 		const reader = open({ url: server.url, meetingId, token: tokens.health });
 		await synced(reader);
-		await waitFor('outcome applied', () => readRecord(reader.doc, []).outcomes[childId]?.category === 'emotional-abuse');
+		await waitFor(
+			'outcome applied',
+			() => readRecord(reader.doc, []).outcomes[childId]?.category === 'emotional-abuse'
+		);
 		expect(again.closes).toEqual([]);
 	});
 });
@@ -162,23 +207,52 @@ describe('a review starts pre-filled', () => {
 			{ user: people.chair, role: 'chair' as const },
 			{ user: people.police, role: 'professional' as const }
 		];
-		const previous = await makeMeeting(db, { unitId, childIds: [childId], status: 'ended', participants });
+		const previous = await makeMeeting(db, {
+			unitId,
+			childIds: [childId],
+			status: 'ended',
+			participants
+		});
 		// The previous conference's stored record: two concerns (one since closed) and a plan.
 		const before = new Y.Doc();
-		const open1 = addConcern(before, { childId, title: 'Chrissie is often an hour late for school', impactNow: 'Misses phonics' });
+		const open1 = addConcern(before, {
+			childId,
+			title: 'Chrissie is often an hour late for school',
+			impactNow: 'Misses phonics'
+		});
 		const closed = addConcern(before, { childId, title: 'Chrissie has no winter coat' });
 		updateConcern(before, closed, { status: 'closed' });
-		const outcome = addPlanOutcome(before, { childId, text: 'Chrissie gets to school on time every day', concernId: open1 });
-		addPlanAction(before, { outcomeId: outcome, what: 'Walk Chrissie to school', who: 'Mum', byWhen: '2026-01-31' });
+		const outcome = addPlanOutcome(before, {
+			childId,
+			text: 'Chrissie gets to school on time every day',
+			concernId: open1
+		});
+		addPlanAction(before, {
+			outcomeId: outcome,
+			what: 'Walk Chrissie to school',
+			who: 'Mum',
+			byWhen: '2026-01-31'
+		});
 		setCoreGroup(before, ['Mum', 'Pat Police', 'School nurse']);
 		setPlanField(before, 'leadSocialWorker', 'Sam Social');
 		setPlanField(before, 'contingency', 'If Chrissie is late again, a strategy meeting is called.');
 		setPlanField(before, 'reviewDate', '2026-03-01');
-		await db.insert(collabUpdates).values({ meetingId: previous.meeting.id, update: Y.encodeStateAsUpdate(before) });
+		await db
+			.insert(collabUpdates)
+			.values({ meetingId: previous.meeting.id, update: Y.encodeStateAsUpdate(before) });
 		before.destroy();
 
-		const review = await makeMeeting(db, { unitId, kind: 'review-conference', title: 'Review conference', childIds: [childId], participants });
-		await db.update(meetings).set({ previousMeetingId: previous.meeting.id }).where(eq(meetings.id, review.meeting.id));
+		const review = await makeMeeting(db, {
+			unitId,
+			kind: 'review-conference',
+			title: 'Review conference',
+			childIds: [childId],
+			participants
+		});
+		await db
+			.update(meetings)
+			.set({ previousMeetingId: previous.meeting.id })
+			.where(eq(meetings.id, review.meeting.id));
 
 		const police = open({ url: server.url, meetingId: review.meeting.id, token: tokens.police });
 		await synced(police);
@@ -187,15 +261,24 @@ describe('a review starts pre-filled', () => {
 			[open1, 'Chrissie is often an hour late for school', 'open', previous.meeting.id]
 		]);
 		expect(record.concerns[0].impactNow).toBe('Misses phonics');
-		expect(record.plan.outcomes).toEqual([{ id: outcome, childId, text: 'Chrissie gets to school on time every day', concernId: open1 }]);
-		expect(record.plan.actions.map((a) => [a.outcomeId, a.what, a.who, a.byWhen])).toEqual([[outcome, 'Walk Chrissie to school', 'Mum', '2026-01-31']]);
+		expect(record.plan.outcomes).toEqual([
+			{ id: outcome, childId, text: 'Chrissie gets to school on time every day', concernId: open1 }
+		]);
+		expect(record.plan.actions.map((a) => [a.outcomeId, a.what, a.who, a.byWhen])).toEqual([
+			[outcome, 'Walk Chrissie to school', 'Mum', '2026-01-31']
+		]);
 		expect(record.plan.coreGroup).toEqual(['Mum', 'Pat Police', 'School nurse']);
 		expect(record.plan.leadSocialWorker).toBe('Sam Social');
-		expect(record.plan.contingency).toBe('If Chrissie is late again, a strategy meeting is called.');
+		expect(record.plan.contingency).toBe(
+			'If Chrissie is late again, a strategy meeting is called.'
+		);
 		expect(record.plan.reviewDate).toBe(''); // a new review sets its own dates
 
 		// The server wrote it: no person is credited.
-		const runs = await server.collab.authorship({ meetingId: review.meeting.id, root: roots.concerns });
+		const runs = await server.collab.authorship({
+			meetingId: review.meeting.id,
+			root: roots.concerns
+		});
 		expect(runs.length).toBeGreaterThan(0);
 		expect(runs.every((run) => run.server && run.userId === null)).toBe(true);
 
@@ -227,7 +310,9 @@ describe('meeting start', () => {
 	it('opens a live meeting at its first section when its record is loaded', async () => {
 		const chair = open({ url: server.url, meetingId, token: tokens.chair });
 		await synced(chair);
-		expect(chair.doc.getMap(roots.meta).get('currentSection')).toBe(templateFor('initial-conference').sections[0].key);
+		expect(chair.doc.getMap(roots.meta).get('currentSection')).toBe(
+			templateFor('initial-conference').sections[0].key
+		);
 	});
 
 	it('opens a meeting at its first section when it becomes live while its record is loaded', async () => {
@@ -243,10 +328,16 @@ describe('meeting start', () => {
 		const chair = open({ url: server.url, meetingId: made.meeting.id, token: tokens.chair });
 		await synced(chair);
 		expect(chair.doc.getMap(roots.meta).get('currentSection')).toBeUndefined();
-		await db.update(meetings).set({ status: 'live', startedAt: new Date() }).where(eq(meetings.id, made.meeting.id));
+		await db
+			.update(meetings)
+			.set({ status: 'live', startedAt: new Date() })
+			.where(eq(meetings.id, made.meeting.id));
 		server.collab.meetingChanged(made.meeting.id);
 		const first = templateFor('core-group').sections[0].key;
-		await waitFor('first section', () => chair.doc.getMap(roots.meta).get('currentSection') === first);
+		await waitFor(
+			'first section',
+			() => chair.doc.getMap(roots.meta).get('currentSection') === first
+		);
 		// …and leaves the chair's choice alone after that.
 		await waitFor('reconnected', () => chair.provider.wsconnected && chair.provider.synced);
 		chair.doc.getMap(roots.meta).set('currentSection', templateFor('core-group').sections[1].key);
@@ -254,7 +345,9 @@ describe('meeting start', () => {
 		await new Promise((r) => setTimeout(r, 300));
 		await waitFor('reconnected', () => chair.provider.wsconnected && chair.provider.synced);
 		const doc = await serverDoc(made.meeting.id);
-		expect(doc.getMap(roots.meta).get('currentSection')).toBe(templateFor('core-group').sections[1].key);
+		expect(doc.getMap(roots.meta).get('currentSection')).toBe(
+			templateFor('core-group').sections[1].key
+		);
 	});
 });
 

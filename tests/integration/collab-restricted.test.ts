@@ -10,8 +10,24 @@ import { collabUpdates } from '../../src/lib/server/db/schema';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { roots } from '../../src/lib/collab/roots';
 import { readStoredRecord } from '../../src/lib/server/records';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { clientPool, startCollabServer, synced, textOf, typeParagraph, upgradeStatus, waitFor, type RunningServer } from './collab-harness';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn
+} from '../factories';
+import {
+	clientPool,
+	startCollabServer,
+	synced,
+	textOf,
+	typeParagraph,
+	upgradeStatus,
+	waitFor,
+	type RunningServer
+} from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
@@ -34,7 +50,10 @@ beforeAll(async () => {
 	const parent = await makeUser(db, { role: 'parent', name: 'Parent One' });
 	// A young person's account: no unit role of their own; their part in the meeting is 'child'.
 	const child = await makeUser(db, { role: 'parent', name: 'Young Person' });
-	const { children } = await makeFamily(db, { unitId: unit.id, parents: [{ userId: parent.id, relationship: 'Mum' }] });
+	const { children } = await makeFamily(db, {
+		unitId: unit.id,
+		parents: [{ userId: parent.id, relationship: 'Mum' }]
+	});
 	const made = await makeMeeting(db, {
 		unitId: unit.id,
 		childIds: children.map((c) => c.id),
@@ -49,7 +68,12 @@ beforeAll(async () => {
 	meetingId = made.meeting.id;
 	restrictedRoom = `${meetingId}/restricted`;
 	const byUser = (userId: string) => made.participants.find((p) => p.userId === userId)!.id;
-	Object.assign(participantIds, { chair: byUser(chair.id), police: byUser(police.id), health: byUser(health.id), parent: byUser(parent.id) });
+	Object.assign(participantIds, {
+		chair: byUser(chair.id),
+		police: byUser(police.id),
+		health: byUser(health.id),
+		parent: byUser(parent.id)
+	});
 	userIds.police = police.id;
 	Object.assign(tokens, {
 		chair: await signIn(db, chair.id),
@@ -69,12 +93,26 @@ afterAll(async () => {
 
 describe('who may open the restricted document', () => {
 	it("refuses a parent's and a child's upgrade with 403, before any Yjs message", async () => {
-		expect(await upgradeStatus(server.url, restrictedRoom, { cookie: `${SESSION_COOKIE}=${tokens.parent}` })).toBe(403);
-		expect(await upgradeStatus(server.url, restrictedRoom, { cookie: `${SESSION_COOKIE}=${tokens.child}` })).toBe(403);
+		expect(
+			await upgradeStatus(server.url, restrictedRoom, {
+				cookie: `${SESSION_COOKIE}=${tokens.parent}`
+			})
+		).toBe(403);
+		expect(
+			await upgradeStatus(server.url, restrictedRoom, {
+				cookie: `${SESSION_COOKIE}=${tokens.child}`
+			})
+		).toBe(403);
 		expect(await upgradeStatus(server.url, restrictedRoom, {})).toBe(401);
 		// …while the same parent opens the main document
-		expect(await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${tokens.parent}` })).toBe(101);
-		expect(await upgradeStatus(server.url, restrictedRoom, { cookie: `${SESSION_COOKIE}=${tokens.health}` })).toBe(101);
+		expect(
+			await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${tokens.parent}` })
+		).toBe(101);
+		expect(
+			await upgradeStatus(server.url, restrictedRoom, {
+				cookie: `${SESSION_COOKIE}=${tokens.health}`
+			})
+		).toBe(101);
 	});
 
 	it("a parent's stock client on the restricted room never syncs", async () => {
@@ -93,7 +131,9 @@ describe('restricted information', () => {
 		typeParagraph(police.doc, root, 'Intelligence: a named adult visits at night.');
 		const health = open({ url: server.url, meetingId: restrictedRoom, token: tokens.health });
 		await synced(health);
-		await waitFor('health sees the restricted passage', () => textOf(health.doc, root).includes('visits at night'));
+		await waitFor('health sees the restricted passage', () =>
+			textOf(health.doc, root).includes('visits at night')
+		);
 		expect(police.closes).toEqual([]);
 
 		// The parent's main-document connection receives nothing of it.
@@ -107,11 +147,18 @@ describe('restricted information', () => {
 			const rows = await handle.db
 				.select({ id: collabUpdates.id })
 				.from(collabUpdates)
-				.where(and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, 'restricted')));
+				.where(
+					and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, 'restricted'))
+				);
 			return rows.length > 0;
 		});
 		const runs = await server.collab.authorship({ meetingId, root });
-		expect(runs.filter((r) => r.userId === userIds.police).map((r) => r.text).join('')).toContain('visits at night');
+		expect(
+			runs
+				.filter((r) => r.userId === userIds.police)
+				.map((r) => r.text)
+				.join('')
+		).toContain('visits at night');
 		const stored = await readStoredRecord({ db: handle.db, meetingId, channel: 'restricted' });
 		expect(textOf(stored, root)).toContain('visits at night');
 		stored.destroy();
@@ -153,12 +200,20 @@ describe('restricted information', () => {
 		// The chair may write anyone's restricted root.
 		const chair = open({ url: server.url, meetingId: restrictedRoom, token: tokens.chair });
 		await synced(chair);
-		typeParagraph(chair.doc, roots.restricted(participantIds.health), 'Chair marked this restricted.');
+		typeParagraph(
+			chair.doc,
+			roots.restricted(participantIds.health),
+			'Chair marked this restricted.'
+		);
 		const check = open({ url: server.url, meetingId: restrictedRoom, token: tokens.police });
 		await synced(check);
-		await waitFor('chair’s restricted passage', () => textOf(check.doc, roots.restricted(participantIds.health)).includes('Chair marked'));
+		await waitFor('chair’s restricted passage', () =>
+			textOf(check.doc, roots.restricted(participantIds.health)).includes('Chair marked')
+		);
 		expect(check.doc.share.has(roots.contribution(participantIds.police))).toBe(false);
-		expect(textOf(check.doc, roots.restricted(participantIds.police))).not.toContain('in Pat’s name');
+		expect(textOf(check.doc, roots.restricted(participantIds.police))).not.toContain(
+			'in Pat’s name'
+		);
 		expect(chair.closes).toEqual([]);
 	});
 });

@@ -6,7 +6,17 @@ import * as encoding from 'lib0/encoding';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { createTestDatabase, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { connectClient, rawSocket, startCollabServer, synced, textOf, typeParagraph, waitFor, type RunningServer, type TestClient } from './collab-harness';
+import {
+	connectClient,
+	rawSocket,
+	startCollabServer,
+	synced,
+	textOf,
+	typeParagraph,
+	waitFor,
+	type RunningServer,
+	type TestClient
+} from './collab-harness';
 
 const MAX_FRAME = 64 * 1024;
 let handle: DatabaseHandle;
@@ -22,7 +32,13 @@ beforeAll(async () => {
 	const unit = await makeUnit(db);
 	const chair = await makeUser(db, { role: 'chair', unitId: unit.id });
 	const police = await makeUser(db, { role: 'professional' });
-	const made = await makeMeeting(db, { unitId: unit.id, participants: [{ user: chair, role: 'chair' }, { user: police, role: 'professional' }] });
+	const made = await makeMeeting(db, {
+		unitId: unit.id,
+		participants: [
+			{ user: chair, role: 'chair' },
+			{ user: police, role: 'professional' }
+		]
+	});
 	meetingId = made.meeting.id;
 	chairToken = await signIn(db, chair.id);
 	policeToken = await signIn(db, police.id);
@@ -60,34 +76,56 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 
 const cases: [string, () => Uint8Array | string, number][] = [
 	['random garbage', () => new Uint8Array([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]), 4400],
-	['a truncated sync update', () => {
-		const whole = frame((e) => {
-			encoding.writeVarUint(e, 0);
-			encoding.writeVarUint(e, 2);
-			encoding.writeVarUint8Array(e, new Uint8Array(40).fill(7));
-		});
-		return whole.subarray(0, 12);
-	}, 4400],
-	['an update that is not Yjs', () => frame((e) => {
-		encoding.writeVarUint(e, 0);
-		encoding.writeVarUint(e, 2);
-		encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 9, 9, 9]));
-	}), 4400],
-	['a valid frame of an unknown type', () => frame((e) => {
-		encoding.writeVarUint(e, 42);
-		encoding.writeVarUint8Array(e, new Uint8Array([1, 2, 3]));
-	}), 4400],
+	[
+		'a truncated sync update',
+		() => {
+			const whole = frame((e) => {
+				encoding.writeVarUint(e, 0);
+				encoding.writeVarUint(e, 2);
+				encoding.writeVarUint8Array(e, new Uint8Array(40).fill(7));
+			});
+			return whole.subarray(0, 12);
+		},
+		4400
+	],
+	[
+		'an update that is not Yjs',
+		() =>
+			frame((e) => {
+				encoding.writeVarUint(e, 0);
+				encoding.writeVarUint(e, 2);
+				encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 9, 9, 9]));
+			}),
+		4400
+	],
+	[
+		'a valid frame of an unknown type',
+		() =>
+			frame((e) => {
+				encoding.writeVarUint(e, 42);
+				encoding.writeVarUint8Array(e, new Uint8Array([1, 2, 3]));
+			}),
+		4400
+	],
 	['a text frame', () => 'hello', 4400],
 	['an empty frame', () => new Uint8Array(0), 4400],
-	['malformed awareness', () => frame((e) => {
-		encoding.writeVarUint(e, 1);
-		encoding.writeVarUint8Array(e, frame((a) => {
-			encoding.writeVarUint(a, 1);
-			encoding.writeVarUint(a, 123);
-			encoding.writeVarUint(a, 1);
-			encoding.writeVarString(a, '{not json');
-		}));
-	}), 4400],
+	[
+		'malformed awareness',
+		() =>
+			frame((e) => {
+				encoding.writeVarUint(e, 1);
+				encoding.writeVarUint8Array(
+					e,
+					frame((a) => {
+						encoding.writeVarUint(a, 1);
+						encoding.writeVarUint(a, 123);
+						encoding.writeVarUint(a, 1);
+						encoding.writeVarString(a, '{not json');
+					})
+				);
+			}),
+		4400
+	],
 	['an oversized frame', () => new Uint8Array(MAX_FRAME + 1024), 1009]
 ];
 

@@ -10,10 +10,24 @@ import * as Y from 'yjs';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { closeCodes } from '../../src/lib/collab/protocol';
-import { invalidateSession, invalidateUserSessions, sessionIdFromToken, SESSION_COOKIE } from '../../src/lib/server/auth/session';
+import {
+	invalidateSession,
+	invalidateUserSessions,
+	sessionIdFromToken,
+	SESSION_COOKIE
+} from '../../src/lib/server/auth/session';
 import { loadChannel } from '../../src/lib/server/records';
 import { createTestDatabase, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { clientPool, startCollabServer, synced, textOf, typeParagraph, upgradeStatus, waitFor, type RunningServer } from './collab-harness';
+import {
+	clientPool,
+	startCollabServer,
+	synced,
+	textOf,
+	typeParagraph,
+	upgradeStatus,
+	waitFor,
+	type RunningServer
+} from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
@@ -71,7 +85,9 @@ describe('ending a session ends its live connections', () => {
 		await Promise.all([synced(chair), synced(police)]);
 
 		typeParagraph(police.doc, root, 'before sign-out');
-		await waitFor('the word reaches the chair', () => textOf(chair.doc, root).includes('before sign-out'));
+		await waitFor('the word reaches the chair', () =>
+			textOf(chair.doc, root).includes('before sign-out')
+		);
 
 		// The logout action's server code: invalidateSession with the request's session id.
 		await invalidateSession({ db: handle.db, sessionId: sessionIdFromToken(token) });
@@ -81,7 +97,9 @@ describe('ending a session ends its live connections', () => {
 
 		typeParagraph(police.doc, root, 'after sign-out');
 		// The stock client stops on 4401; a page retrying with the same cookie is refused.
-		expect(await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${token}` })).toBe(401);
+		expect(
+			await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${token}` })
+		).toBe(401);
 		police.provider.connect();
 		await new Promise((r) => setTimeout(r, 400));
 		expect(police.provider.wsconnected).toBe(false);
@@ -106,7 +124,9 @@ describe('ending a session ends its live connections', () => {
 		await invalidateUserSessions({ db: handle.db, userId: people.health.userId });
 		await waitFor('both closed', () => a.closes.length > 0 && b.closes.length > 0);
 		expect([a.closes[0].code, b.closes[0].code]).toEqual([4401, 4401]);
-		expect(await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${phone}` })).toBe(401);
+		expect(
+			await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${phone}` })
+		).toBe(401);
 
 		// Someone else's socket goes on writing.
 		const root = roots.contribution(people.police.participantId);
@@ -118,8 +138,14 @@ describe('ending a session ends its live connections', () => {
 
 describe('a malformed session cookie', () => {
 	it('is answered 401 at the upgrade, not 500', async () => {
-		expect(await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=%%%` })).toBe(401);
-		expect(await upgradeStatus(server.url, meetingId, { cookie: `theme=dark; ${SESSION_COOKIE}=%E0%A4%A` })).toBe(401);
+		expect(await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=%%%` })).toBe(
+			401
+		);
+		expect(
+			await upgradeStatus(server.url, meetingId, {
+				cookie: `theme=dark; ${SESSION_COOKIE}=%E0%A4%A`
+			})
+		).toBe(401);
 		expect(server.events.filter((e) => e.event === 'collab.upgrade_failed')).toEqual([]);
 	});
 });

@@ -22,14 +22,18 @@ it('a read racing a compaction sees every update, before or after the fold', asy
 	const unit = await makeUnit(db);
 	const chair = await makeUser(db, { role: 'chair', unitId: unit.id });
 	for (let round = 0; round < 15; round++) {
-		const { meeting } = await makeMeeting(db, { unitId: unit.id, participants: [{ user: chair, role: 'chair' }] });
+		const { meeting } = await makeMeeting(db, {
+			unitId: unit.id,
+			participants: [{ user: chair, role: 'chair' }]
+		});
 		// Forty logged updates, as a meeting's write-behind log leaves them.
 		const source = new Y.Doc();
 		const text = source.getText('section:notes');
 		const rows: Uint8Array[] = [];
 		source.on('update', (update: Uint8Array) => rows.push(update));
 		for (let i = 0; i < 40; i++) text.insert(text.length, `line ${i}. `);
-		for (const update of rows) await db.insert(collabUpdates).values({ meetingId: meeting.id, update });
+		for (const update of rows)
+			await db.insert(collabUpdates).values({ meetingId: meeting.id, update });
 
 		const reads = Array.from({ length: 6 }, async (_, i) => {
 			await new Promise((r) => setTimeout(r, i));
@@ -39,7 +43,10 @@ it('a read racing a compaction sees every update, before or after the fold', asy
 			doc.destroy();
 			return seen;
 		});
-		const [, ...seen] = await Promise.all([compactChannel({ db, meetingId: meeting.id }), ...reads]);
+		const [, ...seen] = await Promise.all([
+			compactChannel({ db, meetingId: meeting.id }),
+			...reads
+		]);
 		for (const s of seen) expect(s).toBe(text.toString());
 		source.destroy();
 	}

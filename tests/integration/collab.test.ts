@@ -6,8 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { clientPool, rawSocket, syncUpdateFrame, startCollabServer, synced, textOf, typeParagraph, upgradeStatus, waitFor, type RunningServer } from './collab-harness';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn
+} from '../factories';
+import {
+	clientPool,
+	rawSocket,
+	syncUpdateFrame,
+	startCollabServer,
+	synced,
+	textOf,
+	typeParagraph,
+	upgradeStatus,
+	waitFor,
+	type RunningServer
+} from './collab-harness';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 
 let handle: DatabaseHandle;
@@ -17,8 +35,10 @@ const open = pool.open;
 
 let meetingId: string;
 let otherMeetingId: string;
-const tokens: Record<'chair' | 'police' | 'health' | 'parent' | 'observer' | 'outsider', string> = {} as never;
-const participantIds: Record<'chair' | 'police' | 'health' | 'parent' | 'observer', string> = {} as never;
+const tokens: Record<'chair' | 'police' | 'health' | 'parent' | 'observer' | 'outsider', string> =
+	{} as never;
+const participantIds: Record<'chair' | 'police' | 'health' | 'parent' | 'observer', string> =
+	{} as never;
 const userIds: Record<'chair' | 'police' | 'health' | 'parent', string> = {} as never;
 
 beforeAll(async () => {
@@ -32,7 +52,11 @@ beforeAll(async () => {
 	const outsider = await makeUser(db, { role: 'parent', name: 'Other Parent' });
 	const observer = await makeUser(db, { role: 'professional', name: 'Olly Observer' });
 	await makeFamily(db, { unitId: unit.id, parents: [{ userId: parent.id, relationship: 'Mum' }] });
-	await makeFamily(db, { unitId: unit.id, name: 'Other family', parents: [{ userId: outsider.id, relationship: 'Dad' }] });
+	await makeFamily(db, {
+		unitId: unit.id,
+		name: 'Other family',
+		parents: [{ userId: outsider.id, relationship: 'Dad' }]
+	});
 	const made = await makeMeeting(db, {
 		unitId: unit.id,
 		participants: [
@@ -44,11 +68,25 @@ beforeAll(async () => {
 		]
 	});
 	meetingId = made.meeting.id;
-	const other = await makeMeeting(db, { unitId: unit.id, participants: [{ user: outsider, role: 'parent' }] });
+	const other = await makeMeeting(db, {
+		unitId: unit.id,
+		participants: [{ user: outsider, role: 'parent' }]
+	});
 	otherMeetingId = other.meeting.id;
 	const byUser = (userId: string) => made.participants.find((p) => p.userId === userId)!.id;
-	Object.assign(participantIds, { chair: byUser(chair.id), police: byUser(police.id), health: byUser(health.id), parent: byUser(parent.id), observer: byUser(observer.id) });
-	Object.assign(userIds, { chair: chair.id, police: police.id, health: health.id, parent: parent.id });
+	Object.assign(participantIds, {
+		chair: byUser(chair.id),
+		police: byUser(police.id),
+		health: byUser(health.id),
+		parent: byUser(parent.id),
+		observer: byUser(observer.id)
+	});
+	Object.assign(userIds, {
+		chair: chair.id,
+		police: police.id,
+		health: health.id,
+		parent: parent.id
+	});
 	Object.assign(tokens, {
 		chair: await signIn(db, chair.id),
 		police: await signIn(db, police.id),
@@ -100,19 +138,34 @@ describe('convergence', () => {
 describe('who may connect', () => {
 	it('refuses an upgrade without a session with 401, before any Yjs message', async () => {
 		expect(await upgradeStatus(server.url, meetingId, {})).toBe(401);
-		expect(await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${'a'.repeat(32)}` })).toBe(401);
+		expect(
+			await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${'a'.repeat(32)}` })
+		).toBe(401);
 	});
 
 	it('refuses a person from another family with 403', async () => {
-		expect(await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${tokens.outsider}` })).toBe(403);
+		expect(
+			await upgradeStatus(server.url, meetingId, { cookie: `${SESSION_COOKIE}=${tokens.outsider}` })
+		).toBe(403);
 		// …who can still open their own meeting
-		expect(await upgradeStatus(server.url, otherMeetingId, { cookie: `${SESSION_COOKIE}=${tokens.outsider}` })).toBe(101);
+		expect(
+			await upgradeStatus(server.url, otherMeetingId, {
+				cookie: `${SESSION_COOKIE}=${tokens.outsider}`
+			})
+		).toBe(101);
 	});
 
 	it('refuses a page from another origin with 403', async () => {
 		const cookie = `${SESSION_COOKIE}=${tokens.police}`;
-		expect(await upgradeStatus(server.url, meetingId, { cookie, origin: 'https://evil.example' })).toBe(403);
-		expect(await upgradeStatus(server.url, meetingId, { cookie, origin: `http://127.0.0.1:${server.port}` })).toBe(101);
+		expect(
+			await upgradeStatus(server.url, meetingId, { cookie, origin: 'https://evil.example' })
+		).toBe(403);
+		expect(
+			await upgradeStatus(server.url, meetingId, {
+				cookie,
+				origin: `http://127.0.0.1:${server.port}`
+			})
+		).toBe(101);
 	});
 
 	it('a stock client without a session never syncs', async () => {
@@ -130,7 +183,9 @@ describe('who may write which root', () => {
 		const health = open({ url: server.url, meetingId, token: tokens.health });
 		await Promise.all([synced(police), synced(health)]);
 		typeParagraph(police.doc, root, 'Police know of two incidents.');
-		await waitFor('peer sees contribution', () => textOf(health.doc, root).includes('two incidents'));
+		await waitFor('peer sees contribution', () =>
+			textOf(health.doc, root).includes('two incidents')
+		);
 		expect(police.closes).toEqual([]);
 		expect(await serverText(root)).toContain('two incidents');
 	});
@@ -192,7 +247,9 @@ describe('who may write which root', () => {
 		typeParagraph(chair.doc, ownChairRoot, 'Chair summary');
 		const police = open({ url: server.url, meetingId, token: tokens.police });
 		await synced(police);
-		await waitFor('police has it', () => textOf(police.doc, ownChairRoot).includes('Chair summary'));
+		await waitFor('police has it', () =>
+			textOf(police.doc, ownChairRoot).includes('Chair summary')
+		);
 		police.doc.getXmlFragment(ownChairRoot).delete(0, 1);
 		await waitFor('4403', () => police.closes.length > 0);
 		expect(police.closes[0].code).toBe(4403);
@@ -201,7 +258,9 @@ describe('who may write which root', () => {
 		const police2 = open({ url: server.url, meetingId, token: tokens.police });
 		await synced(police2);
 		typeParagraph(police2.doc, root, 'Good school attendance');
-		await waitFor('section written', async () => (await serverText(root)).includes('Good school attendance'));
+		await waitFor('section written', async () =>
+			(await serverText(root)).includes('Good school attendance')
+		);
 		expect(police2.closes).toEqual([]);
 	});
 
@@ -225,7 +284,11 @@ describe('authorship', () => {
 		typeParagraph(health.doc, root, 'Health wrote that.');
 		await waitFor('chair sees health', () => textOf(chair.doc, root).includes('Health wrote'));
 		const runs = await server.collab.authorship({ meetingId, root });
-		const byUser = (userId: string) => runs.filter((r) => r.userId === userId).map((r) => r.text).join('');
+		const byUser = (userId: string) =>
+			runs
+				.filter((r) => r.userId === userId)
+				.map((r) => r.text)
+				.join('');
 		expect(byUser(userIds.chair)).toBe('Chair wrote this. ');
 		expect(byUser(userIds.health)).toBe('Health wrote that.');
 	});

@@ -23,7 +23,14 @@ afterAll(async () => {
 	await handle?.close();
 });
 
-const asSessionUser = (u: { id: string; name: string; email: string; role: SessionUser['role']; unitId: string | null; agencyId: string | null }): SessionUser => ({
+const asSessionUser = (u: {
+	id: string;
+	name: string;
+	email: string;
+	role: SessionUser['role'];
+	unitId: string | null;
+	agencyId: string | null;
+}): SessionUser => ({
 	id: u.id,
 	name: u.name,
 	email: u.email,
@@ -37,8 +44,19 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 		const rows = await handle.db.execute<{ table_name: string }>(
 			sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`
 		);
-		const names = (Array.isArray(rows) ? rows : (rows as { rows: { table_name: string }[] }).rows).map((r) => r.table_name);
-		for (const table of ['users', 'sessions', 'agencies', 'children', 'families', 'meetings', 'meeting_participants', 'audit_log']) {
+		const names = (
+			Array.isArray(rows) ? rows : (rows as { rows: { table_name: string }[] }).rows
+		).map((r) => r.table_name);
+		for (const table of [
+			'users',
+			'sessions',
+			'agencies',
+			'children',
+			'families',
+			'meetings',
+			'meeting_participants',
+			'audit_log'
+		]) {
 			expect(names).toContain(table);
 		}
 	});
@@ -57,7 +75,12 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 		expect(session.id).toBe(sessionIdFromToken(token));
 
 		const when = new Date('2026-12-18T10:00:00Z');
-		const { meeting } = await makeMeeting(db, { unitId: unit.id, status: 'scheduled', scheduledAt: when, participants: [{ user: chair, role: 'chair' }] });
+		const { meeting } = await makeMeeting(db, {
+			unitId: unit.id,
+			status: 'scheduled',
+			scheduledAt: when,
+			participants: [{ user: chair, role: 'chair' }]
+		});
 		const [loaded] = await db.select().from(meetings).where(eq(meetings.id, meeting.id));
 		expect(loaded.scheduledAt.toISOString()).toBe(when.toISOString());
 		expect(loaded.status).toBe('scheduled');
@@ -70,7 +93,11 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 		const start = new Date('2026-11-01T09:00:00Z');
 		await createSession({ db, token, userId: user.id, now: start });
 
-		const fresh = await validateSessionToken({ db, token, now: new Date(start.getTime() + 60_000) });
+		const fresh = await validateSessionToken({
+			db,
+			token,
+			now: new Date(start.getTime() + 60_000)
+		});
 		expect(fresh.user?.id).toBe(user.id);
 		expect(fresh.renewed).toBe(false);
 
@@ -92,9 +119,18 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 		const token = generateSessionToken();
 		const start = new Date('2026-01-01T00:00:00Z');
 		await createSession({ db, token, userId: user.id, now: start });
-		const result = await validateSessionToken({ db, token, now: new Date(start.getTime() + SESSION_LIFETIME_MS + 1) });
+		const result = await validateSessionToken({
+			db,
+			token,
+			now: new Date(start.getTime() + SESSION_LIFETIME_MS + 1)
+		});
 		expect(result.user).toBeNull();
-		expect(await db.select().from(sessions).where(eq(sessions.id, sessionIdFromToken(token)))).toHaveLength(0);
+		expect(
+			await db
+				.select()
+				.from(sessions)
+				.where(eq(sessions.id, sessionIdFromToken(token)))
+		).toHaveLength(0);
 	});
 
 	it("shows a parent only their own family's meetings", async () => {
@@ -104,18 +140,33 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 		const mum = await makeUser(db, { role: 'parent', name: 'Mum' });
 		const otherParent = await makeUser(db, { role: 'parent', name: 'Other parent' });
 		const police = await makeUser(db, { role: 'professional' });
-		const ours = await makeFamily(db, { unitId: unit.id, children: ['Chrissie'], parents: [{ userId: mum.id, relationship: 'Mum' }] });
-		const theirs = await makeFamily(db, { unitId: unit.id, children: ['Mia'], parents: [{ userId: otherParent.id, relationship: 'Dad' }] });
+		const ours = await makeFamily(db, {
+			unitId: unit.id,
+			children: ['Chrissie'],
+			parents: [{ userId: mum.id, relationship: 'Mum' }]
+		});
+		const theirs = await makeFamily(db, {
+			unitId: unit.id,
+			children: ['Mia'],
+			parents: [{ userId: otherParent.id, relationship: 'Dad' }]
+		});
 		const conference = await makeMeeting(db, {
 			unitId: unit.id,
 			childIds: [ours.children[0].id],
-			participants: [{ user: chair, role: 'chair' }, { user: mum, role: 'parent' }, { user: police, role: 'professional' }]
+			participants: [
+				{ user: chair, role: 'chair' },
+				{ user: mum, role: 'parent' },
+				{ user: police, role: 'professional' }
+			]
 		});
 		const coreGroup = await makeMeeting(db, {
 			unitId: unit.id,
 			kind: 'core-group',
 			childIds: [theirs.children[0].id],
-			participants: [{ user: chair, role: 'chair' }, { user: otherParent, role: 'parent' }]
+			participants: [
+				{ user: chair, role: 'chair' },
+				{ user: otherParent, role: 'parent' }
+			]
 		});
 
 		const mumSees = await visibleMeetings({ db, user: asSessionUser(mum) });
@@ -124,13 +175,21 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 
 		const otherSees = await visibleMeetings({ db, user: asSessionUser(otherParent) });
 		expect(otherSees.map((m) => m.id)).toEqual([coreGroup.meeting.id]);
-		expect(await meetingForViewer({ db, user: asSessionUser(otherParent), meetingId: conference.meeting.id })).toBeNull();
+		expect(
+			await meetingForViewer({
+				db,
+				user: asSessionUser(otherParent),
+				meetingId: conference.meeting.id
+			})
+		).toBeNull();
 
 		const policeSees = await visibleMeetings({ db, user: asSessionUser(police) });
 		expect(policeSees.map((m) => m.id)).toEqual([conference.meeting.id]);
 
 		const chairSees = await visibleMeetings({ db, user: asSessionUser(chair) });
-		expect(chairSees.map((m) => m.id).sort()).toEqual([conference.meeting.id, coreGroup.meeting.id].sort());
+		expect(chairSees.map((m) => m.id).sort()).toEqual(
+			[conference.meeting.id, coreGroup.meeting.id].sort()
+		);
 	});
 
 	it('loads the demo data twice without duplicating anything', async () => {
@@ -139,11 +198,18 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 		const second = await seedDemo({ db });
 		expect(first.created).toBe(true);
 		expect(second.created).toBe(false);
-		const demoUsers = await db.select().from(users).where(sql`${users.email} like '%@demo.test'`);
+		const demoUsers = await db
+			.select()
+			.from(users)
+			.where(sql`${users.email} like '%@demo.test'`);
 		expect(demoUsers).toHaveLength(9);
 		const [icpc] = await db.select().from(meetings).where(eq(meetings.id, demoIds.icpc));
 		expect(icpc.kind).toBe('initial-conference');
-		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-		expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(icpc.scheduledAt)).toBe(today);
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+			new Date()
+		);
+		expect(
+			new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(icpc.scheduledAt)
+		).toBe(today);
 	});
 });

@@ -27,21 +27,43 @@ describe("ending the demo's filled-in conference", () => {
 	it('makes the 24-hour plan, the draft notes and a parent plan a family can read', async () => {
 		const { db } = handle;
 		const [chair] = await db.select().from(users).where(eq(users.id, demoUserIds.chair));
-		const user: SessionUser = { id: chair.id, name: chair.name, email: chair.email, role: chair.role, unitId: chair.unitId, agencyId: chair.agencyId };
+		const user: SessionUser = {
+			id: chair.id,
+			name: chair.name,
+			email: chair.email,
+			role: chair.role,
+			unitId: chair.unitId,
+			agencyId: chair.agencyId
+		};
 		const { documents } = await endMeeting({ db, user, meetingId: demoIds.miaConference });
 		expect(documents.map((d) => d.kind).sort()).toEqual(['draft-notes', 'parent-plan', 'plan-24h']);
 
-		const plan = await documentForRole({ db, meetingId: demoIds.miaConference, documentId: documents.find((d) => d.kind === 'plan-24h')!.id, role: 'chair' });
+		const plan = await documentForRole({
+			db,
+			meetingId: demoIds.miaConference,
+			documentId: documents.find((d) => d.kind === 'plan-24h')!.id,
+			role: 'chair'
+		});
 		expect(plan?.html).toContain('Mia Price');
 		expect(plan?.html).toContain('Take Mia to school every Monday');
 		expect(plan?.html).toContain('No one was hurt and Jordan is working with us'); // the dissent, with its reason
 		expect(plan?.html).not.toContain('Intelligence');
 
-		const notes = await documentForRole({ db, meetingId: demoIds.miaConference, documentId: documents.find((d) => d.kind === 'draft-notes')!.id, role: 'chair' });
+		const notes = await documentForRole({
+			db,
+			meetingId: demoIds.miaConference,
+			documentId: documents.find((d) => d.kind === 'draft-notes')!.id,
+			role: 'chair'
+		});
 		expect(notes?.html).toContain('Intelligence from another force'); // marked restricted in the professionals' notes
 		expect(notes?.html).toMatch(/Restricted/);
 
-		const parentPlan = await documentForRole({ db, meetingId: demoIds.miaConference, documentId: documents.find((d) => d.kind === 'parent-plan')!.id, role: 'parent' });
+		const parentPlan = await documentForRole({
+			db,
+			meetingId: demoIds.miaConference,
+			documentId: documents.find((d) => d.kind === 'parent-plan')!.id,
+			role: 'parent'
+		});
 		expect(parentPlan).not.toBeNull();
 		expect(parentPlan!.html).not.toContain('Intelligence');
 		const check = documentReadability(parentPlan!.content as MeetingDocument);

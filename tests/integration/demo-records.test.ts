@@ -2,10 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import * as Y from 'yjs';
 import { compactChannel, readStoredRecord, UpdateLog } from '../../src/lib/server/records';
-import { fragmentParagraphs, readRecord, setPlanField, updateConcern } from '../../src/lib/collab/record-shape';
+import {
+	fragmentParagraphs,
+	readRecord,
+	setPlanField,
+	updateConcern
+} from '../../src/lib/collab/record-shape';
 import { roots } from '../../src/lib/collab/roots';
 import { seedDemo, demoIds } from '../../server/seed/demo';
-import { collabSnapshots, collabUpdates, meetingParticipants } from '../../src/lib/server/db/schema';
+import {
+	collabSnapshots,
+	collabUpdates,
+	meetingParticipants
+} from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../factories';
 
@@ -20,7 +29,10 @@ afterAll(async () => {
 });
 
 async function people(meetingId: string) {
-	const rows = await handle.db.select().from(meetingParticipants).where(eq(meetingParticipants.meetingId, meetingId));
+	const rows = await handle.db
+		.select()
+		.from(meetingParticipants)
+		.where(eq(meetingParticipants.meetingId, meetingId));
 	return Object.fromEntries(rows.map((r) => [r.name, r.id]));
 }
 
@@ -43,16 +55,27 @@ describe('the demo records', () => {
 	it("fill Mia's live conference up to the plan, with one dissent and restricted information kept apart", async () => {
 		const p = await people(demoIds.miaConference);
 		const main = await readStoredRecord({ db: handle.db, meetingId: demoIds.miaConference });
-		const restricted = await readStoredRecord({ db: handle.db, meetingId: demoIds.miaConference, channel: 'restricted' });
+		const restricted = await readStoredRecord({
+			db: handle.db,
+			meetingId: demoIds.miaConference,
+			channel: 'restricted'
+		});
 		const record = readRecord(main, Object.values(p));
 		expect(record.meta.currentSection).toBe('plan');
-		expect(record.outcomes[demoIds.mia]).toMatchObject({ outcome: 'plan', category: 'emotional-abuse' });
+		expect(record.outcomes[demoIds.mia]).toMatchObject({
+			outcome: 'plan',
+			category: 'emotional-abuse'
+		});
 		const views = Object.values(record.decisions).map((d) => d[demoIds.mia].recommendation);
 		expect(views.sort()).toEqual(['no-plan', 'plan', 'plan']);
 		expect(record.plan.actions.length).toBeGreaterThanOrEqual(5);
 		expect(record.plan.actions.every((a) => a.who && a.byWhen)).toBe(true);
-		expect(fragmentParagraphs(main.getXmlFragment(roots.contribution(p['Jordan Price'])))[0]).toMatch(/dancing/);
-		expect(fragmentParagraphs(restricted.getXmlFragment(roots.restricted(p['PC Jo Reid'])))[0]).toMatch(/Intelligence/);
+		expect(
+			fragmentParagraphs(main.getXmlFragment(roots.contribution(p['Jordan Price'])))[0]
+		).toMatch(/dancing/);
+		expect(
+			fragmentParagraphs(restricted.getXmlFragment(roots.restricted(p['PC Jo Reid'])))[0]
+		).toMatch(/Intelligence/);
 		expect(JSON.stringify(main.toJSON())).not.toMatch(/Intelligence/);
 		main.destroy();
 		restricted.destroy();
@@ -87,10 +110,22 @@ describe('loading the demo again', () => {
 			setPlanField(doc, 'contingency', 'Changed in the meeting.');
 			updateConcern(doc, 'demo-mia-mondays', { title: 'Mia misses school on Mondays and Fridays' });
 		});
-		await compactChannel({ db: handle.db, meetingId: demoIds.miaConference, channel: 'restricted' });
-		const logRows = await handle.db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.meetingId, demoIds.miaConference));
+		await compactChannel({
+			db: handle.db,
+			meetingId: demoIds.miaConference,
+			channel: 'restricted'
+		});
+		const logRows = await handle.db
+			.select({ id: collabUpdates.id })
+			.from(collabUpdates)
+			.where(eq(collabUpdates.meetingId, demoIds.miaConference));
 		expect(logRows).toEqual([]); // the record now lives in its snapshots only
-		expect(await handle.db.select({ m: collabSnapshots.meetingId }).from(collabSnapshots).where(eq(collabSnapshots.meetingId, demoIds.cinReviewSecond))).toHaveLength(1);
+		expect(
+			await handle.db
+				.select({ m: collabSnapshots.meetingId })
+				.from(collabSnapshots)
+				.where(eq(collabSnapshots.meetingId, demoIds.cinReviewSecond))
+		).toHaveLength(1);
 		const reviewBefore = await snapshot(demoIds.cinReviewSecond);
 		const miaBefore = await snapshot(demoIds.miaConference);
 		expect(reviewBefore.concerns).toHaveLength(4);
@@ -103,12 +138,20 @@ describe('loading the demo again', () => {
 		expect(review.concerns).toHaveLength(4);
 		expect(review).toEqual(reviewBefore);
 		expect(mia.concerns).toHaveLength(2);
-		expect(mia.concerns.find((c) => c.id === 'demo-mia-mondays')?.title).toBe('Mia misses school on Mondays and Fridays');
+		expect(mia.concerns.find((c) => c.id === 'demo-mia-mondays')?.title).toBe(
+			'Mia misses school on Mondays and Fridays'
+		);
 		expect(mia.plan.contingency).toBe('Changed in the meeting.');
 		expect(mia).toEqual(miaBefore);
-		const restricted = await readStoredRecord({ db: handle.db, meetingId: demoIds.miaConference, channel: 'restricted' });
+		const restricted = await readStoredRecord({
+			db: handle.db,
+			meetingId: demoIds.miaConference,
+			channel: 'restricted'
+		});
 		const p = await people(demoIds.miaConference);
-		expect(fragmentParagraphs(restricted.getXmlFragment(roots.restricted(p['PC Jo Reid'])))).toHaveLength(1);
+		expect(
+			fragmentParagraphs(restricted.getXmlFragment(roots.restricted(p['PC Jo Reid'])))
+		).toHaveLength(1);
 		restricted.destroy();
 	});
 });

@@ -9,18 +9,44 @@ import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, meetingDocuments, meetings, type User } from '../../src/lib/server/db/schema';
 import { roots } from '../../src/lib/collab/roots';
-import { addPlanAction, addPlanOutcome, recordDecision, recordOutcome } from '../../src/lib/collab/record-shape';
+import {
+	addPlanAction,
+	addPlanOutcome,
+	recordDecision,
+	recordOutcome
+} from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { readStoredRecord } from '../../src/lib/server/records';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { clientPool, startCollabServer, synced, typeParagraph, waitFor, type RunningServer } from './collab-harness';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn
+} from '../factories';
+import {
+	clientPool,
+	startCollabServer,
+	synced,
+	typeParagraph,
+	waitFor,
+	type RunningServer
+} from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
 const pool = clientPool();
-const asSession = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const asSession = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -40,7 +66,11 @@ describe('ending a meeting whose record holds characters the database cannot sto
 		const chair = await makeUser(db, { role: 'chair', unitId: unit.id, name: 'Priya Shah' });
 		const sw = await makeUser(db, { role: 'professional', name: 'Sam Okafor' });
 		const parent = await makeUser(db, { role: 'parent', name: 'Dawn Walker' });
-		const { children } = await makeFamily(db, { unitId: unit.id, children: ['Chrissie Walker'], parents: [{ userId: parent.id, relationship: 'Mum' }] });
+		const { children } = await makeFamily(db, {
+			unitId: unit.id,
+			children: ['Chrissie Walker'],
+			parents: [{ userId: parent.id, relationship: 'Mum' }]
+		});
 		const childId = children[0].id;
 		const made = await makeMeeting(db, {
 			unitId: unit.id,
@@ -53,21 +83,51 @@ describe('ending a meeting whose record holds characters the database cannot sto
 		});
 		const meetingId = made.meeting.id;
 		const pid = (userId: string) => made.participants.find((p) => p.userId === userId)!.id;
-		const parentClient = pool.open({ url: server.url, meetingId, token: await signIn(db, parent.id) });
+		const parentClient = pool.open({
+			url: server.url,
+			meetingId,
+			token: await signIn(db, parent.id)
+		});
 		const swClient = pool.open({ url: server.url, meetingId, token: await signIn(db, sw.id) });
-		const chairClient = pool.open({ url: server.url, meetingId, token: await signIn(db, chair.id) });
+		const chairClient = pool.open({
+			url: server.url,
+			meetingId,
+			token: await signIn(db, chair.id)
+		});
 		await Promise.all([parentClient, swClient, chairClient].map((c) => synced(c)));
 
 		// A NUL in the parent's own words, and a lone surrogate (half an emoji) in a plan action.
-		typeParagraph(parentClient.doc, roots.contribution(pid(parent.id)), 'Chrissie loves\u0000 drawing.');
-		expect(recordDecision(swClient.doc, pid(sw.id), { childId, recommendation: 'plan', reason: 'Chrissie misses school\u0000 every week.' })).toEqual({ ok: true });
+		typeParagraph(
+			parentClient.doc,
+			roots.contribution(pid(parent.id)),
+			'Chrissie loves\u0000 drawing.'
+		);
+		expect(
+			recordDecision(swClient.doc, pid(sw.id), {
+				childId,
+				recommendation: 'plan',
+				reason: 'Chrissie misses school\u0000 every week.'
+			})
+		).toEqual({ ok: true });
 		recordOutcome(chairClient.doc, { childId, outcome: 'plan', category: 'neglect' });
-		const outcome = addPlanOutcome(swClient.doc, { childId, text: 'Chrissie gets to school on time \ud83d', concernId: null });
-		addPlanAction(swClient.doc, { outcomeId: outcome, what: 'Walk Chrissie\u0000 to school', who: 'Dawn Walker', byWhen: '2027-01-11' });
+		const outcome = addPlanOutcome(swClient.doc, {
+			childId,
+			text: 'Chrissie gets to school on time \ud83d',
+			concernId: null
+		});
+		addPlanAction(swClient.doc, {
+			outcomeId: outcome,
+			what: 'Walk Chrissie\u0000 to school',
+			who: 'Dawn Walker',
+			byWhen: '2027-01-11'
+		});
 
 		await waitFor('the record on the server', async () => {
 			const main = await readStoredRecord({ db, meetingId });
-			const done = main.getXmlFragment(roots.contribution(pid(parent.id))).length > 0 && main.getMap(roots.outcome).size === 1 && (main.getMap(roots.plan).get('actions') as { length: number } | undefined)?.length === 1;
+			const done =
+				main.getXmlFragment(roots.contribution(pid(parent.id))).length > 0 &&
+				main.getMap(roots.outcome).size === 1 &&
+				(main.getMap(roots.plan).get('actions') as { length: number } | undefined)?.length === 1;
 			main.destroy();
 			return done;
 		});
@@ -77,7 +137,10 @@ describe('ending a meeting whose record holds characters the database cannot sto
 		const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
 		expect(meeting.status).toBe('ended');
 
-		const rows = await db.select().from(meetingDocuments).where(eq(meetingDocuments.meetingId, meetingId));
+		const rows = await db
+			.select()
+			.from(meetingDocuments)
+			.where(eq(meetingDocuments.meetingId, meetingId));
 		expect(rows).toHaveLength(templateFor('initial-conference').outputs.length);
 		const notes = rows.find((r) => r.kind === 'draft-notes')!;
 		expect(notes.html).toContain('Chrissie loves drawing.');
@@ -89,7 +152,10 @@ describe('ending a meeting whose record holds characters the database cannot sto
 			expect(JSON.stringify(row.content)).not.toContain('\\u0000');
 		}
 		// The meeting's end (the socket's opens of the live record are audited too).
-		const [audited] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, meetingId), eq(auditLog.action, 'end')));
+		const [audited] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.targetId, meetingId), eq(auditLog.action, 'end')));
 		expect(audited).toMatchObject({ action: 'end', userId: chair.id });
 	});
 });

@@ -8,21 +8,48 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, meetingDocuments, meetings, type User } from '../../src/lib/server/db/schema';
 import { roots } from '../../src/lib/collab/roots';
-import { addPlanAction, addPlanOutcome, recordDecision, recordOutcome, setPlanField } from '../../src/lib/collab/record-shape';
+import {
+	addPlanAction,
+	addPlanOutcome,
+	recordDecision,
+	recordOutcome,
+	setPlanField
+} from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
 import { endMeeting, EndMeetingError } from '../../src/lib/server/meetings/commands/end-meeting';
 import { documentForRole, documentsForRole } from '../../src/lib/server/documents/store';
 import { renderDocumentPdf } from '../../src/lib/server/documents/pdf';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn
+} from '../factories';
 import { pdfText } from '../pdf-text';
-import { startCollabServer, synced, typeParagraph, waitFor, type RunningServer, clientPool } from './collab-harness';
+import {
+	startCollabServer,
+	synced,
+	typeParagraph,
+	waitFor,
+	type RunningServer,
+	clientPool
+} from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
 const pool = clientPool();
 const open = pool.open;
-const asSession = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const asSession = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 
 let meetingId: string;
 let chair: User, police: User, parent: User, outsider: User;
@@ -40,7 +67,11 @@ beforeAll(async () => {
 	const sw = await makeUser(db, { role: 'professional', name: 'Sam Okafor' });
 	parent = await makeUser(db, { role: 'parent', name: 'Dawn Walker' });
 	outsider = await makeUser(db, { role: 'professional', name: 'Not Invited' });
-	const { children } = await makeFamily(db, { unitId: unit.id, children: ['Chrissie Walker'], parents: [{ userId: parent.id, relationship: 'Mum' }] });
+	const { children } = await makeFamily(db, {
+		unitId: unit.id,
+		children: ['Chrissie Walker'],
+		parents: [{ userId: parent.id, relationship: 'Mum' }]
+	});
 	childId = children[0].id;
 	const made = await makeMeeting(db, {
 		unitId: unit.id,
@@ -54,8 +85,18 @@ beforeAll(async () => {
 	});
 	meetingId = made.meeting.id;
 	const byUser = (userId: string) => made.participants.find((p) => p.userId === userId)!.id;
-	Object.assign(pid, { chair: byUser(chair.id), police: byUser(police.id), sw: byUser(sw.id), parent: byUser(parent.id) });
-	Object.assign(tokens, { chair: await signIn(db, chair.id), police: await signIn(db, police.id), sw: await signIn(db, sw.id), parent: await signIn(db, parent.id) });
+	Object.assign(pid, {
+		chair: byUser(chair.id),
+		police: byUser(police.id),
+		sw: byUser(sw.id),
+		parent: byUser(parent.id)
+	});
+	Object.assign(tokens, {
+		chair: await signIn(db, chair.id),
+		police: await signIn(db, police.id),
+		sw: await signIn(db, sw.id),
+		parent: await signIn(db, parent.id)
+	});
 	server = await startCollabServer(db);
 });
 
@@ -68,8 +109,12 @@ afterAll(async () => {
 describe('ending a meeting', () => {
 	it('refuses anyone but the chair, and a meeting the person is not in', async () => {
 		const { db } = handle;
-		await expect(endMeeting({ db, user: asSession(police), meetingId })).rejects.toMatchObject({ status: 403 });
-		await expect(endMeeting({ db, user: asSession(outsider), meetingId })).rejects.toMatchObject({ status: 404 });
+		await expect(endMeeting({ db, user: asSession(police), meetingId })).rejects.toMatchObject({
+			status: 403
+		});
+		await expect(endMeeting({ db, user: asSession(outsider), meetingId })).rejects.toMatchObject({
+			status: 404
+		});
 	});
 
 	it('makes every document the template lists from what the sockets wrote', async () => {
@@ -77,20 +122,56 @@ describe('ending a meeting', () => {
 		const chairClient = open({ url: server.url, meetingId, token: tokens.chair });
 		const swClient = open({ url: server.url, meetingId, token: tokens.sw });
 		const policeClient = open({ url: server.url, meetingId, token: tokens.police });
-		const policeRestricted = open({ url: server.url, meetingId: `${meetingId}/restricted`, token: tokens.police });
+		const policeRestricted = open({
+			url: server.url,
+			meetingId: `${meetingId}/restricted`,
+			token: tokens.police
+		});
 		const parentClient = open({ url: server.url, meetingId, token: tokens.parent });
-		await Promise.all([chairClient, swClient, policeClient, policeRestricted, parentClient].map((c) => synced(c)));
+		await Promise.all(
+			[chairClient, swClient, policeClient, policeRestricted, parentClient].map((c) => synced(c))
+		);
 
 		typeParagraph(parentClient.doc, roots.contribution(pid.parent), 'Chrissie loves drawing.');
 		typeParagraph(policeClient.doc, roots.contribution(pid.police), 'Two call-outs last year.');
 		typeParagraph(policeRestricted.doc, roots.restricted(pid.police), restricted);
-		typeParagraph(swClient.doc, roots.section('summary'), 'Chrissie will have a plan to keep her safe.');
-		expect(recordDecision(swClient.doc, pid.sw, { childId, recommendation: 'plan', reason: 'Chrissie misses school and meals every week.' })).toEqual({ ok: true });
-		expect(recordDecision(policeClient.doc, pid.police, { childId, recommendation: 'no-plan', reason: 'No call-outs since March this year.' })).toEqual({ ok: true });
+		typeParagraph(
+			swClient.doc,
+			roots.section('summary'),
+			'Chrissie will have a plan to keep her safe.'
+		);
+		expect(
+			recordDecision(swClient.doc, pid.sw, {
+				childId,
+				recommendation: 'plan',
+				reason: 'Chrissie misses school and meals every week.'
+			})
+		).toEqual({ ok: true });
+		expect(
+			recordDecision(policeClient.doc, pid.police, {
+				childId,
+				recommendation: 'no-plan',
+				reason: 'No call-outs since March this year.'
+			})
+		).toEqual({ ok: true });
 		recordOutcome(chairClient.doc, { childId, outcome: 'plan', category: 'neglect' });
-		const outcome = addPlanOutcome(swClient.doc, { childId, text: 'Chrissie gets to school on time', concernId: null });
-		addPlanAction(swClient.doc, { outcomeId: outcome, what: 'Walk Chrissie to school', who: 'Dawn Walker', byWhen: '2027-01-11' });
-		addPlanAction(swClient.doc, { outcomeId: outcome, what: 'Visit every week', who: 'Sam Okafor', byWhen: '2027-01-08' });
+		const outcome = addPlanOutcome(swClient.doc, {
+			childId,
+			text: 'Chrissie gets to school on time',
+			concernId: null
+		});
+		addPlanAction(swClient.doc, {
+			outcomeId: outcome,
+			what: 'Walk Chrissie to school',
+			who: 'Dawn Walker',
+			byWhen: '2027-01-11'
+		});
+		addPlanAction(swClient.doc, {
+			outcomeId: outcome,
+			what: 'Visit every week',
+			who: 'Sam Okafor',
+			byWhen: '2027-01-08'
+		});
 		setPlanField(swClient.doc, 'reviewDate', '2027-04-05');
 
 		// Every change has reached the server's document before the chair ends the meeting.
@@ -98,7 +179,11 @@ describe('ending a meeting', () => {
 		await waitFor('the record on the server', async () => {
 			const main = await readStoredRecord({ db, meetingId });
 			const r = await readStoredRecord({ db, meetingId, channel: 'restricted' });
-			const done = main.getXmlFragment(roots.section('summary')).length > 0 && (main.getMap(roots.plan).get('reviewDate') as string) === '2027-04-05' && main.getMap(roots.outcome).size === 1 && r.getXmlFragment(roots.restricted(pid.police)).length > 0;
+			const done =
+				main.getXmlFragment(roots.section('summary')).length > 0 &&
+				(main.getMap(roots.plan).get('reviewDate') as string) === '2027-04-05' &&
+				main.getMap(roots.outcome).size === 1 &&
+				r.getXmlFragment(roots.restricted(pid.police)).length > 0;
 			main.destroy();
 			r.destroy();
 			return done;
@@ -115,7 +200,10 @@ describe('ending a meeting', () => {
 		expect(meeting.status).toBe('ended');
 		expect(meeting.endedAt).not.toBeNull();
 
-		const rows = await db.select().from(meetingDocuments).where(eq(meetingDocuments.meetingId, meetingId));
+		const rows = await db
+			.select()
+			.from(meetingDocuments)
+			.where(eq(meetingDocuments.meetingId, meetingId));
 		const byKind = Object.fromEntries(rows.map((r) => [r.kind, r]));
 		for (const row of rows) {
 			expect(row.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -136,7 +224,9 @@ describe('ending a meeting', () => {
 		const parentPlan = byKind['parent-plan'];
 		expect(parentPlan.html).not.toContain('5512');
 		expect(parentPlan.html).not.toContain('Two call-outs last year.');
-		expect(parentPlan.html).toContain('Dawn Walker will walk Chrissie to school by Monday 11 January 2027.');
+		expect(parentPlan.html).toContain(
+			'Dawn Walker will walk Chrissie to school by Monday 11 January 2027.'
+		);
 		expect(parentPlan.html).toContain('Chrissie will have a plan to keep her safe.');
 
 		const pdf = pdfText(await renderDocumentPdf(byKind['plan-24h'].content));
@@ -152,8 +242,13 @@ describe('ending a meeting', () => {
 		const { db } = handle;
 		const second = endMeeting({ db, user: asSession(chair), meetingId });
 		await expect(second).rejects.toBeInstanceOf(EndMeetingError);
-		await expect(endMeeting({ db, user: asSession(chair), meetingId })).rejects.toMatchObject({ status: 409 });
-		const rows = await db.select().from(meetingDocuments).where(eq(meetingDocuments.meetingId, meetingId));
+		await expect(endMeeting({ db, user: asSession(chair), meetingId })).rejects.toMatchObject({
+			status: 409
+		});
+		const rows = await db
+			.select()
+			.from(meetingDocuments)
+			.where(eq(meetingDocuments.meetingId, meetingId));
 		expect(rows).toHaveLength(3);
 	});
 
@@ -166,7 +261,9 @@ describe('ending a meeting', () => {
 		expect(writer.closes[0].code).toBe(4403);
 		const { readStoredRecord } = await import('../../src/lib/server/records');
 		const main = await readStoredRecord({ db, meetingId });
-		expect(main.getXmlFragment(roots.section('summary')).toString()).not.toContain('Written after the end.');
+		expect(main.getXmlFragment(roots.section('summary')).toString()).not.toContain(
+			'Written after the end.'
+		);
 		main.destroy();
 	});
 
@@ -177,9 +274,19 @@ describe('ending a meeting', () => {
 		const forPolice = await documentsForRole({ db, meetingId, role: 'professional' });
 		expect(forPolice.map((d) => d.kind)).toEqual(['plan-24h', 'draft-notes', 'parent-plan']);
 		const notes = forPolice.find((d) => d.kind === 'draft-notes')!;
-		expect(await documentForRole({ db, meetingId, documentId: notes.id, role: 'parent' })).toBeNull();
-		expect(await documentForRole({ db, meetingId, documentId: notes.id, role: 'professional' })).not.toBeNull();
-		expect(await documentForRole({ db, meetingId: crypto.randomUUID(), documentId: notes.id, role: 'chair' })).toBeNull();
+		expect(
+			await documentForRole({ db, meetingId, documentId: notes.id, role: 'parent' })
+		).toBeNull();
+		expect(
+			await documentForRole({ db, meetingId, documentId: notes.id, role: 'professional' })
+		).not.toBeNull();
+		expect(
+			await documentForRole({
+				db,
+				meetingId: crypto.randomUUID(),
+				documentId: notes.id,
+				role: 'chair'
+			})
+		).toBeNull();
 	});
 });
-

@@ -8,8 +8,14 @@ import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingParticipants, type User } from '../../src/lib/server/db/schema';
 import type { MeetingRole } from '../../src/lib/domain/vocabulary';
-import { createMeeting, MeetingInputError } from '../../src/lib/server/meetings/commands/create-meeting';
-import { invitablePeople, inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
+import {
+	createMeeting,
+	MeetingInputError
+} from '../../src/lib/server/meetings/commands/create-meeting';
+import {
+	invitablePeople,
+	inviteParticipant
+} from '../../src/lib/server/meetings/commands/invite-participant';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
@@ -21,7 +27,14 @@ let jordan: User;
 let police: User;
 let meetingId: string;
 
-const viewer = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const viewer = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -32,8 +45,18 @@ beforeAll(async () => {
 	dawn = await makeUser(db, { role: 'parent', name: 'Dawn Walker' });
 	jordan = await makeUser(db, { role: 'parent', name: 'Jordan Price' });
 	police = await makeUser(db, { role: 'professional', name: 'PC Jo Reid' });
-	const walkers = await makeFamily(db, { unitId: unit.id, name: 'Walker family', children: ['Chrissie', 'Leo'], parents: [{ userId: dawn.id, relationship: 'Mum' }] });
-	await makeFamily(db, { unitId: unit.id, name: 'Price family', children: ['Mia'], parents: [{ userId: jordan.id, relationship: 'Dad' }] });
+	const walkers = await makeFamily(db, {
+		unitId: unit.id,
+		name: 'Walker family',
+		children: ['Chrissie', 'Leo'],
+		parents: [{ userId: dawn.id, relationship: 'Mum' }]
+	});
+	await makeFamily(db, {
+		unitId: unit.id,
+		name: 'Price family',
+		children: ['Mia'],
+		parents: [{ userId: jordan.id, relationship: 'Dad' }]
+	});
 	const meeting = await createMeeting({
 		db,
 		scheduler: viewer(admin),
@@ -51,7 +74,17 @@ afterAll(async () => {
 });
 
 function invite(user: User, role: MeetingRole) {
-	return inviteParticipant({ db: handle.db, actorId: admin.id, meetingId, userId: user.id, name: null, role, agencyId: null, voting: role === 'professional', reportRequested: false });
+	return inviteParticipant({
+		db: handle.db,
+		actorId: admin.id,
+		meetingId,
+		userId: user.id,
+		name: null,
+		role,
+		agencyId: null,
+		voting: role === 'professional',
+		reportRequested: false
+	});
 }
 
 async function refusal(attempt: Promise<unknown>): Promise<{ field: string; message: string }> {
@@ -68,15 +101,22 @@ describe('inviting a person with an account', () => {
 	it("refuses another family's parent as a professional (the form's old default), as an observer, and as a parent", async () => {
 		expect(await refusal(invite(jordan, 'professional'))).toEqual({
 			field: 'role',
-			message: "Jordan Price has a parent's account: invite them as a parent or carer, and only to a meeting about their own children."
+			message:
+				"Jordan Price has a parent's account: invite them as a parent or carer, and only to a meeting about their own children."
 		});
 		expect((await refusal(invite(jordan, 'observer'))).field).toBe('role');
 		expect(await refusal(invite(jordan, 'parent'))).toEqual({
 			field: 'userId',
-			message: 'Jordan Price is not a parent or carer of a child this meeting is about, so they cannot be invited to it.'
+			message:
+				'Jordan Price is not a parent or carer of a child this meeting is about, so they cannot be invited to it.'
 		});
 		// Nothing was written, so Jordan cannot see the meeting, its record or its restricted information.
-		const rows = await handle.db.select().from(meetingParticipants).where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, jordan.id)));
+		const rows = await handle.db
+			.select()
+			.from(meetingParticipants)
+			.where(
+				and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, jordan.id))
+			);
 		expect(rows).toEqual([]);
 		expect(await meetingForViewer({ db: handle.db, user: viewer(jordan), meetingId })).toBeNull();
 	});
@@ -85,17 +125,36 @@ describe('inviting a person with an account', () => {
 		expect((await refusal(invite(dawn, 'professional'))).field).toBe('role');
 		const row = await invite(dawn, 'parent');
 		expect(row).toMatchObject({ userId: dawn.id, role: 'parent', voting: false });
-		expect((await meetingForViewer({ db: handle.db, user: viewer(dawn), meetingId }))?.role).toBe('parent');
+		expect((await meetingForViewer({ db: handle.db, user: viewer(dawn), meetingId }))?.role).toBe(
+			'parent'
+		);
 	});
 
 	it('refuses a professional as a parent or as the chair, and accepts them as a professional', async () => {
-		expect(await refusal(invite(police, 'parent'))).toEqual({ field: 'role', message: 'PC Jo Reid cannot be invited as parent or carer: choose professional, advocate or observer.' });
+		expect(await refusal(invite(police, 'parent'))).toEqual({
+			field: 'role',
+			message:
+				'PC Jo Reid cannot be invited as parent or carer: choose professional, advocate or observer.'
+		});
 		expect((await refusal(invite(police, 'chair'))).field).toBe('role');
-		expect(await invite(police, 'professional')).toMatchObject({ role: 'professional', voting: true });
+		expect(await invite(police, 'professional')).toMatchObject({
+			role: 'professional',
+			voting: true
+		});
 	});
 
 	it('still invites someone without an account by name, in any role', async () => {
-		const carer = await inviteParticipant({ db: handle.db, actorId: admin.id, meetingId, userId: null, name: 'Carol Hughes (foster carer)', role: 'parent', agencyId: null, voting: false, reportRequested: false });
+		const carer = await inviteParticipant({
+			db: handle.db,
+			actorId: admin.id,
+			meetingId,
+			userId: null,
+			name: 'Carol Hughes (foster carer)',
+			role: 'parent',
+			agencyId: null,
+			voting: false,
+			reportRequested: false
+		});
 		expect(carer).toMatchObject({ userId: null, role: 'parent' });
 	});
 
@@ -110,14 +169,27 @@ describe('inviting a person with an account', () => {
 
 	it("offers and accepts only the unit's own staff, never another unit's (issue 15)", async () => {
 		const elsewhere = await makeUnit(handle.db, 'Another safeguarding unit');
-		const otherChair = await makeUser(handle.db, { role: 'chair', unitId: elsewhere.id, name: 'Olga Otherunit' });
-		const otherManager = await makeUser(handle.db, { role: 'manager', unitId: elsewhere.id, name: 'Mo Othermanager' });
+		const otherChair = await makeUser(handle.db, {
+			role: 'chair',
+			unitId: elsewhere.id,
+			name: 'Olga Otherunit'
+		});
+		const otherManager = await makeUser(handle.db, {
+			role: 'manager',
+			unitId: elsewhere.id,
+			name: 'Mo Othermanager'
+		});
 		const names = (await invitablePeople({ db: handle.db, meetingId })).map((p) => p.name);
 		expect(names).not.toContain('Olga Otherunit');
 		expect(names).not.toContain('Mo Othermanager');
 		expect(names).toEqual(expect.arrayContaining(['Alan Admin', 'Priya Chair', 'PC Jo Reid']));
-		expect(await refusal(invite(otherChair, 'observer'))).toEqual({ field: 'userId', message: 'Olga Otherunit works for another unit, so they cannot be invited to this meeting.' });
+		expect(await refusal(invite(otherChair, 'observer'))).toEqual({
+			field: 'userId',
+			message: 'Olga Otherunit works for another unit, so they cannot be invited to this meeting.'
+		});
 		expect((await refusal(invite(otherManager, 'observer'))).field).toBe('userId');
-		expect(await meetingForViewer({ db: handle.db, user: viewer(otherChair), meetingId })).toBeNull();
+		expect(
+			await meetingForViewer({ db: handle.db, user: viewer(otherChair), meetingId })
+		).toBeNull();
 	});
 });

@@ -23,7 +23,14 @@ let police: User;
 let meetingId: string;
 const savedOrigin = process.env.ORIGIN;
 
-const viewer = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const viewer = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 
 beforeAll(async () => {
 	process.env.ORIGIN = 'https://roundtable.example.gov.uk';
@@ -34,8 +41,16 @@ beforeAll(async () => {
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id, name: 'Alan Admin' });
 	const chair = await makeUser(db, { role: 'chair', unitId: unit.id, name: 'Priya Chair' });
-	police = await makeUser(db, { role: 'professional', name: 'PC Jo Reid', email: 'jo.reid@police.example.test' });
-	const walkers = await makeFamily(db, { unitId: unit.id, name: 'Walker family', children: ['Chrissie', 'Leo'] });
+	police = await makeUser(db, {
+		role: 'professional',
+		name: 'PC Jo Reid',
+		email: 'jo.reid@police.example.test'
+	});
+	const walkers = await makeFamily(db, {
+		unitId: unit.id,
+		name: 'Walker family',
+		children: ['Chrissie', 'Leo']
+	});
 	const meeting = await createMeeting({
 		db,
 		scheduler: viewer(admin),
@@ -59,23 +74,45 @@ afterAll(async () => {
 describe('inviting a person', () => {
 	it('queues their invitation with the date, a link behind sign-in and the calendar file, naming no child', async () => {
 		const { db } = handle;
-		const participant = await inviteParticipant({ db, actorId: admin.id, meetingId, userId: police.id, name: null, role: 'professional', agencyId: null, voting: true, reportRequested: false });
+		const participant = await inviteParticipant({
+			db,
+			actorId: admin.id,
+			meetingId,
+			userId: police.id,
+			name: null,
+			role: 'professional',
+			agencyId: null,
+			voting: true,
+			reportRequested: false
+		});
 		const queued = await db.select().from(outbox).where(eq(outbox.meetingId, meetingId));
 		expect(queued).toHaveLength(1);
 		const [mail] = queued;
-		expect(mail).toMatchObject({ recipientEmail: 'jo.reid@police.example.test', userId: police.id, purpose: 'invitation', state: 'queued' });
+		expect(mail).toMatchObject({
+			recipientEmail: 'jo.reid@police.example.test',
+			userId: police.id,
+			purpose: 'invitation',
+			state: 'queued'
+		});
 		expect(mail.subject).toBe('You are invited to a meeting on Thursday 3 December at 10:00');
-		expect(mail.textBody).toContain('You are invited to a core group meeting on Thursday 3 December 2026 at 10:00 (UK time).');
+		expect(mail.textBody).toContain(
+			'You are invited to a core group meeting on Thursday 3 December 2026 at 10:00 (UK time).'
+		);
 		expect(mail.textBody).toContain(`https://roundtable.example.gov.uk/meetings/${meetingId}`);
 		expect(participant.meetingId).toBe(meetingId);
 
 		const ics = Buffer.from(mail.attachments[0].contentBase64, 'base64').toString('utf8');
-		expect(mail.attachments[0]).toMatchObject({ filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST' });
+		expect(mail.attachments[0]).toMatchObject({
+			filename: 'meeting.ics',
+			contentType: 'text/calendar; charset=utf-8; method=REQUEST'
+		});
 		for (const text of [mail.subject, mail.textBody, ics]) {
-			for (const name of ['Chrissie', 'Leo', 'Walker', 'Core group for']) expect(text).not.toContain(name);
+			for (const name of ['Chrissie', 'Leo', 'Walker', 'Core group for'])
+				expect(text).not.toContain(name);
 		}
 		const calendar = new ICAL.Component(ICAL.parse(ics));
-		for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+		for (const zone of calendar.getAllSubcomponents('vtimezone'))
+			ICAL.TimezoneService.register(new ICAL.Timezone(zone));
 		const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
 		expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
 		expect(event.uid).toBe(`meeting-${meetingId}@roundtable`);
@@ -85,20 +122,36 @@ describe('inviting a person', () => {
 	});
 
 	it('delivers it with the calendar file as a mail client sees it', async () => {
-		const sender = createMailSender({ db: handle.db, smtpUrl: smtp.url, from: 'Roundtable <roundtable@unit.test>' });
+		const sender = createMailSender({
+			db: handle.db,
+			smtpUrl: smtp.url,
+			from: 'Roundtable <roundtable@unit.test>'
+		});
 		expect((await sender.sendDue()).sent).toBe(1);
 		await sender.stop();
 		const [mail] = smtp.received;
 		expect(smtp.envelopes[0]).toEqual(['jo.reid@police.example.test']);
 		expect(mail.subject).toBe('You are invited to a meeting on Thursday 3 December at 10:00');
 		expect(mail.attachments[0].contentType).toBe('text/calendar');
-		expect(mail.attachments[0].content.toString('utf8')).toContain(`UID:meeting-${meetingId}@roundtable`);
+		expect(mail.attachments[0].content.toString('utf8')).toContain(
+			`UID:meeting-${meetingId}@roundtable`
+		);
 	});
 
 	it('queues nothing for someone named without an account (no address)', async () => {
 		const { db } = handle;
 		const before = (await db.select().from(outbox)).length;
-		await inviteParticipant({ db, actorId: admin.id, meetingId, userId: null, name: 'Dr Ravi Patel', role: 'professional', agencyId: null, voting: false, reportRequested: true });
+		await inviteParticipant({
+			db,
+			actorId: admin.id,
+			meetingId,
+			userId: null,
+			name: 'Dr Ravi Patel',
+			role: 'professional',
+			agencyId: null,
+			voting: false,
+			reportRequested: true
+		});
 		expect((await db.select().from(outbox)).length).toBe(before);
 	});
 });

@@ -11,7 +11,11 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingCalendar, meetings, outbox, type User } from '../../src/lib/server/db/schema';
 import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
-import { cancelMeeting, MeetingDateError, rescheduleMeeting } from '../../src/lib/server/meetings/commands/change-meeting-date';
+import {
+	cancelMeeting,
+	MeetingDateError,
+	rescheduleMeeting
+} from '../../src/lib/server/meetings/commands/change-meeting-date';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
 
@@ -25,13 +29,28 @@ let meetingId: string;
 const now = new Date('2027-01-01T09:00:00Z');
 const reason = "Chrissie's school trip clashes with the meeting";
 
-const viewer = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const viewer = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 
 function calendarOf(contentBase64: string) {
-	const calendar = new ICAL.Component(ICAL.parse(Buffer.from(contentBase64, 'base64').toString('utf8')));
-	for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+	const calendar = new ICAL.Component(
+		ICAL.parse(Buffer.from(contentBase64, 'base64').toString('utf8'))
+	);
+	for (const zone of calendar.getAllSubcomponents('vtimezone'))
+		ICAL.TimezoneService.register(new ICAL.Timezone(zone));
 	const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
-	return { method: calendar.getFirstPropertyValue('method'), uid: event.uid, sequence: event.sequence, start: event.startDate.toJSDate().toISOString() };
+	return {
+		method: calendar.getFirstPropertyValue('method'),
+		uid: event.uid,
+		sequence: event.sequence,
+		start: event.startDate.toJSDate().toISOString()
+	};
 }
 
 async function refusal(attempt: Promise<unknown>) {
@@ -53,11 +72,36 @@ beforeAll(async () => {
 	otherChair = await makeUser(db, { role: 'chair', unitId: unit.id });
 	police = await makeUser(db, { role: 'professional', email: 'jo.reid@police.example.test' });
 	dawn = await makeUser(db, { role: 'parent', email: 'dawn@example.test' });
-	const walkers = await makeFamily(db, { unitId: unit.id, children: ['Chrissie', 'Leo'], parents: [{ userId: dawn.id, relationship: 'Mum' }] });
-	const meeting = await createMeeting({ db, scheduler: viewer(admin), kind: 'review-conference', title: 'Review for Chrissie and Leo', scheduledAt: new Date('2027-01-14T10:00:00Z'), childIds: walkers.children.map((c) => c.id), chairId: chair.id });
+	const walkers = await makeFamily(db, {
+		unitId: unit.id,
+		children: ['Chrissie', 'Leo'],
+		parents: [{ userId: dawn.id, relationship: 'Mum' }]
+	});
+	const meeting = await createMeeting({
+		db,
+		scheduler: viewer(admin),
+		kind: 'review-conference',
+		title: 'Review for Chrissie and Leo',
+		scheduledAt: new Date('2027-01-14T10:00:00Z'),
+		childIds: walkers.children.map((c) => c.id),
+		chairId: chair.id
+	});
 	meetingId = meeting.id;
-	for (const [user, role] of [[police, 'professional'], [dawn, 'parent']] as const) {
-		await inviteParticipant({ db, actorId: admin.id, meetingId, userId: user.id, name: null, role, agencyId: null, voting: role === 'professional', reportRequested: false });
+	for (const [user, role] of [
+		[police, 'professional'],
+		[dawn, 'parent']
+	] as const) {
+		await inviteParticipant({
+			db,
+			actorId: admin.id,
+			meetingId,
+			userId: user.id,
+			name: null,
+			role,
+			agencyId: null,
+			voting: role === 'professional',
+			reportRequested: false
+		});
 	}
 });
 
@@ -68,37 +112,117 @@ afterAll(async () => {
 describe('moving a meeting', () => {
 	it('is not found for anyone but its chair and business support', async () => {
 		for (const user of [police, dawn, otherChair]) {
-			expect((await refusal(rescheduleMeeting({ db: handle.db, user: viewer(user), meetingId, scheduledAt: new Date('2027-01-21T10:00:00Z'), reason, now }))).status).toBe(404);
-			expect((await refusal(cancelMeeting({ db: handle.db, user: viewer(user), meetingId, reason, now }))).status).toBe(404);
+			expect(
+				(
+					await refusal(
+						rescheduleMeeting({
+							db: handle.db,
+							user: viewer(user),
+							meetingId,
+							scheduledAt: new Date('2027-01-21T10:00:00Z'),
+							reason,
+							now
+						})
+					)
+				).status
+			).toBe(404);
+			expect(
+				(
+					await refusal(
+						cancelMeeting({ db: handle.db, user: viewer(user), meetingId, reason, now })
+					)
+				).status
+			).toBe(404);
 		}
 	});
 
 	it('needs a reason and a time that has not passed', async () => {
 		const user = viewer(chair);
-		expect(await refusal(rescheduleMeeting({ db: handle.db, user, meetingId, scheduledAt: new Date('2027-01-21T10:00:00Z'), reason: '  ', now }))).toEqual({
+		expect(
+			await refusal(
+				rescheduleMeeting({
+					db: handle.db,
+					user,
+					meetingId,
+					scheduledAt: new Date('2027-01-21T10:00:00Z'),
+					reason: '  ',
+					now
+				})
+			)
+		).toEqual({
 			status: 400,
 			message: 'Say why, so everyone invited knows: the reason is kept with the meeting.'
 		});
-		expect(await refusal(rescheduleMeeting({ db: handle.db, user, meetingId, scheduledAt: new Date('2026-12-21T10:00:00Z'), reason, now }))).toEqual({ status: 400, message: 'Choose a time that has not passed yet.' });
-		expect(await refusal(rescheduleMeeting({ db: handle.db, user, meetingId, scheduledAt: new Date(NaN), reason, now }))).toEqual({ status: 400, message: 'Enter a real date and time.' });
-		expect((await refusal(cancelMeeting({ db: handle.db, user, meetingId, reason: '', now }))).status).toBe(400);
+		expect(
+			await refusal(
+				rescheduleMeeting({
+					db: handle.db,
+					user,
+					meetingId,
+					scheduledAt: new Date('2026-12-21T10:00:00Z'),
+					reason,
+					now
+				})
+			)
+		).toEqual({ status: 400, message: 'Choose a time that has not passed yet.' });
+		expect(
+			await refusal(
+				rescheduleMeeting({
+					db: handle.db,
+					user,
+					meetingId,
+					scheduledAt: new Date(NaN),
+					reason,
+					now
+				})
+			)
+		).toEqual({ status: 400, message: 'Enter a real date and time.' });
+		expect(
+			(await refusal(cancelMeeting({ db: handle.db, user, meetingId, reason: '', now }))).status
+		).toBe(400);
 		const [meeting] = await handle.db.select().from(meetings).where(eq(meetings.id, meetingId));
 		expect(meeting.scheduledAt.toISOString()).toBe('2027-01-14T10:00:00.000Z');
 	});
 
 	it('moves it, raises SEQUENCE and sends everyone invited an update with the same UID', async () => {
 		const { db } = handle;
-		const moved = await rescheduleMeeting({ db, user: viewer(chair), meetingId, scheduledAt: new Date('2027-01-21T14:30:00Z'), reason, now });
+		const moved = await rescheduleMeeting({
+			db,
+			user: viewer(chair),
+			meetingId,
+			scheduledAt: new Date('2027-01-21T14:30:00Z'),
+			reason,
+			now
+		});
 		expect(moved.scheduledAt.toISOString()).toBe('2027-01-21T14:30:00.000Z');
-		const [entry] = await db.select().from(meetingCalendar).where(eq(meetingCalendar.meetingId, meetingId));
+		const [entry] = await db
+			.select()
+			.from(meetingCalendar)
+			.where(eq(meetingCalendar.meetingId, meetingId));
 		expect(entry).toMatchObject({ sequence: 1, changeReason: reason });
-		const updates = await db.select().from(outbox).where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'update')));
+		const updates = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'update')));
 		// Everyone on the list with an account: the chair (added when it was scheduled), the police officer and Mum.
-		expect(updates.map((m) => m.recipientEmail).sort()).toEqual([chair.email, 'dawn@example.test', 'jo.reid@police.example.test'].sort());
+		expect(updates.map((m) => m.recipientEmail).sort()).toEqual(
+			[chair.email, 'dawn@example.test', 'jo.reid@police.example.test'].sort()
+		);
 		for (const mail of updates) {
-			expect(mail.subject).toBe('A meeting you are invited to has moved to Thursday 21 January at 14:30');
-			expect(calendarOf(mail.attachments[0].contentBase64)).toEqual({ method: 'REQUEST', uid: `meeting-${meetingId}@roundtable`, sequence: 1, start: '2027-01-21T14:30:00.000Z' });
-			for (const text of [mail.subject, mail.textBody, Buffer.from(mail.attachments[0].contentBase64, 'base64').toString()]) {
+			expect(mail.subject).toBe(
+				'A meeting you are invited to has moved to Thursday 21 January at 14:30'
+			);
+			expect(calendarOf(mail.attachments[0].contentBase64)).toEqual({
+				method: 'REQUEST',
+				uid: `meeting-${meetingId}@roundtable`,
+				sequence: 1,
+				start: '2027-01-21T14:30:00.000Z'
+			});
+			for (const text of [
+				mail.subject,
+				mail.textBody,
+				Buffer.from(mail.attachments[0].contentBase64, 'base64').toString()
+			]) {
 				expect(text).not.toContain('Chrissie');
 				expect(text).not.toContain('school trip');
 			}
@@ -107,16 +231,45 @@ describe('moving a meeting', () => {
 
 	it('cancels it: business support may, SEQUENCE rises again and everyone invited is sent METHOD:CANCEL', async () => {
 		const { db } = handle;
-		const cancelled = await cancelMeeting({ db, user: viewer(admin), meetingId, reason: 'The family moved away', now });
+		const cancelled = await cancelMeeting({
+			db,
+			user: viewer(admin),
+			meetingId,
+			reason: 'The family moved away',
+			now
+		});
 		expect(cancelled.status).toBe('cancelled');
-		const cancellations = await db.select().from(outbox).where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'cancellation')));
+		const cancellations = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'cancellation')));
 		expect(cancellations).toHaveLength(3);
 		for (const mail of cancellations) {
 			expect(mail.subject).toBe('The meeting on Thursday 21 January at 14:30 is cancelled');
 			expect(mail.attachments[0].contentType).toBe('text/calendar; charset=utf-8; method=CANCEL');
-			expect(calendarOf(mail.attachments[0].contentBase64)).toMatchObject({ method: 'CANCEL', uid: `meeting-${meetingId}@roundtable`, sequence: 2 });
+			expect(calendarOf(mail.attachments[0].contentBase64)).toMatchObject({
+				method: 'CANCEL',
+				uid: `meeting-${meetingId}@roundtable`,
+				sequence: 2
+			});
 		}
-		expect((await refusal(cancelMeeting({ db, user: viewer(admin), meetingId, reason: 'again', now }))).status).toBe(409);
-		expect((await refusal(rescheduleMeeting({ db, user: viewer(chair), meetingId, scheduledAt: new Date('2027-02-01T10:00:00Z'), reason, now }))).status).toBe(409);
+		expect(
+			(await refusal(cancelMeeting({ db, user: viewer(admin), meetingId, reason: 'again', now })))
+				.status
+		).toBe(409);
+		expect(
+			(
+				await refusal(
+					rescheduleMeeting({
+						db,
+						user: viewer(chair),
+						meetingId,
+						scheduledAt: new Date('2027-02-01T10:00:00Z'),
+						reason,
+						now
+					})
+				)
+			).status
+		).toBe(409);
 	});
 });

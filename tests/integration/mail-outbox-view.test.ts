@@ -31,7 +31,14 @@ beforeAll(async () => {
 	police = await makeUser(db, { role: 'professional' });
 	parent = await makeUser(db, { role: 'parent' });
 	otherAdmin = await makeUser(db, { role: 'admin', unitId: other.id });
-	const { meeting } = await makeMeeting(db, { unitId: unit.id, status: 'scheduled', participants: [{ user: chair, role: 'chair' }, { user: police, role: 'professional' }] });
+	const { meeting } = await makeMeeting(db, {
+		unitId: unit.id,
+		status: 'scheduled',
+		participants: [
+			{ user: chair, role: 'chair' },
+			{ user: police, role: 'professional' }
+		]
+	});
 	const message = await enqueueMail({
 		db,
 		mail: {
@@ -41,7 +48,13 @@ beforeAll(async () => {
 			meetingId: meeting.id,
 			subject: 'You are invited to a meeting',
 			text: 'Hello',
-			attachments: [{ filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', contentBase64: Buffer.from('BEGIN:VCALENDAR').toString('base64') }]
+			attachments: [
+				{
+					filename: 'meeting.ics',
+					contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+					contentBase64: Buffer.from('BEGIN:VCALENDAR').toString('base64')
+				}
+			]
 		}
 	});
 	messageId = message.id;
@@ -68,22 +81,39 @@ describe('the outbox', () => {
 					attempts: 1,
 					error: 'The mail server refused the connection (is it running?); it will be tried again.',
 					sentAt: null,
-					attachments: [{ filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', url: `/outbox/${messageId}/attachments/0` }]
+					attachments: [
+						{
+							filename: 'meeting.ics',
+							contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+							url: `/outbox/${messageId}/attachments/0`
+						}
+					]
 				})
 			]);
 		}
-		const file = await outboxAttachmentForViewer({ db: handle.db, viewer: admin, messageId, index: 0 });
+		const file = await outboxAttachmentForViewer({
+			db: handle.db,
+			viewer: admin,
+			messageId,
+			index: 0
+		});
 		expect(file?.contentType).toBe('text/calendar; charset=utf-8; method=REQUEST');
 		expect(file?.bytes.toString()).toBe('BEGIN:VCALENDAR');
-		expect(await outboxAttachmentForViewer({ db: handle.db, viewer: admin, messageId, index: 1 })).toBeNull();
+		expect(
+			await outboxAttachmentForViewer({ db: handle.db, viewer: admin, messageId, index: 1 })
+		).toBeNull();
 	});
 
 	it('is nothing to a professional, a parent, a manager, or another unit', async () => {
 		for (const viewer of [police, parent, manager]) {
 			expect(await outboxForViewer({ db: handle.db, viewer })).toBeNull();
-			expect(await outboxAttachmentForViewer({ db: handle.db, viewer, messageId, index: 0 })).toBeNull();
+			expect(
+				await outboxAttachmentForViewer({ db: handle.db, viewer, messageId, index: 0 })
+			).toBeNull();
 		}
 		expect(await outboxForViewer({ db: handle.db, viewer: otherAdmin })).toEqual([]);
-		expect(await outboxAttachmentForViewer({ db: handle.db, viewer: otherAdmin, messageId, index: 0 })).toBeNull();
+		expect(
+			await outboxAttachmentForViewer({ db: handle.db, viewer: otherAdmin, messageId, index: 0 })
+		).toBeNull();
 	});
 });

@@ -38,11 +38,21 @@ describe('the outbox sender', () => {
 				purpose: 'invitation',
 				subject: 'You are invited to a meeting',
 				text: 'Hello',
-				attachments: [{ filename: 'meeting.ics', contentType: 'text/calendar; method=REQUEST', contentBase64: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64') }]
+				attachments: [
+					{
+						filename: 'meeting.ics',
+						contentType: 'text/calendar; method=REQUEST',
+						contentBase64: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64')
+					}
+				]
 			}
 		});
 		expect(queued.state).toBe('queued');
-		const sender = createMailSender({ db, smtpUrl: smtp.url, from: 'Roundtable <roundtable@unit.test>' });
+		const sender = createMailSender({
+			db,
+			smtpUrl: smtp.url,
+			from: 'Roundtable <roundtable@unit.test>'
+		});
 		expect(await sender.sendDue()).toEqual({ sent: 1, retried: 0, failed: 0 });
 		expect(await sender.sendDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
 		await sender.stop();
@@ -71,14 +81,24 @@ describe('the outbox sender', () => {
 		const port = smtp.port;
 		await smtp.close();
 
-		const queued = await enqueueMail({ db, mail: { to: 'police@example.test', purpose: 'update', subject: 'The meeting has moved', text: 'New time' } });
+		const queued = await enqueueMail({
+			db,
+			mail: {
+				to: 'police@example.test',
+				purpose: 'update',
+				subject: 'The meeting has moved',
+				text: 'New time'
+			}
+		});
 		let clock = new Date();
 		const first = createMailSender({ db, smtpUrl: `smtp://127.0.0.1:${port}`, now: () => clock });
 		expect(await first.sendDue()).toEqual({ sent: 0, retried: 1, failed: 0 });
 		const waiting = await outboxMessage({ db, id: queued.id });
 		expect(waiting?.state).toBe('queued');
 		expect(waiting?.attempts).toBe(1);
-		expect(waiting?.lastError).toBe('The mail server refused the connection (is it running?); it will be tried again.');
+		expect(waiting?.lastError).toBe(
+			'The mail server refused the connection (is it running?); it will be tried again.'
+		);
 		expect(waiting?.lastError).not.toContain('police@example.test');
 		expect(waiting!.nextAttemptAt.getTime()).toBeGreaterThan(clock.getTime());
 		// Not due yet: a second round now does not try again.
@@ -106,21 +126,46 @@ describe('the outbox sender', () => {
 		const before = smtp.received.length;
 		const ids: string[] = [];
 		for (let i = 0; i < 6; i++) {
-			ids.push((await enqueueMail({ db, mail: { to: `person${i}@example.test`, purpose: 'reminder', subject: `Reminder ${i}`, text: 'Soon' } })).id);
+			ids.push(
+				(
+					await enqueueMail({
+						db,
+						mail: {
+							to: `person${i}@example.test`,
+							purpose: 'reminder',
+							subject: `Reminder ${i}`,
+							text: 'Soon'
+						}
+					})
+				).id
+			);
 		}
 		const a = createMailSender({ db, smtpUrl: smtp.url, batchSize: 2 });
 		const b = createMailSender({ db, smtpUrl: smtp.url, batchSize: 2 });
 		const [ra, rb] = await Promise.all([a.sendDue(), b.sendDue()]);
 		await Promise.all([a.stop(), b.stop()]);
 		expect(ra.sent + rb.sent).toBe(6);
-		const subjects = smtp.received.slice(before).map((m) => m.subject).sort();
-		expect(subjects).toEqual(['Reminder 0', 'Reminder 1', 'Reminder 2', 'Reminder 3', 'Reminder 4', 'Reminder 5']);
+		const subjects = smtp.received
+			.slice(before)
+			.map((m) => m.subject)
+			.sort();
+		expect(subjects).toEqual([
+			'Reminder 0',
+			'Reminder 1',
+			'Reminder 2',
+			'Reminder 3',
+			'Reminder 4',
+			'Reminder 5'
+		]);
 		for (const id of ids) expect((await outboxMessage({ db, id }))?.attempts).toBe(1);
 	});
 
 	it('leaves messages queued when no SMTP server is configured', async () => {
 		const { db } = handle;
-		const queued = await enqueueMail({ db, mail: { to: 'parent@example.test', purpose: 'invitation', subject: 'Invited', text: 'Hello' } });
+		const queued = await enqueueMail({
+			db,
+			mail: { to: 'parent@example.test', purpose: 'invitation', subject: 'Invited', text: 'Hello' }
+		});
 		const sender = createMailSender({ db, smtpUrl: null });
 		expect(await sender.sendDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
 		await sender.stop();

@@ -6,11 +6,27 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { roots } from '../../src/lib/collab/roots';
 import { addConcern } from '../../src/lib/collab/record-shape';
-import { MeetingSession, type MeetingSessionProps } from '../../src/lib/collab/client/meeting-session.svelte';
+import {
+	MeetingSession,
+	type MeetingSessionProps
+} from '../../src/lib/collab/client/meeting-session.svelte';
 import { templateFor } from '../../src/lib/domain';
 import type { DatabaseHandle } from '../../src/lib/server/db';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { cookieSocket, startCollabServer, typeParagraph, waitFor, type RunningServer } from './collab-harness';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn
+} from '../factories';
+import {
+	cookieSocket,
+	startCollabServer,
+	typeParagraph,
+	waitFor,
+	type RunningServer
+} from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
@@ -61,14 +77,18 @@ function open(who: 'chair' | 'police', options: Partial<MeetingSessionProps> = {
 	const session = new MeetingSession(() => ({
 		...facts,
 		...options,
-		connection: { serverUrl: server.url, WebSocketPolyfill: cookieSocket(tokens[who]) as unknown as typeof WebSocket }
+		connection: {
+			serverUrl: server.url,
+			WebSocketPolyfill: cookieSocket(tokens[who]) as unknown as typeof WebSocket
+		}
 	}));
 	session.connect();
 	sessions.push(session);
 	return session;
 }
 
-const synced = (session: MeetingSession) => waitFor('synced', () => session.record?.status === 'connected' && session.record.provider.synced);
+const synced = (session: MeetingSession) =>
+	waitFor('synced', () => session.record?.status === 'connected' && session.record.provider.synced);
 
 it('shows nothing before it connects, then the record and the chair’s section as they change', async () => {
 	const idle = new MeetingSession(() => facts);
@@ -90,7 +110,10 @@ it('shows nothing before it connects, then the record and the chair’s section 
 	expect(police.currentIndex).toBe(1);
 
 	addConcern(chair.record!.doc, { childId, title: 'Late for school' });
-	await waitFor('concern', () => police.snapshot?.concerns.some((c) => c.title === 'Late for school') ?? false);
+	await waitFor(
+		'concern',
+		() => police.snapshot?.concerns.some((c) => c.title === 'Late for school') ?? false
+	);
 	const before = police.version;
 	typeParagraph(chair.record!.doc, roots.section('welcome'), 'Hello');
 	await waitFor('version', () => police.version > before);
@@ -109,8 +132,14 @@ it('tells the others which section this person is on', async () => {
 	const police = open('police');
 	await Promise.all([synced(chair), synced(police)]);
 	police.announceSection('professionals');
-	await waitFor('presence', () => chair.present.some((p) => p.participantId === participantIds.police && p.section === 'professionals'));
-	expect(chair.present.find((p) => p.participantId === participantIds.police)?.name).toBe('Pat Police');
+	await waitFor('presence', () =>
+		chair.present.some(
+			(p) => p.participantId === participantIds.police && p.section === 'professionals'
+		)
+	);
+	expect(chair.present.find((p) => p.participantId === participantIds.police)?.name).toBe(
+		'Pat Police'
+	);
 });
 
 it('binds to the new document after a refused change reloads the record', async () => {
@@ -122,5 +151,8 @@ it('binds to the new document after a refused change reloads the record', async 
 	await waitFor('reloaded', () => police.record!.generation === 1);
 	await synced(police);
 	addConcern(chair.record!.doc, { childId, title: 'Added after the reload' });
-	await waitFor('new document', () => police.snapshot?.concerns.some((c) => c.title === 'Added after the reload') ?? false);
+	await waitFor(
+		'new document',
+		() => police.snapshot?.concerns.some((c) => c.title === 'Added after the reload') ?? false
+	);
 });

@@ -12,9 +12,32 @@ import { roots } from '../../src/lib/collab/roots';
 import { addConcern, readRecord, setChildScores } from '../../src/lib/collab/record-shape';
 import { closeCodes } from '../../src/lib/collab/protocol';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { rootRights, writableRoots, writers, type WritableRoot, type Writer } from '../rights-table';
-import { clientPool, startCollabServer, synced, textOf, typeParagraph, upgradeStatus, waitFor, type RunningServer, type TestClient } from './collab-harness';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	signIn
+} from '../factories';
+import {
+	rootRights,
+	writableRoots,
+	writers,
+	type WritableRoot,
+	type Writer
+} from '../rights-table';
+import {
+	clientPool,
+	startCollabServer,
+	synced,
+	textOf,
+	typeParagraph,
+	upgradeStatus,
+	waitFor,
+	type RunningServer,
+	type TestClient
+} from './collab-harness';
 
 let handle: DatabaseHandle;
 let server: RunningServer;
@@ -41,18 +64,34 @@ beforeAll(async () => {
 		['other', 'professional']
 	];
 	const users = [];
-	for (const [role, accountRole] of accounts) users.push({ role, user: await makeUser(db, { role: accountRole, unitId: accountRole === 'professional' || accountRole === 'parent' ? null : unit.id }) });
+	for (const [role, accountRole] of accounts)
+		users.push({
+			role,
+			user: await makeUser(db, {
+				role: accountRole,
+				unitId: accountRole === 'professional' || accountRole === 'parent' ? null : unit.id
+			})
+		});
 	const parent = users.find((u) => u.role === 'parent')!.user;
-	const { children } = await makeFamily(db, { unitId: unit.id, parents: [{ userId: parent.id, relationship: 'Mum' }] });
+	const { children } = await makeFamily(db, {
+		unitId: unit.id,
+		parents: [{ userId: parent.id, relationship: 'Mum' }]
+	});
 	childId = children[0].id;
 	const made = await makeMeeting(db, {
 		unitId: unit.id,
 		childIds: [childId],
-		participants: users.map(({ role, user }) => ({ user, role: role === 'other' ? 'professional' : role }))
+		participants: users.map(({ role, user }) => ({
+			user,
+			role: role === 'other' ? 'professional' : role
+		}))
 	});
 	meetingId = made.meeting.id;
 	for (const { role, user } of users) {
-		seats[role] = { token: await signIn(db, user.id), participantId: made.participants.find((p) => p.userId === user.id)!.id };
+		seats[role] = {
+			token: await signIn(db, user.id),
+			participantId: made.participants.find((p) => p.userId === user.id)!.id
+		};
 	}
 	server = await startCollabServer(db);
 });
@@ -69,35 +108,69 @@ let marker = 0;
 function probe(root: string): { write(doc: Y.Doc): void; arrived(doc: Y.Doc): boolean } {
 	const mark = `probe${++marker}`;
 	const n = marker;
-	if (root === roots.meta) return { write: (doc) => doc.getMap(root).set(mark, n), arrived: (doc) => doc.getMap(root).get(mark) === n };
-	if (root === roots.plan) return { write: (doc) => doc.getMap(root).set('contingency', mark), arrived: (doc) => doc.getMap(root).get('contingency') === mark };
-	if (root === roots.concerns) return { write: (doc) => void addConcern(doc, { id: mark, childId, title: mark }), arrived: (doc) => readRecord(doc, []).concerns.some((c) => c.id === mark) };
+	if (root === roots.meta)
+		return {
+			write: (doc) => doc.getMap(root).set(mark, n),
+			arrived: (doc) => doc.getMap(root).get(mark) === n
+		};
+	if (root === roots.plan)
+		return {
+			write: (doc) => doc.getMap(root).set('contingency', mark),
+			arrived: (doc) => doc.getMap(root).get('contingency') === mark
+		};
+	if (root === roots.concerns)
+		return {
+			write: (doc) => void addConcern(doc, { id: mark, childId, title: mark }),
+			arrived: (doc) => readRecord(doc, []).concerns.some((c) => c.id === mark)
+		};
 	if (root === roots.outcome) {
-		return { write: (doc) => doc.getMap(root).set(childId, { outcome: 'plan', category: 'neglect', recordedAt: n }), arrived: (doc) => (doc.getMap(root).get(childId) as { recordedAt?: number } | undefined)?.recordedAt === n };
+		return {
+			write: (doc) =>
+				doc.getMap(root).set(childId, { outcome: 'plan', category: 'neglect', recordedAt: n }),
+			arrived: (doc) =>
+				(doc.getMap(root).get(childId) as { recordedAt?: number } | undefined)?.recordedAt === n
+		};
 	}
 	if (root.startsWith('decision:')) {
 		const reason = `Probe ${mark}: things have not changed at home.`;
 		return {
-			write: (doc) => doc.getMap(root).set(childId, { recommendation: 'plan', reason, recordedAt: n }),
-			arrived: (doc) => (doc.getMap(root).get(childId) as { reason?: string } | undefined)?.reason === reason
+			write: (doc) =>
+				doc.getMap(root).set(childId, { recommendation: 'plan', reason, recordedAt: n }),
+			arrived: (doc) =>
+				(doc.getMap(root).get(childId) as { reason?: string } | undefined)?.reason === reason
 		};
 	}
-	if (root.startsWith('ratings:')) return { write: (doc) => doc.getMap(root).set(mark, 5), arrived: (doc) => doc.getMap(root).get(mark) === 5 };
+	if (root.startsWith('ratings:'))
+		return {
+			write: (doc) => doc.getMap(root).set(mark, 5),
+			arrived: (doc) => doc.getMap(root).get(mark) === 5
+		};
 	// contribution:, section:, restricted: rich text
-	return { write: (doc) => typeParagraph(doc, root, mark), arrived: (doc) => textOf(doc, root).includes(mark) };
+	return {
+		write: (doc) => typeParagraph(doc, root, mark),
+		arrived: (doc) => textOf(doc, root).includes(mark)
+	};
 }
 
 const rootName = (root: WritableRoot, writer: MeetingRole) =>
-	root.replace(/:me$/, `:${seats[writer].participantId}`).replace(/:other$/, `:${seats.other.participantId}`);
+	root
+		.replace(/:me$/, `:${seats[writer].participantId}`)
+		.replace(/:other$/, `:${seats.other.participantId}`);
 
 /** Writes the root as the writer; 'allow' when it reached the chair, 'deny' when the socket refused it. */
-async function attempt(writer: Writer, root: WritableRoot, chair: { main: TestClient; restricted: TestClient }): Promise<'allow' | 'deny'> {
+async function attempt(
+	writer: Writer,
+	root: WritableRoot,
+	chair: { main: TestClient; restricted: TestClient }
+): Promise<'allow' | 'deny'> {
 	const role: MeetingRole = writer === 'child, scoring' ? 'child' : writer;
 	const name = rootName(root, role);
 	const restricted = root.startsWith('restricted:');
 	const room = restricted ? `${meetingId}/restricted` : meetingId;
 	if (restricted && (role === 'parent' || role === 'child')) {
-		expect(await upgradeStatus(server.url, room, { cookie: `${SESSION_COOKIE}=${seats[role].token}` })).toBe(403);
+		expect(
+			await upgradeStatus(server.url, room, { cookie: `${SESSION_COOKIE}=${seats[role].token}` })
+		).toBe(403);
 		return 'deny';
 	}
 	const client = pool.open({ url: server.url, meetingId: room, token: seats[role].token });
@@ -105,12 +178,17 @@ async function attempt(writer: Writer, root: WritableRoot, chair: { main: TestCl
 	const change = probe(name);
 	change.write(client.doc);
 	const seenBy = restricted ? chair.restricted : chair.main;
-	await waitFor(`${writer} writing ${root}`, () => client.closes.length > 0 || change.arrived(seenBy.doc));
+	await waitFor(
+		`${writer} writing ${root}`,
+		() => client.closes.length > 0 || change.arrived(seenBy.doc)
+	);
 	client.destroy();
 	if (client.closes.length === 0) return 'allow';
 	expect(client.closes[0].code).toBe(closeCodes.forbidden);
 	await new Promise((r) => setTimeout(r, 50));
-	expect(change.arrived(seenBy.doc), `${writer}'s refused write to ${root} reached the chair`).toBe(false);
+	expect(change.arrived(seenBy.doc), `${writer}'s refused write to ${root} reached the chair`).toBe(
+		false
+	);
 	return 'deny';
 }
 
@@ -127,7 +205,11 @@ describe('the live record’s rights over the socket, one table', () => {
 	it('every root × every meeting role: allowed writes arrive, every other write is refused with 4403', async () => {
 		const chair = {
 			main: pool.open({ url: server.url, meetingId, token: seats.chair.token }),
-			restricted: pool.open({ url: server.url, meetingId: `${meetingId}/restricted`, token: seats.chair.token })
+			restricted: pool.open({
+				url: server.url,
+				meetingId: `${meetingId}/restricted`,
+				token: seats.chair.token
+			})
 		};
 		await Promise.all([synced(chair.main), synced(chair.restricted)]);
 		const wrong: string[] = [];
@@ -135,11 +217,15 @@ describe('the live record’s rights over the socket, one table', () => {
 			// The chair decides whether the child scores: off for "child", on for "child, scoring".
 			const scoring = writer === 'child, scoring';
 			setChildScores(chair.main.doc, scoring);
-			await waitFor('the server has the chair’s choice', async () => (await serverRecord()).meta.childScores === scoring);
+			await waitFor(
+				'the server has the chair’s choice',
+				async () => (await serverRecord()).meta.childScores === scoring
+			);
 			for (const root of writableRoots) {
 				const expected = rootRights[root].includes(writer) ? 'allow' : 'deny';
 				const verdict = await attempt(writer, root, chair);
-				if (verdict !== expected) wrong.push(`${writer} writing ${root}: expected ${expected}, got ${verdict}`);
+				if (verdict !== expected)
+					wrong.push(`${writer} writing ${root}: expected ${expected}, got ${verdict}`);
 			}
 		}
 		// The chair last: every root, others' too.

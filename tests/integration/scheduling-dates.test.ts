@@ -17,7 +17,14 @@ import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories
 let handle: DatabaseHandle;
 let admin: User, chair: User;
 let childId: string;
-const session = (u: User): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const session = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -34,9 +41,25 @@ afterAll(async () => {
 
 /** Posts the schedule form as a browser would and returns the action's answer. */
 async function postSchedule(date: string) {
-	const body = new URLSearchParams({ kind: 'core-group', title: 'Core group', date, time: '10:00', chairId: chair.id, childIds: childId });
-	const request = new Request('http://127.0.0.1:3000/meetings/new', { method: 'POST', body, headers: { origin: 'http://127.0.0.1:3000' } });
-	const event = { request, url: new URL(request.url), locals: { user: session(admin), sessionId: 'test' }, params: {} } as unknown as RequestEvent;
+	const body = new URLSearchParams({
+		kind: 'core-group',
+		title: 'Core group',
+		date,
+		time: '10:00',
+		chairId: chair.id,
+		childIds: childId
+	});
+	const request = new Request('http://127.0.0.1:3000/meetings/new', {
+		method: 'POST',
+		body,
+		headers: { origin: 'http://127.0.0.1:3000' }
+	});
+	const event = {
+		request,
+		url: new URL(request.url),
+		locals: { user: session(admin), sessionId: 'test' },
+		params: {}
+	} as unknown as RequestEvent;
 	return (actions.default as (event: RequestEvent) => Promise<unknown>)(event);
 }
 
@@ -49,7 +72,10 @@ describe('scheduling on a date that does not exist', () => {
 	])('the form answers %s with 400 and says why', async (date, message) => {
 		const result = await postSchedule(date);
 		expect(isActionFailure(result)).toBe(true);
-		const failure = result as { status: number; data: { errors: Record<string, string>; values: Record<string, string> } };
+		const failure = result as {
+			status: number;
+			data: { errors: Record<string, string>; values: Record<string, string> };
+		};
 		expect(failure.status).toBe(400);
 		expect(failure.data.errors.date).toBe(message);
 		expect(failure.data.values.date).toBe(date); // what was typed is put back to correct
@@ -59,13 +85,29 @@ describe('scheduling on a date that does not exist', () => {
 
 	it('the command refuses a meeting outside 2000–2100 or on no date at all', async () => {
 		const { db } = handle;
-		const base = { db, scheduler: session(admin), kind: 'core-group' as const, title: 'Core group', childIds: [childId], chairId: chair.id };
+		const base = {
+			db,
+			scheduler: session(admin),
+			kind: 'core-group' as const,
+			title: 'Core group',
+			childIds: [childId],
+			chairId: chair.id
+		};
 		const year0 = new Date(0);
 		year0.setUTCFullYear(0, 0, 1);
-		for (const scheduledAt of [year0, new Date('1900-01-01T10:00:00Z'), new Date('2101-01-01T10:00:00Z')]) {
-			await expect(createMeeting({ ...base, scheduledAt })).rejects.toMatchObject({ field: 'date', message: 'Enter a year from 2000 to 2100.' });
+		for (const scheduledAt of [
+			year0,
+			new Date('1900-01-01T10:00:00Z'),
+			new Date('2101-01-01T10:00:00Z')
+		]) {
+			await expect(createMeeting({ ...base, scheduledAt })).rejects.toMatchObject({
+				field: 'date',
+				message: 'Enter a year from 2000 to 2100.'
+			});
 		}
-		await expect(createMeeting({ ...base, scheduledAt: new Date(Number.NaN) })).rejects.toMatchObject({ field: 'date', message: 'Enter a real date.' });
+		await expect(
+			createMeeting({ ...base, scheduledAt: new Date(Number.NaN) })
+		).rejects.toMatchObject({ field: 'date', message: 'Enter a real date.' });
 		expect(await db.select().from(meetings).where(eq(meetings.chairId, chair.id))).toHaveLength(0);
 		const made = await createMeeting({ ...base, scheduledAt: new Date('2100-12-31T10:00:00Z') });
 		expect(made.scheduledAt.toISOString()).toBe('2100-12-31T10:00:00.000Z');

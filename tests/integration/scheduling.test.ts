@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingParticipants } from '../../src/lib/server/db/schema';
-import { createMeeting, MeetingInputError } from '../../src/lib/server/meetings/commands/create-meeting';
+import {
+	createMeeting,
+	MeetingInputError
+} from '../../src/lib/server/meetings/commands/create-meeting';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import { recordAttendance } from '../../src/lib/server/meetings/commands/record-attendance';
 import { meetingForViewer, visibleMeetings } from '../../src/lib/server/meetings/queries';
@@ -17,7 +20,14 @@ afterAll(async () => {
 	await handle?.close();
 });
 
-const viewer = (u: SessionUser & Record<string, unknown>): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, unitId: u.unitId, agencyId: u.agencyId });
+const viewer = (u: SessionUser & Record<string, unknown>): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 
 describe('scheduling and preparing a meeting', () => {
 	it('schedules a sibling group conference, links the previous meeting, and tracks attendance and reports', async () => {
@@ -27,11 +37,31 @@ describe('scheduling and preparing a meeting', () => {
 		const chair = await makeUser(db, { role: 'chair', unitId: unit.id });
 		const mum = await makeUser(db, { role: 'parent' });
 		const gp = await makeUser(db, { role: 'professional' });
-		const { children } = await makeFamily(db, { unitId: unit.id, children: ['Chrissie', 'Leo'], parents: [{ userId: mum.id, relationship: 'Mum' }] });
+		const { children } = await makeFamily(db, {
+			unitId: unit.id,
+			children: ['Chrissie', 'Leo'],
+			parents: [{ userId: mum.id, relationship: 'Mum' }]
+		});
 		const childIds = children.map((c) => c.id);
 
-		const icpc = await createMeeting({ db, scheduler: viewer(admin), kind: 'initial-conference', title: 'ICPC', scheduledAt: new Date('2026-12-18T10:00:00Z'), childIds, chairId: chair.id });
-		const coreGroup = await createMeeting({ db, scheduler: viewer(admin), kind: 'core-group', title: 'Core group', scheduledAt: new Date('2027-01-06T10:00:00Z'), childIds: [childIds[0]], chairId: chair.id });
+		const icpc = await createMeeting({
+			db,
+			scheduler: viewer(admin),
+			kind: 'initial-conference',
+			title: 'ICPC',
+			scheduledAt: new Date('2026-12-18T10:00:00Z'),
+			childIds,
+			chairId: chair.id
+		});
+		const coreGroup = await createMeeting({
+			db,
+			scheduler: viewer(admin),
+			kind: 'core-group',
+			title: 'Core group',
+			scheduledAt: new Date('2027-01-06T10:00:00Z'),
+			childIds: [childIds[0]],
+			chairId: chair.id
+		});
 		expect(icpc.previousMeetingId).toBeNull();
 		expect(coreGroup.previousMeetingId).toBe(icpc.id);
 
@@ -39,24 +69,83 @@ describe('scheduling and preparing a meeting', () => {
 		expect(chairView?.role).toBe('chair');
 		expect(chairView?.children.map((c) => c.name)).toEqual(['Chrissie', 'Leo']);
 
-		await inviteParticipant({ db, actorId: admin.id, meetingId: icpc.id, userId: mum.id, name: null, role: 'parent', agencyId: null, voting: true, reportRequested: false });
-		const gpRow = await inviteParticipant({ db, actorId: admin.id, meetingId: icpc.id, userId: gp.id, name: null, role: 'professional', agencyId: null, voting: true, reportRequested: true });
-		const teacher = await inviteParticipant({ db, actorId: admin.id, meetingId: icpc.id, userId: null, name: 'Mrs Green', role: 'professional', agencyId: null, voting: true, reportRequested: true });
+		await inviteParticipant({
+			db,
+			actorId: admin.id,
+			meetingId: icpc.id,
+			userId: mum.id,
+			name: null,
+			role: 'parent',
+			agencyId: null,
+			voting: true,
+			reportRequested: false
+		});
+		const gpRow = await inviteParticipant({
+			db,
+			actorId: admin.id,
+			meetingId: icpc.id,
+			userId: gp.id,
+			name: null,
+			role: 'professional',
+			agencyId: null,
+			voting: true,
+			reportRequested: true
+		});
+		const teacher = await inviteParticipant({
+			db,
+			actorId: admin.id,
+			meetingId: icpc.id,
+			userId: null,
+			name: 'Mrs Green',
+			role: 'professional',
+			agencyId: null,
+			voting: true,
+			reportRequested: true
+		});
 		expect(teacher.userId).toBeNull();
 		await expect(
-			inviteParticipant({ db, actorId: admin.id, meetingId: icpc.id, userId: mum.id, name: null, role: 'parent', agencyId: null, voting: false, reportRequested: false })
+			inviteParticipant({
+				db,
+				actorId: admin.id,
+				meetingId: icpc.id,
+				userId: mum.id,
+				name: null,
+				role: 'parent',
+				agencyId: null,
+				voting: false,
+				reportRequested: false
+			})
 		).rejects.toThrow(MeetingInputError);
 
 		expect((await visibleMeetings({ db, user: viewer(mum) })).map((m) => m.id)).toEqual([icpc.id]);
 
-		await recordAttendance({ db, actorId: admin.id, meetingId: icpc.id, participantId: gpRow.id, attendance: 'apologies', reportReceived: true, reportSharedWithParents: true });
-		const [gpAfter] = await db.select().from(meetingParticipants).where(eq(meetingParticipants.id, gpRow.id));
+		await recordAttendance({
+			db,
+			actorId: admin.id,
+			meetingId: icpc.id,
+			participantId: gpRow.id,
+			attendance: 'apologies',
+			reportReceived: true,
+			reportSharedWithParents: true
+		});
+		const [gpAfter] = await db
+			.select()
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.id, gpRow.id));
 		expect(gpAfter.attendance).toBe('apologies');
 		expect(gpAfter.reportReceivedAt).not.toBeNull();
 		expect(gpAfter.reportSharedWithParents).toBe(true);
 
 		await expect(
-			recordAttendance({ db, actorId: admin.id, meetingId: icpc.id, participantId: teacher.id, attendance: 'attended', reportReceived: false, reportSharedWithParents: true })
+			recordAttendance({
+				db,
+				actorId: admin.id,
+				meetingId: icpc.id,
+				participantId: teacher.id,
+				attendance: 'attended',
+				reportReceived: false,
+				reportSharedWithParents: true
+			})
 		).rejects.toThrow(/only be shared with the parents once it has arrived/);
 	});
 
@@ -70,13 +159,37 @@ describe('scheduling and preparing a meeting', () => {
 		const theirs = await makeFamily(db, { unitId: elsewhere.id, children: ['Someone'] });
 		const ours = await makeFamily(db, { unitId: unit.id, children: ['Ours'] });
 		await expect(
-			createMeeting({ db, scheduler: viewer(admin), kind: 'cic-review', title: 'x', scheduledAt: new Date(), childIds: [theirs.children[0].id], chairId: chair.id })
+			createMeeting({
+				db,
+				scheduler: viewer(admin),
+				kind: 'cic-review',
+				title: 'x',
+				scheduledAt: new Date(),
+				childIds: [theirs.children[0].id],
+				chairId: chair.id
+			})
 		).rejects.toMatchObject({ field: 'childIds' });
 		await expect(
-			createMeeting({ db, scheduler: viewer(admin), kind: 'cic-review', title: 'x', scheduledAt: new Date(), childIds: [ours.children[0].id], chairId: notAChair.id })
+			createMeeting({
+				db,
+				scheduler: viewer(admin),
+				kind: 'cic-review',
+				title: 'x',
+				scheduledAt: new Date(),
+				childIds: [ours.children[0].id],
+				chairId: notAChair.id
+			})
 		).rejects.toMatchObject({ field: 'chairId' });
 		await expect(
-			createMeeting({ db, scheduler: viewer(admin), kind: 'cic-review', title: 'x', scheduledAt: new Date(), childIds: [], chairId: chair.id })
+			createMeeting({
+				db,
+				scheduler: viewer(admin),
+				kind: 'cic-review',
+				title: 'x',
+				scheduledAt: new Date(),
+				childIds: [],
+				chairId: chair.id
+			})
 		).rejects.toMatchObject({ field: 'childIds' });
 	});
 });

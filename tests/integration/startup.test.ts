@@ -4,7 +4,11 @@ import { spawnSync } from 'node:child_process';
 describe('start-up', () => {
 	it('stops with one clear line when DATABASE_URL cannot be reached', () => {
 		const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-			env: { ...process.env, DATABASE_URL: 'postgres://nobody:secret-pw@127.0.0.1:1/roundtable', PORT: '0' },
+			env: {
+				...process.env,
+				DATABASE_URL: 'postgres://nobody:secret-pw@127.0.0.1:1/roundtable',
+				PORT: '0'
+			},
 			encoding: 'utf8',
 			timeout: 30_000
 		});

@@ -19,10 +19,18 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { readStoredRecord } from '../../src/lib/server/records';
 import { createTestDatabase, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
-import { connectClient, synced, textOf, typeParagraph, waitFor, type TestClient } from './collab-harness';
+import {
+	connectClient,
+	synced,
+	textOf,
+	typeParagraph,
+	waitFor,
+	type TestClient
+} from './collab-harness';
 
 const realDatabase = process.env.TEST_DATABASE_URL;
-const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => existsSync(file)) ?? null;
+const redisServer =
+	['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => existsSync(file)) ?? null;
 const inCi = Boolean(process.env.CI);
 const skipReason = !realDatabase
 	? 'two nodes need one PostgreSQL (PGlite allows one opener): set TEST_DATABASE_URL'
@@ -52,11 +60,16 @@ function freePort(): Promise<number> {
 }
 
 async function startRedis(): Promise<string> {
-	if (!redisServer) throw new Error('redis-server is not installed: .ci/run installs Debian\'s redis-server');
+	if (!redisServer)
+		throw new Error("redis-server is not installed: .ci/run installs Debian's redis-server");
 	const port = await freePort();
-	const proc = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const proc = spawn(
+		redisServer,
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
 	redis = proc;
 	await new Promise<void>((resolve, reject) => {
 		let out = '';
@@ -64,7 +77,9 @@ async function startRedis(): Promise<string> {
 			out += chunk.toString();
 			if (out.includes('Ready to accept connections')) resolve();
 		});
-		proc.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${out.slice(-400)}`)));
+		proc.once('exit', (code) =>
+			reject(new Error(`redis-server exited (${code}): ${out.slice(-400)}`))
+		);
 	});
 	return `redis://127.0.0.1:${port}`;
 }
@@ -73,7 +88,13 @@ async function startRedis(): Promise<string> {
 function startNode(): Promise<{ node: ChildProcess; url: string }> {
 	const node = fork(path.resolve('server/collab/standalone.ts'), [], {
 		execArgv: ['--import', 'tsx'],
-		env: { ...process.env, DATABASE_URL: realDatabase, REDIS_URL: redisUrl, COLLAB_PORT: '0', COLLAB_QUIET: '1' },
+		env: {
+			...process.env,
+			DATABASE_URL: realDatabase,
+			REDIS_URL: redisUrl,
+			COLLAB_PORT: '0',
+			COLLAB_QUIET: '1'
+		},
 		stdio: ['ignore', 'pipe', 'pipe', 'ipc']
 	});
 	nodes.push(node);
@@ -84,7 +105,9 @@ function startNode(): Promise<{ node: ChildProcess; url: string }> {
 			const match = /listening (\d+)/.exec(chunk.toString());
 			if (match) resolve({ node, url: `ws://127.0.0.1:${match[1]}/collab` });
 		});
-		node.once('exit', (code) => reject(new Error(`node exited early (${code}): ${errors.slice(0, 500)}`)));
+		node.once('exit', (code) =>
+			reject(new Error(`node exited early (${code}): ${errors.slice(0, 500)}`))
+		);
 	});
 }
 
@@ -112,108 +135,145 @@ async function storedText(meetingId: string): Promise<string> {
 	return text;
 }
 
-describe.skipIf(skipReason !== null)(`two nodes through Redis${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-	let nodeA: { node: ChildProcess; url: string };
-	let nodeB: { node: ChildProcess; url: string };
+describe.skipIf(skipReason !== null)(
+	`two nodes through Redis${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+	() => {
+		let nodeA: { node: ChildProcess; url: string };
+		let nodeB: { node: ChildProcess; url: string };
 
-	beforeAll(async () => {
-		handle = await createTestDatabase();
-		const { db } = handle;
-		const unit = await makeUnit(db);
-		const chair = await makeUser(db, { role: 'chair', unitId: unit.id });
-		const police = await makeUser(db, { role: 'professional' });
-		const people = [{ user: chair, role: 'chair' as const }, { user: police, role: 'professional' as const }];
-		const ending = await makeMeeting(db, { unitId: unit.id, participants: people });
-		const surviving = await makeMeeting(db, { unitId: unit.id, participants: people });
-		meetingIds = { ending: ending.meeting.id, surviving: surviving.meeting.id };
-		// The police's contribution root: participant ids differ per meeting, so use the first's.
-		policeContribution = roots.contribution(ending.participants.find((p) => p.userId === police.id)!.id);
-		tokens = { chair: await signIn(db, chair.id), police: await signIn(db, police.id) };
-		redisUrl = await startRedis();
-		[nodeA, nodeB] = await Promise.all([startNode(), startNode()]);
-	}, 90_000);
+		beforeAll(async () => {
+			handle = await createTestDatabase();
+			const { db } = handle;
+			const unit = await makeUnit(db);
+			const chair = await makeUser(db, { role: 'chair', unitId: unit.id });
+			const police = await makeUser(db, { role: 'professional' });
+			const people = [
+				{ user: chair, role: 'chair' as const },
+				{ user: police, role: 'professional' as const }
+			];
+			const ending = await makeMeeting(db, { unitId: unit.id, participants: people });
+			const surviving = await makeMeeting(db, { unitId: unit.id, participants: people });
+			meetingIds = { ending: ending.meeting.id, surviving: surviving.meeting.id };
+			// The police's contribution root: participant ids differ per meeting, so use the first's.
+			policeContribution = roots.contribution(
+				ending.participants.find((p) => p.userId === police.id)!.id
+			);
+			tokens = { chair: await signIn(db, chair.id), police: await signIn(db, police.id) };
+			redisUrl = await startRedis();
+			[nodeA, nodeB] = await Promise.all([startNode(), startNode()]);
+		}, 90_000);
 
-	afterAll(async () => {
-		for (const client of clients) client.destroy();
-		for (const node of nodes) if (node.exitCode === null && node.signalCode === null) node.kill('SIGKILL');
-		redis?.kill('SIGKILL');
-		await handle?.close();
-	});
-
-	it('a client on each node edits the same meeting: both converge, see each other, and the stored record is whole', async () => {
-		const chair = open(nodeA.url, meetingIds.ending, tokens.chair);
-		const police = open(nodeB.url, meetingIds.ending, tokens.police);
-		await Promise.all([synced(chair), synced(police)]);
-		const typed: string[] = [];
-		for (let n = 0; n < 20; n++) {
-			type(chair, shared, `chair-${n} `);
-			type(police, shared, `police-${n} `);
-			type(police, policeContribution, `own-${n} `);
-			typed.push(`chair-${n} `, `police-${n} `, `own-${n} `);
-			await new Promise((r) => setTimeout(r, 10));
-		}
-		await waitFor('both nodes converge', () => textIn(chair.doc) === textIn(police.doc) && typed.every((w) => textIn(chair.doc).includes(w)), 10_000);
-		// Presence crosses nodes too: each sees the other's caret state.
-		chair.provider.awareness.setLocalStateField('cursor', { at: 1 });
-		police.provider.awareness.setLocalStateField('cursor', { at: 2 });
-		await waitFor('presence crosses nodes', () => police.provider.awareness.getStates().has(chair.doc.clientID) && chair.provider.awareness.getStates().has(police.doc.clientID), 10_000);
-		expect(chair.closes).toEqual([]);
-		expect(police.closes).toEqual([]);
-
-		// Both leave; once the nodes have unloaded, the database alone holds every word.
-		chair.destroy();
-		police.destroy();
-		await new Promise((r) => setTimeout(r, 1_800));
-		const stored = await storedText(meetingIds.ending);
-		for (const word of typed) expect(stored).toContain(word);
-	}, 60_000);
-
-	it('the chair ends the meeting on one node and the clients on the other are told', async () => {
-		const chair = open(nodeA.url, meetingIds.ending, tokens.chair);
-		const police = open(nodeB.url, meetingIds.ending, tokens.police);
-		await Promise.all([synced(chair), synced(police)]);
-		const ended = new Promise<{ type: string; error?: string }>((resolve) =>
-			nodeA.node.on('message', (message: { type: string; error?: string }) => {
-				if (message.type === 'ended' || message.type === 'end-failed') resolve(message);
-			})
-		);
-		nodeA.node.send({ type: 'end-meeting', meetingId: meetingIds.ending, token: tokens.chair });
-		expect(await ended).toEqual({ type: 'ended', meetingId: meetingIds.ending });
-		// Node B's socket is closed with 4000 (meeting changed) and reconnects with its new rights.
-		await waitFor('the client on the other node is told', () => police.connectionCloses.includes(4000), 10_000);
-		await waitFor('it reconnects', () => police.provider.wsconnected && police.provider.synced, 10_000);
-		expect(police.closes).toEqual([]);
-		expect(chair.connectionCloses).toContain(4000);
-	}, 60_000);
-
-	it('killing one node leaves the other serving', async () => {
-		const chair = open(nodeA.url, meetingIds.surviving, tokens.chair);
-		const police = open(nodeB.url, meetingIds.surviving, tokens.police);
-		await Promise.all([synced(chair), synced(police)]);
-		const section = roots.section('discussion');
-		type(chair, section, 'before the fall ');
-		await waitFor('relayed', () => textOf(police.doc, section).includes('before the fall'), 10_000);
-
-		await new Promise<void>((resolve) => {
-			nodeA.node.once('exit', () => resolve());
-			nodeA.node.kill('SIGKILL');
+		afterAll(async () => {
+			for (const client of clients) client.destroy();
+			for (const node of nodes)
+				if (node.exitCode === null && node.signalCode === null) node.kill('SIGKILL');
+			redis?.kill('SIGKILL');
+			await handle?.close();
 		});
-		type(police, section, 'after the fall ');
-		const newcomer = open(nodeB.url, meetingIds.surviving, tokens.chair);
-		await synced(newcomer);
-		await waitFor('node B serves both edits', () => {
-			const text = textOf(newcomer.doc, section);
-			return text.includes('before the fall') && text.includes('after the fall');
-		}, 10_000);
-		expect(police.closes).toEqual([]);
 
-		police.destroy();
-		newcomer.destroy();
-		await new Promise((r) => setTimeout(r, 1_800));
-		const stored = await readStoredRecord({ db: handle.db, meetingId: meetingIds.surviving });
-		const text = textOf(stored, section);
-		stored.destroy();
-		expect(text).toContain('before the fall'); // node A died; node B had stored what it relayed
-		expect(text).toContain('after the fall');
-	}, 60_000);
-});
+		it('a client on each node edits the same meeting: both converge, see each other, and the stored record is whole', async () => {
+			const chair = open(nodeA.url, meetingIds.ending, tokens.chair);
+			const police = open(nodeB.url, meetingIds.ending, tokens.police);
+			await Promise.all([synced(chair), synced(police)]);
+			const typed: string[] = [];
+			for (let n = 0; n < 20; n++) {
+				type(chair, shared, `chair-${n} `);
+				type(police, shared, `police-${n} `);
+				type(police, policeContribution, `own-${n} `);
+				typed.push(`chair-${n} `, `police-${n} `, `own-${n} `);
+				await new Promise((r) => setTimeout(r, 10));
+			}
+			await waitFor(
+				'both nodes converge',
+				() =>
+					textIn(chair.doc) === textIn(police.doc) &&
+					typed.every((w) => textIn(chair.doc).includes(w)),
+				10_000
+			);
+			// Presence crosses nodes too: each sees the other's caret state.
+			chair.provider.awareness.setLocalStateField('cursor', { at: 1 });
+			police.provider.awareness.setLocalStateField('cursor', { at: 2 });
+			await waitFor(
+				'presence crosses nodes',
+				() =>
+					police.provider.awareness.getStates().has(chair.doc.clientID) &&
+					chair.provider.awareness.getStates().has(police.doc.clientID),
+				10_000
+			);
+			expect(chair.closes).toEqual([]);
+			expect(police.closes).toEqual([]);
+
+			// Both leave; once the nodes have unloaded, the database alone holds every word.
+			chair.destroy();
+			police.destroy();
+			await new Promise((r) => setTimeout(r, 1_800));
+			const stored = await storedText(meetingIds.ending);
+			for (const word of typed) expect(stored).toContain(word);
+		}, 60_000);
+
+		it('the chair ends the meeting on one node and the clients on the other are told', async () => {
+			const chair = open(nodeA.url, meetingIds.ending, tokens.chair);
+			const police = open(nodeB.url, meetingIds.ending, tokens.police);
+			await Promise.all([synced(chair), synced(police)]);
+			const ended = new Promise<{ type: string; error?: string }>((resolve) =>
+				nodeA.node.on('message', (message: { type: string; error?: string }) => {
+					if (message.type === 'ended' || message.type === 'end-failed') resolve(message);
+				})
+			);
+			nodeA.node.send({ type: 'end-meeting', meetingId: meetingIds.ending, token: tokens.chair });
+			expect(await ended).toEqual({ type: 'ended', meetingId: meetingIds.ending });
+			// Node B's socket is closed with 4000 (meeting changed) and reconnects with its new rights.
+			await waitFor(
+				'the client on the other node is told',
+				() => police.connectionCloses.includes(4000),
+				10_000
+			);
+			await waitFor(
+				'it reconnects',
+				() => police.provider.wsconnected && police.provider.synced,
+				10_000
+			);
+			expect(police.closes).toEqual([]);
+			expect(chair.connectionCloses).toContain(4000);
+		}, 60_000);
+
+		it('killing one node leaves the other serving', async () => {
+			const chair = open(nodeA.url, meetingIds.surviving, tokens.chair);
+			const police = open(nodeB.url, meetingIds.surviving, tokens.police);
+			await Promise.all([synced(chair), synced(police)]);
+			const section = roots.section('discussion');
+			type(chair, section, 'before the fall ');
+			await waitFor(
+				'relayed',
+				() => textOf(police.doc, section).includes('before the fall'),
+				10_000
+			);
+
+			await new Promise<void>((resolve) => {
+				nodeA.node.once('exit', () => resolve());
+				nodeA.node.kill('SIGKILL');
+			});
+			type(police, section, 'after the fall ');
+			const newcomer = open(nodeB.url, meetingIds.surviving, tokens.chair);
+			await synced(newcomer);
+			await waitFor(
+				'node B serves both edits',
+				() => {
+					const text = textOf(newcomer.doc, section);
+					return text.includes('before the fall') && text.includes('after the fall');
+				},
+				10_000
+			);
+			expect(police.closes).toEqual([]);
+
+			police.destroy();
+			newcomer.destroy();
+			await new Promise((r) => setTimeout(r, 1_800));
+			const stored = await readStoredRecord({ db: handle.db, meetingId: meetingIds.surviving });
+			const text = textOf(stored, section);
+			stored.destroy();
+			expect(text).toContain('before the fall'); // node A died; node B had stored what it relayed
+			expect(text).toContain('after the fall');
+		}, 60_000);
+	}
+);

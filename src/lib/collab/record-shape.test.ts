@@ -32,9 +32,20 @@ describe('the live record', () => {
 		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
 		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
 		const snapshot = readRecord(a, ['p1']);
-		expect(snapshot.meta).toMatchObject({ currentSection: 'child-journey', sectionStartedAt: 1000 });
+		expect(snapshot.meta).toMatchObject({
+			currentSection: 'child-journey',
+			sectionStartedAt: 1000
+		});
 		expect(snapshot.concerns).toEqual([
-			expect.objectContaining({ id, childId: 'c1', title: 'Late for school', childSays: 'I hate being late', safetyGoal: 'On time every day', status: 'open', raisedInMeetingId: 'm1' })
+			expect.objectContaining({
+				id,
+				childId: 'c1',
+				title: 'Late for school',
+				childSays: 'I hate being late',
+				safetyGoal: 'On time every day',
+				status: 'open',
+				raisedInMeetingId: 'm1'
+			})
 		]);
 		expect(snapshot.ratings).toEqual({ p1: { [id]: 3 } });
 		expect(readRecord(b, ['p1'])).toEqual(snapshot);
@@ -47,13 +58,30 @@ describe('the live record', () => {
 
 	it('records no decision without its reason', () => {
 		const doc = new Y.Doc();
-		const refused = recordDecision(doc, 'p1', { childId: 'c1', recommendation: 'plan', reason: '  ' });
+		const refused = recordDecision(doc, 'p1', {
+			childId: 'c1',
+			recommendation: 'plan',
+			reason: '  '
+		});
 		expect(refused.ok).toBe(false);
 		if (!refused.ok) expect(refused.problems.map((p) => p.field)).toContain('reason');
 		expect(readRecord(doc, ['p1']).decisions).toEqual({});
-		const kept = recordDecision(doc, 'p1', { childId: 'c1', recommendation: 'no-plan', reason: 'Things have changed for the better.' }, 5);
+		const kept = recordDecision(
+			doc,
+			'p1',
+			{ childId: 'c1', recommendation: 'no-plan', reason: 'Things have changed for the better.' },
+			5
+		);
 		expect(kept.ok).toBe(true);
-		expect(readRecord(doc, ['p1']).decisions).toEqual({ p1: { c1: { recommendation: 'no-plan', reason: 'Things have changed for the better.', recordedAt: 5 } } });
+		expect(readRecord(doc, ['p1']).decisions).toEqual({
+			p1: {
+				c1: {
+					recommendation: 'no-plan',
+					reason: 'Things have changed for the better.',
+					recordedAt: 5
+				}
+			}
+		});
 	});
 
 	it('keeps the chair’s outcome with its category only for a plan', () => {
@@ -75,7 +103,10 @@ describe('the live record', () => {
 		setCoreGroup(doc, ['Mum', 'Sam Okafor']);
 		let plan = readRecord(doc, []).plan;
 		expect(plan.outcomes.map((o) => o.text)).toEqual(['On time every day', 'Hearing test done']);
-		expect(plan.actions.map((a) => `${a.who}: ${a.what} by ${a.byWhen}`)).toEqual(['Mum: Walk to school by 2027-01-08', 'Kim: Book the test by 2027-01-15']);
+		expect(plan.actions.map((a) => `${a.who}: ${a.what} by ${a.byWhen}`)).toEqual([
+			'Mum: Walk to school by 2027-01-08',
+			'Kim: Book the test by 2027-01-15'
+		]);
 		expect(plan.coreGroup).toEqual(['Mum', 'Sam Okafor']);
 		removePlanItem(doc, 'outcomes', o1);
 		plan = readRecord(doc, []).plan;
@@ -107,7 +138,11 @@ describe('concern cards as shared text', () => {
 	it('keeps both people’s words when they type in one field at once', () => {
 		const a = new Y.Doc();
 		const b = new Y.Doc();
-		const id = addConcern(a, { childId: 'c1', title: 'Late for school', dayToDay: 'She misses breakfast.' });
+		const id = addConcern(a, {
+			childId: 'c1',
+			title: 'Late for school',
+			dayToDay: 'She misses breakfast.'
+		});
 		exchange(a, b);
 		expect(concernText(a, id, 'dayToDay')).toBeInstanceOf(Y.Text);
 		// a types at the start, b at the end, neither having seen the other's keystrokes.
@@ -126,13 +161,35 @@ describe('concern cards as shared text', () => {
 		// The form every card had before fields were shared (stored records, an older demo).
 		doc.transact(() => {
 			const card = new Y.Map<unknown>();
-			for (const [key, value] of Object.entries({ id: 'old', childId: 'c1', title: 'Sleeps in a cold room', dayToDay: 'No heating upstairs.', impactNow: '', impactLater: '', childSays: 'I wear my coat in bed', safetyGoal: '', status: 'open', raisedInMeetingId: 'm0' })) {
+			for (const [key, value] of Object.entries({
+				id: 'old',
+				childId: 'c1',
+				title: 'Sleeps in a cold room',
+				dayToDay: 'No heating upstairs.',
+				impactNow: '',
+				impactLater: '',
+				childSays: 'I wear my coat in bed',
+				safetyGoal: '',
+				status: 'open',
+				raisedInMeetingId: 'm0'
+			})) {
 				card.set(key, value);
 			}
 			doc.getArray(roots.concerns).push([card]);
 		});
 		expect(readRecord(doc, []).concerns).toEqual([
-			{ id: 'old', childId: 'c1', title: 'Sleeps in a cold room', dayToDay: 'No heating upstairs.', impactNow: '', impactLater: '', childSays: 'I wear my coat in bed', safetyGoal: '', status: 'open', raisedInMeetingId: 'm0' }
+			{
+				id: 'old',
+				childId: 'c1',
+				title: 'Sleeps in a cold room',
+				dayToDay: 'No heating upstairs.',
+				impactNow: '',
+				impactLater: '',
+				childSays: 'I wear my coat in bed',
+				safetyGoal: '',
+				status: 'open',
+				raisedInMeetingId: 'm0'
+			}
 		]);
 		expect(concernText(doc, 'old', 'title')).toBe('Sleeps in a cold room');
 		editConcernText(doc, 'old', 'title', 'Sleeps in a cold room all winter');
@@ -143,7 +200,11 @@ describe('concern cards as shared text', () => {
 	});
 
 	it('changes only what was typed: among equal letters where the caret is, never half a surrogate pair', () => {
-		expect(textChange('She is late', 'She is often late')).toEqual({ index: 7, remove: 0, insert: 'often ' });
+		expect(textChange('She is late', 'She is often late')).toEqual({
+			index: 7,
+			remove: 0,
+			insert: 'often '
+		});
 		expect(textChange('aa', 'aaa', 2)).toEqual({ index: 1, remove: 0, insert: 'a' });
 		expect(textChange('aab', 'ab', 1)).toEqual({ index: 1, remove: 1, insert: '' });
 		expect(textChange('same', 'same')).toEqual({ index: 4, remove: 0, insert: '' });

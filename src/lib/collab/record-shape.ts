@@ -95,7 +95,14 @@ export interface RecordSnapshot {
  * card's Y.Map), so two people typing in one field both keep their words. Cards stored before
  * that hold plain strings; they are read alike and become shared text at their first edit.
  */
-export const concernTextFields = ['title', 'dayToDay', 'impactNow', 'impactLater', 'childSays', 'safetyGoal'] as const;
+export const concernTextFields = [
+	'title',
+	'dayToDay',
+	'impactNow',
+	'impactLater',
+	'childSays',
+	'safetyGoal'
+] as const;
 export type ConcernTextField = (typeof concernTextFields)[number];
 
 function str(value: unknown): string {
@@ -118,7 +125,10 @@ export function newItemId(): string {
  * views key their lists by id, and a duplicate (which the server refuses for concern cards)
  * must not break them.
  */
-function readMapArray<T extends { id: string }>(array: Y.Array<unknown> | null, read: (map: Y.Map<unknown>) => T | null): T[] {
+function readMapArray<T extends { id: string }>(
+	array: Y.Array<unknown> | null,
+	read: (map: Y.Map<unknown>) => T | null
+): T[] {
 	const out: T[] = [];
 	const seen = new Set<string>();
 	// null: the list was never created (a detached Y.Array would warn when read)
@@ -176,7 +186,11 @@ export function readRecord(doc: Y.Doc, participantIds: readonly string[]): Recor
 		doc.getMap(roots.decision(pid)).forEach((value, childId) => {
 			const v = value as Partial<Decision> | null;
 			if (v && typeof v.recommendation === 'string' && typeof v.reason === 'string') {
-				d[childId] = { recommendation: v.recommendation, reason: v.reason, recordedAt: Number(v.recordedAt) || 0 };
+				d[childId] = {
+					recommendation: v.recommendation,
+					reason: v.reason,
+					recordedAt: Number(v.recordedAt) || 0
+				};
 			}
 		});
 		if (Object.keys(d).length) decisions[pid] = d;
@@ -185,14 +199,21 @@ export function readRecord(doc: Y.Doc, participantIds: readonly string[]): Recor
 	doc.getMap(roots.outcome).forEach((value, childId) => {
 		const v = value as Partial<Outcome> | null;
 		if (v && (v.outcome === 'plan' || v.outcome === 'no-plan')) {
-			outcomes[childId] = { outcome: v.outcome, category: v.category, recordedAt: Number(v.recordedAt) || 0 };
+			outcomes[childId] = {
+				outcome: v.outcome,
+				category: v.category,
+				recordedAt: Number(v.recordedAt) || 0
+			};
 		}
 	});
 	const plan = planMap(doc);
 	return {
 		meta: {
 			currentSection: str(meta.get('currentSection')) || null,
-			sectionStartedAt: typeof meta.get('sectionStartedAt') === 'number' ? (meta.get('sectionStartedAt') as number) : null,
+			sectionStartedAt:
+				typeof meta.get('sectionStartedAt') === 'number'
+					? (meta.get('sectionStartedAt') as number)
+					: null,
 			childScores: meta.get('childScores') === true
 		},
 		concerns: readMapArray(doc.getArray(roots.concerns), readConcern),
@@ -201,14 +222,29 @@ export function readRecord(doc: Y.Doc, participantIds: readonly string[]): Recor
 		outcomes,
 		plan: {
 			outcomes: readMapArray(planArray(doc, 'outcomes'), (m) =>
-				str(m.get('id')) ? { id: str(m.get('id')), childId: str(m.get('childId')), text: str(m.get('text')), concernId: str(m.get('concernId')) || null } : null
+				str(m.get('id'))
+					? {
+							id: str(m.get('id')),
+							childId: str(m.get('childId')),
+							text: str(m.get('text')),
+							concernId: str(m.get('concernId')) || null
+						}
+					: null
 			),
 			actions: readMapArray(planArray(doc, 'actions'), (m) =>
 				str(m.get('id'))
-					? { id: str(m.get('id')), outcomeId: str(m.get('outcomeId')), what: str(m.get('what')), who: str(m.get('who')), byWhen: str(m.get('byWhen')) }
+					? {
+							id: str(m.get('id')),
+							outcomeId: str(m.get('outcomeId')),
+							what: str(m.get('what')),
+							who: str(m.get('who')),
+							byWhen: str(m.get('byWhen'))
+						}
 					: null
 			),
-			coreGroup: (planArray(doc, 'coreGroup')?.toArray() ?? []).filter((v): v is string => typeof v === 'string'),
+			coreGroup: (planArray(doc, 'coreGroup')?.toArray() ?? []).filter(
+				(v): v is string => typeof v === 'string'
+			),
 			leadSocialWorker: str(plan.get('leadSocialWorker')),
 			firstCoreGroup: str(plan.get('firstCoreGroup')),
 			reviewDate: str(plan.get('reviewDate')),
@@ -249,7 +285,10 @@ export function setChildScores(doc: Y.Doc, allowed: boolean): void {
 }
 
 /** Adds a concern card and returns its id; its text fields are shared text. */
-export function addConcern(doc: Y.Doc, concern: Partial<Concern> & { childId: string; title: string }): string {
+export function addConcern(
+	doc: Y.Doc,
+	concern: Partial<Concern> & { childId: string; title: string }
+): string {
 	const id = concern.id ?? newItemId();
 	doc.transact(() => {
 		const map = new Y.Map<unknown>();
@@ -274,7 +313,11 @@ function concernMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
  * One text field of a card as the record holds it: its shared text, the plain string of a card
  * stored before fields were shared, or null when there is no such card.
  */
-export function concernText(doc: Y.Doc, id: string, field: ConcernTextField): Y.Text | string | null {
+export function concernText(
+	doc: Y.Doc,
+	id: string,
+	field: ConcernTextField
+): Y.Text | string | null {
 	const map = concernMap(doc, id);
 	if (!map) return null;
 	const value = map.get(field);
@@ -286,16 +329,29 @@ export function concernText(doc: Y.Doc, id: string, field: ConcernTextField): Y.
  * kept. `cursor`, where the caret stands in `after` once typed, places an insertion among equal
  * letters where it was typed. Never splits a surrogate pair.
  */
-export function textChange(before: string, after: string, cursor?: number): { index: number; remove: number; insert: string } {
+export function textChange(
+	before: string,
+	after: string,
+	cursor?: number
+): { index: number; remove: number; insert: string } {
 	let start = 0;
 	const shortest = Math.min(before.length, after.length);
 	while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-	if (cursor !== undefined) start = Math.max(0, Math.min(start, cursor - Math.max(0, after.length - before.length)));
+	if (cursor !== undefined)
+		start = Math.max(0, Math.min(start, cursor - Math.max(0, after.length - before.length)));
 	let end = 0;
-	while (end < shortest - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+	while (
+		end < shortest - start &&
+		before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+	)
+		end++;
 	if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
 	if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
-	return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
+	return {
+		index: start,
+		remove: before.length - start - end,
+		insert: after.slice(start, after.length - end)
+	};
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
@@ -306,7 +362,13 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
  * others type meanwhile elsewhere in the field is kept; an older card's plain string becomes
  * shared text. `origin` marks the transaction (an input binding skips its own changes).
  */
-export function editConcernText(doc: Y.Doc, id: string, field: ConcernTextField, next: string, options: { cursor?: number; origin?: unknown } = {}): void {
+export function editConcernText(
+	doc: Y.Doc,
+	id: string,
+	field: ConcernTextField,
+	next: string,
+	options: { cursor?: number; origin?: unknown } = {}
+): void {
 	doc.transact(() => {
 		const map = concernMap(doc, id);
 		if (!map) return;
@@ -327,15 +389,22 @@ export function updateConcern(doc: Y.Doc, id: string, fields: Partial<Omit<Conce
 		const map = concernMap(doc, id);
 		if (!map) return;
 		for (const [key, value] of Object.entries(fields)) {
-			if ((concernTextFields as readonly string[]).includes(key)) editConcernText(doc, id, key as ConcernTextField, String(value ?? ''));
+			if ((concernTextFields as readonly string[]).includes(key))
+				editConcernText(doc, id, key as ConcernTextField, String(value ?? ''));
 			else if (map.get(key) !== value) map.set(key, value);
 		}
 	});
 }
 
 /** One person's 0–10 score for one concern. */
-export function setRating(doc: Y.Doc, participantId: string, concernId: string, score: number): void {
-	if (!Number.isInteger(score) || score < 0 || score > 10) throw new RangeError('A score is a whole number from 0 to 10.');
+export function setRating(
+	doc: Y.Doc,
+	participantId: string,
+	concernId: string,
+	score: number
+): void {
+	if (!Number.isInteger(score) || score < 0 || score > 10)
+		throw new RangeError('A score is a whole number from 0 to 10.');
 	doc.getMap(roots.ratings(participantId)).set(concernId, score);
 }
 
@@ -350,7 +419,9 @@ export function recordDecision(
 	const checked = checkDecision(input, context);
 	if (!checked.ok) return { ok: false, problems: checked.problems };
 	const { childId, recommendation, reason } = checked.decision;
-	doc.getMap(roots.decision(participantId)).set(childId, { recommendation, reason, recordedAt: now });
+	doc
+		.getMap(roots.decision(participantId))
+		.set(childId, { recommendation, reason, recordedAt: now });
 	return { ok: true };
 }
 
@@ -374,7 +445,10 @@ function ensurePlanArray(doc: Y.Doc, key: 'outcomes' | 'actions' | 'coreGroup'):
 }
 
 /** Adds an outcome for the child to the plan and returns its id. */
-export function addPlanOutcome(doc: Y.Doc, item: Omit<PlanOutcomeItem, 'id'> & { id?: string }): string {
+export function addPlanOutcome(
+	doc: Y.Doc,
+	item: Omit<PlanOutcomeItem, 'id'> & { id?: string }
+): string {
 	const id = item.id ?? newItemId();
 	doc.transact(() => {
 		const map = new Y.Map<unknown>();
@@ -388,7 +462,10 @@ export function addPlanOutcome(doc: Y.Doc, item: Omit<PlanOutcomeItem, 'id'> & {
 }
 
 /** Adds an action (what, who, by when) under an outcome and returns its id. */
-export function addPlanAction(doc: Y.Doc, item: Omit<PlanActionItem, 'id'> & { id?: string }): string {
+export function addPlanAction(
+	doc: Y.Doc,
+	item: Omit<PlanActionItem, 'id'> & { id?: string }
+): string {
 	const id = item.id ?? newItemId();
 	doc.transact(() => {
 		const map = new Y.Map<unknown>();
@@ -399,11 +476,17 @@ export function addPlanAction(doc: Y.Doc, item: Omit<PlanActionItem, 'id'> & { i
 }
 
 /** Changes fields of one plan outcome or action. */
-export function updatePlanItem(doc: Y.Doc, list: 'outcomes' | 'actions', id: string, fields: Record<string, string>): void {
+export function updatePlanItem(
+	doc: Y.Doc,
+	list: 'outcomes' | 'actions',
+	id: string,
+	fields: Record<string, string>
+): void {
 	doc.transact(() => {
 		for (const item of ensurePlanArray(doc, list).toArray()) {
 			if (item instanceof Y.Map && item.get('id') === id) {
-				for (const [key, value] of Object.entries(fields)) if (item.get(key) !== value) item.set(key, value);
+				for (const [key, value] of Object.entries(fields))
+					if (item.get(key) !== value) item.set(key, value);
 			}
 		}
 	});
@@ -420,12 +503,17 @@ export function removePlanItem(doc: Y.Doc, list: 'outcomes' | 'actions', id: str
 			}
 		};
 		remove(ensurePlanArray(doc, list), (m) => m.get('id') === id);
-		if (list === 'outcomes') remove(ensurePlanArray(doc, 'actions'), (m) => m.get('outcomeId') === id);
+		if (list === 'outcomes')
+			remove(ensurePlanArray(doc, 'actions'), (m) => m.get('outcomeId') === id);
 	});
 }
 
 /** Sets one of the plan's single fields. */
-export function setPlanField(doc: Y.Doc, field: 'leadSocialWorker' | 'firstCoreGroup' | 'reviewDate' | 'contingency', value: string): void {
+export function setPlanField(
+	doc: Y.Doc,
+	field: 'leadSocialWorker' | 'firstCoreGroup' | 'reviewDate' | 'contingency',
+	value: string
+): void {
 	if (planMap(doc).get(field) !== value) planMap(doc).set(field, value);
 }
 

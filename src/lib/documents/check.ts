@@ -5,7 +5,12 @@
  */
 import { findJargon, type JargonFound } from './jargon';
 import type { Block, MeetingDocument } from './model';
-import { checkSentences, readability, type ReadabilityScore, type SentenceCheck } from './readability';
+import {
+	checkSentences,
+	readability,
+	type ReadabilityScore,
+	type SentenceCheck
+} from './readability';
 
 export interface DocumentReadability {
 	overall: ReadabilityScore;
@@ -38,13 +43,20 @@ const endSentence = (t: string) => (/[.!?]$/.test(t.trim()) ? t.trim() : `${t.tr
 
 /** Scores a document for the chair's readability panel. */
 export function documentReadability(doc: MeetingDocument): DocumentReadability {
-	const sections = doc.sections.map((s) => ({ heading: s.heading, text: s.blocks.flatMap(blockText).map(endSentence).join('\n') }));
+	const sections = doc.sections.map((s) => ({
+		heading: s.heading,
+		text: s.blocks.flatMap(blockText).map(endSentence).join('\n')
+	}));
 	const all = sections.map((s) => s.text).join('\n');
 	const acronyms = [...new Set(all.match(/\b[A-Z]{2,}s?\b/g) ?? [])];
 	return {
 		overall: readability(all),
 		sections: sections.map((s) => ({ heading: s.heading, score: readability(s.text) })),
-		tooHard: sections.flatMap((s) => checkSentences(s.text).filter((c) => c.tooHard).map((c) => ({ ...c, section: s.heading }))),
+		tooHard: sections.flatMap((s) =>
+			checkSentences(s.text)
+				.filter((c) => c.tooHard)
+				.map((c) => ({ ...c, section: s.heading }))
+		),
 		jargonLeft: findJargon(all),
 		jargonReplaced: doc.jargonReplaced ?? [],
 		acronyms

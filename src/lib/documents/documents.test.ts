@@ -18,7 +18,11 @@ import { maxFamilyActions } from './parent-plan';
 
 /** Every piece of text in a document, joined. */
 function textOf(doc: MeetingDocument): string {
-	return [doc.title, doc.subtitle, ...doc.sections.flatMap((s) => [s.heading, ...s.blocks.flatMap(blockText)])].join('\n');
+	return [
+		doc.title,
+		doc.subtitle,
+		...doc.sections.flatMap((s) => [s.heading, ...s.blocks.flatMap(blockText)])
+	].join('\n');
 }
 function rowsOf(doc: MeetingDocument): string[][] {
 	return doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'table' ? b.rows : [])));
@@ -29,23 +33,33 @@ describe('the 24-hour plan', () => {
 	it('lists every action with what, who and by when', () => {
 		const rows = rowsOf(doc);
 		for (const action of fixtureActions) {
-			expect(rows).toContainEqual([action.what, action.who, expect.stringContaining(action.byWhen.slice(0, 4))]);
+			expect(rows).toContainEqual([
+				action.what,
+				action.who,
+				expect.stringContaining(action.byWhen.slice(0, 4))
+			]);
 		}
 		expect(textOf(doc)).toContain('Friday 8 January 2027');
 	});
 	it('gives each child’s decision and category with every reason, and the dissent', () => {
 		const text = textOf(doc);
-		expect(text).toContain('Decision for Chrissie Walker: child protection plan, category: neglect');
+		expect(text).toContain(
+			'Decision for Chrissie Walker: child protection plan, category: neglect'
+		);
 		expect(text).toContain('Decision for Leo Walker: child protection plan, category: neglect');
 		expect(text).toContain('Chrissie misses school and meals; neglect is likely without a plan.');
 		expect(text).toContain('Home conditions have not improved since the summer.');
 		expect(text).toContain('Leo has dropped two weight centiles in three months.');
-		expect(text).toMatch(/Dissent: Jo Reid \(Police\) recommended no plan because no police call-outs/);
+		expect(text).toMatch(
+			/Dissent: Jo Reid \(Police\) recommended no plan because no police call-outs/
+		);
 	});
 	it('has the core group, lead social worker, dates, contingency and how to complain', () => {
 		const text = textOf(doc);
 		expect(text).toContain('Lead social worker: Sam Okafor');
-		expect(text).toContain('Core group: Dawn Walker, Sam Okafor, Kim Lee and Oakfield Primary School');
+		expect(text).toContain(
+			'Core group: Dawn Walker, Sam Okafor, Kim Lee and Oakfield Primary School'
+		);
 		expect(text).toContain('First core group: Monday 18 January 2027');
 		expect(text).toContain('Review: Monday 5 April 2027');
 		expect(text).toContain('seek legal advice');
@@ -54,7 +68,9 @@ describe('the 24-hour plan', () => {
 	});
 	it('holds no restricted text and names child, meeting and date in the file name', () => {
 		expect(textOf(doc)).not.toContain(restrictedText);
-		expect(doc.fileName).toBe('chrissie-walker-leo-walker-initial-child-protection-conference-2027-01-06-plan-24h');
+		expect(doc.fileName).toBe(
+			'chrissie-walker-leo-walker-initial-child-protection-conference-2027-01-06-plan-24h'
+		);
 	});
 	it('calls a review’s plan its recommendations', () => {
 		const cic = plan24h(fixtureInput('cic-review'));
@@ -67,29 +83,51 @@ describe('the draft notes', () => {
 	const doc = draftNotes(fixtureInput());
 	const text = textOf(doc);
 	it('follows the agenda with attendance, apologies and reports', () => {
-		expect(doc.sections.slice(1).map((s) => s.key)).toEqual(templateFor('initial-conference').sections.map((s) => s.key));
+		expect(doc.sections.slice(1).map((s) => s.key)).toEqual(
+			templateFor('initial-conference').sections.map((s) => s.key)
+		);
 		expect(text).toContain('Apologies: Ravi Patel (Riverside GP practice).');
 		expect(rowsOf(doc)).toContainEqual(['Jo Reid', 'Police', 'attended', 'received', 'no']);
-		expect(text).toContain('Reports not shared with the parents before the meeting: Jo Reid (Police).');
+		expect(text).toContain(
+			'Reports not shared with the parents before the meeting: Jo Reid (Police).'
+		);
 	});
 	it('keeps each contribution with its author, in its section', () => {
 		const parents = doc.sections.find((s) => s.key === 'parents-first')!;
-		expect(parents.blocks).toContainEqual({ type: 'paragraph', text: 'Chrissie loves drawing and her little brother.', author: 'Dawn Walker (parent or carer)' });
+		expect(parents.blocks).toContainEqual({
+			type: 'paragraph',
+			text: 'Chrissie loves drawing and her little brother.',
+			author: 'Dawn Walker (parent or carer)'
+		});
 		const professionals = doc.sections.find((s) => s.key === 'professionals')!;
-		expect(professionals.blocks).toContainEqual({ type: 'paragraph', text: 'I have visited six times since the referral.', author: "Sam Okafor (Children's Social Care)" });
+		expect(professionals.blocks).toContainEqual({
+			type: 'paragraph',
+			text: 'I have visited six times since the referral.',
+			author: "Sam Okafor (Children's Social Care)"
+		});
 	});
 	it('marks restricted information and says so', () => {
 		expect(doc.containsRestricted).toBe(true);
 		const professionals = doc.sections.find((s) => s.key === 'professionals')!;
-		expect(professionals.blocks).toContainEqual({ type: 'restricted', author: 'Jo Reid (Police)', paragraphs: [restrictedText] });
+		expect(professionals.blocks).toContainEqual({
+			type: 'restricted',
+			author: 'Jo Reid (Police)',
+			paragraphs: [restrictedText]
+		});
 		expect(renderDocumentHtml(doc)).toContain('Restricted — not to be shared with the family.');
 	});
 	it('has every decision with its reason, the dissent, the scores and every action', () => {
 		expect(text).toContain('Home conditions have not improved since the summer.');
 		expect(text).toContain('Dissent: Jo Reid');
 		const risk = doc.sections.flatMap((s) => s.blocks).find((b) => b.type === 'risk-plot');
-		expect(risk).toMatchObject({ concerns: [{ title: 'Chrissie is often an hour late for school', lowest: 3, highest: 7 }, { lowest: 2, highest: 2 }] });
-		for (const action of fixtureActions) expect(rowsOf(doc).some((r) => r[0] === action.what && r[1] === action.who)).toBe(true);
+		expect(risk).toMatchObject({
+			concerns: [
+				{ title: 'Chrissie is often an hour late for school', lowest: 3, highest: 7 },
+				{ lowest: 2, highest: 2 }
+			]
+		});
+		for (const action of fixtureActions)
+			expect(rowsOf(doc).some((r) => r[0] === action.what && r[1] === action.who)).toBe(true);
 	});
 });
 
@@ -108,10 +146,18 @@ describe('the parent plan', () => {
 		const list = doc.sections.find((s) => s.heading === 'Who does what, and by when')!;
 		const items = list.blocks.find((b) => b.type === 'list')!;
 		expect(items.type === 'list' && items.items).toHaveLength(maxFamilyActions);
-		expect(items.type === 'list' && items.items[0]).toBe('Sam Okafor, the social worker, will visit the family every week by Friday 8 January 2027.');
-		expect(text).toContain('Dawn Walker will make a family doctor appointment for Leo by Tuesday 12 January 2027.');
-		expect(text).toContain('Kim Lee, the health visitor, will check Leo’s weight by Thursday 14 January 2027.');
-		expect(text).toContain('There is 1 more job in the full plan. Sam Okafor, the social worker, can tell you about it.');
+		expect(items.type === 'list' && items.items[0]).toBe(
+			'Sam Okafor, the social worker, will visit the family every week by Friday 8 January 2027.'
+		);
+		expect(text).toContain(
+			'Dawn Walker will make a family doctor appointment for Leo by Tuesday 12 January 2027.'
+		);
+		expect(text).toContain(
+			'Kim Lee, the health visitor, will check Leo’s weight by Thursday 14 January 2027.'
+		);
+		expect(text).toContain(
+			'There is 1 more job in the full plan. Sam Okafor, the social worker, can tell you about it.'
+		);
 	});
 	it('names people instead of roles and agencies, with no acronyms', () => {
 		expect(text).toContain('Jo Reid, the police officer, will share any new police call-outs');
@@ -129,7 +175,9 @@ describe('the parent plan', () => {
 		const check = documentReadability(doc);
 		expect(check.overall.readingAge).toBeLessThanOrEqual(11);
 		expect(check.jargonLeft).toEqual([]);
-		expect(check.jargonReplaced.map((j) => j.term)).toEqual(expect.arrayContaining(['GP', 'CP plan', 'core group', 'safeguarding concerns']));
+		expect(check.jargonReplaced.map((j) => j.term)).toEqual(
+			expect.arrayContaining(['GP', 'CP plan', 'core group', 'safeguarding concerns'])
+		);
 	});
 });
 
@@ -140,35 +188,62 @@ describe('the other kinds', () => {
 		const doc = childLetter(input);
 		const text = textOf(doc);
 		expect(doc.sections[0].heading).toBe('Dear Chrissie');
-		expect(text).toContain('Sam Okafor, the social worker, will visit the family every week by Friday 8 January 2027.');
+		expect(text).toContain(
+			'Sam Okafor, the social worker, will visit the family every week by Friday 8 January 2027.'
+		);
 		expect(text).toContain('Your next review is on Monday 5 April 2027.');
 		expect(text).not.toContain(restrictedText);
 	});
 	it('puts a memory book’s memories in time order with their authors', () => {
 		const input = fixtureInput('life-appreciation-day');
 		input.paragraphs = {
-			'contribution:p-sw': [{ text: 'In 2019 Chrissie started nursery and loved the sand pit.', authors: ['Sam Okafor'] }],
-			'contribution:p-mum': [{ text: 'Chrissie was born in 2018 on a snowy morning.', authors: ['Dawn Walker'] }]
+			'contribution:p-sw': [
+				{
+					text: 'In 2019 Chrissie started nursery and loved the sand pit.',
+					authors: ['Sam Okafor']
+				}
+			],
+			'contribution:p-mum': [
+				{ text: 'Chrissie was born in 2018 on a snowy morning.', authors: ['Dawn Walker'] }
+			]
 		};
 		const doc = memoryBook(input);
 		const memories = doc.sections.find((s) => s.key === 'memories')!.blocks;
 		expect(memories).toEqual([
-			{ type: 'paragraph', text: 'Chrissie was born in 2018 on a snowy morning.', author: 'Dawn Walker' },
-			{ type: 'paragraph', text: 'In 2019 Chrissie started nursery and loved the sand pit.', author: 'Sam Okafor' }
+			{
+				type: 'paragraph',
+				text: 'Chrissie was born in 2018 on a snowy morning.',
+				author: 'Dawn Walker'
+			},
+			{
+				type: 'paragraph',
+				text: 'In 2019 Chrissie started nursery and loved the sand pit.',
+				author: 'Sam Okafor'
+			}
 		]);
 		expect(textOf(doc)).not.toContain(restrictedText);
 	});
 	it('lists a disruption meeting’s lessons and recommendations, restricted passages marked', () => {
 		const input = fixtureInput('disruption-meeting');
-		input.paragraphs['section:lessons'] = [{ text: 'Carers need respite before a crisis, not after.', authors: ['Priya Shah'] }];
+		input.paragraphs['section:lessons'] = [
+			{ text: 'Carers need respite before a crisis, not after.', authors: ['Priya Shah'] }
+		];
 		const doc = lessons(input);
 		expect(textOf(doc)).toContain('Carers need respite before a crisis, not after.');
 		expect(rowsOf(doc).some((r) => r[0] === 'Visit the family every week')).toBe(true);
 		expect(doc.containsRestricted).toBe(true);
 	});
 	it('makes exactly the documents the template lists', () => {
-		for (const kind of ['initial-conference', 'cic-review', 'life-appreciation-day', 'disruption-meeting', 'core-group'] as const) {
-			expect(generateDocuments(fixtureInput(kind)).map((d) => d.kind)).toEqual(templateFor(kind).outputs);
+		for (const kind of [
+			'initial-conference',
+			'cic-review',
+			'life-appreciation-day',
+			'disruption-meeting',
+			'core-group'
+		] as const) {
+			expect(generateDocuments(fixtureInput(kind)).map((d) => d.kind)).toEqual(
+				templateFor(kind).outputs
+			);
 		}
 	});
 });

@@ -11,21 +11,35 @@ import { agendaSections, meetingFactsBlock } from './parts';
 export function draftNotes(input: DocumentInput): MeetingDocument {
 	const { meeting } = input;
 	const containsRestricted = Object.values(input.restricted).some((list) => list.length > 0);
-	const due = isCalendarDate(meeting.date) ? dateInWords(notesDueDate(meeting.date)) : 'within 15 working days';
+	const due = isCalendarDate(meeting.date)
+		? dateInWords(notesDueDate(meeting.date))
+		: 'within 15 working days';
 	return {
 		kind: 'draft-notes',
 		audience: 'professionals',
 		title: `Draft notes: ${meeting.title}`,
 		subtitle: `${childNames(input)} · ${dateInWords(meeting.date)}`,
-		fileName: documentFileName({ children: meeting.children, meetingTitle: meeting.title, date: meeting.date, kind: 'draft-notes' }),
+		fileName: documentFileName({
+			children: meeting.children,
+			meetingTitle: meeting.title,
+			date: meeting.date,
+			kind: 'draft-notes'
+		}),
 		containsRestricted,
 		sections: [
 			{
 				heading: 'About these notes',
 				blocks: [
-					meetingFactsBlock(input, [{ term: 'Status', value: `draft, to be finalised and circulated by ${due}` }]),
+					meetingFactsBlock(input, [
+						{ term: 'Status', value: `draft, to be finalised and circulated by ${due}` }
+					]),
 					...(containsRestricted
-						? [{ type: 'paragraph' as const, text: 'These notes hold restricted information, marked where it appears. Remove it before any copy goes to the family.' }]
+						? [
+								{
+									type: 'paragraph' as const,
+									text: 'These notes hold restricted information, marked where it appears. Remove it before any copy goes to the family.'
+								}
+							]
 						: [])
 				]
 			},

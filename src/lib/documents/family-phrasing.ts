@@ -4,7 +4,13 @@
  * every screen shares (../domain/plain-words); what is here needs the meeting's input or the
  * jargon glossary.
  */
-import { asSubject, categoryLabels, dateInWords, familyName, type ChildProtectionCategory } from '../domain';
+import {
+	asSubject,
+	categoryLabels,
+	dateInWords,
+	familyName,
+	type ChildProtectionCategory
+} from '../domain';
 import type { DocumentInput, DocumentParticipant } from './input';
 import { replaceJargon } from './jargon';
 
@@ -44,21 +50,31 @@ const jobKeywords: [RegExp, RegExp][] = [
  * Who does an action, for the family: the person's name where the record names a role or an
  * agency that one person in the meeting fills; jargon replaced otherwise.
  */
-export function familyWho(who: string, input: DocumentInput, opts: { withJob?: boolean } = {}): string {
-	const named = opts.withJob === false ? (p: DocumentParticipant) => familyName(p.name) : namedPerson;
+export function familyWho(
+	who: string,
+	input: DocumentInput,
+	opts: { withJob?: boolean } = {}
+): string {
+	const named =
+		opts.withJob === false ? (p: DocumentParticipant) => familyName(p.name) : namedPerson;
 	const text = who.trim();
 	if (!text) return 'Someone (to be agreed)';
 	const lower = text.toLowerCase();
 	const byName = input.participants.find((p) => lower.includes(p.name.toLowerCase()));
 	if (byName) return named(byName);
-	const byAgency = input.participants.find((p) => p.agency && lower.includes(p.agency.toLowerCase()));
+	const byAgency = input.participants.find(
+		(p) => p.agency && lower.includes(p.agency.toLowerCase())
+	);
 	if (byAgency) return named(byAgency);
 	for (const [inWho, inAgency] of jobKeywords) {
 		if (!inWho.test(text)) continue;
-		const matches = input.participants.filter((p) => p.role !== 'parent' && p.agency && inAgency.test(p.agency));
+		const matches = input.participants.filter(
+			(p) => p.role !== 'parent' && p.agency && inAgency.test(p.agency)
+		);
 		if (matches.length === 1) return named(matches[0]);
 	}
-	if (/lead social worker/i.test(text) && input.record.plan.leadSocialWorker) return input.record.plan.leadSocialWorker;
+	if (/lead social worker/i.test(text) && input.record.plan.leadSocialWorker)
+		return input.record.plan.leadSocialWorker;
 	return replaceJargon(text).text;
 }
 
@@ -66,13 +82,18 @@ export function familyWho(who: string, input: DocumentInput, opts: { withJob?: b
 function asVerbPhrase(what: string, input: DocumentInput): string {
 	const text = what.trim().replace(/[.]+$/, '');
 	const firstWord = text.split(/\s+/)[0] ?? '';
-	const isName = input.participants.some((p) => p.name.split(/\s+/).includes(firstWord)) || input.meeting.children.some((c) => c.name.split(/\s+/).includes(firstWord));
+	const isName =
+		input.participants.some((p) => p.name.split(/\s+/).includes(firstWord)) ||
+		input.meeting.children.some((c) => c.name.split(/\s+/).includes(firstWord));
 	if (isName || /^[A-Z]{2,}/.test(firstWord)) return text;
 	return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** "Kim Lee, the health visitor, will visit every week by Friday 15 January 2027." */
-export function familyAction(action: { what: string; who: string; byWhen: string }, input: DocumentInput): string {
+export function familyAction(
+	action: { what: string; who: string; byWhen: string },
+	input: DocumentInput
+): string {
 	const who = familyWho(action.who, input);
 	const what = replaceJargon(asVerbPhrase(action.what, input)).text;
 	const needsWill = !/^(will|to|must|should|can)\b/i.test(what);

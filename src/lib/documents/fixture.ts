@@ -3,13 +3,30 @@
  * writers, read back with readRecord, so the tests cover the shape the server hands over.
  */
 import * as Y from 'yjs';
-import { addConcern, addPlanAction, addPlanOutcome, readRecord, recordDecision, recordOutcome, setCoreGroup, setPlanField, setRating } from '../collab/record-shape';
+import {
+	addConcern,
+	addPlanAction,
+	addPlanOutcome,
+	readRecord,
+	recordDecision,
+	recordOutcome,
+	setCoreGroup,
+	setPlanField,
+	setRating
+} from '../collab/record-shape';
 import { templateFor, type MeetingKind } from '../domain';
 import type { DocumentInput, DocumentParticipant } from './input';
 
-export const restrictedText = 'Police intelligence 4471: a man with a violence record visits the home at night.';
+export const restrictedText =
+	'Police intelligence 4471: a man with a violence record visits the home at night.';
 
-const person = (id: string, name: string, role: DocumentParticipant['role'], agency: string | null, extra: Partial<DocumentParticipant> = {}): DocumentParticipant => ({
+const person = (
+	id: string,
+	name: string,
+	role: DocumentParticipant['role'],
+	agency: string | null,
+	extra: Partial<DocumentParticipant> = {}
+): DocumentParticipant => ({
 	id,
 	name,
 	role,
@@ -23,10 +40,24 @@ const person = (id: string, name: string, role: DocumentParticipant['role'], age
 
 export const fixtureParticipants: DocumentParticipant[] = [
 	person('p-chair', 'Priya Shah', 'chair', null),
-	person('p-sw', 'Sam Okafor', 'professional', "Children's Social Care", { reportRequested: true, reportReceived: true, reportSharedWithParents: true }),
-	person('p-police', 'Jo Reid', 'professional', 'Police', { reportRequested: true, reportReceived: true }),
-	person('p-hv', 'Kim Lee', 'professional', 'Health visiting service', { reportRequested: true, reportReceived: true, reportSharedWithParents: true }),
-	person('p-gp', 'Ravi Patel', 'professional', 'Riverside GP practice', { attendance: 'apologies', reportRequested: true }),
+	person('p-sw', 'Sam Okafor', 'professional', "Children's Social Care", {
+		reportRequested: true,
+		reportReceived: true,
+		reportSharedWithParents: true
+	}),
+	person('p-police', 'Jo Reid', 'professional', 'Police', {
+		reportRequested: true,
+		reportReceived: true
+	}),
+	person('p-hv', 'Kim Lee', 'professional', 'Health visiting service', {
+		reportRequested: true,
+		reportReceived: true,
+		reportSharedWithParents: true
+	}),
+	person('p-gp', 'Ravi Patel', 'professional', 'Riverside GP practice', {
+		attendance: 'apologies',
+		reportRequested: true
+	}),
 	person('p-mum', 'Dawn Walker', 'parent', null)
 ];
 
@@ -35,7 +66,11 @@ export const fixtureActions = [
 	{ what: 'Make a GP appointment for Leo', who: 'Dawn Walker', byWhen: '2027-01-12' },
 	{ what: 'Check Leo’s weight', who: 'Health visitor', byWhen: '2027-01-14' },
 	{ what: 'Walk Chrissie to school every day', who: 'Mum', byWhen: '2027-01-11' },
-	{ what: 'Tell the core group about attendance each week', who: 'Oakfield Primary School', byWhen: '2027-01-15' },
+	{
+		what: 'Tell the core group about attendance each week',
+		who: 'Oakfield Primary School',
+		byWhen: '2027-01-15'
+	},
 	{ what: 'Share any new police call-outs', who: 'Police', byWhen: '2027-01-20' },
 	{ what: 'Arrange a parenting course', who: 'Sam Okafor', byWhen: '2027-01-22' },
 	{ what: 'Complete the assessment', who: 'Sam Okafor', byWhen: '2027-02-01' },
@@ -47,27 +82,69 @@ export function fixtureInput(kind: MeetingKind = 'initial-conference'): Document
 	const doc = new Y.Doc();
 	const chrissie = 'c-chrissie';
 	const leo = 'c-leo';
-	const late = addConcern(doc, { id: 'k1', childId: chrissie, title: 'Chrissie is often an hour late for school', dayToDay: 'She misses breakfast club.', safetyGoal: 'Chrissie is in school on time every day.' });
-	addConcern(doc, { id: 'k2', childId: leo, title: 'Leo is not gaining weight', dayToDay: 'Meals are missed.' });
+	const late = addConcern(doc, {
+		id: 'k1',
+		childId: chrissie,
+		title: 'Chrissie is often an hour late for school',
+		dayToDay: 'She misses breakfast club.',
+		safetyGoal: 'Chrissie is in school on time every day.'
+	});
+	addConcern(doc, {
+		id: 'k2',
+		childId: leo,
+		title: 'Leo is not gaining weight',
+		dayToDay: 'Meals are missed.'
+	});
 	setRating(doc, 'p-sw', late, 3);
 	setRating(doc, 'p-hv', late, 4);
 	setRating(doc, 'p-mum', late, 7);
 	setRating(doc, 'p-sw', 'k2', 2);
-	recordDecision(doc, 'p-sw', { childId: chrissie, recommendation: 'plan', reason: 'Chrissie misses school and meals; neglect is likely without a plan.' });
-	recordDecision(doc, 'p-hv', { childId: chrissie, recommendation: 'plan', reason: 'Home conditions have not improved since the summer.' });
-	recordDecision(doc, 'p-police', { childId: chrissie, recommendation: 'no-plan', reason: 'No police call-outs since March; a CIN plan would be enough.' });
-	recordDecision(doc, 'p-sw', { childId: leo, recommendation: 'plan', reason: 'Leo has dropped two weight centiles in three months.' });
+	recordDecision(doc, 'p-sw', {
+		childId: chrissie,
+		recommendation: 'plan',
+		reason: 'Chrissie misses school and meals; neglect is likely without a plan.'
+	});
+	recordDecision(doc, 'p-hv', {
+		childId: chrissie,
+		recommendation: 'plan',
+		reason: 'Home conditions have not improved since the summer.'
+	});
+	recordDecision(doc, 'p-police', {
+		childId: chrissie,
+		recommendation: 'no-plan',
+		reason: 'No police call-outs since March; a CIN plan would be enough.'
+	});
+	recordDecision(doc, 'p-sw', {
+		childId: leo,
+		recommendation: 'plan',
+		reason: 'Leo has dropped two weight centiles in three months.'
+	});
 	recordOutcome(doc, { childId: chrissie, outcome: 'plan', category: 'neglect' });
 	recordOutcome(doc, { childId: leo, outcome: 'plan', category: 'neglect' });
-	const o1 = addPlanOutcome(doc, { childId: chrissie, text: 'Chrissie gets to school on time every day', concernId: late });
-	const o2 = addPlanOutcome(doc, { childId: leo, text: 'Leo eats three meals a day and gains weight', concernId: 'k2' });
+	const o1 = addPlanOutcome(doc, {
+		childId: chrissie,
+		text: 'Chrissie gets to school on time every day',
+		concernId: late
+	});
+	const o2 = addPlanOutcome(doc, {
+		childId: leo,
+		text: 'Leo eats three meals a day and gains weight',
+		concernId: 'k2'
+	});
 	fixtureActions.forEach((a, i) => addPlanAction(doc, { ...a, outcomeId: i % 2 === 0 ? o1 : o2 }));
 	setCoreGroup(doc, ['Dawn Walker', 'Sam Okafor', 'Kim Lee', 'Oakfield Primary School']);
 	setPlanField(doc, 'leadSocialWorker', 'Sam Okafor');
 	setPlanField(doc, 'firstCoreGroup', '2027-01-18');
 	setPlanField(doc, 'reviewDate', '2027-04-05');
-	setPlanField(doc, 'contingency', 'If things do not improve, the local authority will seek legal advice about the safeguarding concerns.');
-	const record = readRecord(doc, fixtureParticipants.map((p) => p.id));
+	setPlanField(
+		doc,
+		'contingency',
+		'If things do not improve, the local authority will seek legal advice about the safeguarding concerns.'
+	);
+	const record = readRecord(
+		doc,
+		fixtureParticipants.map((p) => p.id)
+	);
 	doc.destroy();
 	return {
 		meeting: {
@@ -85,10 +162,21 @@ export function fixtureInput(kind: MeetingKind = 'initial-conference'): Document
 		template: templateFor(kind),
 		record,
 		paragraphs: {
-			'contribution:p-mum': [{ text: 'Chrissie loves drawing and her little brother.', authors: ['Dawn Walker'] }],
-			'contribution:p-sw': [{ text: 'I have visited six times since the referral.', authors: ['Sam Okafor'] }],
-			'contribution:p-police': [{ text: 'There were two call-outs to the address last year.', authors: ['Jo Reid'] }],
-			'section:summary': [{ text: 'Chrissie and Leo will have a CP plan. The core group meets soon.', authors: ['Priya Shah'] }],
+			'contribution:p-mum': [
+				{ text: 'Chrissie loves drawing and her little brother.', authors: ['Dawn Walker'] }
+			],
+			'contribution:p-sw': [
+				{ text: 'I have visited six times since the referral.', authors: ['Sam Okafor'] }
+			],
+			'contribution:p-police': [
+				{ text: 'There were two call-outs to the address last year.', authors: ['Jo Reid'] }
+			],
+			'section:summary': [
+				{
+					text: 'Chrissie and Leo will have a CP plan. The core group meets soon.',
+					authors: ['Priya Shah']
+				}
+			],
 			'section:welcome': [{ text: 'Everyone introduced themselves.', authors: ['Priya Shah'] }]
 		},
 		restricted: { 'p-police': [restrictedText] }

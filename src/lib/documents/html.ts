@@ -7,7 +7,13 @@ import type { Block, MeetingDocument, RiskConcern } from './model';
 import { describeConcern, scaleCaption } from '../risk/describe';
 import { riskLegendSvg, riskPlotSvg } from '../risk/svg';
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const entities: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -15,8 +21,10 @@ export function escapeHtml(text: string): string {
 }
 
 function scoreWords(c: RiskConcern, plain: boolean): string {
-	if (c.lowest === null || c.highest === null) return plain ? 'No one gave a score yet.' : 'Not scored.';
-	const range = c.lowest === c.highest ? `${c.lowest} out of 10` : `from ${c.lowest} to ${c.highest} out of 10`;
+	if (c.lowest === null || c.highest === null)
+		return plain ? 'No one gave a score yet.' : 'Not scored.';
+	const range =
+		c.lowest === c.highest ? `${c.lowest} out of 10` : `from ${c.lowest} to ${c.highest} out of 10`;
 	return `Scores ${range}.`;
 }
 
@@ -31,9 +39,17 @@ export function renderRiskPlot(block: Extract<Block, { type: 'risk-plot' }>): st
 	const items = block.concerns
 		.map((c, i) => {
 			const history = block.history?.[i];
-			const scores = block.plain || !c.scores.length ? '' : `<ul class="scores">${c.scores.map((s) => `<li>${escapeHtml(s.name)}: ${s.score}</li>`).join('')}</ul>`;
-			if (!history) return `<li><strong>${escapeHtml(c.title)}</strong> (${escapeHtml(c.childName)}). ${escapeHtml(scoreWords(c, block.plain))}${scores}</li>`;
-			const svg = riskPlotSvg(history, { plain: block.plain, idPrefix: `doc-${i}`, decorative: true });
+			const scores =
+				block.plain || !c.scores.length
+					? ''
+					: `<ul class="scores">${c.scores.map((s) => `<li>${escapeHtml(s.name)}: ${s.score}</li>`).join('')}</ul>`;
+			if (!history)
+				return `<li><strong>${escapeHtml(c.title)}</strong> (${escapeHtml(c.childName)}). ${escapeHtml(scoreWords(c, block.plain))}${scores}</li>`;
+			const svg = riskPlotSvg(history, {
+				plain: block.plain,
+				idPrefix: `doc-${i}`,
+				decorative: true
+			});
 			const words = describeConcern(history, { plain: block.plain });
 			return `<li><figure class="risk-plot-figure"><strong>${escapeHtml(c.title)}</strong> (${escapeHtml(c.childName)})${svg}<figcaption>${escapeHtml(words)}</figcaption></figure>${scores}</li>`;
 		})
@@ -56,7 +72,10 @@ function renderBlock(block: Block): string {
 			return `<dl class="facts">${block.items.map((i) => `<div><dt>${escapeHtml(i.term)}</dt><dd>${escapeHtml(i.value)}</dd></div>`).join('')}</dl>`;
 		case 'table':
 			return `<div class="table-wrap"><table><caption>${escapeHtml(block.caption)}</caption><thead><tr>${block.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
-				.map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td data-label="${escapeHtml(block.head[i] ?? '')}">${escapeHtml(cell)}</td>`)).join('')}</tr>`)
+				.map(
+					(r) =>
+						`<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td data-label="${escapeHtml(block.head[i] ?? '')}">${escapeHtml(cell)}</td>`)).join('')}</tr>`
+				)
 				.join('')}</tbody></table></div>`;
 		case 'risk-plot':
 			return renderRiskPlot(block);
@@ -69,7 +88,10 @@ export function renderDocumentHtml(doc: MeetingDocument): string {
 		? '<p class="restricted-banner" role="note"><strong>Contains restricted information.</strong> Not for the family: remove the marked passages before sharing.</p>'
 		: '';
 	const sections = doc.sections
-		.map((s, i) => `<section aria-labelledby="doc-s${i}"${s.key ? ` data-section="${escapeHtml(s.key)}"` : ''}><h2 id="doc-s${i}">${escapeHtml(s.heading)}</h2>${s.blocks.map(renderBlock).join('')}</section>`)
+		.map(
+			(s, i) =>
+				`<section aria-labelledby="doc-s${i}"${s.key ? ` data-section="${escapeHtml(s.key)}"` : ''}><h2 id="doc-s${i}">${escapeHtml(s.heading)}</h2>${s.blocks.map(renderBlock).join('')}</section>`
+		)
 		.join('');
 	return `<article class="meeting-document" data-kind="${doc.kind}" data-audience="${doc.audience}" lang="en-GB"><header><h1>${escapeHtml(doc.title)}</h1><p class="subtitle">${escapeHtml(doc.subtitle)}</p>${banner}</header>${sections}<footer><p class="generator">Made by ${escapeHtml(doc.generator.name)} ${escapeHtml(doc.generator.version)}.</p></footer></article>`;
 }

@@ -12,7 +12,9 @@ export interface GlossaryTerm {
 }
 
 /** The glossary's terms, longest first, so "child protection plan" wins over "child protection". */
-export const glossaryTerms: readonly GlossaryTerm[] = [...(glossary.terms as GlossaryTerm[])].sort((a, b) => b.term.length - a.term.length);
+export const glossaryTerms: readonly GlossaryTerm[] = [...(glossary.terms as GlossaryTerm[])].sort(
+	(a, b) => b.term.length - a.term.length
+);
 
 function escape(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -21,8 +23,14 @@ function escape(text: string): string {
 // JavaScript has no inline (?-i:) groups, so acronyms and words are matched separately.
 const wordTerms = glossaryTerms.filter((t) => !t.acronym);
 const acronymTerms = glossaryTerms.filter((t) => t.acronym);
-const wordPattern = new RegExp(`(?<![\\w-])(?:${wordTerms.map((t) => escape(t.term)).join('|')})(?![\\w-])`, 'gi');
-const acronymPattern = new RegExp(`(?<![\\w-])(?:${acronymTerms.map((t) => escape(t.term)).join('|')})s?(?![\\w-])`, 'g');
+const wordPattern = new RegExp(
+	`(?<![\\w-])(?:${wordTerms.map((t) => escape(t.term)).join('|')})(?![\\w-])`,
+	'gi'
+);
+const acronymPattern = new RegExp(
+	`(?<![\\w-])(?:${acronymTerms.map((t) => escape(t.term)).join('|')})s?(?![\\w-])`,
+	'g'
+);
 
 const byLowerTerm = new Map(glossaryTerms.map((t) => [t.term.toLowerCase(), t]));
 
@@ -49,10 +57,12 @@ export function findJargon(text: string): JargonFound[] {
  */
 export function replaceJargon(text: string): { text: string; found: JargonFound[] } {
 	const found = new Map<string, JargonFound>();
-	const startsSentence = (offset: number, whole: string) => offset === 0 || /[.!?:]\s+$/.test(whole.slice(0, offset));
+	const startsSentence = (offset: number, whole: string) =>
+		offset === 0 || /[.!?:]\s+$/.test(whole.slice(0, offset));
 	const capitalise = (words: string) => words[0].toUpperCase() + words.slice(1);
 	const first = text.replace(acronymPattern, (match, offset: number, whole: string) => {
-		const term = byLowerTerm.get(match.toLowerCase()) ?? byLowerTerm.get(match.slice(0, -1).toLowerCase());
+		const term =
+			byLowerTerm.get(match.toLowerCase()) ?? byLowerTerm.get(match.slice(0, -1).toLowerCase());
 		if (!term) return match;
 		record(found, term);
 		return startsSentence(offset, whole) ? capitalise(term.plain) : term.plain;

@@ -4,25 +4,48 @@
  */
 import { roots } from '../collab/roots';
 import { dateInWords } from '../domain';
-import { childNames, generatorName, generatorVersion, paragraphsOf, type DocumentInput } from './input';
+import {
+	childNames,
+	generatorName,
+	generatorVersion,
+	paragraphsOf,
+	type DocumentInput
+} from './input';
 import { documentFileName, type Block, type MeetingDocument } from './model';
 import { agendaSections, planBlocks } from './parts';
 
 export function lessons(input: DocumentInput): MeetingDocument {
 	const { meeting } = input;
 	const lessonsList = paragraphsOf(input, roots.section('lessons')).map((p) => p.text);
-	const context = agendaSections(input, { withRestricted: true }).filter((s) => ['placement-history', 'childs-voice', 'what-happened'].includes(s.key ?? ''));
+	const context = agendaSections(input, { withRestricted: true }).filter((s) =>
+		['placement-history', 'childs-voice', 'what-happened'].includes(s.key ?? '')
+	);
 	const containsRestricted = context.some((s) => s.blocks.some((b) => b.type === 'restricted'));
 	return {
 		kind: 'lessons',
 		audience: 'professionals',
 		title: `Lessons: ${meeting.title}`,
 		subtitle: `${childNames(input)} · ${dateInWords(meeting.date)}`,
-		fileName: documentFileName({ children: meeting.children, meetingTitle: meeting.title, date: meeting.date, kind: 'lessons' }),
+		fileName: documentFileName({
+			children: meeting.children,
+			meetingTitle: meeting.title,
+			date: meeting.date,
+			kind: 'lessons'
+		}),
 		containsRestricted,
 		sections: [
-			{ heading: 'Lessons for practice', key: 'lessons', blocks: lessonsList.length ? [{ type: 'list', items: lessonsList }] : [{ type: 'paragraph', text: 'No lessons were recorded.' } as Block] },
-			{ heading: 'Recommendations for the next placement', key: 'child-next', blocks: planBlocks(input, { outcomesLabel: 'What the child needs' }) },
+			{
+				heading: 'Lessons for practice',
+				key: 'lessons',
+				blocks: lessonsList.length
+					? [{ type: 'list', items: lessonsList }]
+					: [{ type: 'paragraph', text: 'No lessons were recorded.' } as Block]
+			},
+			{
+				heading: 'Recommendations for the next placement',
+				key: 'child-next',
+				blocks: planBlocks(input, { outcomesLabel: 'What the child needs' })
+			},
 			...context
 		],
 		generator: { name: generatorName, version: generatorVersion }

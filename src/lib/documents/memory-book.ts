@@ -4,7 +4,13 @@
  */
 import { roots } from '../collab/roots';
 import { dateInWords, firstName } from '../domain';
-import { childNames, generatorName, generatorVersion, paragraphsOf, type DocumentInput } from './input';
+import {
+	childNames,
+	generatorName,
+	generatorVersion,
+	paragraphsOf,
+	type DocumentInput
+} from './input';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
 
 /** The year a memory is about, from the first year written in it ("In 2016 …"), if any. */
@@ -17,12 +23,20 @@ export function memoryBook(input: DocumentInput): MeetingDocument {
 	const { meeting } = input;
 	const names = meeting.children.map((c) => firstName(c.name));
 	const memories = input.participants.flatMap((p, order) =>
-		paragraphsOf(input, roots.contribution(p.id)).map((paragraph, i) => ({ text: paragraph.text, author: p.name, year: memoryYear(paragraph.text), order: order * 1000 + i }))
+		paragraphsOf(input, roots.contribution(p.id)).map((paragraph, i) => ({
+			text: paragraph.text,
+			author: p.name,
+			year: memoryYear(paragraph.text),
+			order: order * 1000 + i
+		}))
 	);
 	// Dated memories in time order; undated ones keep their place among themselves, after the dated.
 	memories.sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || a.order - b.order);
 	const fromSection = (key: string, heading: string): DocumentSection | null => {
-		const blocks: Block[] = paragraphsOf(input, roots.section(key)).map((p) => ({ type: 'paragraph', text: p.text }));
+		const blocks: Block[] = paragraphsOf(input, roots.section(key)).map((p) => ({
+			type: 'paragraph',
+			text: p.text
+		}));
 		return blocks.length ? { heading, key, blocks } : null;
 	};
 	const sections = [
@@ -30,7 +44,9 @@ export function memoryBook(input: DocumentInput): MeetingDocument {
 		{
 			heading: 'Memories along the way',
 			key: 'memories',
-			blocks: memories.length ? memories.map((m): Block => ({ type: 'paragraph', text: m.text, author: m.author })) : [{ type: 'paragraph', text: 'No memories were written down.' } as Block]
+			blocks: memories.length
+				? memories.map((m): Block => ({ type: 'paragraph', text: m.text, author: m.author }))
+				: [{ type: 'paragraph', text: 'No memories were written down.' } as Block]
 		},
 		fromSection('adopters-questions', 'Your questions, and the answers'),
 		fromSection('closing', 'To finish')
@@ -40,7 +56,12 @@ export function memoryBook(input: DocumentInput): MeetingDocument {
 		audience: 'family',
 		title: `${names.join(' and ')}'s memory book`,
 		subtitle: `Shared on ${dateInWords(meeting.date)} by the people who know ${childNames(input)}`,
-		fileName: documentFileName({ children: meeting.children, meetingTitle: meeting.title, date: meeting.date, kind: 'memory-book' }),
+		fileName: documentFileName({
+			children: meeting.children,
+			meetingTitle: meeting.title,
+			date: meeting.date,
+			kind: 'memory-book'
+		}),
 		containsRestricted: false,
 		sections,
 		generator: { name: generatorName, version: generatorVersion }

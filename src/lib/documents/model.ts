@@ -97,8 +97,17 @@ export function slug(text: string): string {
 }
 
 /** "child-meeting-date": the children's names, the meeting and its date. */
-export function documentFileName(props: { children: { name: string }[]; meetingTitle: string; date: string; kind?: DocumentKind }): string {
-	const kids = props.children.map((c) => slug(c.name)).filter(Boolean).join('-') || 'child';
+export function documentFileName(props: {
+	children: { name: string }[];
+	meetingTitle: string;
+	date: string;
+	kind?: DocumentKind;
+}): string {
+	const kids =
+		props.children
+			.map((c) => slug(c.name))
+			.filter(Boolean)
+			.join('-') || 'child';
 	const parts = [kids, slug(props.meetingTitle) || 'meeting', props.date];
 	if (props.kind) parts.push(props.kind);
 	return parts.join('-');

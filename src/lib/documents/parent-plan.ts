@@ -4,10 +4,26 @@
  * reaches it: it reads neither the restricted document nor professionals' contributions.
  */
 import { roots } from '../collab/roots';
-import { asSubject, compareDates, dateInWords, familyName, firstName, isCalendarDate, listInWords } from '../domain';
+import {
+	asSubject,
+	compareDates,
+	dateInWords,
+	familyName,
+	firstName,
+	isCalendarDate,
+	listInWords
+} from '../domain';
 import { complaintWorkingDays, isConference } from './plan-24h';
 import { familyAction, familyWho, plainCategory } from './family-phrasing';
-import { childName, decisionTallies, generatorName, generatorVersion, paragraphsOf, planByOutcome, type DocumentInput } from './input';
+import {
+	childName,
+	decisionTallies,
+	generatorName,
+	generatorVersion,
+	paragraphsOf,
+	planByOutcome,
+	type DocumentInput
+} from './input';
 import { findJargon, replaceJargon } from './jargon';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
 import { riskBlock } from './parts';
@@ -30,7 +46,10 @@ export function familyActions(input: DocumentInput): { shown: string[]; more: nu
 			return isCalendarDate(x) ? -1 : isCalendarDate(y) ? 1 : a.i - b.i;
 		})
 		.map(({ action }) => action);
-	return { shown: sorted.slice(0, maxFamilyActions).map((a) => familyAction(a, input)), more: Math.max(0, sorted.length - maxFamilyActions) };
+	return {
+		shown: sorted.slice(0, maxFamilyActions).map((a) => familyAction(a, input)),
+		more: Math.max(0, sorted.length - maxFamilyActions)
+	};
 }
 
 export function parentPlan(input: DocumentInput): MeetingDocument {
@@ -38,7 +57,9 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 	const kids = meeting.children.map((c) => firstName(c.name));
 	const kidsWords = listInWords(kids) || 'your child';
 	const sections: DocumentSection[] = [];
-	const came = input.participants.filter((p) => p.attendance === 'attended').map((p) => familyName(p.name));
+	const came = input.participants
+		.filter((p) => p.attendance === 'attended')
+		.map((p) => familyName(p.name));
 	sections.push({
 		heading: 'About this plan',
 		blocks: [
@@ -62,8 +83,13 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 			} else {
 				blocks.push(para(`We decided that ${name} does not need a plan to stay safe.`));
 			}
-			const agreed = tally.decisions.filter((d) => d.recommendation === tally.outcome!.outcome).length;
-			if (tally.decisions.length) blocks.push(para(`${agreed} of the ${tally.decisions.length} workers who gave a view said this.`));
+			const agreed = tally.decisions.filter(
+				(d) => d.recommendation === tally.outcome!.outcome
+			).length;
+			if (tally.decisions.length)
+				blocks.push(
+					para(`${agreed} of the ${tally.decisions.length} workers who gave a view said this.`)
+				);
 		}
 		sections.push({ heading: 'What we decided', blocks });
 	}
@@ -80,25 +106,50 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 		});
 	}
 	const { shown, more } = familyActions(input);
-	const actionBlocks: Block[] = shown.length ? [{ type: 'list', items: shown }] : [para('No jobs were agreed yet.')];
+	const actionBlocks: Block[] = shown.length
+		? [{ type: 'list', items: shown }]
+		: [para('No jobs were agreed yet.')];
 	const lead = record.plan.leadSocialWorker ? familyWho(record.plan.leadSocialWorker, input) : null;
 	if (more > 0) {
 		const count = more === 1 ? 'There is 1 more job' : `There are ${more} more jobs`;
-		actionBlocks.push(para(`${count} in the full plan.${lead ? ` ${asSubject(lead)} can tell you about ${more === 1 ? 'it' : 'them'}.` : ''}`));
+		actionBlocks.push(
+			para(
+				`${count} in the full plan.${lead ? ` ${asSubject(lead)} can tell you about ${more === 1 ? 'it' : 'them'}.` : ''}`
+			)
+		);
 	}
 	sections.push({ heading: 'Who does what, and by when', blocks: actionBlocks });
 	const dates: Block[] = [];
-	if (record.plan.firstCoreGroup) dates.push(para(`The group who check the plan first meets on ${dateInWords(record.plan.firstCoreGroup)}.`));
-	if (record.plan.coreGroup.length) dates.push(para(`In the group: ${listInWords(record.plan.coreGroup.map((who) => familyWho(who, input, { withJob: false })))}.`));
-	if (record.plan.reviewDate) dates.push(para(`We all meet again on ${dateInWords(record.plan.reviewDate)}.`));
+	if (record.plan.firstCoreGroup)
+		dates.push(
+			para(
+				`The group who check the plan first meets on ${dateInWords(record.plan.firstCoreGroup)}.`
+			)
+		);
+	if (record.plan.coreGroup.length)
+		dates.push(
+			para(
+				`In the group: ${listInWords(record.plan.coreGroup.map((who) => familyWho(who, input, { withJob: false })))}.`
+			)
+		);
+	if (record.plan.reviewDate)
+		dates.push(para(`We all meet again on ${dateInWords(record.plan.reviewDate)}.`));
 	if (dates.length) sections.push({ heading: 'When we meet again', blocks: dates });
-	if (record.plan.contingency) sections.push({ heading: 'If things do not get better', blocks: [para(plain(record.plan.contingency))] });
+	if (record.plan.contingency)
+		sections.push({
+			heading: 'If things do not get better',
+			blocks: [para(plain(record.plan.contingency))]
+		});
 	sections.push({
 		heading: 'Who to ask, and if you are not happy',
 		blocks: [
 			...(lead ? [para(`Your main worker is ${lead}. Ask if anything is not clear.`)] : []),
-			para(`If you are not happy with what we decided, you can complain. Do it within ${complaintWorkingDays} working days.`),
-			para(`Tell ${meeting.chairName}, who ran the meeting. A manager who was not there will look at it. You will get an answer in writing.`)
+			para(
+				`If you are not happy with what we decided, you can complain. Do it within ${complaintWorkingDays} working days.`
+			),
+			para(
+				`Tell ${meeting.chairName}, who ran the meeting. A manager who was not there will look at it. You will get an answer in writing.`
+			)
 		]
 	});
 	return {
@@ -106,7 +157,12 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 		audience: 'family',
 		title: `The plan for ${kidsWords}`,
 		subtitle: `${input.template.familyLabel} · ${dateInWords(meeting.date)}`,
-		fileName: documentFileName({ children: meeting.children, meetingTitle: meeting.title, date: meeting.date, kind: 'parent-plan' }),
+		fileName: documentFileName({
+			children: meeting.children,
+			meetingTitle: meeting.title,
+			date: meeting.date,
+			kind: 'parent-plan'
+		}),
 		containsRestricted: false,
 		sections,
 		jargonReplaced: findJargon(

@@ -4,7 +4,13 @@
  * their authors (restricted passages marked).
  */
 import { withMeeting, type ConcernHistory } from '../risk/history';
-import { categoryLabels, dateInWords, listInWords, sectionForRoot, type TemplateSection } from '../domain';
+import {
+	categoryLabels,
+	dateInWords,
+	listInWords,
+	sectionForRoot,
+	type TemplateSection
+} from '../domain';
 import { roots } from '../collab/roots';
 import {
 	childName,
@@ -29,7 +35,10 @@ const attendanceWords: Record<DocumentParticipant['attendance'], string> = {
 };
 
 /** The facts every professionals' document opens with: which meeting, when, about whom, who chaired; then any of its own. */
-export function meetingFactsBlock(input: DocumentInput, extra: { term: string; value: string }[]): Block {
+export function meetingFactsBlock(
+	input: DocumentInput,
+	extra: { term: string; value: string }[]
+): Block {
 	const { meeting } = input;
 	return {
 		type: 'facts',
@@ -49,23 +58,67 @@ export function registerBlocks(input: DocumentInput): Block[] {
 		p.name,
 		p.agency ?? roleWords[p.role],
 		attendanceWords[p.attendance],
-		p.reportRequested || p.reportReceived ? (p.reportReceived ? 'received' : 'requested, not received') : 'not requested',
+		p.reportRequested || p.reportReceived
+			? p.reportReceived
+				? 'received'
+				: 'requested, not received'
+			: 'not requested',
 		p.reportReceived ? (p.reportSharedWithParents ? 'yes' : 'no') : '—'
 	]);
-	const apologies = input.participants.filter((p) => p.attendance === 'apologies').map(nameWithAgency);
+	const apologies = input.participants
+		.filter((p) => p.attendance === 'apologies')
+		.map(nameWithAgency);
 	const blocks: Block[] = [
-		{ type: 'table', caption: 'Attendance and reports', head: ['Name', 'Agency or role', 'Attendance', 'Report', 'Report shared with parents beforehand'], rows }
+		{
+			type: 'table',
+			caption: 'Attendance and reports',
+			head: [
+				'Name',
+				'Agency or role',
+				'Attendance',
+				'Report',
+				'Report shared with parents beforehand'
+			],
+			rows
+		}
 	];
-	blocks.push({ type: 'paragraph', text: apologies.length ? `Apologies: ${listInWords(apologies)}.` : 'Apologies: none.' });
-	const notShared = input.participants.filter((p) => p.reportReceived && !p.reportSharedWithParents).map(nameWithAgency);
-	if (notShared.length) blocks.push({ type: 'paragraph', text: `Reports not shared with the parents before the meeting: ${listInWords(notShared)}.` });
+	blocks.push({
+		type: 'paragraph',
+		text: apologies.length ? `Apologies: ${listInWords(apologies)}.` : 'Apologies: none.'
+	});
+	const notShared = input.participants
+		.filter((p) => p.reportReceived && !p.reportSharedWithParents)
+		.map(nameWithAgency);
+	if (notShared.length)
+		blocks.push({
+			type: 'paragraph',
+			text: `Reports not shared with the parents before the meeting: ${listInWords(notShared)}.`
+		});
 	return blocks;
 }
 
 /** "No police…" → "no police…" after "because", but not "I…" or a name-like word ("Chrissie"). */
 function lowerFirst(text: string): string {
 	const first = text.split(/\s+/)[0] ?? '';
-	return /^[A-Z][a-z]+$/.test(first) && ['No', 'The', 'There', 'This', 'It', 'We', 'He', 'She', 'They', 'A', 'An', 'Home', 'Her', 'His'].includes(first) ? text[0].toLowerCase() + text.slice(1) : text;
+	return /^[A-Z][a-z]+$/.test(first) &&
+		[
+			'No',
+			'The',
+			'There',
+			'This',
+			'It',
+			'We',
+			'He',
+			'She',
+			'They',
+			'A',
+			'An',
+			'Home',
+			'Her',
+			'His'
+		].includes(first)
+		? text[0].toLowerCase() + text.slice(1)
+		: text;
 }
 
 function authorOf(input: DocumentInput, authors: string[]): string | undefined {
@@ -73,22 +126,38 @@ function authorOf(input: DocumentInput, authors: string[]): string | undefined {
 }
 
 /** One participant's contribution (and, for professionals' documents, their restricted passages). */
-export function contributionBlocks(input: DocumentInput, participant: DocumentParticipant, withRestricted: boolean): Block[] {
+export function contributionBlocks(
+	input: DocumentInput,
+	participant: DocumentParticipant,
+	withRestricted: boolean
+): Block[] {
 	const blocks: Block[] = [];
 	const paragraphs = paragraphsOf(input, roots.contribution(participant.id));
-	for (const p of paragraphs) blocks.push({ type: 'paragraph', text: p.text, author: nameWithAgency(participant) });
+	for (const p of paragraphs)
+		blocks.push({ type: 'paragraph', text: p.text, author: nameWithAgency(participant) });
 	const restricted = input.restricted[participant.id] ?? [];
-	if (withRestricted && restricted.length) blocks.push({ type: 'restricted', author: nameWithAgency(participant), paragraphs: restricted });
+	if (withRestricted && restricted.length)
+		blocks.push({
+			type: 'restricted',
+			author: nameWithAgency(participant),
+			paragraphs: restricted
+		});
 	return blocks;
 }
 
 /** The shared notes of a `section:{key}` root, with who wrote them. */
 export function sectionNoteBlocks(input: DocumentInput, key: string): Block[] {
-	return paragraphsOf(input, roots.section(key)).map((p) => ({ type: 'paragraph', text: p.text, author: authorOf(input, p.authors) }));
+	return paragraphsOf(input, roots.section(key)).map((p) => ({
+		type: 'paragraph',
+		text: p.text,
+		author: authorOf(input, p.authors)
+	}));
 }
 
 /** "Plan (category: neglect)" — the chair's outcome for one child. */
-export function outcomeWords(outcome: { outcome: 'plan' | 'no-plan'; category?: keyof typeof categoryLabels } | null): string {
+export function outcomeWords(
+	outcome: { outcome: 'plan' | 'no-plan'; category?: keyof typeof categoryLabels } | null
+): string {
 	if (!outcome) return 'not recorded';
 	if (outcome.outcome === 'no-plan') return 'no child protection plan';
 	return `child protection plan, category: ${outcome.category ? categoryLabels[outcome.category] : 'not set'}`;
@@ -103,7 +172,10 @@ export function decisionBlocks(input: DocumentInput): Block[] {
 			type: 'facts',
 			items: [
 				{ term: `Decision for ${name}`, value: outcomeWords(tally.outcome) },
-				{ term: 'Views', value: `${tally.plan} for a plan, ${tally.noPlan} for no plan${tally.unanimous ? ' (unanimous)' : ''}` }
+				{
+					term: 'Views',
+					value: `${tally.plan} for a plan, ${tally.noPlan} for no plan${tally.unanimous ? ' (unanimous)' : ''}`
+				}
 			]
 		});
 		if (tally.decisions.length) {
@@ -113,7 +185,11 @@ export function decisionBlocks(input: DocumentInput): Block[] {
 				head: ['Who', 'View', 'Why'],
 				rows: tally.decisions.map((d) => {
 					const who = participantById(input, d.participantId);
-					return [who ? nameWithAgency(who) : 'a participant', d.recommendation === 'plan' ? 'plan' : 'no plan', d.reason];
+					return [
+						who ? nameWithAgency(who) : 'a participant',
+						d.recommendation === 'plan' ? 'plan' : 'no plan',
+						d.reason
+					];
 				})
 			});
 		}
@@ -132,27 +208,52 @@ export function decisionBlocks(input: DocumentInput): Block[] {
 export function planBlocks(input: DocumentInput, opts: { outcomesLabel?: string } = {}): Block[] {
 	const { grouped, loose } = planByOutcome(input);
 	const blocks: Block[] = [];
-	const actionRows = (actions: { what: string; who: string; byWhen: string }[]) => actions.map((a) => [a.what, a.who || 'not set', dateInWords(a.byWhen)]);
+	const actionRows = (actions: { what: string; who: string; byWhen: string }[]) =>
+		actions.map((a) => [a.what, a.who || 'not set', dateInWords(a.byWhen)]);
 	for (const { outcome, actions } of grouped) {
 		const label = opts.outcomesLabel ?? 'Outcome';
-		const forChild = input.meeting.children.length > 1 ? ` (${childName(input, outcome.childId)})` : '';
+		const forChild =
+			input.meeting.children.length > 1 ? ` (${childName(input, outcome.childId)})` : '';
 		blocks.push({ type: 'paragraph', text: `${label}${forChild}: ${outcome.text}` });
-		if (actions.length) blocks.push({ type: 'table', caption: `Actions for: ${outcome.text}`, head: ['What', 'Who', 'By when'], rows: actionRows(actions) });
+		if (actions.length)
+			blocks.push({
+				type: 'table',
+				caption: `Actions for: ${outcome.text}`,
+				head: ['What', 'Who', 'By when'],
+				rows: actionRows(actions)
+			});
 	}
-	if (loose.length) blocks.push({ type: 'table', caption: 'Other actions', head: ['What', 'Who', 'By when'], rows: actionRows(loose) });
-	if (!grouped.length && !loose.length) blocks.push({ type: 'paragraph', text: 'No outcomes or actions were recorded.' });
+	if (loose.length)
+		blocks.push({
+			type: 'table',
+			caption: 'Other actions',
+			head: ['What', 'Who', 'By when'],
+			rows: actionRows(loose)
+		});
+	if (!grouped.length && !loose.length)
+		blocks.push({ type: 'paragraph', text: 'No outcomes or actions were recorded.' });
 	return blocks;
 }
 
 /** Core group, lead social worker, dates and contingency. */
-export function planFactBlocks(input: DocumentInput, which: ('core' | 'lead' | 'first' | 'review' | 'contingency')[]): Block[] {
+export function planFactBlocks(
+	input: DocumentInput,
+	which: ('core' | 'lead' | 'first' | 'review' | 'contingency')[]
+): Block[] {
 	const plan = input.record.plan;
 	const items: { term: string; value: string }[] = [];
-	if (which.includes('lead')) items.push({ term: 'Lead social worker', value: plan.leadSocialWorker || 'not set' });
-	if (which.includes('core')) items.push({ term: 'Core group', value: plan.coreGroup.length ? listInWords(plan.coreGroup) : 'not set' });
-	if (which.includes('first')) items.push({ term: 'First core group', value: dateInWords(plan.firstCoreGroup) });
+	if (which.includes('lead'))
+		items.push({ term: 'Lead social worker', value: plan.leadSocialWorker || 'not set' });
+	if (which.includes('core'))
+		items.push({
+			term: 'Core group',
+			value: plan.coreGroup.length ? listInWords(plan.coreGroup) : 'not set'
+		});
+	if (which.includes('first'))
+		items.push({ term: 'First core group', value: dateInWords(plan.firstCoreGroup) });
 	if (which.includes('review')) items.push({ term: 'Review', value: dateInWords(plan.reviewDate) });
-	if (which.includes('contingency')) items.push({ term: 'Contingency', value: plan.contingency || 'not set' });
+	if (which.includes('contingency'))
+		items.push({ term: 'Contingency', value: plan.contingency || 'not set' });
 	return [{ type: 'facts', items }];
 }
 
@@ -163,21 +264,36 @@ export function planFactBlocks(input: DocumentInput, which: ('core' | 'lead' | '
 export function riskBlock(input: DocumentInput, plain: boolean): Block {
 	const concerns = riskConcerns(input);
 	const thisMeeting = {
-		meeting: { id: input.meeting.id, date: input.meeting.date, kind: input.meeting.kind, live: false },
+		meeting: {
+			id: input.meeting.id,
+			date: input.meeting.date,
+			kind: input.meeting.kind,
+			live: false
+		},
 		concerns: input.record.concerns,
 		ratings: input.record.ratings,
 		participants: input.participants
 	};
 	const byChild = new Map(
 		input.meeting.children.map((child) => {
-			const known = input.riskHistory?.find((h) => h.childId === child.id) ?? { childId: child.id, childName: child.name, meetings: [], concerns: [] };
+			const known = input.riskHistory?.find((h) => h.childId === child.id) ?? {
+				childId: child.id,
+				childName: child.name,
+				meetings: [],
+				concerns: []
+			};
 			return [child.id, withMeeting(known, thisMeeting)];
 		})
 	);
 	const history = input.record.concerns
 		.map((c) => byChild.get(c.childId)?.concerns.find((h) => h.concernId === c.id))
 		.filter((h): h is ConcernHistory => h !== undefined);
-	return { type: 'risk-plot', concerns, plain, ...(history.length === concerns.length ? { history } : {}) };
+	return {
+		type: 'risk-plot',
+		concerns,
+		plain,
+		...(history.length === concerns.length ? { history } : {})
+	};
 }
 
 /** Concern cards in full, for the notes. */
@@ -200,7 +316,10 @@ export function concernBlocks(input: DocumentInput): Block[] {
  * the people who speak in it (restricted passages marked, for professionals only), decisions,
  * scores and the plan where the section owns them. Contributions no section owns come last.
  */
-export function agendaSections(input: DocumentInput, opts: { withRestricted: boolean }): DocumentSection[] {
+export function agendaSections(
+	input: DocumentInput,
+	opts: { withRestricted: boolean }
+): DocumentSection[] {
 	const placed = new Set<string>();
 	const sections: DocumentSection[] = input.template.sections.map((section: TemplateSection) => {
 		const blocks: Block[] = [];
@@ -209,7 +328,8 @@ export function agendaSections(input: DocumentInput, opts: { withRestricted: boo
 			if (root === 'contribution:*') {
 				for (const p of input.participants) {
 					if (placed.has(p.id)) continue;
-					if (sectionForRoot(input.template, roots.contribution(p.id), p.role)?.key !== section.key) continue;
+					if (sectionForRoot(input.template, roots.contribution(p.id), p.role)?.key !== section.key)
+						continue;
 					const own = contributionBlocks(input, p, opts.withRestricted);
 					if (own.length) {
 						placed.add(p.id);
@@ -221,12 +341,16 @@ export function agendaSections(input: DocumentInput, opts: { withRestricted: boo
 			} else if (root === 'ratings:*') {
 				blocks.push(...concernBlocks(input), riskBlock(input, false));
 			} else if (root === 'plan') {
-				blocks.push(...planBlocks(input), ...planFactBlocks(input, ['lead', 'core', 'first', 'review', 'contingency']));
+				blocks.push(
+					...planBlocks(input),
+					...planFactBlocks(input, ['lead', 'core', 'first', 'review', 'contingency'])
+				);
 			} else if (root.startsWith('section:')) {
 				blocks.push(...sectionNoteBlocks(input, root.slice('section:'.length)));
 			}
 		}
-		if (!blocks.length) blocks.push({ type: 'paragraph', text: 'Nothing was recorded in this section.' });
+		if (!blocks.length)
+			blocks.push({ type: 'paragraph', text: 'Nothing was recorded in this section.' });
 		return { heading: section.title, key: section.key, blocks };
 	});
 	const others: Block[] = [];

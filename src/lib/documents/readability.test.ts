@@ -4,7 +4,9 @@ import { findJargon, replaceJargon } from './jargon';
 
 describe('readability', () => {
 	it('counts syllables of common words', () => {
-		expect(['cat', 'table', 'water', 'family', 'conference', 'plan', 'safe', 'agreed'].map(syllables)).toEqual([1, 2, 2, 3, 3, 1, 1, 2]);
+		expect(
+			['cat', 'table', 'water', 'family', 'conference', 'plan', 'safe', 'agreed'].map(syllables)
+		).toEqual([1, 2, 2, 3, 3, 1, 1, 2]);
 	});
 	it('scores a very easy sentence', () => {
 		const score = readability('The cat sat on the mat.');
@@ -14,33 +16,49 @@ describe('readability', () => {
 		expect(score.readingAge).toBe(5);
 	});
 	it('scores a hard sentence as hard', () => {
-		const score = readability('The multi-agency safeguarding arrangements necessitate comprehensive interdisciplinary assessment of parental capacity.');
+		const score = readability(
+			'The multi-agency safeguarding arrangements necessitate comprehensive interdisciplinary assessment of parental capacity.'
+		);
 		expect(score.readingEase).toBeLessThan(0);
 		expect(score.readingAge).toBeGreaterThan(20);
 	});
 	it('reads names, days, months and numbers inside a sentence as familiar words', () => {
-		const [action] = checkSentences('Sam Okafor, the social worker, will arrange Tyler’s dental check by Friday 1 February 2030.');
+		const [action] = checkSentences(
+			'Sam Okafor, the social worker, will arrange Tyler’s dental check by Friday 1 February 2030.'
+		);
 		expect(action.tooHard).toBe(false);
 		// "Okafor" and "February" count one each; "Visiting" starts the sentence and counts in full.
-		expect(readability('Visiting Okafor in February.').syllables).toBe(syllables('Visiting') + 1 + 1 + 1);
+		expect(readability('Visiting Okafor in February.').syllables).toBe(
+			syllables('Visiting') + 1 + 1 + 1
+		);
 	});
 	it('splits sentences and flags the ones too hard for a family', () => {
 		expect(sentencesOf('We met today. Sam will visit! Is that OK?')).toHaveLength(3);
-		const checks = checkSentences('Sam will visit on Monday. The local authority will consider initiating proceedings to safeguard the children.');
+		const checks = checkSentences(
+			'Sam will visit on Monday. The local authority will consider initiating proceedings to safeguard the children.'
+		);
 		expect(checks.map((c) => c.tooHard)).toEqual([false, true]);
 		expect(checks[1].why[0]).toMatch(/reading age/);
-		const long = checkSentences('We will meet and we will talk and we will play and we will eat and we will sing and we will go home.');
+		const long = checkSentences(
+			'We will meet and we will talk and we will play and we will eat and we will sing and we will go home.'
+		);
 		expect(long[0].why[0]).toMatch(/words: split it/);
 	});
 });
 
 describe('jargon', () => {
 	it('replaces child-protection terms with plain words, longest first', () => {
-		expect(replaceJargon('The child protection plan starts today.').text).toBe('The plan to keep your child safe starts today.');
-		expect(replaceJargon('Core group meets on Monday.').text).toBe('Group who meet to check the plan meets on Monday.');
+		expect(replaceJargon('The child protection plan starts today.').text).toBe(
+			'The plan to keep your child safe starts today.'
+		);
+		expect(replaceJargon('Core group meets on Monday.').text).toBe(
+			'Group who meet to check the plan meets on Monday.'
+		);
 	});
 	it('replaces acronyms in capitals only and capitalises at a sentence start', () => {
-		expect(replaceJargon('GP will call. The HV visits.').text).toBe('Family doctor will call. The health visitor visits.');
+		expect(replaceJargon('GP will call. The HV visits.').text).toBe(
+			'Family doctor will call. The health visitor visits.'
+		);
 		expect(replaceJargon('A cp of tea.').text).toBe('A cp of tea.');
 	});
 	it('finds each term with how often it appears', () => {
@@ -52,6 +70,8 @@ describe('jargon', () => {
 		);
 	});
 	it('leaves words that only contain a term alone', () => {
-		expect(replaceJargon('Contacted the nursery; neglected garden; CPR.').text).toBe('Contacted the nursery; neglected garden; CPR.');
+		expect(replaceJargon('Contacted the nursery; neglected garden; CPR.').text).toBe(
+			'Contacted the nursery; neglected garden; CPR.'
+		);
 	});
 });

@@ -65,7 +65,11 @@ function readSyllables(word: string, firstInSentence: boolean): number {
 	return syllables(word);
 }
 
-function score(words: string[], sentences: number, firsts: ReadonlySet<number> = new Set([0])): ReadabilityScore {
+function score(
+	words: string[],
+	sentences: number,
+	firsts: ReadonlySet<number> = new Set([0])
+): ReadabilityScore {
 	const wordCount = words.length;
 	const syllableCount = words.reduce((sum, w, i) => sum + readSyllables(w, firsts.has(i)), 0);
 	if (wordCount === 0 || sentences === 0) {
@@ -102,9 +106,11 @@ export function checkSentences(text: string, targetAge = targetReadingAge): Sent
 		const words = wordsOf(sentence);
 		const s = score(words, 1);
 		const why: string[] = [];
-		if (s.words > maxSentenceWords) why.push(`${s.words} words: split it (at most ${maxSentenceWords})`);
+		if (s.words > maxSentenceWords)
+			why.push(`${s.words} words: split it (at most ${maxSentenceWords})`);
 		// A very short sentence with one long name is not hard; judge reading age from 5 words on.
-		if (s.words >= 5 && s.readingAge > targetAge + 1) why.push(`reading age ${s.readingAge}: use shorter, common words`);
+		if (s.words >= 5 && s.readingAge > targetAge + 1)
+			why.push(`reading age ${s.readingAge}: use shorter, common words`);
 		return { ...s, text: sentence, tooHard: why.length > 0, why };
 	});
 }

@@ -10,7 +10,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-		entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : []
+		entry.isDirectory()
+			? sourceFiles(join(dir, entry.name))
+			: entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')
+				? [join(dir, entry.name)]
+				: []
 	);
 }
 
@@ -18,12 +22,16 @@ describe('the domain folder', () => {
 	it('imports only itself, not even types from outside', () => {
 		for (const file of sourceFiles(here)) {
 			const source = readFileSync(file, 'utf8');
-			for (const match of source.matchAll(/^(?:import|export)\b(?:[^'";]*\bfrom)?\s*['"]([^'"]+)['"]/gm)) {
+			for (const match of source.matchAll(
+				/^(?:import|export)\b(?:[^'";]*\bfrom)?\s*['"]([^'"]+)['"]/gm
+			)) {
 				const [, specifier] = match;
 				const name = relative(here, file);
 				expect(specifier.startsWith('.'), `${name} imports ${specifier}`).toBe(true);
 				const resolved = relative(here, join(dirname(file), specifier));
-				expect(resolved.startsWith('..'), `${name} imports ${specifier}, outside the domain`).toBe(false);
+				expect(resolved.startsWith('..'), `${name} imports ${specifier}, outside the domain`).toBe(
+					false
+				);
 			}
 		}
 	});

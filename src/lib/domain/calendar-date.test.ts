@@ -46,11 +46,19 @@ describe('calendar dates', () => {
 		expect(typedDateProblem('2028-02-29')).toBeNull();
 		expect(typedDateProblem('2000-01-01')).toBeNull();
 		expect(typedDateProblem('2100-12-31')).toBeNull();
-		expect(typedDateProblem('2026-02-30')).toBe('February 2026 has 28 days, so there is no 30 February: enter a real date.');
-		expect(typedDateProblem('2027-02-29')).toBe('February 2027 has 28 days, so there is no 29 February: enter a real date.');
-		expect(typedDateProblem('2026-04-31')).toBe('April 2026 has 30 days, so there is no 31 April: enter a real date.');
+		expect(typedDateProblem('2026-02-30')).toBe(
+			'February 2026 has 28 days, so there is no 30 February: enter a real date.'
+		);
+		expect(typedDateProblem('2027-02-29')).toBe(
+			'February 2027 has 28 days, so there is no 29 February: enter a real date.'
+		);
+		expect(typedDateProblem('2026-04-31')).toBe(
+			'April 2026 has 30 days, so there is no 31 April: enter a real date.'
+		);
 		expect(typedDateProblem('2026-01-00')).toBe('There is no day 0: enter a day from 1.');
-		expect(typedDateProblem('2026-13-01')).toBe('There is no month 13: enter a month from 1 to 12.');
+		expect(typedDateProblem('2026-13-01')).toBe(
+			'There is no month 13: enter a month from 1 to 12.'
+		);
 		expect(typedDateProblem('2026-00-10')).toBe('There is no month 0: enter a month from 1 to 12.');
 		expect(typedDateProblem('0000-01-01')).toBe('Enter a year from 2000 to 2100.');
 		expect(typedDateProblem('1999-12-31')).toBe('Enter a year from 2000 to 2100.');

@@ -69,8 +69,16 @@ export const EARLIEST_TYPED_YEAR = 2000;
 export const LATEST_TYPED_YEAR = 2100;
 
 /** A year out of the range people schedule in, in words; null when it is in range. */
-export function typedYearProblem(year: number, years: { earliest: number; latest: number } = { earliest: EARLIEST_TYPED_YEAR, latest: LATEST_TYPED_YEAR }): string | null {
-	return Number.isInteger(year) && year >= years.earliest && year <= years.latest ? null : `Enter a year from ${years.earliest} to ${years.latest}.`;
+export function typedYearProblem(
+	year: number,
+	years: { earliest: number; latest: number } = {
+		earliest: EARLIEST_TYPED_YEAR,
+		latest: LATEST_TYPED_YEAR
+	}
+): string | null {
+	return Number.isInteger(year) && year >= years.earliest && year <= years.latest
+		? null
+		: `Enter a year from ${years.earliest} to ${years.latest}.`;
 }
 
 /**
@@ -78,7 +86,13 @@ export function typedYearProblem(year: number, years: { earliest: number; latest
  * words they can act on; null when it is a real date from 2000 to 2100. A date that does not
  * exist is refused, never moved: 30 February is not 2 March, month 13 is not next January.
  */
-export function typedDateProblem(value: string, years: { earliest: number; latest: number } = { earliest: EARLIEST_TYPED_YEAR, latest: LATEST_TYPED_YEAR }): string | null {
+export function typedDateProblem(
+	value: string,
+	years: { earliest: number; latest: number } = {
+		earliest: EARLIEST_TYPED_YEAR,
+		latest: LATEST_TYPED_YEAR
+	}
+): string | null {
 	const match = ISO_DATE.exec(value.trim());
 	if (!match) return 'Enter the date, for example 18/12/2026.';
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -87,7 +101,9 @@ export function typedDateProblem(value: string, years: { earliest: number; lates
 	if (month < 1 || month > 12) return `There is no month ${month}: enter a month from 1 to 12.`;
 	const days = daysInMonth(year, month);
 	if (day < 1 || day > days) {
-		return day < 1 ? 'There is no day 0: enter a day from 1.' : `${MONTHS[month - 1]} ${year} has ${days} days, so there is no ${day} ${MONTHS[month - 1]}: enter a real date.`;
+		return day < 1
+			? 'There is no day 0: enter a day from 1.'
+			: `${MONTHS[month - 1]} ${year} has ${days} days, so there is no ${day} ${MONTHS[month - 1]}: enter a real date.`;
 	}
 	return null;
 }
@@ -100,7 +116,8 @@ export function assertCalendarDate(value: unknown): CalendarDate {
 
 function validParts(value: unknown): Parts {
 	const p = typeof value === 'string' ? parts(value) : null;
-	if (!p) throw new RangeError(`Not a calendar date: ${JSON.stringify(value)} (expected YYYY-MM-DD)`);
+	if (!p)
+		throw new RangeError(`Not a calendar date: ${JSON.stringify(value)} (expected YYYY-MM-DD)`);
 	return p;
 }
 

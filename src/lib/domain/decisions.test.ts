@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { checkChairOutcome, checkDecision, tallyDecisions, type RecordedDecision } from './decisions';
+import {
+	checkChairOutcome,
+	checkDecision,
+	tallyDecisions,
+	type RecordedDecision
+} from './decisions';
 
 const reason = 'Chrissie has missed school on 14 days this term and no one knows where she was.';
 
 describe('checkDecision: decision, then why?', () => {
 	it('accepts a decision with its reason, trimmed', () => {
-		const checked = checkDecision({ childId: 'c1', recommendation: 'plan', reason: `  ${reason}  ` });
-		expect(checked).toEqual({ ok: true, decision: { childId: 'c1', recommendation: 'plan', reason } });
+		const checked = checkDecision({
+			childId: 'c1',
+			recommendation: 'plan',
+			reason: `  ${reason}  `
+		});
+		expect(checked).toEqual({
+			ok: true,
+			decision: { childId: 'c1', recommendation: 'plan', reason }
+		});
 	});
 
 	it.each([
@@ -23,21 +35,37 @@ describe('checkDecision: decision, then why?', () => {
 	});
 
 	it('refuses a reason of fewer than 10 letters, not counting spaces', () => {
-		const short = checkDecision({ childId: 'c1', recommendation: 'plan', reason: 'a b c d e f g h i' }); // 9
+		const short = checkDecision({
+			childId: 'c1',
+			recommendation: 'plan',
+			reason: 'a b c d e f g h i'
+		}); // 9
 		expect(short.ok).toBe(false);
-		if (!short.ok) expect(short.problems[0]).toMatchObject({ field: 'reason', message: expect.stringMatching(/^Say why/) });
-		const enough = checkDecision({ childId: 'c1', recommendation: 'plan', reason: 'a b c d e f g h i j' }); // 10
+		if (!short.ok)
+			expect(short.problems[0]).toMatchObject({
+				field: 'reason',
+				message: expect.stringMatching(/^Say why/)
+			});
+		const enough = checkDecision({
+			childId: 'c1',
+			recommendation: 'plan',
+			reason: 'a b c d e f g h i j'
+		}); // 10
 		expect(enough.ok).toBe(true);
 	});
 
 	it('lists every problem at once: child, recommendation and reason', () => {
 		const checked = checkDecision({ recommendation: 'maybe' });
 		expect(checked.ok).toBe(false);
-		if (!checked.ok) expect(checked.problems.map((p) => p.field)).toEqual(['childId', 'recommendation', 'reason']);
+		if (!checked.ok)
+			expect(checked.problems.map((p) => p.field)).toEqual(['childId', 'recommendation', 'reason']);
 	});
 
 	it('refuses a decision about a child who is not in the meeting', () => {
-		const checked = checkDecision({ childId: 'c9', recommendation: 'plan', reason }, { childIds: ['c1', 'c2'] });
+		const checked = checkDecision(
+			{ childId: 'c9', recommendation: 'plan', reason },
+			{ childIds: ['c1', 'c2'] }
+		);
 		expect(checked.ok).toBe(false);
 		if (!checked.ok) expect(checked.problems[0].field).toBe('childId');
 	});
@@ -47,7 +75,10 @@ describe("checkChairOutcome: the chair's outcome and category", () => {
 	it('requires a category for a plan', () => {
 		const checked = checkChairOutcome({ childId: 'c1', outcome: 'plan' });
 		expect(checked.ok).toBe(false);
-		if (!checked.ok) expect(checked.problems).toEqual([{ field: 'category', message: expect.stringMatching(/neglect/) }]);
+		if (!checked.ok)
+			expect(checked.problems).toEqual([
+				{ field: 'category', message: expect.stringMatching(/neglect/) }
+			]);
 	});
 
 	it('accepts a plan with its category', () => {
@@ -77,8 +108,18 @@ describe('tallyDecisions', () => {
 	const decisions: RecordedDecision[] = [
 		{ participantId: 'sw', childId: 'c1', recommendation: 'plan', reason },
 		{ participantId: 'police', childId: 'c1', recommendation: 'plan', reason },
-		{ participantId: 'school', childId: 'c1', recommendation: 'no-plan', reason: 'Attendance has improved since September.' },
-		{ participantId: 'sw', childId: 'c2', recommendation: 'no-plan', reason: 'The baby is thriving and seen weekly.' }
+		{
+			participantId: 'school',
+			childId: 'c1',
+			recommendation: 'no-plan',
+			reason: 'Attendance has improved since September.'
+		},
+		{
+			participantId: 'sw',
+			childId: 'c2',
+			recommendation: 'no-plan',
+			reason: 'The baby is thriving and seen weekly.'
+		}
 	];
 
 	it('counts per child and keeps the dissent from the chair outcome with its reason', () => {
@@ -102,13 +143,26 @@ describe('tallyDecisions', () => {
 	it('lists a child with an outcome but no decisions yet', () => {
 		const tally = tallyDecisions([], [{ childId: 'c3', outcome: 'no-plan' }]);
 		expect(tally).toEqual([
-			expect.objectContaining({ childId: 'c3', plan: 0, noPlan: 0, unanimous: false, decisions: [] })
+			expect.objectContaining({
+				childId: 'c3',
+				plan: 0,
+				noPlan: 0,
+				unanimous: false,
+				decisions: []
+			})
 		]);
 	});
 
 	it("counts a participant's changed decision once, as changed", () => {
-		const changed = { ...decisions[2], recommendation: 'plan' as const, reason: 'Having heard the police, I agree.' };
-		const [c1] = tallyDecisions([...decisions, changed], [{ childId: 'c1', outcome: 'plan', category: 'neglect' }]);
+		const changed = {
+			...decisions[2],
+			recommendation: 'plan' as const,
+			reason: 'Having heard the police, I agree.'
+		};
+		const [c1] = tallyDecisions(
+			[...decisions, changed],
+			[{ childId: 'c1', outcome: 'plan', category: 'neglect' }]
+		);
 		expect(c1).toMatchObject({ plan: 3, noPlan: 0, unanimous: true, dissent: [] });
 	});
 });

@@ -70,7 +70,11 @@ function checkChild(childId: string, context: DecisionContext, problems: Problem
 	if (!childId) {
 		problems.push({ field: 'childId', message: 'Choose which child this decision is about.' });
 	} else if (context.childIds && !context.childIds.includes(childId)) {
-		problems.push({ field: 'childId', message: 'This child is not part of this meeting: choose one of the children the meeting is about.' });
+		problems.push({
+			field: 'childId',
+			message:
+				'This child is not part of this meeting: choose one of the children the meeting is about.'
+		});
 	}
 }
 
@@ -84,16 +88,23 @@ export function checkDecision(
 	const reason = text(input.reason);
 	checkChild(childId, context, problems);
 	const allowed = context.options;
-	if (allowed ? !allowed.includes(input.recommendation as string) : !isRecommendation(input.recommendation)) {
+	if (
+		allowed
+			? !allowed.includes(input.recommendation as string)
+			: !isRecommendation(input.recommendation)
+	) {
 		problems.push({
 			field: 'recommendation',
-			message: allowed ? 'Choose one of the options for this child.' : 'Choose "plan" or "no plan" for this child.'
+			message: allowed
+				? 'Choose one of the options for this child.'
+				: 'Choose "plan" or "no plan" for this child.'
 		});
 	}
 	if (nonSpaceLength(reason) === 0) {
 		problems.push({
 			field: 'reason',
-			message: 'Say why: a decision is only recorded with its reason — what you know and what it means for this child.'
+			message:
+				'Say why: a decision is only recorded with its reason — what you know and what it means for this child.'
 		});
 	} else if (nonSpaceLength(reason) < minimumReasonLength) {
 		problems.push({
@@ -117,13 +128,18 @@ export function checkChairOutcome(
 	const childId = text(input.childId);
 	checkChild(childId, context, problems);
 	const outcome = input.outcome;
-	const hasCategory = input.category !== undefined && input.category !== null && input.category !== '';
+	const hasCategory =
+		input.category !== undefined && input.category !== null && input.category !== '';
 	if (!isRecommendation(outcome)) {
-		problems.push({ field: 'outcome', message: 'Choose the outcome for this child: "plan" or "no plan".' });
+		problems.push({
+			field: 'outcome',
+			message: 'Choose the outcome for this child: "plan" or "no plan".'
+		});
 	} else if (outcome === 'plan' && !hasCategory) {
 		problems.push({
 			field: 'category',
-			message: 'Choose the category of the plan: neglect, physical abuse, emotional abuse or sexual abuse.'
+			message:
+				'Choose the category of the plan: neglect, physical abuse, emotional abuse or sexual abuse.'
 		});
 	} else if (outcome === 'no-plan' && hasCategory) {
 		problems.push({
@@ -134,7 +150,8 @@ export function checkChairOutcome(
 	if (hasCategory && !isCategory(input.category)) {
 		problems.push({
 			field: 'category',
-			message: 'The category must be one of: neglect, physical abuse, emotional abuse or sexual abuse.'
+			message:
+				'The category must be one of: neglect, physical abuse, emotional abuse or sexual abuse.'
 		});
 	}
 	if (problems.length > 0) return { ok: false, problems };

@@ -49,7 +49,14 @@ describe('scores', () => {
 	});
 
 	it('summarises parents, the child and the professionals’ range', () => {
-		const ratings = { mum: { k1: 6 }, sw: { k1: 3 }, hv: { k1: 5 }, chair: { k1: 4 }, kid: { k1: 8 }, dad: { k2: 1 } };
+		const ratings = {
+			mum: { k1: 6 },
+			sw: { k1: 3 },
+			hv: { k1: 5 },
+			chair: { k1: 4 },
+			kid: { k1: 8 },
+			dad: { k2: 1 }
+		};
 		const summary = summariseScores({ ratings, concernId: 'k1', people, meId: 'mum' });
 		expect(summary.mine).toBe(6);
 		expect(summary.workers).toEqual({ low: 3, high: 5, count: 3 });
@@ -65,7 +72,11 @@ describe('scores', () => {
 		expect(none.mine).toBeNull();
 		expect(scoreSummaryText(none)).toBe('No scores yet');
 		expect(familyScoreSummaryText(none, null)).toBe('No one has given a score yet.');
-		const one = summariseScores({ ratings: { sw: { k1: 2 }, hv: { k1: 2 } }, concernId: 'k1', people });
+		const one = summariseScores({
+			ratings: { sw: { k1: 2 }, hv: { k1: 2 } },
+			concernId: 'k1',
+			people
+		});
 		expect(scoreSummaryText(one)).toBe('professionals 2');
 		const single = summariseScores({ ratings: { sw: { k1: 2 } }, concernId: 'k1', people });
 		expect(familyScoreSummaryText(single, 'mum')).toBe('The worker said 2 (unsafe).');
@@ -74,18 +85,28 @@ describe('scores', () => {
 
 describe('actionSentence', () => {
 	it('says who will do what by when, with the date in words', () => {
-		expect(actionSentence({ who: 'Mum', what: 'Walk Chrissie to school.', byWhen: '2027-01-08' }, { today: '2027-01-02' })).toBe(
-			'Mum will walk Chrissie to school by Friday 8 January.'
-		);
+		expect(
+			actionSentence(
+				{ who: 'Mum', what: 'Walk Chrissie to school.', byWhen: '2027-01-08' },
+				{ today: '2027-01-02' }
+			)
+		).toBe('Mum will walk Chrissie to school by Friday 8 January.');
 	});
 	it('keeps a name or an acronym that starts the action capitalised', () => {
-		expect(actionSentence({ who: 'Sam', what: "Chrissie's school to phone Mum", byWhen: '' }, { names: ['Chrissie Walker'] })).toBe(
-			"Sam will Chrissie's school to phone Mum."
+		expect(
+			actionSentence(
+				{ who: 'Sam', what: "Chrissie's school to phone Mum", byWhen: '' },
+				{ names: ['Chrissie Walker'] }
+			)
+		).toBe("Sam will Chrissie's school to phone Mum.");
+		expect(actionSentence({ who: 'Kim', what: 'GP visit for Leo', byWhen: '' })).toBe(
+			'Kim will GP visit for Leo.'
 		);
-		expect(actionSentence({ who: 'Kim', what: 'GP visit for Leo', byWhen: '' })).toBe('Kim will GP visit for Leo.');
 	});
 	it('says when who does it is still to agree, and skips an empty action', () => {
-		expect(actionSentence({ who: ' ', what: 'Visit weekly', byWhen: 'soon' })).toBe('Still to agree who will visit weekly by soon.');
+		expect(actionSentence({ who: ' ', what: 'Visit weekly', byWhen: 'soon' })).toBe(
+			'Still to agree who will visit weekly by soon.'
+		);
 		expect(actionSentence({ who: 'Mum', what: '  ', byWhen: '' })).toBe('');
 	});
 });

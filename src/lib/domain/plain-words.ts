@@ -70,7 +70,8 @@ export function summariseScores(props: {
 	const scores: ScoredPerson[] = [];
 	for (const person of people) {
 		const score = ratings[person.id]?.[concernId];
-		if (typeof score === 'number') scores.push({ participantId: person.id, name: person.name, role: person.role, score });
+		if (typeof score === 'number')
+			scores.push({ participantId: person.id, name: person.name, role: person.role, score });
 	}
 	const workerScores = scores.filter((s) => scoreGroupOf(s.role) === 'workers').map((s) => s.score);
 	return {
@@ -79,7 +80,11 @@ export function summariseScores(props: {
 		family: scores.filter((s) => scoreGroupOf(s.role) === 'family'),
 		child: scores.filter((s) => scoreGroupOf(s.role) === 'child'),
 		workers: workerScores.length
-			? { low: Math.min(...workerScores), high: Math.max(...workerScores), count: workerScores.length }
+			? {
+					low: Math.min(...workerScores),
+					high: Math.max(...workerScores),
+					count: workerScores.length
+				}
 			: null
 	};
 }
@@ -91,9 +96,11 @@ function range(low: number, high: number, dash: string): string {
 /** One line for the projector, e.g. "parents 6, professionals 3–5"; "No scores yet" when empty. */
 export function scoreSummaryText(summary: ScoreSummary): string {
 	const parts: string[] = [];
-	if (summary.family.length) parts.push(`parents ${summary.family.map((s) => s.score).join(' and ')}`);
+	if (summary.family.length)
+		parts.push(`parents ${summary.family.map((s) => s.score).join(' and ')}`);
 	if (summary.child.length) parts.push(`child ${summary.child.map((s) => s.score).join(' and ')}`);
-	if (summary.workers) parts.push(`professionals ${range(summary.workers.low, summary.workers.high, '–')}`);
+	if (summary.workers)
+		parts.push(`professionals ${range(summary.workers.low, summary.workers.high, '–')}`);
 	return parts.length ? parts.join(', ') : 'No scores yet';
 }
 
@@ -103,7 +110,8 @@ export function scoreSummaryText(summary: ScoreSummary): string {
  */
 export function familyScoreSummaryText(summary: ScoreSummary, meId: string | null): string {
 	const sentences: string[] = [];
-	if (summary.mine !== null) sentences.push(`You said ${summary.mine} (${scoreInWords(summary.mine)}).`);
+	if (summary.mine !== null)
+		sentences.push(`You said ${summary.mine} (${scoreInWords(summary.mine)}).`);
 	for (const other of [...summary.family, ...summary.child]) {
 		if (other.participantId !== meId) sentences.push(`${other.name} said ${other.score}.`);
 	}

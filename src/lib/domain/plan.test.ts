@@ -12,16 +12,24 @@ describe('proposePlanDates', () => {
 	});
 
 	it('a review conference proposes the next review 6 months on', () => {
-		expect(proposePlanDates({ kind: 'review-conference', meetingDate: '2027-03-18' })).toMatchObject({
+		expect(
+			proposePlanDates({ kind: 'review-conference', meetingDate: '2027-03-18' })
+		).toMatchObject({
 			firstCoreGroup: null,
 			review: '2027-09-17'
 		});
 	});
 
 	it('a CIC review proposes 3 months after the first review and 6 after later ones; 3 when unknown', () => {
-		expect(proposePlanDates({ kind: 'cic-review', meetingDate: '2027-01-12', reviewNumber: 1 }).review).toBe('2027-04-12');
-		expect(proposePlanDates({ kind: 'cic-review', meetingDate: '2027-04-12', reviewNumber: 2 }).review).toBe('2027-10-12');
-		expect(proposePlanDates({ kind: 'cic-review', meetingDate: '2027-01-12' }).review).toBe('2027-04-12');
+		expect(
+			proposePlanDates({ kind: 'cic-review', meetingDate: '2027-01-12', reviewNumber: 1 }).review
+		).toBe('2027-04-12');
+		expect(
+			proposePlanDates({ kind: 'cic-review', meetingDate: '2027-04-12', reviewNumber: 2 }).review
+		).toBe('2027-10-12');
+		expect(proposePlanDates({ kind: 'cic-review', meetingDate: '2027-01-12' }).review).toBe(
+			'2027-04-12'
+		);
 	});
 
 	it('kinds without a 24-hour plan propose no letter date, only the notes', () => {
@@ -36,7 +44,14 @@ describe('proposePlanDates', () => {
 
 describe('checkAction', () => {
 	it('accepts what, who and by when, trimmed', () => {
-		expect(checkAction({ what: ' Walk Chrissie to school ', who: 'Mum', byWhen: '2027-01-06', concernId: 'k1' })).toEqual({
+		expect(
+			checkAction({
+				what: ' Walk Chrissie to school ',
+				who: 'Mum',
+				byWhen: '2027-01-06',
+				concernId: 'k1'
+			})
+		).toEqual({
 			ok: true,
 			action: { what: 'Walk Chrissie to school', who: 'Mum', byWhen: '2027-01-06', concernId: 'k1' }
 		});
@@ -56,8 +71,15 @@ describe('checkAction', () => {
 	it('refuses a date that is not a date, or is before the meeting', () => {
 		const bad = checkAction({ what: 'Visit', who: 'Sam', byWhen: 'next week' });
 		expect(bad.ok).toBe(false);
-		if (!bad.ok) expect(bad.problems[0]).toMatchObject({ field: 'byWhen', message: expect.stringMatching(/not a date/) });
-		const early = checkAction({ what: 'Visit', who: 'Sam', byWhen: '2026-12-01' }, { meetingDate: '2026-12-18' });
+		if (!bad.ok)
+			expect(bad.problems[0]).toMatchObject({
+				field: 'byWhen',
+				message: expect.stringMatching(/not a date/)
+			});
+		const early = checkAction(
+			{ what: 'Visit', who: 'Sam', byWhen: '2026-12-01' },
+			{ meetingDate: '2026-12-18' }
+		);
 		expect(early.ok).toBe(false);
 		if (!early.ok) expect(early.problems[0].message).toMatch(/before the meeting/);
 	});
@@ -85,7 +107,11 @@ describe('checkPlan', () => {
 	it('points at the exact action field and at a missing contingency', () => {
 		const checked = checkPlan(plan, { meetingDate: '2026-12-18' });
 		expect(checked.ok).toBe(false);
-		if (!checked.ok) expect(checked.problems.map((p) => p.field)).toEqual(['outcomes[0].actions[1].who', 'contingency']);
+		if (!checked.ok)
+			expect(checked.problems.map((p) => p.field)).toEqual([
+				'outcomes[0].actions[1].who',
+				'contingency'
+			]);
 	});
 
 	it('accepts a complete plan', () => {

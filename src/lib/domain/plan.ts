@@ -125,16 +125,26 @@ export function checkAction(
 	const who = text(input.who);
 	const byWhen = text(input.byWhen);
 	const concernId = text(input.concernId);
-	if (nonSpaceLength(what) === 0) problems.push({ field: 'what', message: 'Say what will be done.' });
+	if (nonSpaceLength(what) === 0)
+		problems.push({ field: 'what', message: 'Say what will be done.' });
 	if (nonSpaceLength(who) === 0) {
-		problems.push({ field: 'who', message: 'Say who will do it — a named person, like "Mum" or "Sam, the health visitor".' });
+		problems.push({
+			field: 'who',
+			message: 'Say who will do it — a named person, like "Mum" or "Sam, the health visitor".'
+		});
 	}
 	if (!byWhen) {
 		problems.push({ field: 'byWhen', message: 'Say by when it will be done (a date).' });
 	} else if (!isCalendarDate(byWhen)) {
-		problems.push({ field: 'byWhen', message: `"${byWhen}" is not a date: give a real date, like 2027-01-06.` });
+		problems.push({
+			field: 'byWhen',
+			message: `"${byWhen}" is not a date: give a real date, like 2027-01-06.`
+		});
 	} else if (context.meetingDate && compareDates(byWhen, context.meetingDate) < 0) {
-		problems.push({ field: 'byWhen', message: `By when is before the meeting (${context.meetingDate}): choose a later date.` });
+		problems.push({
+			field: 'byWhen',
+			message: `By when is before the meeting (${context.meetingDate}): choose a later date.`
+		});
 	}
 	if (problems.length > 0) return { ok: false, problems };
 	return { ok: true, action: concernId ? { what, who, byWhen, concernId } : { what, who, byWhen } };
@@ -151,31 +161,47 @@ export function checkPlan(
 ): Checked<'plan', ChildPlan> {
 	const problems: Problem[] = [];
 	if (plan.outcomes.length === 0) {
-		problems.push({ field: 'outcomes', message: 'Add at least one outcome: what needs to be different for the child.' });
+		problems.push({
+			field: 'outcomes',
+			message: 'Add at least one outcome: what needs to be different for the child.'
+		});
 	}
 	plan.outcomes.forEach((outcome, i) => {
 		if (nonSpaceLength(text(outcome.outcome)) === 0) {
-			problems.push({ field: `outcomes[${i}].outcome`, message: 'Say what needs to be different for the child.' });
+			problems.push({
+				field: `outcomes[${i}].outcome`,
+				message: 'Say what needs to be different for the child.'
+			});
 		}
 		if (outcome.actions.length === 0) {
-			problems.push({ field: `outcomes[${i}].actions`, message: 'Add at least one action: who does what, by when.' });
+			problems.push({
+				field: `outcomes[${i}].actions`,
+				message: 'Add at least one action: who does what, by when.'
+			});
 		}
 		outcome.actions.forEach((action, j) => {
 			const checked = checkAction(action, context);
 			if (!checked.ok) {
-				for (const p of checked.problems) problems.push({ field: `outcomes[${i}].actions[${j}].${p.field}`, message: p.message });
+				for (const p of checked.problems)
+					problems.push({ field: `outcomes[${i}].actions[${j}].${p.field}`, message: p.message });
 			}
 		});
 	});
 	if (nonSpaceLength(text(plan.contingency)) === 0) {
-		problems.push({ field: 'contingency', message: 'Say what will happen if things do not change (the contingency).' });
+		problems.push({
+			field: 'contingency',
+			message: 'Say what will happen if things do not change (the contingency).'
+		});
 	}
 	for (const [field, date] of [
 		['firstCoreGroupDate', plan.firstCoreGroupDate],
 		['reviewDate', plan.reviewDate]
 	] as const) {
 		if (date !== null && !isCalendarDate(date)) {
-			problems.push({ field, message: `"${date}" is not a date: give a real date, like 2027-01-06.` });
+			problems.push({
+				field,
+				message: `"${date}" is not a date: give a real date, like 2027-01-06.`
+			});
 		}
 	}
 	return problems.length > 0 ? { ok: false, problems } : { ok: true, plan };

@@ -3,8 +3,7 @@ export type Problem = { field: string; message: string };
 
 /** The result of checking input: the clean value, or every problem found (not just the first). */
 export type Checked<Name extends string, T> =
-	| ({ ok: true } & { [K in Name]: T })
-	| { ok: false; problems: Problem[] };
+	({ ok: true } & { [K in Name]: T }) | { ok: false; problems: Problem[] };
 
 /** Trimmed text, or '' for anything that is not a string (a missing form field, a null in the record). */
 export function text(value: unknown): string {

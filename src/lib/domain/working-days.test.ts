@@ -65,7 +65,8 @@ describe('working days (England and Wales)', () => {
 		expect([...bankHolidayDates].sort()).toEqual(bankHolidayDates);
 		for (const date of bankHolidayDates) expect([0, 6]).not.toContain(dayOfWeek(date));
 		const perYear = new Map<string, number>();
-		for (const date of bankHolidayDates) perYear.set(date.slice(0, 4), (perYear.get(date.slice(0, 4)) ?? 0) + 1);
+		for (const date of bankHolidayDates)
+			perYear.set(date.slice(0, 4), (perYear.get(date.slice(0, 4)) ?? 0) + 1);
 		for (const count of perYear.values()) expect(count).toBe(8);
 	});
 

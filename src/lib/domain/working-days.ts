@@ -59,7 +59,7 @@ export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
 	if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number, not ${n}`);
 	const step = n < 0 ? -1 : 1;
 	let current = assertCalendarDate(date);
-	for (let left = Math.abs(n); left > 0; ) {
+	for (let left = Math.abs(n); left > 0;) {
 		current = addDays(current, step);
 		if (isWorkingDay(current)) left--;
 	}

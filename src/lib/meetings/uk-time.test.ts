@@ -8,7 +8,8 @@ describe('UK wall-clock times', () => {
 	});
 
 	it('never moves a day that does not exist to another day', () => {
-		for (const day of ['2026-02-30', '2026-13-01', '0000-01-01', '2026-1-5']) expect(ukInstant(day, 10).getTime()).toBeNaN();
+		for (const day of ['2026-02-30', '2026-13-01', '0000-01-01', '2026-1-5'])
+			expect(ukInstant(day, 10).getTime()).toBeNaN();
 	});
 
 	it('gives the UK day of an instant near midnight', () => {

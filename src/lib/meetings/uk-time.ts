@@ -11,7 +11,10 @@ export function ukInstant(ymd: string, hours: number, minutes = 0): Date {
 	const guess = new Date(0);
 	guess.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads years 0–99 as 1900–1999
 	guess.setUTCHours(hours, minutes, 0, 0);
-	const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
+	const offset = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/London',
+		timeZoneName: 'shortOffset'
+	})
 		.formatToParts(guess)
 		.find((p) => p.type === 'timeZoneName')?.value;
 	const hoursAhead = Number(offset?.replace('GMT', '') || 0);
@@ -20,5 +23,10 @@ export function ukInstant(ymd: string, hours: number, minutes = 0): Date {
 
 /** The UK calendar day of an instant, as YYYY-MM-DD. */
 export function ukDay(instant: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/London',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(instant);
 }

@@ -35,7 +35,7 @@ export const kindPlainLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Care meeting',
 	'cin-review': 'Help meeting',
 	'life-appreciation-day': 'Life story day',
-	'disruption-meeting': 'Meeting',
+	'disruption-meeting': 'Meeting'
 };
 
 /** The axis label of one meeting: "9 Dec · Core group". */
@@ -48,11 +48,15 @@ function span(low: number, high: number, dash: string): string {
 }
 
 function professionalsText(p: Spread): string {
-	return p.count === 1 ? `professional ${p.low}` : `professionals ${span(p.low, p.high, '–')} (median ${formatNumber(p.median)})`;
+	return p.count === 1
+		? `professional ${p.low}`
+		: `professionals ${span(p.low, p.high, '–')} (median ${formatNumber(p.median)})`;
 }
 
 function workersText(p: Spread): string {
-	return p.count === 1 ? `the worker said ${p.low}` : `the workers said ${span(p.low, p.high, ' to ')}`;
+	return p.count === 1
+		? `the worker said ${p.low}`
+		: `the workers said ${span(p.low, p.high, ' to ')}`;
 }
 
 function formatNumber(n: number): string {
@@ -62,7 +66,8 @@ function formatNumber(n: number): string {
 /** "parents 6, professionals 3–5 (median 4)" for one point; "no scores" when empty. */
 export function pointText(point: ConcernPoint): string {
 	const parts: string[] = [];
-	if (point.parents.length) parts.push(`parents ${point.parents.map((s) => s.score).join(' and ')}`);
+	if (point.parents.length)
+		parts.push(`parents ${point.parents.map((s) => s.score).join(' and ')}`);
 	if (point.child.length) parts.push(`child ${point.child.map((s) => s.score).join(' and ')}`);
 	if (point.professionals) parts.push(professionalsText(point.professionals));
 	return parts.length ? parts.join(', ') : 'no scores';
@@ -71,7 +76,8 @@ export function pointText(point: ConcernPoint): string {
 /** The same in plain words: "Dawn said 6, the workers said 3 to 5". `meId` reads as "you". */
 export function pointPlainText(point: ConcernPoint, meId: string | null = null): string {
 	const parts: string[] = [];
-	for (const s of [...point.parents, ...point.child]) parts.push(`${s.participantId === meId ? 'you' : firstName(s.name)} said ${s.score}`);
+	for (const s of [...point.parents, ...point.child])
+		parts.push(`${s.participantId === meId ? 'you' : firstName(s.name)} said ${s.score}`);
 	if (point.professionals) parts.push(workersText(point.professionals));
 	return parts.length ? parts.join(', ') : 'no one gave a score';
 }
@@ -85,16 +91,23 @@ function lastScored(points: readonly ConcernPoint[]): ConcernPoint[] {
  * professionals 3–5 (median 4); at the last meeting professionals 2 … Safe enough is 10."
  * Plain: "…: Dawn said 6, the workers said 3 to 5. Last time (9 Dec), … 10 means no one needs to worry."
  */
-export function describeConcern(concern: ConcernHistory, options: { plain?: boolean; meId?: string | null } = {}): string {
+export function describeConcern(
+	concern: ConcernHistory,
+	options: { plain?: boolean; meId?: string | null } = {}
+): string {
 	const { plain = false, meId = null } = options;
 	const scored = lastScored(concern.points);
 	const title = concern.title || (plain ? 'A worry' : 'Untitled concern');
-	if (!scored.length) return plain ? `${title}: no one has given a score yet.` : `${title}: not scored yet.`;
+	if (!scored.length)
+		return plain ? `${title}: no one has given a score yet.` : `${title}: not scored yet.`;
 	const now = scored[scored.length - 1];
 	const before = scored.length > 1 ? scored[scored.length - 2] : null;
 	if (plain) {
-		const sentences = [`${title}: ${sentenceCase(pointPlainText(now, meId))}${now.live ? ' today' : ` on ${shortDate(now.date)}`}.`];
-		if (before) sentences.push(`Last time (${shortDate(before.date)}), ${pointPlainText(before, meId)}.`);
+		const sentences = [
+			`${title}: ${sentenceCase(pointPlainText(now, meId))}${now.live ? ' today' : ` on ${shortDate(now.date)}`}.`
+		];
+		if (before)
+			sentences.push(`Last time (${shortDate(before.date)}), ${pointPlainText(before, meId)}.`);
 		if (scored.length > 2) sentences.push(`Scored at ${scored.length} meetings.`);
 		sentences.push('10 means no one needs to worry.');
 		return sentences.join(' ');
@@ -102,7 +115,9 @@ export function describeConcern(concern: ConcernHistory, options: { plain?: bool
 	let text = `${title}: ${pointText(now)}`;
 	if (before) {
 		if (before.professionals) {
-			const parents = before.parents.length ? `, parents ${before.parents.map((s) => s.score).join(' and ')}` : '';
+			const parents = before.parents.length
+				? `, parents ${before.parents.map((s) => s.score).join(' and ')}`
+				: '';
 			text += `; at the last meeting ${formatNumber(before.professionals.median)} (professionals’ median${parents})`;
 		} else text += `; at the last meeting ${pointText(before)}`;
 	}
@@ -115,8 +130,16 @@ function sentenceCase(text: string): string {
 }
 
 /** The whole child's plot in words: one line per concern. */
-export function describeRiskPlot(history: ChildRiskHistory, options: { plain?: boolean; meId?: string | null } = {}): string[] {
-	if (!history.concerns.length) return [options.plain ? `No worries written down for ${firstName(history.childName)} yet.` : `No concerns recorded for ${history.childName}.`];
+export function describeRiskPlot(
+	history: ChildRiskHistory,
+	options: { plain?: boolean; meId?: string | null } = {}
+): string[] {
+	if (!history.concerns.length)
+		return [
+			options.plain
+				? `No worries written down for ${firstName(history.childName)} yet.`
+				: `No concerns recorded for ${history.childName}.`
+		];
 	return history.concerns.map((c) => describeConcern(c, options));
 }
 

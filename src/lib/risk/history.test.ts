@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Concern } from '../collab/record-shape';
-import { median, scoreHistory, spreadOf, withMeeting, SAFE_ENOUGH, type MeetingScores } from './history';
+import {
+	median,
+	scoreHistory,
+	spreadOf,
+	withMeeting,
+	SAFE_ENOUGH,
+	type MeetingScores
+} from './history';
 import { describeConcern, describeRiskPlot, meetingLabel, shortDate } from './describe';
 
 const concern = (id: string, title: string, childId = 'chrissie'): Concern => ({
@@ -24,12 +31,32 @@ const people = (prefix: string) => [
 	{ id: `${prefix}-alan`, name: 'Alan Brooks', role: 'minute-taker' as const }
 ];
 
-function meeting(id: string, date: string, kind: MeetingScores['meeting']['kind'], scores: Record<string, [number, number, number, number]>): MeetingScores {
+function meeting(
+	id: string,
+	date: string,
+	kind: MeetingScores['meeting']['kind'],
+	scores: Record<string, [number, number, number, number]>
+): MeetingScores {
 	const ratings: Record<string, Record<string, number>> = {};
 	for (const [who, [dawn, sam, kim, ellen]] of Object.entries(scores)) {
-		for (const [p, v] of [['dawn', dawn], ['sam', sam], ['kim', kim], ['ellen', ellen]] as const) (ratings[`${id}-${p}`] ??= {})[who] = v;
+		for (const [p, v] of [
+			['dawn', dawn],
+			['sam', sam],
+			['kim', kim],
+			['ellen', ellen]
+		] as const)
+			(ratings[`${id}-${p}`] ??= {})[who] = v;
 	}
-	return { meeting: { id, date, kind }, concerns: [concern('late', 'Getting to school on time'), concern('hungry', 'Hungry at school'), concern('leo', 'Health checks', 'leo')], ratings, participants: people(id) };
+	return {
+		meeting: { id, date, kind },
+		concerns: [
+			concern('late', 'Getting to school on time'),
+			concern('hungry', 'Hungry at school'),
+			concern('leo', 'Health checks', 'leo')
+		],
+		ratings,
+		participants: people(id)
+	};
 }
 
 // Given out of order on purpose: the history sorts by date.
@@ -73,11 +100,18 @@ describe('scoreHistory', () => {
 	});
 
 	it('puts a meeting’s live scores in place of what the server knew of it', () => {
-		const live = meeting('m3', '2026-03-02', 'initial-conference', { late: [8, 6, 6, 7], hungry: [7, 4, 5, 5] });
+		const live = meeting('m3', '2026-03-02', 'initial-conference', {
+			late: [8, 6, 6, 7],
+			hungry: [7, 4, 5, 5]
+		});
 		const next = withMeeting(history, { ...live, meeting: { ...live.meeting, live: true } });
 		expect(next.meetings.map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
 		const last = next.concerns[0].points.at(-1)!;
-		expect(last).toMatchObject({ meetingId: 'm3', live: true, professionals: { median: 6, low: 6, high: 7 } });
+		expect(last).toMatchObject({
+			meetingId: 'm3',
+			live: true,
+			professionals: { median: 6, low: 6, high: 7 }
+		});
 		expect(next.concerns[0].points[0].professionals?.median).toBe(3);
 	});
 
@@ -88,7 +122,11 @@ describe('scoreHistory', () => {
 			ratings: { p: { late: 8 } },
 			participants: [{ id: 'p', name: 'Dawn Walker', role: 'parent' }]
 		});
-		expect(next.concerns.map((c) => [c.concernId, c.points.length])).toEqual([['late', 4], ['hungry', 3], ['new', 1]]);
+		expect(next.concerns.map((c) => [c.concernId, c.points.length])).toEqual([
+			['late', 4],
+			['hungry', 3],
+			['new', 1]
+		]);
 	});
 });
 
@@ -103,19 +141,31 @@ describe('the text alternative', () => {
 
 	it('in plain words for the family, with no jargon', () => {
 		const text = describeConcern(history.concerns[0], { plain: true, meId: 'm3-dawn' });
-		expect(text).toBe('Getting to school on time: You said 6, the workers said 3 to 5 on 2 Mar. Last time (2 Feb), Dawn said 6, the workers said 2 to 3. Scored at 3 meetings. 10 means no one needs to worry.');
+		expect(text).toBe(
+			'Getting to school on time: You said 6, the workers said 3 to 5 on 2 Mar. Last time (2 Feb), Dawn said 6, the workers said 2 to 3. Scored at 3 meetings. 10 means no one needs to worry.'
+		);
 		expect(text).not.toMatch(/median|professional|conference/i);
 	});
 
 	it('says when nothing is scored, one line per concern', () => {
-		const empty = scoreHistory({ childId: 'leo', childName: 'Leo Walker', meetings: [{ ...meetings[0], ratings: {} }] });
+		const empty = scoreHistory({
+			childId: 'leo',
+			childName: 'Leo Walker',
+			meetings: [{ ...meetings[0], ratings: {} }]
+		});
 		expect(describeRiskPlot(empty)).toEqual(['Health checks: not scored yet.']);
-		expect(describeRiskPlot(scoreHistory({ childId: 'x', childName: 'Mia Price', meetings }), { plain: true })).toEqual(['No worries written down for Mia yet.']);
+		expect(
+			describeRiskPlot(scoreHistory({ childId: 'x', childName: 'Mia Price', meetings }), {
+				plain: true
+			})
+		).toEqual(['No worries written down for Mia yet.']);
 	});
 
 	it('labels the axis with a short date and the kind', () => {
 		expect(shortDate('2026-12-09')).toBe('9 Dec');
 		expect(meetingLabel({ date: '2026-03-02', kind: 'core-group' })).toBe('2 Mar · Core group');
-		expect(meetingLabel({ date: '2026-03-02', kind: 'initial-conference' }, true)).toBe('2 Mar · First safety meeting');
+		expect(meetingLabel({ date: '2026-03-02', kind: 'initial-conference' }, true)).toBe(
+			'2 Mar · First safety meeting'
+		);
 	});
 });

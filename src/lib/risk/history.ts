@@ -91,7 +91,12 @@ export function median(values: readonly number[]): number {
 /** Median, lowest and highest of the professionals' scores; null when none scored. */
 export function spreadOf(values: readonly number[]): Spread | null {
 	if (!values.length) return null;
-	return { median: median(values), low: Math.min(...values), high: Math.max(...values), count: values.length };
+	return {
+		median: median(values),
+		low: Math.min(...values),
+		high: Math.max(...values),
+		count: values.length
+	};
 }
 
 function pointOf(source: MeetingScores, concernId: string): ConcernPoint {
@@ -99,7 +104,13 @@ function pointOf(source: MeetingScores, concernId: string): ConcernPoint {
 	for (const person of source.participants) {
 		const score = source.ratings[person.id]?.[concernId];
 		if (typeof score !== 'number' || score < 0 || score > 10) continue;
-		scores.push({ participantId: person.id, name: person.name, role: person.role, group: scoreGroupOf(person.role), score });
+		scores.push({
+			participantId: person.id,
+			name: person.name,
+			role: person.role,
+			group: scoreGroupOf(person.role),
+			score
+		});
 	}
 	return {
 		meetingId: source.meeting.id,
@@ -123,7 +134,11 @@ function byDate(a: MeetingScores, b: MeetingScores): number {
  * words from the latest meeting that has it), a point for every meeting whose record holds the
  * concern, in date order. Concerns about other children are left out.
  */
-export function scoreHistory(props: { childId: string; childName: string; meetings: readonly MeetingScores[] }): ChildRiskHistory {
+export function scoreHistory(props: {
+	childId: string;
+	childName: string;
+	meetings: readonly MeetingScores[];
+}): ChildRiskHistory {
 	const { childId, childName } = props;
 	const ordered = [...props.meetings].sort(byDate);
 	const concerns = new Map<string, ConcernHistory>();
@@ -151,7 +166,12 @@ export function scoreHistory(props: { childId: string; childName: string; meetin
 	return {
 		childId,
 		childName,
-		meetings: ordered.map((m) => ({ id: m.meeting.id, date: m.meeting.date, kind: m.meeting.kind, live: m.meeting.live === true })),
+		meetings: ordered.map((m) => ({
+			id: m.meeting.id,
+			date: m.meeting.date,
+			kind: m.meeting.kind,
+			live: m.meeting.live === true
+		})),
 		concerns: [...concerns.values()]
 	};
 }
@@ -161,28 +181,55 @@ export function scoreHistory(props: { childId: string; childName: string; meetin
  * meeting room's live scores): earlier meetings come from the server, this one from the socket.
  */
 export function withMeeting(history: ChildRiskHistory, meeting: MeetingScores): ChildRiskHistory {
-	const others = history.concerns.map((c) => ({ ...c, points: c.points.filter((p) => p.meetingId !== meeting.meeting.id) }));
+	const others = history.concerns.map((c) => ({
+		...c,
+		points: c.points.filter((p) => p.meetingId !== meeting.meeting.id)
+	}));
 	const rebuilt: MeetingScores[] = history.meetings
 		.filter((m) => m.id !== meeting.meeting.id)
 		.map((m) => ({
 			meeting: m,
-			concerns: others.filter((c) => c.points.some((p) => p.meetingId === m.id)).map((c) => concernOf(c)),
+			concerns: others
+				.filter((c) => c.points.some((p) => p.meetingId === m.id))
+				.map((c) => concernOf(c)),
 			ratings: ratingsOf(others, m.id),
 			participants: participantsOf(others, m.id)
 		}));
-	const next = scoreHistory({ childId: history.childId, childName: history.childName, meetings: [...rebuilt, { ...meeting, meeting: { ...meeting.meeting, live: meeting.meeting.live ?? true } }] });
+	const next = scoreHistory({
+		childId: history.childId,
+		childName: history.childName,
+		meetings: [
+			...rebuilt,
+			{ ...meeting, meeting: { ...meeting.meeting, live: meeting.meeting.live ?? true } }
+		]
+	});
 	// The card's words come from this meeting when it has the concern, else from the history.
 	return next;
 }
 
 function concernOf(c: ConcernHistory): Concern {
-	return { id: c.concernId, childId: c.childId, title: c.title, safetyGoal: c.safetyGoal, status: c.status, dayToDay: '', impactNow: '', impactLater: '', childSays: '', raisedInMeetingId: null };
+	return {
+		id: c.concernId,
+		childId: c.childId,
+		title: c.title,
+		safetyGoal: c.safetyGoal,
+		status: c.status,
+		dayToDay: '',
+		impactNow: '',
+		impactLater: '',
+		childSays: '',
+		raisedInMeetingId: null
+	};
 }
 
-function ratingsOf(concerns: ConcernHistory[], meetingId: string): Record<string, Record<string, number>> {
+function ratingsOf(
+	concerns: ConcernHistory[],
+	meetingId: string
+): Record<string, Record<string, number>> {
 	const out: Record<string, Record<string, number>> = {};
 	for (const c of concerns) {
-		for (const s of c.points.find((p) => p.meetingId === meetingId)?.scores ?? []) (out[s.participantId] ??= {})[c.concernId] = s.score;
+		for (const s of c.points.find((p) => p.meetingId === meetingId)?.scores ?? [])
+			(out[s.participantId] ??= {})[c.concernId] = s.score;
 	}
 	return out;
 }
@@ -190,7 +237,8 @@ function ratingsOf(concerns: ConcernHistory[], meetingId: string): Record<string
 function participantsOf(concerns: ConcernHistory[], meetingId: string) {
 	const people = new Map<string, { id: string; name: string; role: MeetingRole }>();
 	for (const c of concerns) {
-		for (const s of c.points.find((p) => p.meetingId === meetingId)?.scores ?? []) people.set(s.participantId, { id: s.participantId, name: s.name, role: s.role });
+		for (const s of c.points.find((p) => p.meetingId === meetingId)?.scores ?? [])
+			people.set(s.participantId, { id: s.participantId, name: s.name, role: s.role });
 	}
 	return [...people.values()];
 }

@@ -10,8 +10,25 @@ const history = scoreHistory({
 	childName: 'Chrissie Walker',
 	meetings: [1, 2].map((n) => ({
 		meeting: { id: `m${n}`, date: `2026-0${n}-05`, kind: 'cin-review' as const },
-		concerns: [{ id: 'late', childId: 'c', title: 'Late <for> "school"', dayToDay: '', impactNow: '', impactLater: '', childSays: '', safetyGoal: '', status: 'open' as const, raisedInMeetingId: null }],
-		ratings: { [`m${n}-mum`]: { late: 5 + n }, [`m${n}-sam`]: { late: 2 + n }, [`m${n}-kim`]: { late: 4 } },
+		concerns: [
+			{
+				id: 'late',
+				childId: 'c',
+				title: 'Late <for> "school"',
+				dayToDay: '',
+				impactNow: '',
+				impactLater: '',
+				childSays: '',
+				safetyGoal: '',
+				status: 'open' as const,
+				raisedInMeetingId: null
+			}
+		],
+		ratings: {
+			[`m${n}-mum`]: { late: 5 + n },
+			[`m${n}-sam`]: { late: 2 + n },
+			[`m${n}-kim`]: { late: 4 }
+		},
 		participants: [
 			{ id: `m${n}-mum`, name: 'Dawn Walker', role: 'parent' as const },
 			{ id: `m${n}-sam`, name: 'Sam Okafor', role: 'professional' as const },

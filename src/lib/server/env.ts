@@ -19,15 +19,33 @@ const schema = z.object({
 	/** Folder of drizzle migrations; defaults to ./drizzle beside package.json. */
 	MIGRATIONS_DIR: z.string().default('./drizzle'),
 	/** Largest collaboration frame accepted, in bytes. */
-	COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+	COLLAB_MAX_FRAME_BYTES: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(4 * 1024 * 1024),
 	/** Largest live record (the bytes every newcomer downloads); writes beyond are refused. */
-	COLLAB_MAX_RECORD_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+	COLLAB_MAX_RECORD_BYTES: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(8 * 1024 * 1024),
 	/** Most live content one person may have in one record, in bytes. */
-	COLLAB_MAX_SHARE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+	COLLAB_MAX_SHARE_BYTES: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(1024 * 1024),
 	/** smtp://user:password@host:587 (or smtps://…): where the outbox sends; unset → messages stay queued. */
-	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+		.optional(),
 	/** redis://host:6379 (or rediss://…): relay live meetings between nodes; unset → one node, nothing about Redis loads. */
-	REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+		.optional(),
 	/** The From of every email. */
 	MAIL_FROM: z.string().default('Roundtable <roundtable@localhost>'),
 	/** adapter-node's: the header naming the client's address behind a proxy (the socket and the audit log read it too). */

@@ -14,14 +14,17 @@ const MAX_FRAMES = 12;
 const MAX_CAUSES = 4;
 
 // A quoted name PostgreSQL puts after one of these words is a name from the schema, not a value.
-const NAMED = /\b(relation|constraint|column|table|index|schema|type|function|encoding|database|role|sequence|operator|extension|cursor|savepoint|prepared statement|portal|channel)\s+$/i;
+const NAMED =
+	/\b(relation|constraint|column|table|index|schema|type|function|encoding|database|role|sequence|operator|extension|cursor|savepoint|prepared statement|portal|channel)\s+$/i;
 
 /** The message with parameters cut off and quoted values replaced by "…". */
 export function safeMessage(message: string): string {
 	let text = message;
 	const params = text.search(/\n\s*params:/);
 	if (params >= 0) text = text.slice(0, params);
-	text = text.replace(/"(?:[^"\\]|\\.)*"/g, (quoted, offset: number) => (NAMED.test(text.slice(Math.max(0, offset - 40), offset)) && quoted.length <= 66 ? quoted : '"…"'));
+	text = text.replace(/"(?:[^"\\]|\\.)*"/g, (quoted, offset: number) =>
+		NAMED.test(text.slice(Math.max(0, offset - 40), offset)) && quoted.length <= 66 ? quoted : '"…"'
+	);
 	text = text.replace(/'(?:[^'\\]|\\.)*'/g, "'…'");
 	text = text.replace(/[\r\n]+/g, ' ');
 	return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
@@ -36,13 +39,20 @@ function className(error: Error): string {
 
 function oneError(error: unknown): string {
 	if (!(error instanceof Error)) {
-		if (error !== null && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string') {
+		if (
+			error !== null &&
+			typeof error === 'object' &&
+			typeof (error as { code?: unknown }).code === 'string'
+		) {
 			return `${typeof error} ${(error as { code: string }).code}`;
 		}
 		return `thrown ${error === null ? 'null' : typeof error}`;
 	}
 	const code = (error as { code?: unknown }).code;
-	const head = typeof code === 'string' || typeof code === 'number' ? `${className(error)} ${code}` : className(error);
+	const head =
+		typeof code === 'string' || typeof code === 'number'
+			? `${className(error)} ${code}`
+			: className(error);
 	const query = (error as { query?: unknown }).query;
 	if (typeof query === 'string' && error.message.startsWith('Failed query:')) {
 		// The query's text has placeholders ($1, $2) where the values were, and quotes only

@@ -15,7 +15,14 @@ export async function createFirstAdmin(props: {
 	const passwordHash = await hashPassword(props.password);
 	return props.db.transaction(async (tx) => {
 		const [unit] = await tx.insert(units).values({ name: props.unitName }).returning();
-		return createUser({ db: tx, unitId: unit.id, name: props.name, email: props.email, role: 'admin', passwordHash });
+		return createUser({
+			db: tx,
+			unitId: unit.id,
+			name: props.name,
+			email: props.email,
+			role: 'admin',
+			passwordHash
+		});
 	});
 }
 

@@ -18,6 +18,9 @@ export function normaliseEmail(email: string): string {
 }
 
 export async function userByEmail(db: Database, email: string): Promise<User | null> {
-	const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+	const [user] = await db
+		.select()
+		.from(users)
+		.where(eq(users.email, normaliseEmail(email)));
 	return user ?? null;
 }

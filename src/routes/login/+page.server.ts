@@ -37,9 +37,16 @@ export const actions: Actions = {
 		});
 		const values: Record<string, string> = { email: form.data.email };
 		if (!result.ok && result.problem === 'code-needed') {
-			setChallengeCookie({ cookies, token: result.challengeToken, secure: url.protocol === 'https:' });
+			setChallengeCookie({
+				cookies,
+				token: result.challengeToken,
+				secure: url.protocol === 'https:'
+			});
 			const next = url.searchParams.get('next');
-			redirect(303, next ? `/login/code?next=${encodeURIComponent(safeNext(next))}` : '/login/code');
+			redirect(
+				303,
+				next ? `/login/code?next=${encodeURIComponent(safeNext(next))}` : '/login/code'
+			);
 		}
 		if (!result.ok && result.problem === 'too-many-attempts') {
 			return fail(429, {
@@ -62,5 +69,11 @@ export const actions: Actions = {
 
 /** The half-done sign-in's cookie: on /login and /login/code only, for as long as the code may take. */
 function setChallengeCookie(props: { cookies: Cookies; token: string; secure: boolean }) {
-	props.cookies.set(CHALLENGE_COOKIE, props.token, { path: '/login', httpOnly: true, sameSite: 'lax', secure: props.secure, maxAge: CHALLENGE_LIFETIME_MS / 1000 });
+	props.cookies.set(CHALLENGE_COOKIE, props.token, {
+		path: '/login',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: props.secure,
+		maxAge: CHALLENGE_LIFETIME_MS / 1000
+	});
 }

@@ -11,16 +11,27 @@ import type { Actions, PageServerLoad } from './$types';
 
 const setupForm = z
 	.object({
-		unitName: z.string().trim().min(1, 'Enter the name of your safeguarding unit.').max(120, 'Use at most 120 characters.'),
+		unitName: z
+			.string()
+			.trim()
+			.min(1, 'Enter the name of your safeguarding unit.')
+			.max(120, 'Use at most 120 characters.'),
 		name: z.string().trim().min(1, 'Enter your full name.').max(120, 'Use at most 120 characters.'),
-		email: z.string().trim().min(1, 'Enter your email address.').email('Enter an email address like name@example.gov.uk.'),
+		email: z
+			.string()
+			.trim()
+			.min(1, 'Enter your email address.')
+			.email('Enter an email address like name@example.gov.uk.'),
 		password: z.string().superRefine((value, ctx) => {
 			const problem = passwordProblem(value);
 			if (problem) ctx.addIssue({ code: 'custom', message: problem });
 		}),
 		confirm: z.string()
 	})
-	.refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'The two passwords are not the same.' });
+	.refine((f) => f.password === f.confirm, {
+		path: ['confirm'],
+		message: 'The two passwords are not the same.'
+	});
 
 export const load: PageServerLoad = async () => {
 	if (await hasAnyUser(await database())) redirect(303, '/login');
@@ -29,7 +40,11 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
 		const db = await database();
-		if (await hasAnyUser(db)) return fail(409, { errors: formProblem('Roundtable is already set up. Sign in instead.'), values: {} as Record<string, string> });
+		if (await hasAnyUser(db))
+			return fail(409, {
+				errors: formProblem('Roundtable is already set up. Sign in instead.'),
+				values: {} as Record<string, string>
+			});
 		const form = readForm(await request.formData(), setupForm, ['unitName', 'name', 'email']);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const admin = await createFirstAdmin({ db, ...form.data });

@@ -26,7 +26,10 @@ function setUp(options: { isChair?: boolean } = {}) {
 	const screen = fakeScreen(['welcome', 'parents', 'plan']);
 	const page = { current: null as string | null, ready: false, isChair: options.isChair ?? false };
 	const announced: (string | null)[] = [];
-	const follow = new FollowTheChair(() => ({ ...page, announce: (section) => announced.push(section) }), screen);
+	const follow = new FollowTheChair(
+		() => ({ ...page, announce: (section) => announced.push(section) }),
+		screen
+	);
 	// Tests run Svelte's server build, where effects do not run: call what they would, after a
 	// change, then wait for the tick show() waits for.
 

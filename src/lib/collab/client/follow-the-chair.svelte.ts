@@ -110,6 +110,10 @@ export const pageSections: SectionScreen = {
 	},
 	isTyping() {
 		const active = document.activeElement;
-		return !!active && (active.closest('.ProseMirror') !== null || ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName));
+		return (
+			!!active &&
+			(active.closest('.ProseMirror') !== null ||
+				['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName))
+		);
 	}
 };

@@ -16,7 +16,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 export const closeMessages: Record<number, string> = {
 	[closeCodes.forbidden]:
 		'A change could not be saved because it was in a part of the record you may not edit. The record has been reloaded.',
-	[closeCodes.invalidDecision]: 'A decision was not saved because it had no reason. Say why, then record it again.',
+	[closeCodes.invalidDecision]:
+		'A decision was not saved because it had no reason. Say why, then record it again.',
 	[closeCodes.recordFull]:
 		'Your last change was not saved: the record is full. Everything before it is saved. Ask the chair to move long text into a document.',
 	[closeCodes.unauthenticated]: 'Your session has ended. Sign in again to keep editing the record.',
@@ -92,7 +93,9 @@ export class LiveRecordConnection {
 		const doc = new Y.Doc();
 		const provider = new WebsocketProvider(this.serverUrl, this.options.meetingId, doc, {
 			disableBc: true,
-			...(this.options.WebSocketPolyfill ? { WebSocketPolyfill: this.options.WebSocketPolyfill } : {})
+			...(this.options.WebSocketPolyfill
+				? { WebSocketPolyfill: this.options.WebSocketPolyfill }
+				: {})
 		});
 		this.doc = doc;
 		this.provider = provider;

@@ -53,7 +53,14 @@ export class MeetingSession {
 			const snapshot = this.snapshot;
 			return {
 				children,
-				live: { meetingId, kind: template.kind, live: status === 'live', concerns: snapshot?.concerns ?? [], ratings: snapshot?.ratings ?? {}, participants }
+				live: {
+					meetingId,
+					kind: template.kind,
+					live: status === 'live',
+					concerns: snapshot?.concerns ?? [],
+					ratings: snapshot?.ratings ?? {},
+					participants
+				}
 			};
 		});
 	}
@@ -91,16 +98,24 @@ export class MeetingSession {
 	/** Opens the connections; call once in the browser (onMount). Returns `destroy`. */
 	connect(): () => void {
 		if (this.#teardown) return () => this.destroy();
-		const { meetingId, participants, restricted, riskPlots, onMeetingChanged, connection } = this.#props();
+		const { meetingId, participants, restricted, riskPlots, onMeetingChanged, connection } =
+			this.#props();
 		// A reloaded record is a new document: bind to it again (a reload comes later, never during this).
-		const main = new LiveRecordConnection({ meetingId, onMeetingChanged, onReload: () => state.bind(), ...connection });
+		const main = new LiveRecordConnection({
+			meetingId,
+			onMeetingChanged,
+			onReload: () => state.bind(),
+			...connection
+		});
 		const state = new MeetingState(
 			main,
 			participants.map((p) => p.id)
 		);
 		state.bind();
 		// Restricted information lives in its own document, which family connections never open.
-		const third = restricted ? new LiveRecordConnection({ meetingId: `${meetingId}/restricted`, ...connection }) : null;
+		const third = restricted
+			? new LiveRecordConnection({ meetingId: `${meetingId}/restricted`, ...connection })
+			: null;
 		this.record = main;
 		this.restricted = third;
 		this.#state = state;

@@ -60,7 +60,10 @@ export class MeetingState {
 			this.#frame = null;
 			this.#refresh();
 		};
-		this.#frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : (setTimeout(run, 16) as unknown as number);
+		this.#frame =
+			typeof requestAnimationFrame === 'function'
+				? requestAnimationFrame(run)
+				: (setTimeout(run, 16) as unknown as number);
 	}
 
 	#refresh() {
@@ -71,7 +74,8 @@ export class MeetingState {
 	#readPresence() {
 		const people: PresentPerson[] = [];
 		this.record.provider.awareness.getStates().forEach((state, clientId) => {
-			const user = state.user as { participantId?: string | null; name?: string; role?: string } | undefined;
+			const user = state.user as
+				{ participantId?: string | null; name?: string; role?: string } | undefined;
 			if (!user?.name) return;
 			people.push({
 				clientId,
@@ -86,7 +90,8 @@ export class MeetingState {
 
 	destroy(): void {
 		this.#unbind?.();
-		if (this.#frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.#frame);
+		if (this.#frame !== null && typeof cancelAnimationFrame === 'function')
+			cancelAnimationFrame(this.#frame);
 	}
 }
 

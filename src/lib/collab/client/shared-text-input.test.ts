@@ -46,7 +46,11 @@ describe('a text field bound to shared text', () => {
 	it('keeps the caret among the person’s own words while someone else types before it', () => {
 		const mine = new Y.Doc();
 		const theirs = new Y.Doc();
-		const id = addConcern(mine, { childId: 'c1', title: 'Late', dayToDay: 'She misses breakfast.' });
+		const id = addConcern(mine, {
+			childId: 'c1',
+			title: 'Late',
+			dayToDay: 'She misses breakfast.'
+		});
 		Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
 		mine.on('update', (update: Uint8Array) => Y.applyUpdate(theirs, update));
 		theirs.on('update', (update: Uint8Array) => Y.applyUpdate(mine, update, 'remote'));
@@ -54,11 +58,18 @@ describe('a text field bound to shared text', () => {
 		expect(input.value).toBe('She misses breakfast.');
 		input.setSelectionRange(20, 20); // before the full stop
 		input.type(' club');
-		editConcernText(theirs, id, 'dayToDay', 'Most days ' + concernText(theirs, id, 'dayToDay')!.toString());
+		editConcernText(
+			theirs,
+			id,
+			'dayToDay',
+			'Most days ' + concernText(theirs, id, 'dayToDay')!.toString()
+		);
 		expect(input.value).toBe('Most days She misses breakfast club.');
 		expect(input.selectionEnd).toBe(35); // still right after "club"
 		input.type(' too');
-		expect(readRecord(theirs, []).concerns[0].dayToDay).toBe('Most days She misses breakfast club too.');
+		expect(readRecord(theirs, []).concerns[0].dayToDay).toBe(
+			'Most days She misses breakfast club too.'
+		);
 		detach();
 	});
 

@@ -27,7 +27,8 @@ export function mapThroughDelta(index: number, delta: Delta): number {
 		else if (op.delete !== undefined) {
 			if (at < index) moved -= Math.min(op.delete, index - at);
 			at += op.delete;
-		} else if (op.insert !== undefined && at < index) moved += typeof op.insert === 'string' ? op.insert.length : 1;
+		} else if (op.insert !== undefined && at < index)
+			moved += typeof op.insert === 'string' ? op.insert.length : 1;
 	}
 	return moved;
 }
@@ -38,7 +39,11 @@ export function mapThroughChange(index: number, before: string, after: string): 
 	const shortest = Math.min(before.length, after.length);
 	while (start < shortest && before[start] === after[start]) start++;
 	let end = 0;
-	while (end < shortest - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+	while (
+		end < shortest - start &&
+		before[before.length - 1 - end] === after[after.length - 1 - end]
+	)
+		end++;
 	if (index <= start) return index;
 	if (index >= before.length - end) return index + after.length - before.length;
 	return after.length - end; // inside what changed: after the new words
@@ -49,7 +54,9 @@ function valueOf(found: Y.Text | string | null): string {
 }
 
 /** `{@attach sharedTextInput(binding)}` on an `<input>` or `<textarea>`. */
-export function sharedTextInput(binding: SharedTextBinding): Attachment<HTMLInputElement | HTMLTextAreaElement> {
+export function sharedTextInput(
+	binding: SharedTextBinding
+): Attachment<HTMLInputElement | HTMLTextAreaElement> {
 	return (element) => {
 		const origin = {}; // this field's own transactions
 		let observed: Y.Text | null = null;
@@ -61,7 +68,11 @@ export function sharedTextInput(binding: SharedTextBinding): Attachment<HTMLInpu
 			const { selectionStart, selectionEnd, selectionDirection } = element;
 			element.value = value;
 			if (focused && selectionStart !== null && selectionEnd !== null) {
-				element.setSelectionRange(map(selectionStart), map(selectionEnd), selectionDirection ?? undefined);
+				element.setSelectionRange(
+					map(selectionStart),
+					map(selectionEnd),
+					selectionDirection ?? undefined
+				);
 			}
 		};
 		const onText = (event: Y.YTextEvent, transaction: Y.Transaction) => {
@@ -84,7 +95,8 @@ export function sharedTextInput(binding: SharedTextBinding): Attachment<HTMLInpu
 			const value = valueOf(binding.locate());
 			show(value, (index) => mapThroughChange(index, before, value));
 		};
-		const onInput = () => binding.write(element.value, element.selectionEnd ?? element.value.length, origin);
+		const onInput = () =>
+			binding.write(element.value, element.selectionEnd ?? element.value.length, origin);
 
 		follow();
 		element.value = valueOf(binding.locate());

@@ -29,11 +29,16 @@ export class RiskHistories {
 		await Promise.all(
 			childIds.map(async (childId) => {
 				try {
-					const response = await fetcher(`/api/children/${encodeURIComponent(childId)}/risk-history`, { headers: { accept: 'application/json' } });
-					if (!response.ok) throw new Error(`The history could not be loaded (${response.status}).`);
+					const response = await fetcher(
+						`/api/children/${encodeURIComponent(childId)}/risk-history`,
+						{ headers: { accept: 'application/json' } }
+					);
+					if (!response.ok)
+						throw new Error(`The history could not be loaded (${response.status}).`);
 					this.histories[childId] = (await response.json()) as ChildRiskHistory;
 				} catch (error) {
-					this.problem = error instanceof Error ? error.message : 'The history could not be loaded.';
+					this.problem =
+						error instanceof Error ? error.message : 'The history could not be loaded.';
 				}
 			})
 		);
@@ -41,10 +46,20 @@ export class RiskHistories {
 
 	/** The child's history with this meeting's live record in place of what the server knew. */
 	withLive(child: { id: string; name: string }, live: LiveScores): ChildRiskHistory {
-		const base = this.histories[child.id] ?? { childId: child.id, childName: child.name, meetings: [], concerns: [] };
+		const base = this.histories[child.id] ?? {
+			childId: child.id,
+			childName: child.name,
+			meetings: [],
+			concerns: []
+		};
 		const known = base.meetings.find((m) => m.id === live.meetingId);
 		return withMeeting(base, {
-			meeting: { id: live.meetingId, date: known?.date ?? todayIn(), kind: known?.kind ?? live.kind ?? 'initial-conference', live: live.live ?? true },
+			meeting: {
+				id: live.meetingId,
+				date: known?.date ?? todayIn(),
+				kind: known?.kind ?? live.kind ?? 'initial-conference',
+				live: live.live ?? true
+			},
 			concerns: live.concerns,
 			ratings: live.ratings,
 			participants: live.participants
@@ -62,10 +77,14 @@ export class LiveRiskPlots {
 	readonly #props: () => { children: readonly { id: string; name: string }[]; live: LiveScores };
 	readonly #plotted = $derived.by(() => {
 		const { children, live } = this.#props();
-		return Object.fromEntries(children.map((child) => [child.id, this.#risk.withLive(child, live)]));
+		return Object.fromEntries(
+			children.map((child) => [child.id, this.#risk.withLive(child, live)])
+		);
 	});
 
-	constructor(props: () => { children: readonly { id: string; name: string }[]; live: LiveScores }) {
+	constructor(
+		props: () => { children: readonly { id: string; name: string }[]; live: LiveScores }
+	) {
 		this.#props = props;
 	}
 

@@ -9,13 +9,15 @@ export const cicReview: MeetingTemplate = {
 	kind: 'cic-review',
 	label: 'Child in care review',
 	familyLabel: 'Your review meeting',
-	purpose: 'We check that your care plan is right for you, listen to what you want, and agree what happens next.',
+	purpose:
+		'We check that your care plan is right for you, listen to what you want, and agree what happens next.',
 	sections: [
 		{
 			key: 'welcome',
 			title: 'Welcome and who is here',
 			familyTitle: 'Hello, and who is here',
-			prompt: 'Welcome. This meeting is about you and your plan. Who is here, and who sent a report?',
+			prompt:
+				'Welcome. This meeting is about you and your plan. Who is here, and who sent a report?',
 			speakers: ['chair'],
 			roots: ['section:welcome']
 		},
@@ -23,7 +25,8 @@ export const cicReview: MeetingTemplate = {
 			key: 'childs-views',
 			title: "The child's views (consultation form)",
 			familyTitle: 'What you told us',
-			prompt: 'What do you want us to know? What is good, what is not, and what would you like to change? (From your consultation form, or in your own words, or through your advocate.)',
+			prompt:
+				'What do you want us to know? What is good, what is not, and what would you like to change? (From your consultation form, or in your own words, or through your advocate.)',
 			speakers: ['child', 'advocate'],
 			roots: ['contribution:*', 'section:childs-views']
 		},
@@ -31,7 +34,8 @@ export const cicReview: MeetingTemplate = {
 			key: 'carers',
 			title: 'Carers and parents',
 			familyTitle: 'What the people who look after you said',
-			prompt: 'Carers, and parents if here: how have things been for the child since the last review?',
+			prompt:
+				'Carers, and parents if here: how have things been for the child since the last review?',
 			speakers: ['parent'],
 			roots: ['contribution:*', 'section:carers']
 		},
@@ -39,7 +43,8 @@ export const cicReview: MeetingTemplate = {
 			key: 'social-worker',
 			title: 'Social worker and other professionals',
 			familyTitle: 'What your social worker and others said',
-			prompt: "The social worker's report, then each professional: what has happened, and what it means for the child.",
+			prompt:
+				"The social worker's report, then each professional: what has happened, and what it means for the child.",
 			speakers: ['professional'],
 			roots: ['contribution:*'],
 			restrictedAllowed: true
@@ -48,7 +53,8 @@ export const cicReview: MeetingTemplate = {
 			key: 'health',
 			title: 'Health assessment',
 			familyTitle: 'Your health',
-			prompt: 'Is the health assessment up to date? Dentist, eyes, immunisations, feelings and worries.',
+			prompt:
+				'Is the health assessment up to date? Dentist, eyes, immunisations, feelings and worries.',
 			speakers: ['chair', 'professional'],
 			roots: ['section:health']
 		},
@@ -56,7 +62,8 @@ export const cicReview: MeetingTemplate = {
 			key: 'education',
 			title: 'Education and the personal education plan (PEP)',
 			familyTitle: 'School or college',
-			prompt: 'How is school or college going? Is the personal education plan up to date and working?',
+			prompt:
+				'How is school or college going? Is the personal education plan up to date and working?',
 			speakers: ['chair', 'professional'],
 			roots: ['section:education']
 		},
@@ -72,7 +79,8 @@ export const cicReview: MeetingTemplate = {
 			key: 'placement',
 			title: 'Placement stability',
 			familyTitle: 'Where you live',
-			prompt: 'Is this home meeting the child\'s needs? Is it stable, and is there any risk of it ending?',
+			prompt:
+				"Is this home meeting the child's needs? Is it stable, and is there any risk of it ending?",
 			speakers: ['chair', 'professional', 'parent'],
 			roots: ['section:placement']
 		},
@@ -80,7 +88,8 @@ export const cicReview: MeetingTemplate = {
 			key: 'care-plan',
 			title: 'Care plan or pathway plan',
 			familyTitle: 'Your plan for the future',
-			prompt: 'Is the care plan (or pathway plan) still right for the child? Does anything significant need to change?',
+			prompt:
+				'Is the care plan (or pathway plan) still right for the child? Does anything significant need to change?',
 			speakers: ['chair', 'professional'],
 			roots: ['section:care-plan']
 		},
@@ -103,7 +112,12 @@ export const cicReview: MeetingTemplate = {
 	],
 	expectedParticipants: [
 		{ role: 'chair', who: 'Independent reviewing officer', required: true },
-		{ role: 'child', who: 'The child or young person', required: true, note: 'In person, by consultation form, or through an advocate' },
+		{
+			role: 'child',
+			who: 'The child or young person',
+			required: true,
+			note: 'In person, by consultation form, or through an advocate'
+		},
 		{ role: 'advocate', who: "The child's advocate", required: false },
 		{ role: 'parent', who: 'Carers', required: true },
 		{ role: 'parent', who: 'Parents, where appropriate', required: false },

@@ -10,7 +10,8 @@ export const cinReview: MeetingTemplate = {
 	kind: 'cin-review',
 	label: 'Child in need review',
 	familyLabel: 'Meeting to check how the help is going',
-	purpose: 'The family and the workers check how the help is going, whether the child is doing better, and what happens next.',
+	purpose:
+		'The family and the workers check how the help is going, whether the child is doing better, and what happens next.',
 	sections: [
 		welcomeWhoIsHere,
 		{
@@ -33,7 +34,8 @@ export const cinReview: MeetingTemplate = {
 			key: 'actions',
 			title: "Progress on the plan's actions",
 			familyTitle: 'How each part of the plan is going',
-			prompt: 'For each action in the plan: has it been done, and what difference has it made for the child?',
+			prompt:
+				'For each action in the plan: has it been done, and what difference has it made for the child?',
 			speakers: ['chair', 'professional'],
 			roots: ['contribution:*', 'section:actions'],
 			restrictedAllowed: true
@@ -42,7 +44,8 @@ export const cinReview: MeetingTemplate = {
 			key: 'child-journey',
 			title: 'Needs and risks re-scored',
 			familyTitle: 'How things are for your child now',
-			prompt: 'For each worry: what is the child experiencing now? Each of us scores it from 0 to 10.',
+			prompt:
+				'For each worry: what is the child experiencing now? Each of us scores it from 0 to 10.',
 			speakers: ['chair', 'parent', 'child', 'professional'],
 			roots: ['section:child-journey', 'ratings:*']
 		},
@@ -50,7 +53,8 @@ export const cinReview: MeetingTemplate = {
 			key: 'next-step',
 			title: 'Carry on, close or step up? Then why?',
 			familyTitle: 'What we decided next, and why',
-			prompt: 'Each of you: should the plan carry on, can the case close, or are we worried enough to ask for a strategy discussion? And why?',
+			prompt:
+				'Each of you: should the plan carry on, can the case close, or are we worried enough to ask for a strategy discussion? And why?',
 			speakers: ['professional', 'chair'],
 			roots: ['decision:*', 'section:next-step']
 		},
@@ -83,12 +87,21 @@ export const cinReview: MeetingTemplate = {
 	decisions: [
 		{
 			key: 'cin-next-step',
-			question: 'Should the child in need plan carry on, close, or be stepped up to a strategy discussion?',
+			question:
+				'Should the child in need plan carry on, close, or be stepped up to a strategy discussion?',
 			familyQuestion: 'What happens next with the help for your child?',
 			perChild: true,
 			options: [
-				{ value: 'continue', label: 'Continue the child in need plan', familyLabel: 'The help carries on' },
-				{ value: 'close', label: 'Close: needs are met', familyLabel: 'The help can stop: things are good enough' },
+				{
+					value: 'continue',
+					label: 'Continue the child in need plan',
+					familyLabel: 'The help carries on'
+				},
+				{
+					value: 'close',
+					label: 'Close: needs are met',
+					familyLabel: 'The help can stop: things are good enough'
+				},
 				{
 					value: 'step-up',
 					label: 'Step up: ask for a strategy discussion',

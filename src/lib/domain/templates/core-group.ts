@@ -10,14 +10,16 @@ export const coreGroup: MeetingTemplate = {
 	kind: 'core-group',
 	label: 'Core group',
 	familyLabel: 'Meeting to work on the plan together',
-	purpose: 'The family and the workers check each part of the plan, see whether the child is safer, and change the plan if needed.',
+	purpose:
+		'The family and the workers check each part of the plan, see whether the child is safer, and change the plan if needed.',
 	sections: [
 		welcomeWhoIsHere,
 		{
 			key: 'family-update',
 			title: 'Parents first: how things are',
 			familyTitle: 'You tell us how things are',
-			prompt: 'Before the workers, tell us how things have been for your child and for you since we last met.',
+			prompt:
+				'Before the workers, tell us how things have been for your child and for you since we last met.',
 			speakers: ['parent'],
 			roots: ['contribution:*', 'section:family-update']
 		},
@@ -33,7 +35,8 @@ export const coreGroup: MeetingTemplate = {
 			key: 'actions',
 			title: "Progress on each of the plan's actions",
 			familyTitle: 'How each part of the plan is going',
-			prompt: 'For each action in the plan: has it been done, by whom, and what difference has it made for the child?',
+			prompt:
+				'For each action in the plan: has it been done, by whom, and what difference has it made for the child?',
 			speakers: ['chair', 'professional'],
 			roots: ['contribution:*', 'section:actions'],
 			restrictedAllowed: true
@@ -42,7 +45,8 @@ export const coreGroup: MeetingTemplate = {
 			key: 'child-journey',
 			title: 'Risks re-scored',
 			familyTitle: 'How safe your child is now',
-			prompt: 'For each worry: what is the child experiencing now? Each of us scores it again from 0 to 10.',
+			prompt:
+				'For each worry: what is the child experiencing now? Each of us scores it again from 0 to 10.',
 			speakers: ['chair', 'parent', 'child', 'professional'],
 			roots: ['section:child-journey', 'ratings:*']
 		},

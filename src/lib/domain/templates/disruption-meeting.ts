@@ -9,13 +9,15 @@ export const disruptionMeeting: MeetingTemplate = {
 	kind: 'disruption-meeting',
 	label: 'Disruption meeting',
 	familyLabel: 'Meeting to understand why the placement ended',
-	purpose: 'We look back at why the placement ended, without blame, to learn what to do better and to plan what the child needs next.',
+	purpose:
+		'We look back at why the placement ended, without blame, to learn what to do better and to plan what the child needs next.',
 	sections: [
 		{
 			key: 'welcome',
 			title: 'Welcome, purpose and ground rules',
 			familyTitle: 'Hello, and why we are here',
-			prompt: 'Welcome. This meeting is to understand and to learn, not to blame. What is said here stays here, except to keep a child safe.',
+			prompt:
+				'Welcome. This meeting is to understand and to learn, not to blame. What is said here stays here, except to keep a child safe.',
 			speakers: ['chair'],
 			roots: ['section:welcome']
 		},
@@ -23,7 +25,8 @@ export const disruptionMeeting: MeetingTemplate = {
 			key: 'placement-history',
 			title: 'Placement history',
 			familyTitle: 'Where the child has lived',
-			prompt: "The social worker sets out the child's placements in order, and how this one was matched and began.",
+			prompt:
+				"The social worker sets out the child's placements in order, and how this one was matched and began.",
 			speakers: ['chair', 'professional'],
 			roots: ['section:placement-history']
 		},
@@ -31,7 +34,8 @@ export const disruptionMeeting: MeetingTemplate = {
 			key: 'childs-voice',
 			title: "The child's views",
 			familyTitle: 'What the child says',
-			prompt: 'What has the child said about the placement and about what they want now, directly or through their advocate?',
+			prompt:
+				'What has the child said about the placement and about what they want now, directly or through their advocate?',
 			speakers: ['child', 'advocate'],
 			roots: ['contribution:*', 'section:childs-voice']
 		},
@@ -39,7 +43,8 @@ export const disruptionMeeting: MeetingTemplate = {
 			key: 'what-happened',
 			title: 'What happened: each account',
 			familyTitle: 'What happened',
-			prompt: 'Each of you in turn: what happened, from where you stood? What helped, and what was missing?',
+			prompt:
+				'Each of you in turn: what happened, from where you stood? What helped, and what was missing?',
 			speakers: ['parent', 'professional'],
 			roots: ['contribution:*'],
 			restrictedAllowed: true
@@ -48,7 +53,8 @@ export const disruptionMeeting: MeetingTemplate = {
 			key: 'lessons',
 			title: 'Lessons for practice',
 			familyTitle: 'What we have learned',
-			prompt: 'What should we do differently in matching, preparation and support? Each lesson should be something someone can act on.',
+			prompt:
+				'What should we do differently in matching, preparation and support? Each lesson should be something someone can act on.',
 			speakers: ['chair', 'professional', 'parent'],
 			roots: ['section:lessons']
 		},
@@ -56,7 +62,8 @@ export const disruptionMeeting: MeetingTemplate = {
 			key: 'child-next',
 			title: 'What the child needs next',
 			familyTitle: 'What the child needs next',
-			prompt: "What does the child need from the next placement, and who will do what, by when, to make it happen?",
+			prompt:
+				'What does the child need from the next placement, and who will do what, by when, to make it happen?',
 			speakers: ['chair', 'professional'],
 			roots: ['plan']
 		},
@@ -74,7 +81,11 @@ export const disruptionMeeting: MeetingTemplate = {
 		{ role: 'parent', who: 'The adopters or carers whose placement ended', required: true },
 		{ role: 'professional', who: "Child's social worker", required: true },
 		{ role: 'professional', who: "Adopters' or carers' social worker", required: true },
-		{ role: 'professional', who: 'Others who supported the placement (school, health, therapy)', required: false },
+		{
+			role: 'professional',
+			who: 'Others who supported the placement (school, health, therapy)',
+			required: false
+		},
 		{ role: 'child', who: 'The child or young person, where appropriate', required: false },
 		{ role: 'advocate', who: "The child's advocate", required: false },
 		{ role: 'minute-taker', who: 'Minute-taker', required: true }

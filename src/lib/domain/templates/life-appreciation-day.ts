@@ -9,13 +9,15 @@ export const lifeAppreciationDay: MeetingTemplate = {
 	kind: 'life-appreciation-day',
 	label: 'Life Appreciation Day',
 	familyLabel: "A day to share the child's story",
-	purpose: "Everyone who has known the child shares memories along the child's journey, so the new family knows the child's story.",
+	purpose:
+		"Everyone who has known the child shares memories along the child's journey, so the new family knows the child's story.",
 	sections: [
 		{
 			key: 'welcome',
 			title: 'Welcome and purpose',
 			familyTitle: 'Hello, and why we are here',
-			prompt: "Welcome. Today is about the child's story: everyone who has known them shares what they remember, so the new family can know and tell it.",
+			prompt:
+				"Welcome. Today is about the child's story: everyone who has known them shares what they remember, so the new family can know and tell it.",
 			speakers: ['chair'],
 			roots: ['section:welcome']
 		},
@@ -23,7 +25,8 @@ export const lifeAppreciationDay: MeetingTemplate = {
 			key: 'story-so-far',
 			title: "The child's journey so far",
 			familyTitle: "The child's story so far",
-			prompt: "The social worker gives the outline of the child's journey: where they have lived and with whom, in time order.",
+			prompt:
+				"The social worker gives the outline of the child's journey: where they have lived and with whom, in time order.",
 			speakers: ['chair', 'professional'],
 			roots: ['section:story-so-far']
 		},
@@ -31,7 +34,8 @@ export const lifeAppreciationDay: MeetingTemplate = {
 			key: 'memories',
 			title: 'Memories along the journey',
 			familyTitle: 'Memories of the child',
-			prompt: 'Each of you in turn, in time order: when did you know the child, and what do you remember? What made them laugh, what comforted them, what did they love?',
+			prompt:
+				'Each of you in turn, in time order: when did you know the child, and what do you remember? What made them laugh, what comforted them, what did they love?',
 			speakers: ['professional', 'parent'],
 			roots: ['contribution:*'],
 			restrictedAllowed: true
@@ -40,7 +44,8 @@ export const lifeAppreciationDay: MeetingTemplate = {
 			key: 'adopters-questions',
 			title: "The new family's questions",
 			familyTitle: 'Your questions',
-			prompt: 'What would you like to know about the child, and what will help you tell them their story?',
+			prompt:
+				'What would you like to know about the child, and what will help you tell them their story?',
 			speakers: ['chair', 'professional', 'parent'],
 			roots: ['section:adopters-questions']
 		},
@@ -48,7 +53,8 @@ export const lifeAppreciationDay: MeetingTemplate = {
 			key: 'closing',
 			title: 'Closing and the memory book',
 			familyTitle: 'The memory book',
-			prompt: 'Thank you. These memories become the memory book for the new family. Is anything missing?',
+			prompt:
+				'Thank you. These memories become the memory book for the new family. Is anything missing?',
 			speakers: ['chair'],
 			roots: ['section:closing']
 		}
@@ -59,7 +65,11 @@ export const lifeAppreciationDay: MeetingTemplate = {
 		{ role: 'professional', who: "Child's social worker", required: true },
 		{ role: 'professional', who: 'Adoption social worker', required: true },
 		{ role: 'parent', who: 'Foster carers, past and present', required: false },
-		{ role: 'professional', who: 'Nursery or school staff, health visitor and others who knew the child', required: false },
+		{
+			role: 'professional',
+			who: 'Nursery or school staff, health visitor and others who knew the child',
+			required: false
+		},
 		{ role: 'minute-taker', who: 'Note-taker', required: false }
 	],
 	decisions: [],

@@ -11,13 +11,15 @@ export const reviewConference: MeetingTemplate = {
 	kind: 'review-conference',
 	label: 'Review child protection conference',
 	familyLabel: 'Meeting to check how the plan is going',
-	purpose: 'We look at what has changed for the child since the plan began, and decide whether the child still needs it.',
+	purpose:
+		'We look at what has changed for the child since the plan began, and decide whether the child still needs it.',
 	sections: [
 		{
 			key: 'welcome',
 			title: 'Welcome, purpose and confidentiality',
 			familyTitle: 'Hello, and why we are here',
-			prompt: 'Welcome everyone. We are here to see how things have changed for the children since the last conference. What is said here stays here, except to keep a child safe. Let us say who we are; these people sent apologies or a report.',
+			prompt:
+				'Welcome everyone. We are here to see how things have changed for the children since the last conference. What is said here stays here, except to keep a child safe. Let us say who we are; these people sent apologies or a report.',
 			speakers: ['chair'],
 			roots: ['section:welcome']
 		},
@@ -25,7 +27,8 @@ export const reviewConference: MeetingTemplate = {
 			key: 'parents-first',
 			title: 'Parents first: how things are for the child now',
 			familyTitle: 'You tell us how your child is doing',
-			prompt: 'Before anyone else speaks, tell us about your child now: what they enjoy, their day, what has got better and what is still hard.',
+			prompt:
+				'Before anyone else speaks, tell us about your child now: what they enjoy, their day, what has got better and what is still hard.',
 			speakers: ['parent'],
 			roots: ['contribution:*', 'section:parents-first']
 		},
@@ -33,7 +36,8 @@ export const reviewConference: MeetingTemplate = {
 			key: 'childs-voice',
 			title: "The child's wishes and feelings",
 			familyTitle: 'What your child says',
-			prompt: 'What does the child want us to know? How do they feel things have changed? In their own words, or told by their advocate.',
+			prompt:
+				'What does the child want us to know? How do they feel things have changed? In their own words, or told by their advocate.',
 			speakers: ['child', 'advocate'],
 			roots: ['contribution:*', 'section:childs-voice']
 		},
@@ -41,7 +45,8 @@ export const reviewConference: MeetingTemplate = {
 			key: 'professionals',
 			title: 'Each professional in turn: progress on the plan',
 			familyTitle: 'What the workers have seen',
-			prompt: 'Each of you in turn: what has happened since the last conference, what has been done on the plan, and what it means for this child, in words the parents understand.',
+			prompt:
+				'Each of you in turn: what has happened since the last conference, what has been done on the plan, and what it means for this child, in words the parents understand.',
 			speakers: ['professional'],
 			roots: ['contribution:*'],
 			restrictedAllowed: true
@@ -50,7 +55,8 @@ export const reviewConference: MeetingTemplate = {
 			key: 'child-journey',
 			title: "The child's journey: concerns re-scored",
 			familyTitle: "Your child's day, and how safe it is now",
-			prompt: 'For each worry from the last conference: what is the child experiencing now? Each of us scores it again from 0 to 10, and we compare with last time.',
+			prompt:
+				'For each worry from the last conference: what is the child experiencing now? Each of us scores it again from 0 to 10, and we compare with last time.',
 			speakers: ['chair', 'parent', 'child', 'professional'],
 			roots: ['section:child-journey', 'ratings:*']
 		},
@@ -58,7 +64,8 @@ export const reviewConference: MeetingTemplate = {
 			key: 'strengths-worries',
 			title: 'Strengths, worries and what needs to happen',
 			familyTitle: 'What is going well, what we are worried about, what needs to happen',
-			prompt: 'What is working well now? What are we still worried about? What still needs to happen?',
+			prompt:
+				'What is working well now? What are we still worried about? What still needs to happen?',
 			speakers: ['chair', 'parent', 'professional'],
 			roots: ['section:strengths-worries']
 		},
@@ -66,7 +73,8 @@ export const reviewConference: MeetingTemplate = {
 			key: 'decision',
 			title: 'Decision, then why?',
 			familyTitle: 'What we decided, and why',
-			prompt: 'Each of you, for each child: does the child still need a plan, and why? No decision is recorded without its reason. I will then give the outcome and the category.',
+			prompt:
+				'Each of you, for each child: does the child still need a plan, and why? No decision is recorded without its reason. I will then give the outcome and the category.',
 			speakers: ['professional', 'chair'],
 			roots: ['decision:*', 'section:decision']
 		},
@@ -74,15 +82,16 @@ export const reviewConference: MeetingTemplate = {
 			key: 'plan',
 			title: 'The plan',
 			familyTitle: 'The plan: who does what, and by when',
-			prompt: 'If the plan continues: what still needs to be different for the child, who does what by when, the core group, the next review date, and what happens if things do not change.',
+			prompt:
+				'If the plan continues: what still needs to be different for the child, who does what by when, the core group, the next review date, and what happens if things do not change.',
 			speakers: ['chair', 'parent', 'professional'],
 			roots: ['plan']
 		},
 		conferenceSummary
 	],
-	expectedParticipants: conferenceParticipants.filter((p) => p.role !== 'advocate').concat([
-		{ role: 'advocate', who: "The child's advocate", required: false }
-	]),
+	expectedParticipants: conferenceParticipants
+		.filter((p) => p.role !== 'advocate')
+		.concat([{ role: 'advocate', who: "The child's advocate", required: false }]),
 	decisions: [childProtectionPlanDecision],
 	outputs: ['plan-24h', 'draft-notes', 'parent-plan']
 };

@@ -19,7 +19,8 @@ export const conferenceSummary: TemplateSection = {
 	key: 'summary',
 	title: 'Summary to the family',
 	familyTitle: 'What happens next',
-	prompt: 'In plain words, for the family: what we decided, why, what happens next and when we meet again. Is there anything you did not understand?',
+	prompt:
+		'In plain words, for the family: what we decided, why, what happens next and when we meet again. Is there anything you did not understand?',
 	speakers: ['chair'],
 	roots: ['section:summary']
 };

@@ -41,7 +41,15 @@ describe('meeting templates: agenda order', () => {
 	});
 
 	it('core group: parents first, then actions, re-scored risks and changes to the plan', () => {
-		expect(keys('core-group')).toEqual(['welcome', 'family-update', 'childs-voice', 'actions', 'child-journey', 'plan', 'summary']);
+		expect(keys('core-group')).toEqual([
+			'welcome',
+			'family-update',
+			'childs-voice',
+			'actions',
+			'child-journey',
+			'plan',
+			'summary'
+		]);
 	});
 
 	it("CIC review: the child's views first, then carers, professionals and the statutory topics", () => {
@@ -74,7 +82,13 @@ describe('meeting templates: agenda order', () => {
 	});
 
 	it('Life Appreciation Day and disruption meeting', () => {
-		expect(keys('life-appreciation-day')).toEqual(['welcome', 'story-so-far', 'memories', 'adopters-questions', 'closing']);
+		expect(keys('life-appreciation-day')).toEqual([
+			'welcome',
+			'story-so-far',
+			'memories',
+			'adopters-questions',
+			'closing'
+		]);
 		expect(keys('disruption-meeting')).toEqual([
 			'welcome',
 			'placement-history',
@@ -101,11 +115,17 @@ describe('meeting templates: registry and contents', () => {
 			].sort()
 		);
 		for (const t of allTemplates) expect(problemsOf(t), t.kind).toEqual([]);
-		expect(() => templateFor('case-conference' as MeetingKind)).toThrow(/No meeting template for kind "case-conference"/);
+		expect(() => templateFor('case-conference' as MeetingKind)).toThrow(
+			/No meeting template for kind "case-conference"/
+		);
 	});
 
 	it('makes the documents each kind needs', () => {
-		expect(templateFor('initial-conference').outputs).toEqual(['plan-24h', 'draft-notes', 'parent-plan']);
+		expect(templateFor('initial-conference').outputs).toEqual([
+			'plan-24h',
+			'draft-notes',
+			'parent-plan'
+		]);
 		expect(templateFor('cic-review').outputs).toContain('child-letter');
 		expect(templateFor('life-appreciation-day').outputs).toContain('memory-book');
 		expect(templateFor('disruption-meeting').outputs).toContain('lessons');
@@ -113,8 +133,18 @@ describe('meeting templates: registry and contents', () => {
 
 	it('conferences decide plan or no plan per child, professionals voting and the chair setting the category', () => {
 		const [decision] = templateFor('initial-conference').decisions;
-		expect(decision).toMatchObject({ key: 'child-protection-plan', perChild: true, voters: ['professional'], outcomeBy: 'chair' });
-		expect(decision.categories).toEqual(['neglect', 'physical-abuse', 'emotional-abuse', 'sexual-abuse']);
+		expect(decision).toMatchObject({
+			key: 'child-protection-plan',
+			perChild: true,
+			voters: ['professional'],
+			outcomeBy: 'chair'
+		});
+		expect(decision.categories).toEqual([
+			'neglect',
+			'physical-abuse',
+			'emotional-abuse',
+			'sexual-abuse'
+		]);
 	});
 
 	it('offers an advocate to children over 5 at an initial conference', () => {
@@ -125,14 +155,21 @@ describe('meeting templates: registry and contents', () => {
 	it('uses no acronyms in the words families read', () => {
 		for (const t of allTemplates) {
 			const familyWords = [t.familyLabel, t.purpose, ...t.sections.map((s) => s.familyTitle)];
-			for (const words of familyWords) expect(words, `${t.kind}: ${words}`).not.toMatch(/\b[A-Z]{2,}\b/);
+			for (const words of familyWords)
+				expect(words, `${t.kind}: ${words}`).not.toMatch(/\b[A-Z]{2,}\b/);
 		}
 	});
 
 	it('finds the section that owns a root of the live record', () => {
-		expect(sectionForRoot(initialConference, 'contribution:p1', 'parent')?.key).toBe('parents-first');
-		expect(sectionForRoot(initialConference, 'contribution:p2', 'professional')?.key).toBe('professionals');
-		expect(sectionForRoot(initialConference, 'contribution:p3', 'advocate')?.key).toBe('childs-voice');
+		expect(sectionForRoot(initialConference, 'contribution:p1', 'parent')?.key).toBe(
+			'parents-first'
+		);
+		expect(sectionForRoot(initialConference, 'contribution:p2', 'professional')?.key).toBe(
+			'professionals'
+		);
+		expect(sectionForRoot(initialConference, 'contribution:p3', 'advocate')?.key).toBe(
+			'childs-voice'
+		);
 		expect(sectionForRoot(initialConference, 'decision:p2', 'professional')?.key).toBe('decision');
 		expect(sectionForRoot(initialConference, 'ratings:p1', 'parent')?.key).toBe('child-journey');
 		expect(sectionForRoot(initialConference, 'plan')?.key).toBe('plan');
@@ -148,14 +185,18 @@ describe('validateTemplate rejects a bad template', () => {
 	const at = (key: string) => sections.find((s) => s.key === key)!;
 	const move = (key: string, before: string) => {
 		const rest = sections.filter((s) => s.key !== key);
-		rest.splice(rest.findIndex((s) => s.key === before), 0, at(key));
+		rest.splice(
+			rest.findIndex((s) => s.key === before),
+			0,
+			at(key)
+		);
 		return rest;
 	};
 
 	it('a professional speaking before the parents in a conference', () => {
-		expect(problemsOf(withSections(initialConference, move('professionals', 'parents-first')))).toEqual([
-			expect.stringMatching(/^sections: Parents first/)
-		]);
+		expect(
+			problemsOf(withSections(initialConference, move('professionals', 'parents-first')))
+		).toEqual([expect.stringMatching(/^sections: Parents first/)]);
 	});
 
 	it('the plan before the decision', () => {
@@ -190,15 +231,21 @@ describe('validateTemplate rejects a bad template', () => {
 					: s
 		);
 		const problems = problemsOf(withSections(initialConference, bad));
-		expect(problems).toContainEqual(expect.stringMatching(/may own only its own notes root "section:welcome"/));
+		expect(problems).toContainEqual(
+			expect.stringMatching(/may own only its own notes root "section:welcome"/)
+		);
 		expect(problems).toContainEqual(expect.stringMatching(/Unknown root "meta"/));
 		expect(problems).toContainEqual(expect.stringMatching(/"summary!" must be 1–64 letters/));
 	});
 
 	it("one role's contributions owned by two sections", () => {
-		const bad = sections.map((s) => (s.key === 'childs-voice' ? { ...s, speakers: [...s.speakers, 'parent' as const] } : s));
+		const bad = sections.map((s) =>
+			s.key === 'childs-voice' ? { ...s, speakers: [...s.speakers, 'parent' as const] } : s
+		);
 		expect(problemsOf(withSections(initialConference, bad))).toEqual([
-			expect.stringMatching(/parent's "contribution:\*" root is owned by both "parents-first" and "childs-voice"/)
+			expect.stringMatching(
+				/parent's "contribution:\*" root is owned by both "parents-first" and "childs-voice"/
+			)
 		]);
 	});
 
@@ -206,7 +253,9 @@ describe('validateTemplate rejects a bad template', () => {
 		const t: MeetingTemplate = {
 			...templateFor('core-group'),
 			outputs: ['plan-24h'],
-			expectedParticipants: [{ role: 'social-worker' as never, who: 'Social worker', required: true }]
+			expectedParticipants: [
+				{ role: 'social-worker' as never, who: 'Social worker', required: true }
+			]
 		};
 		const problems = problemsOf(t);
 		expect(problems).toContainEqual(expect.stringMatching(/add "draft-notes"/));

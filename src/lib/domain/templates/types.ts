@@ -14,11 +14,7 @@ import type { MeetingKind, MeetingRole } from '../vocabulary';
  * `meta` is the chair's and server's and is never owned by a section.
  */
 export type SectionRoot =
-	| `section:${string}`
-	| 'contribution:*'
-	| 'decision:*'
-	| 'ratings:*'
-	| 'plan';
+	`section:${string}` | 'contribution:*' | 'decision:*' | 'ratings:*' | 'plan';
 
 /**
  * What may follow the colon in a root's name, a section key or a participant id: 1–64 letters,

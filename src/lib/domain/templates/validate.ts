@@ -4,9 +4,16 @@
  */
 import type { Checked, Problem } from '../problems';
 import { meetingKinds, meetingRoles, type MeetingRole } from '../vocabulary';
-import { meetingOutputs, participantRootPatterns, rootKeyPattern, type MeetingTemplate, type TemplateSection } from './types';
+import {
+	meetingOutputs,
+	participantRootPatterns,
+	rootKeyPattern,
+	type MeetingTemplate,
+	type TemplateSection
+} from './types';
 
-const isRole = (value: unknown): value is MeetingRole => (meetingRoles as readonly unknown[]).includes(value);
+const isRole = (value: unknown): value is MeetingRole =>
+	(meetingRoles as readonly unknown[]).includes(value);
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 
 /** Sections where these roles give their own contribution (each participant's `contribution:*` root). */
@@ -22,7 +29,9 @@ function sectionsOwning(t: MeetingTemplate, root: TemplateSection['roots'][numbe
 
 /** True for a template held to the conference rules ("parents first, then why?"). */
 export function isConferenceTemplate(t: MeetingTemplate): boolean {
-	return t.kind.endsWith('-conference') || t.decisions.some((d) => d.key === 'child-protection-plan');
+	return (
+		t.kind.endsWith('-conference') || t.decisions.some((d) => d.key === 'child-protection-plan')
+	);
 }
 
 /**
@@ -34,7 +43,8 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 	const problems: Problem[] = [];
 	const problem = (field: string, message: string) => problems.push({ field, message });
 
-	if (!(meetingKinds as readonly string[]).includes(t.kind)) problem('kind', `Unknown meeting kind "${t.kind}".`);
+	if (!(meetingKinds as readonly string[]).includes(t.kind))
+		problem('kind', `Unknown meeting kind "${t.kind}".`);
 	for (const field of ['label', 'familyLabel', 'purpose'] as const) {
 		if (blank(t[field])) problem(field, `Give the template a ${field}.`);
 	}
@@ -46,7 +56,10 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 		if (!rootKeyPattern.test(s.key)) {
 			problem(`${at}.key`, `Section key "${s.key}" must be 1–64 letters, digits, "-" or "_".`);
 		} else if (seenKeys.has(s.key)) {
-			problem(`${at}.key`, `Section key "${s.key}" is used twice (also by sections[${seenKeys.get(s.key)}]).`);
+			problem(
+				`${at}.key`,
+				`Section key "${s.key}" is used twice (also by sections[${seenKeys.get(s.key)}]).`
+			);
 		} else {
 			seenKeys.set(s.key, i);
 		}
@@ -55,15 +68,21 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 		}
 		if (s.speakers.length === 0) problem(`${at}.speakers`, `Say who speaks in section "${s.key}".`);
 		for (const role of s.speakers) {
-			if (!isRole(role)) problem(`${at}.speakers`, `Unknown meeting role "${role}" in section "${s.key}".`);
+			if (!isRole(role))
+				problem(`${at}.speakers`, `Unknown meeting role "${role}" in section "${s.key}".`);
 		}
-		if (s.roots.length === 0) problem(`${at}.roots`, `Section "${s.key}" must own at least one root of the record.`);
-		if (new Set(s.roots).size !== s.roots.length) problem(`${at}.roots`, `Section "${s.key}" lists a root twice.`);
+		if (s.roots.length === 0)
+			problem(`${at}.roots`, `Section "${s.key}" must own at least one root of the record.`);
+		if (new Set(s.roots).size !== s.roots.length)
+			problem(`${at}.roots`, `Section "${s.key}" lists a root twice.`);
 		for (const root of s.roots) {
 			const isParticipantPattern = (participantRootPatterns as readonly string[]).includes(root);
 			if (root.startsWith('section:')) {
 				if (root !== `section:${s.key}`) {
-					problem(`${at}.roots`, `Section "${s.key}" may own only its own notes root "section:${s.key}", not "${root}".`);
+					problem(
+						`${at}.roots`,
+						`Section "${s.key}" may own only its own notes root "section:${s.key}", not "${root}".`
+					);
 				}
 			} else if (root !== 'plan' && !isParticipantPattern) {
 				problem(`${at}.roots`, `Unknown root "${root}" in section "${s.key}".`);
@@ -98,54 +117,92 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 	const decisionKeys = new Set<string>();
 	t.decisions.forEach((d, i) => {
 		const at = `decisions[${i}]`;
-		if (blank(d.key) || decisionKeys.has(d.key)) problem(`${at}.key`, 'Each decision needs its own key.');
+		if (blank(d.key) || decisionKeys.has(d.key))
+			problem(`${at}.key`, 'Each decision needs its own key.');
 		decisionKeys.add(d.key);
-		if (blank(d.question) || blank(d.familyQuestion)) problem(`${at}.question`, `Decision "${d.key}" needs its question in professional and in plain words.`);
+		if (blank(d.question) || blank(d.familyQuestion))
+			problem(
+				`${at}.question`,
+				`Decision "${d.key}" needs its question in professional and in plain words.`
+			);
 		const values = d.options.map((o) => o.value);
 		if (values.length < 2 || new Set(values).size !== values.length) {
 			problem(`${at}.options`, `Decision "${d.key}" needs at least two different options.`);
 		}
 		for (const role of d.voters) {
-			if (!isRole(role)) problem(`${at}.voters`, `Unknown meeting role "${role}" in decision "${d.key}".`);
+			if (!isRole(role))
+				problem(`${at}.voters`, `Unknown meeting role "${role}" in decision "${d.key}".`);
 		}
 		// "Decision, then why?": voters record their view and reason in their own decision root.
-		const where = decisionSections.find((s) => d.voters.every((role) => t.sections[s].speakers.includes(role)));
+		const where = decisionSections.find((s) =>
+			d.voters.every((role) => t.sections[s].speakers.includes(role))
+		);
 		if (where === undefined) {
-			problem(`${at}.voters`, `Decision "${d.key}" needs a section owning "decision:*" where ${d.voters.join(', ')} speak.`);
+			problem(
+				`${at}.voters`,
+				`Decision "${d.key}" needs a section owning "decision:*" where ${d.voters.join(', ')} speak.`
+			);
 		} else if (firstPlan !== undefined && where > firstPlan) {
-			problem('sections', `The decision "${d.key}" must come before the plan: decision, then why, then the plan.`);
+			problem(
+				'sections',
+				`The decision "${d.key}" must come before the plan: decision, then why, then the plan.`
+			);
 		}
 	});
 	if (t.decisions.length === 0 && decisionSections.length > 0) {
-		problem('decisions', 'A section owns "decision:*" but the template takes no decision: say what is decided.');
+		problem(
+			'decisions',
+			'A section owns "decision:*" but the template takes no decision: say what is decided.'
+		);
 	}
 
 	if (isConferenceTemplate(t)) {
 		const parents = contributionSections(t, 'parent');
 		const professionals = contributionSections(t, 'professional');
 		if (parents.length === 0) {
-			problem('sections', 'A conference needs a section where the parents speak about their child (owning "contribution:*").');
+			problem(
+				'sections',
+				'A conference needs a section where the parents speak about their child (owning "contribution:*").'
+			);
 		} else if (professionals.some((p) => p < parents[0])) {
-			problem('sections', 'Parents first: the parents\' section must come before any section where professionals give their information.');
+			problem(
+				'sections',
+				"Parents first: the parents' section must come before any section where professionals give their information."
+			);
 		}
-		if (professionals.length === 0) problem('sections', 'A conference needs a section where each professional gives their information.');
-		if (!t.decisions.some((d) => d.key === 'child-protection-plan' && d.perChild && (d.categories?.length ?? 0) > 0)) {
-			problem('decisions', 'A conference decides, for each child, plan or no plan and the category.');
+		if (professionals.length === 0)
+			problem(
+				'sections',
+				'A conference needs a section where each professional gives their information.'
+			);
+		if (
+			!t.decisions.some(
+				(d) => d.key === 'child-protection-plan' && d.perChild && (d.categories?.length ?? 0) > 0
+			)
+		) {
+			problem(
+				'decisions',
+				'A conference decides, for each child, plan or no plan and the category.'
+			);
 		}
 		if (firstPlan === undefined) problem('sections', 'A conference needs a section for the plan.');
-		if (decisionSections.length === 0) problem('sections', 'A conference needs a "decision, then why?" section.');
+		if (decisionSections.length === 0)
+			problem('sections', 'A conference needs a "decision, then why?" section.');
 	}
 
 	const outputs = new Set<string>();
 	for (const output of t.outputs) {
-		if (!(meetingOutputs as readonly string[]).includes(output)) problem('outputs', `Unknown output "${output}".`);
+		if (!(meetingOutputs as readonly string[]).includes(output))
+			problem('outputs', `Unknown output "${output}".`);
 		if (outputs.has(output)) problem('outputs', `Output "${output}" is listed twice.`);
 		outputs.add(output);
 	}
-	if (!outputs.has('draft-notes')) problem('outputs', 'Every meeting makes draft notes: add "draft-notes".');
+	if (!outputs.has('draft-notes'))
+		problem('outputs', 'Every meeting makes draft notes: add "draft-notes".');
 
 	t.expectedParticipants.forEach((p, i) => {
-		if (!isRole(p.role)) problem(`expectedParticipants[${i}].role`, `Unknown meeting role "${p.role}".`);
+		if (!isRole(p.role))
+			problem(`expectedParticipants[${i}].role`, `Unknown meeting role "${p.role}".`);
 		if (blank(p.who)) problem(`expectedParticipants[${i}].who`, 'Say who is expected.');
 	});
 	if (!t.expectedParticipants.some((p) => p.role === 'chair' && p.required)) {

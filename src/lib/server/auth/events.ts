@@ -22,8 +22,14 @@ function listeners(): Set<Listener> {
 }
 
 /** True when a session of this user with this id is among those that ended. */
-export function sessionEndedBy(ended: SessionsEnded, session: { sessionId: string; userId: string }): boolean {
-	return (ended.userId !== undefined && ended.userId === session.userId) || (ended.sessionIds?.includes(session.sessionId) ?? false);
+export function sessionEndedBy(
+	ended: SessionsEnded,
+	session: { sessionId: string; userId: string }
+): boolean {
+	return (
+		(ended.userId !== undefined && ended.userId === session.userId) ||
+		(ended.sessionIds?.includes(session.sessionId) ?? false)
+	);
 }
 
 /** Tells every listener in this process that sessions ended. */

@@ -15,7 +15,9 @@ describe('password hashing', () => {
 	});
 
 	it('salts each hash', async () => {
-		expect(await hashPassword('same password here')).not.toBe(await hashPassword('same password here'));
+		expect(await hashPassword('same password here')).not.toBe(
+			await hashPassword('same password here')
+		);
 	});
 
 	it('treats a malformed stored hash as a mismatch rather than crashing', async () => {

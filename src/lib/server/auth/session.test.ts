@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { generateSessionToken, sessionIdFromToken, sessionTokenFromCookieHeader, SESSION_COOKIE } from './session';
+import {
+	generateSessionToken,
+	sessionIdFromToken,
+	sessionTokenFromCookieHeader,
+	SESSION_COOKIE
+} from './session';
 
 describe('session tokens', () => {
 	it('are 160 random bits in lower-case base32', () => {
@@ -15,7 +20,9 @@ describe('session tokens', () => {
 		expect(id).not.toContain(token);
 		expect(sessionIdFromToken(token)).toBe(id);
 		// A known vector: SHA-256("abc")
-		expect(sessionIdFromToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		expect(sessionIdFromToken('abc')).toBe(
+			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+		);
 	});
 
 	it('are read from a Cookie header among other cookies', () => {

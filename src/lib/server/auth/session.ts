@@ -133,7 +133,12 @@ export interface OwnSession {
 }
 
 /** The person's live sessions, most recently used first. */
-export async function sessionsOfUser(props: { db: Database; userId: string; currentSessionId: string | null; now?: Date }): Promise<OwnSession[]> {
+export async function sessionsOfUser(props: {
+	db: Database;
+	userId: string;
+	currentSessionId: string | null;
+	now?: Date;
+}): Promise<OwnSession[]> {
 	const now = props.now ?? new Date();
 	const rows = await props.db
 		.select()
@@ -153,7 +158,11 @@ export async function sessionsOfUser(props: { db: Database; userId: string; curr
  * Ends one of the person's own sessions, named by its handle: its cookie is refused from then
  * on and its live connections are closed with 4401. False when they have no such session.
  */
-export async function endOwnSession(props: { db: Database; userId: string; handle: string }): Promise<boolean> {
+export async function endOwnSession(props: {
+	db: Database;
+	userId: string;
+	handle: string;
+}): Promise<boolean> {
 	if (!/^[0-9a-f]{16}$/.test(props.handle)) return false;
 	const ended = await props.db
 		.delete(sessions)
@@ -168,7 +177,11 @@ export async function endOwnSession(props: { db: Database; userId: string; handl
  * Ends every session of a user but one (after a password change, the one that changed it
  * stays): every other cookie is refused and every other live connection closed with 4401.
  */
-export async function invalidateOtherSessions(props: { db: Database; userId: string; keepSessionId: string }): Promise<void> {
+export async function invalidateOtherSessions(props: {
+	db: Database;
+	userId: string;
+	keepSessionId: string;
+}): Promise<void> {
 	const ended = await props.db
 		.delete(sessions)
 		.where(and(eq(sessions.userId, props.userId), ne(sessions.id, props.keepSessionId)))
@@ -180,7 +193,10 @@ export async function invalidateOtherSessions(props: { db: Database; userId: str
  * Ends every session of a user (password change, disabled or removed account): every cookie is
  * refused from then on, and every live connection of theirs is closed with 4401.
  */
-export async function invalidateUserSessions(props: { db: Database; userId: string }): Promise<void> {
+export async function invalidateUserSessions(props: {
+	db: Database;
+	userId: string;
+}): Promise<void> {
 	await props.db.delete(sessions).where(eq(sessions.userId, props.userId));
 	announceSessionsEnded({ userId: props.userId });
 }

@@ -39,10 +39,21 @@ export async function signInWithPassword(props: {
 	if (!user || !matches) {
 		await recordSignInFailure({ db, email, address });
 		// The account tried, if it exists; never the email typed (an unknown one may be a person's typo).
-		await audit({ db, userId: user?.id ?? null, action: 'sign-in-failed', targetType: 'session', address });
+		await audit({
+			db,
+			userId: user?.id ?? null,
+			action: 'sign-in-failed',
+			targetType: 'session',
+			address
+		});
 		return { ok: false, problem: 'wrong-credentials' };
 	}
-	if (user.totpKey) return { ok: false, problem: 'code-needed', challengeToken: await openSignInChallenge({ db, userId: user.id }) };
+	if (user.totpKey)
+		return {
+			ok: false,
+			problem: 'code-needed',
+			challengeToken: await openSignInChallenge({ db, userId: user.id })
+		};
 	await clearSignInFailures({ db, email, address });
 	const token = generateSessionToken();
 	await createSession({ db, token, userId: user.id, address });

@@ -131,13 +131,11 @@ export async function openSignInChallenge(props: {
 }): Promise<string> {
 	const now = props.now ?? new Date();
 	const token = generateSessionToken();
-	await props.db
-		.insert(signInChallenges)
-		.values({
-			id: sessionIdFromToken(token),
-			userId: props.userId,
-			expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS)
-		});
+	await props.db.insert(signInChallenges).values({
+		id: sessionIdFromToken(token),
+		userId: props.userId,
+		expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS)
+	});
 	return token;
 }
 

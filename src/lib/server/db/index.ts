@@ -91,7 +91,9 @@ export function sharedDatabase(): Promise<DatabaseHandle> {
 	const state = processState();
 	if (!state.database) {
 		const { DATABASE_URL, DATA_DIR } = env();
-		const opening = openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { dataDir: path.resolve(DATA_DIR, 'pglite') });
+		const opening = openDatabase(
+			DATABASE_URL ? { url: DATABASE_URL } : { dataDir: path.resolve(DATA_DIR, 'pglite') }
+		);
 		state.database = opening;
 		opening.catch(() => {
 			if (state.database === opening) delete state.database; // let a later call try again

@@ -44,7 +44,11 @@ describe('breakLongWords', () => {
 
 	it(`measures only runs longer than ${longRunLength} characters`, () => {
 		const measured: string[] = [];
-		breakLongWords(`${'a'.repeat(longRunLength)} ${'b'.repeat(longRunLength + 1)}`, 1000, (char) => (measured.push(char), 1));
+		breakLongWords(
+			`${'a'.repeat(longRunLength)} ${'b'.repeat(longRunLength + 1)}`,
+			1000,
+			(char) => (measured.push(char), 1)
+		);
 		expect(measured).toEqual(['b']); // each character is measured once, and only in the long run
 	});
 
@@ -60,7 +64,9 @@ describe('renderPdfBytes', () => {
 	it('lays out a 40,000-letter word as full lines, quickly, with all of it in the PDF', async () => {
 		const word = 'abcdefghij'.repeat(4000);
 		const started = performance.now();
-		const pdf = await renderPdfBytes(documentWith([{ type: 'paragraph', author: 'Kim Lee', text: `I saw ${word} twice.` }]));
+		const pdf = await renderPdfBytes(
+			documentWith([{ type: 'paragraph', author: 'Kim Lee', text: `I saw ${word} twice.` }])
+		);
 		const elapsed = performance.now() - started;
 		const text = pdfText(pdf);
 		expect(laidOutWord(text, /^([a-j]+)(?: twice\.)?$/)).toBe(word);
@@ -81,16 +87,25 @@ describe('renderPdfBytes', () => {
 			])
 		);
 		const text = pdfText(pdf);
-		for (const letter of 'klmnop') expect(laidOutWord(text, new RegExp(`^(?:• )?(${letter}+)(?:: | · Who: Sam)?$`))).toBe(word(letter));
+		for (const letter of 'klmnop')
+			expect(laidOutWord(text, new RegExp(`^(?:• )?(${letter}+)(?:: | · Who: Sam)?$`))).toBe(
+				word(letter)
+			);
 	});
 
 	it('stops at the text limit with a marked note, so a huge record still makes a PDF', async () => {
-		const paragraph = 'The family has engaged well with the plan and school attendance is up. '.repeat(100);
-		const blocks: Block[] = Array.from({ length: 40 }, () => ({ type: 'paragraph', text: paragraph }));
+		const paragraph =
+			'The family has engaged well with the plan and school attendance is up. '.repeat(100);
+		const blocks: Block[] = Array.from({ length: 40 }, () => ({
+			type: 'paragraph',
+			text: paragraph
+		}));
 		const pdf = await renderPdfBytes(documentWith(blocks), { maxChars: 20_000 });
 		const text = pdfText(pdf);
 		expect(text).toContain('This PDF stops here');
-		expect(text.replace(/\s+/g, ' ')).toContain(`first 20,000 of ${(paragraph.length * 40).toLocaleString('en-GB')} characters`);
+		expect(text.replace(/\s+/g, ' ')).toContain(
+			`first 20,000 of ${(paragraph.length * 40).toLocaleString('en-GB')} characters`
+		);
 		const full = pdfText(await renderPdfBytes(documentWith(blocks)));
 		expect(full).not.toContain('This PDF stops here');
 		expect(full.length).toBeGreaterThan(text.length * 5);

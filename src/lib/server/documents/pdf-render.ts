@@ -34,7 +34,11 @@ const longRun = new RegExp(`\\S{${longRunLength + 1},}`, 'g');
  * layout never has to split a word itself. `widthOf` measures one character in the current
  * font. Shorter words and anything that fits are returned unchanged. Linear in the text.
  */
-export function breakLongWords(text: string, maxWidth: number, widthOf: (char: string) => number): string {
+export function breakLongWords(
+	text: string,
+	maxWidth: number,
+	widthOf: (char: string) => number
+): string {
 	if (text.length <= longRunLength) return text;
 	const widths = new Map<string, number>();
 	const measure = (char: string): number => {
@@ -89,11 +93,22 @@ function riskLines(block: Extract<Block, { type: 'risk-plot' }>): string[] {
 	return block.concerns.map((c, i) => {
 		const history = block.history?.[i];
 		if (history) {
-			const who = block.plain || !c.scores.length ? '' : ` This meeting: ${c.scores.map((s) => `${s.name} ${s.score}`).join(', ')}.`;
+			const who =
+				block.plain || !c.scores.length
+					? ''
+					: ` This meeting: ${c.scores.map((s) => `${s.name} ${s.score}`).join(', ')}.`;
 			return `${describeConcern(history, { plain: block.plain })} (${c.childName})${who}`;
 		}
-		const range = c.lowest === null || c.highest === null ? 'not scored' : c.lowest === c.highest ? `${c.lowest} out of 10` : `from ${c.lowest} to ${c.highest} out of 10`;
-		const who = block.plain || !c.scores.length ? '' : ` (${c.scores.map((s) => `${s.name} ${s.score}`).join(', ')})`;
+		const range =
+			c.lowest === null || c.highest === null
+				? 'not scored'
+				: c.lowest === c.highest
+					? `${c.lowest} out of 10`
+					: `from ${c.lowest} to ${c.highest} out of 10`;
+		const who =
+			block.plain || !c.scores.length
+				? ''
+				: ` (${c.scores.map((s) => `${s.name} ${s.score}`).join(', ')})`;
 		return `${c.title} — ${c.childName}: scores ${range}${who}.`;
 	});
 }
@@ -118,7 +133,12 @@ function blockTextLength(block: Block): number {
 }
 
 /** Writes text in the current font, its over-long words cut to fit `room` points. */
-function say(pdf: PDFKit.PDFDocument, text: string, options: PDFKit.Mixins.TextOptions & { width: number }, room = options.width - (options.indent ?? 0)): void {
+function say(
+	pdf: PDFKit.PDFDocument,
+	text: string,
+	options: PDFKit.Mixins.TextOptions & { width: number },
+	room = options.width - (options.indent ?? 0)
+): void {
 	pdf.text(fitWords(pdf, text, room), options);
 }
 
@@ -133,13 +153,18 @@ function writeBlock(pdf: PDFKit.PDFDocument, block: Block, budget: TextBudget): 
 	switch (block.type) {
 		case 'paragraph': {
 			const author = block.author ? budget.take(block.author) : '';
-			if (author) pdf.font('Helvetica-Bold').text(`${fitWords(pdf, author, width)}: `, { continued: true, width });
+			if (author)
+				pdf
+					.font('Helvetica-Bold')
+					.text(`${fitWords(pdf, author, width)}: `, { continued: true, width });
 			say(pdf.font('Helvetica'), budget.take(block.text), { width });
 			break;
 		}
 		case 'restricted': {
 			const author = fitWords(pdf.font('Helvetica-Bold'), budget.take(block.author), width);
-			pdf.fillColor(colours.restricted).text(`RESTRICTED — not to be shared with the family. From ${author}:`, { width });
+			pdf
+				.fillColor(colours.restricted)
+				.text(`RESTRICTED — not to be shared with the family. From ${author}:`, { width });
 			pdf.font('Helvetica');
 			for (const p of block.paragraphs) {
 				if (budget.exhausted) break;
@@ -161,7 +186,9 @@ function writeBlock(pdf: PDFKit.PDFDocument, block: Block, budget: TextBudget): 
 		case 'facts':
 			for (const item of block.items) {
 				if (budget.exhausted) break;
-				pdf.font('Helvetica-Bold').text(`${fitWords(pdf, budget.take(item.term), width)}: `, { continued: true, width });
+				pdf
+					.font('Helvetica-Bold')
+					.text(`${fitWords(pdf, budget.take(item.term), width)}: `, { continued: true, width });
 				say(pdf.font('Helvetica'), budget.take(item.value), { width });
 			}
 			break;
@@ -170,12 +197,21 @@ function writeBlock(pdf: PDFKit.PDFDocument, block: Block, budget: TextBudget): 
 			pdf.font('Helvetica');
 			for (const row of block.rows) {
 				if (budget.exhausted) break;
-				const line = row.map((cell, i) => (i === 0 ? cell : `${block.head[i]}: ${cell}`)).join(' · ');
+				const line = row
+					.map((cell, i) => (i === 0 ? cell : `${block.head[i]}: ${cell}`))
+					.join(' · ');
 				say(pdf, budget.take(`• ${line}`), { width, indent: 0 });
 			}
 			break;
 		case 'risk-plot':
-			pdf.font('Helvetica-Bold').text(block.plain ? 'How safe things are (0 = the child will be hurt, 10 = no one needs to worry)' : 'Risk scores (0 = sure to be harmed, 10 = safe enough)', { width });
+			pdf
+				.font('Helvetica-Bold')
+				.text(
+					block.plain
+						? 'How safe things are (0 = the child will be hurt, 10 = no one needs to worry)'
+						: 'Risk scores (0 = sure to be harmed, 10 = safe enough)',
+					{ width }
+				);
 			pdf.font('Helvetica');
 			for (const line of riskLines(block)) {
 				if (budget.exhausted) break;
@@ -192,7 +228,10 @@ export interface PdfRenderOptions {
 }
 
 /** Renders the document to PDF bytes, in this thread. The server calls ./pdf.ts instead. */
-export function renderPdfBytes(doc: MeetingDocument, options: PdfRenderOptions = {}): Promise<Buffer> {
+export function renderPdfBytes(
+	doc: MeetingDocument,
+	options: PdfRenderOptions = {}
+): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const pdf = new PDFDocument({
 			size: 'A4',
@@ -200,7 +239,12 @@ export function renderPdfBytes(doc: MeetingDocument, options: PdfRenderOptions =
 			lang: 'en-GB',
 			displayTitle: true,
 			bufferPages: true,
-			info: { Title: doc.title, Subject: doc.subtitle, Author: 'Roundtable', Creator: `${doc.generator.name} ${doc.generator.version}` }
+			info: {
+				Title: doc.title,
+				Subject: doc.subtitle,
+				Author: 'Roundtable',
+				Creator: `${doc.generator.name} ${doc.generator.version}`
+			}
 		});
 		const chunks: Buffer[] = [];
 		pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -215,7 +259,14 @@ export function renderPdfBytes(doc: MeetingDocument, options: PdfRenderOptions =
 			say(pdf, doc.subtitle, { width });
 			pdf.fillColor(colours.text);
 			if (doc.containsRestricted) {
-				pdf.moveDown(0.5).fillColor(colours.restricted).font('Helvetica-Bold').text('Contains restricted information. Not for the family: remove the marked passages before sharing.').fillColor(colours.text);
+				pdf
+					.moveDown(0.5)
+					.fillColor(colours.restricted)
+					.font('Helvetica-Bold')
+					.text(
+						'Contains restricted information. Not for the family: remove the marked passages before sharing.'
+					)
+					.fillColor(colours.text);
 			}
 			for (const section of doc.sections) {
 				if (budget.exhausted) break;
@@ -228,9 +279,19 @@ export function renderPdfBytes(doc: MeetingDocument, options: PdfRenderOptions =
 				}
 			}
 			if (budget.exhausted) {
-				const total = doc.sections.reduce((n, s) => s.blocks.reduce((m, b) => m + blockTextLength(b), n), 0);
-				pdf.moveDown(0.8).fillColor(colours.restricted).font('Helvetica-Bold').fontSize(11)
-					.text(`This PDF stops here: the document is longer than a PDF can hold (it shows the first ${budget.max.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} characters). Read the whole document on its page in Roundtable.`, { width })
+				const total = doc.sections.reduce(
+					(n, s) => s.blocks.reduce((m, b) => m + blockTextLength(b), n),
+					0
+				);
+				pdf
+					.moveDown(0.8)
+					.fillColor(colours.restricted)
+					.font('Helvetica-Bold')
+					.fontSize(11)
+					.text(
+						`This PDF stops here: the document is longer than a PDF can hold (it shows the first ${budget.max.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} characters). Read the whole document on its page in Roundtable.`,
+						{ width }
+					)
 					.fillColor(colours.text);
 			}
 			// Page numbers (and the restricted marking) on every page.
@@ -239,7 +300,15 @@ export function renderPdfBytes(doc: MeetingDocument, options: PdfRenderOptions =
 			for (let i = range.start; i < range.start + range.count; i++) {
 				pdf.switchToPage(i);
 				const label = `${doc.containsRestricted ? 'RESTRICTED · ' : ''}${title} · page ${i + 1} of ${range.count}`;
-				pdf.font('Helvetica').fontSize(8).fillColor(colours.muted).text(label, margin, pdf.page.height - margin + 16, { width: pdf.page.width - margin * 2, align: 'center', lineBreak: false });
+				pdf
+					.font('Helvetica')
+					.fontSize(8)
+					.fillColor(colours.muted)
+					.text(label, margin, pdf.page.height - margin + 16, {
+						width: pdf.page.width - margin * 2,
+						align: 'center',
+						lineBreak: false
+					});
 			}
 			pdf.end();
 		} catch (error) {

@@ -11,18 +11,35 @@
 import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-if (!parentPort) throw new Error('pdf-worker.mjs runs as a worker thread: call renderDocumentPdf in pdf.ts');
+if (!parentPort)
+	throw new Error('pdf-worker.mjs runs as a worker thread: call renderDocumentPdf in pdf.ts');
 const port = parentPort;
 
 /** @type {typeof import('./pdf-render')} */
-const { renderPdfBytes } = await tsImport('./pdf-render.ts', { parentURL: import.meta.url, tsconfig: false });
-
-port.on('message', async (/** @type {{ id: number, doc: import('../../documents/model').MeetingDocument }} */ job) => {
-	try {
-		const pdf = await renderPdfBytes(job.doc);
-		port.postMessage({ type: 'done', id: job.id, bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) });
-	} catch (error) {
-		port.postMessage({ type: 'failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
-	}
+const { renderPdfBytes } = await tsImport('./pdf-render.ts', {
+	parentURL: import.meta.url,
+	tsconfig: false
 });
+
+port.on(
+	'message',
+	async (
+		/** @type {{ id: number, doc: import('../../documents/model').MeetingDocument }} */ job
+	) => {
+		try {
+			const pdf = await renderPdfBytes(job.doc);
+			port.postMessage({
+				type: 'done',
+				id: job.id,
+				bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+			});
+		} catch (error) {
+			port.postMessage({
+				type: 'failed',
+				id: job.id,
+				message: error instanceof Error ? error.message : String(error)
+			});
+		}
+	}
+);
 port.postMessage({ type: 'ready' });

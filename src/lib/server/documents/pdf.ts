@@ -22,14 +22,19 @@ export class PdfUnavailableError extends Error {
 
 /** Whether the error means "the PDF cannot be made now" (answer 503). */
 export function isPdfUnavailable(error: unknown): error is PdfUnavailableError {
-	return error instanceof PdfUnavailableError || (error instanceof Error && (error as Partial<PdfUnavailableError>).pdfUnavailable === true);
+	return (
+		error instanceof PdfUnavailableError ||
+		(error instanceof Error && (error as Partial<PdfUnavailableError>).pdfUnavailable === true)
+	);
 }
 
 /** A job ran past its time limit; its worker was terminated. */
 export class PdfTimeoutError extends PdfUnavailableError {
 	override name = 'PdfTimeoutError';
 	constructor(readonly timeLimitMs: number) {
-		super(`The PDF took longer than ${timeLimitMs / 1000} seconds to make and was stopped. Read the document on its page, or try again later.`);
+		super(
+			`The PDF took longer than ${timeLimitMs / 1000} seconds to make and was stopped. Read the document on its page, or try again later.`
+		);
 	}
 }
 
@@ -72,7 +77,10 @@ interface Slot {
 	job: Job | null;
 }
 
-type WorkerMessage = { type: 'ready' } | { type: 'done'; id: number; bytes: Uint8Array } | { type: 'failed'; id: number; message: string };
+type WorkerMessage =
+	| { type: 'ready' }
+	| { type: 'done'; id: number; bytes: Uint8Array }
+	| { type: 'failed'; id: number; message: string };
 
 const workerFileName = 'pdf-worker.mjs';
 
@@ -90,7 +98,10 @@ export function pdfWorkerFile(): URL {
 	}
 	candidates.push(path.resolve('src', 'lib', 'server', 'documents', workerFileName));
 	const found = candidates.find((file) => existsSync(file));
-	if (!found) throw new Error(`The PDF worker (src/lib/server/documents/${workerFileName}) was not found above ${here} or in ${process.cwd()}.`);
+	if (!found)
+		throw new Error(
+			`The PDF worker (src/lib/server/documents/${workerFileName}) was not found above ${here} or in ${process.cwd()}.`
+		);
 	return pathToFileURL(found);
 }
 
@@ -122,7 +133,13 @@ export class PdfPool {
 		if (this.closed) return Promise.reject(new Error('The PDF workers have been shut down.'));
 		if (this.queue.length >= this.maxQueue) return Promise.reject(new PdfBusyError());
 		return new Promise<Buffer>((resolve, reject) => {
-			const job: Job = { id: this.nextId++, doc, timeLimitMs: options.timeLimitMs ?? this.timeLimitMs, resolve, reject };
+			const job: Job = {
+				id: this.nextId++,
+				doc,
+				timeLimitMs: options.timeLimitMs ?? this.timeLimitMs,
+				resolve,
+				reject
+			};
 			// Waiting for a worker has the same limit as the work itself.
 			job.timer = setTimeout(() => {
 				this.queue = this.queue.filter((queued) => queued !== job);
@@ -167,12 +184,16 @@ export class PdfPool {
 	}
 
 	private spawn(): void {
-		const worker = new Worker(pdfWorkerFile(), { resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
+		const worker = new Worker(pdfWorkerFile(), {
+			resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb }
+		});
 		const slot: Slot = { worker, state: 'starting', job: null };
 		this.slots.push(slot);
 		worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
 		worker.on('error', (error) => this.onFailure(slot, error));
-		worker.on('exit', (code) => this.onFailure(slot, new Error(`The PDF worker stopped (exit code ${code}).`)));
+		worker.on('exit', (code) =>
+			this.onFailure(slot, new Error(`The PDF worker stopped (exit code ${code}).`))
+		);
 	}
 
 	private start(slot: Slot, job: Job): void {
@@ -209,7 +230,10 @@ export class PdfPool {
 		if (!job || job.id !== message.id) return;
 		clearTimeout(job.timer);
 		this.idle(slot);
-		if (message.type === 'done') job.resolve(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
+		if (message.type === 'done')
+			job.resolve(
+				Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength)
+			);
 		else job.reject(new Error(`The PDF could not be made: ${message.message}`));
 		this.pump();
 	}
@@ -230,7 +254,11 @@ export class PdfPool {
 		void slot.worker.terminate();
 		if (job) {
 			clearTimeout(job.timer);
-			job.reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new PdfUnavailableError('The PDF is too large to make. Read the document on its page.') : new Error(`The PDF worker failed: ${error.message}`));
+			job.reject(
+				error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+					? new PdfUnavailableError('The PDF is too large to make. Read the document on its page.')
+					: new Error(`The PDF worker failed: ${error.message}`)
+			);
 		}
 		if (wasStarting && !this.slots.some((other) => other.state !== 'starting')) {
 			// A worker that cannot even start will not do better on the next try: tell the waiting.
@@ -269,6 +297,9 @@ export async function closeSharedPdfPool(): Promise<void> {
  * (a `PdfTimeoutError` past the time limit, 10 s unless `options.timeLimitMs` says otherwise)
  * when it cannot be made in time.
  */
-export function renderDocumentPdf(doc: MeetingDocument, options: PdfJobOptions = {}): Promise<Buffer> {
+export function renderDocumentPdf(
+	doc: MeetingDocument,
+	options: PdfJobOptions = {}
+): Promise<Buffer> {
 	return sharedPdfPool().render(doc, options);
 }

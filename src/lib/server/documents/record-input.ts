@@ -13,14 +13,20 @@ import type { AuthoredParagraph, DocumentInput } from '../../documents/input';
 import type { MeetingForViewer } from '../meetings/queries';
 
 /** Paragraphs of a rich-text root with their authors' names. */
-function authoredParagraphs(doc: Y.Doc, root: string, nameOfClient: (clientId: number) => string | null): AuthoredParagraph[] {
+function authoredParagraphs(
+	doc: Y.Doc,
+	root: string,
+	nameOfClient: (clientId: number) => string | null
+): AuthoredParagraph[] {
 	if (!doc.share.has(root)) return [];
 	const fragment = doc.getXmlFragment(root);
 	const texts = fragmentParagraphs(fragment);
 	const clients = paragraphWriters(fragment);
 	return texts.map((text, i) => ({
 		text,
-		authors: [...new Set((clients[i] ?? []).map(nameOfClient).filter((n): n is string => n !== null))]
+		authors: [
+			...new Set((clients[i] ?? []).map(nameOfClient).filter((n): n is string => n !== null))
+		]
 	}));
 }
 
@@ -44,7 +50,10 @@ export async function documentInputFor(props: {
 	const paragraphs: DocumentInput['paragraphs'] = {};
 	for (const p of participants) {
 		const root = roots.contribution(p.id);
-		const list = authoredParagraphs(main, root, nameOfClient).map((para) => ({ ...para, authors: [p.name] }));
+		const list = authoredParagraphs(main, root, nameOfClient).map((para) => ({
+			...para,
+			authors: [p.name]
+		}));
 		if (list.length) paragraphs[root] = list;
 	}
 	for (const section of template.sections) {
@@ -81,7 +90,10 @@ export async function documentInputFor(props: {
 			reportSharedWithParents: p.reportSharedWithParents
 		})),
 		template,
-		record: readRecord(main, participants.map((p) => p.id)),
+		record: readRecord(
+			main,
+			participants.map((p) => p.id)
+		),
 		paragraphs,
 		restricted: restrictedParagraphs
 	};

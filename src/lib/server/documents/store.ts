@@ -33,9 +33,23 @@ export function documentUrl(meetingId: string, documentId: string): string {
 	return `/meetings/${meetingId}/documents/${documentId}`;
 }
 
-export function linkOf(row: Pick<StoredDocument, 'id' | 'meetingId' | 'kind' | 'version' | 'title' | 'audience' | 'createdAt'>): DocumentLink {
+export function linkOf(
+	row: Pick<
+		StoredDocument,
+		'id' | 'meetingId' | 'kind' | 'version' | 'title' | 'audience' | 'createdAt'
+	>
+): DocumentLink {
 	const url = documentUrl(row.meetingId, row.id);
-	return { id: row.id, kind: row.kind, version: row.version, title: row.title, audience: row.audience, createdAt: row.createdAt.toISOString(), url, pdfUrl: `${url}/pdf` };
+	return {
+		id: row.id,
+		kind: row.kind,
+		version: row.version,
+		title: row.title,
+		audience: row.audience,
+		createdAt: row.createdAt.toISOString(),
+		url,
+		pdfUrl: `${url}/pdf`
+	};
 }
 
 /**
@@ -43,7 +57,13 @@ export function linkOf(row: Pick<StoredDocument, 'id' | 'meetingId' | 'kind' | '
  * people typed, so each is made storable first (no U+0000 or lone surrogates): a stray character
  * must never stop a meeting from ending.
  */
-export async function storeDocuments(props: { db: Database; meetingId: string; createdBy: string | null; documents: MeetingDocument[]; now?: Date }): Promise<StoredDocument[]> {
+export async function storeDocuments(props: {
+	db: Database;
+	meetingId: string;
+	createdBy: string | null;
+	documents: MeetingDocument[];
+	now?: Date;
+}): Promise<StoredDocument[]> {
 	const { db, meetingId } = props;
 	const documents = props.documents.map((doc) => storableJson(doc));
 	const latest = await db
@@ -76,7 +96,11 @@ export async function storeDocuments(props: { db: Database; meetingId: string; c
 }
 
 /** The latest version of each document of a meeting that this meeting role may read. */
-export async function documentsForRole(props: { db: Database; meetingId: string; role: MeetingRole }): Promise<DocumentLink[]> {
+export async function documentsForRole(props: {
+	db: Database;
+	meetingId: string;
+	role: MeetingRole;
+}): Promise<DocumentLink[]> {
 	const rows = await props.db
 		.select({
 			id: meetingDocuments.id,
@@ -100,12 +124,22 @@ export async function documentsForRole(props: { db: Database; meetingId: string;
 }
 
 /** One stored document of a meeting if this role may read it; null otherwise (answer 404). */
-export async function documentForRole(props: { db: Database; meetingId: string; documentId: string; role: MeetingRole }): Promise<StoredDocument | null> {
+export async function documentForRole(props: {
+	db: Database;
+	meetingId: string;
+	documentId: string;
+	role: MeetingRole;
+}): Promise<StoredDocument | null> {
 	if (!/^[0-9a-f-]{36}$/i.test(props.documentId)) return null;
 	const [row] = await props.db
 		.select()
 		.from(meetingDocuments)
-		.where(and(eq(meetingDocuments.id, props.documentId), eq(meetingDocuments.meetingId, props.meetingId)));
+		.where(
+			and(
+				eq(meetingDocuments.id, props.documentId),
+				eq(meetingDocuments.meetingId, props.meetingId)
+			)
+		);
 	if (!row || !mayReadDocument({ role: props.role, audience: row.audience })) return null;
 	return row;
 }

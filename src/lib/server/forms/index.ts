@@ -13,7 +13,9 @@ export function readForm<S extends z.ZodType<Record<string, unknown>>>(
 	form: FormData,
 	schema: S,
 	keep: string[] = []
-): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+):
+	| { ok: true; data: z.infer<S> }
+	| { ok: false; errors: FieldErrors; values: Record<string, string> } {
 	const raw: Record<string, string> = {};
 	for (const [key, value] of form) if (typeof value === 'string') raw[key] = storableText(value);
 	const parsed = schema.safeParse(raw);
@@ -51,7 +53,10 @@ export async function refuseMalformedFormPost(request: Request): Promise<Respons
 	const [mediaType, ...parameters] = contentType.split(';').map((part) => part.trim());
 	const type = mediaType.toLowerCase();
 	if (!FORM_TYPES.includes(type)) {
-		return plainAnswer(415, 'Send the form as application/x-www-form-urlencoded or multipart/form-data.');
+		return plainAnswer(
+			415,
+			'Send the form as application/x-www-form-urlencoded or multipart/form-data.'
+		);
 	}
 	if (type === 'multipart/form-data' && !parameters.some((p) => /^boundary=./i.test(p))) {
 		return plainAnswer(400, 'The form could not be read: a multipart form needs its boundary.');
@@ -67,5 +72,8 @@ export async function refuseMalformedFormPost(request: Request): Promise<Respons
 }
 
 function plainAnswer(status: number, message: string): Response {
-	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	return new Response(message, {
+		status,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
 }

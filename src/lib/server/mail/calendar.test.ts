@@ -30,11 +30,21 @@ const base = {
 	attendee: { email: 'gp@example.test' }
 };
 
-const meeting = (scheduledAt: string): CalendarMeeting => ({ id: 'm1', kind: 'core-group', scheduledAt: new Date(scheduledAt), place: 'Room 4, Civic Centre' });
+const meeting = (scheduledAt: string): CalendarMeeting => ({
+	id: 'm1',
+	kind: 'core-group',
+	scheduledAt: new Date(scheduledAt),
+	place: 'Room 4, Civic Centre'
+});
 
 describe('the calendar file of a meeting', () => {
 	it('puts 10:00 London on Thursday 29 October 2026 (after the clocks go back) at 10:00 UTC', () => {
-		const ics = meetingCalendarFile({ ...base, meeting: meeting('2026-10-29T10:00:00Z'), sequence: 0, method: 'REQUEST' });
+		const ics = meetingCalendarFile({
+			...base,
+			meeting: meeting('2026-10-29T10:00:00Z'),
+			sequence: 0,
+			method: 'REQUEST'
+		});
 		const event = parse(ics);
 		expect(event.zones).toEqual(['Europe/London']);
 		expect(event.startParam).toBe('Europe/London');
@@ -43,34 +53,84 @@ describe('the calendar file of a meeting', () => {
 	});
 
 	it('puts 10:00 London on Tuesday 30 March 2027 (after the clocks go forward) at 09:00 UTC', () => {
-		const ics = meetingCalendarFile({ ...base, meeting: meeting('2027-03-30T09:00:00Z'), sequence: 0, method: 'REQUEST' });
+		const ics = meetingCalendarFile({
+			...base,
+			meeting: meeting('2027-03-30T09:00:00Z'),
+			sequence: 0,
+			method: 'REQUEST'
+		});
 		expect(ics).toContain('DTSTART;TZID=Europe/London:20270330T100000');
 		expect(parse(ics).start).toBe('2027-03-30T09:00:00.000Z');
 	});
 
 	it('carries the time, the place and the kind of meeting, and no title or name', () => {
-		const event = parse(meetingCalendarFile({ ...base, meeting: meeting('2026-12-03T10:00:00Z'), sequence: 0, method: 'REQUEST' }));
-		expect(event).toMatchObject({ method: 'REQUEST', uid: meetingCalendarUid('m1'), summary: 'Core group meeting', location: 'Room 4, Civic Centre', status: 'CONFIRMED' });
+		const event = parse(
+			meetingCalendarFile({
+				...base,
+				meeting: meeting('2026-12-03T10:00:00Z'),
+				sequence: 0,
+				method: 'REQUEST'
+			})
+		);
+		expect(event).toMatchObject({
+			method: 'REQUEST',
+			uid: meetingCalendarUid('m1'),
+			summary: 'Core group meeting',
+			location: 'Room 4, Civic Centre',
+			status: 'CONFIRMED'
+		});
 		expect(event.description).toContain(base.url);
 	});
 
 	it('keeps its UID and raises SEQUENCE when the meeting moves', () => {
-		const first = parse(meetingCalendarFile({ ...base, meeting: meeting('2026-12-03T10:00:00Z'), sequence: 0, method: 'REQUEST' }));
-		const moved = parse(meetingCalendarFile({ ...base, meeting: meeting('2026-12-10T14:30:00Z'), sequence: 1, method: 'REQUEST' }));
+		const first = parse(
+			meetingCalendarFile({
+				...base,
+				meeting: meeting('2026-12-03T10:00:00Z'),
+				sequence: 0,
+				method: 'REQUEST'
+			})
+		);
+		const moved = parse(
+			meetingCalendarFile({
+				...base,
+				meeting: meeting('2026-12-10T14:30:00Z'),
+				sequence: 1,
+				method: 'REQUEST'
+			})
+		);
 		expect(moved.uid).toBe(first.uid);
 		expect(moved.sequence).toBeGreaterThan(first.sequence);
 		expect(moved.start).toBe('2026-12-10T14:30:00.000Z');
 	});
 
 	it('says CANCEL for a cancelled meeting, with the same UID', () => {
-		const cancelled = parse(meetingCalendarFile({ ...base, meeting: meeting('2026-12-03T10:00:00Z'), sequence: 2, method: 'CANCEL' }));
-		expect(cancelled).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: meetingCalendarUid('m1'), sequence: 2 });
+		const cancelled = parse(
+			meetingCalendarFile({
+				...base,
+				meeting: meeting('2026-12-03T10:00:00Z'),
+				sequence: 2,
+				method: 'CANCEL'
+			})
+		);
+		expect(cancelled).toMatchObject({
+			method: 'CANCEL',
+			status: 'CANCELLED',
+			uid: meetingCalendarUid('m1'),
+			sequence: 2
+		});
 	});
 });
 
 describe('the file itself', () => {
 	it('stamps it in UTC, as RFC 5545 asks', () => {
-		const ics = meetingCalendarFile({ ...base, meeting: meeting('2026-07-02T09:00:00Z'), sequence: 0, method: 'REQUEST', stamp: new Date('2026-07-01T12:34:56.789Z') });
+		const ics = meetingCalendarFile({
+			...base,
+			meeting: meeting('2026-07-02T09:00:00Z'),
+			sequence: 0,
+			method: 'REQUEST',
+			stamp: new Date('2026-07-01T12:34:56.789Z')
+		});
 		expect(ics).toMatch(/^DTSTAMP:20260701T123456Z\r?$/m);
 	});
 });

@@ -5,7 +5,13 @@
  * (METHOD:CANCEL). Times are Europe/London with its VTIMEZONE. It says when, where and what
  * kind of meeting — never the meeting's title or a child's name: a calendar is often shared.
  */
-import { ICalCalendar, ICalCalendarMethod, ICalEventStatus, ICalAttendeeRole, ICalAttendeeStatus } from 'ical-generator';
+import {
+	ICalCalendar,
+	ICalCalendarMethod,
+	ICalEventStatus,
+	ICalAttendeeRole,
+	ICalAttendeeStatus
+} from 'ical-generator';
 import { TZDate } from '@date-fns/tz';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { meetingKindLabel } from '../../meetings/labels';
@@ -47,9 +53,15 @@ export function meetingCalendarFile(props: {
 		prodId: { company: 'Roundtable', product: 'Roundtable', language: 'EN' },
 		method: props.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST
 	});
-	calendar.timezone({ name: MEETING_TIME_ZONE, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null });
+	calendar.timezone({
+		name: MEETING_TIME_ZONE,
+		generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null
+	});
 	const start = new TZDate(meeting.scheduledAt.getTime(), MEETING_TIME_ZONE);
-	const end = new TZDate(meeting.scheduledAt.getTime() + (meeting.minutes ?? DEFAULT_MEETING_MINUTES) * 60_000, MEETING_TIME_ZONE);
+	const end = new TZDate(
+		meeting.scheduledAt.getTime() + (meeting.minutes ?? DEFAULT_MEETING_MINUTES) * 60_000,
+		MEETING_TIME_ZONE
+	);
 	const kind = meetingKindLabel[meeting.kind];
 	calendar.createEvent({
 		id: meetingCalendarUid(meeting.id),
@@ -64,9 +76,19 @@ export function meetingCalendarFile(props: {
 		url: props.url,
 		status: props.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
 		organizer: props.organizer,
-		attendees: [{ email: props.attendee.email, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false }]
+		attendees: [
+			{
+				email: props.attendee.email,
+				role: ICalAttendeeRole.REQ,
+				status: ICalAttendeeStatus.NEEDSACTION,
+				rsvp: false
+			}
+		]
 	});
 	// ical-generator writes DTSTAMP in the calendar's zone without a Z; RFC 5545 wants UTC.
-	const utcStamp = stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	const utcStamp = stamp
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 	return calendar.toString().replace(/^DTSTAMP:.*$/m, `DTSTAMP:${utcStamp}`);
 }

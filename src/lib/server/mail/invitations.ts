@@ -6,7 +6,13 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetingCalendar, meetingParticipants, meetings, type MailPurpose, type OutboxMessage } from '../db/schema';
+import {
+	meetingCalendar,
+	meetingParticipants,
+	meetings,
+	type MailPurpose,
+	type OutboxMessage
+} from '../db/schema';
 import { env } from '../env';
 import { meetingKindLabel } from '../../meetings/labels';
 import { calendarDateOf, formatCalendarDate } from '../../domain/calendar-date';
@@ -25,7 +31,15 @@ export function meetingLink(meetingId: string): string {
 /** "Thursday 3 December at 10:00", in UK time whatever the server's zone. */
 export function meetingDateWords(at: Date): string {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: MEETING_TIME_ZONE })
+		new Intl.DateTimeFormat('en-GB', {
+			weekday: 'long',
+			day: 'numeric',
+			month: 'long',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+			timeZone: MEETING_TIME_ZONE
+		})
 			.formatToParts(at)
 			.map((part) => [part.type, part.value])
 	);
@@ -34,7 +48,10 @@ export function meetingDateWords(at: Date): string {
 
 /** The year too, for the body: "Thursday 3 December 2026 at 10:00". */
 export function meetingDateWordsWithYear(at: Date): string {
-	const year = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: MEETING_TIME_ZONE }).format(at);
+	const year = new Intl.DateTimeFormat('en-GB', {
+		year: 'numeric',
+		timeZone: MEETING_TIME_ZONE
+	}).format(at);
 	return meetingDateWords(at).replace(' at ', ` ${year} at `);
 }
 
@@ -42,17 +59,29 @@ export function meetingDateWordsWithYear(at: Date): string {
 export async function meetingCalendarEntry(props: { db: Database; meetingId: string }) {
 	const { db, meetingId } = props;
 	await db.insert(meetingCalendar).values({ meetingId }).onConflictDoNothing();
-	const [entry] = await db.select().from(meetingCalendar).where(eq(meetingCalendar.meetingId, meetingId));
+	const [entry] = await db
+		.select()
+		.from(meetingCalendar)
+		.where(eq(meetingCalendar.meetingId, meetingId));
 	return entry;
 }
 
 /** Raises the meeting's SEQUENCE (it moved or was cancelled) and notes why; returns the new entry. */
-export async function raiseCalendarSequence(props: { db: Database; meetingId: string; reason: string; at?: Date }) {
+export async function raiseCalendarSequence(props: {
+	db: Database;
+	meetingId: string;
+	reason: string;
+	at?: Date;
+}) {
 	const { db, meetingId } = props;
 	await meetingCalendarEntry({ db, meetingId });
 	const [entry] = await db
 		.update(meetingCalendar)
-		.set({ sequence: sql`${meetingCalendar.sequence} + 1`, changeReason: props.reason, changedAt: props.at ?? new Date() })
+		.set({
+			sequence: sql`${meetingCalendar.sequence} + 1`,
+			changeReason: props.reason,
+			changedAt: props.at ?? new Date()
+		})
 		.where(eq(meetingCalendar.meetingId, meetingId))
 		.returning();
 	return entry;
@@ -61,7 +90,9 @@ export async function raiseCalendarSequence(props: { db: Database; meetingId: st
 export function organizer(): { name: string; email: string } {
 	const from = env().MAIL_FROM;
 	const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
-	return match ? { name: match[1] || 'Roundtable', email: match[2] } : { name: 'Roundtable', email: from.trim() };
+	return match
+		? { name: match[1] || 'Roundtable', email: match[2] }
+		: { name: 'Roundtable', email: from.trim() };
 }
 
 interface Wording {
@@ -77,13 +108,29 @@ function wording(purpose: MeetingMailPurpose, kind: string, at: Date): Wording {
 	const when = meetingDateWords(at);
 	switch (purpose) {
 		case 'invitation':
-			return { subject: `You are invited to a meeting on ${when}`, lead: `You are invited to a ${kind.toLowerCase()} on ${meetingDateWordsWithYear(at)} (UK time).`, method: 'REQUEST' };
+			return {
+				subject: `You are invited to a meeting on ${when}`,
+				lead: `You are invited to a ${kind.toLowerCase()} on ${meetingDateWordsWithYear(at)} (UK time).`,
+				method: 'REQUEST'
+			};
 		case 'update':
-			return { subject: `A meeting you are invited to has moved to ${when}`, lead: `A ${kind.toLowerCase()} you are invited to has moved. It is now on ${meetingDateWordsWithYear(at)} (UK time).`, method: 'REQUEST' };
+			return {
+				subject: `A meeting you are invited to has moved to ${when}`,
+				lead: `A ${kind.toLowerCase()} you are invited to has moved. It is now on ${meetingDateWordsWithYear(at)} (UK time).`,
+				method: 'REQUEST'
+			};
 		case 'cancellation':
-			return { subject: `The meeting on ${when} is cancelled`, lead: `The ${kind.toLowerCase()} on ${meetingDateWordsWithYear(at)} (UK time) is cancelled. You do not need to go.`, method: 'CANCEL' };
+			return {
+				subject: `The meeting on ${when} is cancelled`,
+				lead: `The ${kind.toLowerCase()} on ${meetingDateWordsWithYear(at)} (UK time) is cancelled. You do not need to go.`,
+				method: 'CANCEL'
+			};
 		case 'reminder':
-			return { subject: `Reminder: a meeting on ${when}`, lead: `This is a reminder of the ${kind.toLowerCase()} you are invited to on ${meetingDateWordsWithYear(at)} (UK time).`, method: 'REQUEST' };
+			return {
+				subject: `Reminder: a meeting on ${when}`,
+				lead: `This is a reminder of the ${kind.toLowerCase()} you are invited to on ${meetingDateWordsWithYear(at)} (UK time).`,
+				method: 'REQUEST'
+			};
 	}
 }
 
@@ -101,13 +148,22 @@ export function meetingMail(props: {
 	const kind = meetingKindLabel[meeting.kind];
 	const words = wording(props.purpose, kind, meeting.scheduledAt);
 	const url = meetingLink(meeting.id);
-	const place = props.calendar.place ? `Where: ${props.calendar.place}` : 'Where: the unit will tell you.';
+	const place = props.calendar.place
+		? `Where: ${props.calendar.place}`
+		: 'Where: the unit will tell you.';
 	const setUp = props.setUpLink
-		? [`You do not have an account on Roundtable yet. Set one up with this link (it works once, until ${formatCalendarDate(calendarDateOf(props.setUpLink.expiresAt))}):`, props.setUpLink.url, '']
+		? [
+				`You do not have an account on Roundtable yet. Set one up with this link (it works once, until ${formatCalendarDate(calendarDateOf(props.setUpLink.expiresAt))}):`,
+				props.setUpLink.url,
+				''
+			]
 		: [];
 	const noAccountYet =
 		recipient.userId === null && !props.setUpLink
-			? ["If you have not set up your account yet, use the link in your invitation email; if it has expired, ask the unit's business support for a new one.", '']
+			? [
+					"If you have not set up your account yet, use the link in your invitation email; if it has expired, ask the unit's business support for a new one.",
+					''
+				]
 			: [];
 	const text = [
 		'Hello,',
@@ -116,7 +172,9 @@ export function meetingMail(props: {
 		...(props.purpose === 'cancellation' ? [] : [place]),
 		'',
 		...setUp,
-		props.purpose === 'cancellation' ? 'Why, and what happens next, is on Roundtable after you sign in:' : 'The details are on Roundtable after you sign in:',
+		props.purpose === 'cancellation'
+			? 'Why, and what happens next, is on Roundtable after you sign in:'
+			: 'The details are on Roundtable after you sign in:',
 		url,
 		'',
 		...noAccountYet,
@@ -128,7 +186,12 @@ export function meetingMail(props: {
 		'Roundtable'
 	].join('\n');
 	const ics = meetingCalendarFile({
-		meeting: { id: meeting.id, kind: meeting.kind, scheduledAt: meeting.scheduledAt, place: props.calendar.place },
+		meeting: {
+			id: meeting.id,
+			kind: meeting.kind,
+			scheduledAt: meeting.scheduledAt,
+			place: props.calendar.place
+		},
 		sequence: props.calendar.sequence,
 		method: words.method,
 		url,
@@ -154,7 +217,9 @@ export function meetingMail(props: {
 }
 
 /** Queues one email about the meeting's date to one person. */
-async function queueMeetingMail(props: Parameters<typeof meetingMail>[0] & { db: Database }): Promise<OutboxMessage> {
+async function queueMeetingMail(
+	props: Parameters<typeof meetingMail>[0] & { db: Database }
+): Promise<OutboxMessage> {
 	return enqueueMail({ db: props.db, mail: meetingMail(props) });
 }
 
@@ -164,23 +229,49 @@ async function queueMeetingMail(props: Parameters<typeof meetingMail>[0] & { db:
  * (src/lib/server/auth/account-invites.ts). Someone with neither has no address, and a meeting
  * that has ended or been cancelled invites no one: both queue nothing (null).
  */
-export async function queueInvitation(props: { db: Database; participantId: string; queuedAt?: Date }): Promise<OutboxMessage | null> {
+export async function queueInvitation(props: {
+	db: Database;
+	participantId: string;
+	queuedAt?: Date;
+}): Promise<OutboxMessage | null> {
 	const { db } = props;
 	const [found] = await db
-		.select({ id: meetings.id, kind: meetings.kind, scheduledAt: meetings.scheduledAt, status: meetings.status })
+		.select({
+			id: meetings.id,
+			kind: meetings.kind,
+			scheduledAt: meetings.scheduledAt,
+			status: meetings.status
+		})
 		.from(meetingParticipants)
 		.innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
 		.where(eq(meetingParticipants.id, props.participantId));
 	if (!found || found.status === 'ended' || found.status === 'cancelled') return null;
-	const [recipient] = await meetingRecipients({ db, meetingId: found.id, participantId: props.participantId });
+	const [recipient] = await meetingRecipients({
+		db,
+		meetingId: found.id,
+		participantId: props.participantId
+	});
 	if (!recipient) return null;
 	const calendar = await meetingCalendarEntry({ db, meetingId: found.id });
 	let setUpLink: { url: string; expiresAt: Date } | undefined;
 	if (recipient.userId === null) {
-		const invite = await createAccountInvite({ db, participantId: recipient.participantId, email: recipient.email, now: props.queuedAt });
+		const invite = await createAccountInvite({
+			db,
+			participantId: recipient.participantId,
+			email: recipient.email,
+			now: props.queuedAt
+		});
 		setUpLink = { url: accountInviteLink(invite.token), expiresAt: invite.expiresAt };
 	}
-	return queueMeetingMail({ db, purpose: 'invitation', meeting: found, recipient, calendar, queuedAt: props.queuedAt, setUpLink });
+	return queueMeetingMail({
+		db,
+		purpose: 'invitation',
+		meeting: found,
+		recipient,
+		calendar,
+		queuedAt: props.queuedAt,
+		setUpLink
+	});
 }
 
 /**
@@ -188,14 +279,29 @@ export async function queueInvitation(props: { db: Database; participantId: stri
  * address (`meetingRecipients`), once per address, with the calendar file at the meeting's
  * current SEQUENCE. Call after raising it.
  */
-export async function queueMeetingChange(props: { db: Database; meetingId: string; purpose: 'update' | 'cancellation' }): Promise<OutboxMessage[]> {
+export async function queueMeetingChange(props: {
+	db: Database;
+	meetingId: string;
+	purpose: 'update' | 'cancellation';
+}): Promise<OutboxMessage[]> {
 	const { db } = props;
-	const [meeting] = await db.select({ id: meetings.id, kind: meetings.kind, scheduledAt: meetings.scheduledAt }).from(meetings).where(eq(meetings.id, props.meetingId));
+	const [meeting] = await db
+		.select({ id: meetings.id, kind: meetings.kind, scheduledAt: meetings.scheduledAt })
+		.from(meetings)
+		.where(eq(meetings.id, props.meetingId));
 	if (!meeting) return [];
 	const calendar = await meetingCalendarEntry({ db, meetingId: meeting.id });
-	const byAddress = new Map((await meetingRecipients({ db, meetingId: meeting.id })).map((recipient) => [recipient.email.toLowerCase(), recipient]));
+	const byAddress = new Map(
+		(await meetingRecipients({ db, meetingId: meeting.id })).map((recipient) => [
+			recipient.email.toLowerCase(),
+			recipient
+		])
+	);
 	const invitees = [...byAddress.values()];
 	const queued: OutboxMessage[] = [];
-	for (const recipient of invitees) queued.push(await queueMeetingMail({ db, purpose: props.purpose, meeting, recipient, calendar }));
+	for (const recipient of invitees)
+		queued.push(
+			await queueMeetingMail({ db, purpose: props.purpose, meeting, recipient, calendar })
+		);
 	return queued;
 }

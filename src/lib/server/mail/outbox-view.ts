@@ -28,7 +28,11 @@ export function outboxAttachmentUrl(messageId: string, index: number): string {
 }
 
 /** The viewer's unit's outbox, or null when the viewer may not read it (answer 404). */
-export async function outboxForViewer(props: { db: Database; viewer: Viewer; limit?: number }): Promise<OutboxEntry[] | null> {
+export async function outboxForViewer(props: {
+	db: Database;
+	viewer: Viewer;
+	limit?: number;
+}): Promise<OutboxEntry[] | null> {
 	const { db, viewer } = props;
 	if (!mayReadOutbox(viewer)) return null;
 	const rows = await db
@@ -49,7 +53,11 @@ export async function outboxForViewer(props: { db: Database; viewer: Viewer; lim
 		error: message.lastError,
 		createdAt: message.createdAt.toISOString(),
 		sentAt: message.sentAt?.toISOString() ?? null,
-		attachments: message.attachments.map((file, index) => ({ filename: file.filename, contentType: file.contentType, url: outboxAttachmentUrl(message.id, index) }))
+		attachments: message.attachments.map((file, index) => ({
+			filename: file.filename,
+			contentType: file.contentType,
+			url: outboxAttachmentUrl(message.id, index)
+		}))
 	}));
 }
 
@@ -69,5 +77,9 @@ export async function outboxAttachmentForViewer(props: {
 		.where(and(eq(outbox.id, props.messageId), eq(meetings.unitId, viewer.unitId!)));
 	const file = row?.attachments[props.index];
 	if (!file) return null;
-	return { filename: file.filename, contentType: file.contentType, bytes: Buffer.from(file.contentBase64, 'base64') };
+	return {
+		filename: file.filename,
+		contentType: file.contentType,
+		bytes: Buffer.from(file.contentBase64, 'base64')
+	};
 }

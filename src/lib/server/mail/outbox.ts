@@ -4,7 +4,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { outbox, scheduledMail, type MailAttachment, type MailPurpose, type OutboxMessage } from '../db/schema';
+import {
+	outbox,
+	scheduledMail,
+	type MailAttachment,
+	type MailPurpose,
+	type OutboxMessage
+} from '../db/schema';
 import { storableText } from '../db/storable';
 
 export interface QueuedMail {
@@ -21,7 +27,10 @@ export interface QueuedMail {
 }
 
 /** Queues one email; it is sent by the next run of the sender. */
-export async function enqueueMail(props: { db: Database; mail: QueuedMail }): Promise<OutboxMessage> {
+export async function enqueueMail(props: {
+	db: Database;
+	mail: QueuedMail;
+}): Promise<OutboxMessage> {
 	const { mail } = props;
 	const [row] = await props.db
 		.insert(outbox)
@@ -68,7 +77,13 @@ export async function enqueueMailOnce(props: {
 	return props.db.transaction(async (tx) => {
 		const [claimed] = await tx
 			.insert(scheduledMail)
-			.values({ meetingId: key.meetingId, participantId: key.participantId, purpose: key.purpose, sequence, ...(props.at ? { queuedAt: props.at } : {}) })
+			.values({
+				meetingId: key.meetingId,
+				participantId: key.participantId,
+				purpose: key.purpose,
+				sequence,
+				...(props.at ? { queuedAt: props.at } : {})
+			})
 			.onConflictDoNothing()
 			.returning({ meetingId: scheduledMail.meetingId });
 		if (!claimed) return null;
@@ -89,9 +104,11 @@ export async function enqueueMailOnce(props: {
 	});
 }
 
-
 /** One message, or null. */
-export async function outboxMessage(props: { db: Database; id: string }): Promise<OutboxMessage | null> {
+export async function outboxMessage(props: {
+	db: Database;
+	id: string;
+}): Promise<OutboxMessage | null> {
 	const [row] = await props.db.select().from(outbox).where(eq(outbox.id, props.id));
 	return row ?? null;
 }

@@ -66,7 +66,13 @@ export interface MailSender {
 }
 
 /** A sender for one database; `smtpUrl` and `from` default to SMTP_URL and MAIL_FROM. */
-export function createMailSender(props: { db: Database; smtpUrl?: string | null; from?: string; batchSize?: number; now?: () => Date }): MailSender {
+export function createMailSender(props: {
+	db: Database;
+	smtpUrl?: string | null;
+	from?: string;
+	batchSize?: number;
+	now?: () => Date;
+}): MailSender {
 	const { db } = props;
 	const smtpUrl = props.smtpUrl === undefined ? env().SMTP_URL : props.smtpUrl;
 	const from = props.from ?? env().MAIL_FROM;
@@ -90,7 +96,10 @@ export function createMailSender(props: { db: Database; smtpUrl?: string | null;
 			for (const message of due) {
 				await tx
 					.update(outbox)
-					.set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(at.getTime() + LEASE_MS) })
+					.set({
+						attempts: sql`${outbox.attempts} + 1`,
+						nextAttemptAt: new Date(at.getTime() + LEASE_MS)
+					})
 					.where(eq(outbox.id, message.id));
 			}
 			return due.map((message) => ({ ...message, attempts: message.attempts + 1 }));
@@ -126,7 +135,10 @@ export function createMailSender(props: { db: Database; smtpUrl?: string | null;
 				.where(eq(outbox.id, message.id));
 			return giveUp ? 'failed' : 'retried';
 		}
-		await db.update(outbox).set({ state: 'sent', sentAt: now(), lastError: null }).where(eq(outbox.id, message.id));
+		await db
+			.update(outbox)
+			.set({ state: 'sent', sentAt: now(), lastError: null })
+			.where(eq(outbox.id, message.id));
 		return 'sent';
 	}
 
@@ -152,7 +164,9 @@ export function createMailSender(props: { db: Database; smtpUrl?: string | null;
 			if (timer || !transport) return;
 			timer = setInterval(() => {
 				sender.sendDue().catch((error: unknown) => {
-					console.error(`The outbox could not be sent: ${(error as { code?: string }).code ?? 'database error'}`);
+					console.error(
+						`The outbox could not be sent: ${(error as { code?: string }).code ?? 'database error'}`
+					);
 				});
 			}, intervalMs);
 			timer.unref();

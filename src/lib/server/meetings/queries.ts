@@ -78,7 +78,10 @@ function summarise(meeting: Meeting, kids: { id: string; name: string }[]): Meet
  * The meetings a person may see: chairs and admins see their unit's; everyone else only
  * the meetings they are invited to. Managers see none here (their dashboards are aggregate).
  */
-export async function visibleMeetings(props: { db: Database; user: SessionUser }): Promise<MeetingSummary[]> {
+export async function visibleMeetings(props: {
+	db: Database;
+	user: SessionUser;
+}): Promise<MeetingSummary[]> {
 	const { db, user } = props;
 	let rows: Meeting[];
 	if ((user.role === 'chair' || user.role === 'admin') && user.unitId) {

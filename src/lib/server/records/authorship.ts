@@ -19,7 +19,10 @@ export const SERVER_AUTHOR = null;
  * A meeting's client id → owner bindings as stored now (owner null: the server). The one query
  * of collab_clients by meeting.
  */
-export async function clientOwnersOf(props: { db: Database; meetingId: string }): Promise<Map<number, string | null>> {
+export async function clientOwnersOf(props: {
+	db: Database;
+	meetingId: string;
+}): Promise<Map<number, string | null>> {
 	const rows = await props.db
 		.select({ clientId: collabClients.clientId, userId: collabClients.userId })
 		.from(collabClients)
@@ -79,7 +82,9 @@ export class ClientOwners {
 		if (fresh.length === 0) return true;
 		await this.db
 			.insert(collabClients)
-			.values(fresh.map((clientId) => ({ meetingId: this.meetingId, clientId, userId: props.userId })))
+			.values(
+				fresh.map((clientId) => ({ meetingId: this.meetingId, clientId, userId: props.userId }))
+			)
 			.onConflictDoNothing();
 		await this.reload();
 		return fresh.every((id) => this.owners.get(id) === props.userId);
@@ -87,7 +92,11 @@ export class ClientOwners {
 }
 
 /** Records a client id as the server's (idempotent; a person's earlier binding wins). */
-export async function bindServerClient(props: { db: Database; meetingId: string; clientId: number }): Promise<void> {
+export async function bindServerClient(props: {
+	db: Database;
+	meetingId: string;
+	clientId: number;
+}): Promise<void> {
 	await props.db
 		.insert(collabClients)
 		.values({ meetingId: props.meetingId, clientId: props.clientId, userId: SERVER_AUTHOR })
@@ -108,17 +117,22 @@ export interface AuthoredRun {
  * deleted content is skipped. An XML element's or a text's attributes are formatting, not
  * writing, so they are not visited.
  */
-function walkWritten(type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>, visit: (clientId: number, text: string) => void): void {
+function walkWritten(
+	type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>,
+	visit: (clientId: number, text: string) => void
+): void {
 	const items: Y.Item[] = [];
 	for (let item = type._start; item !== null; item = item.right) items.push(item);
-	if (!(type instanceof Y.XmlElement || type instanceof Y.Text)) for (const item of type._map.values()) items.push(item);
+	if (!(type instanceof Y.XmlElement || type instanceof Y.Text))
+		for (const item of type._map.values()) items.push(item);
 	for (const item of items) {
 		if (item.deleted) continue;
 		const content = item.content;
 		if (content instanceof Y.ContentString) visit(item.id.client, content.str);
 		else if (content instanceof Y.ContentType) walkWritten(content.type, visit);
 		else if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
-			for (const value of content.getContent()) if (typeof value === 'string') visit(item.id.client, value);
+			for (const value of content.getContent())
+				if (typeof value === 'string') visit(item.id.client, value);
 		}
 	}
 }
@@ -127,7 +141,11 @@ function walkWritten(type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>, vi
  * Who wrote what in one root, in document order: consecutive characters by the same person
  * are one run. Walks XML fragments, elements, text and maps alike.
  */
-export function whoWrote(props: { doc: Y.Doc; root: string; owners: Map<number, string | null> }): AuthoredRun[] {
+export function whoWrote(props: {
+	doc: Y.Doc;
+	root: string;
+	owners: Map<number, string | null>;
+}): AuthoredRun[] {
 	const runs: AuthoredRun[] = [];
 	const type = props.doc.share.get(props.root);
 	if (!type) return runs;
@@ -148,7 +166,10 @@ export function paragraphWriters(fragment: Y.XmlFragment): number[][] {
 	for (let item = fragment._start; item !== null; item = item.right) {
 		if (item.deleted || !(item.content instanceof Y.ContentType)) continue;
 		const block = item.content.type;
-		const text = block instanceof Y.XmlText ? block.toString() : (block as Y.XmlElement).toString().replace(/<[^>]+>/g, '');
+		const text =
+			block instanceof Y.XmlText
+				? block.toString()
+				: (block as Y.XmlElement).toString().replace(/<[^>]+>/g, '');
 		if (!text.trim()) continue;
 		const clients = new Set<number>();
 		walkWritten(block, (clientId) => clients.add(clientId));
@@ -158,7 +179,11 @@ export function paragraphWriters(fragment: Y.XmlFragment): number[][] {
 }
 
 /** Who wrote what in one root of a meeting's record, live or stored, on either channel. */
-export async function authorshipOf(props: { db: Database; meetingId: string; root: string }): Promise<AuthoredRun[]> {
+export async function authorshipOf(props: {
+	db: Database;
+	meetingId: string;
+	root: string;
+}): Promise<AuthoredRun[]> {
 	const { db, meetingId, root } = props;
 	const doc = await readStoredRecord({ db, meetingId, channel: channelOfRoot(root) });
 	try {

@@ -9,7 +9,20 @@
  * - events.ts: "this meeting changed", from the commands to the socket server
  */
 export { channelKey, restrictedSuffix, rootBelongsIn, type Channel } from './channels';
-export { channelLock, compactChannel, loadChannel, UpdateLog, type PersistenceOptions } from './persistence';
+export {
+	channelLock,
+	compactChannel,
+	loadChannel,
+	UpdateLog,
+	type PersistenceOptions
+} from './persistence';
 export { readStoredRecord, registerLiveChannels } from './stored';
-export { authorshipOf, bindServerClient, clientOwnersOf, ClientOwners, paragraphWriters, type AuthoredRun } from './authorship';
+export {
+	authorshipOf,
+	bindServerClient,
+	clientOwnersOf,
+	ClientOwners,
+	paragraphWriters,
+	type AuthoredRun
+} from './authorship';
 export { announceMeetingChanged, onMeetingChanged } from './events';

@@ -12,7 +12,8 @@ let meetingId: string;
 beforeAll(async () => {
 	handle = await createTestDatabase();
 	const chair = await makeUser(handle.db, { role: 'chair' });
-	meetingId = (await makeMeeting(handle.db, { participants: [{ user: chair, role: 'chair' }] })).meeting.id;
+	meetingId = (await makeMeeting(handle.db, { participants: [{ user: chair, role: 'chair' }] }))
+		.meeting.id;
 });
 afterAll(() => handle?.close());
 
@@ -20,7 +21,12 @@ describe('UpdateLog', () => {
 	it('batches updates into rows, acknowledges once stored, compacts once quiet and reloads the same channel', async () => {
 		const { db } = handle;
 		const source = new Y.Doc();
-		const log = new UpdateLog(db, meetingId, { rowsSinceSnapshot: 0, flushDelayMs: 10, compactAfterRows: 3, compactWhenQuietMs: 300 });
+		const log = new UpdateLog(db, meetingId, {
+			rowsSinceSnapshot: 0,
+			flushDelayMs: 10,
+			compactAfterRows: 3,
+			compactWhenQuietMs: 300
+		});
 		source.on('update', (update: Uint8Array) => log.append(update));
 		const text = source.getText('section:x');
 		// A burst: a row every tick for well past the threshold, and no compaction meanwhile.
@@ -30,22 +36,33 @@ describe('UpdateLog', () => {
 			await log.whenStored();
 			await new Promise((r) => setTimeout(r, 20));
 		}
-		const snapshotRows = () => db.select().from(collabSnapshots).where(eq(collabSnapshots.meetingId, meetingId));
+		const snapshotRows = () =>
+			db.select().from(collabSnapshots).where(eq(collabSnapshots.meetingId, meetingId));
 		expect(await snapshotRows()).toEqual([]); // never during the burst
-		const logged = await db.select().from(collabUpdates).where(eq(collabUpdates.meetingId, meetingId));
+		const logged = await db
+			.select()
+			.from(collabUpdates)
+			.where(eq(collabUpdates.meetingId, meetingId));
 		expect(logged.length).toBeGreaterThan(3);
 		// Quiet: the due compaction runs.
 		const deadline = Date.now() + 5_000;
-		while ((await snapshotRows()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+		while ((await snapshotRows()).length === 0 && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 50));
 		expect(await snapshotRows()).toHaveLength(1);
-		const rows = await db.select().from(collabUpdates).where(eq(collabUpdates.meetingId, meetingId));
+		const rows = await db
+			.select()
+			.from(collabUpdates)
+			.where(eq(collabUpdates.meetingId, meetingId));
 		expect(rows.length).toBeLessThan(logged.length);
 		await log.close();
 		const loaded = new Y.Doc();
 		await loadChannel({ db, meetingId, doc: loaded });
 		expect(loaded.getText('section:x').toString()).toBe(text.toString());
 		await compactChannel({ db, meetingId });
-		const after = await db.select().from(collabUpdates).where(eq(collabUpdates.meetingId, meetingId));
+		const after = await db
+			.select()
+			.from(collabUpdates)
+			.where(eq(collabUpdates.meetingId, meetingId));
 		expect(after).toEqual([]);
 		const reloaded = new Y.Doc();
 		await loadChannel({ db, meetingId, doc: reloaded });
@@ -56,7 +73,10 @@ describe('UpdateLog', () => {
 		const { db } = handle;
 		const chair = await makeUser(db, { role: 'chair' });
 		const ids = [];
-		for (let i = 0; i < 5; i++) ids.push((await makeMeeting(db, { participants: [{ user: chair, role: 'chair' }] })).meeting.id);
+		for (let i = 0; i < 5; i++)
+			ids.push(
+				(await makeMeeting(db, { participants: [{ user: chair, role: 'chair' }] })).meeting.id
+			);
 		const logs = ids.map((id) => new UpdateLog(db, id, { rowsSinceSnapshot: 0, flushDelayMs: 30 }));
 		const docs = ids.map(() => new Y.Doc());
 		docs.forEach((doc, i) => doc.on('update', (update: Uint8Array) => logs[i].append(update)));
@@ -81,7 +101,8 @@ describe('UpdateLog', () => {
 	it('keeps a failed write queued, in order, and stores it on a later tick', async () => {
 		const { db } = handle;
 		const chair = await makeUser(db, { role: 'chair' });
-		const id = (await makeMeeting(db, { participants: [{ user: chair, role: 'chair' }] })).meeting.id;
+		const id = (await makeMeeting(db, { participants: [{ user: chair, role: 'chair' }] })).meeting
+			.id;
 		const log = new UpdateLog(db, id, { rowsSinceSnapshot: 0, flushDelayMs: 10 });
 		const errors: unknown[] = [];
 		log.onError = (error) => errors.push(error);

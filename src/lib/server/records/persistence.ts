@@ -32,7 +32,11 @@ export interface StoredChannel {
 }
 
 function updatesOf(meetingId: string, channel: Channel, after: number) {
-	return and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, channel), gt(collabUpdates.id, after));
+	return and(
+		eq(collabUpdates.meetingId, meetingId),
+		eq(collabUpdates.document, channel),
+		gt(collabUpdates.id, after)
+	);
 }
 
 function snapshotOf(meetingId: string, channel: Channel) {
@@ -75,8 +79,13 @@ export async function loadChannel(
 		if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
 		for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
 	}, 'load');
-	const bytes = (snapshot?.state.byteLength ?? 0) + rows.reduce((sum, row) => sum + row.update.byteLength, 0);
-	return { rowsSinceSnapshot: rows.length, stored: snapshot !== undefined || rows.length > 0, bytes };
+	const bytes =
+		(snapshot?.state.byteLength ?? 0) + rows.reduce((sum, row) => sum + row.update.byteLength, 0);
+	return {
+		rowsSinceSnapshot: rows.length,
+		stored: snapshot !== undefined || rows.length > 0,
+		bytes
+	};
 }
 
 /**
@@ -112,10 +121,15 @@ export async function compactChannel(props: StoredChannel): Promise<void> {
 			});
 		await tx
 			.delete(collabUpdates)
-			.where(and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, channel), lte(collabUpdates.id, upToId)));
+			.where(
+				and(
+					eq(collabUpdates.meetingId, meetingId),
+					eq(collabUpdates.document, channel),
+					lte(collabUpdates.id, upToId)
+				)
+			);
 	});
 }
-
 
 /** Most rows one INSERT carries (three parameters each; PostgreSQL allows 65,535 in all). */
 const ROWS_PER_STATEMENT = 1_000;
@@ -158,7 +172,10 @@ export class WriteBehind {
 		this.clearTimer();
 		const writing = this.write().finally(() => {
 			this.writing = null;
-			if (this.dirty.size > 0) this.schedule(this.failures > 0 ? Math.min(5_000, this.tickMs * 2 ** this.failures) : this.tickMs);
+			if (this.dirty.size > 0)
+				this.schedule(
+					this.failures > 0 ? Math.min(5_000, this.tickMs * 2 ** this.failures) : this.tickMs
+				);
 		});
 		this.writing = writing;
 		await writing;
@@ -206,7 +223,8 @@ export class WriteBehind {
 					update: batch.update
 				}));
 				await this.db.insert(collabUpdates).values(rows);
-				for (const batch of batches.slice(done, done + ROWS_PER_STATEMENT)) batch.log.stored(batch.count);
+				for (const batch of batches.slice(done, done + ROWS_PER_STATEMENT))
+					batch.log.stored(batch.count);
 			}
 		} catch (error) {
 			this.failures++;
@@ -358,20 +376,24 @@ export class UpdateLog {
 			for (const waiter of ready) waiter.resolve();
 		}
 		this.rowsSinceSnapshot++;
-		if (!this.closed && this.rowsSinceSnapshot >= this.compactAfterRows) this.writeBehind.compactionDue(this);
+		if (!this.closed && this.rowsSinceSnapshot >= this.compactAfterRows)
+			this.writeBehind.compactionDue(this);
 	}
 
 	/** For the queue: may a due compaction run now (quiet long enough, or far overdue)? */
 	readyToCompact(now: number): boolean {
 		return (
 			this.closed === false &&
-			(now - this.lastAppendAt >= this.compactWhenQuietMs || this.rowsSinceSnapshot >= this.compactAfterRows * OVERDUE_FACTOR)
+			(now - this.lastAppendAt >= this.compactWhenQuietMs ||
+				this.rowsSinceSnapshot >= this.compactAfterRows * OVERDUE_FACTOR)
 		);
 	}
 
 	/** Folds the stored log into the snapshot (failures are reported, not thrown: the log stays whole). */
 	async compact(): Promise<void> {
 		this.rowsSinceSnapshot = 0;
-		await compactChannel({ db: this.db, meetingId: this.meetingId, channel: this.channel }).catch((error) => this.onError(error));
+		await compactChannel({ db: this.db, meetingId: this.meetingId, channel: this.channel }).catch(
+			(error) => this.onError(error)
+		);
 	}
 }

@@ -40,7 +40,11 @@ function copyChannel(doc: Y.Doc): Y.Doc {
  * from the database (snapshot + later updates). `channel` defaults to `main`; the
  * `restricted` one holds third-party information — never hand it to a parent's or child's view.
  */
-export async function readStoredRecord(props: { db: Database; meetingId: string; channel?: Channel }): Promise<Y.Doc> {
+export async function readStoredRecord(props: {
+	db: Database;
+	meetingId: string;
+	channel?: Channel;
+}): Promise<Y.Doc> {
 	const { db, meetingId } = props;
 	const channel = props.channel ?? 'main';
 	for (const source of processState().liveChannels) {

@@ -6,7 +6,13 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { children, familyMembers, meetingChildren, meetingParticipants, meetings } from '../db/schema';
+import {
+	children,
+	familyMembers,
+	meetingChildren,
+	meetingParticipants,
+	meetings
+} from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { canSeeChildMeeting } from '../../policy';
 import type * as Y from 'yjs';
@@ -26,7 +32,14 @@ async function visibleMeetingsAbout(props: { db: Database; user: SessionUser; ch
 	if (!child) return null;
 	const ownFamily =
 		user.role === 'parent'
-			? (await db.select({ f: familyMembers.familyId }).from(familyMembers).where(and(eq(familyMembers.userId, user.id), eq(familyMembers.familyId, child.familyId)))).length > 0
+			? (
+					await db
+						.select({ f: familyMembers.familyId })
+						.from(familyMembers)
+						.where(
+							and(eq(familyMembers.userId, user.id), eq(familyMembers.familyId, child.familyId))
+						)
+				).length > 0
 			: false;
 	const about = await db
 		.select({ meeting: meetings })
@@ -36,9 +49,20 @@ async function visibleMeetingsAbout(props: { db: Database; user: SessionUser; ch
 		.then((rows) => rows.map((r) => r.meeting));
 	if (!about.length) return null;
 	const people = await db
-		.select({ id: meetingParticipants.id, meetingId: meetingParticipants.meetingId, userId: meetingParticipants.userId, name: meetingParticipants.name, role: meetingParticipants.role })
+		.select({
+			id: meetingParticipants.id,
+			meetingId: meetingParticipants.meetingId,
+			userId: meetingParticipants.userId,
+			name: meetingParticipants.name,
+			role: meetingParticipants.role
+		})
 		.from(meetingParticipants)
-		.where(inArray(meetingParticipants.meetingId, about.map((m) => m.id)));
+		.where(
+			inArray(
+				meetingParticipants.meetingId,
+				about.map((m) => m.id)
+			)
+		);
 	const viewer = { id: user.id, role: user.role, unitId: user.unitId };
 	const visible = about.filter((meeting) => {
 		const me = people.find((p) => p.meetingId === meeting.id && p.userId === user.id) ?? null;
@@ -62,7 +86,11 @@ export interface ChildMeetingLink {
  * The child's score history across the meetings the viewer may see (live and ended ones have
  * records), or null when the viewer may not see the child (callers answer 404).
  */
-export async function riskHistoryFor(props: { db: Database; user: SessionUser; childId: string }): Promise<{ history: ChildRiskHistory; meetings: ChildMeetingLink[] } | null> {
+export async function riskHistoryFor(props: {
+	db: Database;
+	user: SessionUser;
+	childId: string;
+}): Promise<{ history: ChildRiskHistory; meetings: ChildMeetingLink[] } | null> {
 	const found = await riskHistoriesFor({ ...props, childIds: [props.childId] });
 	return found.get(props.childId) ?? null;
 }
@@ -84,11 +112,22 @@ export async function riskHistoriesFor(props: {
 		const found = await visibleMeetingsAbout({ db, user, childId });
 		if (found) perChild.set(childId, found);
 	}
-	const toRead = new Map<string, { meeting: typeof meetings.$inferSelect; people: { id: string; name: string; role: MeetingRole }[] }>();
+	const toRead = new Map<
+		string,
+		{
+			meeting: typeof meetings.$inferSelect;
+			people: { id: string; name: string; role: MeetingRole }[];
+		}
+	>();
 	for (const { visible, people } of perChild.values()) {
 		for (const meeting of visible) {
 			if (meeting.status !== 'live' && meeting.status !== 'ended') continue;
-			toRead.set(meeting.id, { meeting, people: people.filter((p) => p.meetingId === meeting.id).map((p) => ({ id: p.id, name: p.name, role: p.role })) });
+			toRead.set(meeting.id, {
+				meeting,
+				people: people
+					.filter((p) => p.meetingId === meeting.id)
+					.map((p) => ({ id: p.id, name: p.name, role: p.role }))
+			});
 		}
 	}
 	const records = new Map<string, RecordSnapshot>();
@@ -100,7 +139,13 @@ export async function riskHistoriesFor(props: {
 				const held = props.loaded?.get(meeting.id);
 				const doc = held ?? (await readStoredRecord({ db, meetingId: meeting.id }));
 				try {
-					records.set(meeting.id, readRecord(doc, people.map((p) => p.id)));
+					records.set(
+						meeting.id,
+						readRecord(
+							doc,
+							people.map((p) => p.id)
+						)
+					);
 				} finally {
 					if (!held) doc.destroy();
 				}
@@ -115,7 +160,13 @@ export async function riskHistoriesFor(props: {
 			const entry = toRead.get(meeting.id);
 			if (!record || !entry) continue;
 			sources.push({
-				meeting: { id: meeting.id, date: calendarDateOf(meeting.startedAt ?? meeting.scheduledAt), kind: meeting.kind, live: meeting.status === 'live', scheduledAt: meeting.scheduledAt.toISOString() },
+				meeting: {
+					id: meeting.id,
+					date: calendarDateOf(meeting.startedAt ?? meeting.scheduledAt),
+					kind: meeting.kind,
+					live: meeting.status === 'live',
+					scheduledAt: meeting.scheduledAt.toISOString()
+				},
 				concerns: record.concerns.filter((c) => c.childId === childId),
 				ratings: record.ratings,
 				participants: entry.people
@@ -123,7 +174,13 @@ export async function riskHistoriesFor(props: {
 		}
 		out.set(childId, {
 			history: scoreHistory({ childId, childName: child.name, meetings: sources }),
-			meetings: visible.map((m) => ({ id: m.id, title: m.title, kind: m.kind, status: m.status, scheduledAt: m.scheduledAt.toISOString() }))
+			meetings: visible.map((m) => ({
+				id: m.id,
+				title: m.title,
+				kind: m.kind,
+				status: m.status,
+				scheduledAt: m.scheduledAt.toISOString()
+			}))
 		});
 	}
 	return out;

@@ -9,6 +9,12 @@ export const GET: RequestHandler = async ({ locals }) => {
 	const user = requireApiUser(locals);
 	const db = await database();
 	const meetings = await visibleMeetings({ db, user });
-	await audit({ db, userId: user.id, action: 'list', targetType: 'meeting', detail: { via: 'api' } });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'list',
+		targetType: 'meeting',
+		detail: { via: 'api' }
+	});
 	return json(meetings);
 };

@@ -9,6 +9,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = await database();
 	const found = await riskHistoryFor({ db, user: locals.user, childId: params.childId });
 	if (!found) error(404, 'Not found');
-	await audit({ db, userId: locals.user.id, action: 'read', targetType: 'child', targetId: params.childId });
+	await audit({
+		db,
+		userId: locals.user.id,
+		action: 'read',
+		targetType: 'child',
+		targetId: params.childId
+	});
 	return { history: found.history, meetings: found.meetings, plain: locals.user.role === 'parent' };
 };

@@ -8,7 +8,10 @@ import { canPrepareMeeting, canRunMeeting, mayChangeMeetingDate } from '$lib/pol
 import { z } from 'zod';
 import { attendanceStates, meetingRoles } from '$lib/domain/vocabulary';
 import { fieldProblem, readForm } from '$lib/server/forms';
-import { invitablePeople, inviteParticipant } from '$lib/server/meetings/commands/invite-participant';
+import {
+	invitablePeople,
+	inviteParticipant
+} from '$lib/server/meetings/commands/invite-participant';
 import { recordAttendance } from '$lib/server/meetings/commands/record-attendance';
 import { MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -65,11 +68,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		role,
 		canRun: canRunMeeting({ viewer: user, meeting, participant: me }),
 		canPrepare: canPrepareMeeting({ viewer: user, meeting, participant: me }),
-		documents: meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
-		people: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await invitablePeople({ db, meetingId: meeting.id }) : [],
-		reportRequests: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await reportRequestsForMeeting({ db, meetingId: meeting.id }) : [],
-		canChangeDate: meeting.status === 'scheduled' && mayChangeMeetingDate({ viewer: user, meeting, participant: me }),
-		setUpPending: canPrepareMeeting({ viewer: user, meeting, participant: me }) ? await pendingAccountInvites({ db, meetingId: meeting.id }) : []
+		documents:
+			meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
+		people: canPrepareMeeting({ viewer: user, meeting, participant: me })
+			? await invitablePeople({ db, meetingId: meeting.id })
+			: [],
+		reportRequests: canPrepareMeeting({ viewer: user, meeting, participant: me })
+			? await reportRequestsForMeeting({ db, meetingId: meeting.id })
+			: [],
+		canChangeDate:
+			meeting.status === 'scheduled' &&
+			mayChangeMeetingDate({ viewer: user, meeting, participant: me }),
+		setUpPending: canPrepareMeeting({ viewer: user, meeting, participant: me })
+			? await pendingAccountInvites({ db, meetingId: meeting.id })
+			: []
 	};
 };
 
@@ -107,7 +119,11 @@ export const actions: Actions = {
 			});
 			return { message: `${invited.name} is invited.` };
 		} catch (problem) {
-			if (problem instanceof MeetingInputError) return fail(400, { errors: fieldProblem(problem.field, problem.message), values: {} as Record<string, string> });
+			if (problem instanceof MeetingInputError)
+				return fail(400, {
+					errors: fieldProblem(problem.field, problem.message),
+					values: {} as Record<string, string>
+				});
 			throw problem;
 		}
 	},
@@ -127,7 +143,11 @@ export const actions: Actions = {
 			});
 			return { message: 'Saved.' };
 		} catch (problem) {
-			if (problem instanceof MeetingInputError) return fail(400, { errors: fieldProblem(problem.field, problem.message), values: {} as Record<string, string> });
+			if (problem instanceof MeetingInputError)
+				return fail(400, {
+					errors: fieldProblem(problem.field, problem.message),
+					values: {} as Record<string, string>
+				});
 			throw problem;
 		}
 	}

@@ -27,7 +27,8 @@ const newMeetingForm = z.object({
 
 async function scheduler(locals: App.Locals) {
 	if (!locals.user) redirect(303, '/login?next=/meetings/new');
-	if (!canScheduleMeetings(locals.user) || !locals.user.unitId) error(403, 'Only chairs and admins schedule meetings.');
+	if (!canScheduleMeetings(locals.user) || !locals.user.unitId)
+		error(403, 'Only chairs and admins schedule meetings.');
 	return { user: locals.user, unitId: locals.user.unitId };
 }
 
@@ -45,21 +46,29 @@ export const load: PageServerLoad = async ({ locals }) => {
 		.from(users)
 		.where(and(eq(users.unitId, unitId), eq(users.role, 'chair')))
 		.orderBy(asc(users.name));
-	return { kinds: meetingKinds.map((kind) => ({ kind, label: meetingKindLabel[kind] })), children: kids, chairs };
+	return {
+		kinds: meetingKinds.map((kind) => ({ kind, label: meetingKindLabel[kind] })),
+		children: kids,
+		chairs
+	};
 };
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const { user } = await scheduler(locals);
 		const data = await request.formData();
-		const childIds = data.getAll('childIds').filter((v): v is string => typeof v === 'string').map(storableText);
+		const childIds = data
+			.getAll('childIds')
+			.filter((v): v is string => typeof v === 'string')
+			.map(storableText);
 		const form = readForm(data, newMeetingForm, ['kind', 'title', 'date', 'time', 'chairId']);
 		const values: Record<string, string> = form.ok ? {} : form.values;
 		if (!form.ok) return fail(400, { errors: form.errors, values, childIds });
 		const { kind, title, date, time, chairId } = form.data;
 		const [hours, minutes] = time.split(':').map(Number);
 		const scheduledAt = ukInstant(date, hours, minutes);
-		if (Number.isNaN(scheduledAt.getTime())) return fail(400, { errors: fieldProblem('date', 'Enter a real date.'), values, childIds });
+		if (Number.isNaN(scheduledAt.getTime()))
+			return fail(400, { errors: fieldProblem('date', 'Enter a real date.'), values, childIds });
 		let meetingId: string;
 		try {
 			const meeting = await createMeeting({
@@ -74,7 +83,11 @@ export const actions: Actions = {
 			meetingId = meeting.id;
 		} catch (problem) {
 			if (problem instanceof MeetingInputError) {
-				return fail(400, { errors: fieldProblem(problem.field, problem.message), values, childIds });
+				return fail(400, {
+					errors: fieldProblem(problem.field, problem.message),
+					values,
+					childIds
+				});
 			}
 			throw problem;
 		}

@@ -3,7 +3,15 @@ import { users } from './people';
 import { meetingParticipants, meetings } from './meetings';
 
 /** Why a message was sent; docs/mail.md says what each one carries. */
-export const mailPurposes = ['invitation', 'update', 'cancellation', 'reminder', 'report-request', 'report-reminder', 'report-chaser'] as const;
+export const mailPurposes = [
+	'invitation',
+	'update',
+	'cancellation',
+	'reminder',
+	'report-request',
+	'report-reminder',
+	'report-chaser'
+] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 
 /** queued: waiting (or waiting to try again); sent: the SMTP server took it; failed: given up. */
@@ -43,7 +51,10 @@ export const outbox = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
-	(t) => [index('outbox_due_idx').on(t.state, t.nextAttemptAt), index('outbox_meeting_idx').on(t.meetingId)]
+	(t) => [
+		index('outbox_due_idx').on(t.state, t.nextAttemptAt),
+		index('outbox_meeting_idx').on(t.meetingId)
+	]
 );
 
 /**

@@ -1,7 +1,12 @@
 import { pgTable, text, timestamp, boolean, primaryKey, index } from 'drizzle-orm/pg-core';
 import { agencies, units, users } from './people';
 import { children } from './families';
-import { attendanceStates, meetingKinds, meetingRoles, meetingStatuses } from '../../../domain/vocabulary';
+import {
+	attendanceStates,
+	meetingKinds,
+	meetingRoles,
+	meetingStatuses
+} from '../../../domain/vocabulary';
 
 const id = () =>
 	text('id')

@@ -1,4 +1,14 @@
-import { pgTable, text, timestamp, bigserial, bigint, jsonb, index, primaryKey, customType } from 'drizzle-orm/pg-core';
+import {
+	pgTable,
+	text,
+	timestamp,
+	bigserial,
+	bigint,
+	jsonb,
+	index,
+	primaryKey,
+	customType
+} from 'drizzle-orm/pg-core';
 import { users } from './people';
 import { meetings } from './meetings';
 

@@ -20,17 +20,33 @@ export class MeetingDateError extends Error {
 	}
 }
 
-async function changeableMeeting(props: { db: Database; user: SessionUser; meetingId: string; reason: string }) {
+async function changeableMeeting(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+	reason: string;
+}) {
 	const { db, user, meetingId } = props;
 	const found = await meetingForViewer({ db, user, meetingId });
 	// Someone who may not change it is told nothing about it, as if it did not exist.
-	if (!found || !mayChangeMeetingDate({ viewer: user, meeting: found.meeting, participant: found.me })) {
+	if (
+		!found ||
+		!mayChangeMeetingDate({ viewer: user, meeting: found.meeting, participant: found.me })
+	) {
 		throw new MeetingDateError(404, 'No meeting with that id that you may change.');
 	}
 	const reason = storableText(props.reason).trim();
-	if (!reason) throw new MeetingDateError(400, 'Say why, so everyone invited knows: the reason is kept with the meeting.', 'reason');
+	if (!reason)
+		throw new MeetingDateError(
+			400,
+			'Say why, so everyone invited knows: the reason is kept with the meeting.',
+			'reason'
+		);
 	if (found.meeting.status !== 'scheduled') {
-		throw new MeetingDateError(409, `This meeting is ${found.meeting.status === 'live' ? 'happening now' : found.meeting.status}, so it cannot be moved or cancelled.`);
+		throw new MeetingDateError(
+			409,
+			`This meeting is ${found.meeting.status === 'live' ? 'happening now' : found.meeting.status}, so it cannot be moved or cancelled.`
+		);
 	}
 	return { found, reason };
 }
@@ -40,22 +56,41 @@ async function changeableMeeting(props: { db: Database; user: SessionUser; meeti
  * invited with an account is sent an update with the calendar file (the same UID, so their
  * calendar moves the entry). The chair or the unit's business support only.
  */
-export async function rescheduleMeeting(props: { db: Database; user: SessionUser; meetingId: string; scheduledAt: Date; reason: string; now?: Date }): Promise<Meeting> {
+export async function rescheduleMeeting(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+	scheduledAt: Date;
+	reason: string;
+	now?: Date;
+}): Promise<Meeting> {
 	const { db, user, meetingId } = props;
 	const { reason } = await changeableMeeting(props);
 	const now = props.now ?? new Date();
-	if (Number.isNaN(props.scheduledAt.getTime())) throw new MeetingDateError(400, 'Enter a real date and time.', 'scheduledAt');
-	if (props.scheduledAt.getTime() <= now.getTime()) throw new MeetingDateError(400, 'Choose a time that has not passed yet.', 'scheduledAt');
+	if (Number.isNaN(props.scheduledAt.getTime()))
+		throw new MeetingDateError(400, 'Enter a real date and time.', 'scheduledAt');
+	if (props.scheduledAt.getTime() <= now.getTime())
+		throw new MeetingDateError(400, 'Choose a time that has not passed yet.', 'scheduledAt');
 	return db.transaction(async (tx) => {
 		const [moved] = await tx
 			.update(meetings)
 			.set({ scheduledAt: props.scheduledAt })
 			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')))
 			.returning();
-		if (!moved) throw new MeetingDateError(409, 'This meeting was started or changed by someone else a moment ago.');
+		if (!moved)
+			throw new MeetingDateError(
+				409,
+				'This meeting was started or changed by someone else a moment ago.'
+			);
 		await raiseCalendarSequence({ db: tx, meetingId, reason, at: now });
 		await queueMeetingChange({ db: tx, meetingId, purpose: 'update' });
-		await audit({ db: tx, userId: user.id, action: 'reschedule', targetType: 'meeting', targetId: meetingId });
+		await audit({
+			db: tx,
+			userId: user.id,
+			action: 'reschedule',
+			targetType: 'meeting',
+			targetId: meetingId
+		});
 		return moved;
 	});
 }
@@ -64,7 +99,13 @@ export async function rescheduleMeeting(props: { db: Database; user: SessionUser
  * Cancels a scheduled meeting: its status becomes cancelled, the calendar SEQUENCE is raised
  * and everyone invited with an account is sent a cancellation (METHOD:CANCEL).
  */
-export async function cancelMeeting(props: { db: Database; user: SessionUser; meetingId: string; reason: string; now?: Date }): Promise<Meeting> {
+export async function cancelMeeting(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+	reason: string;
+	now?: Date;
+}): Promise<Meeting> {
 	const { db, user, meetingId } = props;
 	const { reason } = await changeableMeeting(props);
 	return db.transaction(async (tx) => {
@@ -73,10 +114,20 @@ export async function cancelMeeting(props: { db: Database; user: SessionUser; me
 			.set({ status: 'cancelled' })
 			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')))
 			.returning();
-		if (!cancelled) throw new MeetingDateError(409, 'This meeting was started or changed by someone else a moment ago.');
+		if (!cancelled)
+			throw new MeetingDateError(
+				409,
+				'This meeting was started or changed by someone else a moment ago.'
+			);
 		await raiseCalendarSequence({ db: tx, meetingId, reason, at: props.now ?? new Date() });
 		await queueMeetingChange({ db: tx, meetingId, purpose: 'cancellation' });
-		await audit({ db: tx, userId: user.id, action: 'cancel', targetType: 'meeting', targetId: meetingId });
+		await audit({
+			db: tx,
+			userId: user.id,
+			action: 'cancel',
+			targetType: 'meeting',
+			targetId: meetingId
+		});
 		return cancelled;
 	});
 }

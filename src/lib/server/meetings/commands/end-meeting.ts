@@ -30,7 +30,12 @@ export class EndMeetingError extends Error {
  * as a new version. If making the documents fails, the meeting goes back to live (and the
  * sockets are told again), so a meeting is never ended without its documents.
  */
-export async function endMeeting(props: { db: Database; user: SessionUser; meetingId: string; now?: Date }): Promise<{ documents: DocumentLink[] }> {
+export async function endMeeting(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+	now?: Date;
+}): Promise<{ documents: DocumentLink[] }> {
 	const { db, user, meetingId } = props;
 	const now = props.now ?? new Date();
 	const found = await meetingForViewer({ db, user, meetingId });
@@ -44,7 +49,10 @@ export async function endMeeting(props: { db: Database; user: SessionUser; meeti
 		.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'live')))
 		.returning();
 	if (!ended) {
-		const status = found.meeting.status === 'live' ? 'ended or changed by someone else a moment ago' : found.meeting.status;
+		const status =
+			found.meeting.status === 'live'
+				? 'ended or changed by someone else a moment ago'
+				: found.meeting.status;
 		throw new EndMeetingError(409, `This meeting is ${status}, so it cannot be ended.`);
 	}
 	// Sockets close and reconnect with the ended meeting's rights: read-only from here on.
@@ -56,14 +64,34 @@ export async function endMeeting(props: { db: Database; user: SessionUser; meeti
 			readStoredRecord({ db, meetingId, channel: 'main' }),
 			readStoredRecord({ db, meetingId, channel: 'restricted' })
 		]);
-		const chairName = found.participants.find((p) => p.role === 'chair')?.name ?? (found.meeting.chairId === user.id ? user.name : 'the chair');
-		const input = await documentInputFor({ db, found: { ...found, meeting: ended }, main, restricted, chairName });
+		const chairName =
+			found.participants.find((p) => p.role === 'chair')?.name ??
+			(found.meeting.chairId === user.id ? user.name : 'the chair');
+		const input = await documentInputFor({
+			db,
+			found: { ...found, meeting: ended },
+			main,
+			restricted,
+			chairName
+		});
 		// Each child's scores across earlier meetings, for the risk plot (this record read once).
-		const histories = await riskHistoriesFor({ db, user, childIds: found.children.map((c) => c.id), loaded: new Map([[meetingId, main]]) });
+		const histories = await riskHistoriesFor({
+			db,
+			user,
+			childIds: found.children.map((c) => c.id),
+			loaded: new Map([[meetingId, main]])
+		});
 		input.riskHistory = [...histories.values()].map((h) => h.history);
 		const documents = generateDocuments(input);
 		const stored = await storeDocuments({ db, meetingId, createdBy: user.id, documents, now });
-		await audit({ db, userId: user.id, action: 'end', targetType: 'meeting', targetId: meetingId, detail: { documents: stored.map((d) => ({ id: d.id, kind: d.kind, version: d.version })) } });
+		await audit({
+			db,
+			userId: user.id,
+			action: 'end',
+			targetType: 'meeting',
+			targetId: meetingId,
+			detail: { documents: stored.map((d) => ({ id: d.id, kind: d.kind, version: d.version })) }
+		});
 		return { documents: stored.map(linkOf) };
 	} catch (error) {
 		await db

@@ -1,9 +1,22 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db';
-import { children, familyMembers, meetingChildren, meetingParticipants, meetings, users, type MeetingParticipant } from '../../db/schema';
+import {
+	children,
+	familyMembers,
+	meetingChildren,
+	meetingParticipants,
+	meetings,
+	users,
+	type MeetingParticipant
+} from '../../db/schema';
 import type { MeetingRole } from '../../../domain/vocabulary';
 import { audit } from '../../audit';
-import { accountRoleForInvitee, mayBeInvited, meetingRoleFit, meetingRolesForAccount } from '../../../policy';
+import {
+	accountRoleForInvitee,
+	mayBeInvited,
+	meetingRoleFit,
+	meetingRolesForAccount
+} from '../../../policy';
 import { normaliseEmail, userByEmail } from '../../users';
 import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
@@ -11,20 +24,28 @@ import { queueInvitation } from '../../mail/invitations';
 import { queueReportRequest } from '../../mail/report-requests';
 
 /** Is the user a member of the family of one of the meeting's children? */
-async function familyOfMeetingChild(db: Database, props: { meetingId: string; userId: string }): Promise<boolean> {
+async function familyOfMeetingChild(
+	db: Database,
+	props: { meetingId: string; userId: string }
+): Promise<boolean> {
 	const rows = await db
 		.select({ childId: children.id })
 		.from(meetingChildren)
 		.innerJoin(children, eq(children.id, meetingChildren.childId))
 		.innerJoin(familyMembers, eq(familyMembers.familyId, children.familyId))
-		.where(and(eq(meetingChildren.meetingId, props.meetingId), eq(familyMembers.userId, props.userId)))
+		.where(
+			and(eq(meetingChildren.meetingId, props.meetingId), eq(familyMembers.userId, props.userId))
+		)
 		.limit(1);
 	return rows.length > 0;
 }
 
 /** The unit a meeting belongs to (null if there is no such meeting). */
 async function unitOfMeeting(db: Database, meetingId: string): Promise<string | null> {
-	const [row] = await db.select({ unitId: meetings.unitId }).from(meetings).where(eq(meetings.id, meetingId));
+	const [row] = await db
+		.select({ unitId: meetings.unitId })
+		.from(meetings)
+		.where(eq(meetings.id, meetingId));
 	return row?.unitId ?? null;
 }
 
@@ -57,15 +78,24 @@ export async function inviteParticipant(props: {
 		const [already] = await db
 			.select({ id: meetingParticipants.id })
 			.from(meetingParticipants)
-			.where(and(eq(meetingParticipants.meetingId, props.meetingId), eq(meetingParticipants.userId, user.id)));
+			.where(
+				and(
+					eq(meetingParticipants.meetingId, props.meetingId),
+					eq(meetingParticipants.userId, user.id)
+				)
+			);
 		if (already) throw new MeetingInputError('userId', `${user.name} is already invited.`);
 		const fit = meetingRoleFit({
 			accountRole: user.role,
 			meetingRole: props.role,
-			familyOfMeetingChild: props.role === 'parent' && (await familyOfMeetingChild(db, { meetingId: props.meetingId, userId: user.id }))
+			familyOfMeetingChild:
+				props.role === 'parent' &&
+				(await familyOfMeetingChild(db, { meetingId: props.meetingId, userId: user.id }))
 		});
 		if (fit === 'not-for-this-account') {
-			const fitting = meetingRolesForAccount(user.role).map((role) => meetingRoleLabel[role].toLowerCase());
+			const fitting = meetingRolesForAccount(user.role).map((role) =>
+				meetingRoleLabel[role].toLowerCase()
+			);
 			throw new MeetingInputError(
 				'role',
 				user.role === 'parent'
@@ -74,15 +104,32 @@ export async function inviteParticipant(props: {
 			);
 		}
 		if (fit === 'not-their-child') {
-			throw new MeetingInputError('userId', `${user.name} is not a parent or carer of a child this meeting is about, so they cannot be invited to it.`);
+			throw new MeetingInputError(
+				'userId',
+				`${user.name} is not a parent or carer of a child this meeting is about, so they cannot be invited to it.`
+			);
 		}
-		if (user.role !== 'parent' && !mayBeInvited({ account: user, meetingUnitId: await unitOfMeeting(db, props.meetingId), familyOfMeetingChild: false })) {
-			throw new MeetingInputError('userId', `${user.name} works for another unit, so they cannot be invited to this meeting.`);
+		if (
+			user.role !== 'parent' &&
+			!mayBeInvited({
+				account: user,
+				meetingUnitId: await unitOfMeeting(db, props.meetingId),
+				familyOfMeetingChild: false
+			})
+		) {
+			throw new MeetingInputError(
+				'userId',
+				`${user.name} works for another unit, so they cannot be invited to this meeting.`
+			);
 		}
 		name = user.name;
 		agencyId ??= user.agencyId;
 	}
-	if (!name) throw new MeetingInputError('name', 'Choose a person, or type the name of someone without an account.');
+	if (!name)
+		throw new MeetingInputError(
+			'name',
+			'Choose a person, or type the name of someone without an account.'
+		);
 	const email = props.userId ? null : await inviteeEmail(db, props.email, props.role);
 	const [row] = await db
 		.insert(meetingParticipants)
@@ -97,22 +144,41 @@ export async function inviteParticipant(props: {
 			reportRequested: props.reportRequested
 		})
 		.returning();
-	await audit({ db, userId: props.actorId, action: 'invite', targetType: 'meeting', targetId: props.meetingId, detail: { participantId: row.id, role: props.role } });
+	await audit({
+		db,
+		userId: props.actorId,
+		action: 'invite',
+		targetType: 'meeting',
+		targetId: props.meetingId,
+		detail: { participantId: row.id, role: props.role }
+	});
 	await queueInvitation({ db, participantId: row.id }); // the email and its calendar file (docs/mail.md)
 	if (row.reportRequested) await queueReportRequest({ db, participantId: row.id }); // and the request for their report
 	return row;
 }
 
 /** The address given for someone without an account, checked; null when none was given. */
-async function inviteeEmail(db: Database, typed: string | null | undefined, role: MeetingRole): Promise<string | null> {
+async function inviteeEmail(
+	db: Database,
+	typed: string | null | undefined,
+	role: MeetingRole
+): Promise<string | null> {
 	const email = normaliseEmail(typed ?? '');
 	if (!email) return null;
-	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) throw new MeetingInputError('email', 'Enter an email address like name@example.gov.uk.');
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254)
+		throw new MeetingInputError('email', 'Enter an email address like name@example.gov.uk.');
 	if (!accountRoleForInvitee(role)) {
-		throw new MeetingInputError('email', `Someone invited as ${meetingRoleLabel[role].toLowerCase()} cannot be sent a link to set up an account: leave the email address empty.`);
+		throw new MeetingInputError(
+			'email',
+			`Someone invited as ${meetingRoleLabel[role].toLowerCase()} cannot be sent a link to set up an account: leave the email address empty.`
+		);
 	}
 	const existing = await userByEmail(db, email);
-	if (existing) throw new MeetingInputError('email', `${email} already has an account: choose ${existing.name} from the list instead.`);
+	if (existing)
+		throw new MeetingInputError(
+			'email',
+			`${email} already has an account: choose ${existing.name} from the list instead.`
+		);
 	return email;
 }
 
@@ -127,7 +193,10 @@ export async function invitablePeople(props: {
 	meetingId: string;
 }): Promise<{ id: string; name: string; roles: readonly MeetingRole[] }[]> {
 	const { db, meetingId } = props;
-	const everyone = await db.select({ id: users.id, name: users.name, role: users.role, unitId: users.unitId }).from(users).orderBy(asc(users.name));
+	const everyone = await db
+		.select({ id: users.id, name: users.name, role: users.role, unitId: users.unitId })
+		.from(users)
+		.orderBy(asc(users.name));
 	const meetingUnitId = await unitOfMeeting(db, meetingId);
 	const parents = await db
 		.select({ userId: familyMembers.userId })
@@ -137,6 +206,16 @@ export async function invitablePeople(props: {
 		.where(eq(meetingChildren.meetingId, meetingId));
 	const ofThisMeeting = new Set(parents.map((row) => row.userId));
 	return everyone
-		.filter((person) => mayBeInvited({ account: person, meetingUnitId, familyOfMeetingChild: ofThisMeeting.has(person.id) }))
-		.map((person) => ({ id: person.id, name: person.name, roles: meetingRolesForAccount(person.role) }));
+		.filter((person) =>
+			mayBeInvited({
+				account: person,
+				meetingUnitId,
+				familyOfMeetingChild: ofThisMeeting.has(person.id)
+			})
+		)
+		.map((person) => ({
+			id: person.id,
+			name: person.name,
+			roles: meetingRolesForAccount(person.role)
+		}));
 }

@@ -20,18 +20,36 @@ export async function recordAttendance(props: {
 	const [current] = await db
 		.select()
 		.from(meetingParticipants)
-		.where(and(eq(meetingParticipants.id, props.participantId), eq(meetingParticipants.meetingId, props.meetingId)));
-	if (!current) throw new MeetingInputError('participantId', 'That person is not invited to this meeting.');
+		.where(
+			and(
+				eq(meetingParticipants.id, props.participantId),
+				eq(meetingParticipants.meetingId, props.meetingId)
+			)
+		);
+	if (!current)
+		throw new MeetingInputError('participantId', 'That person is not invited to this meeting.');
 	if (props.reportSharedWithParents && !props.reportReceived) {
-		throw new MeetingInputError('reportSharedWithParents', 'A report can only be shared with the parents once it has arrived.');
+		throw new MeetingInputError(
+			'reportSharedWithParents',
+			'A report can only be shared with the parents once it has arrived.'
+		);
 	}
 	await db
 		.update(meetingParticipants)
 		.set({
 			attendance: props.attendance,
-			reportReceivedAt: props.reportReceived ? (current.reportReceivedAt ?? props.now ?? new Date()) : null,
+			reportReceivedAt: props.reportReceived
+				? (current.reportReceivedAt ?? props.now ?? new Date())
+				: null,
 			reportSharedWithParents: props.reportSharedWithParents
 		})
 		.where(eq(meetingParticipants.id, props.participantId));
-	await audit({ db, userId: props.actorId, action: 'attendance', targetType: 'meeting', targetId: props.meetingId, detail: { participantId: props.participantId, attendance: props.attendance } });
+	await audit({
+		db,
+		userId: props.actorId,
+		action: 'attendance',
+		targetType: 'meeting',
+		targetId: props.meetingId,
+		detail: { participantId: props.participantId, attendance: props.attendance }
+	});
 }

@@ -24,7 +24,12 @@ export class StartMeetingError extends Error {
  * second start finds it live and is refused), audited, then announced, so the sockets reconnect
  * with the live meeting's rights and the record opens at its first section.
  */
-export async function startMeeting(props: { db: Database; user: SessionUser; meetingId: string; now?: Date }): Promise<Meeting> {
+export async function startMeeting(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+	now?: Date;
+}): Promise<Meeting> {
 	const { db, user, meetingId } = props;
 	const found = await meetingForViewer({ db, user, meetingId });
 	if (!found) throw new StartMeetingError(404, 'No meeting with that id that you are invited to.');
@@ -32,14 +37,21 @@ export async function startMeeting(props: { db: Database; user: SessionUser; mee
 		throw new StartMeetingError(403, 'Only the chair of this meeting can start it.');
 	}
 	if (found.meeting.status !== 'scheduled') {
-		throw new StartMeetingError(409, `This meeting is ${found.meeting.status}, so it cannot be started.`);
+		throw new StartMeetingError(
+			409,
+			`This meeting is ${found.meeting.status}, so it cannot be started.`
+		);
 	}
 	const [started] = await db
 		.update(meetings)
 		.set({ status: 'live', startedAt: props.now ?? new Date() })
 		.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')))
 		.returning();
-	if (!started) throw new StartMeetingError(409, 'This meeting was started or changed by someone else a moment ago.');
+	if (!started)
+		throw new StartMeetingError(
+			409,
+			'This meeting was started or changed by someone else a moment ago.'
+		);
 	await audit({ db, userId: user.id, action: 'start', targetType: 'meeting', targetId: meetingId });
 	announceMeetingChanged(meetingId);
 	return started;

@@ -10,7 +10,14 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const db = await database();
 	const found = await meetingForViewer({ db, user, meetingId: params.id });
 	if (!found) error(404, 'No meeting with that id that you are invited to.');
-	await audit({ db, userId: user.id, action: 'read', targetType: 'meeting', targetId: params.id, detail: { via: 'api' } });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'read',
+		targetType: 'meeting',
+		targetId: params.id,
+		detail: { via: 'api' }
+	});
 	const { meeting, children, participants } = found;
 	return json({
 		id: meeting.id,

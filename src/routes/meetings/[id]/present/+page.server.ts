@@ -20,6 +20,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		},
 		children,
 		// Only what the projector shows: no user ids, no report details.
-		participants: participants.map((p) => ({ id: p.id, name: p.name, role: p.role, agency: p.agency, attendance: p.attendance }))
+		participants: participants.map((p) => ({
+			id: p.id,
+			name: p.name,
+			role: p.role,
+			agency: p.agency,
+			attendance: p.attendance
+		}))
 	};
 };

@@ -11,6 +11,13 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const db = await database();
 	const found = await riskHistoryFor({ db, user, childId: params.childId });
 	if (!found) error(404, 'No child with that id in a meeting you may see.');
-	await audit({ db, userId: user.id, action: 'read', targetType: 'child', targetId: params.childId, detail: { via: 'api', what: 'risk-history' } });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'read',
+		targetType: 'child',
+		targetId: params.childId,
+		detail: { via: 'api', what: 'risk-history' }
+	});
 	return json(found.history, { headers: { 'cache-control': 'no-store' } });
 };

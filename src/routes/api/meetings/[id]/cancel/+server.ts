@@ -13,7 +13,12 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const user = requireApiUser(locals);
 	const input = body.parse(await request.json().catch(() => null));
 	try {
-		const cancelled = await cancelMeeting({ db: await database(), user, meetingId: params.id, reason: input.reason ?? '' });
+		const cancelled = await cancelMeeting({
+			db: await database(),
+			user,
+			meetingId: params.id,
+			reason: input.reason ?? ''
+		});
 		return json({ id: cancelled.id, status: cancelled.status });
 	} catch (problem) {
 		if (problem instanceof MeetingDateError) error(problem.status, problem.message);

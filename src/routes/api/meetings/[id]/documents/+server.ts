@@ -13,6 +13,21 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const found = await meetingForViewer({ db, user, meetingId: params.id });
 	if (!found) error(404, 'No meeting with that id that you are invited to.');
 	const documents = await documentsForRole({ db, meetingId: params.id, role: found.role });
-	await audit({ db, userId: user.id, action: 'list-documents', targetType: 'meeting', targetId: params.id });
-	return json({ documents: documents.map(({ id, kind, version, title, url, pdfUrl }) => ({ id, kind, version, title, url, pdfUrl })) });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'list-documents',
+		targetType: 'meeting',
+		targetId: params.id
+	});
+	return json({
+		documents: documents.map(({ id, kind, version, title, url, pdfUrl }) => ({
+			id,
+			kind,
+			version,
+			title,
+			url,
+			pdfUrl
+		}))
+	});
 };

@@ -10,7 +10,16 @@ export const POST: RequestHandler = async ({ locals, params }) => {
 	const db = await database();
 	try {
 		const { documents } = await endMeeting({ db, user, meetingId: params.id });
-		return json({ documents: documents.map(({ id, kind, version, title, url, pdfUrl }) => ({ id, kind, version, title, url, pdfUrl })) });
+		return json({
+			documents: documents.map(({ id, kind, version, title, url, pdfUrl }) => ({
+				id,
+				kind,
+				version,
+				title,
+				url,
+				pdfUrl
+			}))
+		});
 	} catch (problem) {
 		if (problem instanceof EndMeetingError) error(problem.status, problem.message);
 		throw problem;

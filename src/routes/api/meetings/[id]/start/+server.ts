@@ -10,7 +10,11 @@ export const POST: RequestHandler = async ({ locals, params }) => {
 	const db = await database();
 	try {
 		const started = await startMeeting({ db, user, meetingId: params.id });
-		return json({ id: started.id, status: started.status, startedAt: started.startedAt?.toISOString() ?? null });
+		return json({
+			id: started.id,
+			status: started.status,
+			startedAt: started.startedAt?.toISOString() ?? null
+		});
 	} catch (problem) {
 		if (problem instanceof StartMeetingError) error(problem.status, problem.message);
 		throw problem;

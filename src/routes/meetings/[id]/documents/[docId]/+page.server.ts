@@ -9,12 +9,25 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { db, user, found } = await meetingForPage({ locals, meetingId: params.id, url });
-	const row = await documentForRole({ db, meetingId: params.id, documentId: params.docId, role: found.role });
+	const row = await documentForRole({
+		db,
+		meetingId: params.id,
+		documentId: params.docId,
+		role: found.role
+	});
 	if (!row) error(404, 'Not found');
-	await audit({ db, userId: user.id, action: 'read', targetType: 'document', targetId: row.id, detail: { meetingId: params.id, kind: row.kind, version: row.version } });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'read',
+		targetType: 'document',
+		targetId: row.id,
+		detail: { meetingId: params.id, kind: row.kind, version: row.version }
+	});
 	const isChair = canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me });
 	// The chair checks a family document before it goes out: hard sentences and jargon.
-	const readability = isChair && row.audience === 'family' ? documentReadability(row.content) : null;
+	const readability =
+		isChair && row.audience === 'family' ? documentReadability(row.content) : null;
 	return {
 		meeting: { id: found.meeting.id, title: found.meeting.title },
 		document: {

@@ -7,7 +7,15 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	const index = /^\d{1,3}$/.test(params.index) ? Number(params.index) : -1;
-	const file = index < 0 ? null : await outboxAttachmentForViewer({ db: await database(), viewer: locals.user, messageId: params.id, index });
+	const file =
+		index < 0
+			? null
+			: await outboxAttachmentForViewer({
+					db: await database(),
+					viewer: locals.user,
+					messageId: params.id,
+					index
+				});
 	if (!file) error(404, 'Not found');
 	const safeName = file.filename.replace(/[^\w.-]+/g, '-');
 	return new Response(new Uint8Array(file.bytes), {

@@ -11,7 +11,12 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const { db, user, found } = await meetingForPage({ locals, meetingId: params.id, url });
-	const row = await documentForRole({ db, meetingId: params.id, documentId: params.docId, role: found.role });
+	const row = await documentForRole({
+		db,
+		meetingId: params.id,
+		documentId: params.docId,
+		role: found.role
+	});
 	if (!row) error(404, 'Not found');
 	let pdf: Buffer;
 	try {
@@ -20,7 +25,14 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		if (isPdfUnavailable(failure)) error(503, failure.message);
 		throw failure;
 	}
-	await audit({ db, userId: user.id, action: 'download', targetType: 'document', targetId: row.id, detail: { meetingId: params.id, kind: row.kind, version: row.version, format: 'pdf' } });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'download',
+		targetType: 'document',
+		targetId: row.id,
+		detail: { meetingId: params.id, kind: row.kind, version: row.version, format: 'pdf' }
+	});
 	const fileName = `${row.fileName}-v${row.version}.pdf`;
 	return new Response(new Uint8Array(pdf), {
 		headers: {
