@@ -58,6 +58,8 @@ export interface GeneratorResult {
 	saveAckMs: { p50: number; p99: number } | null;
 	closes: Record<string, number>;
 	connectMs: number;
+	/** Clients that had not synced four minutes after connecting (they never type; their peers' deliveries to them are missing). */
+	unsynced: number;
 	/** This generator's own CPU over the measured window: if it nears the window, it is the bottleneck. */
 	generatorCpuSeconds: number;
 }
@@ -327,6 +329,7 @@ function percentile(sorted: number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let typists: Typist[] = [];
+let unsynced = 0;
 let timers: ReturnType<typeof setTimeout>[] = [];
 
 async function run(start: GeneratorStart) {
@@ -347,12 +350,10 @@ async function run(start: GeneratorStart) {
 		});
 		if (typists.length % 120 === 0) await sleep(50);
 	}
-	const deadline = Date.now() + 120_000;
-	while (typists.some((t) => !t.synced)) {
-		if (Date.now() > deadline)
-			throw new Error(`${typists.filter((t) => !t.synced).length} clients did not sync`);
-		await sleep(50);
-	}
+	// A server that cannot take everyone in four minutes is measured with those it took (reported).
+	const deadline = Date.now() + 240_000;
+	while (typists.some((t) => !t.synced) && Date.now() < deadline) await sleep(50);
+	unsynced = typists.filter((t) => !t.synced).length;
 	const connectMs = performance.now() - began;
 	// Everyone's first edit (the paragraph; Roundtable binds the client id) before measuring.
 	for (const typist of typists) typist.type();
@@ -401,6 +402,7 @@ async function run(start: GeneratorStart) {
 			saveAcks.length > 0 ? { p50: percentile(saveAcks, 50), p99: percentile(saveAcks, 99) } : null,
 		closes,
 		connectMs: Math.round(connectMs),
+		unsynced,
 		generatorCpuSeconds: Number(
 			(Object.values(process.cpuUsage(cpuBefore)).reduce((a, b) => a + b, 0) / 1e6).toFixed(2)
 		)

@@ -5,6 +5,7 @@
  *   npm run bench:collab -- --quick      (1 × 2 and 50 × 12, 10 s each)
  *   BENCH_NODES=2 (with BENCH_DATABASE_URL and Debian's redis-server): also Roundtable as two nodes
  *     relaying through Redis, each meeting's people split between them (cross-node latency)
+ *   BENCH_ENTRY=standalone: Roundtable's collaboration server alone (server/collab/standalone.ts)
  *   BENCH_BUILD=skip: use build/ as it is; BENCH_CPU_PROF=dir: a CPU profile of each server over
  *     the measured window (dir/{server}-{scenario}-{n}.cpuprofile, for Chrome's DevTools)
  *
@@ -75,6 +76,7 @@ interface ServerRun {
 	closes: Record<string, number>;
 	generatorCpuSeconds: number;
 	crossNodeLatencyMs: GeneratorResult['crossNodeLatencyMs'];
+	unsynced: number;
 }
 
 const args = new Set(process.argv.slice(2));
@@ -225,13 +227,17 @@ async function startServer(
 	};
 	let entry: string;
 	if (kind !== 'reference') {
-		entry = path.join(root, 'server/index.ts');
+		// BENCH_ENTRY=standalone: the collaboration server alone (no pages, no mail), to tell its cost from the app's.
+		const standalone = process.env.BENCH_ENTRY === 'standalone';
+		entry = path.join(root, standalone ? 'server/collab/standalone.ts' : 'server/index.ts');
 		if (redisUrl) env.REDIS_URL = redisUrl;
 		if (databaseUrl) env.DATABASE_URL = databaseUrl;
 		else {
 			delete env.DATABASE_URL;
 			env.DATA_DIR = dataDir;
+			env.COLLAB_DATA_DIR = path.join(dataDir, 'pglite');
 		}
+		if (standalone) Object.assign(env, { COLLAB_PORT: '0', COLLAB_QUIET: '1' });
 		delete env.ORIGIN;
 	} else {
 		entry = path.join(root, 'bench/reference-server.mjs');
@@ -400,6 +406,7 @@ async function runOne(
 		heapLeftAfterMB: mb(after.heapUsed - before.heapUsed),
 		connectMs: connected.connectMs,
 		closes: result.closes,
+		unsynced: result.unsynced,
 		generatorCpuSeconds: result.generatorCpuSeconds
 	};
 }
@@ -464,7 +471,7 @@ function table(runs: Run[]): string {
 	for (const run of runs) {
 		const ref = run.server === 'reference' ? undefined : referenceOf(runs, run);
 		lines.push(
-			`| ${run.scenario}${REPEAT > 1 ? ` (#${run.repeat + 1})` : ''} | ${run.server} | ${run.latencyMs.p50} | ${run.latencyMs.p95} | ${run.latencyMs.p99} | ${(run.shareDelivered * 100).toFixed(1)} % | ${run.cpuSeconds} | ${run.rssMB} | ${run.loopDelayMs.p99} | ${run.heapPerMeetingMB} | ${run.saveAckMs?.p99 ?? '–'} | ${run.crossNodeLatencyMs?.p99 ?? '–'} | ${ref ? ratio(run.latencyMs.p99, ref.latencyMs.p99) : ''} | ${ref ? ratio(run.cpuSeconds, ref.cpuSeconds) : ''} |`
+			`| ${run.scenario}${REPEAT > 1 ? ` (#${run.repeat + 1})` : ''} | ${run.server} | ${run.latencyMs.p50} | ${run.latencyMs.p95} | ${run.latencyMs.p99} | ${(run.shareDelivered * 100).toFixed(1)} %${run.unsynced ? ` (${run.unsynced} never synced)` : ''} | ${run.cpuSeconds} | ${run.rssMB} | ${run.loopDelayMs.p99} | ${run.heapPerMeetingMB} | ${run.saveAckMs?.p99 ?? '–'} | ${run.crossNodeLatencyMs?.p99 ?? '–'} | ${ref ? ratio(run.latencyMs.p99, ref.latencyMs.p99) : ''} | ${ref ? ratio(run.cpuSeconds, ref.cpuSeconds) : ''} |`
 		);
 	}
 	return lines.join('\n');
@@ -551,7 +558,7 @@ async function main() {
 				);
 				runs.push({ ...run, repeat: r });
 				console.log(
-					`  p50 ${run.latencyMs.p50} ms, p95 ${run.latencyMs.p95} ms, p99 ${run.latencyMs.p99} ms, delivered ${(run.shareDelivered * 100).toFixed(1)} %, CPU ${run.cpuSeconds} s, RSS ${run.rssMB} MB, loop p99 ${run.loopDelayMs.p99} ms, heap/meeting ${run.heapPerMeetingMB} MB, heap left after ${run.heapLeftAfterMB} MB, save ack p99 ${run.saveAckMs?.p99 ?? '–'} ms${run.crossNodeLatencyMs ? `, cross-node p50 ${run.crossNodeLatencyMs.p50} / p99 ${run.crossNodeLatencyMs.p99} ms` : ''}, generator CPU ${run.generatorCpuSeconds} s${Object.keys(run.closes).length ? `, closes ${JSON.stringify(run.closes)}` : ''}`
+					`  p50 ${run.latencyMs.p50} ms, p95 ${run.latencyMs.p95} ms, p99 ${run.latencyMs.p99} ms, delivered ${(run.shareDelivered * 100).toFixed(1)} %, CPU ${run.cpuSeconds} s, RSS ${run.rssMB} MB, loop p99 ${run.loopDelayMs.p99} ms, heap/meeting ${run.heapPerMeetingMB} MB, heap left after ${run.heapLeftAfterMB} MB, save ack p99 ${run.saveAckMs?.p99 ?? '–'} ms${run.crossNodeLatencyMs ? `, cross-node p50 ${run.crossNodeLatencyMs.p50} / p99 ${run.crossNodeLatencyMs.p99} ms` : ''}, generator CPU ${run.generatorCpuSeconds} s${run.unsynced ? `, ${run.unsynced} clients never synced` : ''}${Object.keys(run.closes).length ? `, closes ${JSON.stringify(run.closes)}` : ''}`
 				);
 			}
 		}
