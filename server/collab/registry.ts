@@ -218,6 +218,12 @@ export class LiveChannel {
 		}
 	}
 
+	/** Asks the other nodes for what this channel lacks (after Redis came back). */
+	resync(): void {
+		if (this.relayInbox || this.closing) return;
+		this.relay?.publish(this.key, relayed.hello, Y.encodeStateVector(this.doc));
+	}
+
 	/** Every awareness state, as one message (for a newcomer or a query). */
 	awarenessMessage(): Uint8Array | null {
 		const clients = [...this.awareness.getStates().keys()];

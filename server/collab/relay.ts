@@ -22,6 +22,8 @@ export type RelayEvent =
 export interface RelayedChannel {
 	/** Another node's update, presence, or hello (its state vector). */
 	receive(kind: RelayKind, payload: Uint8Array): void;
+	/** The subscription was lost and is back: say hello again, so others resend what was missed. */
+	resync(): void;
 }
 
 export interface NodeRelay {
@@ -37,6 +39,10 @@ export interface NodeRelay {
 const prefix = 'roundtable:collab:';
 const eventsChannel = 'roundtable:events';
 const NODE_ID_BYTES = 8;
+/** Longest a loading channel waits for its subscription, in ms. */
+const JOIN_WAIT_MS = 2_000;
+/** After Redis comes back, each channel says hello again after this long too, in ms. */
+const RESYNC_AGAIN_MS = 1_000;
 
 /** Connects to Redis (two connections: one publishes, one listens). */
 export async function createRedisRelay(props: {
@@ -58,9 +64,14 @@ export async function createRedisRelay(props: {
 	subscriber.on('messageBuffer', (redisChannel: Buffer, message: Buffer) => {
 		const name = redisChannel.toString();
 		if (name === eventsChannel) {
-			const { from, event } = JSON.parse(message.toString()) as { from: string; event: RelayEvent };
-			if (from === nodeHex) return;
-			for (const listener of listeners) listener(event);
+			let parsed: { from: string; event: RelayEvent };
+			try {
+				parsed = JSON.parse(message.toString()) as { from: string; event: RelayEvent };
+			} catch (error) {
+				return props.onError?.(error);
+			}
+			if (parsed.from === nodeHex) return;
+			for (const listener of listeners) listener(parsed.event);
 			return;
 		}
 		if (message.length < NODE_ID_BYTES + 1 || node.equals(message.subarray(1, 1 + NODE_ID_BYTES)))
@@ -77,11 +88,30 @@ export async function createRedisRelay(props: {
 		);
 	});
 	await subscriber.subscribe(eventsChannel);
+	// After a lost connection ioredis resubscribes by itself; what others published meanwhile
+	// never reached this node, so each loaded channel asks for it again.
+	// Once now and once a moment later, when the other nodes have most likely resubscribed too.
+	subscriber.on('ready', () => {
+		for (const channel of channels.values()) channel.resync();
+		setTimeout(() => {
+			for (const channel of channels.values()) channel.resync();
+		}, RESYNC_AGAIN_MS).unref();
+	});
 
 	return {
 		async join(key, channel) {
 			channels.set(key, channel);
-			await subscriber.subscribe(prefix + key);
+			// Redis away: the channel still loads after a while (alone until Redis is back, when
+			// the queued subscription goes through), rather than every socket of it waiting.
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const subscribed = subscriber
+				.subscribe(prefix + key)
+				.catch((error) => props.onError?.(error));
+			await Promise.race([
+				subscribed,
+				new Promise((resolve) => (timer = setTimeout(resolve, JOIN_WAIT_MS)))
+			]);
+			clearTimeout(timer);
 		},
 		leave(key) {
 			channels.delete(key);

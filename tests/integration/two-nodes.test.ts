@@ -45,7 +45,8 @@ const nodes: ChildProcess[] = [];
 const clients: TestClient[] = [];
 let redisUrl: string;
 let tokens: { chair: string; police: string };
-let meetingIds: { ending: string; surviving: string };
+let meetingIds: { ending: string; surviving: string; redis: string };
+let redisPort: number;
 let policeContribution: string;
 
 function freePort(): Promise<number> {
@@ -59,10 +60,9 @@ function freePort(): Promise<number> {
 	});
 }
 
-async function startRedis(): Promise<string> {
+async function startRedis(port: number): Promise<string> {
 	if (!redisServer)
 		throw new Error("redis-server is not installed: .ci/run installs Debian's redis-server");
-	const port = await freePort();
 	const proc = spawn(
 		redisServer,
 		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -82,6 +82,14 @@ async function startRedis(): Promise<string> {
 		);
 	});
 	return `redis://127.0.0.1:${port}`;
+}
+
+function stopRedis(): Promise<void> {
+	const proc = redis!;
+	return new Promise((resolve) => {
+		proc.once('exit', () => resolve());
+		proc.kill('SIGKILL');
+	});
 }
 
 /** Starts one node; resolves with its collab URL once it listens. */
@@ -153,13 +161,19 @@ describe.skipIf(skipReason !== null)(
 			];
 			const ending = await makeMeeting(db, { unitId: unit.id, participants: people });
 			const surviving = await makeMeeting(db, { unitId: unit.id, participants: people });
-			meetingIds = { ending: ending.meeting.id, surviving: surviving.meeting.id };
+			const redisMeeting = await makeMeeting(db, { unitId: unit.id, participants: people });
+			meetingIds = {
+				ending: ending.meeting.id,
+				surviving: surviving.meeting.id,
+				redis: redisMeeting.meeting.id
+			};
 			// The police's contribution root: participant ids differ per meeting, so use the first's.
 			policeContribution = roots.contribution(
 				ending.participants.find((p) => p.userId === police.id)!.id
 			);
 			tokens = { chair: await signIn(db, chair.id), police: await signIn(db, police.id) };
-			redisUrl = await startRedis();
+			redisPort = await freePort();
+			redisUrl = await startRedis(redisPort);
 			[nodeA, nodeB] = await Promise.all([startNode(), startNode()]);
 		}, 90_000);
 
@@ -235,6 +249,30 @@ describe.skipIf(skipReason !== null)(
 			);
 			expect(police.closes).toEqual([]);
 			expect(chair.connectionCloses).toContain(4000);
+		}, 60_000);
+
+		it('after Redis restarts, what each node applied meanwhile reaches the other', async () => {
+			const chair = open(nodeA.url, meetingIds.redis, tokens.chair);
+			const police = open(nodeB.url, meetingIds.redis, tokens.police);
+			await Promise.all([synced(chair), synced(police)]);
+			const section = roots.section('discussion');
+			await stopRedis();
+			type(chair, section, 'while Redis was away (chair) ');
+			type(police, section, 'while Redis was away (police) ');
+			await new Promise((r) => setTimeout(r, 300));
+			await startRedis(redisPort);
+			await waitFor(
+				'both nodes catch up',
+				() => {
+					const [a, b] = [textOf(chair.doc, section), textOf(police.doc, section)];
+					return a === b && a.includes('(chair)') && a.includes('(police)');
+				},
+				20_000
+			);
+			expect(chair.closes).toEqual([]);
+			expect(police.closes).toEqual([]);
+			chair.destroy();
+			police.destroy();
 		}, 60_000);
 
 		it('killing one node leaves the other serving', async () => {
