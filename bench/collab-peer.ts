@@ -106,6 +106,12 @@ const MIN_INTERVAL_MS = 300;
 const MAX_INTERVAL_MS = 1000;
 const CLK_TCK = 100; // Linux USER_HZ
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+/** Every process this run started: killed if the run ends early, so no server outlives it. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+	for (const child of children)
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 const mb = (bytes: number) => Number((bytes / 2 ** 20).toFixed(2));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -197,6 +203,7 @@ async function startRedis(): Promise<{ child: ChildProcess; url: string }> {
 		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
 		{ stdio: ['ignore', 'pipe', 'inherit'] }
 	);
+	children.add(child);
 	await new Promise<void>((resolve, reject) => {
 		let out = '';
 		child.stdout!.on('data', (chunk: Buffer) => {
@@ -248,6 +255,7 @@ async function startServer(
 		env,
 		stdio: ['ignore', 'pipe', 'pipe', 'ipc']
 	});
+	children.add(child);
 	// The server's own log (e.g. sockets closed as the generator leaves) would drown the table: kept, shown on failure.
 	let errors = '';
 	child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4_000)));
@@ -339,6 +347,7 @@ async function runOne(
 		execArgv: ['--import', 'tsx'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
+	children.add(generator);
 	const start: GeneratorStart = {
 		type: 'start',
 		urls: started.map((s) => `ws://127.0.0.1:${s.port}/collab`),
