@@ -43,6 +43,10 @@ export async function enqueueMail(props: {
 			textBody: storableText(mail.text),
 			htmlBody: mail.html == null ? null : storableText(mail.html),
 			attachments: mail.attachments ?? [],
+			// Due from now by this process's clock, to the millisecond, as the sender compares:
+			// the database's own now() carries microseconds, and a message queued in the same
+			// millisecond as a sender's round would otherwise wait a round.
+			nextAttemptAt: new Date(),
 			...(mail.queuedAt ? { createdAt: mail.queuedAt } : {})
 		})
 		.returning();
