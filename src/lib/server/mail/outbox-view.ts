@@ -14,6 +14,8 @@ export interface OutboxEntry {
 	subject: string;
 	purpose: MailPurpose;
 	meetingId: string | null;
+	/** The document version the message concerns (a circulated copy), if any. */
+	documentId: string | null;
 	state: MailState;
 	attempts: number;
 	error: string | null;
@@ -48,6 +50,7 @@ export async function outboxForViewer(props: {
 		subject: message.subject,
 		purpose: message.purpose,
 		meetingId: message.meetingId,
+		documentId: message.documentId,
 		state: message.state,
 		attempts: message.attempts,
 		error: message.lastError,

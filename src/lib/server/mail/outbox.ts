@@ -18,6 +18,8 @@ export interface QueuedMail {
 	userId?: string | null;
 	purpose: MailPurpose;
 	meetingId?: string | null;
+	/** The document version the message concerns, if any (a circulated copy). */
+	documentId?: string | null;
 	subject: string;
 	text: string;
 	html?: string | null;
@@ -39,6 +41,7 @@ export async function enqueueMail(props: {
 			userId: mail.userId ?? null,
 			purpose: mail.purpose,
 			meetingId: mail.meetingId ?? null,
+			documentId: mail.documentId ?? null,
 			subject: storableText(mail.subject),
 			textBody: storableText(mail.text),
 			htmlBody: mail.html == null ? null : storableText(mail.html),

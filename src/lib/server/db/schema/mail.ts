@@ -1,6 +1,7 @@
 import { pgTable, text, timestamp, integer, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
 import { users } from './people';
 import { meetingParticipants, meetings } from './meetings';
+import { meetingDocuments } from './documents';
 
 /** Why a message was sent; docs/mail.md says what each one carries. */
 export const mailPurposes = [
@@ -10,7 +11,9 @@ export const mailPurposes = [
 	'reminder',
 	'report-request',
 	'report-reminder',
-	'report-chaser'
+	'report-chaser',
+	'circulation',
+	'document-due'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 
@@ -40,6 +43,8 @@ export const outbox = pgTable(
 		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
 		purpose: text('purpose', { enum: mailPurposes }).notNull(),
 		meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+		/** The document version the message concerns (a circulated copy, a due reminder), if any. */
+		documentId: text('document_id').references(() => meetingDocuments.id, { onDelete: 'set null' }),
 		subject: text('subject').notNull(),
 		textBody: text('text_body').notNull(),
 		htmlBody: text('html_body'),

@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/lib/server/db';
-import { outbox } from '../../src/lib/server/db/schema';
-import { enqueueMail, outboxMessage } from '../../src/lib/server/mail/outbox';
-import { createMailSender } from '../../src/lib/server/mail/sender';
-import { createTestDatabase } from '../factories';
-import { startSmtpServer, type TestSmtpServer } from '../smtp';
+import type { DatabaseHandle } from '../db';
+import { outbox } from '../db/schema';
+import { enqueueMail, outboxMessage } from './outbox';
+import { createMailSender } from './sender';
+import { createTestDatabase } from '../../../../tests/factories';
+import { startSmtpServer, type TestSmtpServer } from '../../../../tests/smtp';
 
 let handle: DatabaseHandle;
 let smtp: TestSmtpServer;

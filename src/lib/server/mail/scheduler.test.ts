@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import type { DatabaseHandle } from '../../src/lib/server/db';
+import type { DatabaseHandle } from '../db';
 import {
 	agencies,
 	meetingParticipants,
@@ -18,19 +18,16 @@ import {
 	reportRequests,
 	scheduledMail,
 	type User
-} from '../../src/lib/server/db/schema';
-import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
-import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
-import { recordAttendance } from '../../src/lib/server/meetings/commands/record-attendance';
-import { rescheduleMeeting } from '../../src/lib/server/meetings/commands/change-meeting-date';
-import { createMailScheduler, queueDueMail } from '../../src/lib/server/mail/scheduler';
-import {
-	lateReportsForViewer,
-	reportRequestsForMeeting
-} from '../../src/lib/server/mail/report-requests';
-import { enqueueMailOnce } from '../../src/lib/server/mail/outbox';
-import type { SessionUser } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+} from '../db/schema';
+import { createMeeting } from '../meetings/commands/create-meeting';
+import { inviteParticipant } from '../meetings/commands/invite-participant';
+import { recordAttendance } from '../meetings/commands/record-attendance';
+import { rescheduleMeeting } from '../meetings/commands/change-meeting-date';
+import { createMailScheduler, queueDueMail } from './scheduler';
+import { lateReportsForViewer, reportRequestsForMeeting } from './report-requests';
+import { enqueueMailOnce } from './outbox';
+import type { SessionUser } from '../auth/session';
+import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../../../../tests/factories';
 
 let handle: DatabaseHandle;
 let admin: User;

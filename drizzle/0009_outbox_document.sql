@@ -1,0 +1,2 @@
+ALTER TABLE "outbox" ADD COLUMN "document_id" text;--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE set null ON UPDATE no action;
