@@ -6,3 +6,4 @@ export * from './schema/records';
 export * from './schema/documents';
 export * from './schema/mail';
 export * from './schema/invites';
+export * from './schema/agencies';

@@ -14,8 +14,12 @@ export const units = pgTable('units', {
 export const agencies = pgTable('agencies', {
 	id: id(),
 	name: text('name').notNull(),
-	/** social-care, police, health, school, gp, nursery, advocacy, domestic-violence, other */
-	kind: text('kind').notNull()
+	/** One of `agencyKinds` (src/lib/domain/agencies.ts): police, health-visiting, gp, school… */
+	kind: text('kind').notNull(),
+	/** The unit that keeps this agency on its list (null: the demo's, shared by every unit). */
+	unitId: text('unit_id').references(() => units.id),
+	/** The agency's shared address (a team inbox), if it has one. */
+	email: text('email')
 });
 
 export const users = pgTable(
@@ -32,6 +36,10 @@ export const users = pgTable(
 		totpKey: text('totp_key'),
 		/** The last TOTP time step a code was accepted for: a code is never accepted twice. */
 		totpLastStep: integer('totp_last_step'),
+		/** When the unit disabled the account: it cannot sign in and its sessions were ended. Null: enabled. */
+		disabledAt: timestamp('disabled_at', { withTimezone: true }),
+		/** For chairs and independent reviewing officers: how many children they should chair for at most. */
+		caseloadLimit: integer('caseload_limit').notNull().default(70),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [uniqueIndex('users_email_unique').on(t.email)]
