@@ -7,3 +7,4 @@ export * from './schema/documents';
 export * from './schema/mail';
 export * from './schema/invites';
 export * from './schema/agencies';
+export * from './schema/challenges';
