@@ -8,3 +8,4 @@ export * from './schema/mail';
 export * from './schema/invites';
 export * from './schema/agencies';
 export * from './schema/challenges';
+export * from './schema/voices';
