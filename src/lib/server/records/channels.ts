@@ -9,14 +9,22 @@
 import { parseRootName } from '../../collab/roots';
 import type { RecordDocument } from '../db/schema/records';
 
-/** One of a meeting's two live Yjs documents: `main` or `restricted`. */
+/**
+ * One of a meeting's live Yjs documents: `main` or `restricted`; and after the meeting `notes`,
+ * the professionals' notes business support finalises (root `notes`, docs/documents.md).
+ */
 export type Channel = RecordDocument;
+
+/** The socket path suffix of the notes channel, and the name of its one root (an XmlFragment). */
+export const notesSuffix = '/notes';
+export const notesRoot = 'notes';
 
 /** The socket path suffix (and y-websocket room suffix) of the restricted channel. */
 export const restrictedSuffix = '/restricted';
 
 /** The channel a root lives on: `restricted:*` roots on the restricted one, all else on main. */
 export function channelOfRoot(root: string): Channel {
+	if (root === notesRoot) return 'notes';
 	return parseRootName(root)?.kind === 'restricted' ? 'restricted' : 'main';
 }
 
@@ -27,5 +35,5 @@ export function rootBelongsIn(root: string, channel: Channel): boolean {
 
 /** The key of one channel of one meeting in the registry of loaded channels. */
 export function channelKey(meetingId: string, channel: Channel): string {
-	return channel === 'main' ? meetingId : `${meetingId}${restrictedSuffix}`;
+	return channel === 'main' ? meetingId : `${meetingId}/${channel}`;
 }

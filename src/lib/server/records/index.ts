@@ -8,7 +8,14 @@
  * - authorship.ts: who owns each Yjs client id (collab_clients) and who wrote what
  * - events.ts: "this meeting changed", from the commands to the socket server
  */
-export { channelKey, restrictedSuffix, rootBelongsIn, type Channel } from './channels';
+export {
+	channelKey,
+	notesRoot,
+	notesSuffix,
+	restrictedSuffix,
+	rootBelongsIn,
+	type Channel
+} from './channels';
 export {
 	channelLock,
 	compactChannel,

@@ -9,6 +9,10 @@ import { documentAudienceNames } from '../../../domain/vocabulary';
  * a new version is a new row. `content` is the document model the PDF is rendered from;
  * `html` the accessible page; `content_hash` the SHA-256 of the content as stored.
  */
+/** A document version's way out: the notes go draft → with-chair → final; the rest are final as made. */
+export const documentStates = ['draft', 'with-chair', 'final'] as const;
+export type DocumentState = (typeof documentStates)[number];
+
 export const meetingDocuments = pgTable(
 	'documents',
 	{
@@ -32,7 +36,22 @@ export const meetingDocuments = pgTable(
 		fileName: text('file_name').notNull(),
 		contentHash: text('content_hash').notNull(),
 		html: text('html').notNull(),
-		content: jsonb('content').$type<MeetingDocument>().notNull()
+		content: jsonb('content').$type<MeetingDocument>().notNull(),
+		/**
+		 * draft | with-chair | final (docs/documents.md). Only a draft or with-chair version changes
+		 * state; a final version's content, html and hash never change again.
+		 */
+		state: text('state', { enum: documentStates }).notNull().default('final'),
+		/** YYYY-MM-DD (London): when it is due out (notes 15 working days, the 24-hour plan 1). */
+		dueBy: text('due_by'),
+		/** The chair's comment when they sent this version back to draft. */
+		returnedComment: text('returned_comment'),
+		/** Why this version corrects the final one before it (a correction's new draft). */
+		correctionReason: text('correction_reason'),
+		submittedBy: text('submitted_by').references(() => users.id),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		approvedBy: text('approved_by').references(() => users.id),
+		approvedAt: timestamp('approved_at', { withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('documents_version_idx').on(t.meetingId, t.kind, t.version),

@@ -46,9 +46,10 @@ export const auditLog = pgTable(
 
 /**
  * A meeting's live record is two Yjs documents: `main` (everyone in the meeting) and
- * `restricted` (third-party information, never sent to parents or children).
+ * `restricted` (third-party information, never sent to parents or children); after the meeting
+ * `notes` holds the professionals' notes business support finalises (docs/documents.md).
  */
-export const recordDocuments = ['main', 'restricted'] as const;
+export const recordDocuments = ['main', 'restricted', 'notes'] as const;
 export type RecordDocument = (typeof recordDocuments)[number];
 
 /** The live record's Yjs updates, appended as they arrive. */
