@@ -9,3 +9,4 @@ export * from './schema/invites';
 export * from './schema/agencies';
 export * from './schema/challenges';
 export * from './schema/voices';
+export * from './schema/tracking';

@@ -1,0 +1,75 @@
+import { pgTable, text, timestamp, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './people';
+import { children } from './families';
+import { meetings } from './meetings';
+import { meetingDocuments } from './documents';
+import { outbox } from './mail';
+import { actionStates } from '../../../domain/actions';
+
+/**
+ * Circulation with proof: one row per recipient each time a document version is sent to them
+ * (src/lib/server/circulation.ts). Whether it left comes from its outbox row; `first_opened_at`
+ * is set once, the first time that person opens that version's page or PDF.
+ */
+export const circulation = pgTable(
+	'circulation',
+	{
+		id: text('id')
+			.primaryKey()
+			.$defaultFn(() => crypto.randomUUID()),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => meetingDocuments.id, { onDelete: 'cascade' }),
+		/** The recipient's account; null for an agency's contact address. */
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		recipientEmail: text('recipient_email').notNull(),
+		outboxId: text('outbox_id').references(() => outbox.id, { onDelete: 'set null' }),
+		circulatedBy: text('circulated_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		firstOpenedAt: timestamp('first_opened_at', { withTimezone: true })
+	},
+	(t) => [
+		index('circulation_meeting_idx').on(t.meetingId),
+		index('circulation_document_user_idx').on(t.documentId, t.userId)
+	]
+);
+
+/**
+ * The plan's actions between meetings (the tracker card): written once when the meeting ends,
+ * from the record's plan; the owner (or the chair) moves each one on with a line of words.
+ */
+export const planActions = pgTable(
+	'actions',
+	{
+		id: text('id')
+			.primaryKey()
+			.$defaultFn(() => crypto.randomUUID()),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		/** The action's id in the meeting's record (plan.actions[].id). */
+		recordActionId: text('record_action_id').notNull(),
+		childId: text('child_id').references(() => children.id),
+		text: text('text').notNull(),
+		/** Who, as the plan names them ("Mum", "Sam, the health visitor"). */
+		who: text('who').notNull(),
+		/** The account of the participant the plan names, when it names one. */
+		ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+		dueBy: date('due_by', { mode: 'string' }),
+		state: text('state', { enum: actionStates }).notNull().default('not-started'),
+		note: text('note').notNull().default(''),
+		updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('actions_record_idx').on(t.meetingId, t.recordActionId),
+		index('actions_owner_idx').on(t.ownerId)
+	]
+);
+
+export type CirculationRow = typeof circulation.$inferSelect;
+export type PlanActionRow = typeof planActions.$inferSelect;
