@@ -10,3 +10,4 @@ export * from './schema/agencies';
 export * from './schema/challenges';
 export * from './schema/voices';
 export * from './schema/tracking';
+export * from './schema/child-events';

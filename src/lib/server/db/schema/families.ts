@@ -1,4 +1,4 @@
-import { pgTable, text, date, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, date, primaryKey, boolean } from 'drizzle-orm/pg-core';
 import { units, users } from './people';
 
 const id = () =>
@@ -19,7 +19,13 @@ export const children = pgTable('children', {
 		.notNull()
 		.references(() => families.id),
 	name: text('name').notNull(),
-	dateOfBirth: date('date_of_birth', { mode: 'string' })
+	dateOfBirth: date('date_of_birth', { mode: 'string' }),
+	/** What the child likes to be called, if not their name. */
+	preferredName: text('preferred_name'),
+	/** The day the child came into care (looked after); null when not in care. */
+	inCareSince: date('in_care_since', { mode: 'string' }),
+	/** The child's independent reviewing officer while in care (a chair of the unit). */
+	iroId: text('iro_id').references(() => users.id)
 });
 
 /** Parents and carers with an account, linked to the family they belong to. */
@@ -33,7 +39,9 @@ export const familyMembers = pgTable(
 			.notNull()
 			.references(() => users.id),
 		/** e.g. "Mum", "Dad", "foster carer" */
-		relationship: text('relationship').notNull()
+		relationship: text('relationship').notNull(),
+		/** Holds parental responsibility: invited to the children's meetings automatically. */
+		parentalResponsibility: boolean('parental_responsibility').notNull().default(false)
 	},
 	(t) => [primaryKey({ columns: [t.familyId, t.userId] })]
 );

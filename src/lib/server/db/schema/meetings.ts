@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, boolean, primaryKey, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, boolean, primaryKey, index, date } from 'drizzle-orm/pg-core';
 import { agencies, units, users } from './people';
 import { children } from './families';
 import {
@@ -27,6 +27,10 @@ export const meetings = pgTable(
 		previousMeetingId: text('previous_meeting_id'),
 		startedAt: timestamp('started_at', { withTimezone: true }),
 		endedAt: timestamp('ended_at', { withTimezone: true }),
+		/** The date the meeting was due by, from the children's events, when scheduled (null if none). */
+		dueBy: date('due_by', { mode: 'string' }),
+		/** Why it was scheduled after its due date, as the scheduler gave it. */
+		lateReason: text('late_reason'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('meetings_scheduled_idx').on(t.scheduledAt)]
