@@ -136,10 +136,13 @@ export function nextDueMeetings(props: {
 	}
 	const plan = latest(events, 'plan-started');
 	if (plan) {
-		if (heldSince(held, 'core-group', plan).length === 0) due['core-group'] = firstCoreGroupDue(plan);
+		if (heldSince(held, 'core-group', plan).length === 0)
+			due['core-group'] = firstCoreGroupDue(plan);
 		const reviews = heldSince(held, 'review-conference', plan);
 		due['review-conference'] =
-			reviews.length === 0 ? firstReviewConferenceDue(plan) : nextReviewConferenceDue(reviews.at(-1)!);
+			reviews.length === 0
+				? firstReviewConferenceDue(plan)
+				: nextReviewConferenceDue(reviews.at(-1)!);
 	}
 	return due;
 }

@@ -13,3 +13,4 @@ export * from './decisions';
 export * from './plan';
 export * from './plain-words';
 export type { Problem } from './problems';
+export * from './child-clocks';
