@@ -179,6 +179,32 @@ export function canSeeChildMeeting(
 }
 
 /**
+ * Business support and chairs keep their unit's families: families, children, parents and
+ * carers, the events that start a child's clocks, care status and the IRO.
+ */
+export function mayManageFamilies(viewer: Viewer): boolean {
+	return (viewer.role === 'admin' || viewer.role === 'chair') && viewer.unitId !== null;
+}
+
+/**
+ * May the viewer see this child at all (name, date of birth, care status, clocks; the index
+ * and search)? The unit's chairs and business support see their unit's children; a parent or
+ * carer only their own family's; anyone else only a child of a meeting they may see
+ * (`canSeeChildMeeting`).
+ */
+export function canSeeChild(props: {
+	viewer: Viewer;
+	childUnitId: string | null;
+	ownFamily: boolean;
+	seesMeetingAboutChild: boolean;
+}): boolean {
+	const { viewer } = props;
+	if (viewer.role === 'parent') return props.ownFamily;
+	if (mayManageFamilies(viewer) && viewer.unitId === props.childUnitId) return true;
+	return props.seesMeetingAboutChild;
+}
+
+/**
  * The meeting roles an account of each role may be given, the usual one first (what the
  * invite form offers). Parents and carers join only as parents; children have no accounts;
  * nobody is given a meeting role that reads or writes more than their account is for.
