@@ -59,3 +59,33 @@ export const rootRights: Record<WritableRoot, readonly Writer[]> = {
 	'restricted:me': ['chair', 'minute-taker', 'professional', 'advocate'],
 	'restricted:other': ['chair']
 };
+
+/**
+ * The same roots while the meeting is scheduled (issue 12): each invited person who writes at
+ * all writes only their own contribution (a parent's view, a professional's report); the rest
+ * opens when the chair starts the meeting. (The chair cannot let the child score before then,
+ * so "child, scoring" is the child.)
+ */
+export const rootRightsBeforeStart: Record<WritableRoot, readonly Writer[]> = {
+	meta: [],
+	'contribution:me': [
+		'chair',
+		'minute-taker',
+		'professional',
+		'advocate',
+		'parent',
+		'child',
+		'child, scoring'
+	],
+	'contribution:other': [],
+	'decision:me': [],
+	'decision:other': [],
+	'ratings:me': [],
+	'ratings:other': [],
+	'section:plan': [],
+	plan: [],
+	concerns: [],
+	outcome: [],
+	'restricted:me': [],
+	'restricted:other': []
+};

@@ -11,7 +11,7 @@ import {
 } from '../../src/lib/server/auth/session';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { templateFor } from '../../src/lib/domain';
-import { mayReadRestricted, mayWriteAnything } from '../../src/lib/policy';
+import { connectionMayWrite, mayReadRestricted } from '../../src/lib/policy';
 import type { MeetingRole, MeetingStatus } from '../../src/lib/domain/vocabulary';
 import { collabPath } from '../../src/lib/collab/protocol';
 import { restrictedSuffix, type Channel } from '../../src/lib/server/records';
@@ -35,7 +35,7 @@ export interface ConnectionIdentity {
 	/** Their participant row in this meeting (null for a unit admin or chair not on the list). */
 	participantId: string | null;
 	status: MeetingStatus;
-	/** False for connections that may only read (observers, or a meeting that is not live). */
+	/** False for connections that may only read (observers, someone not invited before the meeting, or a meeting that is over). */
 	mayWrite: boolean;
 }
 
@@ -133,7 +133,7 @@ export async function authenticateUpgrade(props: {
 			role: view.role,
 			participantId: view.me?.id ?? null,
 			status,
-			mayWrite: status === 'live' && mayWriteAnything(view.role)
+			mayWrite: connectionMayWrite({ role: view.role, participantId: view.me?.id ?? null, status })
 		}
 	};
 }

@@ -3,6 +3,7 @@ import { mayBeInvited, mayWriteRoot } from './policy';
 import type { MeetingStatus, UserRole } from './domain/vocabulary';
 import {
 	rootRights as table,
+	rootRightsBeforeStart as tableBeforeStart,
 	writableRoots as roots,
 	writers,
 	type Writer
@@ -26,8 +27,22 @@ describe('the live record’s rights, one table', () => {
 		});
 	}
 
-	it('nothing is writable by anyone once the meeting is not live', () => {
-		for (const status of ['scheduled', 'ended', 'cancelled'] as const) {
+	for (const root of roots) {
+		it(`before the meeting starts, ${root}: ${tableBeforeStart[root].join(', ') || 'nobody'}`, () => {
+			const allowed = writers.filter((writer) => ask(writer, root, 'scheduled'));
+			expect(allowed).toEqual(tableBeforeStart[root]);
+		});
+	}
+
+	it('before the meeting starts, someone not on the invitation list writes nothing', () => {
+		for (const role of ['chair', 'minute-taker', 'observer'] as const)
+			expect(
+				mayWriteRoot({ root: 'contribution:p-me', role, participantId: null, status: 'scheduled' })
+			).toBe(false);
+	});
+
+	it('nothing is writable by anyone once the meeting has ended or was cancelled', () => {
+		for (const status of ['ended', 'cancelled'] as const) {
 			for (const writer of writers)
 				for (const root of roots)
 					expect(ask(writer, root, status), `${writer} ${root} ${status}`).toBe(false);

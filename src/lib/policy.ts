@@ -94,7 +94,10 @@ const recordWriters: ReadonlySet<MeetingRole> = new Set([
 
 /**
  * May a connection with this meeting role and participant id write the given root of the
- * live record? Unknown roots are never writable. Nothing is writable unless the meeting is live.
+ * live record? Unknown roots are never writable. Before the meeting (`scheduled`) each invited
+ * person who writes at all may write only their own `contribution:{participantId}` (a parent's
+ * view, a professional's report); everything else opens when the chair starts the meeting, and
+ * nothing is writable once it has ended or was cancelled.
  */
 export function mayWriteRoot(props: {
 	root: string;
@@ -105,9 +108,14 @@ export function mayWriteRoot(props: {
 	childScores?: boolean;
 }): boolean {
 	const { role, participantId, status } = props;
-	if (status !== 'live' || !mayWriteAnything(role)) return false;
+	if (!mayWriteAnything(role)) return false;
 	const root: RootName | null = parseRootName(props.root);
 	if (!root) return false;
+	if (status === 'scheduled')
+		return (
+			root.kind === 'contribution' && participantId !== null && root.participantId === participantId
+		);
+	if (status !== 'live') return false;
 	if (role === 'chair') return true; // the chair may write every root
 	switch (root.kind) {
 		case 'meta':
@@ -139,6 +147,21 @@ export function mayWriteRoot(props: {
 /** May this role write anything at all in a live record? (Read-only connections still sync.) */
 export function mayWriteAnything(role: MeetingRole | null): role is MeetingRole {
 	return role !== null && role !== 'observer';
+}
+
+/**
+ * May a socket opened now write at all (the gate still judges each root with `mayWriteRoot`)?
+ * While the meeting is live, every role that writes; while it is scheduled, only someone on
+ * the invitation list (their own contribution); never once it has ended or was cancelled.
+ */
+export function connectionMayWrite(props: {
+	role: MeetingRole | null;
+	participantId: string | null;
+	status: MeetingStatus;
+}): boolean {
+	if (!mayWriteAnything(props.role)) return false;
+	if (props.status === 'live') return true;
+	return props.status === 'scheduled' && props.participantId !== null;
 }
 
 /** Chairs and admins of the unit (and the meeting's chair or minute-taker) prepare a meeting: invitations, attendance, reports. */
@@ -318,5 +341,151 @@ export function accountRoleForInvitee(meetingRole: MeetingRole): UserRole | null
 
 /** May the person turn on two-step sign-in (a code from an app after the password)? Staff: everyone but parents. */
 export function mayUseTwoStepSignIn(viewer: Viewer): boolean {
+	return viewer.role !== 'parent';
+}
+
+/** What the challenge rules need: may the viewer see a meeting about the child, and the child's unit. */
+export interface ChildChallengeFacts {
+	viewer: Viewer;
+	/** The viewer may see at least one meeting about the child (canSeeChildMeeting). */
+	seesChild: boolean;
+	childUnitId: string | null;
+}
+
+/**
+ * May the viewer read a child's challenges (a chair's disputes with other agencies)?
+ * Professionals and unit staff who may see a meeting about the child, and managers of the
+ * child's unit; never parents.
+ */
+export function mayReadChallenges(facts: ChildChallengeFacts): boolean {
+	if (facts.viewer.role === 'parent') return false;
+	if (facts.seesChild) return true;
+	return (
+		facts.viewer.role === 'manager' &&
+		facts.viewer.unitId !== null &&
+		facts.viewer.unitId === facts.childUnitId
+	);
+}
+
+/** Chairs and independent reviewing officers who may see the child raise a challenge. */
+export function mayRaiseChallenge(facts: ChildChallengeFacts): boolean {
+	return facts.viewer.role === 'chair' && facts.seesChild;
+}
+
+/** The challenge's author moves it on, or another chair who may see the child, or a manager of the unit. */
+export function mayMoveChallenge(facts: ChildChallengeFacts & { authorId: string }): boolean {
+	if (!mayReadChallenges(facts)) return false;
+	if (facts.viewer.id === facts.authorId) return true;
+	return mayRaiseChallenge(facts) || facts.viewer.role === 'manager';
+}
+
+/** The unit's figures (/oversight, the quarterly report, /api/oversight): its managers and chairs. */
+export function mayReadOversight(viewer: Viewer): boolean {
+	return (viewer.role === 'manager' || viewer.role === 'chair') && viewer.unitId !== null;
+}
+
+/** Whether the figures name other chairs (caseloads): managers do; a chair sees their own name only. */
+export function mayReadOversightNames(viewer: Viewer): boolean {
+	return viewer.role === 'manager' && viewer.unitId !== null;
+}
+
+/**
+ * May the viewer add, disable and enable the unit's people and agencies, and send set-up links
+ * (People and agencies: /unit/people, /unit/agencies, /api/people, /api/agencies)? Business
+ * support and chairs of a unit.
+ */
+export function mayManagePeople(viewer: Viewer): boolean {
+	return (viewer.role === 'admin' || viewer.role === 'chair') && viewer.unitId !== null;
+}
+
+/** May the viewer read the unit's people and agencies? Those who manage them, and the unit's managers. */
+export function mayReadPeople(viewer: Viewer): boolean {
+	return mayManagePeople(viewer) || (viewer.role === 'manager' && viewer.unitId !== null);
+}
+
+/** May the viewer disable or enable this account? One the unit keeps, and never their own. */
+export function mayDisableAccount(props: {
+	viewer: Viewer;
+	account: { id: string; keptByViewersUnit: boolean };
+}): boolean {
+	return (
+		mayManagePeople(props.viewer) &&
+		props.account.keptByViewersUnit &&
+		props.account.id !== props.viewer.id
+	);
+}
+
+/**
+ * May someone in this meeting role read the professionals' notes (the draft in the notes editor
+ * and every version of the professionals' copy)? Whoever reads professionals' documents; never a
+ * parent, carer or child (they read the family's copy).
+ */
+export function mayReadNotes(role: MeetingRole | null): boolean {
+	return mayReadDocument({ role, audience: 'professionals' });
+}
+
+/**
+ * May this role write the notes now? Business support (the unit's minute-taker) and the chair
+ * while they are a draft; only the chair while they are with the chair; nobody once final.
+ */
+export function mayWriteNotes(props: {
+	role: MeetingRole | null;
+	state: 'draft' | 'with-chair' | 'final';
+}): boolean {
+	if (props.state === 'final') return false;
+	if (props.role === 'chair') return true;
+	return props.role === 'minute-taker' && props.state === 'draft';
+}
+
+/** Business support (the minute-taker) sends the draft notes to the chair; the chair may too. */
+export function maySubmitNotes(role: MeetingRole | null): boolean {
+	return role === 'minute-taker' || role === 'chair';
+}
+
+/** Only the meeting's chair approves the notes or sends them back with a comment. */
+export function mayApproveNotes(role: MeetingRole | null): boolean {
+	return role === 'chair';
+}
+
+/** Business support or the chair start a correction of final notes (a new draft version, with a reason). */
+export function mayCorrectNotes(role: MeetingRole | null): boolean {
+	return role === 'minute-taker' || role === 'chair';
+}
+
+/** May the viewer read business support's queue of documents by due date? Business support of a unit. */
+export function mayReadDueDocuments(viewer: Viewer): boolean {
+	return viewer.role === 'admin' && viewer.unitId !== null;
+}
+
+/**
+ * May the viewer send this meeting's documents out (circulation) and read the circulation
+ * record? The meeting's chair and business support of its unit.
+ */
+export function mayCirculate(props: Parameters<typeof meetingAccess>[0]): boolean {
+	if (props.meeting.chairId === props.viewer.id) return true;
+	return props.viewer.role === 'admin' && meetingAccess(props) === 'unit';
+}
+
+/**
+ * May the viewer read a meeting's plan actions and their progress? Whoever may see the meeting
+ * in a child's history: a parent or carer only their own family's meetings.
+ */
+export function mayReadActions(
+	props: Parameters<typeof meetingAccess>[0] & { ownFamily: boolean }
+): boolean {
+	return canSeeChildMeeting(props);
+}
+
+/** May the viewer mark an action's progress? Its owner, and the chair of the meeting that made it. */
+export function mayUpdateAction(props: {
+	viewer: Viewer;
+	ownerId: string | null;
+	meetingChairId: string | null;
+}): boolean {
+	return props.viewer.id === props.ownerId || props.viewer.id === props.meetingChairId;
+}
+
+/** The page of one's own actions and the late ones to chase (/actions): staff, not families. */
+export function mayUseActionsPage(viewer: Viewer): boolean {
 	return viewer.role !== 'parent';
 }
