@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, MeetingDocument } from '../../documents/model';
-import { pdfPagesText as pdfText } from '../../../../tests/pdf-pages-text';
+import { generateDocument } from '../../documents';
+import { fixtureInput } from '../../documents/fixture';
+import {
+	documentKindLabels,
+	type Block,
+	type DocumentKind,
+	type MeetingDocument
+} from '../../documents/model';
+import {
+	pdfInfo,
+	pdfPageContents,
+	pdfPageTexts,
+	pdfPagesText as pdfText
+} from '../../../../tests/pdf-pages-text';
 import { breakLongWords, longRunLength, renderPdfBytes } from './pdf-render';
 
 function documentWith(blocks: Block[]): MeetingDocument {
@@ -110,4 +122,84 @@ describe('renderPdfBytes', () => {
 		expect(full).not.toContain('This PDF stops here');
 		expect(full.length).toBeGreaterThan(text.length * 5);
 	});
+});
+
+describe('print that holds up', () => {
+	const kinds = Object.keys(documentKindLabels) as DocumentKind[];
+	const footer = /page (\d+) of (\d+)$/;
+
+	/** Each page's text without its footer line ("… · page 2 of 3"). */
+	function bodies(pages: string[]): string[] {
+		return pages.map((page) =>
+			page
+				.split('\n')
+				.filter((line) => !footer.test(line))
+				.join('\n')
+				.trim()
+		);
+	}
+
+	it('prints the 24-hour plan on exactly the pages its text needs, none of them blank', async () => {
+		const doc = generateDocument('plan-24h', fixtureInput());
+		const pdf = await renderPdfBytes(doc);
+		const pages = pdfPageTexts(pdf);
+		// The fixture's plan fills one page and part of the next (it printed as 4 pages, 2 blank).
+		expect(pages).toHaveLength(2);
+		expect(pdf.toString('latin1')).toMatch(/\/Type \/Pages\s*\/Count 2\b/);
+		expect(pages.map((page) => page.split('\n').at(-1))).toEqual([
+			expect.stringMatching(/page 1 of 2$/),
+			expect.stringMatching(/page 2 of 2$/)
+		]);
+		for (const body of bodies(pages)) expect(body.length).toBeGreaterThan(200);
+		// Everything is there, in order: the first heading on page 1, the last words on page 2.
+		expect(bodies(pages)[0]).toMatch(/^24-hour plan: /);
+		expect(bodies(pages)[1]).toContain('How to complain');
+	});
+
+	it.each(kinds)('prints a %s with text on every page and no page left over', async (kind) => {
+		const doc = generateDocument(kind, fixtureInput());
+		const pages = pdfPageTexts(await renderPdfBytes(doc));
+		expect(pages.length).toBeGreaterThan(0);
+		pages.forEach((page, i) =>
+			expect(page.split('\n').at(-1)).toMatch(new RegExp(`page ${i + 1} of ${pages.length}$`))
+		);
+		for (const body of bodies(pages)) expect(body).not.toBe('');
+	});
+
+	it('keeps a long document to its pages too: 40 paragraphs, every page with text', async () => {
+		const paragraph = 'The family has engaged well with the plan and attendance is up. '.repeat(12);
+		const pages = pdfPageTexts(
+			await renderPdfBytes(
+				documentWith(Array.from({ length: 40 }, () => ({ type: 'paragraph', text: paragraph })))
+			)
+		);
+		expect(pages.length).toBeGreaterThan(4);
+		for (const body of bodies(pages)) expect(body).not.toBe('');
+	});
+
+	it.each(kinds)(
+		'tags a %s for screen readers, with its title, language and headings',
+		async (kind) => {
+			const doc = generateDocument(kind, fixtureInput());
+			const pdf = await renderPdfBytes(doc);
+			const raw = pdf.toString('latin1');
+			expect(raw).toMatch(/^%PDF-1\.7/);
+			expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+			expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+			expect(raw).toMatch(/\/Marked true/);
+			expect(raw).toContain('/Lang (en-GB)');
+			expect(raw).toMatch(/\/DisplayDocTitle true/);
+			expect(pdfInfo(pdf).Title).toBe(doc.title);
+			// The structure: the title is the one H1, each section an H2, its text in paragraphs.
+			expect(raw.match(/\/S \/H1\b/g)).toHaveLength(1);
+			expect(raw.match(/\/S \/H2\b/g)).toHaveLength(doc.sections.length);
+			expect(raw).toMatch(/\/S \/P\b/);
+			expect(raw).toMatch(/\/S \/Sect\b/);
+			if (doc.sections.some((s) => s.blocks.some((b) => b.type === 'list')))
+				expect(raw).toMatch(/\/S \/LI\b/);
+			// The footers are pagination artifacts, not content a screen reader reads on every page.
+			for (const content of pdfPageContents(pdf))
+				expect(content).toMatch(/\/Artifact <<\s*\/Type \/Pagination[^]*?\bTJ\b[^]*?EMC\s*$/);
+		}
+	);
 });

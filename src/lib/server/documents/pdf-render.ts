@@ -148,28 +148,62 @@ function fitWords(pdf: PDFKit.PDFDocument, text: string, room: number): string {
 	return breakLongWords(text, room * 0.97 - 1, (char) => pdf.widthOfString(char));
 }
 
-function writeBlock(pdf: PDFKit.PDFDocument, block: Block, budget: TextBudget): void {
+type Pdf = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/**
+ * Adds a structure element of `type` under `parent` whose content is what `draw` writes:
+ * the tags a screen reader follows (H1, H2, P, L, LI…).
+ */
+function tagged(pdf: Pdf, parent: Struct, type: string, draw: () => void): void {
+	parent.add(pdf.struct(type, {}, draw));
+}
+
+/** A list (L) under `parent`: one LI per item, its bullet an Lbl and its words an LBody. */
+function taggedList(
+	pdf: Pdf,
+	parent: Struct,
+	items: string[],
+	options: PDFKit.Mixins.TextOptions & { width: number }
+): void {
+	if (!items.length) return;
+	const list = pdf.struct('L');
+	parent.add(list);
+	pdf.list(items, { ...options, structParent: list, structTypes: ['LI', 'Lbl', 'LBody'] });
+	list.end();
+}
+
+function writeBlock(pdf: Pdf, parent: Struct, block: Block, budget: TextBudget): void {
 	const width = pdf.page.width - margin * 2;
 	switch (block.type) {
 		case 'paragraph': {
 			const author = block.author ? budget.take(block.author) : '';
-			if (author)
-				pdf
-					.font('Helvetica-Bold')
-					.text(`${fitWords(pdf, author, width)}: `, { continued: true, width });
-			say(pdf.font('Helvetica'), budget.take(block.text), { width });
+			const text = budget.take(block.text);
+			tagged(pdf, parent, 'P', () => {
+				if (author)
+					pdf
+						.font('Helvetica-Bold')
+						.text(`${fitWords(pdf, author, width)}: `, { continued: true, width });
+				say(pdf.font('Helvetica'), text, { width });
+			});
 			break;
 		}
 		case 'restricted': {
 			const author = fitWords(pdf.font('Helvetica-Bold'), budget.take(block.author), width);
-			pdf
-				.fillColor(colours.restricted)
-				.text(`RESTRICTED — not to be shared with the family. From ${author}:`, { width });
+			const part = pdf.struct('Div');
+			parent.add(part);
+			tagged(pdf, part, 'P', () => {
+				pdf
+					.fillColor(colours.restricted)
+					.text(`RESTRICTED — not to be shared with the family. From ${author}:`, { width });
+			});
 			pdf.font('Helvetica');
 			for (const p of block.paragraphs) {
 				if (budget.exhausted) break;
-				say(pdf, budget.take(p), { width, indent: 12 });
+				const text = budget.take(p);
+				tagged(pdf, part, 'P', () => say(pdf, text, { width, indent: 12 }));
 			}
+			part.end();
 			pdf.fillColor(colours.text);
 			break;
 		}
@@ -180,46 +214,104 @@ function writeBlock(pdf: PDFKit.PDFDocument, block: Block, budget: TextBudget): 
 				if (budget.exhausted) break;
 				items.push(fitWords(pdf, budget.take(item), width - 24));
 			}
-			pdf.list(items, { width, bulletRadius: 2, textIndent: 12 });
+			taggedList(pdf, parent, items, { width, bulletRadius: 2, textIndent: 12 });
 			break;
 		}
 		case 'facts':
 			for (const item of block.items) {
 				if (budget.exhausted) break;
-				pdf
-					.font('Helvetica-Bold')
-					.text(`${fitWords(pdf, budget.take(item.term), width)}: `, { continued: true, width });
-				say(pdf.font('Helvetica'), budget.take(item.value), { width });
+				const term = budget.take(item.term);
+				const value = budget.take(item.value);
+				tagged(pdf, parent, 'P', () => {
+					pdf
+						.font('Helvetica-Bold')
+						.text(`${fitWords(pdf, term, width)}: `, { continued: true, width });
+					say(pdf.font('Helvetica'), value, { width });
+				});
 			}
 			break;
-		case 'table':
-			say(pdf.font('Helvetica-Bold'), budget.take(block.caption), { width });
+		case 'table': {
+			// A table on paper reads badly on a phone: each row is a labelled line, tagged as a
+			// list under its caption.
+			const caption = budget.take(block.caption);
+			tagged(pdf, parent, 'P', () => say(pdf.font('Helvetica-Bold'), caption, { width }));
 			pdf.font('Helvetica');
+			const list = pdf.struct('L');
+			parent.add(list);
 			for (const row of block.rows) {
 				if (budget.exhausted) break;
-				const line = row
-					.map((cell, i) => (i === 0 ? cell : `${block.head[i]}: ${cell}`))
-					.join(' · ');
-				say(pdf, budget.take(`• ${line}`), { width, indent: 0 });
-			}
-			break;
-		case 'risk-plot':
-			pdf
-				.font('Helvetica-Bold')
-				.text(
-					block.plain
-						? 'How safe things are (0 = the child will be hurt, 10 = no one needs to worry)'
-						: 'Risk scores (0 = sure to be harmed, 10 = safe enough)',
-					{ width }
+				const line = budget.take(
+					`• ${row.map((cell, i) => (i === 0 ? cell : `${block.head[i]}: ${cell}`)).join(' · ')}`
 				);
+				tagged(pdf, list, 'LI', () => say(pdf, line, { width, indent: 0 }));
+			}
+			list.end();
+			break;
+		}
+		case 'risk-plot': {
+			tagged(pdf, parent, 'P', () =>
+				pdf
+					.font('Helvetica-Bold')
+					.text(
+						block.plain
+							? 'How safe things are (0 = the child will be hurt, 10 = no one needs to worry)'
+							: 'Risk scores (0 = sure to be harmed, 10 = safe enough)',
+						{ width }
+					)
+			);
 			pdf.font('Helvetica');
+			const list = pdf.struct('L');
+			parent.add(list);
 			for (const line of riskLines(block)) {
 				if (budget.exhausted) break;
-				say(pdf, budget.take(`• ${line}`), { width });
+				const text = budget.take(`• ${line}`);
+				tagged(pdf, list, 'LI', () => say(pdf, text, { width }));
 			}
+			list.end();
 			break;
+		}
 	}
 	pdf.moveDown(0.4);
+}
+
+/**
+ * Starts a new page when a heading would otherwise sit alone at the foot of this one: it needs
+ * room for itself and about three lines of what follows.
+ */
+function keepWithNext(pdf: Pdf, headingHeight: number): void {
+	const lines = 3 * pdf.currentLineHeight(true);
+	if (pdf.y > pdf.page.margins.top && pdf.y + headingHeight + lines > pdf.page.maxY())
+		pdf.addPage();
+}
+
+/**
+ * Writes `label` in the foot of every page as a pagination artifact (not read out as content).
+ * The bottom margin is lifted while it is written: text below the margin would otherwise make
+ * pdfkit start a new, empty page for it (each page's footer used to spill onto a blank page).
+ */
+function writeFooters(pdf: Pdf, label: (page: number, count: number) => string): void {
+	const range = pdf.bufferedPageRange();
+	for (let i = range.start; i < range.start + range.count; i++) {
+		pdf.switchToPage(i);
+		const bottom = pdf.page.margins.bottom;
+		pdf.page.margins.bottom = 0;
+		const y = pdf.page.height - margin + 16;
+		pdf.markContent('Artifact', {
+			type: 'Pagination',
+			bbox: [margin, y, pdf.page.width - margin, y + 10]
+		});
+		pdf
+			.font('Helvetica')
+			.fontSize(8)
+			.fillColor(colours.muted)
+			.text(label(i + 1, range.count), margin, y, {
+				width: pdf.page.width - margin * 2,
+				align: 'center',
+				lineBreak: false
+			});
+		pdf.endMarkedContent();
+		pdf.page.margins.bottom = bottom;
+	}
 }
 
 export interface PdfRenderOptions {
@@ -227,7 +319,14 @@ export interface PdfRenderOptions {
 	maxChars?: number;
 }
 
-/** Renders the document to PDF bytes, in this thread. The server calls ./pdf.ts instead. */
+/**
+ * Renders the document to PDF bytes, in this thread. The server calls ./pdf.ts instead.
+ *
+ * The PDF is tagged (PDF/UA-style structure for screen readers): a Document element holding
+ * the title (H1), the subtitle (P) and one Sect per section with its heading (H2), paragraphs
+ * (P) and lists (L, LI); page footers are pagination artifacts. The catalogue names the
+ * language (en-GB) and asks viewers to show the title rather than the file name.
+ */
 export function renderPdfBytes(
 	doc: MeetingDocument,
 	options: PdfRenderOptions = {}
@@ -236,6 +335,8 @@ export function renderPdfBytes(
 		const pdf = new PDFDocument({
 			size: 'A4',
 			margin,
+			pdfVersion: '1.7',
+			tagged: true,
 			lang: 'en-GB',
 			displayTitle: true,
 			bufferPages: true,
@@ -253,63 +354,66 @@ export function renderPdfBytes(
 		try {
 			const width = pdf.page.width - margin * 2;
 			const budget = new TextBudget(options.maxChars ?? defaultMaxChars);
+			const root = pdf.struct('Document');
+			pdf.addStructure(root);
 			pdf.fillColor(colours.text).font('Helvetica-Bold').fontSize(18);
-			say(pdf, doc.title, { width });
+			tagged(pdf, root, 'H1', () => say(pdf, doc.title, { width }));
 			pdf.font('Helvetica').fontSize(11).fillColor(colours.muted);
-			say(pdf, doc.subtitle, { width });
+			tagged(pdf, root, 'P', () => say(pdf, doc.subtitle, { width }));
 			pdf.fillColor(colours.text);
 			if (doc.containsRestricted) {
-				pdf
-					.moveDown(0.5)
-					.fillColor(colours.restricted)
-					.font('Helvetica-Bold')
-					.text(
-						'Contains restricted information. Not for the family: remove the marked passages before sharing.'
-					)
-					.fillColor(colours.text);
+				pdf.moveDown(0.5);
+				tagged(pdf, root, 'P', () =>
+					pdf
+						.fillColor(colours.restricted)
+						.font('Helvetica-Bold')
+						.text(
+							'Contains restricted information. Not for the family: remove the marked passages before sharing.',
+							{ width }
+						)
+						.fillColor(colours.text)
+				);
 			}
 			for (const section of doc.sections) {
 				if (budget.exhausted) break;
+				const sect = pdf.struct('Sect');
+				root.add(sect);
 				pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(14);
-				say(pdf, section.heading, { width });
+				keepWithNext(pdf, pdf.heightOfString(section.heading, { width }));
+				tagged(pdf, sect, 'H2', () => say(pdf, section.heading, { width }));
 				pdf.moveDown(0.2).fontSize(11);
 				for (const block of section.blocks) {
 					if (budget.exhausted) break;
-					writeBlock(pdf, block, budget);
+					writeBlock(pdf, sect, block, budget);
 				}
+				sect.end();
 			}
 			if (budget.exhausted) {
 				const total = doc.sections.reduce(
 					(n, s) => s.blocks.reduce((m, b) => m + blockTextLength(b), n),
 					0
 				);
-				pdf
-					.moveDown(0.8)
-					.fillColor(colours.restricted)
-					.font('Helvetica-Bold')
-					.fontSize(11)
-					.text(
-						`This PDF stops here: the document is longer than a PDF can hold (it shows the first ${budget.max.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} characters). Read the whole document on its page in Roundtable.`,
-						{ width }
-					)
-					.fillColor(colours.text);
+				pdf.moveDown(0.8);
+				tagged(pdf, root, 'P', () =>
+					pdf
+						.fillColor(colours.restricted)
+						.font('Helvetica-Bold')
+						.fontSize(11)
+						.text(
+							`This PDF stops here: the document is longer than a PDF can hold (it shows the first ${budget.max.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} characters). Read the whole document on its page in Roundtable.`,
+							{ width }
+						)
+						.fillColor(colours.text)
+				);
 			}
+			root.end();
 			// Page numbers (and the restricted marking) on every page.
-			const range = pdf.bufferedPageRange();
 			const title = doc.title.length > 100 ? `${doc.title.slice(0, 99)}…` : doc.title;
-			for (let i = range.start; i < range.start + range.count; i++) {
-				pdf.switchToPage(i);
-				const label = `${doc.containsRestricted ? 'RESTRICTED · ' : ''}${title} · page ${i + 1} of ${range.count}`;
-				pdf
-					.font('Helvetica')
-					.fontSize(8)
-					.fillColor(colours.muted)
-					.text(label, margin, pdf.page.height - margin + 16, {
-						width: pdf.page.width - margin * 2,
-						align: 'center',
-						lineBreak: false
-					});
-			}
+			writeFooters(
+				pdf,
+				(page, count) =>
+					`${doc.containsRestricted ? 'RESTRICTED · ' : ''}${title} · page ${page} of ${count}`
+			);
 			pdf.end();
 		} catch (error) {
 			reject(error);
