@@ -1,7 +1,8 @@
 /**
  * The plan written for the family: named people, no acronyms, short sentences, at most eight
  * actions as "who will do what by when", the scores in words. Restricted information never
- * reaches it: it reads neither the restricted document nor professionals' contributions.
+ * reaches it: it reads neither the restricted document nor professionals' contributions. The
+ * child's own words about each worry are quoted as they were said (./child-words).
  */
 import { roots } from '../collab/roots';
 import {
@@ -27,6 +28,7 @@ import {
 import { findJargon, replaceJargon } from './jargon';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
 import { riskBlock } from './parts';
+import { childWordsSection } from './child-words';
 
 /** A family plan lists at most this many actions; the rest are in the full plan. */
 export const maxFamilyActions = 8;
@@ -105,6 +107,8 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 			]
 		});
 	}
+	const childWords = childWordsSection(input);
+	if (childWords) sections.push(childWords);
 	const { shown, more } = familyActions(input);
 	const actionBlocks: Block[] = shown.length
 		? [{ type: 'list', items: shown }]

@@ -1,0 +1,103 @@
+/**
+ * The child's own words for the family's plan: what the child said about each worry (the
+ * concern card's "What the child says"), quoted, and anything the child wrote in their own
+ * contribution when they took part in the meeting.
+ *
+ * Only the open record is read: concern cards and the contributions of participants whose role
+ * is `child`. Restricted passages live in a separate document the generators' input keeps
+ * apart (`input.restricted`) and are never read here; nor are professionals' contributions or
+ * the notes others wrote in the "child's wishes and feelings" section (their words, not the
+ * child's).
+ */
+import { roots } from '../collab/roots';
+import { firstName, listInWords } from '../domain';
+import { paragraphsOf, type DocumentInput } from './input';
+import { replaceJargon } from './jargon';
+import type { Block, DocumentSection } from './model';
+
+/** The words without quotation marks someone typed around them, and trimmed. */
+export function unquoted(words: string): string {
+	return words
+		.trim()
+		.replace(/^["“”‘'](.*)["“”’']$/s, '$1')
+		.trim();
+}
+
+const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+/**
+ * Whether the card's words are somebody's account of the child rather than the child speaking
+ * ("Leo is too young to say; he points…"): they name the child.
+ */
+function isAccount(words: string, name: string): boolean {
+	const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(^|[^\\p{L}])${escaped}([^\\p{L}]|$)`, 'u').test(words);
+}
+
+/** One worry's words: the line the plan prints, and whether it quotes the child. */
+export interface WorryWords {
+	childName: string;
+	/** The child's own words, quoted; false for an account of the child ("We wrote down: …"). */
+	quoted: boolean;
+	line: string;
+}
+
+/**
+ * One line per worry the child spoke about: "Chrissie is often an hour late for school.
+ * Chrissie said: “I hate walking in when everyone is already sitting down.”" Words that are an
+ * account of the child rather than a quote are given as "We wrote down: …" in plain words.
+ */
+export function childWordsAboutWorries(input: DocumentInput): WorryWords[] {
+	const out: WorryWords[] = [];
+	for (const concern of input.record.concerns) {
+		const words = unquoted(concern.childSays);
+		if (!words) continue;
+		const child = input.meeting.children.find((c) => c.id === concern.childId);
+		const childName = firstName(child?.name ?? '') || 'Your child';
+		const worry = sentence(concern.title);
+		const quoted = !isAccount(words, childName);
+		out.push({
+			childName,
+			quoted,
+			line: quoted
+				? `${worry} ${childName} said: “${words}”`
+				: `${worry} We wrote down: ${sentence(replaceJargon(words).text)}`
+		});
+	}
+	return out;
+}
+
+/** What each child who took part wrote in their own contribution, quoted, by first name. */
+export function childContributions(input: DocumentInput): { name: string; words: string[] }[] {
+	return input.participants
+		.filter((p) => p.role === 'child')
+		.map((p) => ({
+			name: firstName(p.name),
+			words: paragraphsOf(input, roots.contribution(p.id))
+				.map((para) => unquoted(para.text))
+				.filter(Boolean)
+		}))
+		.filter((c) => c.words.length > 0);
+}
+
+/** The family plan's section of the children's own words; null when the record holds none. */
+export function childWordsSection(input: DocumentInput): DocumentSection | null {
+	const worries = childWordsAboutWorries(input);
+	const own = childContributions(input);
+	if (!worries.length && !own.length) return null;
+	const names = new Set([
+		...worries.filter((w) => w.quoted).map((w) => w.childName),
+		...own.map((c) => c.name)
+	]);
+	const blocks: Block[] = [];
+	if (worries.length) blocks.push({ type: 'list', items: worries.map((w) => w.line) });
+	for (const child of own)
+		for (const words of child.words)
+			blocks.push({ type: 'paragraph', text: `${child.name} wrote: “${words}”` });
+	const who = listInWords([...names]);
+	const about = listInWords([...new Set(worries.map((w) => w.childName))]);
+	return {
+		heading: who ? `What ${who} told us` : `What we know about how ${about} feels`,
+		blocks
+	};
+}
