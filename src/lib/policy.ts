@@ -489,3 +489,48 @@ export function mayUpdateAction(props: {
 export function mayUseActionsPage(viewer: Viewer): boolean {
 	return viewer.role !== 'parent';
 }
+
+/** What the challenge rules need: may the viewer see a meeting about the child, and the child's unit. */
+export interface ChildChallengeFacts {
+	viewer: Viewer;
+	/** The viewer may see at least one meeting about the child (canSeeChildMeeting). */
+	seesChild: boolean;
+	childUnitId: string | null;
+}
+
+/**
+ * May the viewer read a child's challenges (a chair's disputes with other agencies)?
+ * Professionals and unit staff who may see a meeting about the child, and managers of the
+ * child's unit; never parents.
+ */
+export function mayReadChallenges(facts: ChildChallengeFacts): boolean {
+	if (facts.viewer.role === 'parent') return false;
+	if (facts.seesChild) return true;
+	return (
+		facts.viewer.role === 'manager' &&
+		facts.viewer.unitId !== null &&
+		facts.viewer.unitId === facts.childUnitId
+	);
+}
+
+/** Chairs and independent reviewing officers who may see the child raise a challenge. */
+export function mayRaiseChallenge(facts: ChildChallengeFacts): boolean {
+	return facts.viewer.role === 'chair' && facts.seesChild;
+}
+
+/** The challenge's author moves it on, or another chair who may see the child, or a manager of the unit. */
+export function mayMoveChallenge(facts: ChildChallengeFacts & { authorId: string }): boolean {
+	if (!mayReadChallenges(facts)) return false;
+	if (facts.viewer.id === facts.authorId) return true;
+	return mayRaiseChallenge(facts) || facts.viewer.role === 'manager';
+}
+
+/** The unit's figures (/oversight, the quarterly report, /api/oversight): its managers and chairs. */
+export function mayReadOversight(viewer: Viewer): boolean {
+	return (viewer.role === 'manager' || viewer.role === 'chair') && viewer.unitId !== null;
+}
+
+/** Whether the figures name other chairs (caseloads): managers do; a chair sees their own name only. */
+export function mayReadOversightNames(viewer: Viewer): boolean {
+	return viewer.role === 'manager' && viewer.unitId !== null;
+}

@@ -17,6 +17,7 @@ import { meetingCalendarEntry, meetingMail } from './invitations';
 import { enqueueMailOnce } from './outbox';
 import { meetingRecipients } from './recipients';
 import { queueReportFollowUp, queueReportRequest } from './report-requests';
+import { queueChallengeReminders } from '../oversight/challenges';
 
 export interface ScheduledCounts {
 	reminders: number;
@@ -142,6 +143,8 @@ export async function queueDueMail(props: { db: Database; now?: Date }): Promise
 		if (compareDates(calendarDateOf(meeting.scheduledAt), today) < 0) continue;
 		await queueDueForMeeting(db, meeting, now, counts);
 	}
+	// A chair's challenge whose stage has waited too long: its author is reminded (once a stage).
+	await queueChallengeReminders({ db, now });
 	return counts;
 }
 

@@ -13,7 +13,8 @@ export const mailPurposes = [
 	'report-reminder',
 	'report-chaser',
 	'circulation',
-	'document-due'
+	'document-due',
+	'challenge-reminder'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 

@@ -1,0 +1,30 @@
+/** The words for a challenge's stages, shared by the challenge components (browser-safe). */
+export type ChallengeStageName = 'informal' | 'formal' | 'escalated' | 'resolved';
+
+export const stageOrder: readonly ChallengeStageName[] = [
+	'informal',
+	'formal',
+	'escalated',
+	'resolved'
+];
+
+export const stageLabel: Record<ChallengeStageName, string> = {
+	informal: 'Raised informally',
+	formal: 'Formal dispute',
+	escalated: 'Escalated to a manager',
+	resolved: 'Resolved'
+};
+
+export interface ChallengeItem {
+	id: string;
+	stage: ChallengeStageName;
+	about: string;
+	toAgency: string;
+	toPerson: string;
+	why: string;
+	outcome: string | null;
+	meetingId: string | null;
+	raisedAt: string;
+	mayMove: boolean;
+	history: { stage: ChallengeStageName; at: string; note: string }[];
+}
