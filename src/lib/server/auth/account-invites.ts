@@ -5,14 +5,20 @@
  * an account is made for them (a professional's, or a parent's for a parent or carer) and they
  * are signed in. The token is 160 random bits; only its SHA-256 is stored (`account_invites`,
  * like sessions); it works once, for 14 days, and not at all once the person has an account.
+ *
+ * The unit's business support also makes accounts themselves (People and agencies, issue 12):
+ * such an account has no password until its owner uses the link sent for it (`createUserInvite`),
+ * which works once, for 14 days, only while the account has no password and is not disabled;
+ * a newer link for the same account replaces the older one.
  */
 import { and, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { accountInvites, meetingParticipants, users } from '../db/schema';
+import { accountInvites, meetingParticipants, users, type AccountInvite } from '../db/schema';
 import { env } from '../env';
 import { audit } from '../audit';
 import { accountRoleForInvitee, meetingRolesForAccount } from '../../policy';
 import { normaliseEmail } from '../users';
+import type { UserRole } from '../../domain/vocabulary';
 import { hashPassword } from './password';
 import { generateSessionToken, sessionIdFromToken } from './session';
 
@@ -45,6 +51,35 @@ export async function createAccountInvite(props: {
 	return { token, expiresAt };
 }
 
+/** The stored password of an account the unit made whose owner has not chosen one yet (never matches). */
+export const NO_PASSWORD_YET = '';
+
+/**
+ * Makes a new set-up link for an account the unit made (People and agencies); any older unused
+ * link for it stops working. Returns the token (never stored) and when it expires.
+ */
+export async function createUserInvite(props: {
+	db: Database;
+	userId: string;
+	email: string;
+	now?: Date;
+}): Promise<{ token: string; expiresAt: Date }> {
+	const now = props.now ?? new Date();
+	const token = generateSessionToken();
+	const expiresAt = new Date(now.getTime() + ACCOUNT_INVITE_LIFETIME_MS);
+	await props.db
+		.delete(accountInvites)
+		.where(and(eq(accountInvites.userId, props.userId), isNull(accountInvites.usedAt)));
+	await props.db.insert(accountInvites).values({
+		id: sessionIdFromToken(token),
+		userId: props.userId,
+		email: normaliseEmail(props.email),
+		expiresAt,
+		createdAt: now
+	});
+	return { token, expiresAt };
+}
+
 /** Why a set-up link cannot be used, in words for the person holding it. */
 export class AccountInviteError extends Error {
 	constructor(
@@ -60,12 +95,13 @@ const UNUSABLE = {
 	unknown: 'This link is not right: check that the whole link was copied from the email.',
 	used: 'This link has been used already: it works once. Sign in with the email address and password you chose.',
 	expired: "This link has expired. Ask the unit's business support to send you a new one.",
-	account: 'There is already an account with this email address: sign in with it.'
+	account: 'There is already an account with this email address: sign in with it.',
+	disabled: "This account has been disabled. Ask the unit's business support if you need it again."
 } as const;
 
 /** What the set-up page shows for a token: who it is for, or why it cannot be used. */
 export type AccountInviteLookup =
-	| { ok: true; name: string; email: string; meetingId: string; expiresAt: Date }
+	| { ok: true; name: string; email: string; meetingId: string | null; expiresAt: Date }
 	| { ok: false; problem: string };
 
 /** Looks a token up without using it. */
@@ -77,11 +113,17 @@ export async function lookUpAccountInvite(props: {
 	const { db } = props;
 	const now = props.now ?? new Date();
 	if (!/^[a-z2-7]{32}$/.test(props.token)) return { ok: false, problem: UNUSABLE.unknown };
+	const [stored] = await db
+		.select()
+		.from(accountInvites)
+		.where(eq(accountInvites.id, sessionIdFromToken(props.token)));
+	if (!stored) return { ok: false, problem: UNUSABLE.unknown };
+	if (stored.userId) return lookUpUserInvite({ db, invite: stored, userId: stored.userId, now });
 	const [found] = await db
 		.select({ invite: accountInvites, participant: meetingParticipants })
 		.from(accountInvites)
 		.innerJoin(meetingParticipants, eq(meetingParticipants.id, accountInvites.participantId))
-		.where(eq(accountInvites.id, sessionIdFromToken(props.token)));
+		.where(eq(accountInvites.id, stored.id));
 	if (!found) return { ok: false, problem: UNUSABLE.unknown };
 	const { invite, participant } = found;
 	if (invite.usedAt || participant.userId) return { ok: false, problem: UNUSABLE.used };
@@ -100,6 +142,30 @@ export async function lookUpAccountInvite(props: {
 	};
 }
 
+/** A link for an account the unit made: usable while unused, unexpired, and the account has no password and is enabled. */
+async function lookUpUserInvite(props: {
+	db: Database;
+	invite: AccountInvite;
+	userId: string;
+	now: Date;
+}): Promise<AccountInviteLookup> {
+	const { invite } = props;
+	const [user] = await props.db.select().from(users).where(eq(users.id, props.userId));
+	if (!user) return { ok: false, problem: UNUSABLE.unknown };
+	if (user.disabledAt) return { ok: false, problem: UNUSABLE.disabled };
+	if (invite.usedAt || user.passwordHash !== NO_PASSWORD_YET)
+		return { ok: false, problem: UNUSABLE.used };
+	if (invite.expiresAt.getTime() <= props.now.getTime())
+		return { ok: false, problem: UNUSABLE.expired };
+	return {
+		ok: true,
+		name: user.name,
+		email: user.email,
+		meetingId: null,
+		expiresAt: invite.expiresAt
+	};
+}
+
 /**
  * Uses a set-up link: in one transaction the link is marked used (only if it was unused and
  * unexpired, so two tries at once make one account), the account is made with the chosen
@@ -111,7 +177,7 @@ export async function redeemAccountInvite(props: {
 	token: string;
 	password: string;
 	now?: Date;
-}): Promise<{ userId: string; meetingId: string }> {
+}): Promise<{ userId: string; meetingId: string | null }> {
 	const { db } = props;
 	const now = props.now ?? new Date();
 	const before = await lookUpAccountInvite({ db, token: props.token, now });
@@ -130,11 +196,38 @@ export async function redeemAccountInvite(props: {
 			)
 			.returning();
 		if (!invite) throw new AccountInviteError(UNUSABLE.used);
+		if (invite.userId) {
+			const [user] = await tx
+				.update(users)
+				.set({ passwordHash })
+				.where(
+					and(
+						eq(users.id, invite.userId),
+						eq(users.passwordHash, NO_PASSWORD_YET),
+						isNull(users.disabledAt)
+					)
+				)
+				.returning({ id: users.id, role: users.role });
+			if (!user) throw new AccountInviteError(UNUSABLE.used);
+			const linked = await linkPlacesToAccount({ db: tx, email: invite.email, ...user });
+			await audit({
+				db: tx,
+				userId: user.id,
+				action: 'account-set-up',
+				targetType: 'user',
+				targetId: user.id,
+				detail: { participants: linked }
+			});
+			return { userId: user.id, meetingId: null };
+		}
 		const [participant] = await tx
 			.select()
 			.from(meetingParticipants)
 			.where(
-				and(eq(meetingParticipants.id, invite.participantId), isNull(meetingParticipants.userId))
+				and(
+					eq(meetingParticipants.id, invite.participantId ?? ''),
+					isNull(meetingParticipants.userId)
+				)
 			);
 		const role = participant ? accountRoleForInvitee(participant.role) : null;
 		if (!participant || !role) throw new AccountInviteError(UNUSABLE.used);
@@ -151,27 +244,38 @@ export async function redeemAccountInvite(props: {
 			.onConflictDoNothing()
 			.returning();
 		if (!user) throw new AccountInviteError(UNUSABLE.account);
-		const linked = await tx
-			.update(meetingParticipants)
-			.set({ userId: user.id })
-			.where(
-				and(
-					isNull(meetingParticipants.userId),
-					sql`lower(${meetingParticipants.email}) = ${invite.email}`,
-					inArray(meetingParticipants.role, [...meetingRolesForAccount(role)])
-				)
-			)
-			.returning({ id: meetingParticipants.id, meetingId: meetingParticipants.meetingId });
+		const linked = await linkPlacesToAccount({ db: tx, email: invite.email, id: user.id, role });
 		await audit({
 			db: tx,
 			userId: user.id,
 			action: 'account-set-up',
 			targetType: 'user',
 			targetId: user.id,
-			detail: { participants: linked.map((row) => row.id) }
+			detail: { participants: linked }
 		});
 		return { userId: user.id, meetingId: participant.meetingId };
 	});
+}
+
+/** Every place on a meeting's list named with this address and no account, in a role that fits the account, becomes theirs. */
+async function linkPlacesToAccount(props: {
+	db: Database;
+	email: string;
+	id: string;
+	role: UserRole;
+}): Promise<string[]> {
+	const linked = await props.db
+		.update(meetingParticipants)
+		.set({ userId: props.id })
+		.where(
+			and(
+				isNull(meetingParticipants.userId),
+				sql`lower(${meetingParticipants.email}) = ${props.email}`,
+				inArray(meetingParticipants.role, [...meetingRolesForAccount(props.role)])
+			)
+		)
+		.returning({ id: meetingParticipants.id });
+	return linked.map((row) => row.id);
 }
 
 /** Someone on a meeting's list invited without an account who has not set one up yet, and their latest link. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, like, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, like, ne } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Database } from '../db';
@@ -90,7 +90,8 @@ export async function validateSessionToken(props: {
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, sessionId));
+		// A disabled account's sessions were ended when it was disabled; this refuses any left.
+		.where(and(eq(sessions.id, sessionId), isNull(users.disabledAt)));
 	const row = rows[0];
 	if (!row) return none;
 	const { session, user } = row;

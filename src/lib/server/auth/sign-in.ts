@@ -36,7 +36,8 @@ export async function signInWithPassword(props: {
 		hash: user?.passwordHash ?? (await decoyPasswordHash()),
 		password
 	});
-	if (!user || !matches) {
+	// A disabled account (People and agencies) is answered like a wrong password.
+	if (!user || !matches || user.disabledAt) {
 		await recordSignInFailure({ db, email, address });
 		// The account tried, if it exists; never the email typed (an unknown one may be a person's typo).
 		await audit({

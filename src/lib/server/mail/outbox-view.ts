@@ -1,11 +1,12 @@
 /**
  * The outbox as business support and chairs see it (the /outbox page and GET /api/outbox):
- * their own unit's meetings' messages, newest first, each with its state, its error in plain
+ * their own unit's meetings' messages, and messages about no meeting sent to one of the unit's
+ * own accounts (set-up links for the people it made), newest first, each with its state, its error in plain
  * words and links to its attachments. Who may look is `mayReadOutbox` in the policy module.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetings, outbox, type MailPurpose, type MailState } from '../db/schema';
+import { meetings, outbox, users, type MailPurpose, type MailState } from '../db/schema';
 import { mayReadOutbox, type Viewer } from '../../policy';
 
 export interface OutboxEntry {
@@ -29,6 +30,11 @@ export function outboxAttachmentUrl(messageId: string, index: number): string {
 	return `/outbox/${encodeURIComponent(messageId)}/attachments/${index}`;
 }
 
+/** A message of the unit: about one of its meetings, or about none and sent to one of its accounts. */
+function ofUnit(unitId: string) {
+	return or(eq(meetings.unitId, unitId), and(isNull(outbox.meetingId), eq(users.unitId, unitId)));
+}
+
 /** The viewer's unit's outbox, or null when the viewer may not read it (answer 404). */
 export async function outboxForViewer(props: {
 	db: Database;
@@ -40,8 +46,9 @@ export async function outboxForViewer(props: {
 	const rows = await db
 		.select({ message: outbox })
 		.from(outbox)
-		.innerJoin(meetings, eq(meetings.id, outbox.meetingId))
-		.where(eq(meetings.unitId, viewer.unitId!))
+		.leftJoin(meetings, eq(meetings.id, outbox.meetingId))
+		.leftJoin(users, eq(users.id, outbox.userId))
+		.where(ofUnit(viewer.unitId!))
 		.orderBy(desc(outbox.createdAt), desc(outbox.id))
 		.limit(props.limit ?? 500);
 	return rows.map(({ message }) => ({
@@ -76,8 +83,9 @@ export async function outboxAttachmentForViewer(props: {
 	const [row] = await db
 		.select({ attachments: outbox.attachments })
 		.from(outbox)
-		.innerJoin(meetings, eq(meetings.id, outbox.meetingId))
-		.where(and(eq(outbox.id, props.messageId), eq(meetings.unitId, viewer.unitId!)));
+		.leftJoin(meetings, eq(meetings.id, outbox.meetingId))
+		.leftJoin(users, eq(users.id, outbox.userId))
+		.where(and(eq(outbox.id, props.messageId), ofUnit(viewer.unitId!)));
 	const file = row?.attachments[props.index];
 	if (!file) return null;
 	return {

@@ -14,7 +14,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /**
  * A set-up link from an invitation (src/lib/server/auth/account-invites.ts): someone named on a
- * meeting without an account chooses a password, is signed in and sent to the meeting.
+ * meeting without an account chooses a password, is signed in and sent to the meeting; someone
+ * the unit made an account for (People and agencies) chooses its password and is signed in.
  */
 const setUpForm = z
 	.object({
@@ -37,6 +38,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 				ok: true as const,
 				name: found.name,
 				email: found.email,
+				forMeeting: found.meetingId !== null,
 				expiresAt: found.expiresAt.toISOString()
 			}
 		: { ok: false as const, problem: found.problem };
@@ -47,7 +49,7 @@ export const actions: Actions = {
 		const db = await database();
 		const form = readForm(await request.formData(), setUpForm);
 		if (!form.ok) return fail(400, { errors: form.errors });
-		let made: { userId: string; meetingId: string };
+		let made: { userId: string; meetingId: string | null };
 		try {
 			made = await redeemAccountInvite({ db, token: params.token, password: form.data.password });
 		} catch (problem) {
@@ -58,6 +60,6 @@ export const actions: Actions = {
 		const token = generateSessionToken();
 		await createSession({ db, token, userId: made.userId, address: getClientAddress() });
 		setSessionCookie({ cookies, token, secure: url.protocol === 'https:' });
-		redirect(303, `/meetings/${made.meetingId}`);
+		redirect(303, made.meetingId ? `/meetings/${made.meetingId}` : '/');
 	}
 };

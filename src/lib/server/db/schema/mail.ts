@@ -14,7 +14,9 @@ export const mailPurposes = [
 	'report-chaser',
 	'circulation',
 	'document-due',
-	'challenge-reminder'
+	'challenge-reminder',
+	/** A set-up link for an account the unit made (People and agencies); no meeting. */
+	'account-invite'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 
