@@ -25,7 +25,11 @@ export function writeParagraphs(fragment: Y.XmlFragment, paragraphs: string[]): 
 }
 
 export class SeedRecord {
-	readonly docs: Record<Channel, Y.Doc> = { main: new Y.Doc(), restricted: new Y.Doc() };
+	readonly docs: Record<Channel, Y.Doc> = {
+		main: new Y.Doc(),
+		restricted: new Y.Doc(),
+		notes: new Y.Doc()
+	};
 	readonly authors = new Map<number, string | null>();
 
 	/** Makes a change as one person (null: the server), on the main or restricted channel. */
