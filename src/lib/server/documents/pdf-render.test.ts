@@ -203,3 +203,34 @@ describe('print that holds up', () => {
 		}
 	);
 });
+
+describe('headings', () => {
+	it('never leaves a section heading at the foot of a page without the lines that follow it', async () => {
+		let broke = 0;
+		for (let n = 26; n <= 40; n++) {
+			const doc = documentWith([]);
+			doc.sections = [
+				{
+					heading: 'Contributions',
+					blocks: Array.from({ length: n }, (_, i) => ({
+						type: 'paragraph',
+						text: `Line ${i + 1}.`
+					}))
+				},
+				{
+					heading: 'The plan',
+					blocks: [{ type: 'list', items: ['Walk Chrissie to school', 'Breakfast club', 'Visit'] }]
+				}
+			];
+			const pages = pdfPageTexts(await renderPdfBytes(doc));
+			const page = pages.find((p) => p.split('\n').includes('The plan'))!;
+			const lines = page.split('\n').filter((line) => !/page \d+ of \d+$/.test(line));
+			expect(
+				lines.length - lines.indexOf('The plan') - 1,
+				`${n} paragraphs`
+			).toBeGreaterThanOrEqual(2);
+			if (pages.length > 1 && lines[0] === 'The plan') broke++;
+		}
+		expect(broke).toBeGreaterThan(0); // some of these lengths put the heading at a page's foot
+	});
+});

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Block, MeetingDocument } from '../../documents/model';
-import { pdfPagesText } from '../../../../tests/pdf-pages-text';
+import { pdfInfo, pdfPageTexts, pdfPagesText } from '../../../../tests/pdf-pages-text';
+import { generateDocument } from '../../documents';
+import { fixtureInput } from '../../documents/fixture';
 import {
 	PdfPool,
 	PdfTimeoutError,
@@ -77,6 +79,18 @@ describe('renderDocumentPdf', () => {
 		// On the server's thread, before words were cut: 1.3 s here and 3 s on the issue's machine.
 		expect(elapsed).toBeLessThan(800);
 		console.info(`40,000-letter word: ${Math.round(elapsed)} ms`);
+	});
+
+	it('makes the 24-hour plan in the worker as a tagged PDF of 2 pages, both with text', async () => {
+		const doc = generateDocument('plan-24h', fixtureInput());
+		const pdf = await renderDocumentPdf(doc);
+		const pages = pdfPageTexts(pdf);
+		expect(pages).toHaveLength(2); // was 4: each footer spilled onto a blank page
+		for (const page of pages) expect(page.split('\n').length).toBeGreaterThan(10);
+		const raw = Buffer.from(pdf).toString('latin1');
+		expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+		expect(raw).toContain('/Lang (en-GB)');
+		expect(pdfInfo(pdf).Title).toBe(doc.title);
 	});
 
 	it('keeps the event loop free while a large PDF is made', async () => {
