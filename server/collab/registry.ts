@@ -21,7 +21,12 @@ import {
 	type Channel,
 	type PersistenceOptions
 } from '../../src/lib/server/records';
-import { meetingForServerWrites, openFirstSection, prefillReview } from './server-writes';
+import {
+	carryProgress,
+	meetingForServerWrites,
+	openFirstSection,
+	prefillReview
+} from './server-writes';
 import { RecordQuota, type QuotaLimits } from './quota';
 import type { NodeRelay, RelayKind } from './relay';
 
@@ -187,6 +192,13 @@ export class LiveChannel {
 		const meeting = await meetingForServerWrites({ db, meetingId: this.meetingId });
 		if (meeting?.status !== 'live' || this.closing) return;
 		await openFirstSection({ doc: this.doc, owners: this.owners, kind: meeting.kind });
+		if (meeting.previousMeetingId && !this.closing)
+			await carryProgress({
+				db,
+				doc: this.doc,
+				owners: this.owners,
+				previousMeetingId: meeting.previousMeetingId
+			});
 	}
 
 	/** Another node's update, presence or hello (./relay.ts). */

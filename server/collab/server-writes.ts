@@ -16,6 +16,7 @@ import {
 	addPlanOutcome,
 	readRecord,
 	setCoreGroup,
+	setPlanActionProgress,
 	setCurrentSection,
 	setPlanField
 } from '../../src/lib/collab/record-shape';
@@ -28,6 +29,7 @@ import {
 	readStoredRecord,
 	type ClientOwners
 } from '../../src/lib/server/records';
+import { actionsOfMeeting } from '../../src/lib/server/actions';
 
 /**
  * What the server's own writes need to know of a meeting: its kind (for the first section),
@@ -184,5 +186,50 @@ export async function claimServerClientId(doc: Y.Doc, owners: ClientOwners): Pro
 	for (;;) {
 		if (await owners.bindServer(doc.clientID)) return;
 		doc.clientID = randomClientId(); // someone owns it: the server picks another
+	}
+}
+
+/**
+ * A meeting that follows one whose plan is tracked opens with each of those actions and its
+ * progress (state and the owner's line of words) in its own plan, once (`meta.progressFrom`
+ * names the meeting carried from). When the plan was not pre-filled (the channel was loaded
+ * before the meeting it follows was known), the previous record is carried over first.
+ */
+export async function carryProgress(props: {
+	db: Database;
+	doc: Y.Doc;
+	owners: ClientOwners;
+	previousMeetingId: string;
+}): Promise<boolean> {
+	const { db, doc, previousMeetingId } = props;
+	const meta = doc.getMap(roots.meta);
+	if (meta.get('progressFrom') === previousMeetingId) return false;
+	const rows = await actionsOfMeeting(db, previousMeetingId);
+	if (!rows.length) return false;
+	const before = readRecord(doc, []);
+	const empty =
+		!before.plan.outcomes.length && !before.plan.actions.length && !before.concerns.length;
+	const previous = empty ? await readStoredRecord({ db, meetingId: previousMeetingId }) : null;
+	try {
+		await claimServerClientId(doc, props.owners);
+		if (meta.get('progressFrom') === previousMeetingId) return false; // done meanwhile
+		doc.transact(() => {
+			if (previous) carryOver({ doc, previous, previousMeetingId });
+			for (const row of rows) {
+				setPlanActionProgress(doc, {
+					id: row.recordActionId,
+					outcomeId: '',
+					what: row.text,
+					who: row.who,
+					byWhen: row.dueBy ?? '',
+					state: row.state,
+					note: row.note
+				});
+			}
+			meta.set('progressFrom', previousMeetingId);
+		}, 'server');
+		return true;
+	} finally {
+		previous?.destroy();
 	}
 }

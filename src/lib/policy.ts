@@ -534,3 +534,104 @@ export function mayReadOversight(viewer: Viewer): boolean {
 export function mayReadOversightNames(viewer: Viewer): boolean {
 	return viewer.role === 'manager' && viewer.unitId !== null;
 }
+
+/**
+ * May the viewer send this meeting's documents out (circulation) and read the circulation
+ * record? The meeting's chair and business support of its unit.
+ */
+export function mayCirculate(props: Parameters<typeof meetingAccess>[0]): boolean {
+	if (props.meeting.chairId === props.viewer.id) return true;
+	return props.viewer.role === 'admin' && meetingAccess(props) === 'unit';
+}
+
+/**
+ * May the viewer read a meeting's plan actions and their progress? Whoever may see the meeting
+ * in a child's history: a parent or carer only their own family's meetings.
+ */
+export function mayReadActions(
+	props: Parameters<typeof meetingAccess>[0] & { ownFamily: boolean }
+): boolean {
+	return canSeeChildMeeting(props);
+}
+
+/** May the viewer mark an action's progress? Its owner, and the chair of the meeting that made it. */
+export function mayUpdateAction(props: {
+	viewer: Viewer;
+	ownerId: string | null;
+	meetingChairId: string | null;
+}): boolean {
+	return props.viewer.id === props.ownerId || props.viewer.id === props.meetingChairId;
+}
+
+/** The page of one's own actions and the late ones to chase (/actions): staff, not families. */
+export function mayUseActionsPage(viewer: Viewer): boolean {
+	return viewer.role !== 'parent';
+}
+
+/**
+ * Voices before the meeting (issue 12): consultation forms and reports are added while the
+ * meeting is scheduled or live; once it has ended or was cancelled they are closed (answer 409).
+ */
+export function voicesOpen(status: MeetingStatus): boolean {
+	return status === 'scheduled' || status === 'live';
+}
+
+/**
+ * May someone in this meeting role write down a child's consultation form (children have no
+ * accounts: their social worker or another professional, their advocate, or a parent with the
+ * child — their own child only; the chair too)?
+ */
+export function mayFillConsultation(props: {
+	role: MeetingRole | null;
+	ownChild: boolean;
+}): boolean {
+	if (props.role === 'parent') return props.ownChild;
+	return props.role === 'professional' || props.role === 'advocate' || props.role === 'chair';
+}
+
+/**
+ * May the viewer read a child's consultation form? Whoever may see the meeting about the child
+ * (`canSeeChildMeeting`): a parent or carer only their own family's child.
+ */
+export function mayReadConsultation(
+	props: Parameters<typeof meetingAccess>[0] & { ownFamily: boolean }
+): boolean {
+	return canSeeChildMeeting(props);
+}
+
+/** May this person add their report to the meeting (a file or words written in the app)? A professional or advocate on the invitation list. */
+export function mayAddReport(props: {
+	role: MeetingRole | null;
+	participantId: string | null;
+}): boolean {
+	if (props.participantId === null) return false;
+	return props.role === 'professional' || props.role === 'advocate';
+}
+
+/**
+ * May the viewer read this report? Everyone in the meeting who is not family; a parent or carer
+ * of the child (never a child's connection) only once it was shared with the parents.
+ */
+export function mayReadReport(
+	props: Parameters<typeof meetingAccess>[0] & {
+		role: MeetingRole | null;
+		ownFamily: boolean;
+		sharedWithParents: boolean;
+	}
+): boolean {
+	if (!canSeeChildMeeting(props) || props.role === null) return false;
+	if (props.role === 'parent' || props.role === 'child') return props.sharedWithParents;
+	return true;
+}
+
+/** The report's author marks when it was shared with the parents, or whoever prepares the meeting. */
+export function mayShareReport(
+	props: Parameters<typeof meetingAccess>[0] & { authorId: string }
+): boolean {
+	return props.viewer.id === props.authorId || canPrepareMeeting(props);
+}
+
+/** The invitation step records the advocacy offered: whoever prepares the meeting (chair, business support). */
+export function mayRecordAdvocacy(props: Parameters<typeof meetingAccess>[0]): boolean {
+	return canPrepareMeeting(props);
+}

@@ -58,6 +58,12 @@ export interface PlanActionItem {
 	what: string;
 	who: string;
 	byWhen: string;
+	/**
+	 * Progress since the meeting that made it (not-started, in-progress, done, stuck) and its
+	 * owner's line of words: set by the server when a later meeting opens with this action.
+	 */
+	state?: string;
+	note?: string;
 }
 
 export interface PlanSnapshot {
@@ -238,7 +244,10 @@ export function readRecord(doc: Y.Doc, participantIds: readonly string[]): Recor
 							outcomeId: str(m.get('outcomeId')),
 							what: str(m.get('what')),
 							who: str(m.get('who')),
-							byWhen: str(m.get('byWhen'))
+							byWhen: str(m.get('byWhen')),
+							...(str(m.get('state'))
+								? { state: str(m.get('state')), note: str(m.get('note')) }
+								: {})
 						}
 					: null
 			),
@@ -473,6 +482,33 @@ export function addPlanAction(
 		ensurePlanArray(doc, 'actions').push([map]);
 	});
 	return id;
+}
+
+/**
+ * Sets an action's progress as it stood at the start of a later meeting (the server's write);
+ * an action the record does not hold is added with it. Returns whether anything changed.
+ */
+export function setPlanActionProgress(
+	doc: Y.Doc,
+	item: Omit<PlanActionItem, 'state' | 'note'> & { state: string; note: string }
+): boolean {
+	let changed = false;
+	doc.transact(() => {
+		const existing = ensurePlanArray(doc, 'actions')
+			.toArray()
+			.find((m): m is Y.Map<unknown> => m instanceof Y.Map && m.get('id') === item.id);
+		if (!existing) {
+			addPlanAction(doc, item);
+			changed = true;
+			return;
+		}
+		for (const key of ['state', 'note'] as const)
+			if (existing.get(key) !== item[key]) {
+				existing.set(key, item[key]);
+				changed = true;
+			}
+	});
+	return changed;
 }
 
 /** Changes fields of one plan outcome or action. */

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { riskHistoryFor } from '$lib/server/risk/history';
+import { childStory } from '$lib/server/child-story';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -16,5 +17,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		targetType: 'child',
 		targetId: params.childId
 	});
-	return { history: found.history, meetings: found.meetings, plain: locals.user.role === 'parent' };
+	const story = await childStory({ db, user: locals.user, childId: params.childId, ...found });
+	return {
+		history: found.history,
+		meetings: found.meetings,
+		plain: locals.user.role === 'parent',
+		story
+	};
 };

@@ -11,6 +11,7 @@ import { linkOf, storeDocuments, type DocumentLink } from '../../documents/store
 import { meetingForViewer } from '../queries';
 import { announceMeetingChanged, readStoredRecord } from '../../records';
 import { riskHistoriesFor } from '../../risk/history';
+import { writePlanActions } from '../../actions';
 
 /** Why a meeting could not be ended, with the HTTP status the API answers. */
 export class EndMeetingError extends Error {
@@ -84,6 +85,8 @@ export async function endMeeting(props: {
 		input.riskHistory = [...histories.values()].map((h) => h.history);
 		const documents = generateDocuments(input);
 		const stored = await storeDocuments({ db, meetingId, createdBy: user.id, documents, now });
+		// The plan's actions, tracked between meetings (written once; a retry changes nothing).
+		await writePlanActions({ db, meetingId, main });
 		await audit({
 			db,
 			userId: user.id,

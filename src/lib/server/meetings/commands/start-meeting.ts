@@ -6,6 +6,7 @@ import { audit } from '../../audit';
 import { canRunMeeting } from '../../../policy';
 import { announceMeetingChanged } from '../../records';
 import { meetingForViewer } from '../queries';
+import { previousMeetingWithActions } from '../../actions';
 
 /** Why a meeting could not be started, with the HTTP status the API answers. */
 export class StartMeetingError extends Error {
@@ -42,9 +43,13 @@ export async function startMeeting(props: {
 			`This meeting is ${found.meeting.status}, so it cannot be started.`
 		);
 	}
+	// The next meeting about the child opens with the actions of the one before and their
+	// progress (the collaboration server carries them into the record's plan).
+	const previousMeetingId =
+		found.meeting.previousMeetingId ?? (await previousMeetingWithActions({ db, meetingId }));
 	const [started] = await db
 		.update(meetings)
-		.set({ status: 'live', startedAt: props.now ?? new Date() })
+		.set({ status: 'live', startedAt: props.now ?? new Date(), previousMeetingId })
 		.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')))
 		.returning();
 	if (!started)

@@ -1,6 +1,7 @@
 import { meetingForPage } from '$lib/server/guards';
 import { error } from '@sveltejs/kit';
 import { audit } from '$lib/server/audit';
+import { recordFirstOpen } from '$lib/server/circulation';
 import { documentForRole, linkOf } from '$lib/server/documents/store';
 import { documentReadability } from '$lib/documents/check';
 import { documentKindLabels, type DocumentKind } from '$lib/documents/model';
@@ -16,6 +17,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		role: found.role
 	});
 	if (!row) error(404, 'Not found');
+	// Circulation with proof: the first time this person opens this version is noted, once.
+	await recordFirstOpen({ db, userId: user.id, documentId: row.id });
 	await audit({
 		db,
 		userId: user.id,

@@ -1,6 +1,7 @@
 import { meetingForPage } from '$lib/server/guards';
 import { error } from '@sveltejs/kit';
 import { audit } from '$lib/server/audit';
+import { recordFirstOpen } from '$lib/server/circulation';
 import { documentForRole } from '$lib/server/documents/store';
 import { isPdfUnavailable, renderDocumentPdf } from '$lib/server/documents/pdf';
 import type { RequestHandler } from './$types';
@@ -18,6 +19,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		role: found.role
 	});
 	if (!row) error(404, 'Not found');
+	// Circulation with proof: the first time this person opens this version is noted, once.
+	await recordFirstOpen({ db, userId: user.id, documentId: row.id });
 	let pdf: Buffer;
 	try {
 		pdf = await renderDocumentPdf(row.content);

@@ -1,0 +1,315 @@
+/**
+ * Circulation with proof (issue 13): a meeting's distribution list, each recipient sent a link
+ * (behind sign-in, never the content) to the copy they are entitled to through the outbox, and
+ * the record of who was sent which version, whether it left, and when they first opened it.
+ */
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Database } from './db';
+import {
+	agencies,
+	agencyContacts,
+	circulation,
+	meetingDocuments,
+	meetingParticipants,
+	outbox,
+	users,
+	type StoredDocument
+} from './db/schema';
+import type { SessionUser } from './auth/session';
+import { audit } from './audit';
+import { env } from './env';
+import { enqueueMail } from './mail/outbox';
+import { meetingRecipients } from './mail/recipients';
+import { meetingForViewer, type MeetingForViewer } from './meetings/queries';
+import { documentUrl } from './documents/store';
+import { mayCirculate, mayReadDocument } from '../policy';
+import type { MeetingRole } from '../domain/vocabulary';
+import { meetingKindLabel } from '../meetings/labels';
+
+/** Why a document could not be circulated, with the HTTP status the API answers. */
+export class CirculationError extends Error {
+	constructor(
+		readonly status: 400 | 404 | 409,
+		message: string
+	) {
+		super(message);
+		this.name = 'CirculationError';
+	}
+}
+
+/** One person or address on a meeting's distribution list, with the part they read as. */
+export interface DistributionEntry {
+	userId: string | null;
+	email: string;
+	/** Agencies' addresses and the emergency duty team read as professionals. */
+	role: MeetingRole;
+	source: 'participant' | 'agency' | 'emergency-duty';
+}
+
+/** The family's copy of a professionals' document, where there is one. */
+const familyCopyOf: Record<string, string> = {
+	'draft-notes': 'notes-family',
+	notes: 'notes-family',
+	'plan-24h': 'parent-plan'
+};
+
+const conferenceKinds = new Set(['initial-conference', 'review-conference']);
+
+/** The out-of-hours emergency duty team, however the unit's list names its kind. */
+function isEmergencyDuty(agency: { kind: string; name: string }): boolean {
+	return (
+		/emergency|out-of-hours|edt/i.test(agency.kind) ||
+		/emergency duty|out[- ]of[- ]hours/i.test(agency.name)
+	);
+}
+
+/**
+ * The meeting's distribution list: everyone on its list with an address (their account's, or
+ * the one typed when they were invited), the shared address and named contacts of their
+ * agencies, and for a conference the emergency duty team of the unit, if it has one. Each
+ * address once, the first way it was found.
+ */
+export async function distributionList(props: {
+	db: Database;
+	found: MeetingForViewer;
+}): Promise<DistributionEntry[]> {
+	const { db, found } = props;
+	const out: DistributionEntry[] = [];
+	const seen = new Set<string>();
+	const add = (entry: DistributionEntry) => {
+		const key = entry.email.trim().toLowerCase();
+		if (!key || seen.has(key)) return;
+		seen.add(key);
+		out.push(entry);
+	};
+	const people = await meetingRecipients({ db, meetingId: found.meeting.id });
+	for (const p of people) {
+		if (p.role === 'child') continue;
+		add({ userId: p.userId, email: p.email, role: p.role, source: 'participant' });
+	}
+	// The agencies of professionals on the list (the participant's row, else their account's).
+	const userIds = people.flatMap((p) => (p.userId ? [p.userId] : []));
+	const accountAgencies = userIds.length
+		? await db.select({ agencyId: users.agencyId }).from(users).where(inArray(users.id, userIds))
+		: [];
+	const agencyIds = new Set<string>();
+	for (const row of accountAgencies) if (row.agencyId) agencyIds.add(row.agencyId);
+	const participantAgencyIds = await participantAgencies(db, found.meeting.id);
+	for (const id of participantAgencyIds) agencyIds.add(id);
+	const unitAgencies = await db
+		.select()
+		.from(agencies)
+		.where(
+			found.meeting.unitId
+				? or(eq(agencies.unitId, found.meeting.unitId), isNull(agencies.unitId))
+				: isNull(agencies.unitId)
+		);
+	const edt = conferenceKinds.has(found.meeting.kind)
+		? unitAgencies.filter(isEmergencyDuty).map((a) => a.id)
+		: [];
+	const wanted = [...new Set([...agencyIds, ...edt])];
+	if (!wanted.length) return out;
+	const rows = await db.select().from(agencies).where(inArray(agencies.id, wanted));
+	const contacts = await db
+		.select()
+		.from(agencyContacts)
+		.where(inArray(agencyContacts.agencyId, wanted))
+		.orderBy(asc(agencyContacts.name));
+	for (const agency of rows) {
+		const source = edt.includes(agency.id) ? 'emergency-duty' : 'agency';
+		if (agency.email) add({ userId: null, email: agency.email, role: 'professional', source });
+		for (const c of contacts)
+			if (c.agencyId === agency.id && c.email)
+				add({ userId: null, email: c.email, role: 'professional', source });
+	}
+	return out;
+}
+
+async function participantAgencies(db: Database, meetingId: string): Promise<string[]> {
+	const rows = await db
+		.select({ agencyId: meetingParticipants.agencyId })
+		.from(meetingParticipants)
+		.where(eq(meetingParticipants.meetingId, meetingId));
+	return rows.flatMap((r) => (r.agencyId ? [r.agencyId] : []));
+}
+
+/** May this version go out? Final versions, and the 24-hour plan, which is issued at once. */
+export function isCirculable(doc: Pick<StoredDocument, 'kind' | 'state'>): boolean {
+	return doc.kind === 'plan-24h' || doc.state === 'final';
+}
+
+function documentLink(meetingId: string, documentId: string): string {
+	const { ORIGIN, PORT } = env();
+	const origin = (ORIGIN ?? `http://localhost:${PORT}`).replace(/\/+$/, '');
+	return `${origin}${documentUrl(meetingId, documentId)}`;
+}
+
+/**
+ * Sends a document version to everyone on the meeting's distribution list, each the copy they
+ * may read: professionals this version, parents the family's copy (the latest circulable
+ * version of its family counterpart), or nothing when there is none. Only the meeting's chair
+ * and the unit's business support; anyone else is answered 404.
+ */
+export async function circulateDocument(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+	documentId: string;
+}): Promise<{ recipients: { userId: string | null; documentId: string; messageId: string }[] }> {
+	const { db, user, meetingId } = props;
+	const found = await meetingForViewer({ db, user, meetingId });
+	if (!found || !mayCirculate({ viewer: user, meeting: found.meeting, participant: found.me }))
+		throw new CirculationError(404, 'No meeting with that id that you may circulate.');
+	const [doc] = /^[0-9a-f-]{36}$/i.test(props.documentId)
+		? await db
+				.select()
+				.from(meetingDocuments)
+				.where(
+					and(eq(meetingDocuments.id, props.documentId), eq(meetingDocuments.meetingId, meetingId))
+				)
+		: [];
+	if (!doc) throw new CirculationError(400, 'Choose a document of this meeting.');
+	if (!isCirculable(doc))
+		throw new CirculationError(
+			409,
+			'This version is not final yet: it goes out once the chair approves it.'
+		);
+	const familyKind = doc.audience === 'family' ? null : familyCopyOf[doc.kind];
+	const familyCopy = familyKind ? await latestCirculable(db, meetingId, familyKind) : null;
+	const list = await distributionList({ db, found });
+	const what = meetingKindLabel[found.meeting.kind].toLowerCase();
+	const recipients: { userId: string | null; documentId: string; messageId: string }[] = [];
+	await db.transaction(async (tx) => {
+		for (const person of list) {
+			const copy = mayReadDocument({ role: person.role, audience: doc.audience })
+				? doc
+				: familyCopy && mayReadDocument({ role: person.role, audience: familyCopy.audience })
+					? familyCopy
+					: null;
+			if (!copy) continue;
+			const link = documentLink(meetingId, copy.id);
+			const message = await enqueueMail({
+				db: tx,
+				mail: {
+					to: person.email,
+					userId: person.userId,
+					purpose: 'circulation',
+					meetingId,
+					documentId: copy.id,
+					subject: `A document from a ${what} is ready for you`,
+					text:
+						`A document from a ${what} you are part of is ready to read.\n\n` +
+						`Sign in to Roundtable to read it:\n${link}\n\n` +
+						`This email holds no details of the meeting; the document is behind sign-in.`
+				}
+			});
+			await tx.insert(circulation).values({
+				meetingId,
+				documentId: copy.id,
+				userId: person.userId,
+				recipientEmail: person.email,
+				outboxId: message.id,
+				circulatedBy: user.id
+			});
+			recipients.push({ userId: person.userId, documentId: copy.id, messageId: message.id });
+		}
+	});
+	await audit({
+		db,
+		userId: user.id,
+		action: 'circulate',
+		targetType: 'document',
+		targetId: doc.id,
+		detail: { meetingId, kind: doc.kind, version: doc.version, recipients: recipients.length }
+	});
+	return { recipients };
+}
+
+async function latestCirculable(
+	db: Database,
+	meetingId: string,
+	kind: string
+): Promise<StoredDocument | null> {
+	const rows = await db
+		.select()
+		.from(meetingDocuments)
+		.where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, kind)))
+		.orderBy(desc(meetingDocuments.version));
+	return rows.find(isCirculable) ?? null;
+}
+
+/** One line of the circulation record: who was sent which version, and what became of it. */
+export interface CirculationEntry {
+	userId: string | null;
+	/** Shown only to those who may circulate: an agency address has no account to name it. */
+	recipient: string;
+	documentId: string;
+	kind: string;
+	version: number;
+	state: 'queued' | 'sent' | 'failed';
+	/** Plain words about the last failed attempt, while it is being tried again or given up. */
+	lastError: string | null;
+	sentAt: string | null;
+	firstOpenedAt: string | null;
+}
+
+/** The meeting's circulation record, newest first; 404 (null) for anyone who may not circulate. */
+export async function circulationRecord(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+}): Promise<CirculationEntry[] | null> {
+	const { db, user, meetingId } = props;
+	const found = await meetingForViewer({ db, user, meetingId });
+	if (!found || !mayCirculate({ viewer: user, meeting: found.meeting, participant: found.me }))
+		return null;
+	const rows = await db
+		.select({
+			row: circulation,
+			kind: meetingDocuments.kind,
+			version: meetingDocuments.version,
+			state: outbox.state,
+			lastError: outbox.lastError,
+			sentAt: outbox.sentAt,
+			name: users.name
+		})
+		.from(circulation)
+		.innerJoin(meetingDocuments, eq(meetingDocuments.id, circulation.documentId))
+		.leftJoin(outbox, eq(outbox.id, circulation.outboxId))
+		.leftJoin(users, eq(users.id, circulation.userId))
+		.where(eq(circulation.meetingId, meetingId))
+		.orderBy(desc(circulation.createdAt));
+	return rows.map(({ row, kind, version, state, lastError, sentAt, name }) => ({
+		userId: row.userId,
+		recipient: name ?? row.recipientEmail,
+		documentId: row.documentId,
+		kind,
+		version,
+		state: state ?? 'queued',
+		lastError: state === 'sent' ? null : (lastError ?? null),
+		sentAt: sentAt?.toISOString() ?? null,
+		firstOpenedAt: row.firstOpenedAt?.toISOString() ?? null
+	}));
+}
+
+/**
+ * Notes that this person opened this document version (its page or PDF): the first time only,
+ * on every circulation row that sent it to them; later opens change nothing.
+ */
+export async function recordFirstOpen(props: {
+	db: Database;
+	userId: string;
+	documentId: string;
+	now?: Date;
+}): Promise<void> {
+	await props.db
+		.update(circulation)
+		.set({ firstOpenedAt: props.now ?? new Date() })
+		.where(
+			and(
+				eq(circulation.documentId, props.documentId),
+				eq(circulation.userId, props.userId),
+				isNull(circulation.firstOpenedAt)
+			)
+		);
+}

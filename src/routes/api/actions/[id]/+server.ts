@@ -1,0 +1,30 @@
+import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { requireApiUser } from '$lib/server/guards';
+import { ActionError, updateAction } from '$lib/server/actions';
+import type { RequestHandler } from './$types';
+
+// Lenient here: the command checks rights first (anyone else gets 404), then the state and note (400).
+const body = z.object({ state: z.unknown(), note: z.unknown() }).partial().catch({});
+
+/** The action's owner or the meeting's chair marks its progress: { state, note } → the action. */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const user = requireApiUser(locals);
+	const input = body.parse(await request.json().catch(() => null));
+	try {
+		const action = await updateAction({
+			db: await database(),
+			user,
+			actionId: params.id,
+			state: input.state,
+			note: input.note
+		});
+		return json(action);
+	} catch (problem) {
+		if (!(problem instanceof ActionError)) throw problem;
+		if (problem.status === 400)
+			return json({ errors: { [problem.field ?? 'state']: problem.message } }, { status: 400 });
+		error(404, problem.message);
+	}
+};

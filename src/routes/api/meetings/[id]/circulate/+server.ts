@@ -1,0 +1,33 @@
+import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { requireApiUser } from '$lib/server/guards';
+import { CirculationError, circulateDocument } from '$lib/server/circulation';
+import type { RequestHandler } from './$types';
+
+// Lenient here: the command checks rights first (anyone else gets 404), then the document (400, 409).
+const body = z.object({ documentId: z.string().optional() }).catch({});
+
+/**
+ * The chair or business support sends a document version to the meeting's distribution list,
+ * each the copy they may read, as a link behind sign-in: { documentId } →
+ * { recipients: [{ userId, documentId, messageId }] }.
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const user = requireApiUser(locals);
+	const input = body.parse(await request.json().catch(() => null));
+	try {
+		const sent = await circulateDocument({
+			db: await database(),
+			user,
+			meetingId: params.id,
+			documentId: input.documentId ?? ''
+		});
+		return json(sent);
+	} catch (problem) {
+		if (!(problem instanceof CirculationError)) throw problem;
+		if (problem.status === 400)
+			return json({ errors: { documentId: problem.message } }, { status: 400 });
+		error(problem.status, problem.message);
+	}
+};
