@@ -25,6 +25,7 @@ import { DEMO_PASSWORD } from './helpers';
 
 const MIA = '00000000-0000-4000-8000-000000000203';
 const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
+const PRICE_FAMILY = '00000000-0000-4000-8000-000000000022';
 const demoUsers = {
 	chair: '00000000-0000-4000-8000-000000000101',
 	police: '00000000-0000-4000-8000-000000000104',
@@ -73,6 +74,10 @@ interface Ids {
 	professionalDocument: string;
 	familyDocument: string;
 	outboxMessage: string;
+	/** The police officer's report, written before the meeting and not shared with the parents. */
+	report: string;
+	/** Mia's consultation form, written down by the police officer before the meeting. */
+	consultation: string;
 }
 
 interface Row {
@@ -351,6 +356,104 @@ const matrix: Row[] = [
 		allow: seesMeeting,
 		why: 'canSeeChildMeeting'
 	},
+	// Families, children and their clocks (issue 12): an empty body is a 400 for those let through.
+	{
+		key: 'GET /api/children',
+		ask: get('/api/children?q=mia'),
+		allow: signedIn,
+		why: 'signed in; lists only the children canSeeChild lets them see'
+	},
+	{
+		key: 'GET /api/children/[childId]',
+		ask: get(`/api/children/${MIA}`),
+		allow: seesMeeting,
+		why: 'canSeeChild'
+	},
+	{
+		key: 'POST /api/children',
+		ask: postJson('/api/children'),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/children/[childId]/events',
+		ask: postJson(`/api/children/${MIA}/events`),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/children/[childId]/family',
+		ask: postJson(`/api/children/${MIA}/family`),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/families',
+		ask: postJson('/api/families'),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/families/[id]/members',
+		ask: postJson(`/api/families/${PRICE_FAMILY}/members`),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/meetings',
+		ask: postJson('/api/meetings'),
+		allow: unitOffice,
+		why: 'canScheduleMeetings'
+	},
+	{
+		key: 'POST /api/meetings/[id]/participants',
+		ask: postJson(`/api/meetings/{meeting}/participants`),
+		allow: unitOffice,
+		why: 'canPrepareMeeting'
+	},
+	{
+		key: 'POST /api/meetings/[id]/adjourn',
+		ask: postJson(`/api/meetings/{meeting}/adjourn`),
+		allow: ['chair'],
+		why: 'canRunMeeting'
+	},
+	// Voices before the meeting (issue 12); the test's meeting has ended: those let through get 409 or 400.
+	{
+		key: 'POST /api/meetings/[id]/reports',
+		ask: postJson(`/api/meetings/{meeting}/reports`),
+		allow: ['invitedProfessional'],
+		why: 'mayAddReport (409: the meeting has ended)'
+	},
+	{
+		key: 'GET /api/reports/[id]',
+		ask: (ids) => ({ method: 'GET', path: `/api/reports/${ids.report}` }),
+		allow: readsProfessionalDocuments,
+		why: 'mayReadReport: not shared with the parents'
+	},
+	{
+		key: 'POST /api/reports/[id]/shared',
+		ask: (ids) => ({ method: 'POST', path: `/api/reports/${ids.report}/shared`, json: {} }),
+		allow: ['chair', 'businessSupport', 'invitedProfessional'],
+		why: 'mayShareReport: its author, or who prepares the meeting (400: empty body)'
+	},
+	{
+		key: 'POST /api/meetings/[id]/consultations',
+		ask: postJson(`/api/meetings/{meeting}/consultations`),
+		allow: ['chair', 'invitedProfessional', 'parent'],
+		why: 'mayFillConsultation (409: the meeting has ended)'
+	},
+	{
+		key: 'GET /api/consultations/[id]',
+		ask: (ids) => ({ method: 'GET', path: `/api/consultations/${ids.consultation}` }),
+		allow: seesMeeting,
+		why: 'mayReadConsultation: a parent only their own child’s'
+	},
+	{
+		key: 'POST /api/meetings/[id]/advocacy',
+		ask: postJson(`/api/meetings/{meeting}/advocacy`),
+		allow: unitOffice,
+		why: 'mayRecordAdvocacy (400: empty body)'
+	},
 	{ key: 'GET /api/outbox', ask: get('/api/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
 	{ key: 'GET /api/audit', ask: get('/api/audit'), allow: ['manager'], why: 'mayReadAudit' },
 	{
@@ -534,6 +637,17 @@ test.beforeAll(async () => {
 			`${role} invited`
 		).toBe(200);
 	}
+	// Before the meeting the police officer adds a report and writes down Mia's consultation form.
+	const police = await contextFor('invitedProfessional');
+	const report = await police.post(`/api/meetings/${meeting}/reports`, {
+		data: { title: 'Police report', body: 'No call-outs since the strategy discussion.' }
+	});
+	expect(report.status(), 'report added').toBe(201);
+	const consultation = await police.post(`/api/meetings/${meeting}/consultations`, {
+		data: { childId: MIA, helpedBy: 'her social worker', wishes: 'To see Dad at weekends' }
+	});
+	expect(consultation.status(), 'consultation written').toBe(201);
+	await police.dispose();
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
 	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'ended').toBe(200);
 	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
@@ -551,7 +665,9 @@ test.beforeAll(async () => {
 		meeting,
 		professionalDocument: all.documents.find((d) => !familyIds.has(d.id))!.id,
 		familyDocument: family.documents[0].id,
-		outboxMessage: outbox.messages.find((m) => m.attachments.length > 0)!.id
+		outboxMessage: outbox.messages.find((m) => m.attachments.length > 0)!.id,
+		report: ((await report.json()) as { id: string }).id,
+		consultation: ((await consultation.json()) as { id: string }).id
 	};
 	await Promise.all([office.dispose(), chair.dispose(), dad.dispose()]);
 });

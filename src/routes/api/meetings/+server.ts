@@ -1,8 +1,14 @@
 import { json } from '@sveltejs/kit';
+import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { visibleMeetings } from '$lib/server/meetings/queries';
 import { audit } from '$lib/server/audit';
+import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
+import { badRequest, notFound, readJson } from '$lib/server/families/api';
+import { canScheduleMeetings } from '$lib/policy';
+import { meetingKinds } from '$lib/domain/vocabulary';
+import { meetingKindLabel } from '$lib/meetings/labels';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
@@ -17,4 +23,51 @@ export const GET: RequestHandler = async ({ locals }) => {
 		detail: { via: 'api' }
 	});
 	return json(meetings);
+};
+
+const body = z.object({
+	kind: z.enum(meetingKinds, { error: 'Choose the kind of meeting.' }),
+	childIds: z.array(z.string(), { error: 'Choose at least one child.' }),
+	chairId: z.string({ error: 'Choose who chairs the meeting.' }),
+	scheduledAt: z.string({ error: 'Enter the date and time, for example 2026-12-03T10:00:00Z.' }),
+	reason: z.string().max(500, 'Use at most 500 characters.').optional().nullable(),
+	title: z.string().max(160, 'Use at most 160 characters.').optional()
+});
+
+/**
+ * Chairs and business support schedule a meeting: { kind, childIds, chairId, scheduledAt,
+ * reason?, title? } → 201 { id }. The children's parents and carers with parental
+ * responsibility are invited; a date after the children's due date needs a reason (400 naming
+ * the due date otherwise), which is kept with the meeting.
+ */
+export const POST: RequestHandler = async ({ locals, request }) => {
+	const user = requireApiUser(locals);
+	if (!canScheduleMeetings(user)) return notFound();
+	const input = await readJson(request, body);
+	if (!input.ok) return input.response;
+	const { kind, childIds, chairId, scheduledAt, reason, title } = input.data;
+	const at = new Date(scheduledAt);
+	if (!/^\d{4}-\d{2}-\d{2}T/.test(scheduledAt) || Number.isNaN(at.getTime()))
+		return badRequest({
+			scheduledAt: 'Enter the date and time, for example 2026-12-03T10:00:00Z.'
+		});
+	try {
+		const meeting = await createMeeting({
+			db: await database(),
+			scheduler: user,
+			kind,
+			title: title?.trim() || meetingKindLabel[kind],
+			scheduledAt: at,
+			childIds,
+			chairId,
+			reason
+		});
+		return json({ id: meeting.id }, { status: 201 });
+	} catch (problem) {
+		if (problem instanceof MeetingInputError)
+			return badRequest({
+				[problem.field === 'date' ? 'scheduledAt' : problem.field]: problem.message
+			});
+		throw problem;
+	}
 };

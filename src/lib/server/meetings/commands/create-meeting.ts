@@ -1,8 +1,11 @@
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { dueByForMeeting } from '../../families/clocks';
+import { lateDateMessage } from '../../../domain/child-clocks';
 import type { Database } from '../../db';
 import {
 	children,
 	families,
+	familyMembers,
 	meetingChildren,
 	meetingParticipants,
 	meetings,
@@ -13,7 +16,7 @@ import type { MeetingKind } from '../../../domain/vocabulary';
 import type { SessionUser } from '../../auth/session';
 import { audit } from '../../audit';
 import { storableText } from '../../db/storable';
-import { typedYearProblem } from '../../../domain/calendar-date';
+import { calendarDateOf, compareDates, typedYearProblem } from '../../../domain/calendar-date';
 
 export class MeetingInputError extends Error {
 	constructor(
@@ -27,7 +30,9 @@ export class MeetingInputError extends Error {
 /**
  * Schedules a meeting of a kind for one child or a sibling group, in the scheduler's unit, with
  * its chair invited. Links the latest earlier meeting about the same children, so a review can
- * start from it.
+ * start from it. When the children's clocks make a meeting of this kind due (their events,
+ * src/lib/server/families/clocks.ts), a date after it needs a reason, which is kept; the
+ * children's parents and carers who hold parental responsibility are invited.
  */
 export async function createMeeting(props: {
 	db: Database;
@@ -37,6 +42,8 @@ export async function createMeeting(props: {
 	scheduledAt: Date;
 	childIds: string[];
 	chairId: string;
+	/** Why the meeting is after its due date (kept with the meeting). */
+	reason?: string | null;
 }): Promise<Meeting> {
 	const { db, scheduler } = props;
 	// The UK is on GMT at both ends of a year, so the UTC year is the year in the room.
@@ -68,6 +75,12 @@ export async function createMeeting(props: {
 			and(eq(users.id, props.chairId), eq(users.unitId, scheduler.unitId), eq(users.role, 'chair'))
 		);
 	if (!chair) throw new MeetingInputError('chairId', 'Choose a chair from your unit.');
+	const due = await dueByForMeeting({ db, kind: props.kind, childIds: props.childIds });
+	const reason = storableText(props.reason ?? '').trim() || null;
+	if (reason && reason.length > 500)
+		throw new MeetingInputError('reason', 'Use at most 500 characters.');
+	if (due && compareDates(calendarDateOf(props.scheduledAt), due.dueBy) > 0 && !reason)
+		throw new MeetingInputError('reason', lateDateMessage(due.kind, due.dueBy));
 
 	const meeting = await db.transaction(async (tx) => {
 		const [previous] = await tx
@@ -90,7 +103,9 @@ export async function createMeeting(props: {
 				title: storableText(props.title),
 				scheduledAt: props.scheduledAt,
 				chairId: chair.id,
-				previousMeetingId: previous?.id ?? null
+				previousMeetingId: previous?.id ?? null,
+				dueBy: due?.dueBy ?? null,
+				lateReason: reason
 			})
 			.returning();
 		await tx
@@ -101,6 +116,37 @@ export async function createMeeting(props: {
 			.values({ meetingId: created.id, userId: chair.id, name: chair.name, role: 'chair' });
 		return created;
 	});
+	// Parents and carers with parental responsibility for any of the children are invited.
+	const holders = await db
+		.selectDistinct({ userId: familyMembers.userId })
+		.from(familyMembers)
+		.innerJoin(users, eq(users.id, familyMembers.userId))
+		.where(
+			and(
+				inArray(
+					familyMembers.familyId,
+					kids.map((k) => k.familyId)
+				),
+				eq(familyMembers.parentalResponsibility, true),
+				eq(users.role, 'parent')
+			)
+		);
+	if (holders.length) {
+		// Imported here: invite-participant imports this module's error class.
+		const { inviteParticipant } = await import('./invite-participant');
+		for (const holder of holders)
+			await inviteParticipant({
+				db,
+				actorId: scheduler.id,
+				meetingId: meeting.id,
+				userId: holder.userId,
+				name: null,
+				role: 'parent',
+				agencyId: null,
+				voting: false,
+				reportRequested: false
+			});
+	}
 	await audit({
 		db,
 		userId: scheduler.id,

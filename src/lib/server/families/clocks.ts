@@ -1,0 +1,87 @@
+/**
+ * A child's clocks read from the database: the events recorded for the child and the meetings
+ * about them already held, handed to the domain's arithmetic (src/lib/domain/child-clocks.ts).
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { childEvents, meetingChildren, meetings } from '../db/schema';
+import { calendarDateOf } from '../../domain/calendar-date';
+import {
+	earliestDue,
+	isDueMeetingKind,
+	nextDueMeetings,
+	type ClockEvent,
+	type DueMeetingKind
+} from '../../domain/child-clocks';
+import type { MeetingKind } from '../../domain/vocabulary';
+import type { CalendarDate } from '../../domain/calendar-date';
+
+/** The events recorded for each child, oldest first. */
+export async function eventsOf(db: Database, childIds: readonly string[]) {
+	const byChild = new Map<string, (ClockEvent & { id: string })[]>();
+	if (childIds.length === 0) return byChild;
+	const rows = await db
+		.select({
+			id: childEvents.id,
+			childId: childEvents.childId,
+			kind: childEvents.kind,
+			date: childEvents.date
+		})
+		.from(childEvents)
+		.where(inArray(childEvents.childId, [...childIds]))
+		.orderBy(asc(childEvents.date), asc(childEvents.recordedAt));
+	for (const row of rows) {
+		const list = byChild.get(row.childId) ?? [];
+		list.push({ id: row.id, kind: row.kind, date: row.date });
+		byChild.set(row.childId, list);
+	}
+	return byChild;
+}
+
+/** The next due meeting of each kind for each child, from their events and the meetings held. */
+export async function dueMeetingsOf(db: Database, childIds: readonly string[]) {
+	const events = await eventsOf(db, childIds);
+	const held =
+		childIds.length === 0
+			? []
+			: await db
+					.select({
+						childId: meetingChildren.childId,
+						kind: meetings.kind,
+						scheduledAt: meetings.scheduledAt
+					})
+					.from(meetingChildren)
+					.innerJoin(meetings, eq(meetings.id, meetingChildren.meetingId))
+					.where(
+						and(inArray(meetingChildren.childId, [...childIds]), eq(meetings.status, 'ended'))
+					);
+	const due = new Map<string, Partial<Record<DueMeetingKind, CalendarDate>>>();
+	for (const childId of childIds) {
+		due.set(
+			childId,
+			nextDueMeetings({
+				events: events.get(childId) ?? [],
+				held: held
+					.filter((m) => m.childId === childId)
+					.map((m) => ({ kind: m.kind, date: calendarDateOf(m.scheduledAt) }))
+			})
+		);
+	}
+	return { events, due };
+}
+
+/**
+ * When a meeting of this kind about these children is due: the earliest of the children's due
+ * dates for it, or null when no clock is running for that kind.
+ */
+export async function dueByForMeeting(props: {
+	db: Database;
+	kind: MeetingKind;
+	childIds: readonly string[];
+}): Promise<{ kind: DueMeetingKind; dueBy: CalendarDate } | null> {
+	const { kind } = props;
+	if (!isDueMeetingKind(kind)) return null;
+	const { due } = await dueMeetingsOf(props.db, props.childIds);
+	const dueBy = earliestDue(props.childIds.map((id) => due.get(id)?.[kind]));
+	return dueBy ? { kind, dueBy } : null;
+}

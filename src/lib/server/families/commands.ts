@@ -1,0 +1,281 @@
+/**
+ * Keeping a unit's families (issue 12): families, children, parents and carers with their
+ * relationship and parental responsibility, the events that start a child's clocks, a child
+ * coming into care with their IRO, a child moving between families. Chairs and business
+ * support of the unit only (`mayManageFamilies`); anyone else is told nothing (404).
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { childEvents, children, families, familyMembers, users } from '../db/schema';
+import type { SessionUser } from '../auth/session';
+import { audit } from '../audit';
+import { storableText } from '../db/storable';
+import { mayManageFamilies } from '../../policy';
+import { typedDateProblem, todayIn, compareDates } from '../../domain/calendar-date';
+import { dueFromEvent, type ChildEventKind, type DueMeeting } from '../../domain/child-clocks';
+import { isId } from './queries';
+
+/** Why a change to a family could not be made: 404 (not theirs) or 400 (a field, with why). */
+export class FamilyError extends Error {
+	constructor(
+		readonly status: 400 | 404,
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+		this.name = 'FamilyError';
+	}
+}
+
+const notFound = () => new FamilyError(404, 'id', 'Not found');
+
+function keeper(user: SessionUser): SessionUser & { unitId: string } {
+	if (!mayManageFamilies(user)) throw notFound();
+	return user as SessionUser & { unitId: string };
+}
+
+function text(field: string, value: string, what: string, max = 120): string {
+	const clean = storableText(value ?? '').trim();
+	if (!clean) throw new FamilyError(400, field, `Enter ${what}.`);
+	if (clean.length > max) throw new FamilyError(400, field, `Use at most ${max} characters.`);
+	return clean;
+}
+
+function pastDate(field: string, value: string, what: string): string {
+	const problem = typedDateProblem(value ?? '');
+	if (problem) throw new FamilyError(400, field, problem);
+	if (compareDates(value, todayIn()) > 0)
+		throw new FamilyError(400, field, `${what} cannot be after today.`);
+	return value;
+}
+
+async function unitFamily(db: Database, user: SessionUser & { unitId: string }, familyId: string) {
+	if (!isId(familyId)) return null;
+	const [family] = await db
+		.select()
+		.from(families)
+		.where(and(eq(families.id, familyId), eq(families.unitId, user.unitId)));
+	return family ?? null;
+}
+
+async function unitChild(db: Database, user: SessionUser & { unitId: string }, childId: string) {
+	if (!isId(childId)) return null;
+	const [row] = await db
+		.select({ child: children })
+		.from(children)
+		.innerJoin(families, eq(families.id, children.familyId))
+		.where(and(eq(children.id, childId), eq(families.unitId, user.unitId)));
+	return row?.child ?? null;
+}
+
+export async function createFamily(props: { db: Database; user: SessionUser; name: string }) {
+	const user = keeper(props.user);
+	const name = text('name', props.name, 'the name the unit uses for the family, e.g. Smith family');
+	const [family] = await props.db
+		.insert(families)
+		.values({ unitId: user.unitId, name })
+		.returning({ id: families.id });
+	await audit({
+		db: props.db,
+		userId: user.id,
+		action: 'create-family',
+		targetType: 'child',
+		detail: { familyId: family.id }
+	});
+	return family;
+}
+
+/** Adds a parent or carer (an account with a parent's role) to a family, or updates their relationship. */
+export async function addFamilyMember(props: {
+	db: Database;
+	user: SessionUser;
+	familyId: string;
+	userId: string;
+	relationship: string;
+	parentalResponsibility: boolean;
+}) {
+	const { db } = props;
+	const user = keeper(props.user);
+	const family = await unitFamily(db, user, props.familyId);
+	if (!family) throw notFound();
+	const [member] = isId(props.userId ?? '')
+		? await db.select().from(users).where(eq(users.id, props.userId))
+		: [];
+	if (!member || member.role !== 'parent' || (member.unitId && member.unitId !== user.unitId))
+		throw new FamilyError(400, 'userId', "Choose a parent's or carer's account.");
+	const relationship = text(
+		'relationship',
+		props.relationship,
+		'how they are related, e.g. Mum',
+		60
+	);
+	const values = {
+		familyId: family.id,
+		userId: member.id,
+		relationship,
+		parentalResponsibility: props.parentalResponsibility === true
+	};
+	await db
+		.insert(familyMembers)
+		.values(values)
+		.onConflictDoUpdate({
+			target: [familyMembers.familyId, familyMembers.userId],
+			set: { relationship, parentalResponsibility: values.parentalResponsibility }
+		});
+	await audit({
+		db,
+		userId: user.id,
+		action: 'add-family-member',
+		targetType: 'child',
+		detail: { familyId: family.id, memberId: member.id, pr: values.parentalResponsibility }
+	});
+	return { familyId: family.id, userId: member.id };
+}
+
+export async function createChild(props: {
+	db: Database;
+	user: SessionUser;
+	familyId: string;
+	name: string;
+	dateOfBirth: string;
+	preferredName?: string | null;
+}) {
+	const { db } = props;
+	const user = keeper(props.user);
+	const family = await unitFamily(db, user, props.familyId);
+	if (!family) throw new FamilyError(400, 'familyId', 'Choose a family of your unit.');
+	const name = text('name', props.name, "the child's name");
+	const dateOfBirth = pastDate('dateOfBirth', props.dateOfBirth, 'A date of birth');
+	const preferred =
+		storableText(props.preferredName ?? '')
+			.trim()
+			.slice(0, 60) || null;
+	const [child] = await db
+		.insert(children)
+		.values({ familyId: family.id, name, dateOfBirth, preferredName: preferred })
+		.returning({ id: children.id });
+	await audit({
+		db,
+		userId: user.id,
+		action: 'create',
+		targetType: 'child',
+		targetId: child.id,
+		detail: { familyId: family.id }
+	});
+	return child;
+}
+
+/** Moves a child to another family of the unit (the child's record and meetings go with them). */
+export async function moveChild(props: {
+	db: Database;
+	user: SessionUser;
+	childId: string;
+	familyId: string;
+}) {
+	const { db } = props;
+	const user = keeper(props.user);
+	const child = await unitChild(db, user, props.childId);
+	if (!child) throw notFound();
+	const family = await unitFamily(db, user, props.familyId);
+	if (!family) throw new FamilyError(400, 'familyId', 'Choose a family of your unit.');
+	await db.update(children).set({ familyId: family.id }).where(eq(children.id, child.id));
+	await audit({
+		db,
+		userId: user.id,
+		action: 'move-family',
+		targetType: 'child',
+		targetId: child.id,
+		detail: { from: child.familyId, to: family.id }
+	});
+	return { id: child.id, familyId: family.id };
+}
+
+/**
+ * Records an event that starts a child's clocks and answers the meetings it makes due. A child
+ * coming into care is in care from that day, with their independent reviewing officer (a chair
+ * of the unit) when one is named.
+ */
+export async function recordChildEvent(props: {
+	db: Database;
+	user: SessionUser;
+	childId: string;
+	kind: ChildEventKind;
+	date: string;
+	iroId?: string | null;
+}): Promise<{ id: string; due: DueMeeting[] }> {
+	const { db } = props;
+	const user = keeper(props.user);
+	const child = await unitChild(db, user, props.childId);
+	if (!child) throw notFound();
+	// A date ahead is allowed: a discussion booked for tomorrow may be recorded today.
+	const problem = typedDateProblem(props.date ?? '');
+	if (problem) throw new FamilyError(400, 'date', problem);
+	const date = props.date;
+	let iroId: string | null = null;
+	if (props.kind === 'came-into-care' && props.iroId) {
+		const [iro] = isId(props.iroId)
+			? await db
+					.select({ id: users.id })
+					.from(users)
+					.where(
+						and(eq(users.id, props.iroId), eq(users.unitId, user.unitId), eq(users.role, 'chair'))
+					)
+			: [];
+		if (!iro)
+			throw new FamilyError(
+				400,
+				'iroId',
+				'Choose an independent reviewing officer from your unit.'
+			);
+		iroId = iro.id;
+	}
+	const id = await db.transaction(async (tx) => {
+		const [event] = await tx
+			.insert(childEvents)
+			.values({ childId: child.id, kind: props.kind, date, recordedBy: user.id })
+			.returning({ id: childEvents.id });
+		if (props.kind === 'came-into-care')
+			await tx
+				.update(children)
+				.set({ inCareSince: date, ...(iroId ? { iroId } : {}) })
+				.where(eq(children.id, child.id));
+		return event.id;
+	});
+	await audit({
+		db,
+		userId: user.id,
+		action: 'record-event',
+		targetType: 'child',
+		targetId: child.id,
+		detail: { kind: props.kind }
+	});
+	return { id, due: dueFromEvent({ kind: props.kind, date }) };
+}
+
+/** Names (or changes) the IRO of a child in care. */
+export async function setChildIro(props: {
+	db: Database;
+	user: SessionUser;
+	childId: string;
+	iroId: string;
+}) {
+	const { db } = props;
+	const user = keeper(props.user);
+	const child = await unitChild(db, user, props.childId);
+	if (!child) throw notFound();
+	if (!child.inCareSince)
+		throw new FamilyError(400, 'iroId', 'Record the day the child came into care first.');
+	const [iro] = isId(props.iroId ?? '')
+		? await db
+				.select({ id: users.id })
+				.from(users)
+				.where(
+					and(eq(users.id, props.iroId), eq(users.unitId, user.unitId), eq(users.role, 'chair'))
+				)
+		: [];
+	if (!iro)
+		throw new FamilyError(400, 'iroId', 'Choose an independent reviewing officer from your unit.');
+	await db.update(children).set({ iroId: iro.id }).where(eq(children.id, child.id));
+	await audit({ db, userId: user.id, action: 'set-iro', targetType: 'child', targetId: child.id });
+	return { id: child.id, iroId: iro.id };
+}

@@ -1,0 +1,35 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { requireApiUser } from '$lib/server/guards';
+import { addFamilyMember } from '$lib/server/families/commands';
+import { familyErrorResponse, notFound, readJson } from '$lib/server/families/api';
+import { mayManageFamilies } from '$lib/policy';
+import type { RequestHandler } from './$types';
+
+const body = z.object({
+	userId: z.string({ error: "Choose a parent's or carer's account." }),
+	relationship: z.string({ error: 'Enter how they are related, e.g. Mum.' }),
+	parentalResponsibility: z.boolean({
+		error: 'Say whether they hold parental responsibility (true or false).'
+	})
+});
+
+/** Adds a parent or carer to a family: { userId, relationship, parentalResponsibility } → 201 { familyId, userId }. */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const user = requireApiUser(locals);
+	if (!mayManageFamilies(user)) return notFound();
+	const input = await readJson(request, body);
+	if (!input.ok) return input.response;
+	try {
+		const member = await addFamilyMember({
+			db: await database(),
+			user,
+			familyId: params.id,
+			...input.data
+		});
+		return json(member, { status: 201 });
+	} catch (problem) {
+		return familyErrorResponse(problem);
+	}
+};

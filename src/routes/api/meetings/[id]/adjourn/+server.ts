@@ -1,0 +1,42 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { requireApiUser } from '$lib/server/guards';
+import { adjournMeeting } from '$lib/server/meetings/commands/adjourn-meeting';
+import { MeetingDateError } from '$lib/server/meetings/commands/change-meeting-date';
+import { badRequest, notFound } from '$lib/server/families/api';
+import type { RequestHandler } from './$types';
+
+// Lenient here: the command checks rights first (anyone else gets 404), then the reason and the date (400).
+const body = z
+	.object({ scheduledAt: z.string().optional(), reason: z.string().optional() })
+	.catch({});
+
+/**
+ * The chair adjourns a live meeting: { reason, scheduledAt } → { id, status, scheduledAt }. It
+ * keeps its record and continues on the new date; everyone invited is sent an update with the
+ * calendar file, and the live sockets are told the meeting is no longer live.
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const user = requireApiUser(locals);
+	const input = body.parse(await request.json().catch(() => null));
+	try {
+		const moved = await adjournMeeting({
+			db: await database(),
+			user,
+			meetingId: params.id,
+			scheduledAt: new Date(input.scheduledAt ?? NaN),
+			reason: input.reason ?? ''
+		});
+		return json({
+			id: moved.id,
+			status: moved.status,
+			scheduledAt: moved.scheduledAt.toISOString()
+		});
+	} catch (problem) {
+		if (!(problem instanceof MeetingDateError)) throw problem;
+		if (problem.status === 404) return notFound();
+		if (problem.status === 400) return badRequest({ [problem.field ?? 'form']: problem.message });
+		return json({ errors: { form: problem.message } }, { status: problem.status });
+	}
+};
