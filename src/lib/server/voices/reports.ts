@@ -1,0 +1,277 @@
+/**
+ * Professionals' reports for a meeting (issue 12): a PDF or Word file, or words written in the
+ * app, with when it was shared with the parents. Files are kept in the database
+ * (`professional_reports.content`, bytea), at most 10 MB, so a backup of the database is a
+ * backup of the reports; the type is judged from the file's bytes (`file-type`), never its name
+ * or the browser's content type. Adding a report marks the register's "report received" (and
+ * so the report request), sharing it "shared with parents".
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Database } from '../db';
+import { meetingParticipants, professionalReports, type ProfessionalReport } from '../db/schema';
+import type { SessionUser } from '../auth/session';
+import { audit } from '../audit';
+import { mayAddReport, mayReadReport, mayShareReport, voicesOpen } from '../../policy';
+import { voiceAccess, VoiceInputError, VoicesClosedError } from './access';
+
+export const REPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+const WORD_DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const WORD_DOC = 'application/msword';
+
+/** "WordDocument" in UTF-16LE: the stream every Word 97–2003 file holds in its directory. */
+const wordStream = Buffer.from('WordDocument', 'utf16le');
+
+/**
+ * What the bytes are: a PDF, a Word document (.docx) or a Word 97–2003 document (.doc, an OLE
+ * compound file holding a WordDocument stream); null for anything else, whatever its name.
+ */
+export async function reportFileType(
+	bytes: Uint8Array
+): Promise<{ mime: string; ext: 'pdf' | 'docx' | 'doc' } | null> {
+	const found = await fileTypeFromBuffer(bytes);
+	if (!found) return null;
+	if (found.mime === 'application/pdf') return { mime: found.mime, ext: 'pdf' };
+	if (found.mime === WORD_DOCX) return { mime: WORD_DOCX, ext: 'docx' };
+	if (found.mime === 'application/x-cfb' && Buffer.from(bytes).includes(wordStream))
+		return { mime: WORD_DOC, ext: 'doc' };
+	return null;
+}
+
+/** A report as a meeting page lists it (no content). */
+export interface ReportView {
+	id: string;
+	participantId: string;
+	authorId: string;
+	name: string;
+	title: string;
+	kind: 'file' | 'written';
+	fileName: string | null;
+	size: number | null;
+	createdAt: string;
+	sharedWithParentsAt: string | null;
+	/** The words of a report written in the app (files are downloaded). */
+	body: string | null;
+}
+
+function viewOf(row: ProfessionalReport, name: string): ReportView {
+	return {
+		id: row.id,
+		participantId: row.participantId,
+		authorId: row.authorId,
+		name,
+		title: row.title,
+		kind: row.content ? 'file' : 'written',
+		fileName: row.fileName,
+		size: row.size,
+		createdAt: row.createdAt.toISOString(),
+		sharedWithParentsAt: row.sharedWithParentsAt?.toISOString() ?? null,
+		body: row.body
+	};
+}
+
+/** A title's problem, or null. */
+function titleProblem(title: string): string | null {
+	if (!title.trim()) return 'Give the report a title, for example "Health visitor’s report".';
+	if (title.length > 120) return 'Use at most 120 characters for the title.';
+	return null;
+}
+
+/**
+ * Adds the signed-in professional's report: a file (checked by its bytes) or written words.
+ * Null when the meeting is not theirs to report to (answer 404). Throws VoicesClosedError once
+ * it is over (409), VoiceInputError for bad input (400).
+ */
+export async function addReport(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+	title: string;
+	file?: { name: string; bytes: Uint8Array } | null;
+	body?: string | null;
+	now?: Date;
+}): Promise<{ id: string } | null> {
+	const { db, user, meetingId } = props;
+	const access = await voiceAccess({ db, user, meetingId });
+	if (!access) return null;
+	const { found } = access;
+	const me = found.me;
+	if (!me || !mayAddReport({ role: found.role, participantId: me.id })) return null;
+	if (!voicesOpen(found.meeting.status)) throw new VoicesClosedError();
+	const title = props.title.trim();
+	const problem = titleProblem(title);
+	if (problem) throw new VoiceInputError('title', problem);
+	const file = props.file && props.file.bytes.byteLength > 0 ? props.file : null;
+	const body = props.body?.trim() ?? '';
+	let values: Partial<typeof professionalReports.$inferInsert>;
+	if (file) {
+		if (file.bytes.byteLength > REPORT_MAX_BYTES)
+			throw new VoiceInputError('file', 'The file is larger than 10 MB. Send a smaller file.');
+		const type = await reportFileType(file.bytes);
+		if (!type)
+			throw new VoiceInputError(
+				'file',
+				'This file is not a PDF or a Word document. Save your report as PDF or Word and try again.'
+			);
+		const base =
+			file.name
+				.replace(/[^\w .()-]+/g, '')
+				.replace(/\.[^.]*$/, '')
+				.trim() || 'report';
+		values = {
+			fileName: `${base.slice(0, 80)}.${type.ext}`,
+			contentType: type.mime,
+			size: file.bytes.byteLength,
+			content: file.bytes
+		};
+	} else if (body) {
+		if (body.length > 50_000)
+			throw new VoiceInputError('body', 'Use at most 50,000 characters, or upload a file.');
+		values = { body };
+	} else {
+		throw new VoiceInputError('file', 'Choose a PDF or Word file, or write your report.');
+	}
+	const now = props.now ?? new Date();
+	const [row] = await db
+		.insert(professionalReports)
+		.values({
+			meetingId,
+			participantId: me.id,
+			authorId: user.id,
+			title,
+			createdAt: now,
+			...values
+		})
+		.returning({ id: professionalReports.id });
+	// The register (and the report request with it) now shows the report as received.
+	await db
+		.update(meetingParticipants)
+		.set({ reportReceivedAt: now })
+		.where(and(eq(meetingParticipants.id, me.id), isNull(meetingParticipants.reportReceivedAt)));
+	await audit({
+		db,
+		userId: user.id,
+		action: 'report-added',
+		targetType: 'document',
+		targetId: row.id,
+		detail: { meetingId, kind: file ? 'file' : 'written' }
+	});
+	return row;
+}
+
+/** The reports of a meeting the viewer may read (parents: those shared with them). */
+export async function reportsForViewer(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+}): Promise<ReportView[]> {
+	const access = await voiceAccess(props);
+	if (!access) return [];
+	const rows = await props.db
+		.select({ report: professionalReports, name: meetingParticipants.name })
+		.from(professionalReports)
+		.innerJoin(meetingParticipants, eq(meetingParticipants.id, professionalReports.participantId))
+		.where(eq(professionalReports.meetingId, props.meetingId))
+		.orderBy(asc(professionalReports.createdAt));
+	const ownFamily = access.ownChildIds.size > 0;
+	return rows
+		.filter(({ report }) =>
+			mayReadReport({
+				...access.facts,
+				role: access.found.role,
+				ownFamily,
+				sharedWithParents: report.sharedWithParentsAt !== null
+			})
+		)
+		.map(({ report, name }) => viewOf(report, name));
+}
+
+/** One report with its content, if the viewer may read it; null otherwise (answer 404). */
+export async function reportForViewer(props: {
+	db: Database;
+	user: SessionUser;
+	reportId: string;
+}): Promise<ProfessionalReport | null> {
+	const { db, user, reportId } = props;
+	if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
+	const [row] = await db
+		.select()
+		.from(professionalReports)
+		.where(eq(professionalReports.id, reportId));
+	if (!row) return null;
+	const access = await voiceAccess({ db, user, meetingId: row.meetingId });
+	if (!access) return null;
+	const readable = mayReadReport({
+		...access.facts,
+		role: access.found.role,
+		ownFamily: access.ownChildIds.size > 0,
+		sharedWithParents: row.sharedWithParentsAt !== null
+	});
+	if (!readable) return null;
+	await audit({
+		db,
+		userId: user.id,
+		action: 'download',
+		targetType: 'document',
+		targetId: row.id,
+		detail: { meetingId: row.meetingId, format: row.content ? 'file' : 'written' }
+	});
+	return row;
+}
+
+/** May the viewer mark this report shared (for a 404 before judging what they sent)? */
+export async function reportShareable(props: {
+	db: Database;
+	user: SessionUser;
+	reportId: string;
+}): Promise<boolean> {
+	const { db, user, reportId } = props;
+	if (!/^[0-9a-f-]{36}$/i.test(reportId)) return false;
+	const [row] = await db
+		.select({ meetingId: professionalReports.meetingId, authorId: professionalReports.authorId })
+		.from(professionalReports)
+		.where(eq(professionalReports.id, reportId));
+	if (!row) return false;
+	const access = await voiceAccess({ db, user, meetingId: row.meetingId });
+	return access !== null && mayShareReport({ ...access.facts, authorId: row.authorId });
+}
+
+/**
+ * Marks the report shared with the parents (now) — by its author or whoever prepares the
+ * meeting — and the register's "shared with parents" with it. Null when not theirs (404).
+ */
+export async function shareReport(props: {
+	db: Database;
+	user: SessionUser;
+	reportId: string;
+	now?: Date;
+}): Promise<{ sharedWithParentsAt: Date } | null> {
+	const { db, user, reportId } = props;
+	if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
+	const [row] = await db
+		.select()
+		.from(professionalReports)
+		.where(eq(professionalReports.id, reportId));
+	if (!row) return null;
+	const access = await voiceAccess({ db, user, meetingId: row.meetingId });
+	if (!access || !mayShareReport({ ...access.facts, authorId: row.authorId })) return null;
+	const at = row.sharedWithParentsAt ?? props.now ?? new Date();
+	await db
+		.update(professionalReports)
+		.set({ sharedWithParentsAt: at })
+		.where(eq(professionalReports.id, reportId));
+	await db
+		.update(meetingParticipants)
+		.set({ reportSharedWithParents: true })
+		.where(eq(meetingParticipants.id, row.participantId));
+	await audit({
+		db,
+		userId: user.id,
+		action: 'report-shared',
+		targetType: 'document',
+		targetId: row.id,
+		detail: { meetingId: row.meetingId }
+	});
+	return { sharedWithParentsAt: at };
+}

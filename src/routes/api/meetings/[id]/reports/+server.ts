@@ -1,0 +1,49 @@
+import { error, json } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { requireApiUser } from '$lib/server/guards';
+import { addReport } from '$lib/server/voices/reports';
+import { jsonObject, text, voiceProblemAnswer } from '$lib/server/voices/answers';
+import type { RequestHandler } from './$types';
+
+/**
+ * A professional invited to the meeting adds their report: `multipart/form-data` with `title`
+ * and `file` (PDF or Word, at most 10 MB, judged by its bytes), or JSON `{ title, body }` for a
+ * report written in the app → 201 `{ id }`. 400 `{ errors: { field: message } }` for a file
+ * that is not PDF or Word whatever its name; 409 once the meeting is over; 404 for anyone else.
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const user = requireApiUser(locals);
+	const type = request.headers.get('content-type') ?? '';
+	let title: string;
+	let body: string | null;
+	let file: { name: string; bytes: Uint8Array } | null = null;
+	if (type.startsWith('multipart/form-data')) {
+		const form = await request.formData().catch(() => null);
+		if (!form) return json({ errors: { file: 'The upload could not be read.' } }, { status: 400 });
+		title = text(form.get('title'));
+		body = text(form.get('body')) || null;
+		const upload = form.get('file');
+		if (upload instanceof File && upload.size > 0)
+			file = { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) };
+	} else {
+		const input = (await jsonObject(request)) ?? {};
+		title = text(input.title);
+		body = text(input.body) || null;
+	}
+	try {
+		const made = await addReport({
+			db: await database(),
+			user,
+			meetingId: params.id,
+			title,
+			file,
+			body
+		});
+		if (!made) error(404, 'Not found');
+		return json(made, { status: 201 });
+	} catch (problem) {
+		const answer = voiceProblemAnswer(problem);
+		if (answer) return answer;
+		throw problem;
+	}
+};
