@@ -1,0 +1,464 @@
+/**
+ * The unit's figures for the oversight dashboard and the quarterly report (issue 14), counted
+ * in the database (SQL through drizzle, the same on PGlite and PostgreSQL). Where a timescale is
+ * in working days the database returns one candidate row per meeting or child (its date and when
+ * the thing was done) and the domain (src/lib/domain: bank holidays included) says whether it
+ * was on time and by how much not; nothing else is loaded.
+ * Runs in SvelteKit and under plain Node (the benchmark), so imports are relative.
+ */
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	gte,
+	inArray,
+	isNotNull,
+	isNull,
+	lt,
+	ne,
+	sql
+} from 'drizzle-orm';
+import type { Database } from '../db';
+import {
+	advocacyOffers,
+	agencies,
+	challenges,
+	childEvents,
+	children,
+	families,
+	meetingChildren,
+	meetingParticipants,
+	meetings,
+	users,
+	type ChallengeStage
+} from '../db/schema';
+import {
+	addDays,
+	calendarDateOf,
+	compareDates,
+	decisionLetterDue,
+	firstCicReviewDue,
+	laterCicReviewDue,
+	notesDueDate,
+	secondCicReviewDue,
+	toDayNumber,
+	workingDaysBetween,
+	type CalendarDate,
+	type MeetingKind
+} from '../../domain';
+
+export const DEFAULT_CASELOAD_LIMIT = 70;
+
+/** One late item: the meeting, how late (working days), and whether it is done yet. */
+export interface LateItem {
+	meetingId: string;
+	dueBy: CalendarDate;
+	workingDaysLate: number;
+	/** False while still not done (late so far, counted to today). */
+	done: boolean;
+}
+
+export interface OnTimeFigure {
+	/** Meetings in the period whose due date has passed or that are done. */
+	due: number;
+	onTime: number;
+	late: LateItem[];
+}
+
+export interface AgencyFigure {
+	agency: string;
+	invited: number;
+	attended: number;
+	apologies: number;
+	reportsRequested: number;
+	reportsReceived: number;
+	/** Received before the meeting began. */
+	reportsBefore: number;
+	/** Received only after the meeting. */
+	reportsAfter: number;
+	sharedBefore: number;
+}
+
+export interface OversightFigures {
+	from: CalendarDate;
+	to: CalendarDate;
+	asOf: CalendarDate;
+	meetingsHeld: { kind: MeetingKind; count: number }[];
+	/** Children whose child protection plan started, month by month. */
+	plans: { month: string; started: number }[];
+	plansOut: OnTimeFigure;
+	notesOnTime: OnTimeFigure;
+	cicReviews: {
+		held: number;
+		withinTimescale: number;
+		late: { meetingId: string; dueBy: CalendarDate; heldOn: CalendarDate; daysLate: number }[];
+		dueSoon: { childId: string; dueBy: CalendarDate }[];
+	};
+	agencies: AgencyFigure[];
+	advocacy: { eligible: number; offered: number; takenUp: number; parentsOffered: number };
+	challenges: {
+		raised: number;
+		byStage: { stage: ChallengeStage; count: number }[];
+		/** Resolved challenges by the furthest stage they reached first. */
+		resolvedAfter: { stage: ChallengeStage; count: number }[];
+	};
+	caseloads: { userId: string; name: string; count: number; limit: number }[];
+}
+
+const int = (value: unknown) => Number(value ?? 0);
+
+/** The instant a London calendar day starts (00:00 in Europe/London, GMT or BST). */
+export function startOfLondonDay(date: CalendarDate): Date {
+	const utc = new Date(`${date}T00:00:00Z`);
+	const bst = new Date(utc.getTime() - 3_600_000);
+	return calendarDateOf(bst) === date ? bst : utc;
+}
+
+/** The London date of the meeting as the notes' due dates count it (started, else scheduled). */
+const meetingDay = sql<string>`to_char((coalesce(${meetings.startedAt}, ${meetings.scheduledAt}) at time zone 'Europe/London')::date, 'YYYY-MM-DD')`;
+
+/** Meetings of the unit that ended (were held) in the period. */
+function heldIn(unitId: string, start: Date, end: Date) {
+	return and(
+		eq(meetings.unitId, unitId),
+		eq(meetings.status, 'ended'),
+		gte(meetings.scheduledAt, start),
+		lt(meetings.scheduledAt, end)
+	);
+}
+
+/** On time or late against a working-day due date, for rows of { meetingId, day, doneOn }. */
+function onTime(
+	rows: { meetingId: string; day: string; doneOn: string | null }[],
+	dueOf: (day: CalendarDate) => CalendarDate,
+	asOf: CalendarDate
+): OnTimeFigure {
+	const figure: OnTimeFigure = { due: 0, onTime: 0, late: [] };
+	for (const row of rows) {
+		const dueBy = dueOf(row.day);
+		if (!row.doneOn && compareDates(asOf, dueBy) <= 0) continue; // not due yet
+		figure.due++;
+		if (row.doneOn && compareDates(row.doneOn, dueBy) <= 0) {
+			figure.onTime++;
+			continue;
+		}
+		const doneOrToday = row.doneOn ?? asOf;
+		figure.late.push({
+			meetingId: row.meetingId,
+			dueBy,
+			workingDaysLate: Math.max(1, workingDaysBetween(dueBy, doneOrToday)),
+			done: row.doneOn !== null
+		});
+	}
+	figure.late.sort((a, b) => b.workingDaysLate - a.workingDaysLate);
+	return figure;
+}
+
+/** Every figure for the unit over [from, to] (London dates, inclusive); `asOf` is today unless given. */
+export async function oversightFigures(props: {
+	db: Database;
+	unitId: string;
+	from: CalendarDate;
+	to: CalendarDate;
+	asOf?: CalendarDate;
+}): Promise<OversightFigures> {
+	const { db, unitId, from, to } = props;
+	const asOf = props.asOf ?? calendarDateOf(new Date());
+	const start = startOfLondonDay(from);
+	const end = startOfLondonDay(addDays(to, 1));
+	const [held, plans, planRows, notesRows, cic, agencyRows, advocacy, challengeFigures, loads] =
+		await Promise.all([
+			meetingsHeld(db, unitId, start, end),
+			plansStarted(db, unitId, from, to),
+			documentRows(db, unitId, start, end, 'plan-24h'),
+			documentRows(db, unitId, start, end, 'draft-notes'),
+			cicReviews(db, unitId, from, to, asOf),
+			agencyFigures(db, unitId, start, end),
+			advocacyFigures(db, unitId, start, end),
+			challengeFiguresFor(db, unitId, start, end),
+			caseloads(db, unitId, end)
+		]);
+	return {
+		from,
+		to,
+		asOf,
+		meetingsHeld: held,
+		plans,
+		plansOut: onTime(planRows, decisionLetterDue, asOf),
+		notesOnTime: onTime(notesRows, notesDueDate, asOf),
+		cicReviews: cic,
+		agencies: agencyRows,
+		advocacy,
+		challenges: challengeFigures,
+		caseloads: loads
+	};
+}
+
+async function meetingsHeld(db: Database, unitId: string, start: Date, end: Date) {
+	const rows = await db
+		.select({ kind: meetings.kind, count: count() })
+		.from(meetings)
+		.where(heldIn(unitId, start, end))
+		.groupBy(meetings.kind)
+		.orderBy(desc(count()), asc(meetings.kind));
+	return rows.map((r) => ({ kind: r.kind, count: int(r.count) }));
+}
+
+async function plansStarted(db: Database, unitId: string, from: CalendarDate, to: CalendarDate) {
+	const month = sql<string>`to_char(${childEvents.date}, 'YYYY-MM')`;
+	const rows = await db
+		.select({ month, started: sql<number>`count(distinct ${childEvents.childId})::int` })
+		.from(childEvents)
+		.innerJoin(children, eq(children.id, childEvents.childId))
+		.innerJoin(families, eq(families.id, children.familyId))
+		.where(
+			and(
+				eq(families.unitId, unitId),
+				eq(childEvents.kind, 'plan-started'),
+				gte(childEvents.date, from),
+				sql`${childEvents.date} <= ${to}`
+			)
+		)
+		.groupBy(month);
+	const byMonth = new Map(rows.map((r) => [r.month, int(r.started)]));
+	const months: { month: string; started: number }[] = [];
+	for (let m = from.slice(0, 7); m <= to.slice(0, 7);) {
+		months.push({ month: m, started: byMonth.get(m) ?? 0 });
+		const [y, mm] = m.split('-').map(Number);
+		m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+	}
+	return months;
+}
+
+/**
+ * One row per held meeting that made a document of this kind: its day and when the document
+ * was done — the 24-hour plan when first sent out (circulation), the notes when first final.
+ */
+async function documentRows(
+	db: Database,
+	unitId: string,
+	start: Date,
+	end: Date,
+	kind: 'plan-24h' | 'draft-notes'
+) {
+	// Outer columns are named in full: drizzle leaves a one-table query's columns unqualified.
+	const done =
+		kind === 'plan-24h'
+			? sql<
+					string | null
+				>`(select to_char((min(c.created_at) at time zone 'Europe/London')::date, 'YYYY-MM-DD') from circulation c join documents d on d.id = c.document_id where d.meeting_id = "meetings"."id" and d.kind = 'plan-24h')`
+			: sql<
+					string | null
+				>`(select to_char((min(d.approved_at) at time zone 'Europe/London')::date, 'YYYY-MM-DD') from documents d where d.meeting_id = "meetings"."id" and d.kind = 'draft-notes' and d.state = 'final')`;
+	return db
+		.select({ meetingId: meetings.id, day: meetingDay, doneOn: done })
+		.from(meetings)
+		.where(
+			and(
+				heldIn(unitId, start, end),
+				sql`exists (select 1 from documents d where d.meeting_id = "meetings"."id" and d.kind = ${kind})`
+			)
+		);
+}
+
+/**
+ * Child in care reviews: each child in care with the days their reviews were held; the domain
+ * chains the due dates (first within 20 working days, then 3 months, then every 6 months).
+ */
+async function cicReviews(
+	db: Database,
+	unitId: string,
+	from: CalendarDate,
+	to: CalendarDate,
+	asOf: CalendarDate
+): Promise<OversightFigures['cicReviews']> {
+	const reviews = sql<
+		string | null
+	>`(select string_agg(${meetings.id} || ' ' || ${meetingDay}, ',' order by ${meetings.scheduledAt}) from ${meetingChildren} join ${meetings} on ${meetings.id} = ${meetingChildren.meetingId} where ${meetingChildren.childId} = "children"."id" and ${meetings.kind} = 'cic-review' and ${meetings.status} = 'ended' and ${meetings.scheduledAt} >= ${children.inCareSince}::date)`;
+	const rows = await db
+		.select({ childId: children.id, since: children.inCareSince, reviews })
+		.from(children)
+		.innerJoin(families, eq(families.id, children.familyId))
+		.where(and(eq(families.unitId, unitId), isNotNull(children.inCareSince)));
+	const figure: OversightFigures['cicReviews'] = {
+		held: 0,
+		withinTimescale: 0,
+		late: [],
+		dueSoon: []
+	};
+	const soon = addDays(asOf, 30);
+	for (const row of rows) {
+		let dueBy = firstCicReviewDue(row.since!);
+		let number = 0;
+		for (const entry of row.reviews ? row.reviews.split(',') : []) {
+			const [meetingId, heldOn] = entry.split(' ');
+			if (compareDates(heldOn, from) >= 0 && compareDates(heldOn, to) <= 0) {
+				figure.held++;
+				if (compareDates(heldOn, dueBy) <= 0) figure.withinTimescale++;
+				else
+					figure.late.push({
+						meetingId,
+						dueBy,
+						heldOn,
+						daysLate: toDayNumber(heldOn) - toDayNumber(dueBy)
+					});
+			}
+			number++;
+			dueBy = number === 1 ? secondCicReviewDue(heldOn) : laterCicReviewDue(heldOn);
+		}
+		if (compareDates(dueBy, asOf) >= 0 && compareDates(dueBy, soon) <= 0) {
+			figure.dueSoon.push({ childId: row.childId, dueBy });
+		}
+	}
+	figure.dueSoon.sort((a, b) => compareDates(a.dueBy, b.dueBy));
+	return figure;
+}
+
+async function agencyFigures(db: Database, unitId: string, start: Date, end: Date) {
+	const countIf = (condition: ReturnType<typeof sql>) =>
+		sql<number>`count(*) filter (where ${condition})::int`;
+	const rows = await db
+		.select({
+			agency: agencies.name,
+			invited: sql<number>`count(*)::int`,
+			attended: countIf(sql`${meetingParticipants.attendance} = 'attended'`),
+			apologies: countIf(sql`${meetingParticipants.attendance} = 'apologies'`),
+			reportsRequested: countIf(sql`${meetingParticipants.reportRequested}`),
+			reportsReceived: countIf(sql`${meetingParticipants.reportReceivedAt} is not null`),
+			reportsBefore: countIf(
+				sql`${meetingParticipants.reportReceivedAt} < coalesce(${meetings.startedAt}, ${meetings.scheduledAt})`
+			),
+			reportsAfter: countIf(
+				sql`${meetingParticipants.reportReceivedAt} >= coalesce(${meetings.startedAt}, ${meetings.scheduledAt})`
+			),
+			sharedBefore: countIf(
+				sql`${meetingParticipants.reportSharedWithParents} and ${meetingParticipants.reportReceivedAt} < coalesce(${meetings.startedAt}, ${meetings.scheduledAt})`
+			)
+		})
+		.from(meetingParticipants)
+		.innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
+		.innerJoin(agencies, eq(agencies.id, meetingParticipants.agencyId))
+		.where(and(heldIn(unitId, start, end), eq(meetingParticipants.role, 'professional')))
+		.groupBy(agencies.name)
+		.orderBy(desc(sql`count(*)`), asc(agencies.name));
+	return rows.map((r) => ({
+		agency: r.agency,
+		invited: int(r.invited),
+		attended: int(r.attended),
+		apologies: int(r.apologies),
+		reportsRequested: int(r.reportsRequested),
+		reportsReceived: int(r.reportsReceived),
+		reportsBefore: int(r.reportsBefore),
+		reportsAfter: int(r.reportsAfter),
+		sharedBefore: int(r.sharedBefore)
+	}));
+}
+
+/** Children over 5 at initial and review conferences: offered an advocate, and who took one up. */
+async function advocacyFigures(db: Database, unitId: string, start: Date, end: Date) {
+	const conferences = and(
+		heldIn(unitId, start, end),
+		inArray(meetings.kind, ['initial-conference', 'review-conference'])
+	);
+	const [eligible] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(meetingChildren)
+		.innerJoin(meetings, eq(meetings.id, meetingChildren.meetingId))
+		.innerJoin(children, eq(children.id, meetingChildren.childId))
+		.where(
+			and(
+				conferences,
+				sql`(${children.dateOfBirth} is null or extract(year from age(${meetingDay}::date, ${children.dateOfBirth})) > 5)`
+			)
+		);
+	const [offers] = await db
+		.select({
+			offered: sql<number>`count(*) filter (where ${advocacyOffers.childId} is not null and ${advocacyOffers.offered})::int`,
+			takenUp: sql<number>`count(*) filter (where ${advocacyOffers.childId} is not null and ${advocacyOffers.offered} and ${advocacyOffers.accepted})::int`,
+			parentsOffered: sql<number>`count(*) filter (where ${advocacyOffers.childId} is null and ${advocacyOffers.offered})::int`
+		})
+		.from(advocacyOffers)
+		.innerJoin(meetings, eq(meetings.id, advocacyOffers.meetingId))
+		.where(conferences);
+	return {
+		eligible: int(eligible?.n),
+		offered: int(offers?.offered),
+		takenUp: int(offers?.takenUp),
+		parentsOffered: int(offers?.parentsOffered)
+	};
+}
+
+/** Challenges raised in the period: where each stands now, and how far the resolved ones went. */
+async function challengeFiguresFor(db: Database, unitId: string, start: Date, end: Date) {
+	const inPeriod = and(
+		eq(challenges.unitId, unitId),
+		gte(challenges.raisedAt, start),
+		lt(challenges.raisedAt, end)
+	);
+	const byStage = await db
+		.select({ stage: challenges.stage, count: count() })
+		.from(challenges)
+		.where(inPeriod)
+		.groupBy(challenges.stage);
+	const furthest = sql<ChallengeStage>`(select case when bool_or(s.stage = 'escalated') then 'escalated' when bool_or(s.stage = 'formal') then 'formal' else 'informal' end from challenge_steps s where s.challenge_id = "challenges"."id")`;
+	const resolved = await db
+		.select({ stage: furthest, count: count() })
+		.from(challenges)
+		.where(and(inPeriod, eq(challenges.stage, 'resolved')))
+		.groupBy(furthest);
+	const order: ChallengeStage[] = ['informal', 'formal', 'escalated', 'resolved'];
+	const stages = new Map(byStage.map((r) => [r.stage, int(r.count)]));
+	const after = new Map(resolved.map((r) => [r.stage, int(r.count)]));
+	return {
+		raised: [...stages.values()].reduce((a, b) => a + b, 0),
+		byStage: order.map((stage) => ({ stage, count: stages.get(stage) ?? 0 })),
+		resolvedAfter: order.slice(0, 3).map((stage) => ({ stage, count: after.get(stage) ?? 0 }))
+	};
+}
+
+/**
+ * Each chair's caseload at the end of the period: the children whose latest meeting in the 7
+ * months before (a review falls due every 6 months) they chaired, and the children in care they
+ * are the reviewing officer for; against their own limit (70 unless the unit set another).
+ */
+async function caseloads(db: Database, unitId: string, end: Date) {
+	const since = new Date(end.getTime() - 214 * 86_400_000);
+	const latest = db.$with('latest').as(
+		db
+			.selectDistinctOn([meetingChildren.childId], {
+				childId: meetingChildren.childId,
+				chairId: sql<string>`${meetings.chairId}`.as('chair_id')
+			})
+			.from(meetingChildren)
+			.innerJoin(meetings, eq(meetings.id, meetingChildren.meetingId))
+			.where(
+				and(
+					eq(meetings.unitId, unitId),
+					ne(meetings.status, 'cancelled'),
+					gte(meetings.scheduledAt, since),
+					lt(meetings.scheduledAt, end)
+				)
+			)
+			.orderBy(meetingChildren.childId, desc(meetings.scheduledAt))
+	);
+	const cases = sql`(select ${latest.childId} as child_id, ${latest.chairId} as chair_id from ${latest} union select ${children.id}, ${children.iroId} from ${children} join ${families} on ${families.id} = ${children.familyId} where ${children.iroId} is not null and ${children.inCareSince} is not null and ${families.unitId} = ${unitId})`;
+	const rows = await db
+		.with(latest)
+		.select({
+			userId: users.id,
+			name: users.name,
+			limit: users.caseloadLimit,
+			count: sql<number>`(select count(distinct c.child_id)::int from ${cases} c where c.chair_id = "users"."id")`
+		})
+		.from(users)
+		.where(and(eq(users.unitId, unitId), eq(users.role, 'chair'), isNull(users.disabledAt)))
+		.orderBy(asc(users.name));
+	return rows.map((r) => ({
+		userId: r.userId,
+		name: r.name,
+		count: int(r.count),
+		limit: r.limit ?? DEFAULT_CASELOAD_LIMIT
+	}));
+}
