@@ -236,6 +236,7 @@ function writeBlock(pdf: Pdf, parent: Struct, block: Block, budget: TextBudget):
 			const caption = budget.take(block.caption);
 			tagged(pdf, parent, 'P', () => say(pdf.font('Helvetica-Bold'), caption, { width }));
 			pdf.font('Helvetica');
+			if (!block.rows.length) break;
 			const list = pdf.struct('L');
 			parent.add(list);
 			for (const row of block.rows) {
@@ -260,9 +261,11 @@ function writeBlock(pdf: Pdf, parent: Struct, block: Block, budget: TextBudget):
 					)
 			);
 			pdf.font('Helvetica');
+			const lines = riskLines(block);
+			if (!lines.length) break;
 			const list = pdf.struct('L');
 			parent.add(list);
-			for (const line of riskLines(block)) {
+			for (const line of lines) {
 				if (budget.exhausted) break;
 				const text = budget.take(`• ${line}`);
 				tagged(pdf, list, 'LI', () => say(pdf, text, { width }));
