@@ -56,9 +56,9 @@ export interface DocumentInput {
 	riskHistory?: ChildRiskHistory[];
 }
 
-/** The generator's name and version, stored with every document. */
+/** The generator's name and version, stored with every document (1.1: the child's own words in the family's plan). */
 export const generatorName = 'roundtable-documents';
-export const generatorVersion = '1.0.0';
+export const generatorVersion = '1.1.0';
 
 export function childNames(input: DocumentInput): string {
 	return listInWords(input.meeting.children.map((c) => c.name));
