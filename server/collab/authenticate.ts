@@ -14,7 +14,8 @@ import { templateFor } from '../../src/lib/domain';
 import { connectionMayWrite, mayReadRestricted } from '../../src/lib/policy';
 import type { MeetingRole, MeetingStatus } from '../../src/lib/domain/vocabulary';
 import { collabPath } from '../../src/lib/collab/protocol';
-import { restrictedSuffix, type Channel } from '../../src/lib/server/records';
+import { notesSuffix, restrictedSuffix, type Channel } from '../../src/lib/server/records';
+import { notesUpgrade } from './notes-rights';
 import { audit } from '../../src/lib/server/audit';
 import { addressOfRequest } from '../../src/lib/server/client-address';
 
@@ -58,6 +59,9 @@ export function parseCollabPath(
 	if (rest.endsWith(restrictedSuffix)) {
 		channel = 'restricted';
 		rest = rest.slice(0, -restrictedSuffix.length);
+	} else if (rest.endsWith(notesSuffix)) {
+		channel = 'notes';
+		rest = rest.slice(0, -notesSuffix.length);
 	}
 	return UUID.test(rest) ? { meetingId: rest, channel } : null;
 }
@@ -107,6 +111,9 @@ export async function authenticateUpgrade(props: {
 	if (channel === 'restricted' && !mayReadRestricted(view.role)) {
 		return { ok: false, status: 403, message: 'Restricted information is not shared with you.' };
 	}
+	// The notes: who reads and who writes depends on their state (./notes-rights.ts).
+	const notes = channel === 'notes' ? await notesUpgrade({ db, role: view.role, meetingId }) : null;
+	if (notes && !notes.ok) return notes;
 	const status = view.meeting.status;
 	// Every open of the live record is audited, each channel (docs/security.md, "Audit").
 	await audit({
@@ -133,7 +140,9 @@ export async function authenticateUpgrade(props: {
 			role: view.role,
 			participantId: view.me?.id ?? null,
 			status,
-			mayWrite: connectionMayWrite({ role: view.role, participantId: view.me?.id ?? null, status })
+			mayWrite: notes
+				? notes.mayWrite
+				: connectionMayWrite({ role: view.role, participantId: view.me?.id ?? null, status })
 		}
 	};
 }

@@ -27,6 +27,7 @@ import {
 	openFirstSection,
 	prefillReview
 } from './server-writes';
+import { seedNotes } from './notes-seed';
 import { RecordQuota, type QuotaLimits } from './quota';
 import type { NodeRelay, RelayKind } from './relay';
 
@@ -116,6 +117,18 @@ export class LiveChannel {
 					Y.applyUpdate(live.doc, prefill.update, 'load');
 					rowsSinceSnapshot += 1;
 				} else if (prefill.storedByOther) {
+					rowsSinceSnapshot = (await loadChannel({ db, meetingId, channel, doc: live.doc }))
+						.rowsSinceSnapshot;
+				}
+				await owners.reload();
+			}
+			if (!loaded.stored && channel === 'notes') {
+				// The notes start from the draft notes End meeting made: written once, as the server.
+				const seed = await seedNotes({ db, meetingId });
+				if (seed.update) {
+					Y.applyUpdate(live.doc, seed.update, 'load');
+					rowsSinceSnapshot += 1;
+				} else if (seed.storedByOther) {
 					rowsSinceSnapshot = (await loadChannel({ db, meetingId, channel, doc: live.doc }))
 						.rowsSinceSnapshot;
 				}

@@ -7,6 +7,7 @@ import { draftNotes } from './draft-notes';
 import type { DocumentInput } from './input';
 import { lessons } from './lessons';
 import { memoryBook } from './memory-book';
+import { notesFamily } from './notes-family';
 import type { DocumentKind, MeetingDocument } from './model';
 import { parentPlan } from './parent-plan';
 import { plan24h } from './plan-24h';
@@ -15,11 +16,12 @@ export * from './model';
 export * from './input';
 export { renderDocumentHtml } from './html';
 export { documentReadability } from './check';
-export { plan24h, draftNotes, parentPlan, childLetter, memoryBook, lessons };
+export { plan24h, draftNotes, parentPlan, childLetter, memoryBook, lessons, notesFamily };
 
 const generators: Record<DocumentKind, (input: DocumentInput) => MeetingDocument> = {
 	'plan-24h': plan24h,
 	'draft-notes': draftNotes,
+	'notes-family': notesFamily,
 	'parent-plan': parentPlan,
 	'child-letter': childLetter,
 	'memory-book': memoryBook,

@@ -7,7 +7,7 @@ import type { DocumentAudience, MeetingOutput } from '../domain';
 import type { ConcernHistory } from '../risk/history';
 
 /** One kind of document a meeting makes as it ends (the template's `outputs`). */
-export type DocumentKind = MeetingOutput;
+export type DocumentKind = MeetingOutput | 'notes-family';
 
 /** One score in the risk summary. */
 export interface RiskScore {
@@ -70,6 +70,7 @@ export interface MeetingDocument {
 export const documentAudiences: Record<DocumentKind, DocumentAudience> = {
 	'plan-24h': 'professionals',
 	'draft-notes': 'professionals',
+	'notes-family': 'family',
 	lessons: 'professionals',
 	'parent-plan': 'family',
 	'child-letter': 'family',
@@ -80,6 +81,7 @@ export const documentAudiences: Record<DocumentKind, DocumentAudience> = {
 export const documentKindLabels: Record<DocumentKind, string> = {
 	'plan-24h': '24-hour plan',
 	'draft-notes': 'Draft notes',
+	'notes-family': 'Notes (family copy)',
 	'parent-plan': 'Plan for the family',
 	'child-letter': 'Letter to the child',
 	'memory-book': 'Memory book',

@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetingDocuments, type StoredDocument } from '../db/schema';
+import { meetingDocuments, type DocumentState, type StoredDocument } from '../db/schema';
+import { documentDueBy } from '../../domain/document-due';
+import type { CalendarDate } from '../../domain/calendar-date';
 import { renderDocumentHtml } from '../../documents/html';
 import type { MeetingDocument } from '../../documents/model';
 import { mayReadDocument } from '../../policy';
@@ -19,6 +21,10 @@ export interface DocumentLink {
 	version: number;
 	title: string;
 	audience: 'professionals' | 'family';
+	/** draft | with-chair | final (docs/documents.md). */
+	state: DocumentState;
+	/** YYYY-MM-DD: when it is due out; null when it has no due date. */
+	dueBy: string | null;
 	createdAt: string;
 	url: string;
 	pdfUrl: string;
@@ -36,7 +42,7 @@ export function documentUrl(meetingId: string, documentId: string): string {
 export function linkOf(
 	row: Pick<
 		StoredDocument,
-		'id' | 'meetingId' | 'kind' | 'version' | 'title' | 'audience' | 'createdAt'
+		'id' | 'meetingId' | 'kind' | 'version' | 'title' | 'audience' | 'createdAt' | 'state' | 'dueBy'
 	>
 ): DocumentLink {
 	const url = documentUrl(row.meetingId, row.id);
@@ -46,6 +52,8 @@ export function linkOf(
 		version: row.version,
 		title: row.title,
 		audience: row.audience,
+		state: row.state,
+		dueBy: row.dueBy,
 		createdAt: row.createdAt.toISOString(),
 		url,
 		pdfUrl: `${url}/pdf`
@@ -63,6 +71,12 @@ export async function storeDocuments(props: {
 	createdBy: string | null;
 	documents: MeetingDocument[];
 	now?: Date;
+	/** The meeting's date: the notes and the 24-hour plan are due counted from it. */
+	meetingDate?: CalendarDate;
+	/** Each document's state (default: the draft notes start as a draft, the rest are final as made). */
+	stateOf?: (doc: MeetingDocument) => DocumentState;
+	/** The version each kind gets (default: the next one of its kind). */
+	versionOf?: (doc: MeetingDocument) => number;
 }): Promise<StoredDocument[]> {
 	const { db, meetingId } = props;
 	const documents = props.documents.map((doc) => storableJson(doc));
@@ -80,7 +94,9 @@ export async function storeDocuments(props: {
 				meetingId,
 				kind: doc.kind,
 				audience: doc.audience,
-				version: (versionOf.get(doc.kind) ?? 0) + 1,
+				version: props.versionOf?.(doc) ?? (versionOf.get(doc.kind) ?? 0) + 1,
+				state: props.stateOf?.(doc) ?? (doc.kind === 'draft-notes' ? 'draft' : 'final'),
+				dueBy: props.meetingDate ? documentDueBy(doc.kind, props.meetingDate) : null,
 				generatorName: doc.generator.name,
 				generatorVersion: doc.generator.version,
 				createdBy: props.createdBy,
@@ -109,7 +125,9 @@ export async function documentsForRole(props: {
 			version: meetingDocuments.version,
 			title: meetingDocuments.title,
 			audience: meetingDocuments.audience,
-			createdAt: meetingDocuments.createdAt
+			createdAt: meetingDocuments.createdAt,
+			state: meetingDocuments.state,
+			dueBy: meetingDocuments.dueBy
 		})
 		.from(meetingDocuments)
 		.where(eq(meetingDocuments.meetingId, props.meetingId))

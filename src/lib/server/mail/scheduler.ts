@@ -17,6 +17,7 @@ import { meetingCalendarEntry, meetingMail } from './invitations';
 import { enqueueMailOnce } from './outbox';
 import { meetingRecipients } from './recipients';
 import { queueReportFollowUp, queueReportRequest } from './report-requests';
+import { queueDocumentDueReminders } from './document-due';
 import { queueChallengeReminders } from '../oversight/challenges';
 
 export interface ScheduledCounts {
@@ -143,6 +144,8 @@ export async function queueDueMail(props: { db: Database; now?: Date }): Promise
 		if (compareDates(calendarDateOf(meeting.scheduledAt), today) < 0) continue;
 		await queueDueForMeeting(db, meeting, now, counts);
 	}
+	// Documents due out in two working days and not final: business support and the chair.
+	await queueDocumentDueReminders({ db, now });
 	// A chair's challenge whose stage has waited too long: its author is reminded (once a stage).
 	await queueChallengeReminders({ db, now });
 	return counts;

@@ -84,7 +84,14 @@ export async function endMeeting(props: {
 		});
 		input.riskHistory = [...histories.values()].map((h) => h.history);
 		const documents = generateDocuments(input);
-		const stored = await storeDocuments({ db, meetingId, createdBy: user.id, documents, now });
+		const stored = await storeDocuments({
+			db,
+			meetingId,
+			createdBy: user.id,
+			documents,
+			now,
+			meetingDate: input.meeting.date
+		});
 		// The plan's actions, tracked between meetings (written once; a retry changes nothing).
 		await writePlanActions({ db, meetingId, main });
 		await audit({

@@ -6,7 +6,11 @@ import { meetingForViewer } from '$lib/server/meetings/queries';
 import { documentsForRole } from '$lib/server/documents/store';
 import type { RequestHandler } from './$types';
 
-/** The meeting's documents the caller may read (a parent: only family documents); 404 for any other meeting. */
+/**
+ * The meeting's documents the caller may read (a parent: only family documents), the latest
+ * version of each: { id, kind, version, title, audience, state, dueBy, url, pdfUrl }; 404 for any
+ * other meeting.
+ */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const user = requireApiUser(locals);
 	const db = await database();
@@ -21,13 +25,18 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		targetId: params.id
 	});
 	return json({
-		documents: documents.map(({ id, kind, version, title, url, pdfUrl }) => ({
-			id,
-			kind,
-			version,
-			title,
-			url,
-			pdfUrl
-		}))
+		documents: documents.map(
+			({ id, kind, version, title, audience, state, dueBy, url, pdfUrl }) => ({
+				id,
+				kind,
+				version,
+				title,
+				audience,
+				state,
+				dueBy,
+				url,
+				pdfUrl
+			})
+		)
 	});
 };

@@ -1,0 +1,89 @@
+/**
+ * Business support's queue: the latest version of every document of the unit's meetings that
+ * has a due date (the notes, their family copy, the 24-hour plan), by due date, with its state
+ * and how many working days late it is.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { meetingDocuments, meetings, type DocumentState } from '../db/schema';
+import { calendarDateOf, type CalendarDate } from '../../domain/calendar-date';
+import { documentDueBy, lateInWords, workingDaysLate } from '../../domain/document-due';
+import { documentUrl } from './store';
+
+export interface DueDocument {
+	id: string;
+	meetingId: string;
+	meetingTitle: string;
+	kind: string;
+	version: number;
+	state: DocumentState;
+	dueBy: CalendarDate;
+	workingDaysLate: number;
+	/** "3 working days late", "due today", "on time", "done". */
+	lateness: string;
+	url: string;
+}
+
+export async function dueDocuments(props: {
+	db: Database;
+	unitId: string;
+	today: CalendarDate;
+}): Promise<DueDocument[]> {
+	const { db, today } = props;
+	const unitMeetings = await db
+		.select({
+			id: meetings.id,
+			title: meetings.title,
+			startedAt: meetings.startedAt,
+			scheduledAt: meetings.scheduledAt
+		})
+		.from(meetings)
+		.where(eq(meetings.unitId, props.unitId));
+	if (unitMeetings.length === 0) return [];
+	const byId = new Map(unitMeetings.map((m) => [m.id, m]));
+	const rows = await db
+		.select({
+			id: meetingDocuments.id,
+			meetingId: meetingDocuments.meetingId,
+			kind: meetingDocuments.kind,
+			version: meetingDocuments.version,
+			state: meetingDocuments.state,
+			dueBy: meetingDocuments.dueBy
+		})
+		.from(meetingDocuments)
+		.where(
+			and(
+				inArray(meetingDocuments.meetingId, [...byId.keys()]),
+				inArray(meetingDocuments.kind, ['draft-notes', 'notes-family', 'plan-24h'])
+			)
+		);
+	const latest = new Map<string, (typeof rows)[number]>();
+	for (const row of rows) {
+		const key = `${row.meetingId} ${row.kind}`;
+		const seen = latest.get(key);
+		if (!seen || seen.version < row.version) latest.set(key, row);
+	}
+	const out: DueDocument[] = [];
+	for (const row of latest.values()) {
+		const meeting = byId.get(row.meetingId)!;
+		const dueBy =
+			row.dueBy ??
+			documentDueBy(row.kind, calendarDateOf(meeting.startedAt ?? meeting.scheduledAt));
+		if (!dueBy) continue;
+		const facts = { dueBy, today, final: row.state === 'final' };
+		out.push({
+			...row,
+			meetingTitle: meeting.title,
+			dueBy,
+			workingDaysLate: workingDaysLate(facts),
+			lateness: lateInWords(facts),
+			url: documentUrl(row.meetingId, row.id)
+		});
+	}
+	return out.sort(
+		(a, b) =>
+			a.dueBy.localeCompare(b.dueBy) ||
+			a.meetingTitle.localeCompare(b.meetingTitle) ||
+			a.kind.localeCompare(b.kind)
+	);
+}

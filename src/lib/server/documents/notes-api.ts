@@ -1,0 +1,103 @@
+/**
+ * The four steps of the notes as JSON endpoints (`POST /api/documents/{id}/submit|approve|return|correct`):
+ * the body is checked with zod (400 `{ errors: { field: message } }`), a refused step answers
+ * its status with `{ message }` (404 not yours, 403 not your step, 409 out of turn).
+ */
+import { error, json, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '../db';
+import { requireApiUser } from '../guards';
+import type { StoredDocument } from '../db/schema';
+import {
+	approveNotes,
+	correctNotes,
+	notesFor,
+	NotesError,
+	returnNotes,
+	submitNotes
+} from './notes';
+import { linkOf } from './store';
+
+export type NotesStep = 'submit' | 'approve' | 'return' | 'correct';
+
+const bodies = {
+	return: z.object({
+		comment: z
+			.string({ error: 'Say what needs to change.' })
+			.trim()
+			.min(1, 'Say what needs to change.')
+			.max(2000, 'Keep the comment under 2,000 characters.')
+	}),
+	correct: z.object({
+		reason: z
+			.string({ error: 'Say why the notes need correcting.' })
+			.trim()
+			.min(1, 'Say why the notes need correcting.')
+			.max(2000, 'Keep the reason under 2,000 characters.')
+	})
+};
+
+function answer(row: StoredDocument) {
+	const link = linkOf(row);
+	return {
+		document: {
+			id: link.id,
+			kind: link.kind,
+			version: link.version,
+			audience: link.audience,
+			state: link.state,
+			dueBy: link.dueBy,
+			url: link.url,
+			pdfUrl: link.pdfUrl
+		}
+	};
+}
+
+async function bodyOf(event: RequestEvent): Promise<unknown> {
+	try {
+		return await event.request.json();
+	} catch {
+		return null;
+	}
+}
+
+export async function notesStep(event: RequestEvent, step: NotesStep): Promise<Response> {
+	const user = requireApiUser(event.locals);
+	const db = await database();
+	const documentId = event.params.id ?? '';
+	try {
+		switch (step) {
+			case 'submit':
+				return json(answer(await submitNotes({ db, user, documentId })));
+			case 'approve': {
+				const { notes, family } = await approveNotes({ db, user, documentId });
+				return json({ ...answer(notes), familyCopy: answer(family).document });
+			}
+			case 'return': {
+				await notesFor({ db, user, documentId }); // not yours: 404 before any 400
+				const parsed = bodies.return.safeParse(await bodyOf(event));
+				if (!parsed.success)
+					return json({ errors: { comment: parsed.error.issues[0].message } }, { status: 400 });
+				return json(
+					answer(await returnNotes({ db, user, documentId, comment: parsed.data.comment }))
+				);
+			}
+			case 'correct': {
+				await notesFor({ db, user, documentId });
+				const parsed = bodies.correct.safeParse(await bodyOf(event));
+				if (!parsed.success)
+					return json({ errors: { reason: parsed.error.issues[0].message } }, { status: 400 });
+				return json(
+					answer(await correctNotes({ db, user, documentId, reason: parsed.data.reason }))
+				);
+			}
+		}
+	} catch (problem) {
+		if (problem instanceof NotesError) {
+			if (problem.status === 400)
+				return json({ errors: { [problem.field ?? 'body']: problem.message } }, { status: 400 });
+			error(problem.status, problem.message);
+		}
+		throw problem;
+	}
+}

@@ -1,0 +1,5 @@
+import { notesStep } from '$lib/server/documents/notes-api';
+import type { RequestHandler } from './$types';
+
+/** POST /api/documents/{id}/submit (docs/documents.md, "The notes"). */
+export const POST: RequestHandler = (event) => notesStep(event, 'submit');

@@ -1,0 +1,90 @@
+import { error } from '@sveltejs/kit';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { meetingForPage } from '$lib/server/guards';
+import { audit } from '$lib/server/audit';
+import { meetingDocuments } from '$lib/server/db/schema';
+import { latestNotes, notesKind, familyNotesKind } from '$lib/server/documents/notes-state';
+import { notesWarnings } from '$lib/server/documents/notes';
+import { documentUrl } from '$lib/server/documents/store';
+import { notesRoot, readStoredRecord } from '$lib/server/records';
+import { notesParagraphs } from '$lib/documents/notes-fragment';
+import {
+	mayApproveNotes,
+	mayCorrectNotes,
+	mayReadNotes,
+	mayReadRestricted,
+	maySubmitNotes,
+	mayWriteNotes
+} from '$lib/policy';
+import type { PageServerLoad } from './$types';
+
+/** The notes editor: the latest version's state, what this person may do, warnings, every version. */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { db, user, found } = await meetingForPage({ locals, meetingId: params.id, url });
+	if (!mayReadNotes(found.role)) error(404, 'Not found');
+	const notes = await latestNotes({ db, meetingId: params.id });
+	if (!notes) error(404, 'Not found');
+	const versions = await db
+		.select({
+			id: meetingDocuments.id,
+			kind: meetingDocuments.kind,
+			version: meetingDocuments.version,
+			state: meetingDocuments.state,
+			createdAt: meetingDocuments.createdAt,
+			approvedAt: meetingDocuments.approvedAt,
+			correctionReason: meetingDocuments.correctionReason
+		})
+		.from(meetingDocuments)
+		.where(
+			and(
+				eq(meetingDocuments.meetingId, params.id),
+				inArray(meetingDocuments.kind, [notesKind, familyNotesKind])
+			)
+		)
+		.orderBy(asc(meetingDocuments.version), asc(meetingDocuments.kind));
+	// Warnings for business support and the chair: paragraphs quoting restricted passages.
+	let warnings: Awaited<ReturnType<typeof notesWarnings>> = [];
+	if (mayReadRestricted(found.role) && notes.state !== 'final') {
+		const doc = await readStoredRecord({ db, meetingId: params.id, channel: 'notes' });
+		try {
+			const paragraphs = notesParagraphs(doc.getXmlFragment(notesRoot));
+			warnings = await notesWarnings({ db, meetingId: params.id, paragraphs });
+		} finally {
+			doc.destroy();
+		}
+	}
+	await audit({
+		db,
+		userId: user.id,
+		action: 'open-notes',
+		targetType: 'document',
+		targetId: notes.id,
+		detail: { meetingId: params.id, version: notes.version }
+	});
+	const role = found.role;
+	return {
+		meeting: { id: found.meeting.id, title: found.meeting.title },
+		me: { name: found.me?.name ?? user.name, id: user.id },
+		notes: {
+			id: notes.id,
+			version: notes.version,
+			state: notes.state,
+			dueBy: notes.dueBy,
+			returnedComment: notes.returnedComment,
+			correctionReason: notes.correctionReason,
+			url: documentUrl(params.id, notes.id)
+		},
+		may: {
+			write: mayWriteNotes({ role, state: notes.state }),
+			submit: maySubmitNotes(role) && notes.state === 'draft',
+			approve: mayApproveNotes(role) && notes.state === 'with-chair',
+			correct: mayCorrectNotes(role) && notes.state === 'final'
+		},
+		warnings,
+		versions: versions.map((v) => ({
+			...v,
+			createdAt: v.createdAt.toISOString(),
+			approvedAt: v.approvedAt?.toISOString() ?? null
+		}))
+	};
+};
