@@ -1,0 +1,916 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+	expect,
+	request as playwrightRequest,
+	test,
+	type APIRequestContext,
+	type APIResponse
+} from '@playwright/test';
+import WebSocket from 'ws';
+import { DEMO_PASSWORD } from './helpers';
+
+/**
+ * Rights, one matrix: every page, form action, API route, download and socket channel, asked
+ * by every kind of person, over HTTP against the production build with the demo data. Each row
+ * says who is let through; everyone else must be turned away (401, 403, 404, or sent to sign
+ * in). A route in src/routes with no row here fails the test, so a new route cannot ship
+ * without its rights written down.
+ *
+ * Runs first (its name sorts first), on a conference of its own for Mia that it schedules,
+ * fills with people, starts and ends through the API, so it has documents and leaves the demo's
+ * meetings as they were. Actions are probed with an empty form or body: a person who is let
+ * through is answered 400 (or 409, the meeting having ended) and nothing changes.
+ */
+
+const MIA = '00000000-0000-4000-8000-000000000203';
+const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
+const PRICE_FAMILY = '00000000-0000-4000-8000-000000000022';
+const demoUsers = {
+	chair: '00000000-0000-4000-8000-000000000101',
+	police: '00000000-0000-4000-8000-000000000104',
+	jordan: '00000000-0000-4000-8000-000000000108',
+	dawn: '00000000-0000-4000-8000-000000000107'
+};
+
+/**
+ * The people who ask, about the test's conference for Mia: its chair, business support (the
+ * unit's minute-taker), a professional invited to it (the police officer) and one invited to
+ * nothing about Mia (the GP), Mia's dad, a parent of another family (Chrissie's mum), a child, a
+ * manager, and nobody.
+ * Children have no accounts (policy: `meetingRolesForAccount`), so a child's device is signed
+ * out: it is asked exactly as anonymous is.
+ */
+const people = {
+	chair: 'chair@demo.test',
+	businessSupport: 'admin@demo.test',
+	invitedProfessional: 'police@demo.test',
+	uninvitedProfessional: 'gp@demo.test',
+	parent: 'other.parent@demo.test',
+	otherParent: 'parent@demo.test',
+	child: null,
+	manager: 'manager@demo.test',
+	anonymous: null
+} as const;
+type Person = keyof typeof people;
+const everyone = Object.keys(people) as Person[];
+const signedIn = everyone.filter((p) => people[p] !== null);
+const seesMeeting: Person[] = ['chair', 'businessSupport', 'invitedProfessional', 'parent'];
+const readsProfessionalDocuments: Person[] = ['chair', 'businessSupport', 'invitedProfessional'];
+const unitOffice: Person[] = ['chair', 'businessSupport'];
+const staff: Person[] = [
+	'chair',
+	'businessSupport',
+	'invitedProfessional',
+	'uninvitedProfessional',
+	'manager'
+];
+
+type Verdict = 'allow' | 'deny';
+
+interface Ids {
+	/** The test's own conference for Mia, ended. */
+	meeting: string;
+	professionalDocument: string;
+	familyDocument: string;
+	/** The conference's 24-hour plan (a document that is not the notes: their steps answer 409). */
+	plan24h: string;
+	outboxMessage: string;
+	/** The police officer's report, written before the meeting and not shared with the parents. */
+	report: string;
+	/** Mia's consultation form, written down by the police officer before the meeting. */
+	consultation: string;
+}
+
+interface Row {
+	/** The route as src/routes spells it, with its method, and `?/action` for a named form action. */
+	key: string;
+	/** What is asked; `{placeholders}` are filled from the demo. */
+	ask: (ids: Ids) => {
+		method: 'GET' | 'POST';
+		path: string;
+		form?: Record<string, string>;
+		json?: unknown;
+	};
+	allow: readonly Person[];
+	/** Why, in a few words (the policy function that decides). */
+	why: string;
+	/** A different reading of the answer than `standardVerdict`. */
+	judge?: (response: APIResponse, person: Person, context: APIRequestContext) => Promise<Verdict>;
+}
+
+/** `{meeting}` in a path is the test's conference. */
+const fill = (path: string, ids: Ids) => path.replace('{meeting}', ids.meeting);
+const get = (path: string) => (ids: Ids) => ({ method: 'GET' as const, path: fill(path, ids) });
+const postForm = (path: string) => (ids: Ids) => ({
+	method: 'POST' as const,
+	path: fill(path, ids),
+	form: {}
+});
+const postJson = (path: string) => (ids: Ids) => ({
+	method: 'POST' as const,
+	path: fill(path, ids),
+	json: {}
+});
+
+const matrix: Row[] = [
+	// Pages
+	{ key: 'GET /', ask: get('/'), allow: signedIn, why: 'signed in: on to the meetings list' },
+	{ key: 'GET /login', ask: get('/login'), allow: everyone, why: 'public' },
+	{ key: 'GET /logout', ask: get('/logout'), allow: signedIn, why: 'signed in' },
+	{
+		key: 'GET /setup',
+		ask: get('/setup'),
+		allow: [],
+		why: 'only before the first account exists',
+		judge: async (r) => (r.status() === 200 ? 'allow' : 'deny')
+	},
+	{
+		key: 'GET /meetings',
+		ask: get('/meetings'),
+		allow: signedIn,
+		why: 'signed in; lists only meetings they may see'
+	},
+	{
+		key: 'GET /meetings/new',
+		ask: get('/meetings/new'),
+		allow: unitOffice,
+		why: 'canScheduleMeetings'
+	},
+	{
+		key: 'GET /meetings/[id]',
+		ask: get(`/meetings/{meeting}`),
+		allow: seesMeeting,
+		why: 'canSeeMeeting'
+	},
+	{
+		key: 'GET /meetings/[id]/present',
+		ask: get(`/meetings/{meeting}/present`),
+		allow: seesMeeting,
+		why: 'canSeeMeeting'
+	},
+	{
+		key: 'GET /meetings/[id]/documents/[docId]',
+		ask: (ids) => ({
+			method: 'GET',
+			path: `/meetings/${ids.meeting}/documents/${ids.professionalDocument}`
+		}),
+		allow: readsProfessionalDocuments,
+		why: 'mayReadDocument: a professionals’ document'
+	},
+	{
+		key: 'GET /meetings/[id]/documents/[docId]',
+		ask: (ids) => ({
+			method: 'GET',
+			path: `/meetings/${ids.meeting}/documents/${ids.familyDocument}`
+		}),
+		allow: seesMeeting,
+		why: 'mayReadDocument: a family document'
+	},
+	{
+		key: 'GET /children/[childId]',
+		ask: get(`/children/${MIA}`),
+		allow: seesMeeting,
+		why: 'canSeeChildMeeting'
+	},
+	{ key: 'GET /outbox', ask: get('/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
+	{
+		key: 'GET /reports/late',
+		ask: get('/reports/late'),
+		allow: unitOffice,
+		why: 'mayReadLateReports'
+	},
+	{ key: 'GET /audit', ask: get('/audit'), allow: ['manager'], why: 'mayReadAudit' },
+	{
+		key: 'GET /unit/people',
+		ask: get('/unit/people'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayReadPeople'
+	},
+	{
+		key: 'GET /unit/agencies',
+		ask: get('/unit/agencies'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayReadPeople'
+	},
+	{
+		key: 'GET /unit/people/import',
+		ask: get('/unit/people/import'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'GET /account/password',
+		ask: get('/account/password'),
+		allow: signedIn,
+		why: 'their own account'
+	},
+	{
+		key: 'GET /account/sessions',
+		ask: get('/account/sessions'),
+		allow: signedIn,
+		why: 'their own sessions'
+	},
+	{
+		key: 'GET /account/two-step',
+		ask: get('/account/two-step'),
+		allow: staff,
+		why: 'mayUseTwoStepSignIn: staff, not parents'
+	},
+	// The code step comes after the password step: without it, back to sign in (signed in: on to the meetings).
+	{
+		key: 'GET /login/code',
+		ask: get('/login/code'),
+		allow: signedIn,
+		why: 'only after the password step'
+	},
+	// A set-up link's token is its right: an unknown one shows only that the link does not work.
+	{
+		key: 'GET /invite/[token]',
+		ask: get('/invite/not-a-real-token'),
+		allow: everyone,
+		why: 'public: the token is the right'
+	},
+
+	// Form actions (an empty form: let through means 400, or 409 for an ended meeting)
+	{ key: 'POST /login', ask: postForm('/login'), allow: everyone, why: 'public' },
+	{
+		key: 'POST /logout',
+		ask: postForm('/logout'),
+		allow: signedIn,
+		why: 'ends their own session',
+		// Signing out answers 303 to /login either way: let through means the session really ended.
+		judge: async (response, person, context) => {
+			if (response.status() !== 303 || people[person] === null) return 'deny';
+			return (await context.get('/api/me')).status() === 401 ? 'allow' : 'deny';
+		}
+	},
+	// Once an account exists, setting up again is refused (409) like any other turning away.
+	{
+		key: 'POST /setup',
+		ask: postForm('/setup'),
+		allow: [],
+		why: 'only before the first account exists',
+		judge: async (r) => (r.status() === 409 ? 'deny' : standardVerdict(r))
+	},
+	{
+		key: 'POST /meetings/new',
+		ask: postForm('/meetings/new'),
+		allow: unitOffice,
+		why: 'canScheduleMeetings'
+	},
+	{
+		key: 'POST /meetings/[id]?/start',
+		ask: postForm(`/meetings/{meeting}?/start`),
+		allow: ['chair'],
+		why: 'canRunMeeting'
+	},
+	{
+		key: 'POST /meetings/[id]?/invite',
+		ask: postForm(`/meetings/{meeting}?/invite`),
+		allow: unitOffice,
+		why: 'canPrepareMeeting'
+	},
+	{
+		key: 'POST /meetings/[id]?/register',
+		ask: postForm(`/meetings/{meeting}?/register`),
+		allow: unitOffice,
+		why: 'canPrepareMeeting'
+	},
+	{
+		key: 'POST /unit/people?/add',
+		ask: postForm('/unit/people?/add'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /unit/people?/disable',
+		ask: postForm('/unit/people?/disable'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /unit/people?/enable',
+		ask: postForm('/unit/people?/enable'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /unit/people?/resend',
+		ask: postForm('/unit/people?/resend'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /unit/agencies?/add',
+		ask: postForm('/unit/agencies?/add'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /unit/agencies?/contact',
+		ask: postForm('/unit/agencies?/contact'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /unit/agencies?/import',
+		ask: postForm('/unit/agencies?/import'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /unit/people/import?/preview',
+		ask: postForm('/unit/people/import?/preview'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /unit/people/import?/import',
+		ask: postForm('/unit/people/import?/import'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /account/password',
+		ask: postForm('/account/password'),
+		allow: signedIn,
+		why: 'their own password'
+	},
+	{
+		key: 'POST /account/sessions?/end',
+		ask: postForm('/account/sessions?/end'),
+		allow: signedIn,
+		why: 'their own sessions'
+	},
+	{
+		key: 'POST /account/two-step?/on',
+		ask: postForm('/account/two-step?/on'),
+		allow: staff,
+		why: 'mayUseTwoStepSignIn: staff, not parents'
+	},
+	{
+		key: 'POST /account/two-step?/off',
+		ask: postForm('/account/two-step?/off'),
+		allow: staff,
+		why: 'mayUseTwoStepSignIn: staff, not parents'
+	},
+	{
+		key: 'POST /login/code',
+		ask: () => ({ method: 'POST', path: '/login/code', form: { code: '123456' } }),
+		allow: signedIn,
+		why: 'only after the password step (its challenge): a code alone signs nobody in (signed in: on to the meetings)',
+		// A session cookie is a grant whatever the status says.
+		judge: async (r) =>
+			r.headers()['set-cookie']?.includes('rt_session=') ? 'allow' : standardVerdict(r)
+	},
+	{
+		key: 'POST /invite/[token]',
+		ask: () => ({
+			method: 'POST',
+			path: '/invite/not-a-real-token',
+			form: {
+				password: 'a long and unusual pass phrase 42',
+				confirm: 'a long and unusual pass phrase 42'
+			}
+		}),
+		allow: everyone,
+		why: 'public: the token is the right; an unknown one signs nobody in',
+		judge: async (r) =>
+			r.status() === 400 && !r.headers()['set-cookie']?.includes('rt_session=') ? 'allow' : 'deny'
+	},
+
+	// The JSON API
+	{ key: 'GET /api/me', ask: get('/api/me'), allow: signedIn, why: 'signed in' },
+	{
+		key: 'GET /api/meetings',
+		ask: get('/api/meetings'),
+		allow: signedIn,
+		why: 'signed in; lists only meetings they may see'
+	},
+	{
+		key: 'GET /api/meetings/[id]',
+		ask: get(`/api/meetings/{meeting}`),
+		allow: seesMeeting,
+		why: 'canSeeMeeting'
+	},
+	{
+		key: 'GET /meetings/[id]/notes',
+		ask: get(`/meetings/{meeting}/notes`),
+		allow: readsProfessionalDocuments,
+		why: 'mayReadNotes'
+	},
+	{
+		key: 'GET /documents/due',
+		ask: get('/documents/due'),
+		allow: ['businessSupport'],
+		why: 'mayReadDueDocuments'
+	},
+	{
+		key: 'GET /api/documents/due',
+		ask: get('/api/documents/due'),
+		allow: ['businessSupport'],
+		why: 'mayReadDueDocuments'
+	},
+	...(['submit', 'approve', 'return', 'correct'] as const).map((step): Row => ({
+		key: `POST /api/documents/[id]/${step}`,
+		ask: (ids) => ({ method: 'POST', path: `/api/documents/${ids.plan24h}/${step}`, json: {} }),
+		allow: readsProfessionalDocuments,
+		why: 'mayReadNotes (else 404); the 24-hour plan is not the notes: 409, nothing changes'
+	})),
+	{
+		key: 'GET /api/meetings/[id]/documents',
+		ask: get(`/api/meetings/{meeting}/documents`),
+		allow: seesMeeting,
+		why: 'canSeeMeeting; each document by mayReadDocument'
+	},
+	{
+		key: 'POST /api/meetings/[id]/start',
+		ask: postJson(`/api/meetings/{meeting}/start`),
+		allow: ['chair'],
+		why: 'canRunMeeting'
+	},
+	{
+		key: 'POST /api/meetings/[id]/end',
+		ask: postJson(`/api/meetings/{meeting}/end`),
+		allow: ['chair'],
+		why: 'canEndMeeting'
+	},
+	{
+		key: 'POST /api/meetings/[id]/reschedule',
+		ask: postJson(`/api/meetings/{meeting}/reschedule`),
+		allow: unitOffice,
+		why: 'mayChangeMeetingDate'
+	},
+	{
+		key: 'POST /api/meetings/[id]/cancel',
+		ask: postJson(`/api/meetings/{meeting}/cancel`),
+		allow: unitOffice,
+		why: 'mayChangeMeetingDate'
+	},
+	{
+		key: 'GET /api/children/[childId]/risk-history',
+		ask: get(`/api/children/${MIA}/risk-history`),
+		allow: seesMeeting,
+		why: 'canSeeChildMeeting'
+	},
+	// Families, children and their clocks (issue 12): an empty body is a 400 for those let through.
+	{
+		key: 'GET /api/children',
+		ask: get('/api/children?q=mia'),
+		allow: signedIn,
+		why: 'signed in; lists only the children canSeeChild lets them see'
+	},
+	{
+		key: 'GET /api/children/[childId]',
+		ask: get(`/api/children/${MIA}`),
+		allow: seesMeeting,
+		why: 'canSeeChild'
+	},
+	{
+		key: 'POST /api/children',
+		ask: postJson('/api/children'),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/children/[childId]/events',
+		ask: postJson(`/api/children/${MIA}/events`),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/children/[childId]/family',
+		ask: postJson(`/api/children/${MIA}/family`),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/families',
+		ask: postJson('/api/families'),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/families/[id]/members',
+		ask: postJson(`/api/families/${PRICE_FAMILY}/members`),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/meetings',
+		ask: postJson('/api/meetings'),
+		allow: unitOffice,
+		why: 'canScheduleMeetings'
+	},
+	{
+		key: 'POST /api/meetings/[id]/participants',
+		ask: postJson(`/api/meetings/{meeting}/participants`),
+		allow: unitOffice,
+		why: 'canPrepareMeeting'
+	},
+	{
+		key: 'POST /api/meetings/[id]/adjourn',
+		ask: postJson(`/api/meetings/{meeting}/adjourn`),
+		allow: ['chair'],
+		why: 'canRunMeeting'
+	},
+	// Voices before the meeting (issue 12); the test's meeting has ended: those let through get 409 or 400.
+	{
+		key: 'POST /api/meetings/[id]/reports',
+		ask: postJson(`/api/meetings/{meeting}/reports`),
+		allow: ['invitedProfessional'],
+		why: 'mayAddReport (409: the meeting has ended)'
+	},
+	{
+		key: 'GET /api/reports/[id]',
+		ask: (ids) => ({ method: 'GET', path: `/api/reports/${ids.report}` }),
+		allow: readsProfessionalDocuments,
+		why: 'mayReadReport: not shared with the parents'
+	},
+	{
+		key: 'POST /api/reports/[id]/shared',
+		ask: (ids) => ({ method: 'POST', path: `/api/reports/${ids.report}/shared`, json: {} }),
+		allow: ['chair', 'businessSupport', 'invitedProfessional'],
+		why: 'mayShareReport: its author, or who prepares the meeting (400: empty body)'
+	},
+	{
+		key: 'POST /api/meetings/[id]/consultations',
+		ask: postJson(`/api/meetings/{meeting}/consultations`),
+		allow: ['chair', 'invitedProfessional', 'parent'],
+		why: 'mayFillConsultation (409: the meeting has ended)'
+	},
+	{
+		key: 'GET /api/consultations/[id]',
+		ask: (ids) => ({ method: 'GET', path: `/api/consultations/${ids.consultation}` }),
+		allow: seesMeeting,
+		why: 'mayReadConsultation: a parent only their own child’s'
+	},
+	{
+		key: 'POST /api/meetings/[id]/advocacy',
+		ask: postJson(`/api/meetings/{meeting}/advocacy`),
+		allow: unitOffice,
+		why: 'mayRecordAdvocacy (400: empty body)'
+	},
+	// Circulation and the plan between meetings (issue 13)
+	{ key: 'GET /actions', ask: get('/actions'), allow: staff, why: 'mayUseActionsPage' },
+	{
+		key: 'GET /api/meetings/[id]/actions',
+		ask: get(`/api/meetings/{meeting}/actions`),
+		allow: seesMeeting,
+		why: 'mayReadActions: a parent only their own family’s'
+	},
+	{
+		key: 'POST /api/actions/[id]',
+		ask: () => ({
+			method: 'POST',
+			path: '/api/actions/00000000-0000-4000-8000-00000000dead',
+			json: { state: 'done' }
+		}),
+		allow: [],
+		why: 'mayUpdateAction: an action not theirs is 404 (owners: actions-tracking.test.ts)'
+	},
+	{
+		key: 'POST /api/meetings/[id]/circulate',
+		ask: postJson(`/api/meetings/{meeting}/circulate`),
+		allow: unitOffice,
+		why: 'mayCirculate (400: no document named)'
+	},
+	{
+		key: 'GET /api/meetings/[id]/circulation',
+		ask: get(`/api/meetings/{meeting}/circulation`),
+		allow: unitOffice,
+		why: 'mayCirculate'
+	},
+	{ key: 'GET /api/outbox', ask: get('/api/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
+	{ key: 'GET /api/audit', ask: get('/api/audit'), allow: ['manager'], why: 'mayReadAudit' },
+	{
+		key: 'GET /api/people',
+		ask: get('/api/people'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayReadPeople'
+	},
+	{
+		key: 'GET /api/agencies',
+		ask: get('/api/agencies'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayReadPeople'
+	},
+	{
+		key: 'POST /api/people',
+		ask: postJson('/api/people'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'POST /api/agencies',
+		ask: postJson('/api/agencies'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	// A JSON body is not a CSV file: let through means 415, turned away 404.
+	{
+		key: 'POST /api/people/import',
+		ask: postJson('/api/people/import'),
+		allow: unitOffice,
+		why: 'mayManagePeople'
+	},
+	{
+		key: 'GET /health',
+		ask: get('/health'),
+		allow: everyone,
+		why: 'public: status only, no personal data'
+	},
+	{
+		key: 'GET /document-styles.css',
+		ask: get('/document-styles.css'),
+		allow: everyone,
+		why: 'public: a stylesheet'
+	},
+
+	// Downloads
+	{
+		key: 'GET /meetings/[id]/documents/[docId]/pdf',
+		ask: (ids) => ({
+			method: 'GET',
+			path: `/meetings/${ids.meeting}/documents/${ids.professionalDocument}/pdf`
+		}),
+		allow: readsProfessionalDocuments,
+		why: 'mayReadDocument: a professionals’ document'
+	},
+	{
+		key: 'GET /meetings/[id]/documents/[docId]/pdf',
+		ask: (ids) => ({
+			method: 'GET',
+			path: `/meetings/${ids.meeting}/documents/${ids.familyDocument}/pdf`
+		}),
+		allow: seesMeeting,
+		why: 'mayReadDocument: a family document'
+	},
+	{
+		key: 'GET /outbox/[id]/attachments/[index]',
+		ask: (ids) => ({ method: 'GET', path: `/outbox/${ids.outboxMessage}/attachments/0` }),
+		allow: unitOffice,
+		why: 'mayReadOutbox'
+	}
+];
+
+/** The socket's two channels of Mia's conference: who may open each (101) and who is refused. */
+const channels: { channel: string; path: string; allow: readonly Person[]; why: string }[] = [
+	{
+		channel: 'main',
+		path: `/collab/{meeting}`,
+		allow: seesMeeting,
+		why: 'canSeeMeeting (read-only once ended)'
+	},
+	{
+		channel: 'restricted',
+		path: `/collab/{meeting}/restricted`,
+		allow: readsProfessionalDocuments,
+		why: 'mayReadRestricted'
+	},
+	{
+		channel: 'notes',
+		path: `/collab/{meeting}/notes`,
+		allow: readsProfessionalDocuments,
+		why: 'mayReadNotes (business support and the chair write while a draft)'
+	}
+];
+
+/** Every route src/routes holds, as `METHOD /path` (and `?/name` for a named form action). */
+function routesOnDisk(): string[] {
+	const root = path.resolve('src/routes');
+	const keys = new Set<string>();
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const file = path.join(dir, name);
+			if (statSync(file).isDirectory()) {
+				walk(file);
+				continue;
+			}
+			const route =
+				'/' +
+				path
+					.relative(root, dir)
+					.split(path.sep)
+					.filter((part) => part && !/^\(.*\)$/.test(part))
+					.join('/');
+			const source = () => readFileSync(file, 'utf8');
+			if (name === '+page.svelte' || name === '+page.server.ts' || name === '+page.ts')
+				keys.add(`GET ${route}`);
+			if (name === '+page.server.ts') {
+				const actions = /export const actions[^=]*=\s*\{([\s\S]*?)\n\};/.exec(source());
+				for (const [, action] of actions?.[1].matchAll(/^\t(\w+):/gm) ?? [])
+					keys.add(action === 'default' ? `POST ${route}` : `POST ${route}?/${action}`);
+			}
+			if (name === '+server.ts') {
+				for (const [, method] of source().matchAll(
+					/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g
+				))
+					keys.add(`${method} ${route}`);
+			}
+		}
+	};
+	walk(root);
+	return [...keys].sort();
+}
+
+/** Let through, or turned away: 401, 403, 404, or sent to sign in. Anything else fails the test. */
+function standardVerdict(response: APIResponse): Verdict {
+	const status = response.status();
+	if (status === 401 || status === 403 || status === 404) return 'deny';
+	if (status >= 300 && status < 400)
+		return new URL(response.headers()['location'] ?? '/', 'http://x').pathname === '/login'
+			? 'deny'
+			: 'allow';
+	if (status >= 500) throw new Error(`answered ${status}`);
+	return 'allow'; // 2xx, or 400/409: past the guard, the input or the meeting's state refused
+}
+
+/** The server playwright.config.ts starts (the same port rule). */
+const baseURL = () => `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+
+/** A signed-in request context for the person (none for a child or anonymous). */
+async function contextFor(person: Person): Promise<APIRequestContext> {
+	const context = await playwrightRequest.newContext({
+		baseURL: baseURL(),
+		maxRedirects: 0,
+		extraHTTPHeaders: { origin: new URL(baseURL()).origin }
+	});
+	const email = people[person];
+	if (email) {
+		const signIn = await context.post('/login', {
+			form: { email, password: DEMO_PASSWORD },
+			headers: { accept: 'text/html' }
+		});
+		expect(signIn.status(), `${person} signs in`).toBe(303);
+	}
+	return context;
+}
+
+async function ask(context: APIRequestContext, row: Row, ids: Ids): Promise<APIResponse> {
+	const { method, path: url, form, json } = row.ask(ids);
+	const headers = { accept: form ? 'text/html' : 'application/json' };
+	if (method === 'GET') return context.get(url, { headers });
+	return form ? context.post(url, { form, headers }) : context.post(url, { data: json, headers });
+}
+
+function upgradeStatus(url: string, cookie: string | null): Promise<number> {
+	return new Promise((resolve) => {
+		const ws = new WebSocket(url, { headers: cookie ? { cookie } : {} });
+		ws.on('unexpected-response', (_request, response) => {
+			resolve(response.statusCode ?? 0);
+			ws.terminate();
+		});
+		ws.on('open', () => {
+			resolve(101);
+			ws.close();
+		});
+		ws.on('error', () => {});
+	});
+}
+
+let ids: Ids;
+
+test.beforeAll(async () => {
+	const office = await contextFor('businessSupport');
+	const chair = await contextFor('chair');
+	const form = { headers: { accept: 'text/html' } };
+	// Business support schedules a conference for Mia, chaired by Priya; the police officer and
+	// Mia's dad are invited; the chair starts and ends it, which makes its documents.
+	const scheduled = await office.post('/meetings/new', {
+		...form,
+		form: {
+			kind: 'initial-conference',
+			title: 'Rights matrix conference',
+			date: `${new Date().getFullYear() + 1}-03-03`,
+			time: '10:00',
+			chairId: demoUsers.chair,
+			childIds: MIA
+		}
+	});
+	expect(scheduled.status(), 'scheduled').toBe(303);
+	const meeting = new URL(scheduled.headers()['location'], baseURL()).pathname.split('/').pop()!;
+	for (const [userId, role] of [
+		[demoUsers.police, 'professional'],
+		[demoUsers.jordan, 'parent']
+	]) {
+		expect(
+			(
+				await office.post(`/meetings/${meeting}?/invite`, { ...form, form: { userId, role } })
+			).status(),
+			`${role} invited`
+		).toBe(200);
+	}
+	// Before the meeting the police officer adds a report and writes down Mia's consultation form.
+	const police = await contextFor('invitedProfessional');
+	const report = await police.post(`/api/meetings/${meeting}/reports`, {
+		data: { title: 'Police report', body: 'No call-outs since the strategy discussion.' }
+	});
+	expect(report.status(), 'report added').toBe(201);
+	const consultation = await police.post(`/api/meetings/${meeting}/consultations`, {
+		data: { childId: MIA, helpedBy: 'her social worker', wishes: 'To see Dad at weekends' }
+	});
+	expect(consultation.status(), 'consultation written').toBe(201);
+	await police.dispose();
+	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
+	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'ended').toBe(200);
+	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
+		documents: { id: string }[];
+	};
+	const dad = await contextFor('parent');
+	const family = (await (await dad.get(`/api/meetings/${meeting}/documents`)).json()) as {
+		documents: { id: string }[];
+	};
+	const familyIds = new Set(family.documents.map((d) => d.id));
+	const outbox = (await (await chair.get('/api/outbox')).json()) as {
+		messages: { id: string; attachments: unknown[] }[];
+	};
+	ids = {
+		meeting,
+		professionalDocument: all.documents.find((d) => !familyIds.has(d.id))!.id,
+		familyDocument: family.documents[0].id,
+		plan24h: all.documents.find((d) => d.kind === 'plan-24h')!.id,
+		outboxMessage: outbox.messages.find((m) => m.attachments.length > 0)!.id,
+		report: ((await report.json()) as { id: string }).id,
+		consultation: ((await consultation.json()) as { id: string }).id
+	};
+	await Promise.all([office.dispose(), chair.dispose(), dad.dispose()]);
+});
+
+test('every route in src/routes has a row in the rights matrix', () => {
+	const covered = new Set(matrix.map((row) => row.key));
+	expect(
+		routesOnDisk().filter((key) => !covered.has(key)),
+		'routes without a row: add each to the matrix with who may use it'
+	).toEqual([]);
+	expect(
+		[...covered].filter((key) => !routesOnDisk().includes(key)),
+		'rows for routes that no longer exist'
+	).toEqual([]);
+});
+
+for (const person of everyone) {
+	test(`rights of ${person}: every page, action, API route, download and socket channel`, async () => {
+		const context = await contextFor(person);
+		const wrong: string[] = [];
+		for (const row of matrix) {
+			if (row.key === 'POST /logout') continue; // ends the session: asked last
+			const response = await ask(context, row, ids);
+			const verdict = row.judge
+				? await row.judge(response, person, context)
+				: standardVerdict(response);
+			const expected: Verdict = row.allow.includes(person) ? 'allow' : 'deny';
+			if (verdict !== expected)
+				wrong.push(`${row.key} (${row.why}): expected ${expected}, answered ${response.status()}`);
+		}
+		const cookies =
+			(await context.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ') || null;
+		const socketBase = baseURL().replace(/^http/, 'ws');
+		for (const channel of channels) {
+			const status = await upgradeStatus(`${socketBase}${fill(channel.path, ids)}`, cookies);
+			const expected = channel.allow.includes(person) ? 101 : people[person] === null ? 401 : 403;
+			if (status !== expected)
+				wrong.push(
+					`socket ${channel.channel} (${channel.why}): expected ${expected}, answered ${status}`
+				);
+		}
+		const logout = matrix.find((row) => row.key === 'POST /logout')!;
+		const verdict = await logout.judge!(await ask(context, logout, ids), person, context);
+		if (verdict !== (logout.allow.includes(person) ? 'allow' : 'deny'))
+			wrong.push(`POST /logout: expected ${logout.allow.includes(person) ? 'allow' : 'deny'}`);
+		await context.dispose();
+		expect(wrong).toEqual([]);
+	});
+}
+
+test('the invite picker offers only the unit’s staff, agencies’ people and the family of the meeting’s children', async () => {
+	const chair = await contextFor('chair');
+	// Mia's core group: Mia's dad is offered; Chrissie's mum (another family) is not.
+	const html = await (
+		await chair.get(`/meetings/${CORE_GROUP}`, { headers: { accept: 'text/html' } })
+	).text();
+	const select = /<select id="invite-user"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '';
+	const offered = [...select.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)]
+		.map(([, , name]) => name.trim())
+		.sort();
+	expect(offered).toEqual(
+		[
+			'Alan Brooks',
+			'Dr Ravi Patel',
+			'Helen Moss',
+			'Jordan Price',
+			'Kim Lee',
+			'PC Jo Reid',
+			'Priya Shah',
+			'Sam Okafor'
+		].sort()
+	);
+	// Choosing someone the picker does not offer is refused too.
+	const picked = await chair.post(`/meetings/${CORE_GROUP}?/invite`, {
+		form: { userId: demoUsers.dawn, role: 'parent' },
+		headers: { accept: 'text/html' }
+	});
+	expect(picked.status()).toBe(400);
+	await chair.dispose();
+});
