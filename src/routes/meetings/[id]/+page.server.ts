@@ -19,6 +19,7 @@ import { documentsForRole } from '$lib/server/documents/store';
 import { reportRequestsForMeeting } from '$lib/server/mail/report-requests';
 import { dateChangeActions } from './date-change.server';
 import { setUpLinkActions } from './set-up-links.server';
+import { voiceActions, voicesForPage } from './voices.server';
 import { pendingAccountInvites } from '$lib/server/auth/account-invites';
 
 const inviteForm = z.object({
@@ -79,6 +80,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canChangeDate:
 			meeting.status === 'scheduled' &&
 			mayChangeMeetingDate({ viewer: user, meeting, participant: me }),
+		voices: await voicesForPage({ user, found }),
 		setUpPending: canPrepareMeeting({ viewer: user, meeting, participant: me })
 			? await pendingAccountInvites({ db, meetingId: meeting.id })
 			: []
@@ -87,6 +89,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	...dateChangeActions,
+	...voiceActions,
 	...setUpLinkActions,
 	start: async ({ locals, params }) => {
 		if (!locals.user) redirect(303, '/login');
