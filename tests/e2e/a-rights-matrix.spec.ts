@@ -816,7 +816,7 @@ test.beforeAll(async () => {
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
 	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'ended').toBe(200);
 	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
-		documents: { id: string }[];
+		documents: { id: string; kind: string }[];
 	};
 	const dad = await contextFor('parent');
 	const family = (await (await dad.get(`/api/meetings/${meeting}/documents`)).json()) as {
