@@ -1,0 +1,109 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { peopleViewer } from '$lib/server/people/guard';
+import { agenciesForViewer } from '$lib/server/people/agencies';
+import {
+	createPerson,
+	peopleForViewer,
+	personInput,
+	resendSetUpLink,
+	setAccountDisabled
+} from '$lib/server/people/people';
+import { userRoles } from '$lib/domain/vocabulary';
+import { userRoleLabel } from '$lib/domain/people';
+import { mayManagePeople } from '$lib/policy';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * The unit's people (People and agencies, issue 12): business support and chairs add a person
+ * (who is sent a set-up link through the outbox), disable or enable an account, and send a new
+ * link; managers read the list.
+ */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const viewer = peopleViewer({ locals, url });
+	const db = await database();
+	const [people, agencies] = await Promise.all([
+		peopleForViewer({ db, viewer }),
+		agenciesForViewer({ db, viewer })
+	]);
+	return {
+		people: people ?? [],
+		agencies: (agencies ?? []).map(({ id, name }) => ({ id, name })),
+		roles: userRoles.map((role) => ({ role, label: userRoleLabel[role] })),
+		mayManage: mayManagePeople(viewer)
+	};
+};
+
+const accountForm = z.object({
+	userId: z.string({ error: 'Choose a person.' }).trim().min(1, 'Choose a person.')
+});
+
+/** The account named by the form, for the three actions on one person. */
+function accountIn(form: FormData) {
+	return readForm(form, accountForm);
+}
+
+export const actions: Actions = {
+	add: async ({ locals, url, request }) => {
+		const viewer = peopleViewer({ locals, url, write: true });
+		const form = readForm(await request.formData(), personInput, [
+			'name',
+			'email',
+			'role',
+			'agencyId'
+		]);
+		if (!form.ok) return fail(400, { add: { errors: form.errors, values: form.values } });
+		const made = await createPerson({ db: await database(), viewer, person: form.data });
+		if (!made) error(404, 'Not found');
+		if (!made.ok)
+			return fail(400, {
+				add: {
+					errors: made.errors,
+					values: {
+						name: form.data.name,
+						email: form.data.email,
+						role: form.data.role,
+						agencyId: form.data.agencyId ?? ''
+					}
+				}
+			});
+		return { added: { name: form.data.name, email: form.data.email, inviteUrl: made.inviteUrl } };
+	},
+	disable: async ({ locals, url, request }) => {
+		const viewer = peopleViewer({ locals, url, write: true });
+		const form = accountIn(await request.formData());
+		if (!form.ok) return fail(400, { problem: form.errors.userId });
+		const done = await setAccountDisabled({
+			db: await database(),
+			viewer,
+			userId: form.data.userId,
+			disabled: true
+		});
+		if (!done) error(404, 'Not found');
+		return { changed: 'The account is disabled: its sessions have ended and it cannot sign in.' };
+	},
+	enable: async ({ locals, url, request }) => {
+		const viewer = peopleViewer({ locals, url, write: true });
+		const form = accountIn(await request.formData());
+		if (!form.ok) return fail(400, { problem: form.errors.userId });
+		const done = await setAccountDisabled({
+			db: await database(),
+			viewer,
+			userId: form.data.userId,
+			disabled: false
+		});
+		if (!done) error(404, 'Not found');
+		return { changed: 'The account is enabled again: its owner can sign in.' };
+	},
+	resend: async ({ locals, url, request }) => {
+		const viewer = peopleViewer({ locals, url, write: true });
+		const form = accountIn(await request.formData());
+		if (!form.ok) return fail(400, { problem: form.errors.userId });
+		const sent = await resendSetUpLink({ db: await database(), viewer, userId: form.data.userId });
+		if (!sent) error(404, 'Not found');
+		if (!sent.ok) return fail(400, { problem: sent.problem });
+		return { changed: 'A new set-up link is in the outbox; the older one no longer works.' };
+	}
+};
