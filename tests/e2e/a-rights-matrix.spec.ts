@@ -812,6 +812,8 @@ test.beforeAll(async () => {
 		data: { childId: MIA, helpedBy: 'her social worker', wishes: 'To see Dad at weekends' }
 	});
 	expect(consultation.status(), 'consultation written').toBe(201);
+	const reportId = ((await report.json()) as { id: string }).id;
+	const consultationId = ((await consultation.json()) as { id: string }).id;
 	await police.dispose();
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
 	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'ended').toBe(200);
@@ -832,8 +834,8 @@ test.beforeAll(async () => {
 		familyDocument: family.documents[0].id,
 		plan24h: all.documents.find((d) => d.kind === 'plan-24h')!.id,
 		outboxMessage: outbox.messages.find((m) => m.attachments.length > 0)!.id,
-		report: ((await report.json()) as { id: string }).id,
-		consultation: ((await consultation.json()) as { id: string }).id
+		report: reportId,
+		consultation: consultationId
 	};
 	await Promise.all([office.dispose(), chair.dispose(), dad.dispose()]);
 });
