@@ -63,7 +63,12 @@ export async function advocacyForMeeting(props: {
 }
 
 /** Each meeting's advocacy for one child (the child's page), newest meeting first. */
-export async function advocacyForChildPage(props: { db: Database; childId: string }): Promise<
+export async function advocacyForChildPage(props: {
+	db: Database;
+	childId: string;
+	/** The meetings about the child that the viewer may see. */
+	meetingIds: string[];
+}): Promise<
 	{
 		meetingId: string;
 		scheduledAt: string;
@@ -77,7 +82,9 @@ export async function advocacyForChildPage(props: { db: Database; childId: strin
 		.from(advocacyOffers)
 		.innerJoin(meetings, eq(meetings.id, advocacyOffers.meetingId))
 		.where(eq(advocacyOffers.childId, props.childId));
+	const visible = new Set(props.meetingIds);
 	return rows
+		.filter(({ offer }) => visible.has(offer.meetingId))
 		.sort((a, b) => b.scheduledAt.getTime() - a.scheduledAt.getTime())
 		.map(({ offer, scheduledAt }) => ({
 			meetingId: offer.meetingId,
