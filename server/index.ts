@@ -35,6 +35,9 @@ export async function startServer(): Promise<RunningServer> {
 	const ownProtocolHeader =
 		!process.env.ORIGIN && !process.env.PROTOCOL_HEADER ? 'x-roundtable-protocol' : null;
 	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = ownProtocolHeader;
+	// Professionals upload reports of up to 10 MB (src/lib/server/voices/reports.ts); adapter-node
+	// refuses bodies over 512 KB unless told otherwise, so allow the report and its form around it.
+	process.env.BODY_SIZE_LIMIT ??= '11M';
 	const { handler } = (await import(pathToFileURL(handlerPath).href)) as {
 		handler: (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => unknown;
 	};
