@@ -26,6 +26,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import { ukDay, ukInstant } from '../../src/lib/meetings/uk-time';
 import { seedDemoRecords } from './demo-records';
 import { queueDemoMail } from './demo-mail';
+import { seedDemoChallenges } from './demo-challenges';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
 
@@ -409,6 +410,7 @@ export async function seedDemo(props: {
 		}
 	});
 	await seedDemoRecords({ db, today });
+	await seedDemoChallenges({ db, today });
 	await queueDemoMail({ db, meetingIds: meetingPlan(today).map((plan) => plan.id), today }); // invitations, report requests, what is due
 	return { created: !existing };
 }

@@ -26,6 +26,8 @@ import { DEMO_PASSWORD } from './helpers';
 const MIA = '00000000-0000-4000-8000-000000000203';
 const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
 const PRICE_FAMILY = '00000000-0000-4000-8000-000000000022';
+/** The demo's challenge about Mia, raised by the chair (server/seed/demo-challenges.ts). */
+const MIA_CHALLENGE = '00000000-0000-4000-8000-000000000501';
 const demoUsers = {
 	chair: '00000000-0000-4000-8000-000000000101',
 	police: '00000000-0000-4000-8000-000000000104',
@@ -181,6 +183,24 @@ const matrix: Row[] = [
 		why: 'mayReadLateReports'
 	},
 	{ key: 'GET /audit', ask: get('/audit'), allow: ['manager'], why: 'mayReadAudit' },
+	{
+		key: 'GET /oversight',
+		ask: get('/oversight'),
+		allow: ['chair', 'manager'],
+		why: 'mayReadOversight'
+	},
+	{
+		key: 'GET /oversight/quarterly',
+		ask: get('/oversight/quarterly?quarter=2026-Q3'),
+		allow: ['chair', 'manager'],
+		why: 'mayReadOversight'
+	},
+	{
+		key: 'GET /oversight/quarterly/download',
+		ask: get('/oversight/quarterly/download?quarter=2026-Q3&format=csv&table=meetings-held'),
+		allow: ['chair', 'manager'],
+		why: 'mayReadOversight'
+	},
 	{
 		key: 'GET /unit/people',
 		ask: get('/unit/people'),
@@ -447,6 +467,30 @@ const matrix: Row[] = [
 		ask: postJson(`/api/meetings/{meeting}/cancel`),
 		allow: unitOffice,
 		why: 'mayChangeMeetingDate'
+	},
+	{
+		key: 'GET /api/oversight',
+		ask: get('/api/oversight?from=2026-01-01&to=2026-12-31'),
+		allow: ['chair', 'manager'],
+		why: 'mayReadOversight'
+	},
+	{
+		key: 'GET /api/children/[childId]/challenges',
+		ask: get(`/api/children/${MIA}/challenges`),
+		allow: ['chair', 'businessSupport', 'invitedProfessional', 'manager'],
+		why: 'mayReadChallenges: professionals who see the child, managers of the unit; never parents'
+	},
+	{
+		key: 'POST /api/challenges',
+		ask: () => ({ method: 'POST', path: '/api/challenges', json: { childId: MIA } }),
+		allow: ['chair'],
+		why: 'mayRaiseChallenge: chairs who see the child'
+	},
+	{
+		key: 'POST /api/challenges/[id]/stage',
+		ask: postJson(`/api/challenges/${MIA_CHALLENGE}/stage`),
+		allow: ['chair', 'manager'],
+		why: 'mayMoveChallenge: its author, a chair who sees the child, a manager of the unit'
 	},
 	{
 		key: 'GET /api/children/[childId]/risk-history',

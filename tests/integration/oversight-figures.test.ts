@@ -290,7 +290,7 @@ describe('oversight figures on a hand-made unit', () => {
 		expect(figures.plansOut).toEqual({
 			due: 2,
 			onTime: 1,
-			late: [{ meetingId: ids.m2, dueBy: '2026-12-11', workingDaysLate: 1, done: true }]
+			late: [{ meetingId: ids.m2, kind: 'review-conference', day: '2026-12-10', dueBy: '2026-12-11', workingDaysLate: 1, done: true }]
 		});
 	});
 
@@ -299,8 +299,8 @@ describe('oversight figures on a hand-made unit', () => {
 			due: 3,
 			onTime: 1,
 			late: [
-				{ meetingId: ids.m3, dueBy: '2026-11-23', workingDaysLate: 57, done: false },
-				{ meetingId: ids.m2, dueBy: '2027-01-05', workingDaysLate: 3, done: true }
+				{ meetingId: ids.m3, kind: 'core-group', day: '2026-11-02', dueBy: '2026-11-23', workingDaysLate: 57, done: false },
+				{ meetingId: ids.m2, kind: 'review-conference', day: '2026-12-10', dueBy: '2027-01-05', workingDaysLate: 3, done: true }
 			]
 		});
 	});

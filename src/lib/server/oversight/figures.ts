@@ -54,6 +54,9 @@ export const DEFAULT_CASELOAD_LIMIT = 70;
 /** One late item: the meeting, how late (working days), and whether it is done yet. */
 export interface LateItem {
 	meetingId: string;
+	kind: MeetingKind;
+	/** The meeting's day. */
+	day: CalendarDate;
 	dueBy: CalendarDate;
 	workingDaysLate: number;
 	/** False while still not done (late so far, counted to today). */
@@ -131,7 +134,7 @@ function heldIn(unitId: string, start: Date, end: Date) {
 
 /** On time or late against a working-day due date, for rows of { meetingId, day, doneOn }. */
 function onTime(
-	rows: { meetingId: string; day: string; doneOn: string | null }[],
+	rows: { meetingId: string; kind: MeetingKind; day: string; doneOn: string | null }[],
 	dueOf: (day: CalendarDate) => CalendarDate,
 	asOf: CalendarDate
 ): OnTimeFigure {
@@ -147,6 +150,8 @@ function onTime(
 		const doneOrToday = row.doneOn ?? asOf;
 		figure.late.push({
 			meetingId: row.meetingId,
+			kind: row.kind,
+			day: row.day,
 			dueBy,
 			workingDaysLate: Math.max(1, workingDaysBetween(dueBy, doneOrToday)),
 			done: row.doneOn !== null
@@ -253,7 +258,7 @@ async function documentRows(
 					string | null
 				>`(select to_char((min(d.approved_at) at time zone 'Europe/London')::date, 'YYYY-MM-DD') from documents d where d.meeting_id = "meetings"."id" and d.kind = 'draft-notes' and d.state = 'final')`;
 	return db
-		.select({ meetingId: meetings.id, day: meetingDay, doneOn: done })
+		.select({ meetingId: meetings.id, kind: meetings.kind, day: meetingDay, doneOn: done })
 		.from(meetings)
 		.where(
 			and(

@@ -1,0 +1,349 @@
+/**
+ * The oversight figures as tables, each with its chart: one model that the dashboard, the
+ * quarterly report (with the previous quarter beside each number), its PDF and its CSV files
+ * all render, so every format says the same thing. Browser-safe.
+ */
+import type { OversightFigures } from '../server/oversight/figures';
+import { meetingKindLabel } from '../meetings/labels';
+import { formatCalendarDate } from '../domain/calendar-date';
+import type { BarChart } from './bar-chart';
+
+export interface FigureTable {
+	/** The CSV's name (`&table=`). */
+	name: string;
+	heading: string;
+	/** One line saying what is counted and how. */
+	note: string;
+	head: string[];
+	rows: string[][];
+	chart: BarChart | null;
+}
+
+export const tableNames = [
+	'meetings-held',
+	'plans-started',
+	'plans-out',
+	'notes-on-time',
+	'late-documents',
+	'cic-reviews',
+	'agencies',
+	'advocacy',
+	'challenges',
+	'caseloads'
+] as const;
+
+const stageWords = {
+	informal: 'Raised informally',
+	formal: 'Formal dispute',
+	escalated: 'Escalated to a manager',
+	resolved: 'Resolved'
+} as const;
+
+const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
+
+/** Rows of [label, ...numbers] for this period and, when given, the one before. */
+function compare(
+	labels: string[],
+	now: (label: string) => number[],
+	before: ((label: string) => number[]) | null
+): string[][] {
+	return labels.map((label) => {
+		const a = now(label);
+		if (!before) return [label, ...a.map(String)];
+		const b = before(label);
+		return [label, ...a.flatMap((v, i) => [String(v), String(b[i] ?? 0)])];
+	});
+}
+
+function headOf(first: string, columns: string[], withPrevious: boolean): string[] {
+	if (!withPrevious) return [first, ...columns];
+	return [first, ...columns.flatMap((c) => [`${c} (this quarter)`, `${c} (previous quarter)`])];
+}
+
+function chartOf(
+	id: string,
+	title: string,
+	rows: string[][],
+	withPrevious: boolean,
+	column = 1,
+	unit?: string
+): BarChart {
+	const step = withPrevious ? 2 : 1;
+	const at = 1 + (column - 1) * step;
+	return {
+		id: `chart-${id}`,
+		title,
+		series: withPrevious ? ['This quarter', 'Previous quarter'] : ['This period'],
+		unit,
+		rows: rows.map((r) => ({
+			label: r[0],
+			values: withPrevious ? [Number(r[at]), Number(r[at + 1])] : [Number(r[at])]
+		}))
+	};
+}
+
+/** Every table for the figures; with `previous`, each number has the previous period's beside it. */
+export function oversightTables(
+	now: OversightFigures,
+	previous: OversightFigures | null = null
+): FigureTable[] {
+	const withPrevious = previous !== null;
+	const tables: FigureTable[] = [];
+	const add = (table: Omit<FigureTable, 'chart'>, chart: BarChart | null) =>
+		tables.push({ ...table, chart });
+
+	// Meetings held by kind
+	const kinds = [
+		...new Set([...now.meetingsHeld, ...(previous?.meetingsHeld ?? [])].map((m) => m.kind))
+	];
+	const held = (f: OversightFigures) => (label: string) => [
+		f.meetingsHeld.find((m) => meetingKindLabel[m.kind] === label)?.count ?? 0
+	];
+	const heldRows = compare(
+		kinds.map((k) => meetingKindLabel[k]),
+		held(now),
+		previous && held(previous)
+	);
+	add(
+		{
+			name: 'meetings-held',
+			heading: 'Conferences, reviews and meetings held',
+			note: 'Meetings that took place in the period, by kind.',
+			head: headOf('Kind of meeting', ['Held'], withPrevious),
+			rows: heldRows
+		},
+		chartOf('meetings-held', 'Meetings held by kind', heldRows, withPrevious)
+	);
+
+	// Plans started, month by month
+	const planRows = now.plans.map((p) => [p.month, String(p.started)]);
+	add(
+		{
+			name: 'plans-started',
+			heading: 'Children made subject to a child protection plan, month by month',
+			note: 'Children whose plan started in each month (the day recorded on the child). Plans ending are not yet recorded anywhere, so they are not counted.',
+			head: ['Month', 'Plans started'],
+			rows: planRows
+		},
+		chartOf('plans-started', 'Child protection plans started each month', planRows, false)
+	);
+
+	// 24-hour plans and notes on time
+	for (const [name, heading, note, pick] of [
+		[
+			'plans-out',
+			'24-hour plans sent out within one working day',
+			'Meetings whose 24-hour plan was due; on time when first sent out by the next working day.',
+			(f: OversightFigures) => f.plansOut
+		],
+		[
+			'notes-on-time',
+			'Notes final within 15 working days',
+			'Meetings whose notes were due; on time when approved as final by the 15th working day (bank holidays skipped).',
+			(f: OversightFigures) => f.notesOnTime
+		]
+	] as const) {
+		const of = (f: OversightFigures) => (label: string) => {
+			const figure = pick(f);
+			const late = figure.due - figure.onTime;
+			return [label === 'On time' ? figure.onTime : label === 'Late' ? late : figure.due];
+		};
+		const rows = compare(['Due', 'On time', 'Late'], of(now), previous && of(previous));
+		const share = pct(pick(now).onTime, pick(now).due);
+		rows.push(
+			withPrevious
+				? [
+						'Share on time (%)',
+						String(share),
+						String(pct(pick(previous!).onTime, pick(previous!).due))
+					]
+				: ['Share on time (%)', String(share)]
+		);
+		add(
+			{ name, heading, note, head: headOf('', ['Meetings'], withPrevious), rows },
+			chartOf(name, heading, rows.slice(1, 3), withPrevious)
+		);
+	}
+
+	// The late ones, how late
+	const lateRows = [
+		...now.plansOut.late.map((l) => ({ ...l, what: '24-hour plan' })),
+		...now.notesOnTime.late.map((l) => ({ ...l, what: 'Notes' }))
+	]
+		.sort((a, b) => b.workingDaysLate - a.workingDaysLate)
+		.map((l) => [
+			l.what,
+			`${meetingKindLabel[l.kind]}, ${formatCalendarDate(l.day)}`,
+			formatCalendarDate(l.dueBy),
+			String(l.workingDaysLate),
+			l.done ? 'Done late' : 'Still not done'
+		]);
+	add(
+		{
+			name: 'late-documents',
+			heading: 'Late 24-hour plans and notes',
+			note: 'Each late one in the period, with how many working days late (still not done: counted to today).',
+			head: ['Document', 'Meeting', 'Due by', 'Working days late', 'State'],
+			rows: lateRows
+		},
+		null
+	);
+
+	// Child in care reviews
+	const cic = (f: OversightFigures) => (label: string) => [
+		label === 'Held'
+			? f.cicReviews.held
+			: label === 'Within timescale'
+				? f.cicReviews.withinTimescale
+				: label === 'Late'
+					? f.cicReviews.held - f.cicReviews.withinTimescale
+					: f.cicReviews.dueSoon.length
+	];
+	const cicRows = compare(
+		['Held', 'Within timescale', 'Late', 'Falling due in the next 30 days'],
+		cic(now),
+		previous && cic(previous)
+	);
+	add(
+		{
+			name: 'cic-reviews',
+			heading: 'Child in care reviews within timescale',
+			note: 'The first within 20 working days of coming into care, the second within 3 months, then every 6 months. Falling due: counted from today.',
+			head: headOf('', ['Reviews'], withPrevious),
+			rows: cicRows
+		},
+		chartOf('cic-reviews', 'Child in care reviews', cicRows.slice(1, 3), withPrevious)
+	);
+
+	// Attendance and reports by agency
+	const agencyNames = [
+		...new Set([...now.agencies, ...(previous?.agencies ?? [])].map((a) => a.agency))
+	];
+	const agencyColumns = [
+		'Invited',
+		'Attended',
+		'Apologies',
+		'Reports asked for',
+		'Reports received',
+		'Received before the meeting',
+		'Received after the meeting',
+		'Shared with parents before'
+	];
+	const agency = (f: OversightFigures) => (label: string) => {
+		const a = f.agencies.find((x) => x.agency === label);
+		return a
+			? [
+					a.invited,
+					a.attended,
+					a.apologies,
+					a.reportsRequested,
+					a.reportsReceived,
+					a.reportsBefore,
+					a.reportsAfter,
+					a.sharedBefore
+				]
+			: agencyColumns.map(() => 0);
+	};
+	const agencyRows = compare(agencyNames, agency(now), previous && agency(previous));
+	const attendance = chartOf('agencies', 'Attendance by agency', agencyRows, withPrevious, 2);
+	add(
+		{
+			name: 'agencies',
+			heading: 'Attendance and reports by agency',
+			note: 'Professionals invited to meetings held in the period, by agency.',
+			head: headOf('Agency', agencyColumns, withPrevious),
+			rows: agencyRows
+		},
+		{ ...attendance, title: 'Professionals who attended, by agency' }
+	);
+
+	// Advocacy
+	const advocacy = (f: OversightFigures) => (label: string) => [
+		label === 'Children over 5 at conferences'
+			? f.advocacy.eligible
+			: label === 'Offered an advocate'
+				? f.advocacy.offered
+				: label === 'Took up an advocate'
+					? f.advocacy.takenUp
+					: f.advocacy.parentsOffered
+	];
+	const advocacyRows = compare(
+		[
+			'Children over 5 at conferences',
+			'Offered an advocate',
+			'Took up an advocate',
+			'Parents offered an advocate'
+		],
+		advocacy(now),
+		previous && advocacy(previous)
+	);
+	add(
+		{
+			name: 'advocacy',
+			heading: 'Advocacy offered and taken up',
+			note: 'Children over 5 at initial and review conferences held in the period.',
+			head: headOf('', ['Children'], withPrevious),
+			rows: advocacyRows
+		},
+		chartOf('advocacy', 'Advocacy for children over 5', advocacyRows.slice(0, 3), withPrevious)
+	);
+
+	// Challenges
+	const challenge = (f: OversightFigures) => (label: string) => {
+		if (label === 'Raised') return [f.challenges.raised];
+		const stage = Object.entries(stageWords).find(([, words]) => label === `Now: ${words}`);
+		if (stage) return [f.challenges.byStage.find((s) => s.stage === stage[0])?.count ?? 0];
+		const after = Object.entries(stageWords).find(([, words]) => label === `Resolved at: ${words}`);
+		return [f.challenges.resolvedAfter.find((s) => s.stage === after?.[0])?.count ?? 0];
+	};
+	const challengeRows = compare(
+		[
+			'Raised',
+			...Object.values(stageWords).map((w) => `Now: ${w}`),
+			...Object.values(stageWords)
+				.slice(0, 3)
+				.map((w) => `Resolved at: ${w}`)
+		],
+		challenge(now),
+		previous && challenge(previous)
+	);
+	add(
+		{
+			name: 'challenges',
+			heading: 'Challenges by stage and outcome',
+			note: 'Challenges raised in the period: where each stands now, and for those resolved, the furthest stage they went to first.',
+			head: headOf('', ['Challenges'], withPrevious),
+			rows: challengeRows
+		},
+		chartOf('challenges', 'Challenges by stage', challengeRows.slice(1, 5), withPrevious)
+	);
+
+	// Caseloads (at the end of this period only)
+	const caseloadRows = now.caseloads.map((c) => [
+		c.name,
+		String(c.count),
+		String(c.limit),
+		c.count > c.limit ? `Over by ${c.count - c.limit}` : 'Within'
+	]);
+	add(
+		{
+			name: 'caseloads',
+			heading: 'Caseloads of chairs and reviewing officers',
+			note: 'Children whose latest meeting in the last 7 months they chaired, and children in care they review, at the end of the period; against each one’s limit.',
+			head: ['Chair or reviewing officer', 'Children', 'Limit', 'Against the limit'],
+			rows: caseloadRows
+		},
+		{
+			id: 'chart-caseloads',
+			title: 'Caseloads against the limit (dashed line)',
+			series: ['Children'],
+			rows: now.caseloads.map((c) => ({
+				label: c.name,
+				values: [c.count],
+				mark: c.limit,
+				markLabel: 'limit'
+			}))
+		}
+	);
+	return tables;
+}
