@@ -27,6 +27,7 @@ import { ukDay, ukInstant } from '../../src/lib/meetings/uk-time';
 import { seedDemoRecords } from './demo-records';
 import { queueDemoMail } from './demo-mail';
 import { seedDemoChallenges } from './demo-challenges';
+import { seedDemoActions } from './demo-actions';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
 
@@ -411,6 +412,7 @@ export async function seedDemo(props: {
 	});
 	await seedDemoRecords({ db, today });
 	await seedDemoChallenges({ db, today });
+	await seedDemoActions({ db, today }); // the first review's plan, tracked since
 	await queueDemoMail({ db, meetingIds: meetingPlan(today).map((plan) => plan.id), today }); // invitations, report requests, what is due
 	return { created: !existing };
 }

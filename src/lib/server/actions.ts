@@ -67,9 +67,14 @@ export class ActionError extends Error {
 	}
 }
 
+function isActionState(value: unknown): value is ActionState {
+	return typeof value === 'string' && (actionStates as readonly string[]).includes(value);
+}
+
 /**
  * The participant the plan's "who" names, if any: their name exactly (any case), or the name
- * before an aside ("Sam Okafor, the social worker"), or a first name only one person has.
+ * before an aside ("Sam Okafor, the social worker"), or a first name only one person on the
+ * list has ("Dawn (Mum)").
  */
 export function ownerOf(
 	who: string,
@@ -84,7 +89,8 @@ export function ownerOf(
 		return name === words || name === head;
 	});
 	if (exact) return exact.userId;
-	const first = named.filter((p) => p.name.trim().toLowerCase().split(/\s+/)[0] === head);
+	const firstWord = head.split(/[\s(]+/)[0];
+	const first = named.filter((p) => p.name.trim().toLowerCase().split(/\s+/)[0] === firstWord);
 	return first.length === 1 ? first[0].userId : null;
 }
 
@@ -121,7 +127,9 @@ export async function writePlanActions(props: {
 				text: a.what.trim(),
 				who: a.who.trim(),
 				ownerId: ownerOf(a.who, people),
-				dueBy: isCalendarDate(a.byWhen.trim()) ? a.byWhen.trim() : null
+				dueBy: isCalendarDate(a.byWhen.trim()) ? a.byWhen.trim() : null,
+				// An action carried from the meeting before keeps where it had got to.
+				...(isActionState(a.state) ? { state: a.state, note: a.note ?? '' } : {})
 			};
 		});
 	if (!rows.length) return 0;
@@ -203,7 +211,7 @@ export async function updateAction(props: {
 		!mayUpdateAction({ viewer: user, ownerId: found.action.ownerId, meetingChairId: found.chairId })
 	)
 		throw notFound;
-	if (typeof props.state !== 'string' || !(actionStates as readonly string[]).includes(props.state))
+	if (!isActionState(props.state))
 		throw new ActionError(400, 'Choose not started, in progress, done or stuck.', 'state');
 	const note = props.note === undefined || props.note === null ? '' : props.note;
 	if (typeof note !== 'string') throw new ActionError(400, 'Write the note as words.', 'note');
@@ -213,7 +221,7 @@ export async function updateAction(props: {
 	const [row] = await db
 		.update(planActions)
 		.set({
-			state: props.state as ActionState,
+			state: props.state,
 			note: line,
 			updatedBy: user.id,
 			updatedAt: props.now ?? new Date()
