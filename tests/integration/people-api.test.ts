@@ -24,6 +24,9 @@ import {
 	actions as inviteActions,
 	load as inviteLoad
 } from '../../src/routes/invite/[token]/+page.server';
+import { actions as agencyActions } from '../../src/routes/unit/agencies/+page.server';
+import { actions as peopleActions } from '../../src/routes/unit/people/+page.server';
+import { lookUpAccountInvite } from '../../src/lib/server/auth/account-invites';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -386,5 +389,74 @@ describe('POST /api/people/import', () => {
 				'grace.okoro@unit.example.test'
 			])
 		);
+	});
+});
+
+describe('the pages’ own actions', () => {
+	function formEvent(user: User, path: string, fields: Record<string, string>) {
+		return event(user, path, { method: 'POST', body: new URLSearchParams(fields) });
+	}
+
+	it('/unit/agencies: a pasted list with one bad row adds nothing and names the row; corrected, all are added', async () => {
+		const [bad, good] = [
+			'name,kind,email\nOakfield Nursery,nursery,\nOut of hours team,bakery,',
+			'name,kind,email\nOakfield Nursery,nursery,\nOut of hours team,EDT,edt@council.example.test'
+		];
+		const refused = (await agencyActions.import(
+			formEvent(admin, '/unit/agencies', { csv: bad }) as never
+		)) as { status: number; data: { import: { errors: { row: number }[] } } };
+		expect(refused.status).toBe(400);
+		expect(refused.data.import.errors.map((e) => e.row)).toEqual([3]);
+		const listed = async () =>
+			(
+				(await call(agenciesApi.GET, event(admin, '/api/agencies'))).body.agencies as {
+					name: string;
+					kind: string;
+				}[]
+			).map((a) => `${a.name}: ${a.kind}`);
+		expect(await listed()).not.toContain('Oakfield Nursery: nursery');
+		await agencyActions.import(formEvent(admin, '/unit/agencies', { csv: good }) as never);
+		expect(await listed()).toEqual(
+			expect.arrayContaining([
+				'Oakfield Nursery: nursery',
+				'Out of hours team: emergency-duty-team'
+			])
+		);
+	});
+
+	it('/unit/people: a new set-up link replaces the older one; once set up, none is sent', async () => {
+		const made = await call(
+			peopleApi.POST,
+			event(
+				admin,
+				'/api/people',
+				postJson({ name: 'Lu Ng', email: 'lu.ng@unit.example.test', role: 'manager' })
+			)
+		);
+		const first = (made.body.inviteUrl as string).split('/').pop()!;
+		const resent = (await peopleActions.resend(
+			formEvent(chair, '/unit/people', { userId: made.body.id as string }) as never
+		)) as { changed: string };
+		expect(resent.changed).toContain('new set-up link');
+		expect((await lookUpAccountInvite({ db: handle.db, token: first })).ok).toBe(false);
+		const links = await handle.db
+			.select()
+			.from(outbox)
+			.where(eq(outbox.recipientEmail, 'lu.ng@unit.example.test'));
+		expect(links).toHaveLength(2);
+		const second = links
+			.map((m) => /\/invite\/([a-z2-7]{32})/.exec(m.textBody)![1])
+			.find((token) => token !== first)!;
+		expect((await lookUpAccountInvite({ db: handle.db, token: second })).ok).toBe(true);
+
+		const [iris] = await handle.db
+			.select()
+			.from(users)
+			.where(eq(users.email, 'iris.okafor@unit.example.test'));
+		const refused = (await peopleActions.resend(
+			formEvent(admin, '/unit/people', { userId: iris.id }) as never
+		)) as { status: number; data: { problem: string } };
+		expect(refused.status).toBe(400);
+		expect(refused.data.problem).toContain('set up their account already');
 	});
 });
