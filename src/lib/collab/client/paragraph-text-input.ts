@@ -75,7 +75,7 @@ function locate(lines: string[], offset: number): { line: number; at: number } {
  * Makes the fragment read `next` (a textarea's value; the caret at `cursor` says where a typed
  * run ended when the change alone is ambiguous) by the smallest edit. Call inside a transaction.
  */
-export function writePlainText(fragment: Y.XmlFragment, next: string, cursor: number): void {
+function writePlainText(fragment: Y.XmlFragment, next: string, cursor: number): void {
 	const blocks = fragment.toArray() as Block[];
 	if (!blocks.every(isPlainParagraph)) {
 		// Words written by a richer editor (a list, a hard break): keep every line as a paragraph.
