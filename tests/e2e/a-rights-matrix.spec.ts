@@ -175,6 +175,18 @@ const matrix: Row[] = [
 		allow: seesMeeting,
 		why: 'canSeeChildMeeting'
 	},
+	{
+		key: 'GET /children',
+		ask: get('/children?q=mia'),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'GET /families/[id]',
+		ask: get(`/families/${PRICE_FAMILY}`),
+		allow: unitOffice,
+		why: "mayManageFamilies (of the family's unit)"
+	},
 	{ key: 'GET /outbox', ask: get('/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
 	{
 		key: 'GET /reports/late',
@@ -279,6 +291,18 @@ const matrix: Row[] = [
 		allow: unitOffice,
 		why: 'canScheduleMeetings'
 	},
+	{
+		key: 'POST /children',
+		ask: postForm('/children'),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	...(['addMember', 'addChild', 'recordEvent', 'moveChild'] as const).map((action): Row => ({
+		key: `POST /families/[id]?/${action}`,
+		ask: postForm(`/families/${PRICE_FAMILY}?/${action}`),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	})),
 	{
 		key: 'POST /meetings/[id]?/start',
 		ask: postForm(`/meetings/{meeting}?/start`),

@@ -251,31 +251,3 @@ export async function recordChildEvent(props: {
 	});
 	return { id, due: dueFromEvent({ kind: props.kind, date }) };
 }
-
-/** Names (or changes) the IRO of a child in care. */
-export async function setChildIro(props: {
-	db: Database;
-	user: SessionUser;
-	childId: string;
-	iroId: string;
-}) {
-	const { db } = props;
-	const user = keeper(props.user);
-	const child = await unitChild(db, user, props.childId);
-	if (!child) throw notFound();
-	if (!child.inCareSince)
-		throw new FamilyError(400, 'iroId', 'Record the day the child came into care first.');
-	const [iro] = isId(props.iroId ?? '')
-		? await db
-				.select({ id: users.id })
-				.from(users)
-				.where(
-					and(eq(users.id, props.iroId), eq(users.unitId, user.unitId), eq(users.role, 'chair'))
-				)
-		: [];
-	if (!iro)
-		throw new FamilyError(400, 'iroId', 'Choose an independent reviewing officer from your unit.');
-	await db.update(children).set({ iroId: iro.id }).where(eq(children.id, child.id));
-	await audit({ db, userId: user.id, action: 'set-iro', targetType: 'child', targetId: child.id });
-	return { id: child.id, iroId: iro.id };
-}

@@ -201,3 +201,18 @@ export async function unitChairs(db: Database, unitId: string) {
 		.where(and(eq(users.unitId, unitId), eq(users.role, 'chair')))
 		.orderBy(asc(users.name));
 }
+
+/** What the child's page shows of their care and clocks (null when the viewer may not see the child). */
+export async function childCare(props: { db: Database; user: SessionUser; childId: string }) {
+	const found = await childForViewer(props);
+	if (!found) return null;
+	const staff = props.user.role !== 'parent';
+	return {
+		preferredName: found.child.preferredName,
+		inCareSince: found.child.inCareSince,
+		iro: found.iro?.name ?? null,
+		// The clocks are the unit's working detail: staff see them, families see the care facts.
+		due: staff ? found.due : {},
+		familyId: found.manage ? found.family.id : null
+	};
+}

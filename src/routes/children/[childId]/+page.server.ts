@@ -3,6 +3,7 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { riskHistoryFor } from '$lib/server/risk/history';
 import { childStory } from '$lib/server/child-story';
+import { childCare } from '$lib/server/families/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		history: found.history,
 		meetings: found.meetings,
 		plain: locals.user.role === 'parent',
-		story
+		story,
+		care: await childCare({ db, user: locals.user, childId: params.childId })
 	};
 };

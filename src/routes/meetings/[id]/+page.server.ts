@@ -18,6 +18,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { documentsForRole } from '$lib/server/documents/store';
 import { reportRequestsForMeeting } from '$lib/server/mail/report-requests';
 import { dateChangeActions } from './date-change.server';
+import { adjournActions } from './adjourn.server';
 import { setUpLinkActions } from './set-up-links.server';
 import { voiceActions, voicesForPage } from './voices.server';
 import { pendingAccountInvites } from '$lib/server/auth/account-invites';
@@ -89,6 +90,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	...dateChangeActions,
+	...adjournActions,
 	...voiceActions,
 	...setUpLinkActions,
 	start: async ({ locals, params }) => {

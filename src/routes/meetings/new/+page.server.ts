@@ -11,6 +11,8 @@ import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/
 import { meetingKindLabel } from '$lib/meetings/labels';
 import { ukInstant } from '$lib/meetings/uk-time';
 import { typedDateProblem } from '$lib/domain/calendar-date';
+import { dueMeetingsOf } from '$lib/server/families/clocks';
+import { todayIn } from '$lib/domain/calendar-date';
 import type { Actions, PageServerLoad } from './$types';
 
 const newMeetingForm = z.object({
@@ -22,7 +24,8 @@ const newMeetingForm = z.object({
 		if (problem) ctx.addIssue({ code: 'custom', message: problem });
 	}),
 	time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time, for example 10:00.'),
-	chairId: z.string().min(1, 'Choose who chairs the meeting.')
+	chairId: z.string().min(1, 'Choose who chairs the meeting.'),
+	reason: z.string().trim().max(500, 'Use at most 500 characters.').optional()
 });
 
 async function scheduler(locals: App.Locals) {
@@ -32,7 +35,7 @@ async function scheduler(locals: App.Locals) {
 	return { user: locals.user, unitId: locals.user.unitId };
 }
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const { unitId } = await scheduler(locals);
 	const db = await database();
 	const kids = await db
@@ -46,10 +49,22 @@ export const load: PageServerLoad = async ({ locals }) => {
 		.from(users)
 		.where(and(eq(users.unitId, unitId), eq(users.role, 'chair')))
 		.orderBy(asc(users.name));
+	// Each child's clocks, so the page proposes a date inside the timescale (docs/timescales.md).
+	const { due } = await dueMeetingsOf(
+		db,
+		kids.map((k) => k.id)
+	);
+	const askedKind = url.searchParams.get('kind');
 	return {
 		kinds: meetingKinds.map((kind) => ({ kind, label: meetingKindLabel[kind] })),
-		children: kids,
-		chairs
+		children: kids.map((kid) => ({ ...kid, due: due.get(kid.id) ?? {} })),
+		chairs,
+		today: todayIn(),
+		// A link from a family's page ("schedule the initial conference") chooses the kind and child.
+		preset: {
+			kind: meetingKinds.find((k) => k === askedKind) ?? null,
+			childIds: url.searchParams.getAll('childId').filter((id) => kids.some((k) => k.id === id))
+		}
 	};
 };
 
@@ -61,10 +76,20 @@ export const actions: Actions = {
 			.getAll('childIds')
 			.filter((v): v is string => typeof v === 'string')
 			.map(storableText);
-		const form = readForm(data, newMeetingForm, ['kind', 'title', 'date', 'time', 'chairId']);
-		const values: Record<string, string> = form.ok ? {} : form.values;
+		const form = readForm(data, newMeetingForm, [
+			'kind',
+			'title',
+			'date',
+			'time',
+			'chairId',
+			'reason'
+		]);
+		// Kept for the form when the command refuses (a late date without its reason).
+		const values: Record<string, string> = form.ok
+			? { ...form.data, title: form.data.title ?? '', reason: form.data.reason ?? '' }
+			: form.values;
 		if (!form.ok) return fail(400, { errors: form.errors, values, childIds });
-		const { kind, title, date, time, chairId } = form.data;
+		const { kind, title, date, time, chairId, reason } = form.data;
 		const [hours, minutes] = time.split(':').map(Number);
 		const scheduledAt = ukInstant(date, hours, minutes);
 		if (Number.isNaN(scheduledAt.getTime()))
@@ -78,7 +103,8 @@ export const actions: Actions = {
 				title: title || meetingKindLabel[kind],
 				scheduledAt,
 				childIds,
-				chairId
+				chairId,
+				reason
 			});
 			meetingId = meeting.id;
 		} catch (problem) {

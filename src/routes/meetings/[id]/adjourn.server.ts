@@ -1,0 +1,56 @@
+/**
+ * The meeting page's `adjourn` action (AdjournMeeting.svelte): the same command as
+ * POST /api/meetings/{id}/adjourn, so the same rights (the chair of a live meeting; anyone else
+ * 404) and refusals (a reason, a time not yet passed). Problems come back under `adjourn`.
+ */
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { adjournMeeting } from '$lib/server/meetings/commands/adjourn-meeting';
+import { MeetingDateError } from '$lib/server/meetings/commands/change-meeting-date';
+import { typedDateProblem } from '$lib/domain/calendar-date';
+import { ukInstant } from '$lib/meetings/uk-time';
+import { formatMeetingTime } from '$lib/meetings/labels';
+
+const adjournForm = z.object({
+	date: z.string().superRefine((value, ctx) => {
+		const problem = typedDateProblem(value);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	}),
+	time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time, for example 10:00.'),
+	reason: z
+		.string()
+		.trim()
+		.min(1, 'Say why the meeting is adjourned: everyone invited is told, and the reason is kept.')
+		.max(500, 'Use at most 500 characters.')
+});
+
+export const adjournActions = {
+	adjourn: async ({ locals, params, request }: RequestEvent<{ id: string }>) => {
+		if (!locals.user) redirect(303, '/login');
+		const form = readForm(await request.formData(), adjournForm, ['date', 'time', 'reason']);
+		if (!form.ok) return fail(400, { adjourn: { errors: form.errors, values: form.values } });
+		const { date, time, reason } = form.data;
+		const [hours, minutes] = time.split(':').map(Number);
+		try {
+			const moved = await adjournMeeting({
+				db: await database(),
+				user: locals.user,
+				meetingId: params.id,
+				scheduledAt: ukInstant(date, hours, minutes),
+				reason
+			});
+			return {
+				message: `The meeting is adjourned. It continues on ${formatMeetingTime(moved.scheduledAt.toISOString())}; everyone invited is sent the new date with the calendar file.`
+			};
+		} catch (problem) {
+			if (!(problem instanceof MeetingDateError)) throw problem;
+			if (problem.status === 404) error(404, 'Not found');
+			const field = problem.field === 'scheduledAt' ? 'date' : (problem.field ?? 'form');
+			return fail(problem.status, {
+				adjourn: { errors: { [field]: problem.message }, values: { date, time, reason } }
+			});
+		}
+	}
+};
