@@ -11,7 +11,12 @@ describe('who reads which meeting document', () => {
 		const forParents = Object.entries(documentAudiences)
 			.filter(([, audience]) => mayReadDocument({ role: 'parent', audience }))
 			.map(([kind]) => kind);
-		expect(forParents.sort()).toEqual(['child-letter', 'memory-book', 'parent-plan']);
+		expect(forParents.sort()).toEqual([
+			'child-letter',
+			'memory-book',
+			'notes-family',
+			'parent-plan'
+		]);
 	});
 	it('gives everyone else in the meeting every document, and no one outside it any', () => {
 		for (const role of ['chair', 'minute-taker', 'professional', 'advocate', 'observer'] as const) {
