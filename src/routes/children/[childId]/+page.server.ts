@@ -3,6 +3,7 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { riskHistoryFor } from '$lib/server/risk/history';
 import { childStory } from '$lib/server/child-story';
+import { advocacyForChildPage } from '$lib/server/voices/advocacy';
 import { childCare } from '$lib/server/families/queries';
 import type { PageServerLoad } from './$types';
 
@@ -23,6 +24,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		history: found.history,
 		meetings: found.meetings,
 		plain: locals.user.role === 'parent',
+		advocacy: await advocacyForChildPage({
+			db,
+			childId: params.childId,
+			meetingIds: found.meetings.map((m) => m.id)
+		}),
 		story,
 		care: await childCare({ db, user: locals.user, childId: params.childId })
 	};
