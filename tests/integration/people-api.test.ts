@@ -231,7 +231,12 @@ describe('POST /api/people and the set-up link', () => {
 				cookies: { set: (name: string, value: string) => cookies.set(name, value) },
 				getClientAddress: () => '192.0.2.1'
 			} as never);
-		const redirected = await setUp().catch((r) => r);
+		let redirected: unknown = null;
+		try {
+			await setUp();
+		} catch (thrown) {
+			redirected = thrown;
+		}
 		expect(isRedirect(redirected)).toBe(true);
 		const session = await validateSessionToken({
 			db: handle.db,

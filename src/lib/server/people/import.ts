@@ -15,7 +15,13 @@ import { parseAgencyKind } from '../../domain/agencies';
 import { storableText } from '../db/storable';
 import { mayManagePeople, type Viewer } from '../../policy';
 import { agenciesByName, agencyInput, createAgency, type AgencyInput } from './agencies';
-import { emailTaken, insertPerson, personInput, type PersonInput } from './people';
+import {
+	emailTaken,
+	insertPerson,
+	isUniqueViolation,
+	personInput,
+	type PersonInput
+} from './people';
 
 /** A problem with one row of the file; row 1 is the header, so the first person is row 2. */
 export interface RowError {
@@ -137,10 +143,17 @@ export async function importPeople(props: {
 	const unitId = viewer.unitId;
 	const preview = await previewPeopleImport({ db, unitId, csv: props.csv });
 	if (preview.errors.length > 0) return { ok: false, errors: preview.errors };
-	await db.transaction(async (tx) => {
-		for (const person of preview.people)
-			await insertPerson({ db: tx, viewer, unitId, person, via: 'import' });
-	});
+	try {
+		await db.transaction(async (tx) => {
+			for (const person of preview.people)
+				await insertPerson({ db: tx, viewer, unitId, person, via: 'import' });
+		});
+	} catch (problem) {
+		if (!isUniqueViolation(problem)) throw problem;
+		const message =
+			'One of these addresses was given an account while the file was being imported: nothing was imported. Check the file again.';
+		return { ok: false, errors: [{ row: 0, message }] };
+	}
 	return { ok: true, created: preview.people.length };
 }
 

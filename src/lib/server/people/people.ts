@@ -155,7 +155,6 @@ async function queueSetUpMail(props: {
 	userId: string;
 	name: string;
 	email: string;
-	unitName?: string;
 }): Promise<string> {
 	const { db } = props;
 	const invite = await createUserInvite({ db, userId: props.userId, email: props.email });
@@ -199,10 +198,28 @@ export async function createPerson(props: {
 	const unitId = viewer.unitId;
 	const errors = await personProblems({ db, unitId, person });
 	if (errors) return { ok: false, errors };
-	return db.transaction(async (tx) => {
-		const made = await insertPerson({ db: tx, viewer, unitId, person });
-		return { ok: true as const, ...made };
-	});
+	try {
+		return await db.transaction(async (tx) => {
+			const made = await insertPerson({ db: tx, viewer, unitId, person });
+			return { ok: true as const, ...made };
+		});
+	} catch (problem) {
+		// Someone made an account with this address between the check and the insert.
+		if (isUniqueViolation(problem))
+			return {
+				ok: false,
+				errors: { email: 'There is already an account with this email address.' }
+			};
+		throw problem;
+	}
+}
+
+/** True for PostgreSQL's unique violation (23505), as the driver or drizzle's wrapper throws it. */
+export function isUniqueViolation(problem: unknown): boolean {
+	const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
+	return (
+		code(problem) === '23505' || code((problem as { cause?: unknown } | null)?.cause) === '23505'
+	);
 }
 
 /** What is wrong with a new person for this unit (address taken, agency unknown), or null. */
