@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signInAs } from './helpers';
+
+/**
+ * Families and their clocks (issue 12) in the browser: business support adds a family with two
+ * children and a parent with parental responsibility (an account made through POST /api/people),
+ * records a strategy discussion and sees the initial conference it makes due, then schedules the
+ * initial conference from the family's page on the date the page proposes — no reason asked —
+ * and the parent is invited without being added by hand. Only new people and a new family: the
+ * demo's meetings stay as they are.
+ */
+test('business support makes a family, starts its clock and schedules the initial conference on the proposed date', async ({
+	page
+}) => {
+	const tag = Date.now().toString(36);
+	const family = `Ash family ${tag}`;
+	const parentName = `Robin Ash ${tag}`;
+	await signInAs(page, 'admin@demo.test');
+	const made = await page.request.post('/api/people', {
+		data: { name: parentName, email: `robin.ash.${tag}@example.test`, role: 'parent' }
+	});
+	expect(made.status()).toBe(201);
+
+	// A family, from the children's index.
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Children' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Children' })).toBeVisible();
+	await page.locator('html[data-ready="true"]').waitFor();
+	await page.getByRole('button', { name: 'Add the family' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter the name the unit uses');
+	await page.getByLabel('Family name').fill(family);
+	await page.getByRole('button', { name: 'Add the family' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: family })).toBeVisible();
+
+	// Two children: a date that does not exist is refused beside its field.
+	for (const [name, born] of [
+		[`Sky Ash ${tag}`, '2018-03-05'],
+		[`Rowan Ash ${tag}`, '2021-09-30']
+	]) {
+		await page.getByLabel("Child's full name").fill(name);
+		await page.getByLabel('Date of birth').fill(born);
+		await page.getByRole('button', { name: 'Add the child' }).click();
+		await expect(page.getByText(`${name} is added to the family.`)).toBeVisible();
+		await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
+	}
+
+	// The parent, with parental responsibility.
+	await page
+		.getByLabel('Their account')
+		.selectOption({ label: `${parentName} (robin.ash.${tag}@example.test)` });
+	await page.getByLabel('Relationship to the children').fill('Mum');
+	await page.getByLabel(/Yes: they are invited/).check();
+	await page.getByRole('button', { name: 'Add to the family' }).click();
+	await expect(page.getByTestId('family-members')).toContainText(parentName);
+	await expect(page.getByTestId('family-members')).toContainText('Yes: invited to meetings');
+
+	// A strategy discussion today starts the initial conference's clock.
+	await page.getByLabel('Child', { exact: true }).selectOption({ label: `Sky Ash ${tag}` });
+	await page.getByLabel('What happened').selectOption({ label: 'Strategy discussion' });
+	await page.getByRole('button', { name: 'Record the event' }).click();
+	await expect(page.getByTestId('event-due')).toContainText('the initial conference by');
+	await expectAccessible(page);
+	await page.screenshot({ path: '/tmp/h-families/family.png', fullPage: true });
+
+	// Schedule it from the child's "meetings due": the page proposes the due date.
+	await page.getByRole('link', { name: 'schedule the initial conference' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Schedule a meeting' })).toBeVisible();
+	await page.locator('html[data-ready="true"]').waitFor();
+	await expect(page.getByLabel('Kind of meeting')).toHaveValue('initial-conference');
+	await expect(page.getByLabel(`Sky Ash ${tag}`)).toBeChecked();
+	await page.getByLabel(`Rowan Ash ${tag}`).check();
+	const hint = page.getByTestId('due-hint');
+	await expect(hint).toContainText('The initial conference is due by');
+	const proposed = await page.getByLabel('Date', { exact: true }).inputValue();
+	expect(proposed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	await expect(page.getByLabel('Why is it after the due date?')).toHaveCount(0);
+	await expectAccessible(page);
+	await page.screenshot({ path: '/tmp/h-families/schedule.png', fullPage: true });
+
+	// A day later would need a reason.
+	const later = new Date(`${proposed}T12:00:00Z`);
+	later.setUTCDate(later.getUTCDate() + 1);
+	await page.getByLabel('Date', { exact: true }).fill(later.toISOString().slice(0, 10));
+	await expect(page.getByLabel('Why is it after the due date?')).toBeVisible();
+	await page.getByLabel('Date', { exact: true }).fill(proposed);
+	await expect(page.getByLabel('Why is it after the due date?')).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Schedule the meeting' }).click();
+	await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+	// The parent with parental responsibility was invited with the meeting.
+	await expect(page.locator('table.people')).toContainText(parentName);
+	await page.screenshot({ path: '/tmp/h-families/meeting.png', fullPage: true });
+});
