@@ -19,6 +19,7 @@ import {
 import { processState } from '../../src/lib/server/process-state';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { reportFileType } from '../../src/lib/server/voices/reports';
+import { reportRequestsForMeeting } from '../../src/lib/server/mail/report-requests';
 import * as reportsApi from '../../src/routes/api/meetings/[id]/reports/+server';
 import * as reportApi from '../../src/routes/api/reports/[id]/+server';
 import * as sharedApi from '../../src/routes/api/reports/[id]/shared/+server';
@@ -124,6 +125,11 @@ beforeAll(async () => {
 	});
 	meetingId = made.meeting.id;
 	policeParticipant = made.participants.find((p) => p.userId === people.police.id)!.id;
+	// The unit asked the police for a report (the register's request: asked, then received, shared).
+	await db
+		.update(meetingParticipants)
+		.set({ reportRequested: true })
+		.where(eq(meetingParticipants.id, policeParticipant));
 	// The other family's dad is invited to his own child's meeting only.
 	await makeMeeting(db, {
 		unitId: unit.id,
@@ -194,6 +200,11 @@ describe('a professional’s report', () => {
 			.where(eq(meetingParticipants.id, policeParticipant));
 		expect(register.reportReceivedAt).not.toBeNull();
 		expect(register.reportSharedWithParents).toBe(false);
+		const requestState = async () =>
+			(await reportRequestsForMeeting({ db: handle.db, meetingId })).find(
+				(r) => r.participantId === policeParticipant
+			)?.state;
+		expect(await requestState()).toBe('received');
 
 		const read = (who: User) =>
 			call(reportApi.GET, event(who, `/api/reports/${reportId}`, { id: reportId }));
@@ -221,6 +232,7 @@ describe('a professional’s report', () => {
 			.from(meetingParticipants)
 			.where(eq(meetingParticipants.id, policeParticipant));
 		expect(after.reportSharedWithParents).toBe(true);
+		expect(await requestState()).toBe('shared');
 	});
 
 	it('takes a report written in the app; the parent cannot add one', async () => {
