@@ -24,7 +24,7 @@ import { calendarDateOf } from '../../domain/calendar-date';
 import { notesDueDate } from '../../domain/timescales';
 import { storableJson, storableText } from '../db/storable';
 import { documentInputFor } from './record-input';
-import { contentHash, storeDocuments } from './store';
+import { contentHash } from './store';
 import { latestNotes, notesKind } from './notes-state';
 import { restrictedPassagesOf } from './restricted-passages';
 
@@ -224,23 +224,31 @@ export async function approveNotes(props: {
 			.where(and(eq(meetingDocuments.id, row.id), eq(meetingDocuments.state, 'with-chair')))
 			.returning();
 		if (!notes) return null;
-		const [familyRow] = await storeDocuments({
-			db: tx,
-			meetingId: row.meetingId,
-			createdBy: user.id,
-			documents: [family],
-			now,
-			versionOf: () => row.version,
-			stateOf: () => 'final'
-		});
-		await tx
-			.update(meetingDocuments)
-			.set({ dueBy: row.dueBy, approvedBy: user.id, approvedAt: now })
-			.where(eq(meetingDocuments.id, familyRow.id));
-		return {
-			notes,
-			family: { ...familyRow, dueBy: row.dueBy, approvedBy: user.id, approvedAt: now }
-		};
+		// The family's copy of the same version, final as made (a final row is never updated).
+		const familyDoc = storableJson(family);
+		const [familyRow] = await tx
+			.insert(meetingDocuments)
+			.values({
+				meetingId: row.meetingId,
+				kind: familyDoc.kind,
+				audience: familyDoc.audience,
+				version: row.version,
+				generatorName: familyDoc.generator.name,
+				generatorVersion: familyDoc.generator.version,
+				createdBy: user.id,
+				createdAt: now,
+				title: familyDoc.title,
+				fileName: familyDoc.fileName,
+				contentHash: contentHash(familyDoc),
+				html: storableText(renderDocumentHtml(familyDoc)),
+				content: familyDoc,
+				state: 'final',
+				dueBy: row.dueBy,
+				approvedBy: user.id,
+				approvedAt: now
+			})
+			.returning();
+		return { notes, family: familyRow };
 	});
 	if (!result) throw outOfTurn(row, 'approved');
 	await changed({
