@@ -68,10 +68,18 @@ test('a professional marks an action done and the parent sees it on her phone', 
 		(await page.request.post(`/api/meetings/${meeting}/end`, { headers: { origin } })).status()
 	).toBe(200);
 
-	// The chair sends the 24-hour plan straight from the ended meeting's page.
-	await page.goto(`/meetings/${meeting}`);
+	// The end screen opens the 24-hour plan: the chair sends it from there, and the ended
+	// meeting's page shows who got which copy.
+	const documents = (await (await page.request.get(`/api/meetings/${meeting}/documents`)).json())
+		.documents as { id: string; kind: string }[];
+	const plan = documents.find((d) => d.kind === 'plan-24h')!;
+	await page.goto(`/meetings/${meeting}/documents/${plan.id}`);
 	await page.getByRole('button', { name: 'Send the 24-hour plan to everyone now' }).click();
 	await expect(page.getByRole('status').filter({ hasText: /^Sent to \d+/ })).toBeVisible();
+	await page.getByRole('link', { name: 'See who has been sent what' }).click();
+	await expect(
+		page.getByRole('button', { name: 'Send the 24-hour plan to everyone now' })
+	).toBeVisible();
 	const circulation = page.getByTestId('circulation');
 	await expect(circulation.getByRole('row', { name: /Sam Okafor/ })).toContainText(
 		'24-hour plan, version 1'

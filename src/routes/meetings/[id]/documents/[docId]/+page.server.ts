@@ -1,11 +1,11 @@
 import { meetingForPage } from '$lib/server/guards';
 import { error } from '@sveltejs/kit';
 import { audit } from '$lib/server/audit';
-import { recordFirstOpen } from '$lib/server/circulation';
+import { isCirculable, recordFirstOpen } from '$lib/server/circulation';
 import { documentForRole, linkOf } from '$lib/server/documents/store';
 import { documentReadability } from '$lib/documents/check';
 import { documentKindLabels, type DocumentKind } from '$lib/documents/model';
-import { canRunMeeting } from '$lib/policy';
+import { canRunMeeting, mayCirculate } from '$lib/policy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -41,6 +41,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			generator: `${row.generatorName} ${row.generatorVersion}`,
 			fileName: `${row.fileName}-v${row.version}.pdf`
 		},
-		readability
+		readability,
+		// The chair and business support send a final version (the 24-hour plan at once) from here.
+		mayCirculate:
+			isCirculable(row) &&
+			mayCirculate({ viewer: user, meeting: found.meeting, participant: found.me })
 	};
 };
