@@ -17,6 +17,7 @@ import { POST as postMember } from '../../src/routes/api/families/[id]/members/+
 import { GET as listChildren, POST as postChild } from '../../src/routes/api/children/+server';
 import { GET as getChild } from '../../src/routes/api/children/[childId]/+server';
 import { POST as postEvent } from '../../src/routes/api/children/[childId]/events/+server';
+import { POST as moveChild } from '../../src/routes/api/children/[childId]/family/+server';
 import { POST as postMeeting } from '../../src/routes/api/meetings/+server';
 import { POST as postParticipant } from '../../src/routes/api/meetings/[id]/participants/+server';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
@@ -254,5 +255,46 @@ describe('the clocks and scheduling', () => {
 			}
 		});
 		expect(made.status).toBe(201);
+	});
+});
+
+describe('care and moving between families', () => {
+	it('a child comes into care with a named IRO from that day; the first review is due in 20 working days', async () => {
+		const notAChair = await call(postEvent, admin, {
+			params: { childId: sam },
+			body: { kind: 'came-into-care', date: '2026-12-07', iroId: admin.id }
+		});
+		expect(notAChair.status).toBe(400);
+		expect(notAChair.body.errors.iroId).toMatch(/independent reviewing officer/);
+		const cared = await call(postEvent, admin, {
+			params: { childId: sam },
+			body: { kind: 'came-into-care', date: '2026-12-07', iroId: chair.id }
+		});
+		expect(cared.status).toBe(201);
+		expect(cared.body.due[0]).toEqual({
+			kind: 'cic-review',
+			dueBy: '2027-01-07',
+			projected: false
+		});
+		const read = await call(getChild, otherParent, { params: { childId: sam } });
+		expect(read.body).toMatchObject({
+			inCareSince: '2026-12-07',
+			iro: { id: chair.id, name: chair.name },
+			due: [{ kind: 'cic-review', dueBy: '2027-01-07' }]
+		});
+	});
+
+	it('a child who moves to another family is seen by that family, no longer by the first', async () => {
+		const foster = (await call(postFamily, admin, { body: { name: 'Foster family' } })).body.id;
+		expect(
+			(await call(moveChild, mum, { params: { childId: leo }, body: { familyId: foster } })).status
+		).toBe(404);
+		const moved = await call(moveChild, admin, {
+			params: { childId: leo },
+			body: { familyId: foster }
+		});
+		expect(moved).toEqual({ status: 200, body: { id: leo, familyId: foster } });
+		expect((await call(getChild, mum, { params: { childId: leo } })).status).toBe(404);
+		expect((await call(getChild, mum, { params: { childId: chrissie } })).status).toBe(200);
 	});
 });
