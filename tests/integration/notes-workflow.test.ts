@@ -308,6 +308,13 @@ describe('the notes after the meeting', () => {
 		expect(JSON.stringify(after.content)).toBe(JSON.stringify(before.content));
 		expect(after.contentHash).toBe(before.contentHash);
 		expect(after.state).toBe('final');
+		// The database itself refuses to change a final version.
+		await expect(
+			db
+				.update(meetingDocuments)
+				.set({ html: '<p>rewritten</p>' })
+				.where(eq(meetingDocuments.id, notesId))
+		).rejects.toThrow();
 		await expect(
 			correctNotes({ db, user: asSession(admin), documentId: notesId, reason: 'Again.' })
 		).rejects.toMatchObject({ status: 409 });
