@@ -26,6 +26,7 @@ import {
 } from '../../src/routes/invite/[token]/+page.server';
 import { actions as agencyActions } from '../../src/routes/unit/agencies/+page.server';
 import { actions as peopleActions } from '../../src/routes/unit/people/+page.server';
+import { actions as importActions } from '../../src/routes/unit/people/import/+page.server';
 import { lookUpAccountInvite } from '../../src/lib/server/auth/account-invites';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
 
@@ -463,5 +464,33 @@ describe('the pages’ own actions', () => {
 		)) as { status: number; data: { problem: string } };
 		expect(refused.status).toBe(400);
 		expect(refused.data.problem).toContain('set up their account already');
+	});
+
+	it('/unit/people/import: an uploaded file is previewed row by row, nothing written; importing it writes all', async () => {
+		const body = new FormData();
+		const csv =
+			'name,email,role,agency\nRia Das,ria.das@unit.example.test,chair,\nNo Role,no.role@unit.example.test,,';
+		body.set('file', new File([csv], 'staff.csv', { type: 'text/csv' }));
+		const preview = (await importActions.preview(
+			event(admin, '/unit/people/import', { method: 'POST', body }) as never
+		)) as { rows: { row: number; problems: string[] }[]; errors: { row: number }[]; csv: string };
+		expect(preview.rows.map((r) => [r.row, r.problems.length])).toEqual([
+			[2, 0],
+			[3, 1]
+		]);
+		expect(preview.errors.map((e) => e.row)).toEqual([3]);
+		const [none] = await handle.db
+			.select()
+			.from(users)
+			.where(eq(users.email, 'ria.das@unit.example.test'));
+		expect(none).toBeUndefined();
+		const fixed = preview.csv.replace(
+			'no.role@unit.example.test,,',
+			'no.role@unit.example.test,manager,'
+		);
+		const done = (await importActions.import(
+			formEvent(admin, '/unit/people/import', { csv: fixed }) as never
+		)) as { created: number };
+		expect(done.created).toBe(2);
 	});
 });
