@@ -96,6 +96,8 @@ const UNUSABLE = {
 	used: 'This link has been used already: it works once. Sign in with the email address and password you chose.',
 	expired: "This link has expired. Ask the unit's business support to send you a new one.",
 	account: 'There is already an account with this email address: sign in with it.',
+	madeByUnit:
+		'The unit has made you an account with this email address: set it up with the link in the email "Set up your Roundtable account".',
 	disabled: "This account has been disabled. Ask the unit's business support if you need it again."
 } as const;
 
@@ -129,10 +131,14 @@ export async function lookUpAccountInvite(props: {
 	if (invite.usedAt || participant.userId) return { ok: false, problem: UNUSABLE.used };
 	if (invite.expiresAt.getTime() <= now.getTime()) return { ok: false, problem: UNUSABLE.expired };
 	const [taken] = await db
-		.select({ id: users.id })
+		.select({ id: users.id, passwordHash: users.passwordHash })
 		.from(users)
 		.where(eq(users.email, invite.email));
-	if (taken) return { ok: false, problem: UNUSABLE.account };
+	if (taken)
+		return {
+			ok: false,
+			problem: taken.passwordHash === NO_PASSWORD_YET ? UNUSABLE.madeByUnit : UNUSABLE.account
+		};
 	return {
 		ok: true,
 		name: participant.name,
