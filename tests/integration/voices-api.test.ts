@@ -180,6 +180,11 @@ describe('a professional’s report', () => {
 		).toEqual([]);
 		// The bytes decide: a PDF named .txt is a PDF.
 		expect(await reportFileType(tinyPdf)).toEqual({ mime: 'application/pdf', ext: 'pdf' });
+		// A Word 97–2003 file is a compound file with a WordDocument stream; a bare one is not Word.
+		const compound = Buffer.from('d0cf11e0a1b11ae1' + '00'.repeat(600), 'hex');
+		const word = Buffer.concat([compound, Buffer.from('WordDocument', 'utf16le')]);
+		expect(await reportFileType(word)).toEqual({ mime: 'application/msword', ext: 'doc' });
+		expect(await reportFileType(compound)).toBeNull();
 	});
 
 	it('keeps a PDF, marks the report received, and shows it to the parents only once shared', async () => {
