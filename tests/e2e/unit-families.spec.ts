@@ -92,4 +92,23 @@ test('business support makes a family, starts its clock and schedules the initia
 	// The parent with parental responsibility was invited with the meeting.
 	await expect(page.locator('table.people')).toContainText(parentName);
 	await page.screenshot({ path: '/tmp/h-families/meeting.png', fullPage: true });
+	const meetingUrl = page.url();
+
+	// The chair starts it and adjourns it to another day: it is scheduled again, on the new date.
+	await page.context().clearCookies();
+	await signInAs(page, 'chair@demo.test');
+	await page.goto(meetingUrl);
+	await page.locator('html[data-ready="true"]').waitFor();
+	await page.getByRole('button', { name: 'Start meeting' }).click();
+	await page.getByText('Adjourn the meeting to another day').click();
+	await page.getByRole('button', { name: 'Adjourn the meeting' }).click();
+	await expect(page.locator('#field-reason-error')).toContainText('Say why');
+	await page.getByLabel('Why is the meeting adjourned?').fill('The interpreter could not come');
+	await page.getByLabel('Date it continues').fill(later.toISOString().slice(0, 10));
+	await page.getByRole('button', { name: 'Adjourn the meeting' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The meeting is adjourned' })
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Start meeting' })).toBeVisible();
+	await page.screenshot({ path: '/tmp/h-families/adjourned.png', fullPage: true });
 });
