@@ -37,7 +37,8 @@ function buildIfNeeded(): void {
 buildIfNeeded();
 try {
 	const { db } = await sharedDatabase();
-	const { created } = await seedDemo({ db });
+	// With a generated year of the unit's work, so the oversight pages are never empty.
+	const { created } = await seedDemo({ db, year: true });
 	console.log(created ? 'Loaded the demo data.' : 'Demo data already loaded.');
 } catch (error) {
 	console.error((error as Error).message);

@@ -28,6 +28,7 @@ import { seedDemoRecords } from './demo-records';
 import { queueDemoMail } from './demo-mail';
 import { seedDemoChallenges } from './demo-challenges';
 import { seedDemoActions } from './demo-actions';
+import { seedYear } from './year';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
 
@@ -301,6 +302,8 @@ function meetingPlan(today: Date) {
 export async function seedDemo(props: {
 	db: Database;
 	today?: Date;
+	/** Also the generated year of the unit's work (server/seed/year.ts): on for `npm run demo`. */
+	year?: boolean;
 }): Promise<{ created: boolean }> {
 	const { db } = props;
 	const today = props.today ?? new Date();
@@ -413,6 +416,7 @@ export async function seedDemo(props: {
 	await seedDemoRecords({ db, today });
 	await seedDemoChallenges({ db, today });
 	await seedDemoActions({ db, today }); // the first review's plan, tracked since
+	if (props.year) await seedYear({ db, today });
 	await queueDemoMail({ db, meetingIds: meetingPlan(today).map((plan) => plan.id), today }); // invitations, report requests, what is due
 	return { created: !existing };
 }

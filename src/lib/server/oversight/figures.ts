@@ -23,6 +23,8 @@ import {
 import type { Database } from '../db';
 import {
 	advocacyOffers,
+	circulation,
+	meetingDocuments,
 	agencies,
 	challenges,
 	childEvents,
@@ -248,24 +250,26 @@ async function documentRows(
 	end: Date,
 	kind: 'plan-24h' | 'draft-notes'
 ) {
-	// Outer columns are named in full: drizzle leaves a one-table query's columns unqualified.
-	const done =
+	const doneOn =
 		kind === 'plan-24h'
 			? sql<
 					string | null
-				>`(select to_char((min(c.created_at) at time zone 'Europe/London')::date, 'YYYY-MM-DD') from circulation c join documents d on d.id = c.document_id where d.meeting_id = "meetings"."id" and d.kind = 'plan-24h')`
+				>`to_char((min(${circulation.createdAt}) at time zone 'Europe/London')::date, 'YYYY-MM-DD')`
 			: sql<
 					string | null
-				>`(select to_char((min(d.approved_at) at time zone 'Europe/London')::date, 'YYYY-MM-DD') from documents d where d.meeting_id = "meetings"."id" and d.kind = 'draft-notes' and d.state = 'final')`;
-	return db
-		.select({ meetingId: meetings.id, kind: meetings.kind, day: meetingDay, doneOn: done })
+				>`to_char((min(${meetingDocuments.approvedAt}) filter (where ${meetingDocuments.state} = 'final') at time zone 'Europe/London')::date, 'YYYY-MM-DD')`;
+	const query = db
+		.select({ meetingId: meetings.id, kind: meetings.kind, day: meetingDay, doneOn })
 		.from(meetings)
-		.where(
-			and(
-				heldIn(unitId, start, end),
-				sql`exists (select 1 from documents d where d.meeting_id = "meetings"."id" and d.kind = ${kind})`
-			)
+		.innerJoin(
+			meetingDocuments,
+			and(eq(meetingDocuments.meetingId, meetings.id), eq(meetingDocuments.kind, kind))
 		);
+	const joined =
+		kind === 'plan-24h'
+			? query.leftJoin(circulation, eq(circulation.documentId, meetingDocuments.id))
+			: query;
+	return joined.where(heldIn(unitId, start, end)).groupBy(meetings.id);
 }
 
 /**
@@ -281,12 +285,23 @@ async function cicReviews(
 ): Promise<OversightFigures['cicReviews']> {
 	const reviews = sql<
 		string | null
-	>`(select string_agg(${meetings.id} || ' ' || ${meetingDay}, ',' order by ${meetings.scheduledAt}) from ${meetingChildren} join ${meetings} on ${meetings.id} = ${meetingChildren.meetingId} where ${meetingChildren.childId} = "children"."id" and ${meetings.kind} = 'cic-review' and ${meetings.status} = 'ended' and ${meetings.scheduledAt} >= ${children.inCareSince}::date)`;
+	>`string_agg(${meetings.id} || ' ' || ${meetingDay}, ',' order by ${meetings.scheduledAt})`;
 	const rows = await db
 		.select({ childId: children.id, since: children.inCareSince, reviews })
 		.from(children)
 		.innerJoin(families, eq(families.id, children.familyId))
-		.where(and(eq(families.unitId, unitId), isNotNull(children.inCareSince)));
+		.leftJoin(meetingChildren, eq(meetingChildren.childId, children.id))
+		.leftJoin(
+			meetings,
+			and(
+				eq(meetings.id, meetingChildren.meetingId),
+				eq(meetings.kind, 'cic-review'),
+				eq(meetings.status, 'ended'),
+				sql`${meetings.scheduledAt} >= ${children.inCareSince}::date`
+			)
+		)
+		.where(and(eq(families.unitId, unitId), isNotNull(children.inCareSince)))
+		.groupBy(children.id);
 	const figure: OversightFigures['cicReviews'] = {
 		held: 0,
 		withinTimescale: 0,
@@ -448,17 +463,34 @@ async function caseloads(db: Database, unitId: string, end: Date) {
 			)
 			.orderBy(meetingChildren.childId, desc(meetings.scheduledAt))
 	);
-	const cases = sql`(select ${latest.childId} as child_id, ${latest.chairId} as chair_id from ${latest} union select ${children.id}, ${children.iroId} from ${children} join ${families} on ${families.id} = ${children.familyId} where ${children.iroId} is not null and ${children.inCareSince} is not null and ${families.unitId} = ${unitId})`;
+	const iro = db
+		.select({ childId: children.id, chairId: sql<string>`${children.iroId}`.as('chair_id') })
+		.from(children)
+		.innerJoin(families, eq(families.id, children.familyId))
+		.where(
+			and(isNotNull(children.iroId), isNotNull(children.inCareSince), eq(families.unitId, unitId))
+		);
+	const cases = db
+		.$with('cases')
+		.as(
+			db
+				.with(latest)
+				.select({ childId: latest.childId, chairId: latest.chairId })
+				.from(latest)
+				.union(iro)
+		);
 	const rows = await db
-		.with(latest)
+		.with(cases)
 		.select({
 			userId: users.id,
 			name: users.name,
 			limit: users.caseloadLimit,
-			count: sql<number>`(select count(distinct c.child_id)::int from ${cases} c where c.chair_id = "users"."id")`
+			count: sql<number>`count(distinct ${cases.childId})::int`
 		})
 		.from(users)
+		.leftJoin(cases, eq(cases.chairId, users.id))
 		.where(and(eq(users.unitId, unitId), eq(users.role, 'chair'), isNull(users.disabledAt)))
+		.groupBy(users.id)
 		.orderBy(asc(users.name));
 	return rows.map((r) => ({
 		userId: r.userId,
