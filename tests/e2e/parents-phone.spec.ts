@@ -88,6 +88,9 @@ test('a parent’s phone loads the live meeting without the editor, under 150 KB
 	const said = await spokenOn(page);
 	expect(said).toContain('Now:');
 	expect(said).toContain('journey');
+	// Words only: not the score buttons (0 to 10), the Listen button or the parent's own textarea.
+	expect(said).not.toMatch(/\b0 ?1 ?2 ?3/);
+	expect(said).not.toContain('Listen to the meeting');
 	await page.keyboard.press('Space');
 	await expect(listen).toHaveAttribute('aria-pressed', 'false');
 	await expect(page.getByRole('status').filter({ hasText: 'Paused' })).toBeVisible();
