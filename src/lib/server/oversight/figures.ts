@@ -141,8 +141,12 @@ function onTime(
 	asOf: CalendarDate
 ): OnTimeFigure {
 	const figure: OnTimeFigure = { due: 0, onTime: 0, late: [] };
+	// A year has a few hundred meeting days: each due date and each gap is worked out once.
+	const dues = new Map<CalendarDate, CalendarDate>();
+	const gaps = new Map<string, number>();
 	for (const row of rows) {
-		const dueBy = dueOf(row.day);
+		let dueBy = dues.get(row.day);
+		if (dueBy === undefined) dues.set(row.day, (dueBy = dueOf(row.day)));
 		if (!row.doneOn && compareDates(asOf, dueBy) <= 0) continue; // not due yet
 		figure.due++;
 		if (row.doneOn && compareDates(row.doneOn, dueBy) <= 0) {
@@ -150,12 +154,15 @@ function onTime(
 			continue;
 		}
 		const doneOrToday = row.doneOn ?? asOf;
+		const gapKey = `${dueBy} ${doneOrToday}`;
+		let gap = gaps.get(gapKey);
+		if (gap === undefined) gaps.set(gapKey, (gap = workingDaysBetween(dueBy, doneOrToday)));
 		figure.late.push({
 			meetingId: row.meetingId,
 			kind: row.kind,
 			day: row.day,
 			dueBy,
-			workingDaysLate: Math.max(1, workingDaysBetween(dueBy, doneOrToday)),
+			workingDaysLate: Math.max(1, gap),
 			done: row.doneOn !== null
 		});
 	}
@@ -175,12 +182,11 @@ export async function oversightFigures(props: {
 	const asOf = props.asOf ?? calendarDateOf(new Date());
 	const start = startOfLondonDay(from);
 	const end = startOfLondonDay(addDays(to, 1));
-	const [held, plans, planRows, notesRows, cic, agencyRows, advocacy, challengeFigures, loads] =
+	const [held, plans, docRows, cic, agencyRows, advocacy, challengeFigures, loads] =
 		await Promise.all([
 			meetingsHeld(db, unitId, start, end),
 			plansStarted(db, unitId, from, to),
-			documentRows(db, unitId, start, end, 'plan-24h'),
-			documentRows(db, unitId, start, end, 'draft-notes'),
+			documentRows(db, unitId, start, end),
 			cicReviews(db, unitId, from, to, asOf),
 			agencyFigures(db, unitId, start, end),
 			advocacyFigures(db, unitId, start, end),
@@ -193,8 +199,16 @@ export async function oversightFigures(props: {
 		asOf,
 		meetingsHeld: held,
 		plans,
-		plansOut: onTime(planRows, decisionLetterDue, asOf),
-		notesOnTime: onTime(notesRows, notesDueDate, asOf),
+		plansOut: onTime(
+			docRows.filter((r) => r.hasPlan).map((r) => ({ ...r, doneOn: r.planOut })),
+			decisionLetterDue,
+			asOf
+		),
+		notesOnTime: onTime(
+			docRows.filter((r) => r.hasNotes).map((r) => ({ ...r, doneOn: r.notesFinal })),
+			notesDueDate,
+			asOf
+		),
 		cicReviews: cic,
 		agencies: agencyRows,
 		advocacy,
@@ -240,36 +254,38 @@ async function plansStarted(db: Database, unitId: string, from: CalendarDate, to
 }
 
 /**
- * One row per held meeting that made a document of this kind: its day and when the document
- * was done — the 24-hour plan when first sent out (circulation), the notes when first final.
+ * One row per held meeting that made a 24-hour plan or notes, in one pass: its day, when the
+ * plan was first sent out (circulation) and when the notes were first approved as final.
  */
-async function documentRows(
-	db: Database,
-	unitId: string,
-	start: Date,
-	end: Date,
-	kind: 'plan-24h' | 'draft-notes'
-) {
-	const doneOn =
-		kind === 'plan-24h'
-			? sql<
-					string | null
-				>`to_char((min(${circulation.createdAt}) at time zone 'Europe/London')::date, 'YYYY-MM-DD')`
-			: sql<
-					string | null
-				>`to_char((min(${meetingDocuments.approvedAt}) filter (where ${meetingDocuments.state} = 'final') at time zone 'Europe/London')::date, 'YYYY-MM-DD')`;
-	const query = db
-		.select({ meetingId: meetings.id, kind: meetings.kind, day: meetingDay, doneOn })
+async function documentRows(db: Database, unitId: string, start: Date, end: Date) {
+	const day = (column: unknown) =>
+		sql<string | null>`to_char((${column} at time zone 'Europe/London')::date, 'YYYY-MM-DD')`;
+	return db
+		.select({
+			meetingId: meetings.id,
+			kind: meetings.kind,
+			day: meetingDay,
+			hasPlan: sql<boolean>`bool_or(${meetingDocuments.kind} = 'plan-24h')`,
+			hasNotes: sql<boolean>`bool_or(${meetingDocuments.kind} = 'draft-notes')`,
+			planOut: day(sql`min(${circulation.createdAt})`),
+			notesFinal: day(
+				sql`min(${meetingDocuments.approvedAt}) filter (where ${meetingDocuments.kind} = 'draft-notes' and ${meetingDocuments.state} = 'final')`
+			)
+		})
 		.from(meetings)
 		.innerJoin(
 			meetingDocuments,
-			and(eq(meetingDocuments.meetingId, meetings.id), eq(meetingDocuments.kind, kind))
-		);
-	const joined =
-		kind === 'plan-24h'
-			? query.leftJoin(circulation, eq(circulation.documentId, meetingDocuments.id))
-			: query;
-	return joined.where(heldIn(unitId, start, end)).groupBy(meetings.id);
+			and(
+				eq(meetingDocuments.meetingId, meetings.id),
+				inArray(meetingDocuments.kind, ['plan-24h', 'draft-notes'])
+			)
+		)
+		.leftJoin(
+			circulation,
+			and(eq(circulation.documentId, meetingDocuments.id), eq(meetingDocuments.kind, 'plan-24h'))
+		)
+		.where(heldIn(unitId, start, end))
+		.groupBy(meetings.id);
 }
 
 /**
