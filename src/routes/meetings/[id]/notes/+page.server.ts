@@ -4,10 +4,8 @@ import { meetingForPage } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
 import { meetingDocuments } from '$lib/server/db/schema';
 import { latestNotes, notesKind, familyNotesKind } from '$lib/server/documents/notes-state';
-import { notesWarnings } from '$lib/server/documents/notes';
+import { restrictedPassagesOf } from '$lib/server/documents/restricted-passages';
 import { documentUrl } from '$lib/server/documents/store';
-import { notesRoot, readStoredRecord } from '$lib/server/records';
-import { notesParagraphs } from '$lib/documents/notes-fragment';
 import {
 	mayApproveNotes,
 	mayCorrectNotes,
@@ -42,17 +40,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			)
 		)
 		.orderBy(asc(meetingDocuments.version), asc(meetingDocuments.kind));
-	// Warnings for business support and the chair: paragraphs quoting restricted passages.
-	let warnings: Awaited<ReturnType<typeof notesWarnings>> = [];
-	if (mayReadRestricted(found.role) && notes.state !== 'final') {
-		const doc = await readStoredRecord({ db, meetingId: params.id, channel: 'notes' });
-		try {
-			const paragraphs = notesParagraphs(doc.getXmlFragment(notesRoot));
-			warnings = await notesWarnings({ db, meetingId: params.id, paragraphs });
-		} finally {
-			doc.destroy();
-		}
-	}
+	// The restricted passages, so the page warns where the notes quote one as they are edited
+	// (only to those who may read restricted information, and only while the notes change).
+	const passages =
+		mayReadRestricted(found.role) && notes.state !== 'final'
+			? await restrictedPassagesOf({ db, meetingId: params.id })
+			: [];
 	await audit({
 		db,
 		userId: user.id,
@@ -80,7 +73,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			approve: mayApproveNotes(role) && notes.state === 'with-chair',
 			correct: mayCorrectNotes(role) && notes.state === 'final'
 		},
-		warnings,
+		passages,
 		versions: versions.map((v) => ({
 			...v,
 			createdAt: v.createdAt.toISOString(),
