@@ -20,7 +20,12 @@ import {
 } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { processState } from '../../src/lib/server/process-state';
-import { oversightFigures, type OversightFigures } from '../../src/lib/server/oversight/figures';
+import {
+	londonDay,
+	oversightFigures,
+	type OversightFigures
+} from '../../src/lib/server/oversight/figures';
+import { calendarDateOf } from '../../src/lib/domain/calendar-date';
 import { moveChallenge, raiseChallenge } from '../../src/lib/server/oversight/challenges';
 import { GET as oversightApi } from '../../src/routes/api/oversight/+server';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
@@ -133,14 +138,12 @@ beforeAll(async () => {
 		chair1
 	);
 	const plan1 = await document(m1, 'plan-24h');
-	await db
-		.insert(circulation)
-		.values({
-			meetingId: m1,
-			documentId: plan1,
-			recipientEmail: 'a@x.test',
-			createdAt: at('2026-10-06T15:00:00Z')
-		});
+	await db.insert(circulation).values({
+		meetingId: m1,
+		documentId: plan1,
+		recipientEmail: 'a@x.test',
+		createdAt: at('2026-10-06T15:00:00Z')
+	});
 	await document(m1, 'draft-notes', { approvedAt: at('2026-10-26T16:00:00Z') });
 	await db.insert(meetingParticipants).values([
 		{
@@ -174,35 +177,29 @@ beforeAll(async () => {
 	// notes due Tuesday 5 January 2027 (25, 28 December and 1 January are bank holidays), final on the 8th.
 	const m2 = await meeting('m2', 'review-conference', '2026-12-10T10:00:00Z', [amy.id], chair1);
 	const plan2 = await document(m2, 'plan-24h');
-	await db
-		.insert(circulation)
-		.values({
-			meetingId: m2,
-			documentId: plan2,
-			recipientEmail: 'a@x.test',
-			createdAt: at('2026-12-14T09:00:00Z')
-		});
+	await db.insert(circulation).values({
+		meetingId: m2,
+		documentId: plan2,
+		recipientEmail: 'a@x.test',
+		createdAt: at('2026-12-14T09:00:00Z')
+	});
 	await document(m2, 'draft-notes', { approvedAt: at('2027-01-08T11:00:00Z') });
-	await db
-		.insert(meetingParticipants)
-		.values({
-			meetingId: m2,
-			userId: police.id,
-			name: 'P',
-			role: 'professional',
-			agencyId: police.agencyId,
-			attendance: 'apologies',
-			reportRequested: true
-		});
-	await db
-		.insert(advocacyOffers)
-		.values({
-			meetingId: m2,
-			childId: amy.id,
-			offered: true,
-			accepted: false,
-			recordedBy: chair1.id
-		});
+	await db.insert(meetingParticipants).values({
+		meetingId: m2,
+		userId: police.id,
+		name: 'P',
+		role: 'professional',
+		agencyId: police.agencyId,
+		attendance: 'apologies',
+		reportRequested: true
+	});
+	await db.insert(advocacyOffers).values({
+		meetingId: m2,
+		childId: amy.id,
+		offered: true,
+		accepted: false,
+		recordedBy: chair1.id
+	});
 	// m3: core group, Monday 2 November 2026, chaired by Bea: notes due 23 November, never final.
 	const m3 = await meeting('m3', 'core-group', '2026-11-02T10:00:00Z', [amy.id], chair2);
 	await document(m3, 'draft-notes', { state: 'draft' });
@@ -290,7 +287,16 @@ describe('oversight figures on a hand-made unit', () => {
 		expect(figures.plansOut).toEqual({
 			due: 2,
 			onTime: 1,
-			late: [{ meetingId: ids.m2, kind: 'review-conference', day: '2026-12-10', dueBy: '2026-12-11', workingDaysLate: 1, done: true }]
+			late: [
+				{
+					meetingId: ids.m2,
+					kind: 'review-conference',
+					day: '2026-12-10',
+					dueBy: '2026-12-11',
+					workingDaysLate: 1,
+					done: true
+				}
+			]
 		});
 	});
 
@@ -299,8 +305,22 @@ describe('oversight figures on a hand-made unit', () => {
 			due: 3,
 			onTime: 1,
 			late: [
-				{ meetingId: ids.m3, kind: 'core-group', day: '2026-11-02', dueBy: '2026-11-23', workingDaysLate: 57, done: false },
-				{ meetingId: ids.m2, kind: 'review-conference', day: '2026-12-10', dueBy: '2027-01-05', workingDaysLate: 3, done: true }
+				{
+					meetingId: ids.m3,
+					kind: 'core-group',
+					day: '2026-11-02',
+					dueBy: '2026-11-23',
+					workingDaysLate: 57,
+					done: false
+				},
+				{
+					meetingId: ids.m2,
+					kind: 'review-conference',
+					day: '2026-12-10',
+					dueBy: '2027-01-05',
+					workingDaysLate: 3,
+					done: true
+				}
 			]
 		});
 	});
@@ -367,6 +387,14 @@ describe('oversight figures on a hand-made unit', () => {
 			{ userId: chair1.id, name: 'Ann Chair', count: 2, limit: 70 },
 			{ userId: chair2.id, name: 'Bea Chair', count: 2, limit: 40 }
 		]);
+	});
+});
+
+describe('londonDay', () => {
+	it('is the London calendar day of every hour of 2026, both clock changes included', () => {
+		for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000) {
+			if (londonDay(t) !== calendarDateOf(new Date(t))) expect(new Date(t).toISOString()).toBe('');
+		}
 	});
 });
 

@@ -121,6 +121,30 @@ export function startOfLondonDay(date: CalendarDate): Date {
 	return calendarDateOf(bst) === date ? bst : utc;
 }
 
+/** The last Sunday of a month (its UTC day of the month): when British Summer Time starts or ends. */
+function lastSunday(year: number, month: number): number {
+	const last = new Date(Date.UTC(year, month, 0));
+	return last.getUTCDate() - last.getUTCDay();
+}
+
+/**
+ * The London calendar day of an instant, by the UK's rule (BST from 01:00 UTC on the last
+ * Sunday of March to 01:00 UTC on the last Sunday of October): thousands of rows are converted
+ * here in microseconds, where the database's time zone conversion costs far more.
+ */
+export function londonDay(instant: Date | string | number): CalendarDate {
+	const at = new Date(instant);
+	const y = at.getUTCFullYear();
+	const bstStart = Date.UTC(y, 2, lastSunday(y, 3), 1);
+	const bstEnd = Date.UTC(y, 9, lastSunday(y, 10), 1);
+	const t = at.getTime();
+	const local = new Date(t >= bstStart && t < bstEnd ? t + 3_600_000 : t);
+	return local.toISOString().slice(0, 10);
+}
+
+/** The instant of the meeting as the due dates count it: started, else scheduled. */
+const meetingAt = sql<string>`coalesce(${meetings.startedAt}, ${meetings.scheduledAt})`;
+
 /** The London date of the meeting as the notes' due dates count it (started, else scheduled). */
 const meetingDay = sql<string>`to_char((coalesce(${meetings.startedAt}, ${meetings.scheduledAt}) at time zone 'Europe/London')::date, 'YYYY-MM-DD')`;
 
@@ -258,19 +282,18 @@ async function plansStarted(db: Database, unitId: string, from: CalendarDate, to
  * plan was first sent out (circulation) and when the notes were first approved as final.
  */
 async function documentRows(db: Database, unitId: string, start: Date, end: Date) {
-	const day = (column: unknown) =>
-		sql<string | null>`to_char((${column} at time zone 'Europe/London')::date, 'YYYY-MM-DD')`;
-	return db
+	const rows = await db
 		.select({
 			meetingId: meetings.id,
 			kind: meetings.kind,
-			day: meetingDay,
+			at: sql`${meetingAt}`.mapWith(meetings.scheduledAt),
 			hasPlan: sql<boolean>`bool_or(${meetingDocuments.kind} = 'plan-24h')`,
 			hasNotes: sql<boolean>`bool_or(${meetingDocuments.kind} = 'draft-notes')`,
-			planOut: day(sql`min(${circulation.createdAt})`),
-			notesFinal: day(
-				sql`min(${meetingDocuments.approvedAt}) filter (where ${meetingDocuments.kind} = 'draft-notes' and ${meetingDocuments.state} = 'final')`
-			)
+			planOut: sql<Date | null>`min(${circulation.createdAt})`.mapWith(circulation.createdAt),
+			notesFinal:
+				sql<Date | null>`min(${meetingDocuments.approvedAt}) filter (where ${meetingDocuments.kind} = 'draft-notes' and ${meetingDocuments.state} = 'final')`.mapWith(
+					meetingDocuments.approvedAt
+				)
 		})
 		.from(meetings)
 		.innerJoin(
@@ -286,6 +309,15 @@ async function documentRows(db: Database, unitId: string, start: Date, end: Date
 		)
 		.where(heldIn(unitId, start, end))
 		.groupBy(meetings.id);
+	return rows.map((r) => ({
+		meetingId: r.meetingId,
+		kind: r.kind,
+		day: londonDay(r.at),
+		hasPlan: r.hasPlan,
+		hasNotes: r.hasNotes,
+		planOut: r.planOut === null ? null : londonDay(r.planOut),
+		notesFinal: r.notesFinal === null ? null : londonDay(r.notesFinal)
+	}));
 }
 
 /**
@@ -301,7 +333,7 @@ async function cicReviews(
 ): Promise<OversightFigures['cicReviews']> {
 	const reviews = sql<
 		string | null
-	>`string_agg(${meetings.id} || ' ' || ${meetingDay}, ',' order by ${meetings.scheduledAt})`;
+	>`string_agg(${meetings.id} || ' ' || (extract(epoch from ${meetingAt}) * 1000)::bigint, ',' order by ${meetings.scheduledAt})`;
 	const rows = await db
 		.select({ childId: children.id, since: children.inCareSince, reviews })
 		.from(children)
@@ -329,7 +361,8 @@ async function cicReviews(
 		let dueBy = firstCicReviewDue(row.since!);
 		let number = 0;
 		for (const entry of row.reviews ? row.reviews.split(',') : []) {
-			const [meetingId, heldOn] = entry.split(' ');
+			const [meetingId, epochMs] = entry.split(' ');
+			const heldOn = londonDay(Number(epochMs));
 			if (compareDates(heldOn, from) >= 0 && compareDates(heldOn, to) <= 0) {
 				figure.held++;
 				if (compareDates(heldOn, dueBy) <= 0) figure.withinTimescale++;
