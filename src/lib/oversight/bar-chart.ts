@@ -27,8 +27,8 @@ export interface BarChart {
 
 const ROW = 22;
 const GAP = 10;
-const LABEL = 190;
-const WIDTH = 560;
+const LABEL = 230;
+const WIDTH = 600;
 const FONT = 12;
 
 /** The chart as an `<svg>` string. */
