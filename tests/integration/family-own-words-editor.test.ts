@@ -7,10 +7,13 @@ import {
 	updateYFragment,
 	yXmlFragmentToProseMirrorRootNode
 } from '@tiptap/y-tiptap';
-import { checkUpdate } from '../../../../server/collab/gate';
-import { fragmentParagraphs } from '../record-shape';
-import { roots } from '../roots';
-import { fragmentToPlainText, paragraphTextInput } from './paragraph-text-input';
+import { checkUpdate } from '../../server/collab/gate';
+import { fragmentParagraphs } from '../../src/lib/collab/record-shape';
+import { roots } from '../../src/lib/collab/roots';
+import {
+	fragmentToPlainText,
+	paragraphTextInput
+} from '../../src/lib/collab/client/paragraph-text-input';
 
 /** The schema a professional's TipTap editor (RecordEditor: StarterKit) reads the root with. */
 const schema = getSchema([StarterKit]);

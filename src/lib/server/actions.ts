@@ -23,6 +23,7 @@ import { readRecord } from '../collab/record-shape';
 import { meetingForViewer } from './meetings/queries';
 import { mayReadActions, mayUpdateAction } from '../policy';
 import { isCalendarDate } from '../domain/calendar-date';
+import { storableText } from './db/storable';
 import { actionStates, type ActionState } from '../domain/actions';
 
 /** What the API answers for one action. */
@@ -124,12 +125,12 @@ export async function writePlanActions(props: {
 				meetingId,
 				recordActionId: a.id,
 				childId: childId && known.has(childId) ? childId : null,
-				text: a.what.trim(),
-				who: a.who.trim(),
+				text: storableText(a.what.trim()),
+				who: storableText(a.who.trim()),
 				ownerId: ownerOf(a.who, people),
 				dueBy: isCalendarDate(a.byWhen.trim()) ? a.byWhen.trim() : null,
 				// An action carried from the meeting before keeps where it had got to.
-				...(isActionState(a.state) ? { state: a.state, note: a.note ?? '' } : {})
+				...(isActionState(a.state) ? { state: a.state, note: storableText(a.note ?? '') } : {})
 			};
 		});
 	if (!rows.length) return 0;
@@ -222,7 +223,7 @@ export async function updateAction(props: {
 		.update(planActions)
 		.set({
 			state: props.state,
-			note: line,
+			note: storableText(line),
 			updatedBy: user.id,
 			updatedAt: props.now ?? new Date()
 		})
