@@ -30,13 +30,11 @@ export async function seedDemoChallenges(props: { db: Database; today: Date }): 
 		.onConflictDoNothing()
 		.returning({ id: challenges.id });
 	if (!made) return;
-	await props.db
-		.insert(challengeSteps)
-		.values({
-			challengeId: made.id,
-			stage: 'informal',
-			at: raisedAt,
-			byUserId: id(101),
-			note: why
-		});
+	await props.db.insert(challengeSteps).values({
+		challengeId: made.id,
+		stage: 'informal',
+		at: raisedAt,
+		byUserId: id(101),
+		note: why
+	});
 }
