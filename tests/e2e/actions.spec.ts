@@ -87,7 +87,7 @@ test('a professional marks an action done and the parent sees it on her phone', 
 	await expect(circulation.getByRole('row', { name: /Dawn Walker/ })).toContainText(
 		'Plan for the family, version 1'
 	);
-	await page.screenshot({ path: '/tmp/h-tracker/chair-circulation.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('chair-circulation.png'), fullPage: true });
 
 	// The social worker marks the action done on "My actions".
 	const worker = await browser.newContext();
@@ -114,7 +114,7 @@ test('a professional marks an action done and the parent sees it on her phone', 
 	await expect(family).toContainText('Visited on Tuesday; school run going well.');
 	await expect(family).toContainText('this is late');
 	await expectAccessible(phonePage);
-	await phonePage.screenshot({ path: '/tmp/h-tracker/parent-phone.png', fullPage: true });
+	await phonePage.screenshot({ path: test.info().outputPath('parent-phone.png'), fullPage: true });
 	// The child's page tells the story with the action's progress.
 	await phonePage.goto(`/children/${CHRISSIE}`);
 	await expect(phonePage.getByTestId('child-story')).toContainText('Sam Okafor has done this.');

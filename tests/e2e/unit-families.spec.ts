@@ -62,7 +62,7 @@ test('business support makes a family, starts its clock and schedules the initia
 	await page.getByRole('button', { name: 'Record the event' }).click();
 	await expect(page.getByTestId('event-due')).toContainText('the initial conference by');
 	await expectAccessible(page);
-	await page.screenshot({ path: '/tmp/h-families/family.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('family.png'), fullPage: true });
 
 	// Schedule it from the child's "meetings due": the page proposes the due date.
 	await page.getByRole('link', { name: 'schedule the initial conference' }).click();
@@ -77,7 +77,7 @@ test('business support makes a family, starts its clock and schedules the initia
 	expect(proposed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 	await expect(page.getByLabel('Why is it after the due date?')).toHaveCount(0);
 	await expectAccessible(page);
-	await page.screenshot({ path: '/tmp/h-families/schedule.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('schedule.png'), fullPage: true });
 
 	// A day later would need a reason.
 	const later = new Date(`${proposed}T12:00:00Z`);
@@ -91,7 +91,7 @@ test('business support makes a family, starts its clock and schedules the initia
 	await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
 	// The parent with parental responsibility was invited with the meeting.
 	await expect(page.locator('table.people')).toContainText(parentName);
-	await page.screenshot({ path: '/tmp/h-families/meeting.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('meeting.png'), fullPage: true });
 	const meetingUrl = page.url();
 
 	// The chair starts it and adjourns it to another day: it is scheduled again, on the new date.
@@ -110,5 +110,5 @@ test('business support makes a family, starts its clock and schedules the initia
 		page.getByRole('status').filter({ hasText: 'The meeting is adjourned' })
 	).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Start meeting' })).toBeVisible();
-	await page.screenshot({ path: '/tmp/h-families/adjourned.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('adjourned.png'), fullPage: true });
 });

@@ -77,7 +77,7 @@ test('business support adds an agency and a person, imports a CSV after correcti
 		'There is no agency called'
 	);
 	await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
-	await page.screenshot({ path: '/tmp/h-people/import-errors.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('import-errors.png'), fullPage: true });
 	await expectAccessible(page);
 
 	await page.getByLabel(/Or paste the file/).fill(csv(agency));
@@ -103,5 +103,5 @@ test('business support adds an agency and a person, imports a CSV after correcti
 	await expect(page.getByRole('row', { name: new RegExp(`Kim Lee ${tag}`) })).toContainText(
 		'Disabled'
 	);
-	await page.screenshot({ path: '/tmp/h-people/people.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('people.png'), fullPage: true });
 });

@@ -13,7 +13,6 @@ const MIA = '00000000-0000-4000-8000-000000000203';
 const CHAIR = '00000000-0000-4000-8000-000000000101';
 const JORDAN = '00000000-0000-4000-8000-000000000108';
 const HEALTH_VISITOR = '00000000-0000-4000-8000-000000000105';
-const SHOTS = process.env.VOICES_SHOTS ?? '/tmp/h-voices';
 
 const tinyPdf = Buffer.from(
 	'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
@@ -71,7 +70,7 @@ test('before the meeting: the parent’s view, a PDF report shared with the pare
 	);
 	await expect(dad.getByText('No reports have been shared with you yet.')).toBeVisible();
 	await expectAccessible(dad);
-	await dad.screenshot({ path: `${SHOTS}/parent-view.png`, fullPage: true });
+	await dad.screenshot({ path: test.info().outputPath('parent-view.png'), fullPage: true });
 
 	// The health visitor uploads a report: a file that only calls itself a PDF is refused.
 	const hv = await (await browser.newContext()).newPage();
@@ -113,7 +112,7 @@ test('before the meeting: the parent’s view, a PDF report shared with the pare
 	await hv.getByRole('button', { name: /Mark as shared with the parents/ }).click();
 	await expect(hv.getByText(/Shared with the parents on/)).toBeVisible();
 	await expectAccessible(hv);
-	await hv.screenshot({ path: `${SHOTS}/professional-report.png`, fullPage: true });
+	await hv.screenshot({ path: test.info().outputPath('professional-report.png'), fullPage: true });
 	await dad.reload();
 	await expect(dad.getByRole('link', { name: 'Health visitor’s report' })).toBeVisible();
 	await expect(dad.locator('dd', { hasText: 'The swings at the park.' })).toBeVisible();
