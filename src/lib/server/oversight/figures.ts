@@ -489,8 +489,9 @@ async function challengeFiguresFor(db: Database, unitId: string, start: Date, en
 
 /**
  * Each chair's caseload at the end of the period: the children whose latest meeting in the 7
- * months before (a review falls due every 6 months) they chaired, and the children in care they
- * are the reviewing officer for; against their own limit (70 unless the unit set another).
+ * months before (a review falls due every 6 months) they chaired, unless that was a child in
+ * need review (not a child protection or care case), and the children in care they are the
+ * reviewing officer for; against their own limit (70 unless the unit set another).
  */
 async function caseloads(db: Database, unitId: string, end: Date) {
 	const since = new Date(end.getTime() - 214 * 86_400_000);
@@ -498,7 +499,8 @@ async function caseloads(db: Database, unitId: string, end: Date) {
 		db
 			.selectDistinctOn([meetingChildren.childId], {
 				childId: meetingChildren.childId,
-				chairId: sql<string>`${meetings.chairId}`.as('chair_id')
+				chairId: sql<string>`${meetings.chairId}`.as('chair_id'),
+				kind: sql<string>`${meetings.kind}`.as('latest_kind')
 			})
 			.from(meetingChildren)
 			.innerJoin(meetings, eq(meetings.id, meetingChildren.meetingId))
@@ -526,6 +528,7 @@ async function caseloads(db: Database, unitId: string, end: Date) {
 				.with(latest)
 				.select({ childId: latest.childId, chairId: latest.chairId })
 				.from(latest)
+				.where(ne(latest.kind, 'cin-review'))
 				.union(iro)
 		);
 	const rows = await db
