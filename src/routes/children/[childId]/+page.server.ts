@@ -4,13 +4,18 @@ import { audit } from '$lib/server/audit';
 import { riskHistoryFor } from '$lib/server/risk/history';
 import { childStory } from '$lib/server/child-story';
 import { advocacyForChildPage } from '$lib/server/voices/advocacy';
-import { childCare } from '$lib/server/families/queries';
+import { childCare, childForViewer } from '$lib/server/families/queries';
+import { scoreHistory } from '$lib/risk/history';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	const db = await database();
-	const found = await riskHistoryFor({ db, user: locals.user, childId: params.childId });
+	// A child with no meeting the viewer may see yet (a new child) still has a page for those
+	// who may see the child (canSeeChild): no scores, no meetings.
+	const found =
+		(await riskHistoryFor({ db, user: locals.user, childId: params.childId })) ??
+		(await withoutMeetings({ db, user: locals.user, childId: params.childId }));
 	if (!found) error(404, 'Not found');
 	await audit({
 		db,
@@ -33,3 +38,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		care: await childCare({ db, user: locals.user, childId: params.childId })
 	};
 };
+
+async function withoutMeetings(props: Parameters<typeof childForViewer>[0]) {
+	const seen = await childForViewer(props);
+	if (!seen) return null;
+	return {
+		history: scoreHistory({ childId: seen.child.id, childName: seen.child.name, meetings: [] }),
+		meetings: []
+	};
+}
