@@ -71,7 +71,7 @@ function renderBlock(block: Block): string {
 		case 'facts':
 			return `<dl class="facts">${block.items.map((i) => `<div><dt>${escapeHtml(i.term)}</dt><dd>${escapeHtml(i.value)}</dd></div>`).join('')}</dl>`;
 		case 'table':
-			return `<div class="table-wrap"><table><caption>${escapeHtml(block.caption)}</caption><thead><tr>${block.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
+			return `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(block.caption)}"><table><caption>${escapeHtml(block.caption)}</caption><thead><tr>${block.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
 				.map(
 					(r) =>
 						`<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td data-label="${escapeHtml(block.head[i] ?? '')}">${escapeHtml(cell)}</td>`)).join('')}</tr>`
