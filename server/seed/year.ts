@@ -625,7 +625,12 @@ export async function seedYear(props: {
 			}
 			addMeeting({ kind: 'review-conference', day: review, chairId, kids, parents });
 			reviews++;
-			if (random.chance(reviews === 1 ? 0.3 : 0.55)) break; // the plan ended
+			if (random.chance(reviews === 1 ? 0.3 : 0.55)) {
+				// The review decided no plan: the plan ends that day.
+				for (const kid of kids)
+					eventRows.push({ id: next(8), childId: kid.id, kind: 'plan-ended', date: review });
+				break;
+			}
 			coreGroup = addWorkingDays(review, random.int(8, 12));
 			review = workingDayFrom(addDays(nextReviewConferenceDue(review), -random.int(0, 14)));
 		}

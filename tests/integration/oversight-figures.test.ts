@@ -110,6 +110,23 @@ beforeAll(async () => {
 		{ childId: ben.id, kind: 'plan-started', date: '2026-10-05' },
 		{ childId: kai.id, kind: 'came-into-care', date: '2026-09-14' }
 	]);
+	// Plans that start and end around the period (2026-10 to 2027-01): Cal's ends in November,
+	// Dee's runs November to January, Eve's earlier plan ended long ago and a new one starts in
+	// December; Zac's is in another unit and never counts.
+	const planned = await makeFamily(db, { unitId, children: ['Cal', 'Dee', 'Eve'] });
+	const [cal, dee, eve] = planned.children;
+	const otherUnit = await makeUnit(db);
+	const [zac] = (await makeFamily(db, { unitId: otherUnit.id, children: ['Zac'] })).children;
+	await db.insert(childEvents).values([
+		{ childId: cal.id, kind: 'plan-started', date: '2026-06-10' },
+		{ childId: cal.id, kind: 'plan-ended', date: '2026-11-20' },
+		{ childId: dee.id, kind: 'plan-started', date: '2026-11-03' },
+		{ childId: dee.id, kind: 'plan-ended', date: '2027-01-12' },
+		{ childId: eve.id, kind: 'plan-started', date: '2025-03-01' },
+		{ childId: eve.id, kind: 'plan-ended', date: '2025-09-01' },
+		{ childId: eve.id, kind: 'plan-started', date: '2026-12-15' },
+		{ childId: zac.id, kind: 'plan-started', date: '2026-10-05' }
+	]);
 	const meeting = async (
 		key: string,
 		kind: Parameters<typeof makeMeeting>[1]['kind'],
@@ -274,12 +291,14 @@ describe('oversight figures on a hand-made unit', () => {
 		]);
 	});
 
-	it('children whose plan started, month by month', () => {
+	it('children subject to a plan month by month, new and ended', () => {
+		// Subject at each month's end: Oct Amy, Ben, Cal; Nov Amy, Ben, Dee; Dec Amy, Ben, Dee,
+		// Eve; Jan Amy, Ben, Eve.
 		expect(figures.plans).toEqual([
-			{ month: '2026-10', started: 2 },
-			{ month: '2026-11', started: 0 },
-			{ month: '2026-12', started: 0 },
-			{ month: '2027-01', started: 0 }
+			{ month: '2026-10', started: 2, ended: 0, subject: 3 },
+			{ month: '2026-11', started: 1, ended: 1, subject: 3 },
+			{ month: '2026-12', started: 1, ended: 0, subject: 4 },
+			{ month: '2027-01', started: 0, ended: 1, subject: 3 }
 		]);
 	});
 

@@ -22,14 +22,20 @@ import {
 import type { MeetingKind } from './vocabulary';
 
 /** What happened to a child that starts a clock. Stored as these values. */
-export const childEventKinds = ['strategy-discussion', 'came-into-care', 'plan-started'] as const;
+export const childEventKinds = [
+	'strategy-discussion',
+	'came-into-care',
+	'plan-started',
+	'plan-ended'
+] as const;
 export type ChildEventKind = (typeof childEventKinds)[number];
 
 /** The event in words, for forms and lists. */
 export const childEventLabel: Record<ChildEventKind, string> = {
 	'strategy-discussion': 'Strategy discussion',
 	'came-into-care': 'Came into care',
-	'plan-started': 'Child protection plan started'
+	'plan-started': 'Child protection plan started',
+	'plan-ended': 'Child protection plan ended'
 };
 
 /** The meeting kinds a clock makes due. */
@@ -95,6 +101,8 @@ export function dueFromEvent(event: ClockEvent): DueMeeting[] {
 				{ kind: 'review-conference', dueBy: nextReviewConferenceDue(review), projected: true }
 			];
 		}
+		case 'plan-ended':
+			return [];
 	}
 }
 
@@ -135,7 +143,9 @@ export function nextDueMeetings(props: {
 					: laterCicReviewDue(reviews.at(-1)!);
 	}
 	const plan = latest(events, 'plan-started');
-	if (plan) {
+	const ended = latest(events, 'plan-ended');
+	// A plan that has ended since it started makes nothing due.
+	if (plan && !(ended && compareDates(ended, plan) >= 0)) {
 		if (heldSince(held, 'core-group', plan).length === 0)
 			due['core-group'] = firstCoreGroupDue(plan);
 		const reviews = heldSince(held, 'review-conference', plan);

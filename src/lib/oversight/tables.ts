@@ -21,7 +21,7 @@ export interface FigureTable {
 
 export const tableNames = [
 	'meetings-held',
-	'plans-started',
+	'plans',
 	'plans-out',
 	'notes-on-time',
 	'late-documents',
@@ -115,17 +115,27 @@ export function oversightTables(
 		chartOf('meetings-held', 'Meetings held by kind', heldRows, withPrevious)
 	);
 
-	// Plans started, month by month
-	const planRows = now.plans.map((p) => [p.month, String(p.started)]);
+	// Children subject to a plan, month by month, new and ended
+	const planRows = now.plans.map((p) => [
+		p.month,
+		String(p.subject),
+		String(p.started),
+		String(p.ended)
+	]);
 	add(
 		{
-			name: 'plans-started',
-			heading: 'Children made subject to a child protection plan, month by month',
-			note: 'Children whose plan started in each month (the day recorded on the child). Plans ending are not yet recorded anywhere, so they are not counted.',
-			head: ['Month', 'Plans started'],
+			name: 'plans',
+			heading: 'Children subject to a child protection plan, month by month',
+			note: 'Children subject to a plan at the end of each month, and the children whose plan started or ended in it (a plan starts and ends by the conference’s decision).',
+			head: ['Month', 'Subject to a plan at month end', 'Plans started', 'Plans ended'],
 			rows: planRows
 		},
-		chartOf('plans-started', 'Child protection plans started each month', planRows, false)
+		chartOf(
+			'plans',
+			'Children subject to a child protection plan at each month end',
+			planRows,
+			false
+		)
 	);
 
 	// 24-hour plans and notes on time

@@ -91,8 +91,11 @@ export interface OversightFigures {
 	to: CalendarDate;
 	asOf: CalendarDate;
 	meetingsHeld: { kind: MeetingKind; count: number }[];
-	/** Children whose child protection plan started, month by month. */
-	plans: { month: string; started: number }[];
+	/**
+	 * Month by month: children whose child protection plan started, whose plan ended, and the
+	 * children subject to a plan at the month's end.
+	 */
+	plans: { month: string; started: number; ended: number; subject: number }[];
 	plansOut: OnTimeFigure;
 	notesOnTime: OnTimeFigure;
 	cicReviews: {
@@ -209,7 +212,7 @@ export async function oversightFigures(props: {
 	const [held, plans, docRows, cic, agencyRows, advocacy, challengeFigures, loads] =
 		await Promise.all([
 			meetingsHeld(db, unitId, start, end),
-			plansStarted(db, unitId, from, to),
+			plansByMonth(db, unitId, from, to),
 			documentRows(db, unitId, start, end),
 			cicReviews(db, unitId, from, to, asOf),
 			agencyFigures(db, unitId, start, end),
@@ -251,30 +254,66 @@ async function meetingsHeld(db: Database, unitId: string, start: Date, end: Date
 	return rows.map((r) => ({ kind: r.kind, count: int(r.count) }));
 }
 
-async function plansStarted(db: Database, unitId: string, from: CalendarDate, to: CalendarDate) {
-	const month = sql<string>`to_char(${childEvents.date}, 'YYYY-MM')`;
-	const rows = await db
-		.select({ month, started: sql<number>`count(distinct ${childEvents.childId})::int` })
-		.from(childEvents)
-		.innerJoin(children, eq(children.id, childEvents.childId))
-		.innerJoin(families, eq(families.id, children.familyId))
-		.where(
-			and(
-				eq(families.unitId, unitId),
-				eq(childEvents.kind, 'plan-started'),
-				gte(childEvents.date, from),
-				sql`${childEvents.date} <= ${to}`
-			)
-		)
-		.groupBy(month);
-	const byMonth = new Map(rows.map((r) => [r.month, int(r.started)]));
-	const months: { month: string; started: number }[] = [];
+/** The months from `from`'s to `to`'s, as YYYY-MM. */
+function monthsOf(from: CalendarDate, to: CalendarDate): string[] {
+	const months: string[] = [];
 	for (let m = from.slice(0, 7); m <= to.slice(0, 7);) {
-		months.push({ month: m, started: byMonth.get(m) ?? 0 });
+		months.push(m);
 		const [y, mm] = m.split('-').map(Number);
 		m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
 	}
 	return months;
+}
+
+/**
+ * Month by month: children whose plan started, whose plan ended, and the children subject to a
+ * plan at the month's end (their latest plan event on or before that day is a start), in one
+ * query over the unit's plan events.
+ */
+async function plansByMonth(db: Database, unitId: string, from: CalendarDate, to: CalendarDate) {
+	type Row = { month: string; started: number; ended: number; subject: number };
+	const result: unknown = await db.execute(sql`
+		with ev as (
+			select ${childEvents.childId} as child_id, ${childEvents.kind} as kind,
+				${childEvents.date} as day, ${childEvents.recordedAt} as at
+			from ${childEvents}
+			join ${children} on ${children.id} = ${childEvents.childId}
+			join ${families} on ${families.id} = ${children.familyId}
+			where ${families.unitId} = ${unitId}
+				and ${childEvents.kind} in ('plan-started', 'plan-ended')
+				and ${childEvents.date} <= ${to}
+		),
+		months as (
+			select to_char(m, 'YYYY-MM') as month,
+				(m + interval '1 month' - interval '1 day')::date as month_end
+			from generate_series(date_trunc('month', ${from}::date), ${to}::date, interval '1 month') m
+		)
+		select months.month,
+			(select count(distinct child_id) from ev
+				where kind = 'plan-started' and to_char(day, 'YYYY-MM') = months.month
+					and day >= ${from}::date)::int as started,
+			(select count(distinct child_id) from ev
+				where kind = 'plan-ended' and to_char(day, 'YYYY-MM') = months.month
+					and day >= ${from}::date)::int as ended,
+			(select count(*) from (
+				select distinct on (child_id) child_id, kind from ev
+				where day <= months.month_end
+				order by child_id, day desc, at desc
+			) latest where latest.kind = 'plan-started')::int as subject
+		from months
+		order by months.month`);
+	// postgres-js answers an array of rows, PGlite an object with `rows`.
+	const rows = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+	const byMonth = new Map(
+		rows.map((r) => [
+			r.month,
+			{ started: int(r.started), ended: int(r.ended), subject: int(r.subject) }
+		])
+	);
+	return monthsOf(from, to).map((month) => ({
+		month,
+		...(byMonth.get(month) ?? { started: 0, ended: 0, subject: 0 })
+	}));
 }
 
 /**

@@ -12,6 +12,8 @@ import { meetingForViewer } from '../queries';
 import { announceMeetingChanged, readStoredRecord } from '../../records';
 import { riskHistoriesFor } from '../../risk/history';
 import { writePlanActions } from '../../actions';
+import { recordPlanEvents } from '../../plan-events';
+import { calendarDateOf } from '../../../domain/calendar-date';
 
 /** Why a meeting could not be ended, with the HTTP status the API answers. */
 export class EndMeetingError extends Error {
@@ -94,13 +96,25 @@ export async function endMeeting(props: {
 		});
 		// The plan's actions, tracked between meetings (written once; a retry changes nothing).
 		await writePlanActions({ db, meetingId, main });
+		// A conference's outcome starts or ends each child's plan (a retry changes nothing).
+		const planEvents = await recordPlanEvents({
+			db,
+			meetingKind: ended.kind,
+			day: calendarDateOf(ended.startedAt ?? ended.scheduledAt),
+			childIds: found.children.map((c) => c.id),
+			main,
+			recordedBy: user.id
+		});
 		await audit({
 			db,
 			userId: user.id,
 			action: 'end',
 			targetType: 'meeting',
 			targetId: meetingId,
-			detail: { documents: stored.map((d) => ({ id: d.id, kind: d.kind, version: d.version })) }
+			detail: {
+				documents: stored.map((d) => ({ id: d.id, kind: d.kind, version: d.version })),
+				planEvents
+			}
 		});
 		return { documents: stored.map(linkOf) };
 	} catch (error) {

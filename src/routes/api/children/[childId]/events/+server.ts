@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 
 const body = z.object({
 	kind: z.enum(childEventKinds, {
-		error: 'Choose strategy-discussion, came-into-care or plan-started.'
+		error: 'Choose strategy-discussion, came-into-care, plan-started or plan-ended.'
 	}),
 	date: z.string({ error: 'Enter the date, for example 2026-11-12.' }),
 	iroId: z.string().optional().nullable()
