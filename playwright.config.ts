@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { emptyServerPort, emptyServerURL } from './tests/e2e/empty-server';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
@@ -31,15 +32,28 @@ export default defineConfig({
 		launchOptions: chromium
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
-	webServer: {
-		// A fresh embedded database with the demo data, on the built app.
-		command: `node --import tsx tests/e2e/serve.ts`,
-		url: `http://127.0.0.1:${port}/login`,
-		reuseExistingServer: process.env.E2E_REUSE === '1',
-		timeout: 120_000,
-		// No ORIGIN, as with `npm run demo`: the server must work on plain http without it.
-		env: { PORT: String(port), HOST: '127.0.0.1' },
-		stdout: 'pipe',
-		stderr: 'pipe'
-	}
+	webServer: [
+		{
+			// A fresh embedded database with the demo data, on the built app.
+			command: `node --import tsx tests/e2e/serve.ts`,
+			url: `http://127.0.0.1:${port}/login`,
+			reuseExistingServer: process.env.E2E_REUSE === '1',
+			timeout: 120_000,
+			// No ORIGIN, as with `npm run demo`: the server must work on plain http without it.
+			env: { PORT: String(port), HOST: '127.0.0.1' },
+			stdout: 'pipe',
+			stderr: 'pipe'
+		},
+		{
+			// A fresh EMPTY embedded database (no demo): a unit that has just installed Roundtable
+			// (tests/e2e/unit-from-empty.spec.ts starts from /setup).
+			command: `node --import tsx tests/e2e/serve-empty.ts`,
+			url: `${emptyServerURL}/setup`,
+			reuseExistingServer: process.env.E2E_REUSE === '1',
+			timeout: 120_000,
+			env: { PORT: String(emptyServerPort), HOST: '127.0.0.1' },
+			stdout: 'pipe',
+			stderr: 'pipe'
+		}
+	]
 });
