@@ -28,6 +28,7 @@ import { seedDemoRecords } from './demo-records';
 import { queueDemoMail } from './demo-mail';
 import { seedDemoChallenges } from './demo-challenges';
 import { seedDemoActions } from './demo-actions';
+import { seedDemoNotes } from './demo-notes';
 import { seedYear } from './year';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
@@ -416,6 +417,7 @@ export async function seedDemo(props: {
 	await seedDemoRecords({ db, today });
 	await seedDemoChallenges({ db, today });
 	await seedDemoActions({ db, today }); // the first review's plan, tracked since
+	await seedDemoNotes({ db, today }); // the first review's notes: final, circulated, opened
 	if (props.year) await seedYear({ db, today });
 	await queueDemoMail({ db, meetingIds: meetingPlan(today).map((plan) => plan.id), today }); // invitations, report requests, what is due
 	return { created: !existing };

@@ -40,7 +40,9 @@ describe("the demo's outbox", () => {
 		const { byPurpose, rows } = await counts();
 		// Invitations: everyone with an account on the five scheduled meetings, but the chair (put on the list, not invited).
 		// Reminders: the conference today, the core group and the review on Monday 7 December (three working days away).
+		// Circulation: the first review's final notes, sent weeks ago to the chair, the social worker, the health visitor and Mum (the teacher has no address).
 		expect(byPurpose).toEqual({
+			circulation: 4,
 			invitation: 13,
 			reminder: 12,
 			'report-request': 1,
@@ -61,7 +63,7 @@ describe("the demo's outbox", () => {
 		const [admin] = await handle.db.select().from(users).where(eq(users.email, 'admin@demo.test'));
 		const messages = (await outboxForViewer({ db: handle.db, viewer: admin }))!;
 		expect(new Set(messages.map((m) => m.purpose))).toEqual(
-			new Set(['invitation', 'reminder', 'report-request', 'report-chaser'])
+			new Set(['invitation', 'reminder', 'report-request', 'report-chaser', 'circulation'])
 		);
 		const invitation = messages.find((m) => m.purpose === 'invitation')!;
 		expect(invitation.createdAt).toBe('2026-11-18T08:00:00.000Z');
