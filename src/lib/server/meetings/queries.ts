@@ -46,7 +46,7 @@ export interface MeetingForViewer {
 	role: MeetingRole;
 }
 
-async function childrenOf(db: Database, meetingIds: string[]) {
+export async function childrenOf(db: Database, meetingIds: string[]) {
 	if (meetingIds.length === 0) return new Map<string, { id: string; name: string }[]>();
 	const rows = await db
 		.select({ meetingId: meetingChildren.meetingId, id: children.id, name: children.name })
@@ -63,7 +63,7 @@ async function childrenOf(db: Database, meetingIds: string[]) {
 	return byMeeting;
 }
 
-function summarise(meeting: Meeting, kids: { id: string; name: string }[]): MeetingSummary {
+export function summarise(meeting: Meeting, kids: { id: string; name: string }[]): MeetingSummary {
 	return {
 		id: meeting.id,
 		kind: meeting.kind,
