@@ -51,7 +51,8 @@ export default defineConfig({
 			url: `${emptyServerURL}/setup`,
 			reuseExistingServer: process.env.E2E_REUSE === '1',
 			timeout: 120_000,
-			env: { PORT: String(emptyServerPort), HOST: '127.0.0.1' },
+			// ORIGIN set, as a unit's own installation has it (README): links in mail point here.
+			env: { PORT: String(emptyServerPort), HOST: '127.0.0.1', ORIGIN: emptyServerURL },
 			stdout: 'pipe',
 			stderr: 'pipe'
 		}

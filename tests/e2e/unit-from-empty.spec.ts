@@ -39,13 +39,13 @@ async function addPerson(
 	await expect(status).toBeVisible();
 	const link = (await status.textContent())!.match(/https?:\/\/\S+\/invite\/[\w-]+/)?.[0];
 	expect(link, 'the set-up link on the people page').toBeTruthy();
+	expect(new URL(link!).origin, 'the link points at the unit’s ORIGIN').toBe(emptyServerURL);
 	return link!;
 }
 
 /**
  * Someone opens their set-up link in their own browser, chooses a password and is signed in;
- * they open the meeting from their list (on the link's own origin: without ORIGIN the server
- * writes links to localhost, where their cookie is then kept).
+ * they open the meeting from their list of meetings.
  */
 async function setUpAccount(browser: Browser, link: string, meetingPath: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
