@@ -271,6 +271,11 @@ export async function seedYear(props: {
 	db: Database;
 	today?: Date;
 	seed?: number;
+	/**
+	 * A slice of the year for the tests: this share of the families and challenges, and chairs'
+	 * caseload limits scaled alike (a smaller unit with the same pressures). 1 by default.
+	 */
+	scale?: number;
 }): Promise<YearCounts | null> {
 	const started = performance.now();
 	const { db } = props;
@@ -279,6 +284,8 @@ export async function seedYear(props: {
 		.from(families)
 		.where(eq(families.id, yearMarkerId));
 	if (present) return null;
+	const scale = props.scale ?? 1;
+	const scaled = (n: number) => Math.max(1, Math.round(n * scale));
 	const random = prng(props.seed ?? 2026);
 	const documentRandom = prng((props.seed ?? 2026) + 1);
 	const today = calendarDateOf(props.today ?? new Date());
@@ -598,7 +605,7 @@ export async function seedYear(props: {
 
 	// Children subject to a child protection plan: strategy discussion → initial conference →
 	// core groups every six weeks or so → reviews at 3 months then every 6, some plans ending.
-	for (let f = 0; f < 245; f++) {
+	for (let f = 0; f < scaled(245); f++) {
 		const { kids, parents } = makeFamily(random.chance(0.45) ? random.int(2, 3) : 1, [0, 15]);
 		const chairId = pickChair();
 		const strategy = seasonalDay(addDays(yearStart, -330), addDays(yearEnd, -18));
@@ -637,7 +644,7 @@ export async function seedYear(props: {
 	}
 
 	// Children in care: reviews at 20 working days, 3 months, then every 6 months.
-	for (let c = 0; c < 140; c++) {
+	for (let c = 0; c < scaled(140); c++) {
 		const { kids, parents } = makeFamily(1, [1, 17]);
 		const kid = kids[0];
 		const iroId = random.pick(chairIds.slice(0, 5));
@@ -679,7 +686,7 @@ export async function seedYear(props: {
 	}
 
 	// Children in need reviews, every three months or so.
-	for (let n = 0; n < 52; n++) {
+	for (let n = 0; n < scaled(52); n++) {
 		const { kids, parents } = makeFamily(random.int(1, 2), [0, 15]);
 		const chairId = pickChair();
 		for (
@@ -693,7 +700,7 @@ export async function seedYear(props: {
 
 	// The chairs' challenges to other agencies, each at its stage.
 	const cpKids = childRows.filter((c) => !c.inCareSince);
-	for (let i = 0; i < 26; i++) {
+	for (let i = 0; i < scaled(26); i++) {
 		const kid = random.pick(cpKids);
 		const raised = seasonalDay(yearStart, addDays(yearEnd, -5));
 		const authorId = random.pick(chairIds);
@@ -792,7 +799,7 @@ export async function seedYear(props: {
 					email: `${c.name.toLowerCase().replace(/[^a-z]+/g, '.')}@demo.test`,
 					role: 'chair' as const,
 					passwordHash,
-					caseloadLimit: c.limit
+					caseloadLimit: scaled(c.limit)
 				}))
 			)
 			.onConflictDoNothing();
