@@ -5,7 +5,7 @@
  * resolved, caseloads against each chair's limit; and who may ask (GET /api/oversight).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../src/lib/server/db';
 import {
 	advocacyOffers,
@@ -15,6 +15,7 @@ import {
 	circulation,
 	meetingDocuments,
 	meetingParticipants,
+	professionalReports,
 	users,
 	type User
 } from '../../src/lib/server/db/schema';
@@ -186,9 +187,24 @@ beforeAll(async () => {
 			reportReceivedAt: at('2026-10-06T10:00:00Z')
 		}
 	]);
+	// The police report was shared with the parents in the app before the meeting.
+	const [policeAtM1] = await db
+		.select({ id: meetingParticipants.id })
+		.from(meetingParticipants)
+		.where(and(eq(meetingParticipants.meetingId, m1), eq(meetingParticipants.userId, police.id)));
+	await db.insert(professionalReports).values({
+		meetingId: m1,
+		participantId: policeAtM1.id,
+		authorId: police.id,
+		title: 'Police report',
+		body: 'Checks',
+		sharedWithParentsAt: at('2026-10-03T09:00:00Z')
+	});
 	await db.insert(advocacyOffers).values([
 		{ meetingId: m1, childId: amy.id, offered: true, accepted: true, recordedBy: chair1.id },
-		{ meetingId: m1, childId: null, offered: true, accepted: false, recordedBy: chair1.id }
+		{ meetingId: m1, childId: null, offered: true, accepted: false, recordedBy: chair1.id },
+		// Ben is 4: an advocate offered to him is not among the offers to children over 5.
+		{ meetingId: m1, childId: ben.id, offered: true, accepted: true, recordedBy: chair1.id }
 	]);
 	// m2: review conference, Thursday 10 December 2026: plan out Monday 14th (due Friday 11th),
 	// notes due Tuesday 5 January 2027 (25, 28 December and 1 January are bank holidays), final on the 8th.
@@ -209,6 +225,31 @@ beforeAll(async () => {
 		agencyId: police.agencyId,
 		attendance: 'apologies',
 		reportRequested: true
+	});
+	// The health visitor's report arrived before m2 but was shared with the parents only the
+	// day after it (the register's tick says shared; the report's own date says when).
+	const [healthAtM2] = await db
+		.insert(meetingParticipants)
+		.values({
+			meetingId: m2,
+			userId: health.id,
+			name: 'H',
+			role: 'professional',
+			agencyId: health.agencyId,
+			attendance: 'attended',
+			reportRequested: true,
+			reportReceivedAt: at('2026-12-07T10:00:00Z'),
+			reportSharedWithParents: true
+		})
+		.returning({ id: meetingParticipants.id });
+	await db.insert(professionalReports).values({
+		meetingId: m2,
+		participantId: healthAtM2.id,
+		authorId: health.id,
+		title: 'Health visitor report',
+		body: 'Growth and development',
+		createdAt: at('2026-12-07T10:00:00Z'),
+		sharedWithParentsAt: at('2026-12-11T09:00:00Z')
 	});
 	await db.insert(advocacyOffers).values({
 		meetingId: m2,
@@ -355,6 +396,19 @@ describe('oversight figures on a hand-made unit', () => {
 
 	it('attendance and reports by agency, a report received after the meeting', () => {
 		expect(figures.agencies).toEqual([
+			// Two invitations each: by name. Health's report at m2 came before the meeting but was
+			// shared with the parents only after it.
+			{
+				agency: 'Health visiting',
+				invited: 2,
+				attended: 1,
+				apologies: 1,
+				reportsRequested: 2,
+				reportsReceived: 2,
+				reportsBefore: 1,
+				reportsAfter: 1,
+				sharedBefore: 0
+			},
 			{
 				agency: 'Police',
 				invited: 2,
@@ -365,17 +419,6 @@ describe('oversight figures on a hand-made unit', () => {
 				reportsBefore: 1,
 				reportsAfter: 0,
 				sharedBefore: 1
-			},
-			{
-				agency: 'Health visiting',
-				invited: 1,
-				attended: 0,
-				apologies: 1,
-				reportsRequested: 1,
-				reportsReceived: 1,
-				reportsBefore: 0,
-				reportsAfter: 1,
-				sharedBefore: 0
 			}
 		]);
 	});

@@ -260,7 +260,7 @@ export function oversightTables(
 		{
 			name: 'agencies',
 			heading: 'Attendance and reports by agency',
-			note: 'Professionals invited to meetings held in the period, by agency.',
+			note: 'Professionals invited to meetings held in the period, by agency. Shared with parents before: a report shared with the parents before the meeting began (by the day it was shared in Roundtable, or for a paper report by the register’s tick and its arrival).',
 			head: headOf('Agency', agencyColumns, withPrevious),
 			rows: agencyRows
 		},

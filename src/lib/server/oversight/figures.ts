@@ -33,6 +33,7 @@ import {
 	meetingChildren,
 	meetingParticipants,
 	meetings,
+	professionalReports,
 	users,
 	type ChallengeStage
 } from '../db/schema';
@@ -441,8 +442,12 @@ async function agencyFigures(db: Database, unitId: string, start: Date, end: Dat
 			reportsAfter: countIf(
 				sql`${meetingParticipants.reportReceivedAt} >= coalesce(${meetings.startedAt}, ${meetings.scheduledAt})`
 			),
+			// Shared with the parents before the meeting: a report kept in the app by when it was
+			// shared; one only ticked in the register (a paper report) by the tick and its arrival.
 			sharedBefore: countIf(
-				sql`${meetingParticipants.reportSharedWithParents} and ${meetingParticipants.reportReceivedAt} < coalesce(${meetings.startedAt}, ${meetings.scheduledAt})`
+				sql`case when exists (select 1 from ${professionalReports} r where r.participant_id = ${meetingParticipants.id} and r.shared_with_parents_at is not null)
+					then exists (select 1 from ${professionalReports} r where r.participant_id = ${meetingParticipants.id} and r.shared_with_parents_at < coalesce(${meetings.startedAt}, ${meetings.scheduledAt}))
+					else ${meetingParticipants.reportSharedWithParents} and ${meetingParticipants.reportReceivedAt} < coalesce(${meetings.startedAt}, ${meetings.scheduledAt}) end`
 			)
 		})
 		.from(meetingParticipants)
@@ -470,25 +475,23 @@ async function advocacyFigures(db: Database, unitId: string, start: Date, end: D
 		heldIn(unitId, start, end),
 		inArray(meetings.kind, ['initial-conference', 'review-conference'])
 	);
+	// Children over 5 on the meeting's day (the offers to the parents are counted apart).
+	const overFive = sql`(${children.dateOfBirth} is null or extract(year from age(${meetingDay}::date, ${children.dateOfBirth})) > 5)`;
 	const [eligible] = await db
 		.select({ n: sql<number>`count(*)::int` })
 		.from(meetingChildren)
 		.innerJoin(meetings, eq(meetings.id, meetingChildren.meetingId))
 		.innerJoin(children, eq(children.id, meetingChildren.childId))
-		.where(
-			and(
-				conferences,
-				sql`(${children.dateOfBirth} is null or extract(year from age(${meetingDay}::date, ${children.dateOfBirth})) > 5)`
-			)
-		);
+		.where(and(conferences, overFive));
 	const [offers] = await db
 		.select({
-			offered: sql<number>`count(*) filter (where ${advocacyOffers.childId} is not null and ${advocacyOffers.offered})::int`,
-			takenUp: sql<number>`count(*) filter (where ${advocacyOffers.childId} is not null and ${advocacyOffers.offered} and ${advocacyOffers.accepted})::int`,
+			offered: sql<number>`count(*) filter (where ${advocacyOffers.childId} is not null and ${overFive} and ${advocacyOffers.offered})::int`,
+			takenUp: sql<number>`count(*) filter (where ${advocacyOffers.childId} is not null and ${overFive} and ${advocacyOffers.offered} and ${advocacyOffers.accepted})::int`,
 			parentsOffered: sql<number>`count(*) filter (where ${advocacyOffers.childId} is null and ${advocacyOffers.offered})::int`
 		})
 		.from(advocacyOffers)
 		.innerJoin(meetings, eq(meetings.id, advocacyOffers.meetingId))
+		.leftJoin(children, eq(children.id, advocacyOffers.childId))
 		.where(conferences);
 	return {
 		eligible: int(eligible?.n),
