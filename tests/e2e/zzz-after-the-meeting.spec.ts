@@ -105,7 +105,7 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	await chair.getByRole('link', { name: 'See who has been sent what' }).click();
 	const circulation = chair.getByTestId('circulation');
 	const samRow = circulation.getByRole('row', { name: /Sam Okafor/ }).first();
-	await expect(samRow).toContainText('Draft notes, version 1');
+	await expect(samRow).toContainText('Professionals’ notes, version 1');
 	await expect(samRow).toContainText('Waiting to send'); // no SMTP server: it waits in the outbox
 	const dadRow = () =>
 		circulation
@@ -114,7 +114,7 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	await expect(dadRow()).toContainText('Not yet');
 	const policeRow = circulation
 		.getByRole('row', { name: /PC Jo Reid/ })
-		.filter({ hasText: 'Draft notes, version 1' });
+		.filter({ hasText: 'Professionals’ notes, version 1' });
 	await expect(policeRow).toBeVisible();
 
 	// Mia's dad reads the family's copy on his phone, from the meeting page.
@@ -127,7 +127,7 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	await signInAs(dad, 'other.parent@demo.test');
 	await dad.goto(`/meetings/${MIA_CONFERENCE}`);
 	const documents = dad.getByRole('region', { name: 'Documents from this meeting' });
-	await expect(documents.getByRole('link', { name: /Draft notes/ })).toHaveCount(0);
+	await expect(documents.getByRole('link', { name: /Professionals/ })).toHaveCount(0);
 	await documents.getByRole('link', { name: 'Notes (family copy)', exact: true }).click();
 	const familyCopy = dad.locator('article.meeting-document[data-kind="notes-family"]');
 	await expect(familyCopy).toContainText('Mia');

@@ -80,7 +80,8 @@ export const documentAudiences: Record<DocumentKind, DocumentAudience> = {
 /** The name of each kind, for lists and links. */
 export const documentKindLabels: Record<DocumentKind, string> = {
 	'plan-24h': '24-hour plan',
-	'draft-notes': 'Draft notes',
+	// Draft to final: the state is shown beside it (a final version is not a draft).
+	'draft-notes': 'Professionals’ notes',
 	'notes-family': 'Notes (family copy)',
 	'parent-plan': 'Plan for the family',
 	'child-letter': 'Letter to the child',
