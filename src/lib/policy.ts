@@ -398,6 +398,14 @@ export function mayManagePeople(viewer: Viewer): boolean {
 	return (viewer.role === 'admin' || viewer.role === 'chair') && viewer.unitId !== null;
 }
 
+/**
+ * May the viewer set a chair's caseload limit (70 unless set; the oversight figures weigh each
+ * chair's caseload against it)? The unit's business support and managers, not the chairs.
+ */
+export function maySetCaseloadLimit(viewer: Viewer): boolean {
+	return (viewer.role === 'admin' || viewer.role === 'manager') && viewer.unitId !== null;
+}
+
 /** May the viewer read the unit's people and agencies? Those who manage them, and the unit's managers. */
 export function mayReadPeople(viewer: Viewer): boolean {
 	return mayManagePeople(viewer) || (viewer.role === 'manager' && viewer.unitId !== null);

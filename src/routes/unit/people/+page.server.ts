@@ -13,7 +13,8 @@ import {
 } from '$lib/server/people/people';
 import { userRoles } from '$lib/domain/vocabulary';
 import { userRoleLabel } from '$lib/domain/people';
-import { mayManagePeople } from '$lib/policy';
+import { mayManagePeople, maySetCaseloadLimit } from '$lib/policy';
+import { caseloadLimitInput, setCaseloadLimit } from '$lib/server/people/caseload-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -32,7 +33,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		people: people ?? [],
 		agencies: (agencies ?? []).map(({ id, name }) => ({ id, name })),
 		roles: userRoles.map((role) => ({ role, label: userRoleLabel[role] })),
-		mayManage: mayManagePeople(viewer)
+		mayManage: mayManagePeople(viewer),
+		maySetCaseloadLimit: maySetCaseloadLimit(viewer)
 	};
 };
 
@@ -96,6 +98,14 @@ export const actions: Actions = {
 		});
 		if (!done) error(404, 'Not found');
 		return { changed: 'The account is enabled again: its owner can sign in.' };
+	},
+	caseloadLimit: async ({ locals, url, request }) => {
+		const viewer = peopleViewer({ locals, url });
+		const form = readForm(await request.formData(), caseloadLimitInput, ['userId', 'limit']);
+		if (!form.ok) return fail(400, { caseload: { errors: form.errors, values: form.values } });
+		const set = await setCaseloadLimit({ db: await database(), viewer, ...form.data });
+		if (!set) error(404, 'Not found');
+		return { changed: `${set.name}'s caseload limit is now ${set.limit} children.` };
 	},
 	resend: async ({ locals, url, request }) => {
 		const viewer = peopleViewer({ locals, url, write: true });
