@@ -76,8 +76,10 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	// The chair watches in her own browser while business support types.
 	await chair.goto(`/meetings/${MIA_CONFERENCE}/notes`);
 	await expect(notesEditor(chair)).toContainText('Mia');
-	await notesEditor(page).click();
-	await page.keyboard.press('Control+End');
+	// The professionals' notes quote the police's restricted passage: business support is warned.
+	await expect(page.getByText('These notes quote restricted information')).toBeVisible();
+	await notesEditor(page).getByText('Nothing was recorded in this section.').last().click();
+	await page.keyboard.press('End');
 	await page.keyboard.press('Enter');
 	await page.keyboard.type(line);
 	await expect(notesEditor(chair)).toContainText(line);
@@ -93,6 +95,7 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	await expect(chair.getByText('Final: approved by the chair')).toBeVisible();
 	await expect(chair.getByRole('link', { name: 'Family’s copy, version 1' })).toBeVisible();
 	await expect(notesEditor(chair)).toHaveAttribute('aria-readonly', 'true');
+	await expect(notesEditor(chair)).toContainText(line);
 	await chair.screenshot({ path: test.info().outputPath('2-chair-final.png'), fullPage: true });
 
 	// The notes go out from the final version's page, each person the copy they may read.
