@@ -60,6 +60,40 @@ describe('the notes fragment', () => {
 		]);
 	});
 
+	it('leaves out the draft’s own words about being a draft, so a final version never says it', () => {
+		const doc = new Y.Doc();
+		const fragment = doc.getXmlFragment('notes');
+		seedNotesFragment(fragment, {
+			...draft,
+			sections: [
+				{
+					heading: 'About these notes',
+					blocks: [
+						{
+							type: 'facts',
+							items: [
+								{ term: 'Chair', value: 'Priya Shah' },
+								{
+									term: 'Status',
+									value: 'draft, to be finalised and circulated by 13 January 2027'
+								}
+							]
+						},
+						{
+							type: 'paragraph',
+							text: 'These notes hold restricted information, marked where it appears. Remove it before any copy goes to the family.'
+						}
+					]
+				},
+				...draft.sections.slice(1)
+			]
+		});
+		const text = notesParagraphs(fragment).join('\n');
+		expect(text).toContain('Chair: Priya Shah');
+		expect(text).not.toMatch(/Status|draft, to be finalised|Remove it before/);
+		expect(text).toContain('Restricted (from Jo Reid): A lodger has a record for arson.');
+	});
+
 	it('warns where a paragraph quotes a restricted passage, not where it shares a few words', () => {
 		const passages = [
 			{

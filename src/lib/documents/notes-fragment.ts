@@ -33,10 +33,21 @@ function bulletList(items: string[]): Y.XmlElement {
 	return list;
 }
 
+/**
+ * Lines of the generated draft that speak of the notes as a draft, or of a family copy made by
+ * hand. In the notes channel the state belongs to the workflow (shown by the app, stamped on
+ * each version) and the family's copy is made from the open record, so a final version must not
+ * carry them.
+ */
+const draftOnlyFact = (term: string) => term === 'Status';
+const draftOnlyParagraph = (text: string) =>
+	/Remove it before any copy goes to the family\.$/.test(text);
+
 /** A block of the document model as TipTap nodes (everything becomes text a person can edit). */
 function blockNodes(block: Block): Y.XmlElement[] {
 	switch (block.type) {
 		case 'paragraph':
+			if (!block.author && draftOnlyParagraph(block.text)) return [];
 			return [paragraph(block.author ? `${block.author}: ${block.text}` : block.text)];
 		case 'restricted':
 			return block.paragraphs.map((text) =>
@@ -44,10 +55,10 @@ function blockNodes(block: Block): Y.XmlElement[] {
 			);
 		case 'list':
 			return block.items.length ? [bulletList(block.items)] : [];
-		case 'facts':
-			return block.items.length
-				? [bulletList(block.items.map((f) => `${f.term}: ${f.value}`))]
-				: [];
+		case 'facts': {
+			const items = block.items.filter((f) => !draftOnlyFact(f.term));
+			return items.length ? [bulletList(items.map((f) => `${f.term}: ${f.value}`))] : [];
+		}
 		case 'table': {
 			const rows = block.rows.map((row) =>
 				row.map((cell, i) => (block.head[i] ? `${block.head[i]}: ${cell}` : cell)).join('; ')
