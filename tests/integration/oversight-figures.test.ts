@@ -27,6 +27,7 @@ import {
 	type OversightFigures
 } from '../../src/lib/server/oversight/figures';
 import { calendarDateOf } from '../../src/lib/domain/calendar-date';
+import { oversightTables, tableNames } from '../../src/lib/oversight/tables';
 import { moveChallenge, raiseChallenge } from '../../src/lib/server/oversight/challenges';
 import { GET as oversightApi } from '../../src/routes/api/oversight/+server';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
@@ -330,6 +331,19 @@ describe('oversight figures on a hand-made unit', () => {
 			{ kind: 'initial-conference', count: 1 },
 			{ kind: 'review-conference', count: 1 }
 		]);
+	});
+
+	it('renders every table the CSV downloads name, in order, the plans as on the page', () => {
+		const tables = oversightTables(figures);
+		expect(tables.map((t) => t.name)).toEqual([...tableNames]);
+		const plans = tables.find((t) => t.name === 'plans')!;
+		expect(plans.head).toEqual([
+			'Month',
+			'Subject to a plan at month end',
+			'Plans started',
+			'Plans ended'
+		]);
+		expect(plans.rows[1]).toEqual(['2026-11', '3', '1', '1']);
 	});
 
 	it('children subject to a plan month by month, new and ended', () => {
