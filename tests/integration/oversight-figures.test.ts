@@ -97,6 +97,10 @@ beforeAll(async () => {
 	professional = await makeUser(db, { role: 'professional' });
 	const family = await makeFamily(db, { unitId, children: ['Amy', 'Ben', 'Kai', 'Lou'] });
 	const [amy, ben, kai, lou] = family.children;
+	// Cy is 5 years and 4 months old at the initial conference: not yet over 5 in whole years,
+	// so not offered an advocate (the domain's advocacyForChild) and not counted as eligible.
+	const [cy] = (await makeFamily(db, { unitId, children: ['Cy'] })).children;
+	await db.update(children).set({ dateOfBirth: '2021-06-01' }).where(eq(children.id, cy.id));
 	await db.update(children).set({ dateOfBirth: '2016-01-01' }).where(eq(children.id, amy.id));
 	await db.update(children).set({ dateOfBirth: '2022-05-01' }).where(eq(children.id, ben.id));
 	await db
@@ -153,7 +157,7 @@ beforeAll(async () => {
 		'm1',
 		'initial-conference',
 		'2026-10-05T09:00:00Z',
-		[amy.id, ben.id],
+		[amy.id, ben.id, cy.id],
 		chair1
 	);
 	const plan1 = await document(m1, 'plan-24h');
@@ -438,6 +442,7 @@ describe('oversight figures on a hand-made unit', () => {
 	});
 
 	it('advocacy for children over 5 at conferences', () => {
+		// Amy at m1 and m2; not Ben (4) nor Cy (5 years 4 months), though Ben was offered one.
 		expect(figures.advocacy).toEqual({ eligible: 2, offered: 2, takenUp: 1, parentsOffered: 1 });
 	});
 
@@ -460,7 +465,7 @@ describe('oversight figures on a hand-made unit', () => {
 
 	it("each chair's caseload against their limit", () => {
 		expect(figures.caseloads).toEqual([
-			{ userId: chair1.id, name: 'Ann Chair', count: 2, limit: 70 },
+			{ userId: chair1.id, name: 'Ann Chair', count: 3, limit: 70 },
 			{ userId: chair2.id, name: 'Bea Chair', count: 2, limit: 40 }
 		]);
 	});

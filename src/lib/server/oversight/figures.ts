@@ -475,7 +475,8 @@ async function advocacyFigures(db: Database, unitId: string, start: Date, end: D
 		heldIn(unitId, start, end),
 		inArray(meetings.kind, ['initial-conference', 'review-conference'])
 	);
-	// Children over 5 on the meeting's day (the offers to the parents are counted apart).
+	// Children over 5 on the meeting's day as the app offers them an advocate (the domain's
+	// advocacyForChild: over 5 in whole years, or age unknown); the parents' offers apart.
 	const overFive = sql`(${children.dateOfBirth} is null or extract(year from age(${meetingDay}::date, ${children.dateOfBirth})) > 5)`;
 	const [eligible] = await db
 		.select({ n: sql<number>`count(*)::int` })
