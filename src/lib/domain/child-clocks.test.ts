@@ -77,6 +77,18 @@ describe("a child's next due meetings", () => {
 		).toEqual({ 'review-conference': '2027-12-14' });
 	});
 
+	it('a plan that has ended makes nothing due; a new plan after it starts the clocks again', () => {
+		const started = { kind: 'plan-started', date: '2027-03-19' } as const;
+		const ended = { kind: 'plan-ended', date: '2027-06-14' } as const;
+		expect(nextDueMeetings({ events: [started, ended], held: [] })).toEqual({});
+		expect(dueFromEvent(ended)).toEqual([]);
+		const again = { kind: 'plan-started', date: '2027-09-06' } as const;
+		expect(nextDueMeetings({ events: [started, ended, again], held: [] })).toEqual({
+			'core-group': '2027-09-20',
+			'review-conference': '2027-12-06'
+		});
+	});
+
 	it("a sibling group's meeting is due by the earliest child's date", () => {
 		expect(earliestDue(['2027-01-07', undefined, '2026-12-03'])).toBe('2026-12-03');
 		expect(earliestDue([undefined])).toBeNull();
