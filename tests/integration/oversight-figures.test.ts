@@ -21,11 +21,8 @@ import {
 } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { processState } from '../../src/lib/server/process-state';
-import {
-	londonDay,
-	oversightFigures,
-	type OversightFigures
-} from '../../src/lib/server/oversight/figures';
+import { londonDay, oversightFigures } from '../../src/lib/server/oversight/figures';
+import type { OversightFigures } from '../../src/lib/oversight/figures-model';
 import { calendarDateOf } from '../../src/lib/domain/calendar-date';
 import { oversightTables, tableNames } from '../../src/lib/oversight/tables';
 import { moveChallenge, raiseChallenge } from '../../src/lib/server/oversight/challenges';

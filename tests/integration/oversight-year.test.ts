@@ -14,7 +14,8 @@ import { meetings, meetingParticipants } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../server/seed/demo';
 import { seedYear } from '../../server/seed/year';
 import { demoIds } from '../../server/seed/demo-ids';
-import { oversightFigures, type OversightFigures } from '../../src/lib/server/oversight/figures';
+import { oversightFigures } from '../../src/lib/server/oversight/figures';
+import type { OversightFigures } from '../../src/lib/oversight/figures-model';
 import { createTestDatabase } from '../factories';
 
 const today = new Date('2026-11-26T09:00:00Z');

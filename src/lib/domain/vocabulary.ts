@@ -43,3 +43,7 @@ export type UserRole = (typeof userRoles)[number];
 /** Who a meeting document is written for: professionals, or the family (parents, carers, the child). */
 export const documentAudienceNames = ['professionals', 'family'] as const;
 export type DocumentAudience = (typeof documentAudienceNames)[number];
+
+/** Where a chair's challenge to another agency's practice stands (the unit's escalation policy). */
+export const challengeStages = ['informal', 'formal', 'escalated', 'resolved'] as const;
+export type ChallengeStage = (typeof challengeStages)[number];

@@ -3,7 +3,7 @@
  * quarterly report (with the previous quarter beside each number), its PDF and its CSV files
  * all render, so every format says the same thing. Browser-safe.
  */
-import type { OversightFigures } from '../server/oversight/figures';
+import type { OversightFigures } from './figures-model';
 import { meetingKindLabel } from '../meetings/labels';
 import { formatCalendarDate } from '../domain/calendar-date';
 import type { BarChart } from './bar-chart';

@@ -1,12 +1,9 @@
 /** The words for a challenge's stages, shared by the challenge components (browser-safe). */
-export type ChallengeStageName = 'informal' | 'formal' | 'escalated' | 'resolved';
+import { challengeStages, type ChallengeStage } from '$lib/domain/vocabulary';
 
-export const stageOrder: readonly ChallengeStageName[] = [
-	'informal',
-	'formal',
-	'escalated',
-	'resolved'
-];
+export type ChallengeStageName = ChallengeStage;
+
+export const stageOrder: readonly ChallengeStageName[] = challengeStages;
 
 export const stageLabel: Record<ChallengeStageName, string> = {
 	informal: 'Raised informally',

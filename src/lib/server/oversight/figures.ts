@@ -21,6 +21,7 @@ import {
 	sql
 } from 'drizzle-orm';
 import type { Database } from '../db';
+import type { OnTimeFigure, OversightFigures } from '../../oversight/figures-model';
 import {
 	advocacyOffers,
 	circulation,
@@ -34,8 +35,7 @@ import {
 	meetingParticipants,
 	meetings,
 	professionalReports,
-	users,
-	type ChallengeStage
+	users
 } from '../db/schema';
 import {
 	addDays,
@@ -49,72 +49,11 @@ import {
 	toDayNumber,
 	workingDaysBetween,
 	type CalendarDate,
+	type ChallengeStage,
 	type MeetingKind
 } from '../../domain';
 
 export const DEFAULT_CASELOAD_LIMIT = 70;
-
-/** One late item: the meeting, how late (working days), and whether it is done yet. */
-export interface LateItem {
-	meetingId: string;
-	kind: MeetingKind;
-	/** The meeting's day. */
-	day: CalendarDate;
-	dueBy: CalendarDate;
-	workingDaysLate: number;
-	/** False while still not done (late so far, counted to today). */
-	done: boolean;
-}
-
-export interface OnTimeFigure {
-	/** Meetings in the period whose due date has passed or that are done. */
-	due: number;
-	onTime: number;
-	late: LateItem[];
-}
-
-export interface AgencyFigure {
-	agency: string;
-	invited: number;
-	attended: number;
-	apologies: number;
-	reportsRequested: number;
-	reportsReceived: number;
-	/** Received before the meeting began. */
-	reportsBefore: number;
-	/** Received only after the meeting. */
-	reportsAfter: number;
-	sharedBefore: number;
-}
-
-export interface OversightFigures {
-	from: CalendarDate;
-	to: CalendarDate;
-	asOf: CalendarDate;
-	meetingsHeld: { kind: MeetingKind; count: number }[];
-	/**
-	 * Month by month: children whose child protection plan started, whose plan ended, and the
-	 * children subject to a plan at the month's end.
-	 */
-	plans: { month: string; started: number; ended: number; subject: number }[];
-	plansOut: OnTimeFigure;
-	notesOnTime: OnTimeFigure;
-	cicReviews: {
-		held: number;
-		withinTimescale: number;
-		late: { meetingId: string; dueBy: CalendarDate; heldOn: CalendarDate; daysLate: number }[];
-		dueSoon: { childId: string; dueBy: CalendarDate }[];
-	};
-	agencies: AgencyFigure[];
-	advocacy: { eligible: number; offered: number; takenUp: number; parentsOffered: number };
-	challenges: {
-		raised: number;
-		byStage: { stage: ChallengeStage; count: number }[];
-		/** Resolved challenges by the furthest stage they reached first. */
-		resolvedAfter: { stage: ChallengeStage; count: number }[];
-	};
-	caseloads: { userId: string; name: string; count: number; limit: number }[];
-}
 
 const int = (value: unknown) => Number(value ?? 0);
 

@@ -6,7 +6,8 @@ import type { Database } from '../db';
 import type { SessionUser } from '../auth/session';
 import { mayReadOversight, mayReadOversightNames } from '../../policy';
 import type { CalendarDate } from '../../domain/calendar-date';
-import { oversightFigures, type OversightFigures } from './figures';
+import { oversightFigures } from './figures';
+import type { OversightFigures } from '../../oversight/figures-model';
 
 export async function oversightForViewer(props: {
 	db: Database;

@@ -3,9 +3,9 @@ import { units, users } from './people';
 import { children } from './families';
 import { meetings } from './meetings';
 
-/** Where a chair's challenge to another agency's practice stands (the unit's escalation policy). */
-export const challengeStages = ['informal', 'formal', 'escalated', 'resolved'] as const;
-export type ChallengeStage = (typeof challengeStages)[number];
+import { challengeStages, type ChallengeStage } from '../../../domain/vocabulary';
+
+export { challengeStages, type ChallengeStage };
 
 /**
  * A challenge a chair or reviewing officer raises about a child's case (issue 14): what, to
