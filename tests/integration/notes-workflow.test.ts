@@ -8,7 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
-import { auditLog, meetingDocuments, type User } from '../../src/lib/server/db/schema';
+import {
+	auditLog,
+	collabUpdates,
+	meetingDocuments,
+	type User
+} from '../../src/lib/server/db/schema';
 import { roots } from '../../src/lib/collab/roots';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import {
@@ -108,9 +113,20 @@ beforeAll(async () => {
 	typeParagraph(parentMain.doc, roots.contribution(parentId), 'Chrissie loves drawing horses.');
 	typeParagraph(policeRestricted.doc, roots.restricted(policeId), restrictedPassage);
 	typeParagraph(policeMain.doc, roots.contribution(policeId), 'Two call-outs last year.');
+	// Stored once each channel's rows hold the words typed (the write-behind queue may put
+	// several people's updates in one row, so the rows are not counted).
 	await waitFor('the record stored', async () => {
-		const rows = await db.query.collabUpdates?.findMany?.();
-		return rows === undefined || rows.length >= 3;
+		const rows = await db
+			.select({ document: collabUpdates.document, update: collabUpdates.update })
+			.from(collabUpdates)
+			.where(eq(collabUpdates.meetingId, meetingId));
+		const stored = (document: string) =>
+			Buffer.concat(rows.filter((r) => r.document === document).map((r) => r.update)).toString();
+		return (
+			stored('main').includes('Chrissie loves drawing horses.') &&
+			stored('main').includes('Two call-outs last year.') &&
+			stored('restricted').includes(restrictedPassage)
+		);
 	});
 	await new Promise((r) => setTimeout(r, 150));
 	for (const c of [policeMain, policeRestricted, parentMain]) c.destroy();
