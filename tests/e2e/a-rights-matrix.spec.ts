@@ -340,6 +340,12 @@ const matrix: Row[] = [
 		why: 'mayManagePeople'
 	},
 	{
+		key: 'POST /unit/people?/caseloadLimit',
+		ask: postForm('/unit/people?/caseloadLimit'),
+		allow: ['businessSupport', 'manager'],
+		why: 'maySetCaseloadLimit'
+	},
+	{
 		key: 'POST /unit/people?/resend',
 		ask: postForm('/unit/people?/resend'),
 		allow: unitOffice,

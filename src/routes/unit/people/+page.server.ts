@@ -101,6 +101,7 @@ export const actions: Actions = {
 	},
 	caseloadLimit: async ({ locals, url, request }) => {
 		const viewer = peopleViewer({ locals, url });
+		if (!maySetCaseloadLimit(viewer)) error(404, 'Not found');
 		const form = readForm(await request.formData(), caseloadLimitInput, ['userId', 'limit']);
 		if (!form.ok) return fail(400, { caseload: { errors: form.errors, values: form.values } });
 		const set = await setCaseloadLimit({ db: await database(), viewer, ...form.data });
