@@ -188,7 +188,13 @@ describe('inviting someone without an account', () => {
 		const [mail] = await db
 			.select()
 			.from(outbox)
-			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'invitation')));
+			.where(
+				and(
+					eq(outbox.meetingId, meetingId),
+					eq(outbox.purpose, 'invitation'),
+					eq(outbox.recipientEmail, 'ravi.patel@gp.example.test')
+				)
+			);
 		expect(mail.userId).toBeNull();
 		expect(mail.textBody).toMatch(
 			/You do not have an account on Roundtable yet\. Set one up with this link \(it works once, until \w+day \d+ \w+ \d{4}\):/

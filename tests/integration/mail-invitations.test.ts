@@ -4,7 +4,7 @@
  * Delivered through a real SMTP server and read back as a mail client would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { outbox, type User } from '../../src/lib/server/db/schema';
@@ -20,6 +20,7 @@ let handle: DatabaseHandle;
 let smtp: TestSmtpServer;
 let admin: User;
 let police: User;
+let chair: User;
 let meetingId: string;
 const savedOrigin = process.env.ORIGIN;
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id, name: 'Alan Admin' });
-	const chair = await makeUser(db, { role: 'chair', unitId: unit.id, name: 'Priya Chair' });
+	chair = await makeUser(db, { role: 'chair', unitId: unit.id, name: 'Priya Chair' });
 	police = await makeUser(db, {
 		role: 'professional',
 		name: 'PC Jo Reid',
@@ -72,6 +73,16 @@ afterAll(async () => {
 });
 
 describe('inviting a person', () => {
+	it('sends the chair an invitation when business support scheduled the meeting for them', async () => {
+		const queued = await handle.db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.userId, chair.id)));
+		expect(queued).toHaveLength(1);
+		expect(queued[0]).toMatchObject({ purpose: 'invitation', recipientEmail: chair.email });
+		expect(queued[0].attachments[0].filename).toBe('meeting.ics');
+	});
+
 	it('queues their invitation with the date, a link behind sign-in and the calendar file, naming no child', async () => {
 		const { db } = handle;
 		const participant = await inviteParticipant({
@@ -85,7 +96,10 @@ describe('inviting a person', () => {
 			voting: true,
 			reportRequested: false
 		});
-		const queued = await db.select().from(outbox).where(eq(outbox.meetingId, meetingId));
+		const queued = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.userId, police.id)));
 		expect(queued).toHaveLength(1);
 		const [mail] = queued;
 		expect(mail).toMatchObject({
@@ -127,10 +141,11 @@ describe('inviting a person', () => {
 			smtpUrl: smtp.url,
 			from: 'Roundtable <roundtable@unit.test>'
 		});
-		expect((await sender.sendDue()).sent).toBe(1);
+		expect((await sender.sendDue()).sent).toBe(2); // the chair's and the officer's
 		await sender.stop();
-		const [mail] = smtp.received;
-		expect(smtp.envelopes[0]).toEqual(['jo.reid@police.example.test']);
+		const index = smtp.envelopes.findIndex((to) => to[0] === 'jo.reid@police.example.test');
+		expect(index).toBeGreaterThanOrEqual(0);
+		const mail = smtp.received[index];
 		expect(mail.subject).toBe('You are invited to a meeting on Thursday 3 December at 10:00');
 		expect(mail.attachments[0].contentType).toBe('text/calendar');
 		expect(mail.attachments[0].content.toString('utf8')).toContain(

@@ -361,7 +361,12 @@ describe('inviting someone and asking for their report', () => {
 			reportRequested: true
 		});
 		const queued = await db.select().from(outbox).where(eq(outbox.meetingId, other.id));
-		expect(queued.map((m) => m.purpose).sort()).toEqual(['invitation', 'report-request']);
+		// The GP's invitation and request, and the chair's invitation (business support scheduled it).
+		expect(queued.map((m) => m.purpose).sort()).toEqual([
+			'invitation',
+			'invitation',
+			'report-request'
+		]);
 		expect(
 			await db.select().from(reportRequests).where(eq(reportRequests.meetingId, other.id))
 		).toHaveLength(1);

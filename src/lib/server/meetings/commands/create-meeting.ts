@@ -15,6 +15,7 @@ import {
 import type { MeetingKind } from '../../../domain/vocabulary';
 import type { SessionUser } from '../../auth/session';
 import { audit } from '../../audit';
+import { queueInvitation } from '../../mail/invitations';
 import { storableText } from '../../db/storable';
 import { calendarDateOf, compareDates, typedYearProblem } from '../../../domain/calendar-date';
 
@@ -82,7 +83,7 @@ export async function createMeeting(props: {
 	if (due && compareDates(calendarDateOf(props.scheduledAt), due.dueBy) > 0 && !reason)
 		throw new MeetingInputError('reason', lateDateMessage(due.kind, due.dueBy));
 
-	const meeting = await db.transaction(async (tx) => {
+	const { chairParticipantId, ...meeting } = await db.transaction(async (tx) => {
 		const [previous] = await tx
 			.select({ id: meetings.id })
 			.from(meetings)
@@ -111,11 +112,15 @@ export async function createMeeting(props: {
 		await tx
 			.insert(meetingChildren)
 			.values(props.childIds.map((childId) => ({ meetingId: created.id, childId })));
-		await tx
+		const [chairRow] = await tx
 			.insert(meetingParticipants)
-			.values({ meetingId: created.id, userId: chair.id, name: chair.name, role: 'chair' });
-		return created;
+			.values({ meetingId: created.id, userId: chair.id, name: chair.name, role: 'chair' })
+			.returning({ id: meetingParticipants.id });
+		return { ...created, chairParticipantId: chairRow.id };
 	});
+	// A chair who did not schedule the meeting (business support usually does) is sent the
+	// invitation and its calendar file like everyone else.
+	if (chair.id !== scheduler.id) await queueInvitation({ db, participantId: chairParticipantId });
 	// Parents and carers with parental responsibility for any of the children are invited.
 	const holders = await db
 		.selectDistinct({ userId: familyMembers.userId })
