@@ -94,6 +94,8 @@ test('a professional marks an action done and the parent sees it on her phone', 
 	const workerPage = await worker.newPage();
 	await signInAs(workerPage, 'social.worker@demo.test');
 	await workerPage.goto('/actions');
+	// Hydrated first: a choice made in the server's HTML before then is reset by the page.
+	await workerPage.locator('html[data-ready="true"]').waitFor();
 	const mine = workerPage.getByTestId('my-actions').getByRole('listitem').filter({
 		hasText: 'Visit Chrissie and Dawn every week'
 	});

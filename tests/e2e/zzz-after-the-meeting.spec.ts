@@ -153,6 +153,8 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	const worker = await workerContext.newPage();
 	await signInAs(worker, 'social.worker@demo.test');
 	await worker.goto('/actions');
+	// Hydrated first: a choice made in the server's HTML before then is reset by the page.
+	await worker.locator('html[data-ready="true"]').waitFor();
 	const mine = worker
 		.getByTestId('my-actions')
 		.getByRole('listitem')
