@@ -29,11 +29,38 @@ function collaborationSocket(): Plugin {
 export default defineConfig({
 	plugins: [sveltekit(), collaborationSocket()],
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		fileParallelism: false,
+		// Two projects: the pure unit tests beside the code run in parallel and first; the
+		// integration files (tests/integration and any `*.db.test.ts` beside the code, which
+		// open a real database) run two at a time after them, each worker on its own database
+		// (tests/setup/worker-database.ts). src/lib/test-layout.test.ts keeps files in their place.
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+					exclude: ['**/*.db.test.ts'],
+					sequence: { groupOrder: 0 }
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: [
+						'tests/integration/**/*.test.ts',
+						'src/**/*.db.test.ts',
+						'server/**/*.db.test.ts'
+					],
+					setupFiles: ['tests/setup/worker-database.ts'],
+					maxWorkers: 2,
+					sequence: { groupOrder: 1 }
+				}
+			}
+		],
 		// CI adds a JSON report so .ci/run can print one closing line of counts.
 		reporters: process.env.CI_REPORT_DIR
 			? [
