@@ -565,3 +565,30 @@ export function mayShareReport(
 export function mayRecordAdvocacy(props: Parameters<typeof meetingAccess>[0]): boolean {
 	return canPrepareMeeting(props);
 }
+
+/** The main navigation's links a viewer is offered: each is shown exactly when its page would let them in. */
+export interface Navigation {
+	actions: boolean;
+	children: boolean;
+	documentsDue: boolean;
+	outbox: boolean;
+	audit: boolean;
+	oversight: boolean;
+	people: boolean;
+}
+
+/**
+ * Which of the unit's pages the navigation links to: asked of the same functions the pages ask
+ * (so a link is never offered to a page that answers 404, and never hidden from one that opens).
+ */
+export function navigationFor(viewer: Viewer): Navigation {
+	return {
+		actions: mayUseActionsPage(viewer),
+		children: mayManageFamilies(viewer),
+		documentsDue: mayReadDueDocuments(viewer),
+		outbox: mayReadOutbox(viewer),
+		audit: mayReadAudit(viewer),
+		oversight: mayReadOversight(viewer),
+		people: mayReadPeople(viewer)
+	};
+}
