@@ -4,6 +4,8 @@
  * Only updates that touch the `concerns` root are looked at, and only their own structs are read.
  */
 import * as Y from 'yjs';
+import { closeCodes } from '../../src/lib/collab/protocol';
+import type { UpdateCheck } from './hooks';
 import { roots } from '../../src/lib/collab/roots';
 
 export type ConcernVerdict = { ok: true } | { ok: false; reason: string };
@@ -96,3 +98,15 @@ export function checkConcernIds(props: { doc: Y.Doc; update: Uint8Array }): Conc
 	}
 	return { ok: true };
 }
+
+/** beforeApply: an update that touches the concern cards must leave each with an id of its own. */
+export const concernCheck: UpdateCheck = {
+	name: 'concerns',
+	check({ record, accepted }) {
+		if (!accepted || !accepted.roots.has(roots.concerns)) return { ok: true };
+		const verdict = checkConcernIds({ doc: record.doc, update: accepted.update });
+		return verdict.ok
+			? { ok: true }
+			: { ok: false, code: closeCodes.forbidden, reason: verdict.reason };
+	}
+};

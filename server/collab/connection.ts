@@ -1,6 +1,8 @@
 /**
- * One socket: decodes each frame, lets the gate judge every update, keeps presence honest and
- * closes only itself when a frame is malformed or forbidden. Messages are handled strictly in
+ * One socket, transport only: decodes each frame, answers the sync, keeps presence honest and
+ * closes only itself when a frame is malformed or forbidden. Every incoming update is judged by
+ * the assembly's beforeApply checks (./pipeline.ts, ./assembly.ts) before it is applied; what
+ * follows an applied update is the channel's afterApply list. Messages are handled strictly in
  * order, so an acknowledgement covers everything sent before it.
  */
 import type { WebSocket } from 'ws';
@@ -9,8 +11,6 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { mayWriteRoot } from '../../src/lib/policy';
-import { roots } from '../../src/lib/collab/roots';
 import {
 	closeCodes,
 	messageAwareness,
@@ -18,11 +18,9 @@ import {
 	messageSaveCheck,
 	messageSync
 } from '../../src/lib/collab/protocol';
-import { rootBelongsIn } from '../../src/lib/server/records';
 import type { ConnectionIdentity } from './authenticate';
-import { checkConcernIds } from './concern-check';
-import { checkDecisionRoots, isCheckedRoot } from './decision-check';
-import { checkUpdate, type ClientOwnership } from './gate';
+import type { CollabHooks } from './assembly';
+import { judgeUpdate } from './pipeline';
 import { colorFor, rewriteAwareness, type PresenceUser } from './presence';
 import {
 	describeError,
@@ -35,8 +33,6 @@ import {
 
 /** A frame that breaks the protocol; closes the socket with 4400. */
 class MalformedFrame extends Error {}
-/** The database failed us, not the client: close with 1011 so it reconnects. */
-class StorageFailure extends Error {}
 
 /** Reads a length-prefixed byte array, refusing one that runs past the frame's end. */
 function readBytes(decoder: decoding.Decoder): Uint8Array {
@@ -56,7 +52,8 @@ export class Connection implements Peer {
 	private closed = false;
 	/** Answered a ping since the last one was sent. */
 	alive = true;
-	private readonly awarenessIds = new Set<number>();
+	/** The awareness client ids this socket spoke for (they leave with it). */
+	readonly awarenessClientIds = new Set<number>();
 	/** A sync step 2 held back until the other people's items it depends on arrive. */
 	private held: { update: Uint8Array; waitingFor: Y.ID[] } | null = null;
 	private readonly presence: PresenceUser;
@@ -64,7 +61,11 @@ export class Connection implements Peer {
 	constructor(
 		readonly ws: WebSocket,
 		readonly identity: ConnectionIdentity,
-		private readonly deps: { registry: ChannelRegistry; logger: CollabLogger }
+		private readonly deps: {
+			registry: ChannelRegistry;
+			logger: CollabLogger;
+			hooks: Pick<CollabHooks, 'beforeApply' | 'disconnect'>;
+		}
 	) {
 		this.presence = {
 			name: identity.name,
@@ -154,9 +155,7 @@ export class Connection implements Peer {
 		this.record = null;
 		record.waiting.delete(this);
 		this.held = null;
-		if (this.awarenessIds.size > 0) {
-			awarenessProtocol.removeAwarenessStates(record.awareness, [...this.awarenessIds], this);
-		}
+		for (const step of this.deps.hooks.disconnect) step.run(record, this);
 		this.deps.registry.detach(record, this);
 	}
 
@@ -178,16 +177,6 @@ export class Connection implements Peer {
 	/** Runs a step after every step before it on this socket, closing the socket if it fails. */
 	private run(step: () => Promise<void>) {
 		this.chain = this.chain.then(step).catch((error) => {
-			if (error instanceof StorageFailure) {
-				this.deps.logger('collab.bind_failed', {
-					meetingId: this.identity.meetingId,
-					error: describeError(error.cause)
-				});
-				return this.close(
-					closeCodes.internalError,
-					'the server could not store the change; reconnect'
-				);
-			}
 			if (error instanceof MalformedFrame) return this.close(closeCodes.malformed, error.message);
 			// lib0 and Yjs throw plain errors on frames they cannot decode.
 			this.close(closeCodes.malformed, 'frame could not be decoded');
@@ -237,7 +226,7 @@ export class Connection implements Peer {
 						return owner === undefined || owner === this.identity.userId;
 					}
 				});
-				for (const id of clientIds) this.awarenessIds.add(id);
+				for (const id of clientIds) this.awarenessClientIds.add(id);
 				awarenessProtocol.applyAwarenessUpdate(record.awareness, update, this);
 				return;
 			}
@@ -267,96 +256,37 @@ export class Connection implements Peer {
 	}
 
 	private async receiveUpdate(record: LiveChannel, update: Uint8Array, kind: 'update' | 'step2') {
-		const { identity } = this;
-		const ownerOf = (clientId: number): ClientOwnership => {
-			const owner = record.owners.ownerOf(clientId);
-			if (owner === undefined) return 'unbound';
-			return owner === identity.userId ? 'self' : 'other';
-		};
-		// Decision and outcome roots the update touches: checked on a scratch copy before applying.
-		const checkedRoots = new Set<string>();
-		let touchesConcerns = false;
-		const mayWrite = (root: string) => {
-			if (isCheckedRoot(root)) checkedRoots.add(root);
-			if (root === roots.concerns) touchesConcerns = true;
-			return (
-				identity.mayWrite &&
-				// restricted:* lives only on the restricted channel, and nothing else does
-				rootBelongsIn(root, identity.channel) &&
-				// the notes channel's one root; who may write it was decided at the upgrade
-				(identity.channel === 'notes' ||
-					mayWriteRoot({
-						root,
-						role: identity.role,
-						participantId: identity.participantId,
-						status: identity.status,
-						childScores: identity.role === 'child' && childScoresAllowed(record.doc)
-					}))
-			);
-		};
-		let verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
-		if (verdict.ok && verdict.newClients.length > 0) {
-			// Anything new from a read-only connection is a write, wherever it would land.
-			if (!identity.mayWrite)
-				return this.close(closeCodes.forbidden, 'this connection may only read');
-			let bound: boolean;
-			try {
-				bound = await record.owners.bind({
-					clientIds: verdict.newClients,
-					userId: identity.userId
+		const judgement = await judgeUpdate({
+			checks: this.deps.hooks.beforeApply,
+			context: { identity: this.identity, record, kind, sent: update },
+			stillCurrent: () => !this.closed && this.record === record
+		});
+		if (judgement.outcome === 'gone') return;
+		if (judgement.outcome === 'refuse') {
+			const { verdict } = judgement;
+			if (verdict.event)
+				this.deps.logger(verdict.event, {
+					meetingId: this.identity.meetingId,
+					error: describeError(verdict.cause)
 				});
-			} catch (error) {
-				throw new StorageFailure('binding failed', { cause: error });
-			}
-			if (!bound) return this.close(closeCodes.forbidden, 'client id belongs to someone else');
-			if (this.closed || this.record !== record) return;
-			// Other sockets may have changed the channel while we waited: judge again.
-			checkedRoots.clear();
-			touchesConcerns = false;
-			verdict = checkUpdate({ doc: record.doc, update, kind, mayWrite, ownerOf });
+			return this.close(verdict.code, verdict.reason);
 		}
-		if (!verdict.ok)
-			return this.close(
-				verdict.outOfSync ? closeCodes.outOfSync : closeCodes.forbidden,
-				verdict.reason
-			);
-		if (checkedRoots.size > 0) {
-			const decisions = checkDecisionRoots({
-				doc: record.doc,
-				update: verdict.update,
-				roots: checkedRoots,
-				childIds: identity.childIds,
-				options: identity.decisionOptions
-			});
-			if (!decisions.ok) return this.close(closeCodes.invalidDecision, decisions.reason);
-		}
-		if (touchesConcerns) {
-			const concerns = checkConcernIds({ doc: record.doc, update: verdict.update });
-			if (!concerns.ok) return this.close(closeCodes.forbidden, concerns.reason);
-		}
-		const quota = record.quota.admit(identity.userId, verdict.update.byteLength);
-		if (!quota.ok) return this.close(closeCodes.recordFull, quota.reason);
+		const { accepted } = judgement;
 		const store = record.doc.store;
 		record.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
 		try {
-			Y.applyUpdate(record.doc, verdict.update, this);
+			Y.applyUpdate(record.doc, accepted.update, this);
 		} finally {
 			record.echoToSender = false;
 		}
-		if (verdict.waitingFor.length > 0) {
+		if (accepted.waitingFor.length > 0) {
 			// Held whole: judged again later, the parts applied now count as known and are skipped.
 			const held = this.held ? Y.mergeUpdates([this.held.update, update]) : update;
-			this.held = { update: held, waitingFor: verdict.waitingFor };
+			this.held = { update: held, waitingFor: accepted.waitingFor };
 			record.waiting.add(this);
 			this.retryHeld(); // what it waits for may have arrived meanwhile
 		}
 	}
-}
-
-/** Has the chair let the child score (the record's `meta.childScores`, as the server holds it now)? */
-function childScoresAllowed(doc: Y.Doc): boolean {
-	const item = doc.share.get(roots.meta)?._map.get('childScores');
-	return item !== undefined && !item.deleted && item.content.getContent().at(-1) === true;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

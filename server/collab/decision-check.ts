@@ -5,6 +5,8 @@
  * checkDecision / checkChairOutcome. Only such updates pay for the copy; the hot path does not.
  */
 import * as Y from 'yjs';
+import { closeCodes } from '../../src/lib/collab/protocol';
+import type { UpdateCheck } from './hooks';
 import { parseRootName } from '../../src/lib/collab/roots';
 import { checkChairOutcome, checkDecision } from '../../src/lib/domain';
 
@@ -110,3 +112,23 @@ export function checkDecisionRoots(props: {
 		scratch.destroy();
 	}
 }
+
+/** beforeApply: a decision or outcome the update adds or changes must carry its reason (DESIGN §2). */
+export const decisionCheck: UpdateCheck = {
+	name: 'decisions',
+	check({ record, identity, accepted }) {
+		if (!accepted) return { ok: true };
+		const checked = new Set([...accepted.roots].filter(isCheckedRoot));
+		if (checked.size === 0) return { ok: true };
+		const verdict = checkDecisionRoots({
+			doc: record.doc,
+			update: accepted.update,
+			roots: checked,
+			childIds: identity.childIds,
+			options: identity.decisionOptions
+		});
+		return verdict.ok
+			? { ok: true }
+			: { ok: false, code: closeCodes.invalidDecision, reason: verdict.reason };
+	}
+};

@@ -32,6 +32,8 @@ export type GateVerdict =
 			update: Uint8Array;
 			/** Client ids that write here for the first time: bind them to the sender. */
 			newClients: number[];
+			/** Every root the update writes or deletes in (the later checks look only at these). */
+			roots: ReadonlySet<string>;
 			/**
 			 * Sync step 2 only: items of other people that the server does not have (lost in a
 			 * crash) on which some of the sender's structs depend. Those structs, and the sender's
@@ -64,7 +66,13 @@ const MAX_CLOCK = Number.MAX_SAFE_INTEGER;
 
 /** Decides whether an update may be applied; throws only on an update that cannot be decoded. */
 export function checkUpdate(props: GateProps): GateVerdict {
-	const { doc, kind, mayWrite, ownerOf } = props;
+	const { doc, kind, ownerOf } = props;
+	// The roots the update touches, noted as they are judged and returned with the verdict.
+	const roots = new Set<string>();
+	const mayWrite = (root: string) => {
+		roots.add(root);
+		return props.mayWrite(root);
+	};
 	let update = props.update;
 	let decoded = Y.decodeUpdate(update);
 	let rebuilt = false;
@@ -134,7 +142,11 @@ export function checkUpdate(props: GateProps): GateVerdict {
 		// someone else. Each round cuts more, so this ends.
 		const verdict = checkUpdate({ ...props, update: cutStructs(decoded, cuts) });
 		if (!verdict.ok) return verdict;
-		return { ...verdict, waitingFor: [...waitingFor, ...verdict.waitingFor] };
+		return {
+			...verdict,
+			roots: new Set([...roots, ...verdict.roots]),
+			waitingFor: [...waitingFor, ...verdict.waitingFor]
+		};
 	}
 
 	// Deletions: each range is split over the server's structs and the update's own.
@@ -188,7 +200,7 @@ export function checkUpdate(props: GateProps): GateVerdict {
 	if (dropped) {
 		update = replaceDeleteSet(update, decoded.ds, kept, rebuilt);
 	}
-	return { ok: true, update, newClients: [...newClients], waitingFor: [] };
+	return { ok: true, update, newClients: [...newClients], roots, waitingFor: [] };
 }
 
 /** The root (top-level type name) an integrated item lives in, walking nested types up. */

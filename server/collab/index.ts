@@ -1,10 +1,10 @@
 /**
- * The collaboration server, assembled: upgrade authentication → channel registry (load,
- * the server's own writes: pre-fill and meeting start, unload) → per-socket connection (gate,
- * decision and concern checks, authorship bindings, quota, presence, robustness). Loading,
- * storing and reading records is the record store's (src/lib/server/records), which the app's
- * commands use too. Transport-agnostic: give it the HTTP server's upgrade events on
- * `/collab/{meetingId}` (main channel) and `/collab/{meetingId}/restricted`.
+ * The collaboration server: the hooks of ./assembly.ts (authenticate → loadChannel →
+ * beforeApply → afterApply → disconnect) run over the channel registry and one transport-only
+ * connection per socket. Loading, storing and reading records is the record store's
+ * (src/lib/server/records), which the app's commands use too. Transport-agnostic: give it the
+ * HTTP server's upgrade events on `/collab/{meetingId}` (main channel),
+ * `/collab/{meetingId}/restricted` and `/collab/{meetingId}/notes`.
  */
 import type { IncomingMessage } from 'node:http';
 import {
@@ -26,7 +26,8 @@ import {
 	type PersistenceOptions
 } from '../../src/lib/server/records';
 import { closeCodes } from '../../src/lib/collab/protocol';
-import { authenticateUpgrade, type ConnectionIdentity } from './authenticate';
+import type { ConnectionIdentity } from './authenticate';
+import { collabHooks, type CollabHooks } from './assembly';
 import { Connection } from './connection';
 import type { QuotaLimits } from './quota';
 import { ChannelRegistry, describeError, type CollabLogger } from './registry';
@@ -49,6 +50,8 @@ export interface CollabServerOptions {
 	logger?: CollabLogger;
 	/** Other nodes with the same meetings open (`createRedisRelay`, REDIS_URL); none by default. */
 	relay?: NodeRelay | null;
+	/** The hook lists (default: ./assembly.ts). */
+	hooks?: CollabHooks;
 }
 
 export interface CollabServer {
@@ -97,6 +100,7 @@ function refuse(socket: Duplex, status: number, message: string) {
 /** Builds a collaboration server on a database. */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const { db } = options;
+	const hooks = options.hooks ?? collabHooks;
 	const logger = options.logger ?? defaultLogger;
 	const config = env();
 	const publicOrigin = options.origin ?? config.ORIGIN;
@@ -109,7 +113,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		},
 		unloadDelayMs: options.unloadDelayMs ?? 1_000,
 		logger,
-		relay: options.relay ?? null
+		relay: options.relay ?? null,
+		hooks
 	});
 	const wss = new WebSocketServer({
 		noServer: true,
@@ -142,7 +147,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		identity: ConnectionIdentity
 	) {
 		wss.handleUpgrade(request, socket, head, (ws) => {
-			const connection = new Connection(ws, identity, { registry, logger });
+			const connection = new Connection(ws, identity, { registry, logger, hooks });
 			connections.add(connection);
 			ws.on('close', () => connections.delete(connection));
 			if (closing) return connection.close(closeCodes.goingAway, 'server shutting down');
@@ -156,7 +161,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			if (closing) return refuse(socket, 500, 'The server is restarting. Try again shortly.');
 			const endedBefore = endedDuringUpgrades.length;
 			upgradesPending++;
-			authenticateUpgrade({ db, request, publicOrigin })
+			hooks
+				.authenticate({ db, request, publicOrigin })
 				.then((decision) => {
 					if (!decision.ok) return refuse(socket, decision.status, decision.message);
 					if (

@@ -1,17 +1,17 @@
 /**
  * The registry of loaded channels: one Y.Doc and one awareness per channel of a meeting's record
- * (main, restricted) while anyone is connected. A channel is loaded before its first sync step
- * is answered and unloaded after its last client has left and its final write is done. Loading
- * a main channel pre-fills a review from its previous meeting (first load only) and opens a live
- * meeting at its first section (./server-writes.ts). Storage is the record store's
+ * (main, restricted, notes) while anyone is connected. A channel is loaded before its first sync
+ * step is answered and unloaded after its last client has left and its final write is done.
+ * Loading runs the assembly's channel initialisers (first load only: the review pre-fill, the
+ * notes seed) and opens a live meeting at its first section (./server-writes.ts); every applied
+ * update runs the assembly's afterApply list (./assembly.ts). Storage is the record store's
  * (src/lib/server/records).
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import type { Database } from '../../src/lib/server/db';
-import { messageAwareness, messageSync } from '../../src/lib/collab/protocol';
+import { messageAwareness } from '../../src/lib/collab/protocol';
 import {
 	channelKey,
 	ClientOwners,
@@ -21,20 +21,17 @@ import {
 	type Channel,
 	type PersistenceOptions
 } from '../../src/lib/server/records';
-import {
-	carryProgress,
-	meetingForServerWrites,
-	openFirstSection,
-	prefillReview
-} from './server-writes';
-import { seedNotes } from './notes-seed';
+import { carryProgress, meetingForServerWrites, openFirstSection } from './server-writes';
 import { RecordQuota, type QuotaLimits } from './quota';
 import type { NodeRelay, RelayKind } from './relay';
+import { relayed, relayOrigin } from './relay-kinds';
+import type { AfterApply, ChannelInitialiser, LoadedChannel } from './hooks';
 
-/** The origin of what another node relayed: applied and stored here, never published back. */
-const relayOrigin = Symbol('relayed from another node');
-/** Relay kinds (./relay.ts), repeated so this module needs nothing of it without REDIS_URL. */
-const relayed = { update: 0, awareness: 1, hello: 2 } as const;
+/** The hooks a loaded channel runs (./assembly.ts): its initialisers, and what follows each applied update. */
+export interface ChannelHooks {
+	loadChannel: readonly ChannelInitialiser[];
+	afterApply: readonly AfterApply<LiveChannel>[];
+}
 
 /** What a loaded channel needs of a connection. */
 export interface Peer {
@@ -47,7 +44,7 @@ export type CollabLogger = (
 ) => void;
 
 /** One loaded channel of a meeting's record: its live Y.Doc, its presence and its write-behind log. */
-export class LiveChannel {
+export class LiveChannel implements LoadedChannel {
 	readonly doc = new Y.Doc();
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly peers = new Set<Peer>();
@@ -91,6 +88,7 @@ export class LiveChannel {
 		limits: QuotaLimits;
 		logger: CollabLogger;
 		relay: NodeRelay | null;
+		hooks: ChannelHooks;
 	}): Promise<LiveChannel> {
 		const { db, meetingId, channel } = props;
 		const live = new LiveChannel(meetingId, channel);
@@ -106,33 +104,20 @@ export class LiveChannel {
 				channel === 'main' ? meetingForServerWrites({ db, meetingId }) : null
 			]);
 			let { rowsSinceSnapshot } = loaded;
-			if (!loaded.stored && meeting?.previousMeetingId) {
-				// A review starts from what its previous meeting left: written once, as the server.
-				const prefill = await prefillReview({
-					db,
-					meetingId,
-					previousMeetingId: meeting.previousMeetingId
-				});
-				if (prefill.update) {
-					Y.applyUpdate(live.doc, prefill.update, 'load');
-					rowsSinceSnapshot += 1;
-				} else if (prefill.storedByOther) {
-					rowsSinceSnapshot = (await loadChannel({ db, meetingId, channel, doc: live.doc }))
-						.rowsSinceSnapshot;
+			if (!loaded.stored) {
+				// Each initialiser may write the channel's first content once, as the server.
+				for (const initialiser of props.hooks.loadChannel) {
+					const seed = await initialiser.run({ db, meetingId, channel, meeting });
+					if (!seed) continue;
+					if (seed.update) {
+						Y.applyUpdate(live.doc, seed.update, 'load');
+						rowsSinceSnapshot += 1;
+					} else if (seed.storedByOther) {
+						rowsSinceSnapshot = (await loadChannel({ db, meetingId, channel, doc: live.doc }))
+							.rowsSinceSnapshot;
+					}
+					await owners.reload();
 				}
-				await owners.reload();
-			}
-			if (!loaded.stored && channel === 'notes') {
-				// The notes start from the draft notes End meeting made: written once, as the server.
-				const seed = await seedNotes({ db, meetingId });
-				if (seed.update) {
-					Y.applyUpdate(live.doc, seed.update, 'load');
-					rowsSinceSnapshot += 1;
-				} else if (seed.storedByOther) {
-					rowsSinceSnapshot = (await loadChannel({ db, meetingId, channel, doc: live.doc }))
-						.rowsSinceSnapshot;
-				}
-				await owners.reload();
 			}
 			live.owners = owners;
 			live.quota = new RecordQuota(
@@ -153,16 +138,7 @@ export class LiveChannel {
 				error: describeError(error)
 			});
 		live.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			// What another node relayed is stored here too: if that node dies before its write,
-			// this node holds the only copy, and a client's resend would find nothing new to store.
-			live.log.append(update);
-			const message = encodeMessage(messageSync, (encoder) =>
-				syncProtocol.writeUpdate(encoder, update)
-			);
-			for (const peer of live.peers) if (peer !== origin || live.echoToSender) peer.send(message);
-			if (live.relay && origin !== relayOrigin)
-				live.relay.publish(live.key, relayed.update, update);
-			for (const held of live.waiting) held.retryHeld();
+			for (const step of props.hooks.afterApply) step.run(live, { update, origin });
 		});
 		live.awareness.on(
 			'update',
@@ -243,6 +219,11 @@ export class LiveChannel {
 		}
 	}
 
+	/** Publishes an applied update to the other nodes with this channel open, unless one of them sent it. */
+	relayUpdate(update: Uint8Array, origin: unknown): void {
+		if (this.relay && origin !== relayOrigin) this.relay.publish(this.key, relayed.update, update);
+	}
+
 	/** Asks the other nodes for what this channel lacks (after Redis came back). */
 	resync(): void {
 		if (this.relayInbox || this.closing) return;
@@ -283,6 +264,7 @@ export class ChannelRegistry {
 			logger: CollabLogger;
 			/** Other nodes (REDIS_URL), or null for a node alone. */
 			relay: NodeRelay | null;
+			hooks: ChannelHooks;
 		}
 	) {
 		this.unregister = registerLiveChannels({

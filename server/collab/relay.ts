@@ -11,9 +11,10 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionsEnded } from '../../src/lib/server/auth/events';
 
-/** What travels on a channel's Redis channel. */
-export const relayKinds = { update: 0, awareness: 1, hello: 2 } as const;
-export type RelayKind = (typeof relayKinds)[keyof typeof relayKinds];
+import type { relayed } from './relay-kinds';
+
+/** What travels on a channel's Redis channel (./relay-kinds.ts). */
+export type RelayKind = (typeof relayed)[keyof typeof relayed];
 
 export type RelayEvent =
 	{ type: 'meeting-changed'; meetingId: string } | { type: 'sessions-ended'; ended: SessionsEnded };

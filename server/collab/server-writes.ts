@@ -5,10 +5,10 @@
  * shape is spelled in one place. Server writes are bound to the server in collab_clients, so
  * authorship says "the server" and no person can claim those client ids.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db';
-import { collabSnapshots, collabUpdates, meetings } from '../../src/lib/server/db/schema';
+import { meetings } from '../../src/lib/server/db/schema';
 import type { MeetingKind, MeetingStatus } from '../../src/lib/domain/vocabulary';
 import {
 	addConcern,
@@ -22,13 +22,9 @@ import {
 } from '../../src/lib/collab/record-shape';
 import { roots } from '../../src/lib/collab/roots';
 import { templateFor } from '../../src/lib/domain';
-import {
-	bindServerClient,
-	channelLock,
-	clientOwnersOf,
-	readStoredRecord,
-	type ClientOwners
-} from '../../src/lib/server/records';
+import { readStoredRecord, type ClientOwners } from '../../src/lib/server/records';
+import { randomClientId, seedChannelOnce, type SeedResult } from './seed-once';
+import type { ChannelInitialiser } from './hooks';
 import { actionsOfMeeting } from '../../src/lib/server/actions';
 
 /**
@@ -97,59 +93,25 @@ export function carryOver(props: {
 	return true;
 }
 
-async function isStored(db: Database, meetingId: string): Promise<boolean> {
-	const [update] = await db
-		.select({ id: collabUpdates.id })
-		.from(collabUpdates)
-		.where(and(eq(collabUpdates.meetingId, meetingId), eq(collabUpdates.document, 'main')))
-		.limit(1);
-	if (update) return true;
-	const [snapshot] = await db
-		.select({ upToId: collabSnapshots.upToId })
-		.from(collabSnapshots)
-		.where(and(eq(collabSnapshots.meetingId, meetingId), eq(collabSnapshots.document, 'main')));
-	return snapshot !== undefined;
-}
-
-/** A random Yjs client id (what Y.Doc picks), for the server's own writes. */
-function randomClientId(): number {
-	return crypto.getRandomValues(new Uint32Array(1))[0];
-}
-
 /**
  * Pre-fills a review's main channel from its previous meeting, when nothing is stored for it
- * yet: one server-authored update, stored under the channel's advisory lock so two nodes
- * loading the meeting at once pre-fill it once. Returns the update stored (apply it to the
- * loaded channel), or null when there was nothing to do or another node did it first (then
- * load again).
+ * yet: one server-authored update, written once (./seed-once.ts). Returns the update stored
+ * (apply it to the loaded channel), or null when there was nothing to do or another node did
+ * it first (then load again).
  */
 export async function prefillReview(props: {
 	db: Database;
 	meetingId: string;
 	previousMeetingId: string;
-}): Promise<{ update: Uint8Array } | { update: null; storedByOther: boolean }> {
+}): Promise<SeedResult> {
 	const { db, meetingId, previousMeetingId } = props;
 	const previous = await readStoredRecord({ db, meetingId: previousMeetingId });
 	try {
-		return await db.transaction(async (tx) => {
-			await tx.execute(channelLock(meetingId, 'main'));
-			if (await isStored(tx, meetingId)) return { update: null, storedByOther: true };
-			// A client id nobody in this meeting owns, bound to the server before it writes.
-			const owners = await clientOwnersOf({ db: tx, meetingId });
-			let clientId = randomClientId();
-			while (owners.has(clientId)) clientId = randomClientId();
-			const scratch = new Y.Doc();
-			scratch.clientID = clientId;
-			try {
-				if (!carryOver({ doc: scratch, previous, previousMeetingId }))
-					return { update: null, storedByOther: false };
-				const update = Y.encodeStateAsUpdate(scratch);
-				await bindServerClient({ db: tx, meetingId, clientId });
-				await tx.insert(collabUpdates).values({ meetingId, document: 'main', update });
-				return { update };
-			} finally {
-				scratch.destroy();
-			}
+		return await seedChannelOnce({
+			db,
+			meetingId,
+			channel: 'main',
+			write: (doc) => carryOver({ doc, previous, previousMeetingId })
 		});
 	} finally {
 		previous.destroy();
@@ -233,3 +195,12 @@ export async function carryProgress(props: {
 		previous?.destroy();
 	}
 }
+
+/** loadChannel: a review's main channel starts from what its previous meeting left. */
+export const reviewPrefill: ChannelInitialiser = {
+	name: 'review pre-fill',
+	run: async ({ db, meetingId, channel, meeting }) =>
+		channel === 'main' && meeting?.previousMeetingId
+			? prefillReview({ db, meetingId, previousMeetingId: meeting.previousMeetingId })
+			: null
+};

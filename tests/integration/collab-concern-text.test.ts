@@ -167,7 +167,14 @@ describe('two people typing in one field of a concern card', () => {
 				(await storedCards()).find((c) => c.id === 'stored-old')?.impactNow ===
 				'Cold at playtime, and ill twice.'
 		);
-		expect(concernText(chair.doc, 'stored-old', 'impactNow')).toBeInstanceOf(Y.Text);
+		// The chair's screen hears it over its own socket, a moment after the server has it.
+		await waitFor(
+			'the chair sees the field as shared text',
+			() => concernText(chair.doc, 'stored-old', 'impactNow') instanceof Y.Text
+		);
+		expect(String(concernText(chair.doc, 'stored-old', 'impactNow'))).toBe(
+			'Cold at playtime, and ill twice.'
+		);
 		expect(police.closes).toEqual([]);
 	});
 
