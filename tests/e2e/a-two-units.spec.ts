@@ -318,10 +318,12 @@ const matrix: Row[] = [
 			form: { childId: t.child, familyId: ours.family }
 		}),
 		expect: refused,
-		why: 'another unit’s child into their own family',
-		oneWay: 'unit B keeps no family the reverse would move into without changing it'
+		why: 'another unit’s child into their own family'
 	},
 	{
+		// Unit A's demo parents have no unit (they are A's through its families): unit B adding
+		// one to its own family is issue 20's item 4 (the family page offers every parent of no
+		// unit), mended on another branch; until then the reverse of this row fails.
 		key: 'POST /families/[id]?/addMember',
 		ask: (t, ours) => ({
 			method: 'POST',
@@ -616,6 +618,9 @@ const matrix: Row[] = [
 		why: 'mayManageFamilies'
 	},
 	{
+		// Unit A's demo parents have no unit (they are A's through its families): unit B adding
+		// one to its own family is issue 20's item 4 (the family page offers every parent of no
+		// unit), mended on another branch; until then the reverse of this row fails.
 		key: 'POST /api/families/[id]/members',
 		ask: (t, ours) => ({
 			method: 'POST',
