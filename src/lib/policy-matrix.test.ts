@@ -59,6 +59,7 @@ describe('who the invite picker offers', () => {
 		expect(invitable('admin', 'u1')).toBe(true);
 		expect(invitable('manager', 'u1')).toBe(true);
 		expect(invitable('professional', null)).toBe(true);
+		expect(invitable('professional', 'u1')).toBe(true);
 		expect(invitable('parent', null, true)).toBe(true);
 	});
 
@@ -67,5 +68,9 @@ describe('who the invite picker offers', () => {
 		expect(invitable('admin', 'u2')).toBe(false);
 		expect(invitable('manager', null)).toBe(false);
 		expect(invitable('parent', null, false)).toBe(false);
+	});
+
+	it('never a professional another unit made (issue 20: units are walls)', () => {
+		expect(invitable('professional', 'u2')).toBe(false);
 	});
 });

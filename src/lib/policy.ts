@@ -269,9 +269,10 @@ export function meetingRoleFit(props: {
 
 /**
  * May this account be invited to a meeting of this unit at all (what the invite picker offers)?
- * The unit's own staff (chairs, business support, managers), agencies' people (professionals)
- * and the family of the meeting's children (`familyOfMeetingChild`); never another unit's staff
- * or another family.
+ * The unit's own staff (chairs, business support, managers), agencies' people (professionals of
+ * no unit, or that the unit made) and the family of the meeting's children
+ * (`familyOfMeetingChild`); never another unit's staff, a professional another unit made, or
+ * another family.
  */
 export function mayBeInvited(props: {
 	account: { role: UserRole; unitId: string | null };
@@ -280,7 +281,7 @@ export function mayBeInvited(props: {
 }): boolean {
 	switch (props.account.role) {
 		case 'professional':
-			return true;
+			return props.account.unitId === null || props.account.unitId === props.meetingUnitId;
 		case 'parent':
 			return props.familyOfMeetingChild;
 		default:

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import {
 	expect,
 	request as playwrightRequest,
@@ -9,6 +7,7 @@ import {
 } from '@playwright/test';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD } from './helpers';
+import { routesOnDisk } from './routes-on-disk';
 
 /**
  * Rights, one matrix: every page, form action, API route, download and socket channel, asked
@@ -750,44 +749,6 @@ const channels: { channel: string; path: string; allow: readonly Person[]; why: 
 		why: 'mayReadNotes (business support and the chair write while a draft)'
 	}
 ];
-
-/** Every route src/routes holds, as `METHOD /path` (and `?/name` for a named form action). */
-function routesOnDisk(): string[] {
-	const root = path.resolve('src/routes');
-	const keys = new Set<string>();
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir)) {
-			const file = path.join(dir, name);
-			if (statSync(file).isDirectory()) {
-				walk(file);
-				continue;
-			}
-			const route =
-				'/' +
-				path
-					.relative(root, dir)
-					.split(path.sep)
-					.filter((part) => part && !/^\(.*\)$/.test(part))
-					.join('/');
-			const source = () => readFileSync(file, 'utf8');
-			if (name === '+page.svelte' || name === '+page.server.ts' || name === '+page.ts')
-				keys.add(`GET ${route}`);
-			if (name === '+page.server.ts') {
-				const actions = /export const actions[^=]*=\s*\{([\s\S]*?)\n\};/.exec(source());
-				for (const [, action] of actions?.[1].matchAll(/^\t(\w+):/gm) ?? [])
-					keys.add(action === 'default' ? `POST ${route}` : `POST ${route}?/${action}`);
-			}
-			if (name === '+server.ts') {
-				for (const [, method] of source().matchAll(
-					/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g
-				))
-					keys.add(`${method} ${route}`);
-			}
-		}
-	};
-	walk(root);
-	return [...keys].sort();
-}
 
 /** Let through, or turned away: 401, 403, 404, or sent to sign in. Anything else fails the test. */
 function standardVerdict(response: APIResponse): Verdict {

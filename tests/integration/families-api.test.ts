@@ -125,6 +125,22 @@ describe('families and children', () => {
 		).toBe(404);
 	});
 
+	it("another unit's family and child are answered 404 before the body is read, as a missing id (issue 20)", async () => {
+		const elsewhere = await makeUnit(handle.db, 'Northfield unit');
+		const theirAdmin = await makeUser(handle.db, { role: 'admin', unitId: elsewhere.id });
+		for (const [handler, params] of [
+			[postEvent, { childId: chrissie }],
+			[moveChild, { childId: chrissie }],
+			[postMember, { id: walkers }]
+		] as const) {
+			// An empty body: the unit's own business support is told what to fix (400)...
+			expect((await call(handler, admin, { params, body: {} })).status).toBe(400);
+			// ...another unit's, nothing: the same 404 as an id that does not exist.
+			const theirs = await call(handler, theirAdmin, { params, body: {} });
+			expect(theirs).toEqual({ status: 404, body: { errors: { id: 'Not found' } } });
+		}
+	});
+
 	it('a parent of another family cannot read a child by id; their own family they can', async () => {
 		expect((await call(getChild, otherParent, { params: { childId: chrissie } })).status).toBe(404);
 		expect((await call(getChild, police, { params: { childId: chrissie } })).status).toBe(404);

@@ -183,13 +183,65 @@ describe('inviting a person with an account', () => {
 		expect(names).not.toContain('Olga Otherunit');
 		expect(names).not.toContain('Mo Othermanager');
 		expect(names).toEqual(expect.arrayContaining(['Alan Admin', 'Priya Chair', 'PC Jo Reid']));
-		expect(await refusal(invite(otherChair, 'observer'))).toEqual({
+		// Answered as a missing id, whatever the role asked (issue 20): nothing names them.
+		for (const role of ['observer', 'professional', 'chair'] as const) {
+			expect(await refusal(invite(otherChair, role))).toEqual({
+				field: 'userId',
+				message: 'Choose a person from the list.'
+			});
+		}
+		expect(await refusal(invite(otherManager, 'observer'))).toEqual({
 			field: 'userId',
-			message: 'Olga Otherunit works for another unit, so they cannot be invited to this meeting.'
+			message: 'Choose a person from the list.'
 		});
-		expect((await refusal(invite(otherManager, 'observer'))).field).toBe('userId');
 		expect(
 			await meetingForViewer({ db: handle.db, user: viewer(otherChair), meetingId })
 		).toBeNull();
+	});
+
+	it('never offers, accepts or names a professional or parent another unit made (issue 20)', async () => {
+		const elsewhere = await makeUnit(handle.db, 'Northfield unit');
+		const theirGp = await makeUser(handle.db, {
+			role: 'professional',
+			unitId: elsewhere.id,
+			name: 'Dr Fern Elsewhere',
+			email: 'fern@elsewhere.test'
+		});
+		const theirParent = await makeUser(handle.db, {
+			role: 'parent',
+			unitId: elsewhere.id,
+			name: 'Pat Elsewhere'
+		});
+		const names = (await invitablePeople({ db: handle.db, meetingId })).map((p) => p.name);
+		expect(names).not.toContain('Dr Fern Elsewhere');
+		expect(names).not.toContain('Pat Elsewhere');
+		for (const [account, role] of [
+			[theirGp, 'professional'],
+			[theirGp, 'parent'],
+			[theirParent, 'parent'],
+			[theirParent, 'professional']
+		] as const)
+			expect(await refusal(invite(account, role))).toEqual({
+				field: 'userId',
+				message: 'Choose a person from the list.'
+			});
+		// Typing their address instead says it cannot be used, without naming them.
+		const byAddress = await refusal(
+			inviteParticipant({
+				db: handle.db,
+				actorId: admin.id,
+				meetingId,
+				userId: null,
+				name: 'Fern',
+				email: 'fern@elsewhere.test',
+				role: 'professional',
+				agencyId: null,
+				voting: true,
+				reportRequested: false
+			})
+		);
+		expect(byAddress.field).toBe('email');
+		expect(byAddress.message).not.toContain('Elsewhere');
+		expect(await meetingForViewer({ db: handle.db, user: viewer(theirGp), meetingId })).toBeNull();
 	});
 });

@@ -5,7 +5,7 @@ import { currentRequest } from './request-context';
 
 /** What an audit entry is about. */
 export type AuditTargetType =
-	'meeting' | 'child' | 'user' | 'session' | 'document' | 'record' | 'audit' | 'agency';
+	'meeting' | 'child' | 'user' | 'session' | 'document' | 'record' | 'audit' | 'agency' | 'unit';
 
 /**
  * Records who read or changed what, when and from where (docs/security.md, "Audit"). Never

@@ -165,6 +165,29 @@ export async function createChild(props: {
 	return child;
 }
 
+/**
+ * Is this one of the user's unit's families (and may they manage it)? The API asks before
+ * reading a body, so another unit's family is answered 404, as a missing id, not 400 (issue 20).
+ */
+export async function keepsFamily(props: {
+	db: Database;
+	user: SessionUser;
+	familyId: string;
+}): Promise<boolean> {
+	if (!mayManageFamilies(props.user)) return false;
+	return (await unitFamily(props.db, keeper(props.user), props.familyId)) !== null;
+}
+
+/** Is this a child of one of the user's unit's families (and may they manage it)? As `keepsFamily`. */
+export async function keepsChild(props: {
+	db: Database;
+	user: SessionUser;
+	childId: string;
+}): Promise<boolean> {
+	if (!mayManageFamilies(props.user)) return false;
+	return (await unitChild(props.db, keeper(props.user), props.childId)) !== null;
+}
+
 /** Moves a child to another family of the unit (the child's record and meetings go with them). */
 export async function moveChild(props: {
 	db: Database;

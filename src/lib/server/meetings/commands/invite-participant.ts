@@ -40,6 +40,11 @@ async function familyOfMeetingChild(
 	return rows.length > 0;
 }
 
+/** An account another unit made or keeps (staff, and the people it added): not the meeting's unit's to invite or name. */
+function ofAnotherUnit(account: { unitId: string | null }, meetingUnitId: string | null): boolean {
+	return account.unitId !== null && account.unitId !== meetingUnitId;
+}
+
 /** The unit a meeting belongs to (null if there is no such meeting). */
 async function unitOfMeeting(db: Database, meetingId: string): Promise<string | null> {
 	const [row] = await db
@@ -72,9 +77,13 @@ export async function inviteParticipant(props: {
 	const { db } = props;
 	let name = props.name?.trim() ?? '';
 	let agencyId = props.agencyId;
+	const meetingUnitId = await unitOfMeeting(db, props.meetingId);
 	if (props.userId) {
 		const [user] = await db.select().from(users).where(eq(users.id, props.userId));
-		if (!user) throw new MeetingInputError('userId', 'Choose a person from the list.');
+		// Another unit's account is answered as one that does not exist, before anything names
+		// it: its name and role are not this unit's to learn (issue 20, units are walls).
+		if (!user || ofAnotherUnit(user, meetingUnitId))
+			throw new MeetingInputError('userId', 'Choose a person from the list.');
 		const [already] = await db
 			.select({ id: meetingParticipants.id })
 			.from(meetingParticipants)
@@ -113,7 +122,7 @@ export async function inviteParticipant(props: {
 			user.role !== 'parent' &&
 			!mayBeInvited({
 				account: user,
-				meetingUnitId: await unitOfMeeting(db, props.meetingId),
+				meetingUnitId,
 				familyOfMeetingChild: false
 			})
 		) {
@@ -130,7 +139,9 @@ export async function inviteParticipant(props: {
 			'name',
 			'Choose a person, or type the name of someone without an account.'
 		);
-	const email = props.userId ? null : await inviteeEmail(db, props.email, props.role);
+	const email = props.userId
+		? null
+		: await inviteeEmail(db, props.email, props.role, meetingUnitId);
 	const [row] = await db
 		.insert(meetingParticipants)
 		.values({
@@ -161,7 +172,8 @@ export async function inviteParticipant(props: {
 async function inviteeEmail(
 	db: Database,
 	typed: string | null | undefined,
-	role: MeetingRole
+	role: MeetingRole,
+	meetingUnitId: string | null
 ): Promise<string | null> {
 	const email = normaliseEmail(typed ?? '');
 	if (!email) return null;
@@ -174,6 +186,11 @@ async function inviteeEmail(
 		);
 	}
 	const existing = await userByEmail(db, email);
+	if (existing && ofAnotherUnit(existing, meetingUnitId))
+		throw new MeetingInputError(
+			'email',
+			`${email} already has an account, and it cannot be invited to this meeting: ask the person which address to use.`
+		);
 	if (existing)
 		throw new MeetingInputError(
 			'email',

@@ -2,9 +2,8 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { addFamilyMember } from '$lib/server/families/commands';
+import { addFamilyMember, keepsFamily } from '$lib/server/families/commands';
 import { familyErrorResponse, notFound, readJson } from '$lib/server/families/api';
-import { mayManageFamilies } from '$lib/policy';
 import type { RequestHandler } from './$types';
 
 const body = z.object({
@@ -18,12 +17,14 @@ const body = z.object({
 /** Adds a parent or carer to a family: { userId, relationship, parentalResponsibility } → 201 { familyId, userId }. */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const user = requireApiUser(locals);
-	if (!mayManageFamilies(user)) return notFound();
+	const db = await database();
+	// Another unit's family is answered as a missing id, before the body is read.
+	if (!(await keepsFamily({ db, user, familyId: params.id }))) return notFound();
 	const input = await readJson(request, body);
 	if (!input.ok) return input.response;
 	try {
 		const member = await addFamilyMember({
-			db: await database(),
+			db,
 			user,
 			familyId: params.id,
 			...input.data
