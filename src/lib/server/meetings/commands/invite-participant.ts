@@ -17,7 +17,7 @@ import {
 	meetingRoleFit,
 	meetingRolesForAccount
 } from '../../../policy';
-import { normaliseEmail, userByEmail } from '../../users';
+import { normaliseEmail, usersByEmail } from '../../users';
 import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
 import { queueInvitation } from '../../mail/invitations';
@@ -130,7 +130,9 @@ export async function inviteParticipant(props: {
 			'name',
 			'Choose a person, or type the name of someone without an account.'
 		);
-	const email = props.userId ? null : await inviteeEmail(db, props.email, props.role);
+	const email = props.userId
+		? null
+		: await inviteeEmail(db, props.email, props.role, await unitOfMeeting(db, props.meetingId));
 	const [row] = await db
 		.insert(meetingParticipants)
 		.values({
@@ -161,7 +163,8 @@ export async function inviteParticipant(props: {
 async function inviteeEmail(
 	db: Database,
 	typed: string | null | undefined,
-	role: MeetingRole
+	role: MeetingRole,
+	meetingUnitId: string | null
 ): Promise<string | null> {
 	const email = normaliseEmail(typed ?? '');
 	if (!email) return null;
@@ -173,7 +176,12 @@ async function inviteeEmail(
 			`Someone invited as ${meetingRoleLabel[role].toLowerCase()} cannot be sent a link to set up an account: leave the email address empty.`
 		);
 	}
-	const existing = await userByEmail(db, email);
+	// Only the meeting's own unit's accounts are named (issue 20): another unit's account with
+	// this address is neither revealed nor linked; this place waits for its own set-up link, which
+	// goes to the address alone and claims only this place (../../auth/account-invites.ts).
+	const [existing] = (await usersByEmail(db, email)).filter(
+		(user) => user.unitId !== null && user.unitId === meetingUnitId
+	);
 	if (existing)
 		throw new MeetingInputError(
 			'email',
