@@ -32,18 +32,14 @@ export async function signInWithPassword(props: {
 	if (wait > 0) {
 		return { ok: false, problem: 'too-many-attempts', retryAfterMinutes: Math.ceil(wait / 60_000) };
 	}
-	const user = await accountForPassword(db, email, password);
+	const { user, tried } = await accountForPassword(db, email, password);
 	// A disabled account (People and agencies) is answered like a wrong password.
 	if (!user || user.disabledAt) {
 		await recordSignInFailure({ db, email, address });
-		// The account tried, if it exists; never the email typed (an unknown one may be a person's typo).
-		await audit({
-			db,
-			userId: user?.id ?? null,
-			action: 'sign-in-failed',
-			targetType: 'session',
-			address
-		});
+		// The accounts tried, if any exist (one entry each, so each unit sees its own); never the
+		// email typed (an unknown one may be a person's typo).
+		for (const userId of user ? [user.id] : tried.length > 0 ? tried : [null])
+			await audit({ db, userId, action: 'sign-in-failed', targetType: 'session', address });
 		return { ok: false, problem: 'wrong-credentials' };
 	}
 	if (user.totpKey)
@@ -69,14 +65,17 @@ async function accountForPassword(
 	db: Database,
 	email: string,
 	password: string
-): Promise<User | null> {
+): Promise<{ user: User | null; tried: string[] }> {
 	const accounts = await usersByEmail(db, email);
 	if (accounts.length === 0) {
 		await verifyPassword({ hash: await decoyPasswordHash(), password });
-		return null;
+		return { user: null, tried: [] };
 	}
 	const opened: User[] = [];
 	for (const account of accounts)
 		if (await verifyPassword({ hash: account.passwordHash, password })) opened.push(account);
-	return opened.find((account) => !account.disabledAt) ?? opened[0] ?? null;
+	return {
+		user: opened.find((account) => !account.disabledAt) ?? opened[0] ?? null,
+		tried: accounts.map((account) => account.id)
+	};
 }
