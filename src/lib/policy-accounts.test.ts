@@ -57,9 +57,9 @@ describe('mayDisableAccount', () => {
 	});
 
 	it('only the unit that made the account: not another unit’s, not an account of no unit', () => {
-		expect(
-			mayDisableAccount({ viewer: inUnit('admin'), account: account('parent', 'u2') })
-		).toBe(false);
+		expect(mayDisableAccount({ viewer: inUnit('admin'), account: account('parent', 'u2') })).toBe(
+			false
+		);
 		expect(
 			mayDisableAccount({ viewer: inUnit('manager'), account: account('professional', null) })
 		).toBe(false);
@@ -67,7 +67,10 @@ describe('mayDisableAccount', () => {
 
 	it('never one’s own account', () => {
 		expect(
-			mayDisableAccount({ viewer: inUnit('manager', 'me'), account: account('manager', 'u1', 'me') })
+			mayDisableAccount({
+				viewer: inUnit('manager', 'me'),
+				account: account('manager', 'u1', 'me')
+			})
 		).toBe(false);
 	});
 });

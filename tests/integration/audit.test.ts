@@ -325,9 +325,7 @@ describe('GET /api/audit', () => {
 		expect(signIns.map((e) => e.address)).not.toContain('203.0.113.42');
 		expect(list.some((e) => e.userId === visitor.id)).toBe(false);
 		// What the professional did in this unit's meeting still shows.
-		expect(list.some((e) => e.userId === professional.id && e.action === 'open-record')).toBe(
-			true
-		);
+		expect(list.some((e) => e.userId === professional.id && e.action === 'open-record')).toBe(true);
 		// The visitor's own unit sees their sign-in.
 		const theirs = ((await searchAs(otherManager)).body as { entries: AuditRow[] }).entries;
 		expect(theirs.some((e) => e.action === 'sign-in' && e.address === '203.0.113.41')).toBe(true);
