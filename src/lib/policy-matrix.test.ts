@@ -59,13 +59,15 @@ describe('who the invite picker offers', () => {
 		expect(invitable('admin', 'u1')).toBe(true);
 		expect(invitable('manager', 'u1')).toBe(true);
 		expect(invitable('professional', null)).toBe(true);
+		expect(invitable('professional', 'u1')).toBe(true);
 		expect(invitable('parent', null, true)).toBe(true);
 	});
 
-	it('never another unit’s staff, staff of no unit, or another family', () => {
+	it('never another unit’s staff or professionals, staff of no unit, or another family', () => {
 		expect(invitable('chair', 'u2')).toBe(false);
 		expect(invitable('admin', 'u2')).toBe(false);
 		expect(invitable('manager', null)).toBe(false);
+		expect(invitable('professional', 'u2')).toBe(false);
 		expect(invitable('parent', null, false)).toBe(false);
 	});
 });

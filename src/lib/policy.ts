@@ -276,8 +276,11 @@ export function meetingRoleFit(props: {
 /**
  * May this account be invited to a meeting of this unit at all (what the invite picker offers)?
  * The unit's own staff (chairs, business support, managers), agencies' people (professionals)
- * and the family of the meeting's children (`familyOfMeetingChild`); never another unit's staff
- * or another family.
+ * the unit made or that belong to no unit, and the family of the meeting's children
+ * (`familyOfMeetingChild`); never another unit's staff, another unit's professionals (issue 20:
+ * their names are that unit's business, and an account another unit made under a familiar
+ * name could be picked by mistake — invite them by name and email, and their own link adds the
+ * place to their account) or another family.
  */
 export function mayBeInvited(props: {
 	account: { role: UserRole; unitId: string | null };
@@ -286,7 +289,7 @@ export function mayBeInvited(props: {
 }): boolean {
 	switch (props.account.role) {
 		case 'professional':
-			return true;
+			return props.account.unitId === null || props.account.unitId === props.meetingUnitId;
 		case 'parent':
 			return props.familyOfMeetingChild;
 		default:

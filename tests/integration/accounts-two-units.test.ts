@@ -30,7 +30,10 @@ import {
 	type SessionUser
 } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
-import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
+import {
+	inviteParticipant,
+	invitablePeople
+} from '../../src/lib/server/meetings/commands/invite-participant';
 import * as peopleApi from '../../src/routes/api/people/+server';
 import * as meetingApi from '../../src/routes/api/meetings/[id]/+server';
 import * as documentsApi from '../../src/routes/api/meetings/[id]/documents/+server';
@@ -350,7 +353,12 @@ describe('1. a set-up link claims only its own unit’s places', () => {
 	it('(c) B’s account first, then A invites that address by name and email: A’s place waits for its own link, and only that link opens it', async () => {
 		const ADDRESS = 'jo.hart@health.example.test';
 		const attacker = await accountMadeByB('Jo Hart', ADDRESS, 'another attacker password');
-		// A is told nothing of B's account: the invitation is accepted as for anyone new.
+		// A's invite picker does not offer B's account (its name is B's business, and could pass
+		// for the person A means), and A is told nothing of it: the invitation is accepted as for
+		// anyone new.
+		const offered = await invitablePeople({ db: handle.db, meetingId: meetingA });
+		expect(offered.map((p) => p.id)).not.toContain(attacker.user.id);
+		expect(offered.map((p) => p.id)).toContain(policeA.id);
 		const place = await inviteByEmailToA('Jo Hart, health visitor', ADDRESS);
 		expect(place.userId).toBeNull();
 		expect(await reachOfA(attacker.user, attacker.token)).toEqual(NOTHING);
