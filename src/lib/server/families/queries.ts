@@ -2,7 +2,7 @@
  * Families and children as a viewer may see them (the policy's `canSeeChild`): the index and
  * search, one child with their care status and clocks, one family with its members.
  */
-import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	children,
