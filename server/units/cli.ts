@@ -2,7 +2,7 @@
  * `npm run unit:add -- --name "…" --admin "Full Name <email>"`: adds a unit and its first
  * administrator on the configured database (DATABASE_URL or DATA_DIR, migrations applied as at
  * start-up) and prints the administrator's set-up link. Wrong arguments: one line and exit
- * code 2; a refusal (a unit of that name, an address already taken): one line and exit code 1.
+ * code 2; a refusal (a unit of that name): one line and exit code 1.
  */
 import { readUnitAddArguments, UNIT_ADD_USAGE } from './arguments';
 

@@ -63,10 +63,11 @@ describe('who the invite picker offers', () => {
 		expect(invitable('parent', null, true)).toBe(true);
 	});
 
-	it('never another unit’s staff, staff of no unit, or another family', () => {
+	it('never another unit’s staff or professionals, staff of no unit, or another family', () => {
 		expect(invitable('chair', 'u2')).toBe(false);
 		expect(invitable('admin', 'u2')).toBe(false);
 		expect(invitable('manager', null)).toBe(false);
+		expect(invitable('professional', 'u2')).toBe(false);
 		expect(invitable('parent', null, false)).toBe(false);
 	});
 

@@ -3,7 +3,13 @@
  * collaboration socket all ask these functions, on the server. Pure TypeScript, so the
  * browser may use it too — but only to show read-only fields; it never decides there.
  */
-import type { DocumentAudience, MeetingRole, MeetingStatus, UserRole } from './domain/vocabulary';
+import {
+	userRoles,
+	type DocumentAudience,
+	type MeetingRole,
+	type MeetingStatus,
+	type UserRole
+} from './domain/vocabulary';
 import { parseRootName, type RootName } from './collab/roots';
 
 export interface Viewer {
@@ -269,10 +275,12 @@ export function meetingRoleFit(props: {
 
 /**
  * May this account be invited to a meeting of this unit at all (what the invite picker offers)?
- * The unit's own staff (chairs, business support, managers), agencies' people (professionals of
- * no unit, or that the unit made) and the family of the meeting's children
- * (`familyOfMeetingChild`); never another unit's staff, a professional another unit made, or
- * another family.
+ * The unit's own staff (chairs, business support, managers), agencies' people (professionals)
+ * the unit made or that belong to no unit, and the family of the meeting's children
+ * (`familyOfMeetingChild`); never another unit's staff, another unit's professionals (issue 20:
+ * their names are that unit's business, and an account another unit made under a familiar
+ * name could be picked by mistake — invite them by name and email, and their own link adds the
+ * place to their account) or another family.
  */
 export function mayBeInvited(props: {
 	account: { role: UserRole; unitId: string | null };
@@ -412,15 +420,73 @@ export function mayReadPeople(viewer: Viewer): boolean {
 	return mayManagePeople(viewer) || (viewer.role === 'manager' && viewer.unitId !== null);
 }
 
-/** May the viewer disable or enable this account? One the unit keeps, and never their own. */
+/**
+ * May the viewer add people on /unit/people and POST /api/people, disable and enable accounts
+ * and send set-up links? Business support, chairs and managers of a unit — each only for the
+ * roles `mayGrantRole` allows them. (Agencies and the imports stay with `mayManagePeople`.)
+ */
+export function mayManageAccounts(viewer: Viewer): boolean {
+	return mayManagePeople(viewer) || (viewer.role === 'manager' && viewer.unitId !== null);
+}
+
+/**
+ * How much an account of each role may do, highest first (issue 20): a manager reads the audit
+ * log and every figure; business support keeps the unit's people, families and outbox; a chair
+ * runs meetings; a professional sees the meetings they are invited to; a parent only their own
+ * family's, never restricted information.
+ */
+const accountRank: Record<UserRole, number> = {
+	manager: 4,
+	admin: 3,
+	chair: 2,
+	professional: 1,
+	parent: 0
+};
+
+/**
+ * May the viewer give an account this role (and so disable, enable or send a set-up link to an
+ * account of this role)? Only a manager makes managers and business support; business support
+ * makes chairs, professionals and parents; a chair nothing above a professional. Nobody acts on
+ * an account of higher rights than their own, and below a manager nobody on an equal one either
+ * (business support cannot disable business support, nor the manager).
+ */
+export function mayGrantRole(props: { viewer: Viewer; role: UserRole }): boolean {
+	const { viewer, role } = props;
+	if (!mayManageAccounts(viewer)) return false;
+	switch (viewer.role) {
+		case 'manager':
+			return true;
+		case 'admin':
+			return accountRank[role] < accountRank.admin;
+		case 'chair':
+			return accountRank[role] <= accountRank.professional;
+		default:
+			return false;
+	}
+}
+
+/** The account roles the viewer may give, in the vocabulary's order (what the form offers). */
+export function grantableRoles(viewer: Viewer): UserRole[] {
+	return userRoles.filter((role) => mayGrantRole({ viewer, role }));
+}
+
+/**
+ * May the viewer disable or enable this account, or send it a new set-up link? Only the unit
+ * that made it (the account's own unit: a unit that merely works with someone — in one of its
+ * families or meetings — may remove them from those, nothing more), only a role the viewer may
+ * give (`mayGrantRole`), and never their own.
+ */
 export function mayDisableAccount(props: {
 	viewer: Viewer;
-	account: { id: string; keptByViewersUnit: boolean };
+	account: { id: string; unitId: string | null; role: UserRole };
 }): boolean {
+	const { viewer, account } = props;
 	return (
-		mayManagePeople(props.viewer) &&
-		props.account.keptByViewersUnit &&
-		props.account.id !== props.viewer.id
+		mayManageAccounts(viewer) &&
+		account.unitId !== null &&
+		account.unitId === viewer.unitId &&
+		account.id !== viewer.id &&
+		mayGrantRole({ viewer, role: account.role })
 	);
 }
 

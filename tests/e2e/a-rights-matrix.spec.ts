@@ -323,20 +323,20 @@ const matrix: Row[] = [
 	{
 		key: 'POST /unit/people?/add',
 		ask: postForm('/unit/people?/add'),
-		allow: unitOffice,
-		why: 'mayManagePeople'
+		allow: [...unitOffice, 'manager'],
+		why: 'mayManageAccounts (each role only as mayGrantRole allows)'
 	},
 	{
 		key: 'POST /unit/people?/disable',
 		ask: postForm('/unit/people?/disable'),
-		allow: unitOffice,
-		why: 'mayManagePeople'
+		allow: [...unitOffice, 'manager'],
+		why: 'mayManageAccounts (each role only as mayGrantRole allows)'
 	},
 	{
 		key: 'POST /unit/people?/enable',
 		ask: postForm('/unit/people?/enable'),
-		allow: unitOffice,
-		why: 'mayManagePeople'
+		allow: [...unitOffice, 'manager'],
+		why: 'mayManageAccounts (each role only as mayGrantRole allows)'
 	},
 	{
 		key: 'POST /unit/people?/caseloadLimit',
@@ -347,8 +347,8 @@ const matrix: Row[] = [
 	{
 		key: 'POST /unit/people?/resend',
 		ask: postForm('/unit/people?/resend'),
-		allow: unitOffice,
-		why: 'mayManagePeople'
+		allow: [...unitOffice, 'manager'],
+		why: 'mayManageAccounts (each role only as mayGrantRole allows)'
 	},
 	{
 		key: 'POST /unit/agencies?/add',
@@ -672,8 +672,8 @@ const matrix: Row[] = [
 	{
 		key: 'POST /api/people',
 		ask: postJson('/api/people'),
-		allow: unitOffice,
-		why: 'mayManagePeople'
+		allow: [...unitOffice, 'manager'],
+		why: 'mayManageAccounts (each role only as mayGrantRole allows)'
 	},
 	{
 		key: 'POST /api/agencies',

@@ -65,7 +65,7 @@ test('business support adds an agency and a person, imports a CSV after correcti
 		[
 			'name,email,role,agency',
 			`Ash Patel ${tag},ash.${tag}@nursery.example.test,professional,${agencyName}`,
-			`Bo Grant ${tag},bo.${tag}@unit.example.test,business support,`
+			`Bo Grant ${tag},bo.${tag}@unit.example.test,chair,`
 		].join('\n');
 	await page.getByLabel(/Or paste the file/).fill(csv('Westbrook Nursery'));
 	await page.getByRole('button', { name: 'Check the file' }).click();
@@ -93,7 +93,7 @@ test('business support adds an agency and a person, imports a CSV after correcti
 		agency
 	);
 	await expect(page.getByRole('row', { name: new RegExp(`Bo Grant ${tag}`) })).toContainText(
-		'Business support'
+		'Chair or independent reviewing officer'
 	);
 
 	// Disabling the person added above.

@@ -65,7 +65,8 @@ beforeAll(async () => {
 		role: 'professional',
 		email: 'audited.professional@example.test'
 	});
-	parent = await makeUser(db, { role: 'parent' });
+	// A parent whose account the unit made: their doings about no meeting are the unit's to see.
+	parent = await makeUser(db, { role: 'parent', unitId: unit.id });
 	stranger = await makeUser(db, { role: 'professional' });
 	const { children } = await makeFamily(db, {
 		unitId: unit.id,
@@ -95,6 +96,13 @@ afterAll(async () => {
 	delete processState().database;
 	await handle?.close();
 });
+
+interface AuditRow {
+	action: string;
+	userId: string | null;
+	address: string | null;
+	targetId: string | null;
+}
 
 async function entries(where: { userId?: string; action?: string }) {
 	return handle.db
@@ -221,7 +229,7 @@ describe('GET /api/audit', () => {
 		const { status, body } = await searchAs(manager);
 		expect(status).toBe(200);
 		const list = (body as { entries: Record<string, unknown>[] }).entries;
-		expect(list.length).toBeGreaterThan(4);
+		expect(list.length).toBeGreaterThan(3);
 		for (const entry of list)
 			expect(Object.keys(entry).sort()).toEqual([
 				'action',
@@ -286,6 +294,41 @@ describe('GET /api/audit', () => {
 		expect(theirs.entries.some((e) => e.targetId === meetingId || e.targetId === childId)).toBe(
 			false
 		);
+	});
+
+	it('shows the sign-ins of the unit’s own accounts, not of other units’ or no unit’s people who only appear in its meetings and families (issue 20)', async () => {
+		const { db } = handle;
+		const [unitId, otherUnitId] = [manager.unitId!, otherManager.unitId!];
+		// Another unit's parent, in one of this unit's families and meetings too.
+		const visitor = await makeUser(db, { role: 'parent', unitId: otherUnitId });
+		await makeFamily(db, {
+			unitId,
+			children: ['Sam'],
+			parents: [{ userId: visitor.id, relationship: 'Dad' }]
+		});
+		await makeMeeting(db, {
+			unitId,
+			participants: [
+				{ user: chair, role: 'chair' },
+				{ user: visitor, role: 'parent' }
+			]
+		});
+		const signInAs = (user: User, address: string) =>
+			signInWithPassword({ db, email: user.email, password: testPassword, address });
+		expect((await signInAs(visitor, '203.0.113.41')).ok).toBe(true);
+		expect((await signInAs(professional, '203.0.113.42')).ok).toBe(true);
+		expect((await signInAs(admin, '203.0.113.43')).ok).toBe(true);
+		const list = ((await searchAs(manager)).body as { entries: AuditRow[] }).entries;
+		const signIns = list.filter((e) => e.action === 'sign-in');
+		expect(signIns.map((e) => e.address)).toContain('203.0.113.43');
+		expect(signIns.map((e) => e.address)).not.toContain('203.0.113.41');
+		expect(signIns.map((e) => e.address)).not.toContain('203.0.113.42');
+		expect(list.some((e) => e.userId === visitor.id)).toBe(false);
+		// What the professional did in this unit's meeting still shows.
+		expect(list.some((e) => e.userId === professional.id && e.action === 'open-record')).toBe(true);
+		// The visitor's own unit sees their sign-in.
+		const theirs = ((await searchAs(otherManager)).body as { entries: AuditRow[] }).entries;
+		expect(theirs.some((e) => e.action === 'sign-in' && e.address === '203.0.113.41')).toBe(true);
 	});
 
 	it('answers 404 to everyone else, 401 without a session', async () => {

@@ -65,9 +65,13 @@ beforeAll(async () => {
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });
 	chair = await makeUser(db, { role: 'chair', unitId: unit.id });
-	mum = await makeUser(db, { role: 'parent', email: 'dawn.walker@example.test' });
-	stepdad = await makeUser(db, { role: 'parent', email: 'lee@example.test' });
-	otherParent = await makeUser(db, { role: 'parent', email: 'pat@example.test' });
+	mum = await makeUser(db, {
+		role: 'parent',
+		email: 'dawn.walker@example.test',
+		unitId: unit.id
+	});
+	stepdad = await makeUser(db, { role: 'parent', email: 'lee@example.test', unitId: unit.id });
+	otherParent = await makeUser(db, { role: 'parent', email: 'pat@example.test', unitId: unit.id });
 	police = await makeUser(db, { role: 'professional', email: 'jo@police.example.test' });
 
 	walkers = (await call(postFamily, admin, { body: { name: 'Walker family' } })).body.id;

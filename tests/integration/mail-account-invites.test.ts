@@ -2,8 +2,10 @@
  * People without an account are invited to set one up through a single-use link that expires
  * (issue 11). A GP named without an account, with an email address, is sent the invitation
  * with a link /invite/{token}; only the token's SHA-256 is stored; the page's action makes the
- * account with the chosen password, links every place on a list named with that address, signs
- * them in and opens the meeting; the link then works no more, and an expired one never does.
+ * account (the meeting's unit's) with the chosen password, gives it that one place, signs them
+ * in and opens the meeting; the link then works no more, and an expired one never does. The
+ * other meeting's link, with the same password, adds that place to the same account (issue 20:
+ * a link claims only the place it was sent for).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -113,7 +115,11 @@ beforeAll(async () => {
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });
 	chair = await makeUser(db, { role: 'chair', unitId: unit.id });
-	await makeUser(db, { role: 'professional', email: 'jo.reid@police.example.test' });
+	await makeUser(db, {
+		role: 'professional',
+		email: 'jo.reid@police.example.test',
+		unitId: unit.id
+	});
 	const walkers = await makeFamily(db, { unitId: unit.id, children: ['Chrissie'] });
 	const schedule = (days: number) =>
 		createMeeting({
@@ -266,14 +272,17 @@ describe('inviting someone without an account', () => {
 			name: 'Dr Ravi Patel',
 			email: GP,
 			role: 'professional',
-			unitId: null
+			unitId: chair.unitId
 		});
-		// Both places named with the address are now the account's.
+		// Only the place the link was sent for is the account's; the other waits for its own link.
 		const places = await db
 			.select()
 			.from(meetingParticipants)
 			.where(eq(meetingParticipants.email, GP));
-		expect(places.map((p) => p.userId)).toEqual([session.user!.id, session.user!.id]);
+		expect(Object.fromEntries(places.map((p) => [p.meetingId, p.userId]))).toEqual({
+			[meetingId]: session.user!.id,
+			[laterMeetingId]: null
+		});
 		expect(
 			(
 				await signInWithPassword({
@@ -286,7 +295,7 @@ describe('inviting someone without an account', () => {
 		).toBe(true);
 	});
 
-	it('works once: the same link, or the other meeting’s, then says to sign in', async () => {
+	it('works once; the other meeting’s link, with the same password, adds that meeting to the same account', async () => {
 		const { db } = handle;
 		const token = await linkTokenFor(GP, meetingId);
 		const again = await submit(token, {
@@ -294,13 +303,22 @@ describe('inviting someone without an account', () => {
 			confirm: 'a long enough password'
 		});
 		expect(again.failure!.data.errors.form).toContain('has been used already');
-		expect(
-			await load({
-				params: { token: await linkTokenFor(GP, laterMeetingId) },
-				setHeaders: () => {}
-			} as never)
-		).toMatchObject({ ok: false });
-		expect((await db.select().from(users).where(eq(users.email, GP))).length).toBe(1);
+		const later = await linkTokenFor(GP, laterMeetingId);
+		expect(await load({ params: { token: later }, setHeaders: () => {} } as never)).toMatchObject({
+			ok: true
+		});
+		const joined = await submit(later, {
+			password: 'a long enough password',
+			confirm: 'a long enough password'
+		});
+		expect(joined.location).toBe(`/meetings/${laterMeetingId}`);
+		const accounts = await db.select().from(users).where(eq(users.email, GP));
+		expect(accounts).toHaveLength(1);
+		const places = await db
+			.select()
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.email, GP));
+		expect(places.map((p) => p.userId)).toEqual([accounts[0].id, accounts[0].id]);
 	});
 
 	it('expires, and makes one account when used twice at once', async () => {

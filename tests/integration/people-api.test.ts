@@ -286,7 +286,7 @@ describe('POST /api/people and the set-up link', () => {
 			event(
 				admin,
 				'/api/people',
-				postJson({ name: 'Iris', email: 'IRIS.okafor@unit.example.test', role: 'manager' })
+				postJson({ name: 'Iris', email: 'IRIS.okafor@unit.example.test', role: 'chair' })
 			)
 		);
 		expect(taken.status).toBe(400);
@@ -308,17 +308,15 @@ describe('POST /api/people and the set-up link', () => {
 		);
 		expect(wrongAgency.status).toBe(400);
 		expect(wrongAgency.body.errors).toHaveProperty('agencyId');
-		for (const who of [manager, professional]) {
-			const denied = await call(
-				peopleApi.POST,
-				event(
-					who,
-					'/api/people',
-					postJson({ name: 'Ann', email: 'ann@x.example.test', role: 'parent' })
-				)
-			);
-			expect(denied.status).toBe(404);
-		}
+		const denied = await call(
+			peopleApi.POST,
+			event(
+				professional,
+				'/api/people',
+				postJson({ name: 'Ann', email: 'ann@x.example.test', role: 'parent' })
+			)
+		);
+		expect(denied.status).toBe(404);
 		const [row] = await handle.db.select().from(users).where(eq(users.email, 'ann@x.example.test'));
 		expect(row).toBeUndefined();
 	});
@@ -327,9 +325,9 @@ describe('POST /api/people and the set-up link', () => {
 describe('POST /api/people/import', () => {
 	const good = [
 		'name,email,role,agency',
-		'Dee Harper,dee.harper@unit.example.test,business support,',
+		'Dee Harper,dee.harper@unit.example.test,parent,',
 		'PC Tom Lane,tom.lane@police.example.test,professional,Northshire Police',
-		'"Okoro, Grace",grace.okoro@unit.example.test,manager,'
+		'"Okoro, Grace",grace.okoro@unit.example.test,professional,'
 	];
 
 	it('a file with one bad row writes nothing and names the row', async () => {
@@ -348,7 +346,7 @@ describe('POST /api/people/import', () => {
 			{ row: 4, message: expect.stringContaining('no agency called "Oakfield School"') }
 		]);
 		expect(await userCount()).toBe(before);
-		const duplicate = [...good, 'Dee again,DEE.HARPER@unit.example.test,chair,'];
+		const duplicate = [...good, 'Dee again,DEE.HARPER@unit.example.test,parent,'];
 		const twice = await call(
 			importApi.POST,
 			event(admin, '/api/people/import', postCsv(duplicate.join('\n')))
@@ -436,12 +434,19 @@ describe('the pages’ own actions', () => {
 			event(
 				admin,
 				'/api/people',
-				postJson({ name: 'Lu Ng', email: 'lu.ng@unit.example.test', role: 'manager' })
+				postJson({ name: 'Lu Ng', email: 'lu.ng@unit.example.test', role: 'chair' })
 			)
 		);
 		const first = (made.body.inviteUrl as string).split('/').pop()!;
+		// A chair may not send a link to a chair's account (issue 20): answered as missing.
+		const byChair = await Promise.resolve(
+			peopleActions.resend(
+				formEvent(chair, '/unit/people', { userId: made.body.id as string }) as never
+			)
+		).catch((problem: unknown) => problem);
+		expect(isHttpError(byChair) && byChair.status).toBe(404);
 		const resent = (await peopleActions.resend(
-			formEvent(chair, '/unit/people', { userId: made.body.id as string }) as never
+			formEvent(admin, '/unit/people', { userId: made.body.id as string }) as never
 		)) as { changed: string };
 		expect(resent.changed).toContain('new set-up link');
 		expect((await lookUpAccountInvite({ db: handle.db, token: first })).ok).toBe(false);
@@ -486,7 +491,7 @@ describe('the pages’ own actions', () => {
 		expect(none).toBeUndefined();
 		const fixed = preview.csv.replace(
 			'no.role@unit.example.test,,',
-			'no.role@unit.example.test,manager,'
+			'no.role@unit.example.test,chair,'
 		);
 		const done = (await importActions.import(
 			formEvent(admin, '/unit/people/import', { csv: fixed }) as never

@@ -3,8 +3,8 @@
  * business support disables a professional who has a live socket on a meeting of the unit; the
  * socket is closed at once with 4401 (stock y-websocket client, real collaboration server),
  * the old cookie is refused (the session check and the socket upgrade, 401), the password no
- * longer signs in, and an unused set-up link stops working; enabled again, they sign in. A
- * manager may not disable anyone (404), nor business support themselves.
+ * longer signs in, and an unused set-up link stops working; enabled again, they sign in.
+ * Business support may not disable the manager (issue 20), nor themselves (404).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -93,7 +93,7 @@ beforeAll(async () => {
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });
 	manager = await makeUser(db, { role: 'manager', unitId: unit.id });
 	chair = await makeUser(db, { role: 'chair', unitId: unit.id });
-	police = await makeUser(db, { role: 'professional', name: 'Pat Police' });
+	police = await makeUser(db, { role: 'professional', name: 'Pat Police', unitId: unit.id });
 	const made = await makeMeeting(db, {
 		unitId: unit.id,
 		participants: [
@@ -113,8 +113,9 @@ afterAll(async () => {
 });
 
 describe('disabling an account', () => {
-	it('a manager may not (404), nor business support their own account', async () => {
-		expect((await act('disable', manager, police.id)).status).toBe(404);
+	it('business support may not disable the manager, nor their own account (404)', async () => {
+		expect((await act('disable', admin, manager.id)).status).toBe(404);
+		expect(await passwordWorks(manager.email)).toBe(true);
 		expect((await act('disable', admin, admin.id)).status).toBe(404);
 		expect((await act('disable', admin, '')).status).toBe(400);
 		expect(await passwordWorks(police.email)).toBe(true);

@@ -4,15 +4,7 @@
  */
 import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from './db';
-import {
-	auditLog,
-	children,
-	families,
-	familyMembers,
-	meetingParticipants,
-	meetings,
-	users
-} from './db/schema';
+import { auditLog, children, families, meetings, users } from './db/schema';
 import { mayReadAudit, type Viewer } from '../policy';
 import { ukInstant } from '../meetings/uk-time';
 
@@ -42,7 +34,7 @@ export const AUDIT_PAGE_SIZE = 500;
  * The unit's audit entries matching the filters, newest first; null when the viewer may not
  * read the audit log (the route answers 404). An entry belongs to the unit when its meeting or its
  * child's family is the unit's, or — when it is about no meeting or child (signing in, a list) —
- * when the person who acted, or the account it is about, is one of the unit's people.
+ * when the person who acted, or the account it is about, is one of the unit's own accounts.
  */
 export async function searchAudit(props: {
 	db: Database;
@@ -52,12 +44,11 @@ export async function searchAudit(props: {
 	const { db, viewer, filters } = props;
 	if (!mayReadAudit(viewer) || viewer.unitId === null) return null;
 	const unitId = viewer.unitId;
-	// The unit's people: its staff, the parents of its families, everyone invited to its meetings.
-	const unitPeople = sql`(
-		select ${users.id} from ${users} where ${users.unitId} = ${unitId}
-		union select ${familyMembers.userId} from ${familyMembers} join ${families} on ${families.id} = ${familyMembers.familyId} where ${families.unitId} = ${unitId}
-		union select ${meetingParticipants.userId} from ${meetingParticipants} join ${meetings} on ${meetings.id} = ${meetingParticipants.meetingId} where ${meetings.unitId} = ${unitId} and ${meetingParticipants.userId} is not null
-	)`;
+	// The unit's own accounts: its staff and the people it made accounts for. Not the parents and
+	// professionals of other units who merely appear in its families or meetings (issue 20): when
+	// and from where they sign in is no business of this unit's; what they do in its meetings and
+	// to its children's records is, and comes in by the meeting or the child.
+	const unitPeople = sql`(select ${users.id} from ${users} where ${users.unitId} = ${unitId})`;
 	const rows = await db
 		.select({
 			at: auditLog.at,

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from './db';
 import { users, type User } from './db/schema';
 
@@ -17,10 +17,14 @@ export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
 }
 
-export async function userByEmail(db: Database, email: string): Promise<User | null> {
-	const [user] = await db
+/**
+ * Every account with this address, oldest first. An address is unique within a unit, not across
+ * units (issue 20): two units that both know a person may each hold an account for them.
+ */
+export async function usersByEmail(db: Database, email: string): Promise<User[]> {
+	return db
 		.select()
 		.from(users)
-		.where(eq(users.email, normaliseEmail(email)));
-	return user ?? null;
+		.where(eq(users.email, normaliseEmail(email)))
+		.orderBy(asc(users.createdAt), asc(users.id));
 }

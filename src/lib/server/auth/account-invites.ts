@@ -10,16 +10,34 @@
  * such an account has no password until its owner uses the link sent for it (`createUserInvite`),
  * which works once, for 14 days, only while the account has no password and is not disabled;
  * a newer link for the same account replaces the older one.
+ *
+ * What a link may claim (issue 20). A People link is shown to the staff who made the account
+ * (the API answers with it), so it proves nothing about who reads the address: it claims only
+ * places on meetings of the unit that made the account — places that unit gave that address
+ * itself. A link sent for a place goes to the address alone, and claims only that place. An
+ * address is unique within a unit, not across units (users_email_unit_unique): if unit B makes
+ * an account with the address of someone unit A invited, it is B's account and reaches none of
+ * A's places; A's invitee's own link still makes them an account of A's (or, if they type the
+ * password of an account they already hold with that address, adds the place to that one).
+ * This is the simplest model that never lets one unit's staff claim, or learn of, another
+ * unit's people; signing in tries each account with the address (./sign-in.ts).
  */
 import { and, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { accountInvites, meetingParticipants, users, type AccountInvite } from '../db/schema';
+import {
+	accountInvites,
+	meetingParticipants,
+	meetings,
+	users,
+	type AccountInvite,
+	type User
+} from '../db/schema';
 import { env } from '../env';
 import { audit } from '../audit';
 import { accountRoleForInvitee, meetingRolesForAccount } from '../../policy';
-import { normaliseEmail } from '../users';
+import { normaliseEmail, usersByEmail } from '../users';
 import type { UserRole } from '../../domain/vocabulary';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { generateSessionToken, sessionIdFromToken } from './session';
 
 /** How long a set-up link works. */
@@ -95,7 +113,8 @@ const UNUSABLE = {
 	unknown: 'This link is not right: check that the whole link was copied from the email.',
 	used: 'This link has been used already: it works once. Sign in with the email address and password you chose.',
 	expired: "This link has expired. Ask the unit's business support to send you a new one.",
-	account: 'There is already an account with this email address: sign in with it.',
+	account:
+		'There is already an account with this email address: type its password here to add the meeting to it, or sign in with it.',
 	madeByUnit:
 		'The unit has made you an account with this email address: set it up with the link in the email "Set up your Roundtable account".',
 	disabled: "This account has been disabled. Ask the unit's business support if you need it again."
@@ -130,15 +149,20 @@ export async function lookUpAccountInvite(props: {
 	const { invite, participant } = found;
 	if (invite.usedAt || participant.userId) return { ok: false, problem: UNUSABLE.used };
 	if (invite.expiresAt.getTime() <= now.getTime()) return { ok: false, problem: UNUSABLE.expired };
-	const [taken] = await db
-		.select({ id: users.id, passwordHash: users.passwordHash })
+	// The meeting's own unit made them an account with this address and they have not set it up:
+	// that account's link is the one to use. (Other units' accounts are not looked at.)
+	const [made] = await db
+		.select({ id: users.id })
 		.from(users)
-		.where(eq(users.email, invite.email));
-	if (taken)
-		return {
-			ok: false,
-			problem: taken.passwordHash === NO_PASSWORD_YET ? UNUSABLE.madeByUnit : UNUSABLE.account
-		};
+		.innerJoin(meetings, eq(meetings.id, participant.meetingId))
+		.where(
+			and(
+				eq(users.email, invite.email),
+				eq(users.unitId, meetings.unitId),
+				eq(users.passwordHash, NO_PASSWORD_YET)
+			)
+		);
+	if (made) return { ok: false, problem: UNUSABLE.madeByUnit };
 	return {
 		ok: true,
 		name: participant.name,
@@ -172,23 +196,36 @@ async function lookUpUserInvite(props: {
 	};
 }
 
+/** What using a link did: the account, the meeting to open, and whether to sign them in now. */
+export interface RedeemedInvite {
+	userId: string;
+	meetingId: string | null;
+	/** False when the place joined an account that asks for a code at sign-in: they sign in. */
+	signIn: boolean;
+}
+
 /**
  * Uses a set-up link: in one transaction the link is marked used (only if it was unused and
- * unexpired, so two tries at once make one account), the account is made with the chosen
- * password, and every place on a meeting's list named with that address and no account, in a
- * role that fits the account, becomes theirs. Returns the new account and the meeting to open.
+ * unexpired, so two tries at once make one account). A People link sets the account's password
+ * and gives it the places on its own unit's meetings named with that address and no account,
+ * in a role that fits. A place's link gives that place alone: to an account the person already
+ * holds with that address if the password typed opens it, otherwise to a new account of the
+ * meeting's unit. Returns the account and the meeting to open.
  */
 export async function redeemAccountInvite(props: {
 	db: Database;
 	token: string;
 	password: string;
 	now?: Date;
-}): Promise<{ userId: string; meetingId: string | null }> {
+}): Promise<RedeemedInvite> {
 	const { db } = props;
 	const now = props.now ?? new Date();
 	const before = await lookUpAccountInvite({ db, token: props.token, now });
 	if (!before.ok) throw new AccountInviteError(before.problem);
-	const passwordHash = await hashPassword(props.password); // slow: outside the transaction
+	const held = before.meetingId
+		? await accountOpenedBy({ db, token: props.token, password: props.password })
+		: null;
+	const passwordHash = held ? '' : await hashPassword(props.password); // slow: outside the transaction
 	return db.transaction(async (tx) => {
 		const [invite] = await tx
 			.update(accountInvites)
@@ -213,7 +250,7 @@ export async function redeemAccountInvite(props: {
 						isNull(users.disabledAt)
 					)
 				)
-				.returning({ id: users.id, role: users.role });
+				.returning({ id: users.id, role: users.role, unitId: users.unitId });
 			if (!user) throw new AccountInviteError(UNUSABLE.used);
 			const linked = await linkPlacesToAccount({ db: tx, email: invite.email, ...user });
 			await audit({
@@ -224,7 +261,7 @@ export async function redeemAccountInvite(props: {
 				targetId: user.id,
 				detail: { participants: linked }
 			});
-			return { userId: user.id, meetingId: null };
+			return { userId: user.id, meetingId: null, signIn: true };
 		}
 		const [participant] = await tx
 			.select()
@@ -237,6 +274,28 @@ export async function redeemAccountInvite(props: {
 			);
 		const role = participant ? accountRoleForInvitee(participant.role) : null;
 		if (!participant || !role) throw new AccountInviteError(UNUSABLE.used);
+		if (held) {
+			// Their own account, opened by the password they typed: the place joins it.
+			await tx
+				.update(meetingParticipants)
+				.set({ userId: held.id })
+				.where(eq(meetingParticipants.id, participant.id));
+			await audit({
+				db: tx,
+				userId: held.id,
+				action: 'account-place-claimed',
+				targetType: 'user',
+				targetId: held.id,
+				meetingId: participant.meetingId,
+				detail: { participants: [participant.id] }
+			});
+			return { userId: held.id, meetingId: participant.meetingId, signIn: !held.totpKey };
+		}
+		const [meeting] = await tx
+			.select({ unitId: meetings.unitId })
+			.from(meetings)
+			.where(eq(meetings.id, participant.meetingId));
+		// The account belongs to the unit whose meeting sent the link: only that unit disables it.
 		const [user] = await tx
 			.insert(users)
 			.values({
@@ -244,32 +303,67 @@ export async function redeemAccountInvite(props: {
 				email: invite.email,
 				role,
 				agencyId: participant.agencyId,
-				unitId: null,
+				unitId: meeting?.unitId ?? null,
 				passwordHash
 			})
 			.onConflictDoNothing()
 			.returning();
 		if (!user) throw new AccountInviteError(UNUSABLE.account);
-		const linked = await linkPlacesToAccount({ db: tx, email: invite.email, id: user.id, role });
+		await tx
+			.update(meetingParticipants)
+			.set({ userId: user.id })
+			.where(eq(meetingParticipants.id, participant.id));
 		await audit({
 			db: tx,
 			userId: user.id,
 			action: 'account-set-up',
 			targetType: 'user',
 			targetId: user.id,
-			detail: { participants: linked }
+			detail: { participants: [participant.id] }
 		});
-		return { userId: user.id, meetingId: participant.meetingId };
+		return { userId: user.id, meetingId: participant.meetingId, signIn: true };
 	});
 }
 
-/** Every place on a meeting's list named with this address and no account, in a role that fits the account, becomes theirs. */
+/**
+ * The enabled account with the link's address that the typed password opens and whose role fits
+ * the link's place, if the person already holds one (in any unit: the link went to that address
+ * alone, and the password proves the account is theirs too).
+ */
+async function accountOpenedBy(props: {
+	db: Database;
+	token: string;
+	password: string;
+}): Promise<User | null> {
+	const { db } = props;
+	const [found] = await db
+		.select({ email: accountInvites.email, role: meetingParticipants.role })
+		.from(accountInvites)
+		.innerJoin(meetingParticipants, eq(meetingParticipants.id, accountInvites.participantId))
+		.where(eq(accountInvites.id, sessionIdFromToken(props.token)));
+	if (!found) return null;
+	for (const account of await usersByEmail(db, found.email)) {
+		if (account.disabledAt || account.passwordHash === NO_PASSWORD_YET) continue;
+		if (!meetingRolesForAccount(account.role).includes(found.role)) continue;
+		if (await verifyPassword({ hash: account.passwordHash, password: props.password }))
+			return account;
+	}
+	return null;
+}
+
+/**
+ * Every place on a meeting of the account's own unit named with this address and no account,
+ * in a role that fits the account, becomes theirs. Never another unit's: the link that got here
+ * was shown to the staff who made the account (issue 20).
+ */
 async function linkPlacesToAccount(props: {
 	db: Database;
 	email: string;
 	id: string;
 	role: UserRole;
+	unitId: string | null;
 }): Promise<string[]> {
+	if (props.unitId === null) return [];
 	const linked = await props.db
 		.update(meetingParticipants)
 		.set({ userId: props.id })
@@ -277,7 +371,14 @@ async function linkPlacesToAccount(props: {
 			and(
 				isNull(meetingParticipants.userId),
 				sql`lower(${meetingParticipants.email}) = ${props.email}`,
-				inArray(meetingParticipants.role, [...meetingRolesForAccount(props.role)])
+				inArray(meetingParticipants.role, [...meetingRolesForAccount(props.role)]),
+				inArray(
+					meetingParticipants.meetingId,
+					props.db
+						.select({ id: meetings.id })
+						.from(meetings)
+						.where(eq(meetings.unitId, props.unitId))
+				)
 			)
 		)
 		.returning({ id: meetingParticipants.id });

@@ -1,6 +1,7 @@
 import type { Database } from '../db';
 import { audit } from '../audit';
-import { normaliseEmail, userByEmail } from '../users';
+import type { User } from '../db/schema';
+import { normaliseEmail, usersByEmail } from '../users';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { clearSignInFailures, recordSignInFailure, signInWait } from './rate-limit';
 import { createSession, generateSessionToken } from './session';
@@ -31,22 +32,14 @@ export async function signInWithPassword(props: {
 	if (wait > 0) {
 		return { ok: false, problem: 'too-many-attempts', retryAfterMinutes: Math.ceil(wait / 60_000) };
 	}
-	const user = await userByEmail(db, email);
-	const matches = await verifyPassword({
-		hash: user?.passwordHash ?? (await decoyPasswordHash()),
-		password
-	});
+	const { user, tried } = await accountForPassword(db, email, password);
 	// A disabled account (People and agencies) is answered like a wrong password.
-	if (!user || !matches || user.disabledAt) {
+	if (!user || user.disabledAt) {
 		await recordSignInFailure({ db, email, address });
-		// The account tried, if it exists; never the email typed (an unknown one may be a person's typo).
-		await audit({
-			db,
-			userId: user?.id ?? null,
-			action: 'sign-in-failed',
-			targetType: 'session',
-			address
-		});
+		// The accounts tried, if any exist (one entry each, so each unit sees its own); never the
+		// email typed (an unknown one may be a person's typo).
+		for (const userId of user ? [user.id] : tried.length > 0 ? tried : [null])
+			await audit({ db, userId, action: 'sign-in-failed', targetType: 'session', address });
 		return { ok: false, problem: 'wrong-credentials' };
 	}
 	if (user.totpKey)
@@ -60,4 +53,29 @@ export async function signInWithPassword(props: {
 	await createSession({ db, token, userId: user.id, address });
 	await audit({ db, userId: user.id, action: 'sign-in', targetType: 'session', address });
 	return { ok: true, token, userId: user.id };
+}
+
+/**
+ * The account this address and password open. Two units may each hold an account with the same
+ * address (issue 20), each with its own password: the password says which. If it opens more
+ * than one, the enabled one made first. An unknown address costs one check against a decoy, as
+ * a known one does, so the time taken tells no one whether the address has an account.
+ */
+async function accountForPassword(
+	db: Database,
+	email: string,
+	password: string
+): Promise<{ user: User | null; tried: string[] }> {
+	const accounts = await usersByEmail(db, email);
+	if (accounts.length === 0) {
+		await verifyPassword({ hash: await decoyPasswordHash(), password });
+		return { user: null, tried: [] };
+	}
+	const opened: User[] = [];
+	for (const account of accounts)
+		if (await verifyPassword({ hash: account.passwordHash, password })) opened.push(account);
+	return {
+		user: opened.find((account) => !account.disabledAt) ?? opened[0] ?? null,
+		tried: accounts.map((account) => account.id)
+	};
 }

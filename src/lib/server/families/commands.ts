@@ -13,7 +13,7 @@ import { storableText } from '../db/storable';
 import { mayManageFamilies } from '../../policy';
 import { typedDateProblem, todayIn, compareDates } from '../../domain/calendar-date';
 import { dueFromEvent, type ChildEventKind, type DueMeeting } from '../../domain/child-clocks';
-import { isId } from './queries';
+import { isId, unitParentAccount } from './queries';
 
 /** Why a change to a family could not be made: 404 (not theirs) or 400 (a field, with why). */
 export class FamilyError extends Error {
@@ -98,11 +98,20 @@ export async function addFamilyMember(props: {
 	const user = keeper(props.user);
 	const family = await unitFamily(db, user, props.familyId);
 	if (!family) throw notFound();
+	// Only a parent the unit made or already has in one of its families (issue 20): another
+	// unit's parent is answered as any id not on the list.
 	const [member] = isId(props.userId ?? '')
-		? await db.select().from(users).where(eq(users.id, props.userId))
+		? await db
+				.select()
+				.from(users)
+				.where(and(eq(users.id, props.userId), unitParentAccount(user.unitId)))
 		: [];
-	if (!member || member.role !== 'parent' || (member.unitId && member.unitId !== user.unitId))
-		throw new FamilyError(400, 'userId', "Choose a parent's or carer's account.");
+	if (!member)
+		throw new FamilyError(
+			400,
+			'userId',
+			"Choose a parent's or carer's account from the list (someone new is added on People first)."
+		);
 	const relationship = text(
 		'relationship',
 		props.relationship,

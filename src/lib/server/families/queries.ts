@@ -2,7 +2,7 @@
  * Families and children as a viewer may see them (the policy's `canSeeChild`): the index and
  * search, one child with their care status and clocks, one family with its members.
  */
-import { and, asc, eq, ilike, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	children,
@@ -184,12 +184,28 @@ export async function unitFamilies(db: Database, user: SessionUser) {
 		.orderBy(asc(families.name));
 }
 
-/** The accounts that may be added to a family: parents' and carers' accounts, by name. */
+/**
+ * The parents' and carers' accounts the unit may add to a family: those it made (on People, or
+ * through one of its meetings' set-up links) and those already in one of its own families — never
+ * every parent's account in the system (issue 20: that was a list of parents in child-protection
+ * cases). Someone new is made an account on People first.
+ */
+export function unitParentAccount(unitId: string) {
+	return and(
+		eq(users.role, 'parent'),
+		or(
+			eq(users.unitId, unitId),
+			sql`${users.id} in (select ${familyMembers.userId} from ${familyMembers} join ${families} on ${families.id} = ${familyMembers.familyId} where ${families.unitId} = ${unitId})`
+		)
+	);
+}
+
+/** The accounts that may be added to one of the unit's families (`unitParentAccount`), by name. */
 export async function parentAccounts(db: Database, unitId: string) {
 	return db
 		.select({ id: users.id, name: users.name, email: users.email })
 		.from(users)
-		.where(and(eq(users.role, 'parent'), or(eq(users.unitId, unitId), isNull(users.unitId))))
+		.where(unitParentAccount(unitId))
 		.orderBy(asc(users.name));
 }
 

@@ -13,13 +13,14 @@ import type { Database } from '../db';
 import { parseUserRole } from '../../domain/people';
 import { parseAgencyKind } from '../../domain/agencies';
 import { storableText } from '../db/storable';
-import { mayManagePeople, type Viewer } from '../../policy';
+import { mayGrantRole, mayManagePeople, type Viewer } from '../../policy';
 import { agenciesByName, agencyInput, createAgency, type AgencyInput } from './agencies';
 import {
 	emailTaken,
 	insertPerson,
 	isUniqueViolation,
 	personInput,
+	roleNotYours,
 	type PersonInput
 } from './people';
 
@@ -88,6 +89,8 @@ function readCsv(text: string, header: string[]): Parsed {
 export async function previewPeopleImport(props: {
 	db: Database;
 	unitId: string;
+	/** Who imports: a row with a role they may not give is refused (`mayGrantRole`). */
+	viewer: Viewer;
 	csv: string;
 }): Promise<{ rows: PreviewRow[]; errors: RowError[]; people: PersonInput[] }> {
 	const { db } = props;
@@ -115,10 +118,12 @@ export async function previewPeopleImport(props: {
 			agencyId
 		});
 		if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => issue.message));
+		else if (!mayGrantRole({ viewer: props.viewer, role: parsed.data.role }))
+			problems.push(roleNotYours(props.viewer));
 		else {
 			const earlier = seen.get(parsed.data.email);
 			if (earlier) problems.push(`This email address is on row ${earlier} too.`);
-			else if (await emailTaken(db, parsed.data.email))
+			else if (await emailTaken(db, parsed.data.email, props.unitId))
 				problems.push('There is already an account with this email address.');
 			seen.set(parsed.data.email, row);
 			if (problems.length === 0) people.push(parsed.data);
@@ -141,7 +146,7 @@ export async function importPeople(props: {
 	const { db, viewer } = props;
 	if (!mayManagePeople(viewer) || !viewer.unitId) return null;
 	const unitId = viewer.unitId;
-	const preview = await previewPeopleImport({ db, unitId, csv: props.csv });
+	const preview = await previewPeopleImport({ db, unitId, viewer, csv: props.csv });
 	if (preview.errors.length > 0) return { ok: false, errors: preview.errors };
 	try {
 		await db.transaction(async (tx) => {

@@ -4,8 +4,9 @@
  * parents. The unit makes an account with no password and sends its owner a single-use set-up
  * link through the outbox (../auth/account-invites.ts); it can disable an account (its sessions
  * end at once, its live sockets close with 4401, it cannot sign in, its link stops working) and
- * enable it again. Every change is audited. Rights: `mayManagePeople`, `mayReadPeople` and
- * `mayDisableAccount` in the policy module.
+ * enable it again. Every change is audited, with the account's role. Rights: `mayManageAccounts`,
+ * `mayGrantRole` (who makes which roles), `mayReadPeople` and `mayDisableAccount` (only the unit
+ * that made an account) in the policy module.
  */
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -27,7 +28,14 @@ import { calendarDateOf, formatCalendarDate } from '../../domain/calendar-date';
 import { userRoles, type UserRole } from '../../domain/vocabulary';
 import { hasCaseload } from '../../domain/people';
 import { enqueueMail } from '../mail/outbox';
-import { mayDisableAccount, mayManagePeople, mayReadPeople, type Viewer } from '../../policy';
+import {
+	grantableRoles,
+	mayDisableAccount,
+	mayGrantRole,
+	mayManageAccounts,
+	mayReadPeople,
+	type Viewer
+} from '../../policy';
 import { agencySeenByUnit } from './agencies';
 import type { FieldErrors } from '../forms';
 
@@ -42,7 +50,7 @@ export interface PersonView {
 	awaitingSetUp: boolean;
 	/** Chairs: how many children they chair for now, and their limit. */
 	caseload: { count: number; limit: number } | null;
-	/** Whether the unit may disable or enable this account (one it keeps, not the viewer's own). */
+	/** Whether the viewer may disable or enable this account (their unit's, a role they may give, not their own). */
 	mayDisable: boolean;
 }
 
@@ -136,17 +144,36 @@ export async function peopleForViewer(props: {
 		caseload: hasCaseload(row.role)
 			? { count: counts.get(row.id) ?? 0, limit: row.caseloadLimit }
 			: null,
-		mayDisable: mayDisableAccount({ viewer, account: { id: row.id, keptByViewersUnit: true } })
+		mayDisable: mayDisableAccount({ viewer, account: row })
 	}));
 }
 
-/** Is there an account with this address already? */
-export async function emailTaken(db: Database, email: string): Promise<boolean> {
+/**
+ * Has this unit an account with this address already? Addresses are unique per unit, not across
+ * units (issue 20): another unit's accounts are neither claimed nor revealed by a unit's answer.
+ */
+export async function emailTaken(db: Database, email: string, unitId: string): Promise<boolean> {
 	const [row] = await db
 		.select({ id: users.id })
 		.from(users)
-		.where(eq(users.email, normaliseEmail(email)));
+		.where(and(eq(users.email, normaliseEmail(email)), eq(users.unitId, unitId)));
 	return !!row;
+}
+
+const roleInWords: Record<UserRole, string> = {
+	chair: 'chair',
+	admin: 'business support',
+	manager: 'manager',
+	professional: 'professional',
+	parent: 'parent'
+};
+
+/** The field error for a role the viewer may not give (issue 20), naming those they may. */
+export function roleNotYours(viewer: Viewer): string {
+	const roles = grantableRoles(viewer).map((role) => roleInWords[role]);
+	const list =
+		roles.length > 1 ? `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}` : roles[0];
+	return `Only the unit's manager makes managers and business support, and a chair makes only professionals and parents: choose ${list}.`;
 }
 
 /** The mail carrying a set-up link: no meeting, no child, only the link. */
@@ -194,9 +221,13 @@ export async function createPerson(props: {
 	person: PersonInput;
 }): Promise<PersonResult | null> {
 	const { db, viewer, person } = props;
-	if (!mayManagePeople(viewer) || !viewer.unitId) return null;
+	if (!mayManageAccounts(viewer) || !viewer.unitId) return null;
 	const unitId = viewer.unitId;
 	const errors = await personProblems({ db, unitId, person });
+	if (!mayGrantRole({ viewer, role: person.role })) {
+		const roleError = { role: roleNotYours(viewer) };
+		return { ok: false, errors: { ...errors, ...roleError } };
+	}
 	if (errors) return { ok: false, errors };
 	try {
 		return await db.transaction(async (tx) => {
@@ -230,7 +261,7 @@ export async function personProblems(props: {
 }): Promise<FieldErrors | null> {
 	const { db, unitId, person } = props;
 	const errors: FieldErrors = {};
-	if (await emailTaken(db, person.email))
+	if (await emailTaken(db, person.email, unitId))
 		errors.email = 'There is already an account with this email address.';
 	if (person.agencyId && !(await agencySeenByUnit({ db, unitId, agencyId: person.agencyId })))
 		errors.agencyId = "Choose one of the unit's agencies.";
@@ -274,18 +305,16 @@ export async function insertPerson(props: {
 	return { id: row.id, inviteUrl };
 }
 
-/** One account the unit keeps, or null. */
-async function keptAccount(props: { db: Database; unitId: string; userId: string }) {
-	const [row] = await props.db
-		.select()
-		.from(users)
-		.where(and(eq(users.id, props.userId), keptBy(props.unitId)));
-	return row ?? null;
+/** One account the viewer may disable, enable or send a link to (`mayDisableAccount`), or null. */
+async function accountToChange(props: { db: Database; viewer: Viewer; userId: string }) {
+	const [row] = await props.db.select().from(users).where(eq(users.id, props.userId));
+	return row && mayDisableAccount({ viewer: props.viewer, account: row }) ? row : null;
 }
 
 /**
- * Disables or enables an account the unit keeps. Disabling ends every session of theirs at
- * once (cookies refused, live sockets closed with 4401). Null when the viewer may not (404).
+ * Disables or enables an account the viewer's unit made, of a role the viewer may give
+ * (`mayDisableAccount`). Disabling ends every session of theirs at once (cookies refused, live
+ * sockets closed with 4401). Audited with the account's role. Null when the viewer may not (404).
  */
 export async function setAccountDisabled(props: {
 	db: Database;
@@ -294,13 +323,9 @@ export async function setAccountDisabled(props: {
 	disabled: boolean;
 }): Promise<{ ok: true } | null> {
 	const { db, viewer } = props;
-	if (!mayManagePeople(viewer) || !viewer.unitId) return null;
-	const account = await keptAccount({ db, unitId: viewer.unitId, userId: props.userId });
-	if (
-		!account ||
-		!mayDisableAccount({ viewer, account: { id: account.id, keptByViewersUnit: true } })
-	)
-		return null;
+	if (!mayManageAccounts(viewer) || !viewer.unitId) return null;
+	const account = await accountToChange({ db, viewer, userId: props.userId });
+	if (!account) return null;
 	await db.transaction(async (tx) => {
 		await tx
 			.update(users)
@@ -311,7 +336,8 @@ export async function setAccountDisabled(props: {
 			userId: viewer.id,
 			action: props.disabled ? 'account-disabled' : 'account-enabled',
 			targetType: 'user',
-			targetId: account.id
+			targetId: account.id,
+			detail: { role: account.role }
 		});
 	});
 	if (props.disabled) await invalidateUserSessions({ db, userId: account.id });
@@ -328,8 +354,8 @@ export async function resendSetUpLink(props: {
 	userId: string;
 }): Promise<{ ok: true; inviteUrl: string } | { ok: false; problem: string } | null> {
 	const { db, viewer } = props;
-	if (!mayManagePeople(viewer) || !viewer.unitId) return null;
-	const account = await keptAccount({ db, unitId: viewer.unitId, userId: props.userId });
+	if (!mayManageAccounts(viewer) || !viewer.unitId) return null;
+	const account = await accountToChange({ db, viewer, userId: props.userId });
 	if (!account) return null;
 	if (account.disabledAt)
 		return { ok: false, problem: 'This account is disabled: enable it before sending a link.' };
@@ -347,7 +373,8 @@ export async function resendSetUpLink(props: {
 			userId: viewer.id,
 			action: 'account-link-sent',
 			targetType: 'user',
-			targetId: account.id
+			targetId: account.id,
+			detail: { role: account.role }
 		});
 		return url;
 	});

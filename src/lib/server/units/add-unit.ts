@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import { units, users } from '../db/schema';
 import { audit } from '../audit';
-import { emailTaken, isUniqueViolation } from '../people/people';
+import { isUniqueViolation } from '../people/people';
 import { accountInviteLink, createUserInvite, NO_PASSWORD_YET } from '../auth/account-invites';
 import { normaliseEmail } from '../users';
 
@@ -55,7 +55,7 @@ export type AddUnitResult =
 
 /**
  * Adds a unit and its first administrator in one transaction, audited; returns the set-up link,
- * or one line saying what to change (bad input, a unit of that name, an address already taken).
+ * or one line saying what to change (bad input, a unit of that name).
  */
 export async function addUnit(props: {
 	db: Database;
@@ -66,8 +66,8 @@ export async function addUnit(props: {
 	if (!checked.success) return { ok: false, problem: checked.error.issues[0].message };
 	const { name, admin } = checked.data;
 	const { db } = props;
-	const taken = `There is already an account with the address ${admin.email}: give the new unit's administrator another address.`;
-	if (await emailTaken(db, admin.email)) return { ok: false, problem: taken };
+	// An address is unique within a unit (issue 20): a new unit has no accounts yet, so its
+	// administrator's address may be one another unit also knows; the two accounts stay apart.
 	try {
 		return await db.transaction(async (tx) => {
 			const [sameName] = await tx
@@ -124,8 +124,12 @@ export async function addUnit(props: {
 			};
 		});
 	} catch (problem) {
-		// Someone made an account with this address between the check and the insert.
-		if (isUniqueViolation(problem)) return { ok: false, problem: taken };
+		// Another unit of the same name was added between the check and the insert.
+		if (isUniqueViolation(problem))
+			return {
+				ok: false,
+				problem: `There is already a unit named "${name}": choose another name.`
+			};
 		throw problem;
 	}
 }

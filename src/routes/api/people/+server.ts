@@ -3,7 +3,7 @@ import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { fieldErrorsOf } from '$lib/server/people/agencies';
 import { createPerson, peopleForViewer, personInput } from '$lib/server/people/people';
-import { mayManagePeople } from '$lib/policy';
+import { mayManageAccounts } from '$lib/policy';
 import type { RequestHandler } from './$types';
 
 /** The unit's business support, chairs and managers: → { people: [{ id, name, email, role, agencyId, disabled }] }. */
@@ -24,13 +24,15 @@ export const GET: RequestHandler = async ({ locals }) => {
 };
 
 /**
- * Business support and chairs: { name, email, role: 'chair'|'admin'|'manager'|'professional'|'parent', agencyId? }
- * → 201 { id, inviteUrl } (the single-use set-up link, also sent through the outbox);
- * bad input 400 { errors: { field: message } }.
+ * Managers, business support and chairs: { name, email, role: 'chair'|'admin'|'manager'|'professional'|'parent', agencyId? }
+ * → 201 { id, inviteUrl } (the single-use set-up link, also sent through the outbox: it claims
+ * only places on this unit's meetings); bad input 400 { errors: { field: message } }, and a role
+ * the viewer may not give (`mayGrantRole`: only a manager makes managers and business support, a
+ * chair only professionals and parents) 400 { errors: { role } }.
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = requireApiUser(locals);
-	if (!mayManagePeople(user)) error(404, 'Not found');
+	if (!mayManageAccounts(user)) error(404, 'Not found');
 	const body: unknown = await request.json().catch(() => undefined);
 	if (typeof body !== 'object' || body === null || Array.isArray(body))
 		return json({ errors: { form: 'Send the person as a JSON object.' } }, { status: 400 });

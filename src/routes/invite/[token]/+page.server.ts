@@ -6,7 +6,8 @@ import { passwordProblem } from '$lib/server/auth/password';
 import {
 	AccountInviteError,
 	lookUpAccountInvite,
-	redeemAccountInvite
+	redeemAccountInvite,
+	type RedeemedInvite
 } from '$lib/server/auth/account-invites';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
@@ -14,7 +15,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 /**
  * A set-up link from an invitation (src/lib/server/auth/account-invites.ts): someone named on a
- * meeting without an account chooses a password, is signed in and sent to the meeting; someone
+ * meeting without an account chooses a password (or types the password of an account they
+ * already have with that address, which the meeting then joins), is signed in and sent to the
+ * meeting; someone
  * the unit made an account for (People and agencies) chooses its password and is signed in.
  */
 const setUpForm = z
@@ -49,7 +52,7 @@ export const actions: Actions = {
 		const db = await database();
 		const form = readForm(await request.formData(), setUpForm);
 		if (!form.ok) return fail(400, { errors: form.errors });
-		let made: { userId: string; meetingId: string | null };
+		let made: RedeemedInvite;
 		try {
 			made = await redeemAccountInvite({ db, token: params.token, password: form.data.password });
 		} catch (problem) {
@@ -57,9 +60,12 @@ export const actions: Actions = {
 				return fail(400, { errors: formProblem(problem.message) });
 			throw problem;
 		}
+		const next = made.meetingId ? `/meetings/${made.meetingId}` : '/';
+		// The place joined an account that asks for a code: they sign in with it as usual.
+		if (!made.signIn) redirect(303, `/login?next=${encodeURIComponent(next)}`);
 		const token = generateSessionToken();
 		await createSession({ db, token, userId: made.userId, address: getClientAddress() });
 		setSessionCookie({ cookies, token, secure: url.protocol === 'https:' });
-		redirect(303, made.meetingId ? `/meetings/${made.meetingId}` : '/');
+		redirect(303, next);
 	}
 };

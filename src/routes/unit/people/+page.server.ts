@@ -11,16 +11,20 @@ import {
 	resendSetUpLink,
 	setAccountDisabled
 } from '$lib/server/people/people';
-import { userRoles } from '$lib/domain/vocabulary';
 import { userRoleLabel } from '$lib/domain/people';
-import { mayManagePeople, maySetCaseloadLimit } from '$lib/policy';
+import {
+	grantableRoles,
+	mayManageAccounts,
+	mayManagePeople,
+	maySetCaseloadLimit
+} from '$lib/policy';
 import { caseloadLimitInput, setCaseloadLimit } from '$lib/server/people/caseload-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
- * The unit's people (People and agencies, issue 12): business support and chairs add a person
- * (who is sent a set-up link through the outbox), disable or enable an account, and send a new
- * link; managers read the list.
+ * The unit's people (People and agencies, issue 12): managers, business support and chairs add a
+ * person (who is sent a set-up link through the outbox), disable or enable an account, and send a
+ * new link — each only for the roles the policy lets them give (`mayGrantRole`, issue 20).
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = peopleViewer({ locals, url });
@@ -32,8 +36,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		people: people ?? [],
 		agencies: (agencies ?? []).map(({ id, name }) => ({ id, name })),
-		roles: userRoles.map((role) => ({ role, label: userRoleLabel[role] })),
-		mayManage: mayManagePeople(viewer),
+		// Only the roles the viewer may give (issue 20: a chair makes no manager).
+		roles: grantableRoles(viewer).map((role) => ({ role, label: userRoleLabel[role] })),
+		mayManage: mayManageAccounts(viewer),
+		mayImport: mayManagePeople(viewer),
 		maySetCaseloadLimit: maySetCaseloadLimit(viewer)
 	};
 };
@@ -49,7 +55,7 @@ function accountIn(form: FormData) {
 
 export const actions: Actions = {
 	add: async ({ locals, url, request }) => {
-		const viewer = peopleViewer({ locals, url, write: true });
+		const viewer = peopleViewer({ locals, url, write: 'accounts' });
 		const form = readForm(await request.formData(), personInput, [
 			'name',
 			'email',
@@ -74,7 +80,7 @@ export const actions: Actions = {
 		return { added: { name: form.data.name, email: form.data.email, inviteUrl: made.inviteUrl } };
 	},
 	disable: async ({ locals, url, request }) => {
-		const viewer = peopleViewer({ locals, url, write: true });
+		const viewer = peopleViewer({ locals, url, write: 'accounts' });
 		const form = accountIn(await request.formData());
 		if (!form.ok) return fail(400, { problem: form.errors.userId });
 		const done = await setAccountDisabled({
@@ -87,7 +93,7 @@ export const actions: Actions = {
 		return { changed: 'The account is disabled: its sessions have ended and it cannot sign in.' };
 	},
 	enable: async ({ locals, url, request }) => {
-		const viewer = peopleViewer({ locals, url, write: true });
+		const viewer = peopleViewer({ locals, url, write: 'accounts' });
 		const form = accountIn(await request.formData());
 		if (!form.ok) return fail(400, { problem: form.errors.userId });
 		const done = await setAccountDisabled({
@@ -109,7 +115,7 @@ export const actions: Actions = {
 		return { changed: `${set.name}'s caseload limit is now ${set.limit} children.` };
 	},
 	resend: async ({ locals, url, request }) => {
-		const viewer = peopleViewer({ locals, url, write: true });
+		const viewer = peopleViewer({ locals, url, write: 'accounts' });
 		const form = accountIn(await request.formData());
 		if (!form.ok) return fail(400, { problem: form.errors.userId });
 		const sent = await resendSetUpLink({ db: await database(), viewer, userId: form.data.userId });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, index, integer, uniqueIndex } from 'drizzle-orm/pg-core';
 import { userRoles } from '../../../domain/vocabulary';
 
@@ -42,7 +43,10 @@ export const users = pgTable(
 		caseloadLimit: integer('caseload_limit').notNull().default(70),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [uniqueIndex('users_email_unique').on(t.email)]
+	// An address is unique within the unit that made the account, not across units (issue 20):
+	// two units may each know the same person, and neither may claim or learn of the other's
+	// account (src/lib/server/auth/account-invites.ts). Accounts of no unit share one key.
+	(t) => [uniqueIndex('users_email_unit_unique').on(t.email, sql`coalesce(${t.unitId}, '')`)]
 );
 
 export const sessions = pgTable(

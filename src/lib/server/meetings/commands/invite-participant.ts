@@ -17,7 +17,7 @@ import {
 	meetingRoleFit,
 	meetingRolesForAccount
 } from '../../../policy';
-import { normaliseEmail, userByEmail } from '../../users';
+import { normaliseEmail, usersByEmail } from '../../users';
 import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
 import { queueInvitation } from '../../mail/invitations';
@@ -185,12 +185,12 @@ async function inviteeEmail(
 			`Someone invited as ${meetingRoleLabel[role].toLowerCase()} cannot be sent a link to set up an account: leave the email address empty.`
 		);
 	}
-	const existing = await userByEmail(db, email);
-	if (existing && ofAnotherUnit(existing, meetingUnitId))
-		throw new MeetingInputError(
-			'email',
-			`${email} already has an account, and it cannot be invited to this meeting: ask the person which address to use.`
-		);
+	// Only the meeting's own unit's accounts are named (issue 20): another unit's account with
+	// this address is neither revealed nor linked; this place waits for its own set-up link, which
+	// goes to the address alone and claims only this place (../../auth/account-invites.ts).
+	const [existing] = (await usersByEmail(db, email)).filter(
+		(user) => user.unitId !== null && user.unitId === meetingUnitId
+	);
 	if (existing)
 		throw new MeetingInputError(
 			'email',

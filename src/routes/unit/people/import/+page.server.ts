@@ -33,6 +33,7 @@ export const actions: Actions = {
 		const preview = await previewPeopleImport({
 			db: await database(),
 			unitId: viewer.unitId,
+			viewer,
 			csv: read.csv
 		});
 		return { csv: read.csv, rows: preview.rows, errors: preview.errors };
@@ -45,7 +46,12 @@ export const actions: Actions = {
 		const done = await importPeople({ db, viewer, csv: read.csv });
 		if (!done) error(404, 'Not found');
 		if (!done.ok) {
-			const preview = await previewPeopleImport({ db, unitId: viewer.unitId, csv: read.csv });
+			const preview = await previewPeopleImport({
+				db,
+				unitId: viewer.unitId,
+				viewer,
+				csv: read.csv
+			});
 			return fail(400, { csv: read.csv, rows: preview.rows, errors: done.errors });
 		}
 		return { created: done.created };
