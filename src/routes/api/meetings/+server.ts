@@ -9,6 +9,7 @@ import { badRequest, notFound, readJson } from '$lib/server/families/api';
 import { canScheduleMeetings } from '$lib/policy';
 import { meetingKinds } from '$lib/domain/vocabulary';
 import { meetingKindLabel } from '$lib/meetings/labels';
+import { readDateTime } from '$lib/domain/date-time';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
@@ -46,11 +47,10 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const input = await readJson(request, body);
 	if (!input.ok) return input.response;
 	const { kind, childIds, chairId, scheduledAt, reason, title } = input.data;
-	const at = new Date(scheduledAt);
-	if (!/^\d{4}-\d{2}-\d{2}T/.test(scheduledAt) || Number.isNaN(at.getTime()))
-		return badRequest({
-			scheduledAt: 'Enter the date and time, for example 2026-12-03T10:00:00Z.'
-		});
+	// Strictly: 2027-02-30 or T24:00 is refused with why, never moved to another day.
+	const when = readDateTime(scheduledAt);
+	if (!when.ok) return badRequest({ scheduledAt: when.problem });
+	const at = when.at;
 	try {
 		const meeting = await createMeeting({
 			db: await database(),
