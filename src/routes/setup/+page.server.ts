@@ -9,6 +9,7 @@ import { newPasswordProblem } from '$lib/server/auth/password-strength';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import type { Actions, PageServerLoad } from './$types';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 
 const setupForm = z
 	.object({
@@ -16,12 +17,17 @@ const setupForm = z
 			.string()
 			.trim()
 			.min(1, 'Enter the name of your safeguarding unit.')
-			.max(120, 'Use at most 120 characters.'),
-		name: z.string().trim().min(1, 'Enter your full name.').max(120, 'Use at most 120 characters.'),
+			.max(textLimits.name, tooLongMessage('name', "the unit's name")),
+		name: z
+			.string()
+			.trim()
+			.min(1, 'Enter your full name.')
+			.max(textLimits.name, tooLongMessage('name', 'your name')),
 		email: z
 			.string()
 			.trim()
 			.min(1, 'Enter your email address.')
+			.max(textLimits.email, tooLongMessage('email', 'the email address'))
 			.email('Enter an email address like name@example.gov.uk.'),
 		password: z.string().superRefine((value, ctx) => {
 			const problem = passwordProblem(value);

@@ -22,6 +22,7 @@ import { audit } from '../audit';
 import { mayAddReport, mayReadReport, mayShareReport, voicesOpen } from '../../policy';
 import { voiceAccess, VoiceInputError, VoicesClosedError } from './access';
 import { reportQuotaProblem, type ReportsSoFar } from '../../domain/report-quota';
+import { tooLong } from '../../domain/text-limits';
 
 export const REPORT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -82,8 +83,7 @@ function viewOf(row: ProfessionalReport, name: string): ReportView {
 /** A title's problem, or null. */
 function titleProblem(title: string): string | null {
 	if (!title.trim()) return 'Give the report a title, for example "Health visitor’s report".';
-	if (title.length > 120) return 'Use at most 120 characters for the title.';
-	return null;
+	return tooLong(title, 'title', 'the title');
 }
 
 /**
@@ -134,8 +134,8 @@ export async function addReport(props: {
 			content: file.bytes
 		};
 	} else if (body) {
-		if (body.length > 50_000)
-			throw new VoiceInputError('body', 'Use at most 50,000 characters, or upload a file.');
+		const long = tooLong(body, 'writtenReport', 'a written report');
+		if (long) throw new VoiceInputError('body', `${long} Or upload it as a file.`);
 		values = { body };
 	} else {
 		throw new VoiceInputError('file', 'Choose a PDF or Word file, or write your report.');

@@ -10,6 +10,7 @@ import { canScheduleMeetings } from '$lib/policy';
 import { meetingKinds } from '$lib/domain/vocabulary';
 import { meetingKindLabel } from '$lib/meetings/labels';
 import { readDateTime } from '$lib/domain/date-time';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
@@ -31,8 +32,12 @@ const body = z.object({
 	childIds: z.array(z.string(), { error: 'Choose at least one child.' }),
 	chairId: z.string({ error: 'Choose who chairs the meeting.' }),
 	scheduledAt: z.string({ error: 'Enter the date and time, for example 2026-12-03T10:00:00Z.' }),
-	reason: z.string().max(500, 'Use at most 500 characters.').optional().nullable(),
-	title: z.string().max(160, 'Use at most 160 characters.').optional()
+	reason: z
+		.string()
+		.max(textLimits.reason, tooLongMessage('reason', 'the reason'))
+		.optional()
+		.nullable(),
+	title: z.string().max(textLimits.title, tooLongMessage('title', 'the title')).optional()
 });
 
 /**

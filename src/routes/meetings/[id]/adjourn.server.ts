@@ -10,6 +10,7 @@ import { readForm, typedDateField, typedTimeField } from '$lib/server/forms';
 import { adjournMeeting } from '$lib/server/meetings/commands/adjourn-meeting';
 import { MeetingDateError } from '$lib/server/meetings/commands/change-meeting-date';
 import { formatMeetingTime } from '$lib/meetings/labels';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 
 const adjournForm = z.object({
 	date: typedDateField(),
@@ -18,7 +19,7 @@ const adjournForm = z.object({
 		.string()
 		.trim()
 		.min(1, 'Say why the meeting is adjourned: everyone invited is told, and the reason is kept.')
-		.max(500, 'Use at most 500 characters.')
+		.max(textLimits.reason, tooLongMessage('reason', 'the reason'))
 });
 
 export const adjournActions = {

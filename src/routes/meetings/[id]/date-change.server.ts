@@ -14,8 +14,9 @@ import {
 	rescheduleMeeting
 } from '$lib/server/meetings/commands/change-meeting-date';
 import { formatMeetingTime } from '$lib/meetings/labels';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 
-const reason = z.string().max(1000, 'Use at most 1,000 characters.');
+const reason = z.string().max(textLimits.reason, tooLongMessage('reason', 'the reason'));
 
 const rescheduleForm = z.object({
 	// A date that does not exist or a year out of range is refused with why, never moved.

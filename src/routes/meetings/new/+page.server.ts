@@ -15,18 +15,23 @@ import { storableText } from '$lib/server/db/storable';
 import { canScheduleMeetings } from '$lib/policy';
 import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
 import { meetingKindLabel } from '$lib/meetings/labels';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { dueMeetingsOf } from '$lib/server/families/clocks';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { Actions, PageServerLoad } from './$types';
 
 const newMeetingForm = z.object({
 	kind: z.enum(meetingKinds, { error: 'Choose the kind of meeting.' }),
-	title: z.string().trim().max(160, 'Use at most 160 characters.').optional(),
+	title: z.string().trim().max(textLimits.title, tooLongMessage('title', 'the title')).optional(),
 	// A date that does not exist or a year out of range is refused with why, never moved.
 	date: typedDateField(),
 	time: typedTimeField(),
 	chairId: z.string().min(1, 'Choose who chairs the meeting.'),
-	reason: z.string().trim().max(500, 'Use at most 500 characters.').optional()
+	reason: z
+		.string()
+		.trim()
+		.max(textLimits.reason, tooLongMessage('reason', 'the reason'))
+		.optional()
 });
 
 async function scheduler(locals: App.Locals) {

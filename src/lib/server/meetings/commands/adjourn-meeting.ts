@@ -9,6 +9,7 @@ import { queueMeetingChange, raiseCalendarSequence } from '../../mail/invitation
 import { announceMeetingChanged } from '../../records';
 import { meetingForViewer } from '../queries';
 import { instantOf, MeetingDateError } from './change-meeting-date';
+import { tooLong } from '../../../domain/text-limits';
 
 /**
  * The chair adjourns a live meeting: it goes back to scheduled on the new date and keeps its
@@ -39,7 +40,8 @@ export async function adjournMeeting(props: {
 			'Say why the meeting is adjourned: everyone invited is told it continues on another day, and the reason is kept.',
 			'reason'
 		);
-	if (reason.length > 500) throw new MeetingDateError(400, 'Use at most 500 characters.', 'reason');
+	const long = tooLong(reason, 'reason', 'the reason');
+	if (long) throw new MeetingDateError(400, long, 'reason');
 	const scheduledAt =
 		props.scheduledAt === ''
 			? new Date(NaN)

@@ -8,6 +8,7 @@ import { mayChangeMeetingDate } from '../../../policy';
 import { queueMeetingChange, raiseCalendarSequence } from '../../mail/invitations';
 import { meetingForViewer } from '../queries';
 import { readDateTime } from '../../../domain/date-time';
+import { tooLong } from '../../../domain/text-limits';
 
 /** Why a meeting could not be moved or cancelled, with the HTTP status the API answers. */
 export class MeetingDateError extends Error {
@@ -58,6 +59,8 @@ async function changeableMeeting(props: {
 			'Say why, so everyone invited knows: the reason is kept with the meeting.',
 			'reason'
 		);
+	const long = tooLong(reason, 'reason', 'the reason');
+	if (long) throw new MeetingDateError(400, long, 'reason');
 	if (found.meeting.status !== 'scheduled') {
 		throw new MeetingDateError(
 			409,

@@ -20,6 +20,7 @@ import {
 import { normaliseEmail, userByEmail } from '../../users';
 import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
+import { tooLong } from '../../../domain/text-limits';
 import { queueInvitation } from '../../mail/invitations';
 import { queueReportRequest } from '../../mail/report-requests';
 
@@ -71,6 +72,8 @@ export async function inviteParticipant(props: {
 }): Promise<MeetingParticipant> {
 	const { db } = props;
 	let name = props.name?.trim() ?? '';
+	const longName = tooLong(name, 'name', 'the name');
+	if (longName) throw new MeetingInputError('name', longName);
 	let agencyId = props.agencyId;
 	if (props.userId) {
 		const [user] = await db.select().from(users).where(eq(users.id, props.userId));
