@@ -346,6 +346,15 @@ describe('GET /api/audit', () => {
 			status: 400,
 			body: { field: 'meetingId' }
 		});
+		// A time that does not exist is refused, never moved to another day (issue 20).
+		expect(await searchAs(manager, '?from=2026-02-30T10:00:00Z')).toMatchObject({
+			status: 400,
+			body: { field: 'from' }
+		});
+		expect(await searchAs(manager, '?to=2026-03-01T24:00:00Z')).toMatchObject({
+			status: 400,
+			body: { field: 'to' }
+		});
 		expect(await searchAs(manager, '?from=2026-03-02&to=2026-03-01')).toMatchObject({
 			status: 400,
 			body: { field: 'to' }

@@ -132,7 +132,7 @@ describe("the meeting page's move and cancel forms", () => {
 		expect(
 			(await act('reschedule', chair, { date: `${year}-02-11`, time: '25:00', reason: 'Room' }))
 				.data.dateChange.errors
-		).toEqual({ time: 'Enter the time, for example 10:00.' });
+		).toEqual({ time: 'There is no hour 25: enter an hour from 00 to 23.' });
 		expect(
 			(await act('reschedule', chair, { date: '2020-02-11', time: '10:00', reason: 'Room' })).data
 				.dateChange.errors

@@ -25,6 +25,7 @@ import { mayReadActions, mayUpdateAction } from '../policy';
 import { isCalendarDate } from '../domain/calendar-date';
 import { storableText } from './db/storable';
 import { actionStates, type ActionState } from '../domain/actions';
+import { textLimits } from '../domain/text-limits';
 
 /** What the API answers for one action. */
 export interface ActionView {
@@ -217,8 +218,12 @@ export async function updateAction(props: {
 	const note = props.note === undefined || props.note === null ? '' : props.note;
 	if (typeof note !== 'string') throw new ActionError(400, 'Write the note as words.', 'note');
 	const line = note.replace(/\s+/g, ' ').trim();
-	if (line.length > 300)
-		throw new ActionError(400, 'Keep the note to one line (300 characters at most).', 'note');
+	if (line.length > textLimits.actionNote)
+		throw new ActionError(
+			400,
+			`Keep the note to one line (${textLimits.actionNote} characters at most).`,
+			'note'
+		);
 	const [row] = await db
 		.update(planActions)
 		.set({

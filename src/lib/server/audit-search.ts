@@ -7,6 +7,7 @@ import type { Database } from './db';
 import { auditLog, children, families, meetings, users } from './db/schema';
 import { mayReadAudit, type Viewer } from '../policy';
 import { ukInstant } from '../meetings/uk-time';
+import { readDateTime } from '../domain/date-time';
 
 /** One entry as the API gives it (the contract in issue 15). */
 export interface AuditEntry {
@@ -120,9 +121,9 @@ function instantOf(value: string, end: boolean): Date | null {
 		if (Number.isNaN(start.getTime())) return null;
 		return end ? ukInstant(value, 24) : start;
 	}
-	if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
-	const instant = new Date(value);
-	return Number.isNaN(instant.getTime()) ? null : instant;
+	// Strictly, as every date-time taken from a person: 30 February or T24:00 is refused.
+	const read = readDateTime(value);
+	return read.ok ? read.at : null;
 }
 
 /**

@@ -1,13 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { formProblem, readForm } from '$lib/server/forms';
+import { fieldProblem, formProblem, readForm } from '$lib/server/forms';
 import { hasAnyUser } from '$lib/server/users';
 import { createFirstAdmin } from '$lib/server/users-create';
 import { passwordProblem } from '$lib/server/auth/password';
+import { newPasswordProblem } from '$lib/server/auth/password-strength';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import type { Actions, PageServerLoad } from './$types';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 
 const setupForm = z
 	.object({
@@ -15,12 +17,17 @@ const setupForm = z
 			.string()
 			.trim()
 			.min(1, 'Enter the name of your safeguarding unit.')
-			.max(120, 'Use at most 120 characters.'),
-		name: z.string().trim().min(1, 'Enter your full name.').max(120, 'Use at most 120 characters.'),
+			.max(textLimits.name, tooLongMessage('name', "the unit's name")),
+		name: z
+			.string()
+			.trim()
+			.min(1, 'Enter your full name.')
+			.max(textLimits.name, tooLongMessage('name', 'your name')),
 		email: z
 			.string()
 			.trim()
 			.min(1, 'Enter your email address.')
+			.max(textLimits.email, tooLongMessage('email', 'the email address'))
 			.email('Enter an email address like name@example.gov.uk.'),
 		password: z.string().superRefine((value, ctx) => {
 			const problem = passwordProblem(value);
@@ -47,6 +54,15 @@ export const actions: Actions = {
 			});
 		const form = readForm(await request.formData(), setupForm, ['unitName', 'name', 'email']);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		// Not a common, repeated or guessable password, nor one made of their own name or email.
+		const weak = await newPasswordProblem({ password: form.data.password, person: form.data });
+		if (weak) {
+			const { unitName, name, email } = form.data;
+			return fail(400, {
+				errors: fieldProblem('password', weak),
+				values: { unitName, name, email }
+			});
+		}
 		const admin = await createFirstAdmin({ db, ...form.data });
 		const token = generateSessionToken();
 		await createSession({ db, token, userId: admin.id });

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import { audit } from '../audit';
-import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
+import { newPasswordProblem } from './password-strength';
 import { invalidateOtherSessions } from './session';
 
 export type PasswordChange =
@@ -24,7 +25,7 @@ export async function changePassword(props: {
 }): Promise<PasswordChange> {
 	const { db, userId } = props;
 	const [user] = await db
-		.select({ passwordHash: users.passwordHash })
+		.select({ passwordHash: users.passwordHash, name: users.name, email: users.email })
 		.from(users)
 		.where(eq(users.id, userId));
 	if (
@@ -33,14 +34,15 @@ export async function changePassword(props: {
 	) {
 		return { ok: false, field: 'currentPassword', message: 'That is not your current password.' };
 	}
-	const problem = passwordProblem(props.newPassword);
-	if (problem) return { ok: false, field: 'newPassword', message: problem };
 	if (props.newPassword === props.currentPassword)
 		return {
 			ok: false,
 			field: 'newPassword',
 			message: 'Choose a password different from your current one.'
 		};
+	// Long enough, and not a common, repeated or guessable one, nor their own name or email.
+	const problem = await newPasswordProblem({ password: props.newPassword, person: user });
+	if (problem) return { ok: false, field: 'newPassword', message: problem };
 	if (props.newPassword !== props.confirmPassword)
 		return {
 			ok: false,

@@ -17,6 +17,7 @@ import {
 	submitNotes
 } from './notes';
 import { linkOf } from './store';
+import { textLimits, tooLongMessage } from '../../domain/text-limits';
 
 export type NotesStep = 'submit' | 'approve' | 'return' | 'correct';
 
@@ -26,14 +27,14 @@ const bodies = {
 			.string({ error: 'Say what needs to change.' })
 			.trim()
 			.min(1, 'Say what needs to change.')
-			.max(2000, 'Keep the comment under 2,000 characters.')
+			.max(textLimits.reason, tooLongMessage('reason', 'the comment'))
 	}),
 	correct: z.object({
 		reason: z
 			.string({ error: 'Say why the notes need correcting.' })
 			.trim()
 			.min(1, 'Say why the notes need correcting.')
-			.max(2000, 'Keep the reason under 2,000 characters.')
+			.max(textLimits.reason, tooLongMessage('reason', 'the reason'))
 	})
 };
 

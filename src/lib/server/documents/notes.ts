@@ -27,6 +27,7 @@ import { documentInputFor } from './record-input';
 import { contentHash } from './store';
 import { latestNotes, notesKind } from './notes-state';
 import { restrictedPassagesOf } from './restricted-passages';
+import { textLimits } from '../../domain/text-limits';
 
 /** Why a step was refused, with the HTTP status the API answers. */
 export class NotesError extends Error {
@@ -138,7 +139,7 @@ export async function returnNotes(props: {
 	if (!mayApproveNotes(found.role))
 		throw new NotesError(403, 'Only the chair sends the notes back.');
 	const comment = props.comment.trim();
-	if (!comment || comment.length > 2000)
+	if (!comment || comment.length > textLimits.reason)
 		throw new NotesError(400, 'Say in a few words what needs to change.', 'comment');
 	const [updated] = await db
 		.update(meetingDocuments)
@@ -276,7 +277,7 @@ export async function correctNotes(props: {
 	if (!mayCorrectNotes(found.role))
 		throw new NotesError(403, 'Business support or the chair correct the notes.');
 	const reason = props.reason.trim();
-	if (!reason || reason.length > 2000)
+	if (!reason || reason.length > textLimits.reason)
 		throw new NotesError(400, 'Say why the notes need correcting.', 'reason');
 	if (row.state !== 'final') throw outOfTurn(row, 'corrected (only final notes are)');
 	let inserted: StoredDocument | undefined;

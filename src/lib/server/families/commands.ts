@@ -12,6 +12,7 @@ import { audit } from '../audit';
 import { storableText } from '../db/storable';
 import { mayManageFamilies } from '../../policy';
 import { typedDateProblem, todayIn, compareDates } from '../../domain/calendar-date';
+import { tooLong, type TextLimit } from '../../domain/text-limits';
 import { dueFromEvent, type ChildEventKind, type DueMeeting } from '../../domain/child-clocks';
 import { isId, unitParentAccount } from './queries';
 
@@ -34,10 +35,11 @@ function keeper(user: SessionUser): SessionUser & { unitId: string } {
 	return user as SessionUser & { unitId: string };
 }
 
-function text(field: string, value: string, what: string, max = 120): string {
+function text(field: string, value: string, what: string, limit: TextLimit = 'name'): string {
 	const clean = storableText(value ?? '').trim();
 	if (!clean) throw new FamilyError(400, field, `Enter ${what}.`);
-	if (clean.length > max) throw new FamilyError(400, field, `Use at most ${max} characters.`);
+	const long = tooLong(clean, limit, `the ${field === 'name' ? 'name' : field}`);
+	if (long) throw new FamilyError(400, field, long);
 	return clean;
 }
 
@@ -116,7 +118,7 @@ export async function addFamilyMember(props: {
 		'relationship',
 		props.relationship,
 		'how they are related, e.g. Mum',
-		60
+		'shortText'
 	);
 	const values = {
 		familyId: family.id,
@@ -155,10 +157,9 @@ export async function createChild(props: {
 	if (!family) throw new FamilyError(400, 'familyId', 'Choose a family of your unit.');
 	const name = text('name', props.name, "the child's name");
 	const dateOfBirth = pastDate('dateOfBirth', props.dateOfBirth, 'A date of birth');
-	const preferred =
-		storableText(props.preferredName ?? '')
-			.trim()
-			.slice(0, 60) || null;
+	const preferred = storableText(props.preferredName ?? '').trim() || null;
+	const longPreferred = tooLong(preferred ?? '', 'shortText', 'the preferred name');
+	if (longPreferred) throw new FamilyError(400, 'preferredName', longPreferred);
 	const [child] = await db
 		.insert(children)
 		.values({ familyId: family.id, name, dateOfBirth, preferredName: preferred })

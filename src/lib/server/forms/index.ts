@@ -1,5 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { storableText } from '../db/storable';
+import { typedDateProblem } from '../../domain/calendar-date';
+import { readDateTime, typedTimeProblem, type TypedDateTime } from '../../domain/date-time';
 
 /** Field name → the message to show beside that field. */
 export type FieldErrors = Record<string, string>;
@@ -27,6 +29,27 @@ export function readForm<S extends z.ZodType<Record<string, unknown>>>(
 	}
 	const values = Object.fromEntries(keep.map((k) => [k, raw[k] ?? '']));
 	return { ok: false, errors, values };
+}
+
+/** A date field (YYYY-MM-DD, as date inputs send it): a day that does not exist is refused with why. */
+export function typedDateField() {
+	return z.string().superRefine((value, ctx) => {
+		const problem = typedDateProblem(value);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	});
+}
+
+/** A time field (HH:MM): 24:00 or 10:75 is refused with why, never moved to the next day. */
+export function typedTimeField() {
+	return z.string().superRefine((value, ctx) => {
+		const problem = typedTimeProblem(value);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	});
+}
+
+/** A form's date and time fields as one instant in UK time, read as the API reads `scheduledAt`. */
+export function formInstant(date: string, time: string): TypedDateTime {
+	return readDateTime(`${date.trim()}T${time.trim()}`);
 }
 
 /** A problem with the form as a whole (not one field), shown in the error summary. */

@@ -32,6 +32,7 @@ import {
 } from '../../policy';
 import { calendarDateOf } from '../../domain/calendar-date';
 import { workingDaysBetween } from '../../domain/working-days';
+import { textLimits, tooLongMessage, type TextLimit } from '../../domain/text-limits';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
@@ -43,26 +44,30 @@ export const challengeStageLabel: Record<ChallengeStage, string> = {
 	resolved: 'Resolved'
 };
 
-const text = (field: string, max: number) =>
+const text = (field: string, limit: TextLimit) =>
 	z
 		.string({ message: `Write ${field}.` })
 		.trim()
 		.min(1, `Write ${field}.`)
-		.max(max, `Keep ${field} under ${max} characters.`);
+		.max(textLimits[limit], tooLongMessage(limit, field));
 
 export const raiseInput = z.object({
 	childId: z.string().regex(UUID, 'Choose the child.'),
 	meetingId: z.string().regex(UUID, 'Choose a meeting about this child.').nullish(),
-	about: text('what the challenge is about', 2000),
-	toAgency: text('the agency challenged', 200),
-	toPerson: text('the person challenged', 200),
-	why: text('why you are challenging', 4000)
+	about: text('what the challenge is about', 'reason'),
+	toAgency: text('the agency challenged', 'name'),
+	toPerson: text('the person challenged', 'name'),
+	why: text('why you are challenging', 'account')
 });
 
 export const stageInput = z.object({
 	stage: z.enum(challengeStages, { message: 'Choose a stage.' }),
-	note: text('a note about this step', 4000),
-	outcome: z.string().trim().max(4000).optional()
+	note: text('a note about this step', 'account'),
+	outcome: z
+		.string()
+		.trim()
+		.max(textLimits.account, tooLongMessage('account', 'the outcome'))
+		.optional()
 });
 
 export type FieldErrors = Record<string, string>;

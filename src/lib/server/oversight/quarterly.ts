@@ -11,6 +11,7 @@ import { oversightTables, type FigureTable } from '../../oversight/tables';
 import { oversightForViewer } from './view';
 import { previousQuarter, quarterOf, quarterPeriod, quarterWords } from './period';
 import { addMonths, calendarDateOf } from '../../domain/calendar-date';
+import { neutraliseCsvRows } from '../../domain/csv-cell';
 
 export interface QuarterlyReport {
 	quarter: string;
@@ -48,11 +49,15 @@ export async function quarterlyReport(props: {
 	};
 }
 
-/** One table as CSV (a header row, then its rows), or null when there is no such table. */
+/**
+ * One table as CSV (a header row, then its rows), or null when there is no such table. Names
+ * people typed (chairs, agencies) are in these cells: any that could start a spreadsheet
+ * formula is written as text (src/lib/domain/csv-cell.ts), numbers as numbers.
+ */
 export function tableCsv(report: QuarterlyReport, name: string): string | null {
 	const table = report.tables.find((t) => t.name === name);
 	if (!table) return null;
-	return stringify([table.head, ...table.rows]);
+	return stringify(neutraliseCsvRows([table.head, ...table.rows]));
 }
 
 /** The report as a document model for the PDF worker pool. */

@@ -12,6 +12,7 @@ import { audit } from '../audit';
 import { agencyKindLabel, parseAgencyKind, type AgencyKind } from '../../domain/agencies';
 import { mayManagePeople, mayReadPeople, type Viewer } from '../../policy';
 import type { FieldErrors } from '../forms';
+import { textLimits, tooLongMessage } from '../../domain/text-limits';
 
 export interface AgencyContactView {
 	id: string;
@@ -32,7 +33,7 @@ export interface AgencyView {
 const optionalEmail = z
 	.string()
 	.trim()
-	.max(254, 'Use at most 254 characters.')
+	.max(textLimits.email, tooLongMessage('email', 'the email address'))
 	.refine((v) => v === '' || z.email().safeParse(v).success, {
 		message: 'Enter an email address like name@example.org, or leave it empty.'
 	})
@@ -43,7 +44,7 @@ const name = (what: string) =>
 		.string({ error: `Enter the ${what}.` })
 		.trim()
 		.min(1, `Enter the ${what}.`)
-		.max(200, 'Use at most 200 characters.');
+		.max(textLimits.name, tooLongMessage('name', `the ${what}`));
 
 /** A new agency as the API and the form send it. */
 export const agencyInput = z.object({

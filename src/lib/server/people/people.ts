@@ -38,6 +38,7 @@ import {
 } from '../../policy';
 import { agencySeenByUnit } from './agencies';
 import type { FieldErrors } from '../forms';
+import { textLimits, tooLongMessage } from '../../domain/text-limits';
 
 export interface PersonView {
 	id: string;
@@ -60,12 +61,12 @@ export const personInput = z.object({
 		.string({ error: "Enter the person's full name." })
 		.trim()
 		.min(1, "Enter the person's full name.")
-		.max(200, 'Use at most 200 characters.'),
+		.max(textLimits.name, tooLongMessage('name', 'the name')),
 	email: z
 		.string({ error: 'Enter their email address.' })
 		.trim()
 		.min(1, 'Enter their email address.')
-		.max(254, 'Use at most 254 characters.')
+		.max(textLimits.email, tooLongMessage('email', 'the email address'))
 		.pipe(z.email('Enter an email address like name@example.org.'))
 		.transform(normaliseEmail),
 	role: z.enum(userRoles, {

@@ -48,11 +48,15 @@ export async function voiceAccess(props: {
 	};
 }
 
-/** A problem with one field of what was sent (answer 400 `{ errors: { field: message } }`). */
+/**
+ * A problem with one field of what was sent (answer 400 `{ errors: { field: message } }`, or
+ * 413 for a report past what a person or a meeting may hold).
+ */
 export class VoiceInputError extends Error {
 	constructor(
 		readonly field: string,
-		message: string
+		message: string,
+		readonly status: 400 | 413 = 400
 	) {
 		super(message);
 		this.name = 'VoiceInputError';

@@ -13,6 +13,7 @@ import { calendarDateOf } from '../../domain/calendar-date';
 import { advocacyForChild, advocacyForParents } from '../../domain/voices';
 import { mayRecordAdvocacy } from '../../policy';
 import { voiceAccess, VoiceInputError } from './access';
+import { tooLong } from '../../domain/text-limits';
 
 /** One line of the advocacy panel: for a child (childId) or the parents (childId null). */
 export interface AdvocacyView {
@@ -124,8 +125,8 @@ export async function recordAdvocacy(props: {
 	if (props.accepted && !props.offered)
 		throw new VoiceInputError('accepted', 'An advocate can only be accepted once one is offered.');
 	const advocateName = props.advocateName?.trim() || null;
-	if (advocateName && advocateName.length > 120)
-		throw new VoiceInputError('advocateName', 'Use at most 120 characters.');
+	const longName = tooLong(advocateName ?? '', 'name', "the advocate's name");
+	if (longName) throw new VoiceInputError('advocateName', longName);
 	const values = {
 		offered: props.offered,
 		accepted: props.accepted,

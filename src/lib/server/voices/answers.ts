@@ -1,11 +1,11 @@
-/** How the voices' API answers a command's refusal: 400 `{ errors: { field: message } }`, 409 `{ errors: { form } }`. */
+/** How the voices' API answers a command's refusal: 400 (or 413) `{ errors: { field: message } }`, 409 `{ errors: { form } }`. */
 import { json } from '@sveltejs/kit';
 import { VoiceInputError, VoicesClosedError } from './access';
 
 /** The answer for a known refusal, or null (rethrow anything else). */
 export function voiceProblemAnswer(problem: unknown): Response | null {
 	if (problem instanceof VoiceInputError)
-		return json({ errors: { [problem.field]: problem.message } }, { status: 400 });
+		return json({ errors: { [problem.field]: problem.message } }, { status: problem.status });
 	if (problem instanceof VoicesClosedError)
 		return json({ errors: { form: problem.message } }, { status: 409 });
 	return null;

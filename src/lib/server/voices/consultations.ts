@@ -13,6 +13,7 @@ import { calendarDateOf } from '../../domain/calendar-date';
 import { consultationBand, type AgeBand } from '../../domain/voices';
 import { mayFillConsultation, mayReadConsultation, voicesOpen } from '../../policy';
 import { voiceAccess, VoiceInputError, VoicesClosedError, type VoiceAccess } from './access';
+import { tooLong } from '../../domain/text-limits';
 
 export interface ConsultationView {
 	id: string;
@@ -88,8 +89,10 @@ export async function saveConsultation(props: {
 		goingWell: props.goingWell.trim(),
 		wishes: props.wishes.trim()
 	};
-	for (const [field, value] of Object.entries(words))
-		if (value.length > 5_000) throw new VoiceInputError(field, 'Use at most 5,000 characters.');
+	for (const [field, value] of Object.entries(words)) {
+		const long = tooLong(value, 'answer', 'one answer');
+		if (long) throw new VoiceInputError(field, long);
+	}
 	if (!words.worries && !words.goingWell && !words.wishes)
 		throw new VoiceInputError('worries', 'Write down at least one answer.');
 	const helpedBy = props.helpedBy.trim();
@@ -98,7 +101,8 @@ export async function saveConsultation(props: {
 			'helpedBy',
 			'Say who helped the child fill this in, for example "their social worker".'
 		);
-	if (helpedBy.length > 120) throw new VoiceInputError('helpedBy', 'Use at most 120 characters.');
+	const longHelper = tooLong(helpedBy, 'name', 'who helped');
+	if (longHelper) throw new VoiceInputError('helpedBy', longHelper);
 	const bands = await consultationBands({ db, meeting: found.meeting, childIds: [childId] });
 	const now = props.now ?? new Date();
 	const values = {

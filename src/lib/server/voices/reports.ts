@@ -3,17 +3,26 @@
  * app, with when it was shared with the parents. Files are kept in the database
  * (`professional_reports.content`, bytea), at most 10 MB, so a backup of the database is a
  * backup of the reports; the type is judged from the file's bytes (`file-type`), never its name
- * or the browser's content type. Adding a report marks the register's "report received" (and
- * so the report request), sharing it "shared with parents".
+ * or the browser's content type. Each person adds at most 10 reports and 30 MB to a meeting,
+ * which holds at most 100 MB (src/lib/domain/report-quota.ts; 413 past a cap). Adding a report
+ * marks the register's "report received" (and so the report request), sharing it "shared with
+ * parents".
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Database } from '../db';
-import { meetingParticipants, professionalReports, type ProfessionalReport } from '../db/schema';
+import {
+	meetingParticipants,
+	meetings,
+	professionalReports,
+	type ProfessionalReport
+} from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { audit } from '../audit';
 import { mayAddReport, mayReadReport, mayShareReport, voicesOpen } from '../../policy';
 import { voiceAccess, VoiceInputError, VoicesClosedError } from './access';
+import { reportQuotaProblem, type ReportsSoFar } from '../../domain/report-quota';
+import { tooLong } from '../../domain/text-limits';
 
 export const REPORT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -74,8 +83,7 @@ function viewOf(row: ProfessionalReport, name: string): ReportView {
 /** A title's problem, or null. */
 function titleProblem(title: string): string | null {
 	if (!title.trim()) return 'Give the report a title, for example "Health visitor’s report".';
-	if (title.length > 120) return 'Use at most 120 characters for the title.';
-	return null;
+	return tooLong(title, 'title', 'the title');
 }
 
 /**
@@ -126,38 +134,71 @@ export async function addReport(props: {
 			content: file.bytes
 		};
 	} else if (body) {
-		if (body.length > 50_000)
-			throw new VoiceInputError('body', 'Use at most 50,000 characters, or upload a file.');
+		const long = tooLong(body, 'writtenReport', 'a written report');
+		if (long) throw new VoiceInputError('body', `${long} Or upload it as a file.`);
 		values = { body };
 	} else {
 		throw new VoiceInputError('file', 'Choose a PDF or Word file, or write your report.');
 	}
 	const now = props.now ?? new Date();
-	const [row] = await db
-		.insert(professionalReports)
-		.values({
-			meetingId,
-			participantId: me.id,
-			authorId: user.id,
-			title,
-			createdAt: now,
-			...values
-		})
-		.returning({ id: professionalReports.id });
-	// The register (and the report request with it) now shows the report as received.
-	await db
-		.update(meetingParticipants)
-		.set({ reportReceivedAt: now })
-		.where(and(eq(meetingParticipants.id, me.id), isNull(meetingParticipants.reportReceivedAt)));
-	await audit({
-		db,
-		userId: user.id,
-		action: 'report-added',
-		targetType: 'document',
-		targetId: row.id,
-		detail: { meetingId, kind: file ? 'file' : 'written' }
+	const adding = values.size ?? Buffer.byteLength(values.body ?? '');
+	return db.transaction(async (tx) => {
+		// One report at a time per meeting (the meeting's row is locked until this one is
+		// stored), so two uploads at once cannot both slip under the caps.
+		await tx
+			.select({ id: meetings.id })
+			.from(meetings)
+			.where(eq(meetings.id, meetingId))
+			.for('update');
+		const problem = reportQuotaProblem(await reportsSoFar(tx, meetingId, me.id), adding);
+		if (problem) throw new VoiceInputError(file ? 'file' : 'body', problem, 413);
+		const [row] = await tx
+			.insert(professionalReports)
+			.values({
+				meetingId,
+				participantId: me.id,
+				authorId: user.id,
+				title,
+				createdAt: now,
+				...values
+			})
+			.returning({ id: professionalReports.id });
+		// The register (and the report request with it) now shows the report as received.
+		await tx
+			.update(meetingParticipants)
+			.set({ reportReceivedAt: now })
+			.where(and(eq(meetingParticipants.id, me.id), isNull(meetingParticipants.reportReceivedAt)));
+		await audit({
+			db: tx,
+			userId: user.id,
+			action: 'report-added',
+			targetType: 'document',
+			targetId: row.id,
+			detail: { meetingId, kind: file ? 'file' : 'written' }
+		});
+		return row;
 	});
-	return row;
+}
+
+/** The reports already added to the meeting: by this person's place, and by everyone. */
+async function reportsSoFar(
+	db: Database,
+	meetingId: string,
+	participantId: string
+): Promise<ReportsSoFar> {
+	const bytes = sql`coalesce(${professionalReports.size}, octet_length(${professionalReports.body}), 0)`;
+	const [row] = await db
+		.select({
+			mine: sql<number>`count(*) filter (where ${professionalReports.participantId} = ${participantId})::int`,
+			mineBytes: sql<number>`coalesce(sum(${bytes}) filter (where ${professionalReports.participantId} = ${participantId}), 0)::bigint`,
+			meetingBytes: sql<number>`coalesce(sum(${bytes}), 0)::bigint`
+		})
+		.from(professionalReports)
+		.where(eq(professionalReports.meetingId, meetingId));
+	return {
+		mine: { reports: Number(row.mine), bytes: Number(row.mineBytes) },
+		meetingBytes: Number(row.meetingBytes)
+	};
 }
 
 /** The reports of a meeting the viewer may read (parents: those shared with them). */

@@ -9,6 +9,8 @@ import { badRequest, notFound, readJson } from '$lib/server/families/api';
 import { canScheduleMeetings } from '$lib/policy';
 import { meetingKinds } from '$lib/domain/vocabulary';
 import { meetingKindLabel } from '$lib/meetings/labels';
+import { readDateTime } from '$lib/domain/date-time';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
@@ -30,8 +32,12 @@ const body = z.object({
 	childIds: z.array(z.string(), { error: 'Choose at least one child.' }),
 	chairId: z.string({ error: 'Choose who chairs the meeting.' }),
 	scheduledAt: z.string({ error: 'Enter the date and time, for example 2026-12-03T10:00:00Z.' }),
-	reason: z.string().max(500, 'Use at most 500 characters.').optional().nullable(),
-	title: z.string().max(160, 'Use at most 160 characters.').optional()
+	reason: z
+		.string()
+		.max(textLimits.reason, tooLongMessage('reason', 'the reason'))
+		.optional()
+		.nullable(),
+	title: z.string().max(textLimits.title, tooLongMessage('title', 'the title')).optional()
 });
 
 /**
@@ -46,11 +52,10 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const input = await readJson(request, body);
 	if (!input.ok) return input.response;
 	const { kind, childIds, chairId, scheduledAt, reason, title } = input.data;
-	const at = new Date(scheduledAt);
-	if (!/^\d{4}-\d{2}-\d{2}T/.test(scheduledAt) || Number.isNaN(at.getTime()))
-		return badRequest({
-			scheduledAt: 'Enter the date and time, for example 2026-12-03T10:00:00Z.'
-		});
+	// Strictly: 2027-02-30 or T24:00 is refused with why, never moved to another day.
+	const when = readDateTime(scheduledAt);
+	if (!when.ok) return badRequest({ scheduledAt: when.problem });
+	const at = when.at;
 	try {
 		const meeting = await createMeeting({
 			db: await database(),

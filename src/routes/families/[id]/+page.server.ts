@@ -4,6 +4,7 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { readForm } from '$lib/server/forms';
 import { typedDateProblem, todayIn } from '$lib/domain/calendar-date';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { childEventKinds, childEventLabel } from '$lib/domain/child-clocks';
 import { mayManageFamilies } from '$lib/policy';
 import {
@@ -73,14 +74,22 @@ const memberForm = z.object({
 		.string()
 		.trim()
 		.min(1, 'Enter how they are related, e.g. Mum.')
-		.max(60, 'Use at most 60 characters.'),
+		.max(textLimits.shortText, tooLongMessage('shortText', 'how they are related')),
 	parentalResponsibility: z.enum(['yes', 'no'], {
 		error: 'Say whether they hold parental responsibility.'
 	})
 });
 const childForm = z.object({
-	name: z.string().trim().min(1, "Enter the child's name.").max(120, 'Use at most 120 characters.'),
-	preferredName: z.string().trim().max(60, 'Use at most 60 characters.').optional(),
+	name: z
+		.string()
+		.trim()
+		.min(1, "Enter the child's name.")
+		.max(textLimits.name, tooLongMessage('name', 'the name')),
+	preferredName: z
+		.string()
+		.trim()
+		.max(textLimits.shortText, tooLongMessage('shortText', 'the preferred name'))
+		.optional(),
 	dateOfBirth: date('the date of birth')
 });
 const eventForm = z.object({

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { formProblem, readForm } from '$lib/server/forms';
+import { fieldProblem, formProblem, readForm } from '$lib/server/forms';
 import { passwordProblem } from '$lib/server/auth/password';
+import { newPasswordProblem } from '$lib/server/auth/password-strength';
 import {
 	AccountInviteError,
 	lookUpAccountInvite,
@@ -52,6 +53,11 @@ export const actions: Actions = {
 		const db = await database();
 		const form = readForm(await request.formData(), setUpForm);
 		if (!form.ok) return fail(400, { errors: form.errors });
+		// Not a common, repeated or guessable password, nor one made of their own name or email.
+		const found = await lookUpAccountInvite({ db, token: params.token });
+		if (!found.ok) return fail(400, { errors: formProblem(found.problem) });
+		const weak = await newPasswordProblem({ password: form.data.password, person: found });
+		if (weak) return fail(400, { errors: fieldProblem('password', weak) });
 		let made: RedeemedInvite;
 		try {
 			made = await redeemAccountInvite({ db, token: params.token, password: form.data.password });

@@ -21,12 +21,13 @@ import { dateChangeActions } from './date-change.server';
 import { adjournActions } from './adjourn.server';
 import { setUpLinkActions } from './set-up-links.server';
 import { voiceActions, voicesForPage } from './voices.server';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { pendingAccountInvites } from '$lib/server/auth/account-invites';
 
 const inviteForm = z.object({
 	userId: z.string().optional(),
-	name: z.string().trim().max(120, 'Use at most 120 characters.').optional(),
-	email: z.string().trim().max(254, 'That email address is too long.').optional(),
+	name: z.string().trim().max(textLimits.name, tooLongMessage('name', 'the name')).optional(),
+	email: z.string().trim().max(textLimits.email, 'That email address is too long.').optional(),
 	role: z.enum(meetingRoles, { error: 'Choose their role in the meeting.' }),
 	voting: z.literal('on').optional(),
 	reportRequested: z.literal('on').optional()

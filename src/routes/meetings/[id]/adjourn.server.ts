@@ -6,24 +6,20 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { readForm } from '$lib/server/forms';
+import { readForm, typedDateField, typedTimeField } from '$lib/server/forms';
 import { adjournMeeting } from '$lib/server/meetings/commands/adjourn-meeting';
 import { MeetingDateError } from '$lib/server/meetings/commands/change-meeting-date';
-import { typedDateProblem } from '$lib/domain/calendar-date';
-import { ukInstant } from '$lib/meetings/uk-time';
 import { formatMeetingTime } from '$lib/meetings/labels';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 
 const adjournForm = z.object({
-	date: z.string().superRefine((value, ctx) => {
-		const problem = typedDateProblem(value);
-		if (problem) ctx.addIssue({ code: 'custom', message: problem });
-	}),
-	time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time, for example 10:00.'),
+	date: typedDateField(),
+	time: typedTimeField(),
 	reason: z
 		.string()
 		.trim()
 		.min(1, 'Say why the meeting is adjourned: everyone invited is told, and the reason is kept.')
-		.max(500, 'Use at most 500 characters.')
+		.max(textLimits.reason, tooLongMessage('reason', 'the reason'))
 });
 
 export const adjournActions = {
@@ -32,13 +28,13 @@ export const adjournActions = {
 		const form = readForm(await request.formData(), adjournForm, ['date', 'time', 'reason']);
 		if (!form.ok) return fail(400, { adjourn: { errors: form.errors, values: form.values } });
 		const { date, time, reason } = form.data;
-		const [hours, minutes] = time.split(':').map(Number);
 		try {
 			const moved = await adjournMeeting({
 				db: await database(),
 				user: locals.user,
 				meetingId: params.id,
-				scheduledAt: ukInstant(date, hours, minutes),
+				// Read by the command with the same strict reader as the API's scheduledAt.
+				scheduledAt: `${date}T${time}`,
 				reason
 			});
 			return {

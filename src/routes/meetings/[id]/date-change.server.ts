@@ -7,25 +7,21 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { fieldProblem, readForm } from '$lib/server/forms';
+import { fieldProblem, readForm, typedDateField, typedTimeField } from '$lib/server/forms';
 import {
 	cancelMeeting,
 	MeetingDateError,
 	rescheduleMeeting
 } from '$lib/server/meetings/commands/change-meeting-date';
-import { typedDateProblem } from '$lib/domain/calendar-date';
-import { ukInstant } from '$lib/meetings/uk-time';
 import { formatMeetingTime } from '$lib/meetings/labels';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 
-const reason = z.string().max(1000, 'Use at most 1,000 characters.');
+const reason = z.string().max(textLimits.reason, tooLongMessage('reason', 'the reason'));
 
 const rescheduleForm = z.object({
 	// A date that does not exist or a year out of range is refused with why, never moved.
-	date: z.string().superRefine((value, ctx) => {
-		const problem = typedDateProblem(value);
-		if (problem) ctx.addIssue({ code: 'custom', message: problem });
-	}),
-	time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time, for example 10:00.'),
+	date: typedDateField(),
+	time: typedTimeField(),
 	reason
 });
 
@@ -57,13 +53,13 @@ export const dateChangeActions = {
 		if (!form.ok) return refused('reschedule', 400, form.errors, form.values);
 		const { date, time } = form.data;
 		const values = { date, time, reason: form.data.reason };
-		const [hours, minutes] = time.split(':').map(Number);
 		try {
 			const moved = await rescheduleMeeting({
 				db: await database(),
 				user: locals.user,
 				meetingId: params.id,
-				scheduledAt: ukInstant(date, hours, minutes),
+				// Read by the command with the same strict reader as the API's scheduledAt.
+				scheduledAt: `${date}T${time}`,
 				reason: form.data.reason
 			});
 			return {

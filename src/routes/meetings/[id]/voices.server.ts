@@ -67,7 +67,7 @@ type Which = 'addReport' | 'shareReport' | 'consultation' | 'advocacy';
 /** A command's refusal, beside its field; 404 for what is not theirs. */
 function refusal(which: Which, problem: unknown, key = '') {
 	if (problem instanceof VoiceInputError)
-		return fail(400, {
+		return fail(problem.status, {
 			voices: { form: which, key, errors: { [problem.field]: problem.message } }
 		});
 	if (problem instanceof VoicesClosedError)

@@ -4,28 +4,34 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { children, families, users } from '$lib/server/db/schema';
 import { meetingKinds } from '$lib/domain/vocabulary';
-import { fieldProblem, readForm } from '$lib/server/forms';
+import {
+	fieldProblem,
+	formInstant,
+	readForm,
+	typedDateField,
+	typedTimeField
+} from '$lib/server/forms';
 import { storableText } from '$lib/server/db/storable';
 import { canScheduleMeetings } from '$lib/policy';
 import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
 import { meetingKindLabel } from '$lib/meetings/labels';
-import { ukInstant } from '$lib/meetings/uk-time';
-import { typedDateProblem } from '$lib/domain/calendar-date';
+import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { dueMeetingsOf } from '$lib/server/families/clocks';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { Actions, PageServerLoad } from './$types';
 
 const newMeetingForm = z.object({
 	kind: z.enum(meetingKinds, { error: 'Choose the kind of meeting.' }),
-	title: z.string().trim().max(160, 'Use at most 160 characters.').optional(),
+	title: z.string().trim().max(textLimits.title, tooLongMessage('title', 'the title')).optional(),
 	// A date that does not exist or a year out of range is refused with why, never moved.
-	date: z.string().superRefine((value, ctx) => {
-		const problem = typedDateProblem(value);
-		if (problem) ctx.addIssue({ code: 'custom', message: problem });
-	}),
-	time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time, for example 10:00.'),
+	date: typedDateField(),
+	time: typedTimeField(),
 	chairId: z.string().min(1, 'Choose who chairs the meeting.'),
-	reason: z.string().trim().max(500, 'Use at most 500 characters.').optional()
+	reason: z
+		.string()
+		.trim()
+		.max(textLimits.reason, tooLongMessage('reason', 'the reason'))
+		.optional()
 });
 
 async function scheduler(locals: App.Locals) {
@@ -90,10 +96,10 @@ export const actions: Actions = {
 			: form.values;
 		if (!form.ok) return fail(400, { errors: form.errors, values, childIds });
 		const { kind, title, date, time, chairId, reason } = form.data;
-		const [hours, minutes] = time.split(':').map(Number);
-		const scheduledAt = ukInstant(date, hours, minutes);
-		if (Number.isNaN(scheduledAt.getTime()))
-			return fail(400, { errors: fieldProblem('date', 'Enter a real date.'), values, childIds });
+		const when = formInstant(date, time);
+		if (!when.ok)
+			return fail(400, { errors: fieldProblem('date', when.problem), values, childIds });
+		const scheduledAt = when.at;
 		let meetingId: string;
 		try {
 			const meeting = await createMeeting({

@@ -8,7 +8,8 @@ import { canRunMeeting } from '../../../policy';
 import { queueMeetingChange, raiseCalendarSequence } from '../../mail/invitations';
 import { announceMeetingChanged } from '../../records';
 import { meetingForViewer } from '../queries';
-import { MeetingDateError } from './change-meeting-date';
+import { instantOf, MeetingDateError } from './change-meeting-date';
+import { tooLong } from '../../../domain/text-limits';
 
 /**
  * The chair adjourns a live meeting: it goes back to scheduled on the new date and keeps its
@@ -23,7 +24,8 @@ export async function adjournMeeting(props: {
 	user: SessionUser;
 	meetingId: string;
 	reason: string;
-	scheduledAt: Date;
+	/** An instant, or a date-time as typed, read strictly (src/lib/domain/date-time.ts). */
+	scheduledAt: Date | string;
 	now?: Date;
 }): Promise<Meeting> {
 	const { db, user, meetingId } = props;
@@ -38,14 +40,21 @@ export async function adjournMeeting(props: {
 			'Say why the meeting is adjourned: everyone invited is told it continues on another day, and the reason is kept.',
 			'reason'
 		);
-	if (reason.length > 500) throw new MeetingDateError(400, 'Use at most 500 characters.', 'reason');
-	if (Number.isNaN(props.scheduledAt.getTime()))
+	const long = tooLong(reason, 'reason', 'the reason');
+	if (long) throw new MeetingDateError(400, long, 'reason');
+	const scheduledAt =
+		props.scheduledAt === ''
+			? new Date(NaN)
+			: props.scheduledAt instanceof Date
+				? props.scheduledAt
+				: instantOf(props.scheduledAt);
+	if (Number.isNaN(scheduledAt.getTime()))
 		throw new MeetingDateError(
 			400,
 			'Enter the date and time the meeting continues.',
 			'scheduledAt'
 		);
-	if (props.scheduledAt.getTime() <= now.getTime())
+	if (scheduledAt.getTime() <= now.getTime())
 		throw new MeetingDateError(400, 'Choose a time that has not passed yet.', 'scheduledAt');
 	if (found.meeting.status !== 'live')
 		throw new MeetingDateError(
@@ -55,7 +64,7 @@ export async function adjournMeeting(props: {
 	const adjourned = await db.transaction(async (tx) => {
 		const [moved] = await tx
 			.update(meetings)
-			.set({ status: 'scheduled', scheduledAt: props.scheduledAt })
+			.set({ status: 'scheduled', scheduledAt })
 			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'live')))
 			.returning();
 		if (!moved)
@@ -69,7 +78,7 @@ export async function adjournMeeting(props: {
 			adjournedBy: user.id,
 			adjournedAt: now,
 			previousScheduledAt: found.meeting.scheduledAt,
-			continuesAt: props.scheduledAt
+			continuesAt: scheduledAt
 		});
 		await raiseCalendarSequence({ db: tx, meetingId, reason, at: now });
 		await queueMeetingChange({ db: tx, meetingId, purpose: 'update' });

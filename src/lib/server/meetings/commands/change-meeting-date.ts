@@ -7,6 +7,8 @@ import { storableText } from '../../db/storable';
 import { mayChangeMeetingDate } from '../../../policy';
 import { queueMeetingChange, raiseCalendarSequence } from '../../mail/invitations';
 import { meetingForViewer } from '../queries';
+import { readDateTime } from '../../../domain/date-time';
+import { tooLong } from '../../../domain/text-limits';
 
 /** Why a meeting could not be moved or cancelled, with the HTTP status the API answers. */
 export class MeetingDateError extends Error {
@@ -18,6 +20,21 @@ export class MeetingDateError extends Error {
 		super(message);
 		this.name = 'MeetingDateError';
 	}
+}
+
+/**
+ * The new time: an instant as given, or a date-time as typed read strictly, so 30 February or
+ * 24:00 is refused (400 naming `scheduledAt`), never moved to another day.
+ */
+export function instantOf(scheduledAt: Date | string): Date {
+	if (scheduledAt instanceof Date) {
+		if (Number.isNaN(scheduledAt.getTime()))
+			throw new MeetingDateError(400, 'Enter a real date and time.', 'scheduledAt');
+		return scheduledAt;
+	}
+	const read = readDateTime(scheduledAt);
+	if (!read.ok) throw new MeetingDateError(400, read.problem, 'scheduledAt');
+	return read.at;
 }
 
 async function changeableMeeting(props: {
@@ -42,6 +59,8 @@ async function changeableMeeting(props: {
 			'Say why, so everyone invited knows: the reason is kept with the meeting.',
 			'reason'
 		);
+	const long = tooLong(reason, 'reason', 'the reason');
+	if (long) throw new MeetingDateError(400, long, 'reason');
 	if (found.meeting.status !== 'scheduled') {
 		throw new MeetingDateError(
 			409,
@@ -60,21 +79,21 @@ export async function rescheduleMeeting(props: {
 	db: Database;
 	user: SessionUser;
 	meetingId: string;
-	scheduledAt: Date;
+	/** An instant, or a date-time as typed, read strictly (src/lib/domain/date-time.ts). */
+	scheduledAt: Date | string;
 	reason: string;
 	now?: Date;
 }): Promise<Meeting> {
 	const { db, user, meetingId } = props;
 	const { reason } = await changeableMeeting(props);
 	const now = props.now ?? new Date();
-	if (Number.isNaN(props.scheduledAt.getTime()))
-		throw new MeetingDateError(400, 'Enter a real date and time.', 'scheduledAt');
-	if (props.scheduledAt.getTime() <= now.getTime())
+	const scheduledAt = instantOf(props.scheduledAt);
+	if (scheduledAt.getTime() <= now.getTime())
 		throw new MeetingDateError(400, 'Choose a time that has not passed yet.', 'scheduledAt');
 	return db.transaction(async (tx) => {
 		const [moved] = await tx
 			.update(meetings)
-			.set({ scheduledAt: props.scheduledAt })
+			.set({ scheduledAt })
 			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')))
 			.returning();
 		if (!moved)

@@ -18,6 +18,7 @@ import { audit } from '../../audit';
 import { queueInvitation } from '../../mail/invitations';
 import { storableText } from '../../db/storable';
 import { calendarDateOf, compareDates, typedYearProblem } from '../../../domain/calendar-date';
+import { tooLong } from '../../../domain/text-limits';
 
 export class MeetingInputError extends Error {
 	constructor(
@@ -52,6 +53,8 @@ export async function createMeeting(props: {
 		? 'Enter a real date.'
 		: typedYearProblem(props.scheduledAt.getUTCFullYear());
 	if (dateProblem) throw new MeetingInputError('date', dateProblem);
+	const longTitle = tooLong(props.title, 'title', 'the title');
+	if (longTitle) throw new MeetingInputError('title', longTitle);
 	if (!scheduler.unitId)
 		throw new MeetingInputError(
 			'form',
@@ -78,8 +81,8 @@ export async function createMeeting(props: {
 	if (!chair) throw new MeetingInputError('chairId', 'Choose a chair from your unit.');
 	const due = await dueByForMeeting({ db, kind: props.kind, childIds: props.childIds });
 	const reason = storableText(props.reason ?? '').trim() || null;
-	if (reason && reason.length > 500)
-		throw new MeetingInputError('reason', 'Use at most 500 characters.');
+	const longReason = tooLong(reason ?? '', 'reason', 'the reason');
+	if (longReason) throw new MeetingInputError('reason', longReason);
 	if (due && compareDates(calendarDateOf(props.scheduledAt), due.dueBy) > 0 && !reason)
 		throw new MeetingInputError('reason', lateDateMessage(due.kind, due.dueBy));
 

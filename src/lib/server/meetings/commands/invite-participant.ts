@@ -20,6 +20,7 @@ import {
 import { normaliseEmail, usersByEmail } from '../../users';
 import { meetingRoleLabel } from '../../../meetings/labels';
 import { MeetingInputError } from './create-meeting';
+import { tooLong } from '../../../domain/text-limits';
 import { queueInvitation } from '../../mail/invitations';
 import { queueReportRequest } from '../../mail/report-requests';
 
@@ -76,6 +77,8 @@ export async function inviteParticipant(props: {
 }): Promise<MeetingParticipant> {
 	const { db } = props;
 	let name = props.name?.trim() ?? '';
+	const longName = tooLong(name, 'name', 'the name');
+	if (longName) throw new MeetingInputError('name', longName);
 	let agencyId = props.agencyId;
 	const meetingUnitId = await unitOfMeeting(db, props.meetingId);
 	if (props.userId) {

@@ -8,9 +8,8 @@ import { badRequest, notFound } from '$lib/server/families/api';
 import type { RequestHandler } from './$types';
 
 // Lenient here: the command checks rights first (anyone else gets 404), then the reason and the date (400).
-const body = z
-	.object({ scheduledAt: z.string().optional(), reason: z.string().optional() })
-	.catch({});
+const body = z.object({ scheduledAt: z.unknown(), reason: z.unknown() }).partial().catch({});
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
  * The chair adjourns a live meeting: { reason, scheduledAt } → { id, status, scheduledAt }. It
@@ -25,8 +24,9 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			db: await database(),
 			user,
 			meetingId: params.id,
-			scheduledAt: new Date(input.scheduledAt ?? NaN),
-			reason: input.reason ?? ''
+			// Read strictly by the command (src/lib/domain/date-time.ts): 30 February is refused.
+			scheduledAt: text(input.scheduledAt),
+			reason: text(input.reason)
 		});
 		return json({
 			id: moved.id,

@@ -9,7 +9,8 @@ import type { RequestHandler } from './$types';
  * A professional invited to the meeting adds their report: `multipart/form-data` with `title`
  * and `file` (PDF or Word, at most 10 MB, judged by its bytes), or JSON `{ title, body }` for a
  * report written in the app → 201 `{ id }`. 400 `{ errors: { field: message } }` for a file
- * that is not PDF or Word whatever its name; 409 once the meeting is over; 404 for anyone else.
+ * that is not PDF or Word whatever its name; 413 past a person's 10 reports or 30 MB for the
+ * meeting, or the meeting's 100 MB; 409 once the meeting is over; 404 for anyone else.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const user = requireApiUser(locals);

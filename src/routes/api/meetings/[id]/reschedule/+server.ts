@@ -9,9 +9,8 @@ import {
 import type { RequestHandler } from './$types';
 
 // Lenient here: the command checks rights first (anyone else gets 404), then the reason and the date (400).
-const body = z
-	.object({ scheduledAt: z.string().optional(), reason: z.string().optional() })
-	.catch({});
+const body = z.object({ scheduledAt: z.unknown(), reason: z.unknown() }).partial().catch({});
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The chair or business support moves a scheduled meeting: { scheduledAt, reason } → { id, scheduledAt }; everyone invited is sent an update. */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
@@ -22,8 +21,9 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			db: await database(),
 			user,
 			meetingId: params.id,
-			scheduledAt: new Date(input.scheduledAt ?? NaN),
-			reason: input.reason ?? ''
+			// Read strictly by the command (src/lib/domain/date-time.ts): 30 February is refused.
+			scheduledAt: text(input.scheduledAt),
+			reason: text(input.reason)
 		});
 		return json({
 			id: moved.id,
@@ -31,7 +31,12 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			scheduledAt: moved.scheduledAt.toISOString()
 		});
 	} catch (problem) {
-		if (problem instanceof MeetingDateError) error(problem.status, problem.message);
-		throw problem;
+		if (!(problem instanceof MeetingDateError)) throw problem;
+		if (problem.status === 404) error(404, problem.message);
+		// `message` as before, and `errors` naming the field, as the other JSON APIs answer.
+		return json(
+			{ message: problem.message, errors: { [problem.field ?? 'form']: problem.message } },
+			{ status: problem.status }
+		);
 	}
 };
