@@ -60,7 +60,7 @@ export const IMPORT_MAX_ROWS = 500;
  * in one piece (and a query that resolves at once lets the next one start before any timer),
  * so the loop is given back after every statement and a statement stays short.
  */
-export const IMPORT_BATCH_ROWS = 250;
+const IMPORT_BATCH_ROWS = 250;
 
 const HEADER = ['name', 'email', 'role', 'agency'];
 
@@ -72,7 +72,7 @@ function yieldToLoop(): Promise<void> {
 }
 
 /** What a file of more than `IMPORT_MAX_ROWS` rows is told. */
-export function tooManyRowsMessage(what: 'people' | 'agencies', header: string[]): string {
+function tooManyRowsMessage(what: 'people' | 'agencies', header: string[]): string {
 	const cap = IMPORT_MAX_ROWS.toLocaleString('en-GB');
 	return `The file has more than ${cap} rows: import at most ${cap} ${what} at a time. Split it into files of up to ${cap} rows, each starting with the header line ${header.join(',')}, and import them one after another.`;
 }
