@@ -1,6 +1,11 @@
 /**
  * Production entry: one Node process, one port. The SvelteKit app (adapter-node's handler)
  * serves pages and the API; the collaboration socket takes upgrades on /collab/….
+ *
+ * On SIGTERM or SIGINT it stops accepting connections, lets the mail sender finish the message
+ * in hand (the rest stays queued, due, for the next start), closes the live meetings (writing
+ * their records), gives requests in flight a moment, closes the database and exits — within
+ * `SHUTDOWN_MS` whatever happens (docs/mail.md, "Stopping").
  */
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +18,18 @@ import {
 	sharedDatabase
 } from '../src/lib/server/db';
 import { guardedListener, installProcessGuards } from './request-guard';
+
+/** The most a stop may take before the process exits anyway. */
+const SHUTDOWN_MS = 9_000;
+/** How long the sender may take over the message in hand when stopping. */
+const SENDER_STOP_MS = 5_000;
+/** How long requests in flight are given to finish before their connections are cut. */
+const REQUESTS_STOP_MS = 2_000;
+
+const delay = (ms: number) =>
+	new Promise<void>((resolve) => {
+		setTimeout(resolve, ms).unref();
+	});
 
 export interface RunningServer {
 	server: http.Server;
@@ -78,10 +95,13 @@ export async function startServer(): Promise<RunningServer> {
 		server,
 		url: config.ORIGIN ?? `http://${host}:${port}`,
 		async close() {
-			await mailScheduler.stop();
-			await mailSender.stop();
+			// No new connections from now on; idle keep-alive ones are closed.
+			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			server.closeIdleConnections();
+			// The scheduler stops after the meeting in hand, the sender after the message in hand.
+			await Promise.all([mailScheduler.stop(), mailSender.stop({ withinMs: SENDER_STOP_MS })]);
 			await collab.close();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await Promise.race([closed, delay(REQUESTS_STOP_MS)]);
 			server.closeAllConnections();
 			await closeSharedDatabase();
 		}
@@ -107,13 +127,17 @@ export async function main(): Promise<RunningServer> {
 					.finally(() => process.exit(1));
 			}
 		});
-		const stop = async () => {
+		const stop = async (signal: string) => {
+			if (stopping) return;
 			stopping = true;
+			console.log(`${signal}: Roundtable is stopping (unsent mail stays queued).`);
+			// Whatever hangs (a mail server that never answers), the process is gone in time.
+			setTimeout(() => process.exit(1), SHUTDOWN_MS).unref();
 			await running.close().catch(() => {});
 			process.exit(0);
 		};
-		process.once('SIGINT', () => void stop());
-		process.once('SIGTERM', () => void stop());
+		process.once('SIGINT', () => void stop('SIGINT'));
+		process.once('SIGTERM', () => void stop('SIGTERM'));
 		return running;
 	} catch (error) {
 		if (error instanceof DatabaseUnavailableError || error instanceof Error) {

@@ -16,9 +16,16 @@ export interface TestSmtpServer {
 	close(): Promise<void>;
 }
 
-/** Starts an SMTP server on the port (0: any free port) that accepts every message. */
+/**
+ * Starts an SMTP server on the port (0: any free port) that accepts every message; with
+ * `delayMs`, a slow one that answers each message that long after it arrives.
+ */
 export async function startSmtpServer(
-	props: { port?: number; into?: Pick<TestSmtpServer, 'received' | 'envelopes'> } = {}
+	props: {
+		port?: number;
+		into?: Pick<TestSmtpServer, 'received' | 'envelopes'>;
+		delayMs?: number;
+	} = {}
 ): Promise<TestSmtpServer> {
 	const received = props.into?.received ?? [];
 	const envelopes = props.into?.envelopes ?? [];
@@ -28,11 +35,12 @@ export async function startSmtpServer(
 		logger: false,
 		onData(stream, session, callback) {
 			simpleParser(stream).then(
-				(mail) => {
-					received.push(mail);
-					envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-					callback();
-				},
+				(mail) =>
+					setTimeout(() => {
+						received.push(mail);
+						envelopes.push(session.envelope.rcptTo.map((r) => r.address));
+						callback();
+					}, props.delayMs ?? 0),
 				(error: Error) => callback(error)
 			);
 		}

@@ -1,4 +1,5 @@
 import type { Database } from './db';
+import { insertRows } from './db/bulk';
 import { auditLog } from './db/schema';
 import { storableJson } from './db/storable';
 import { currentRequest } from './request-context';
@@ -24,8 +25,15 @@ export async function audit(props: {
 	address?: string | null;
 	detail?: Record<string, unknown>;
 }): Promise<void> {
+	await props.db.insert(auditLog).values(auditValues(props));
+}
+
+type AuditEntry = Omit<Parameters<typeof audit>[0], 'db'>;
+
+/** The row an entry is written as. */
+function auditValues(props: AuditEntry): typeof auditLog.$inferInsert {
 	const detailMeeting = typeof props.detail?.meetingId === 'string' ? props.detail.meetingId : null;
-	await props.db.insert(auditLog).values({
+	return {
 		userId: props.userId,
 		action: props.action,
 		targetType: props.targetType,
@@ -35,5 +43,10 @@ export async function audit(props: {
 			(props.targetType === 'meeting' ? (props.targetId ?? null) : detailMeeting),
 		address: props.address !== undefined ? props.address : (currentRequest()?.address ?? null),
 		detail: props.detail ? storableJson(props.detail) : null
-	});
+	};
+}
+
+/** Records several entries in one statement (an import's), each as `audit` would. */
+export async function auditMany(props: { db: Database; entries: AuditEntry[] }): Promise<void> {
+	await insertRows(props.db, auditLog, props.entries.map(auditValues));
 }

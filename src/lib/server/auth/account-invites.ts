@@ -98,6 +98,28 @@ export async function createUserInvite(props: {
 	return { token, expiresAt };
 }
 
+/**
+ * Set-up links for several new accounts the unit made (an import), as `createUserInvite` makes
+ * one, for accounts that have no link yet: the `account_invites` rows for the caller to write
+ * (with `insertRows`, in its transaction) and each token (never stored), in the order given.
+ */
+export function newUserInvites(props: {
+	accounts: { userId: string; email: string }[];
+	now?: Date;
+}): { tokens: string[]; expiresAt: Date; rows: (typeof accountInvites.$inferInsert)[] } {
+	const now = props.now ?? new Date();
+	const expiresAt = new Date(now.getTime() + ACCOUNT_INVITE_LIFETIME_MS);
+	const tokens = props.accounts.map(() => generateSessionToken());
+	const rows = props.accounts.map((account, i) => ({
+		id: sessionIdFromToken(tokens[i]),
+		userId: account.userId,
+		email: normaliseEmail(account.email),
+		expiresAt,
+		createdAt: now
+	}));
+	return { tokens, expiresAt, rows };
+}
+
 /** Why a set-up link cannot be used, in words for the person holding it. */
 export class AccountInviteError extends Error {
 	constructor(

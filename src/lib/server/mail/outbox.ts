@@ -4,7 +4,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
+import { insertRows } from '../db/bulk';
 import {
+	mailPriorities,
 	outbox,
 	scheduledMail,
 	type MailAttachment,
@@ -28,32 +30,48 @@ export interface QueuedMail {
 	queuedAt?: Date;
 }
 
+/** The row a queued email is written as, with its purpose's priority. */
+function outboxValues(mail: QueuedMail, now: Date): typeof outbox.$inferInsert {
+	return {
+		recipientEmail: mail.to,
+		userId: mail.userId ?? null,
+		purpose: mail.purpose,
+		priority: mailPriorities[mail.purpose],
+		meetingId: mail.meetingId ?? null,
+		documentId: mail.documentId ?? null,
+		subject: storableText(mail.subject),
+		textBody: storableText(mail.text),
+		htmlBody: mail.html == null ? null : storableText(mail.html),
+		attachments: mail.attachments ?? [],
+		// Due from now by this process's clock, to the millisecond, as the sender compares:
+		// the database's own now() carries microseconds, and a message queued in the same
+		// millisecond as a sender's round would otherwise wait a round.
+		nextAttemptAt: now,
+		...(mail.queuedAt ? { createdAt: mail.queuedAt } : {})
+	};
+}
+
 /** Queues one email; it is sent by the next run of the sender. */
 export async function enqueueMail(props: {
 	db: Database;
 	mail: QueuedMail;
 }): Promise<OutboxMessage> {
-	const { mail } = props;
 	const [row] = await props.db
 		.insert(outbox)
-		.values({
-			recipientEmail: mail.to,
-			userId: mail.userId ?? null,
-			purpose: mail.purpose,
-			meetingId: mail.meetingId ?? null,
-			documentId: mail.documentId ?? null,
-			subject: storableText(mail.subject),
-			textBody: storableText(mail.text),
-			htmlBody: mail.html == null ? null : storableText(mail.html),
-			attachments: mail.attachments ?? [],
-			// Due from now by this process's clock, to the millisecond, as the sender compares:
-			// the database's own now() carries microseconds, and a message queued in the same
-			// millisecond as a sender's round would otherwise wait a round.
-			nextAttemptAt: new Date(),
-			...(mail.queuedAt ? { createdAt: mail.queuedAt } : {})
-		})
+		.values(outboxValues(props.mail, new Date()))
 		.returning();
 	return row;
+}
+
+/** Queues several emails in one statement (an import's set-up links); returns nothing. */
+export async function enqueueMails(props: { db: Database; mails: QueuedMail[] }): Promise<void> {
+	if (props.mails.length === 0) return;
+	const now = new Date();
+	await insertRows(
+		props.db,
+		outbox,
+		props.mails.map((mail) => outboxValues(mail, now))
+	);
 }
 
 /** What makes a scheduled email the same one: its meeting, recipient, purpose and sequence. */

@@ -120,7 +120,12 @@ async function queueDueForMeeting(
  * Queues everything due at `now` for every scheduled meeting whose day has not passed, and
  * says how many of each it queued (none the second time).
  */
-export async function queueDueMail(props: { db: Database; now?: Date }): Promise<ScheduledCounts> {
+export async function queueDueMail(props: {
+	db: Database;
+	now?: Date;
+	/** Asked between meetings: true ends the round there (the process is stopping); the next round goes on. */
+	stopping?: () => boolean;
+}): Promise<ScheduledCounts> {
 	const { db } = props;
 	const now = props.now ?? new Date();
 	const today = calendarDateOf(now);
@@ -140,10 +145,13 @@ export async function queueDueMail(props: { db: Database; now?: Date }): Promise
 				gte(meetings.scheduledAt, new Date(now.getTime() - 36 * 60 * 60_000))
 			)
 		);
+	const stopping = props.stopping ?? (() => false);
 	for (const meeting of upcoming) {
+		if (stopping()) return counts;
 		if (compareDates(calendarDateOf(meeting.scheduledAt), today) < 0) continue;
 		await queueDueForMeeting(db, meeting, now, counts);
 	}
+	if (stopping()) return counts;
 	// Documents due out in two working days and not final: business support and the chair.
 	await queueDocumentDueReminders({ db, now });
 	// A chair's challenge whose stage has waited too long: its author is reminded (once a stage).
@@ -156,7 +164,7 @@ export interface MailScheduler {
 	runDue(): Promise<ScheduledCounts>;
 	/** Runs now and then every `intervalMs` (unref'd: never keeps the process alive). */
 	start(intervalMs?: number): void;
-	/** Stops the timer and waits for a round in progress to finish. */
+	/** Stops the timer and waits for a round in progress to end (after the meeting in hand). */
 	stop(): Promise<void>;
 }
 
@@ -166,16 +174,17 @@ export function createMailScheduler(props: { db: Database; now?: () => Date }): 
 	const now = props.now ?? (() => new Date());
 	let timer: ReturnType<typeof setInterval> | null = null;
 	let round: Promise<ScheduledCounts> | null = null;
+	let stopping = false;
 	const scheduler: MailScheduler = {
 		runDue() {
 			// One round at a time: a tick during a round waits for it.
-			round ??= queueDueMail({ db, now: now() }).finally(() => {
+			round ??= queueDueMail({ db, now: now(), stopping: () => stopping }).finally(() => {
 				round = null;
 			});
 			return round;
 		},
 		start(intervalMs = 5 * 60_000) {
-			if (timer) return;
+			if (timer || stopping) return;
 			const tick = () => {
 				scheduler.runDue().catch((error: unknown) => {
 					console.error(
@@ -188,6 +197,7 @@ export function createMailScheduler(props: { db: Database; now?: () => Date }): 
 			tick();
 		},
 		async stop() {
+			stopping = true;
 			if (timer) clearInterval(timer);
 			timer = null;
 			await round?.catch(() => {});

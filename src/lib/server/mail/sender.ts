@@ -4,8 +4,14 @@
  * may run one each: a message is claimed under `FOR UPDATE SKIP LOCKED` and leased (its next
  * attempt pushed past the lease) before the transaction ends, so no two senders hold it.
  * Without an SMTP server (`SMTP_URL` unset) nothing is claimed and messages wait, queued.
+ *
+ * The highest priority goes first, then the oldest (`mailPriorities` in the schema: a
+ * cancellation or a 24-hour plan before a flood of set-up links), and each claim is a small
+ * batch, so mail queued during a flood waits for a batch at most, not for the flood. Asked to
+ * stop, the sender finishes the message in hand and gives the rest of its batch back at once
+ * (queued, due, their attempt not counted), so a restart sends them without waiting for a lease.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { createTransport, type NodemailerError } from 'nodemailer';
 import type { Database } from '../db';
 import { outbox, type OutboxMessage } from '../db/schema';
@@ -57,12 +63,16 @@ export function describeMailError(error: unknown): string {
 }
 
 export interface MailSender {
-	/** Sends every message due now; resolves when this round is done. */
+	/** Sends every message due now; resolves when this round is done (or the sender stopped). */
 	sendDue(): Promise<{ sent: number; retried: number; failed: number }>;
 	/** Sends due messages every `intervalMs` (unref'd: never keeps the process alive). */
 	start(intervalMs?: number): void;
-	/** Stops the timer and waits for a round in progress to finish. */
-	stop(): Promise<void>;
+	/**
+	 * Stops: no new round, no new message; the message in hand is finished and the rest of the
+	 * batch given back, queued. Waits at most `withinMs` (default 5 s) for the message in hand;
+	 * past that it stays leased, still queued, and is sent after its lease (5 minutes).
+	 */
+	stop(props?: { withinMs?: number }): Promise<void>;
 }
 
 /** A sender for one database; `smtpUrl` and `from` default to SMTP_URL and MAIL_FROM. */
@@ -81,6 +91,9 @@ export function createMailSender(props: {
 	const transport = smtpUrl ? createTransport(smtpUrl, { from }) : null;
 	let timer: ReturnType<typeof setInterval> | null = null;
 	let round: Promise<{ sent: number; retried: number; failed: number }> | null = null;
+	let stopping = false;
+	/** Claimed by this sender and not yet handed to the SMTP server. */
+	let waiting: OutboxMessage[] = [];
 
 	/** Takes up to batchSize due messages and leases them, in one short transaction. */
 	async function claim(): Promise<OutboxMessage[]> {
@@ -90,7 +103,7 @@ export function createMailSender(props: {
 				.select()
 				.from(outbox)
 				.where(and(eq(outbox.state, 'queued'), lte(outbox.nextAttemptAt, at)))
-				.orderBy(asc(outbox.nextAttemptAt))
+				.orderBy(desc(outbox.priority), asc(outbox.createdAt))
 				.limit(batchSize)
 				.for('update', { skipLocked: true });
 			for (const message of due) {
@@ -142,18 +155,42 @@ export function createMailSender(props: {
 		return 'sent';
 	}
 
+	/** Gives claimed messages back: queued, due now, the attempt not counted. */
+	async function release(messages: OutboxMessage[]): Promise<void> {
+		if (messages.length === 0) return;
+		await db
+			.update(outbox)
+			.set({ attempts: sql`${outbox.attempts} - 1`, nextAttemptAt: now() })
+			.where(
+				and(
+					inArray(
+						outbox.id,
+						messages.map((m) => m.id)
+					),
+					eq(outbox.state, 'queued')
+				)
+			);
+	}
+
 	async function runRound() {
 		const counts = { sent: 0, retried: 0, failed: 0 };
 		if (!transport) return counts;
-		for (;;) {
+		while (!stopping) {
 			const claimed = await claim();
-			for (const message of claimed) counts[await deliver(message)]++;
-			if (claimed.length < batchSize) return counts;
+			waiting = [...claimed];
+			while (waiting.length > 0 && !stopping) {
+				const message = waiting.shift()!;
+				counts[await deliver(message)]++;
+			}
+			if (claimed.length < batchSize) break;
 		}
+		await release(waiting.splice(0));
+		return counts;
 	}
 
 	const sender: MailSender = {
 		sendDue() {
+			if (stopping) return Promise.resolve({ sent: 0, retried: 0, failed: 0 });
 			// One round at a time per sender: a timer tick during a round waits for it.
 			round ??= runRound().finally(() => {
 				round = null;
@@ -161,7 +198,7 @@ export function createMailSender(props: {
 			return round;
 		},
 		start(intervalMs = 15_000) {
-			if (timer || !transport) return;
+			if (timer || !transport || stopping) return;
 			timer = setInterval(() => {
 				sender.sendDue().catch((error: unknown) => {
 					console.error(
@@ -172,10 +209,25 @@ export function createMailSender(props: {
 			timer.unref();
 			void sender.sendDue().catch(() => {});
 		},
-		async stop() {
+		async stop(props = {}) {
+			stopping = true;
 			if (timer) clearInterval(timer);
 			timer = null;
-			await round?.catch(() => {});
+			if (round) {
+				let timeout: ReturnType<typeof setTimeout> | undefined;
+				const finished = await Promise.race([
+					round.then(
+						() => true,
+						() => true
+					),
+					new Promise<false>((resolve) => {
+						timeout = setTimeout(() => resolve(false), props.withinMs ?? 5_000);
+					})
+				]);
+				clearTimeout(timeout);
+				// The message in hand is taking too long: give back the rest of the batch now.
+				if (!finished) await release(waiting.splice(0)).catch(() => {});
+			}
 			transport?.close();
 		}
 	};

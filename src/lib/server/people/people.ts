@@ -27,7 +27,7 @@ import { accountInviteLink, createUserInvite, NO_PASSWORD_YET } from '../auth/ac
 import { calendarDateOf, formatCalendarDate } from '../../domain/calendar-date';
 import { userRoles, type UserRole } from '../../domain/vocabulary';
 import { hasCaseload } from '../../domain/people';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail, type QueuedMail } from '../mail/outbox';
 import {
 	grantableRoles,
 	mayDisableAccount,
@@ -189,24 +189,39 @@ async function queueSetUpMail(props: {
 	const url = accountInviteLink(invite.token);
 	await enqueueMail({
 		db,
-		mail: {
-			to: props.email,
+		mail: setUpMail({
 			userId: props.userId,
-			purpose: 'account-invite',
-			subject: 'Set up your Roundtable account',
-			text: [
-				'Hello,',
-				'',
-				'The safeguarding unit has made you an account on Roundtable, where its meetings are held and recorded.',
-				`Choose your password with this link (it works once, until ${formatCalendarDate(calendarDateOf(invite.expiresAt))}):`,
-				url,
-				'',
-				"If the link has expired, ask the unit's business support for a new one. If you did not expect this email, you can ignore it.",
-				''
-			].join('\n')
-		}
+			email: props.email,
+			url,
+			until: formatCalendarDate(calendarDateOf(invite.expiresAt))
+		})
 	});
 	return url;
+}
+
+/** The email carrying a set-up link (one person's, or each of an import's), which works until the day `until` (in words). */
+export function setUpMail(props: {
+	userId: string;
+	email: string;
+	url: string;
+	until: string;
+}): QueuedMail {
+	return {
+		to: props.email,
+		userId: props.userId,
+		purpose: 'account-invite',
+		subject: 'Set up your Roundtable account',
+		text: [
+			'Hello,',
+			'',
+			'The safeguarding unit has made you an account on Roundtable, where its meetings are held and recorded.',
+			`Choose your password with this link (it works once, until ${props.until}):`,
+			props.url,
+			'',
+			"If the link has expired, ask the unit's business support for a new one. If you did not expect this email, you can ignore it.",
+			''
+		].join('\n')
+	};
 }
 
 export type PersonResult =

@@ -20,6 +20,28 @@ export const mailPurposes = [
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 
+/**
+ * Which mail the sender takes first (the highest, then the oldest): what changes a meeting
+ * people are about to attend and the 24-hour plan and notes (2), then the rest of a meeting's
+ * mail (1), then bulk mail that can wait behind them — set-up links from an import, chasers and
+ * staff's own reminders (0). A flood of set-up links never holds back a cancellation. The
+ * migration that added `outbox.priority` (drizzle/0018_outbox_priority.sql) gave existing rows
+ * these same numbers.
+ */
+export const mailPriorities: Record<MailPurpose, number> = {
+	cancellation: 2,
+	update: 2,
+	circulation: 2,
+	invitation: 1,
+	reminder: 1,
+	'report-request': 1,
+	'report-reminder': 1,
+	'report-chaser': 0,
+	'document-due': 0,
+	'challenge-reminder': 0,
+	'account-invite': 0
+};
+
 /** queued: waiting (or waiting to try again); sent: the SMTP server took it; failed: given up. */
 export const mailStates = ['queued', 'sent', 'failed'] as const;
 export type MailState = (typeof mailStates)[number];
@@ -45,6 +67,8 @@ export const outbox = pgTable(
 		recipientEmail: text('recipient_email').notNull(),
 		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
 		purpose: text('purpose', { enum: mailPurposes }).notNull(),
+		/** `mailPriorities[purpose]`: the sender takes the highest first, then the oldest. */
+		priority: integer('priority').notNull(),
 		meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
 		/** The document version the message concerns (a circulated copy, a due reminder), if any. */
 		documentId: text('document_id').references(() => meetingDocuments.id, { onDelete: 'set null' }),
@@ -61,6 +85,7 @@ export const outbox = pgTable(
 	},
 	(t) => [
 		index('outbox_due_idx').on(t.state, t.nextAttemptAt),
+		index('outbox_send_order_idx').on(t.state, t.priority.desc(), t.createdAt),
 		index('outbox_meeting_idx').on(t.meetingId)
 	]
 );

@@ -1,7 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { peopleViewer } from '$lib/server/people/guard';
-import { IMPORT_MAX_BYTES, importPeople, previewPeopleImport } from '$lib/server/people/import';
+import {
+	IMPORT_MAX_BYTES,
+	IMPORT_MAX_ROWS,
+	importPeople,
+	previewPeopleImport
+} from '$lib/server/people/import';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -10,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	peopleViewer({ locals, url, write: true });
-	return {};
+	return { maxRows: IMPORT_MAX_ROWS };
 };
 
 /** The CSV text from an uploaded file, or else the pasted text. */
