@@ -91,7 +91,7 @@ test('the chair ends the CIC review, opens the 24-hour plan and downloads its PD
 		page
 			.getByRole('article')
 			.getByText(
-				'Sam Okafor, the social worker, will arrange Tyler’s dental check by Friday 1 February 2030.'
+				'Sam Okafor, the social worker, will arrange Tyler’s dental check, by Friday 1 February 2030.'
 			)
 	).toBeVisible();
 	await expect(

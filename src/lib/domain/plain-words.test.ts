@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	actionSentence,
 	dateInWords,
 	durationInWords,
 	familyScoreSummaryText,
@@ -80,34 +79,6 @@ describe('scores', () => {
 		expect(scoreSummaryText(one)).toBe('professionals 2');
 		const single = summariseScores({ ratings: { sw: { k1: 2 } }, concernId: 'k1', people });
 		expect(familyScoreSummaryText(single, 'mum')).toBe('The worker said 2 (unsafe).');
-	});
-});
-
-describe('actionSentence', () => {
-	it('says who will do what by when, with the date in words', () => {
-		expect(
-			actionSentence(
-				{ who: 'Mum', what: 'Walk Chrissie to school.', byWhen: '2027-01-08' },
-				{ today: '2027-01-02' }
-			)
-		).toBe('Mum will walk Chrissie to school by Friday 8 January.');
-	});
-	it('keeps a name or an acronym that starts the action capitalised', () => {
-		expect(
-			actionSentence(
-				{ who: 'Sam', what: "Chrissie's school to phone Mum", byWhen: '' },
-				{ names: ['Chrissie Walker'] }
-			)
-		).toBe("Sam will Chrissie's school to phone Mum.");
-		expect(actionSentence({ who: 'Kim', what: 'GP visit for Leo', byWhen: '' })).toBe(
-			'Kim will GP visit for Leo.'
-		);
-	});
-	it('says when who does it is still to agree, and skips an empty action', () => {
-		expect(actionSentence({ who: ' ', what: 'Visit weekly', byWhen: 'soon' })).toBe(
-			'Still to agree who will visit weekly by soon.'
-		);
-		expect(actionSentence({ who: 'Mum', what: '  ', byWhen: '' })).toBe('');
 	});
 });
 

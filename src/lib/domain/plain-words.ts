@@ -126,27 +126,6 @@ export function familyScoreSummaryText(summary: ScoreSummary, meId: string | nul
 	return sentences.length ? sentences.join(' ') : 'No one has given a score yet.';
 }
 
-/**
- * A plan action as a sentence: "Mum will walk Chrissie to school by Friday 8 January."
- * `names` are words kept capitalised when they start the action (people's names).
- */
-export function actionSentence(
-	action: { what: string; who: string; byWhen: string },
-	options: { today?: CalendarDate; names?: readonly string[] } = {}
-): string {
-	const what = action.what.trim().replace(/[.\s]+$/, '');
-	const who = action.who.trim();
-	const byWhen = action.byWhen.trim();
-	if (!what) return '';
-	const firstWord = what.split(/\s/)[0];
-	const keepCapital =
-		/^[A-Z]{2,}/.test(firstWord) ||
-		(options.names ?? []).some((name) => name.split(/\s/).includes(firstWord.replace(/'s$/, '')));
-	const doing = keepCapital ? what : what.charAt(0).toLowerCase() + what.slice(1);
-	const when = byWhen ? ` by ${dateInWords(byWhen, options.today)}` : '';
-	return who ? `${who} will ${doing}${when}.` : `Still to agree who will ${doing}${when}.`;
-}
-
 /** A duration as a clock, "4:05" or "1:02:09"; negative durations count as zero. */
 export function formatDuration(ms: number): string {
 	const total = Math.max(0, Math.floor(ms / 1000));
