@@ -59,7 +59,7 @@ export function sharesReportsWithParents(kind: MeetingKind): boolean {
 	return kind !== 'life-appreciation-day' && kind !== 'disruption-meeting';
 }
 
-/** The register: each report kept in the app, then each report received another way, then each still asked for. */
+/** The register: each report kept in the app (oldest first), then each person's report received another way or still asked for (by name). */
 export function reportRegister(
 	people: readonly RegisterPerson[],
 	reports: readonly RegisterReport[]
@@ -82,7 +82,7 @@ export function reportRegister(
 		});
 	}
 	const inApp = new Set(reports.map((r) => r.participantId));
-	for (const person of people) {
+	for (const person of [...people].sort((a, b) => a.name.localeCompare(b.name))) {
 		if (inApp.has(person.id)) continue;
 		if (!person.reportReceivedAt && !person.reportRequested) continue;
 		const received = person.reportReceivedAt !== null;

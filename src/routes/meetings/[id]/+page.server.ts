@@ -51,7 +51,11 @@ async function preparable(locals: App.Locals, meetingId: string) {
 	return { db, user: locals.user as SessionUser, found };
 }
 import { meetingReportRegister } from '$lib/server/voices/report-register';
-import { personReportState, reportStateWords } from '$lib/domain/report-register';
+import {
+	personReportState,
+	reportsNotSharedInTime,
+	reportStateWords
+} from '$lib/domain/report-register';
 import type { MeetingKind } from '$lib/domain/vocabulary';
 import type { Database } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
@@ -114,6 +118,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			mayChangeMeetingDate({ viewer: user, meeting, participant: me }),
 		voices: await voicesForPage({ user, found }),
 		reportRegister: await registerByPerson(db, meeting.id, meeting.kind),
+		// When the meeting starts, the chair sees which reports the parents did not have in time.
+		reportsLate:
+			meeting.status === 'live' && canRunMeeting({ viewer: user, meeting, participant: me })
+				? reportsNotSharedInTime(
+						await meetingReportRegister({ db, meetingId: meeting.id }),
+						meeting.kind,
+						(meeting.startedAt ?? meeting.scheduledAt).toISOString()
+					).map((e) => ({
+						id: e.id,
+						title: e.title,
+						from: e.agency ? `${e.from}, ${e.agency}` : e.from,
+						sharedWithParentsAt: e.sharedWithParentsAt
+					}))
+				: [],
 		setUpPending: canPrepareMeeting({ viewer: user, meeting, participant: me })
 			? await pendingAccountInvites({ db, meetingId: meeting.id })
 			: []

@@ -1,15 +1,20 @@
 /**
- * Plans in correct plain English (issue 21): the family's sentence for every action of every
+ * The demo's record tells the truth (issue 21). Plans in correct plain English: the family's sentence for every action of every
  * record the demo seeds reads "who will do what, by when" — no subject said twice, no name
  * straight after "will", no broken count — and so does every sentence of each family plan.
  * (The generated year, server/seed/year.ts, keeps only its meetings' dates and documents' dates:
- * it stores no records, so it has no actions to build.)
+ * it stores no records, so it has no actions to build.) And the demo conference's reports are
+ * one register: what the pages list is what was received and shared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { collabUpdates, meetings, users } from '../../src/lib/server/db/schema';
-import { seedDemo, demoUserIds } from '../../server/seed/demo';
+import { seedDemo, demoIds, demoUserIds } from '../../server/seed/demo';
+import {
+	meetingReportRegister,
+	reportRegisterForViewer
+} from '../../src/lib/server/voices/report-register';
 import { readStoredRecord } from '../../src/lib/server/records/stored';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { documentInputFor } from '../../src/lib/server/documents/record-input';
@@ -74,5 +79,30 @@ describe('the family’s plan for every action the demo seeds', () => {
 		}
 		expect(actions).toBeGreaterThanOrEqual(7);
 		expect(problems).toEqual([]);
+	});
+});
+
+describe('the demo conference’s reports, in one register', () => {
+	it('has the reports the register says were received and shared, and the one not shared', async () => {
+		const entries = await meetingReportRegister({ db: handle.db, meetingId: demoIds.icpc });
+		expect(entries.map((e) => [e.title, e.state, e.inApp])).toEqual([
+			['Social work report', 'shared', true],
+			['Health visitor’s report', 'shared', true],
+			['Police report', 'received', true],
+			[expect.stringMatching(/^Report from /), 'asked', false],
+			[expect.stringMatching(/^Report from /), 'shared', false]
+		]);
+		// Mum reads the two shared with her in the app (and the school's paper one is listed).
+		const [dawn] = await handle.db.select().from(users).where(eq(users.id, demoUserIds.parent));
+		const mine = await reportRegisterForViewer({
+			db: handle.db,
+			user: { ...dawn },
+			meetingId: demoIds.icpc
+		});
+		expect(mine!.reports.map((r) => [r.title, r.downloadUrl !== null])).toEqual([
+			['Social work report', true],
+			['Health visitor’s report', true],
+			[expect.stringMatching(/^Report from /), false]
+		]);
 	});
 });
