@@ -5,6 +5,7 @@ import {
 	familyScoreSummaryText,
 	firstName,
 	formatDuration,
+	withArticle,
 	scoreInWords,
 	scoreSummaryText,
 	summariseScores
@@ -93,5 +94,22 @@ describe('durations and names', () => {
 	});
 	it('takes a first name', () => {
 		expect(firstName('Chrissie Walker')).toBe('Chrissie');
+	});
+});
+
+describe('withArticle', () => {
+	it('puts "a" or "an" as the phrase is said, for every kind of meeting', () => {
+		expect(withArticle('initial child protection conference')).toBe(
+			'an initial child protection conference'
+		);
+		expect(withArticle('review child protection conference')).toBe(
+			'a review child protection conference'
+		);
+		expect(withArticle('Life Appreciation Day', true)).toBe('A Life Appreciation Day');
+		expect(withArticle('unit')).toBe('a unit');
+		expect(withArticle('hour')).toBe('an hour');
+		expect(withArticle('GP letter')).toBe('a GP letter');
+		expect(withArticle('SW visit')).toBe('an SW visit');
+		expect(withArticle('initial conference', true)).toBe('An initial conference');
 	});
 });

@@ -170,3 +170,19 @@ export function familyName(name: string): string {
 export function asSubject(who: string): string {
 	return who.includes(', the ') ? `${who},` : who;
 }
+
+/**
+ * A phrase with "a" or "an" as it is said: "an initial child protection conference", "a core
+ * group meeting", "a child in need review", "an hour", "a unit". `capital` starts it with "A"/"An".
+ */
+export function withArticle(phrase: string, capital = false): string {
+	const text = phrase.trim();
+	const first = text.split(/\s+/)[0] ?? '';
+	const lower = text.toLowerCase();
+	const vowelSound = /^[A-Z]{2,}$/.test(first)
+		? /^[AEFHILMNORSX]/.test(first) // an acronym is said letter by letter: "an SW", "a GP"
+		: /^(hour|honest|honou?r|heir)/.test(lower) ||
+			(/^[aeiou]/.test(lower) && !/^(uni|use|usu|ure|eu|one\b|once)/.test(lower));
+	const article = vowelSound ? 'an' : 'a';
+	return `${capital ? article.charAt(0).toUpperCase() + article.slice(1) : article} ${text}`;
+}
