@@ -28,6 +28,7 @@ import { seedDemoRecords } from './demo-records';
 import { queueDemoMail } from './demo-mail';
 import { seedDemoChallenges } from './demo-challenges';
 import { seedDemoActions } from './demo-actions';
+import { seedDemoReports } from './demo-reports';
 import { seedDemoNotes } from './demo-notes';
 import { seedYear } from './year';
 
@@ -277,10 +278,11 @@ function meetingPlan(today: Date) {
 			title: 'Life Appreciation Day',
 			scheduledAt: ukTime(new Date(today.getTime() + 7 * DAY), 10),
 			childIds: [demoIds.amelia],
+			// Reports for a Life Appreciation Day are for the adopters' book, not shared with parents.
 			people: [
 				chair,
-				socialWorker,
-				healthVisitor,
+				{ ...socialWorker, reportShared: false },
+				{ ...healthVisitor, reportShared: false },
 				{ userId: null, name: 'Mr and Mrs Bell (adopters)', role: 'parent' }
 			] satisfies Person[]
 		},
@@ -292,7 +294,7 @@ function meetingPlan(today: Date) {
 			childIds: [demoIds.kai],
 			people: [
 				chair,
-				socialWorker,
+				{ ...socialWorker, reportShared: false },
 				{ userId: null, name: 'Ruth Ellis (former foster carer)', role: 'parent' }
 			] satisfies Person[]
 		}
@@ -416,6 +418,7 @@ export async function seedDemo(props: {
 	});
 	await seedDemoRecords({ db, today });
 	await seedDemoChallenges({ db, today });
+	await seedDemoReports({ db, today }); // the conference's reports, in the one register
 	await seedDemoActions({ db, today }); // the first review's plan, tracked since
 	await seedDemoNotes({ db, today }); // the first review's notes: final, circulated, opened
 	if (props.year) await seedYear({ db, today });

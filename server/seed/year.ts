@@ -26,6 +26,7 @@ import {
 	users
 } from '../../src/lib/server/db/schema';
 import type { MeetingDocument } from '../../src/lib/documents/model';
+import { sharesReportsWithParents } from '../../src/lib/domain/report-register';
 import {
 	addDays,
 	addWorkingDays,
@@ -42,6 +43,7 @@ import {
 	nextReviewConferenceDue,
 	notesDueDate,
 	secondCicReviewDue,
+	templateFor,
 	type CalendarDate,
 	type MeetingKind,
 	type Attendance
@@ -286,7 +288,9 @@ export async function seedYear(props: {
 	if (present) return null;
 	const scale = props.scale ?? 1;
 	const scaled = (n: number) => Math.max(1, Math.round(n * scale));
-	const random = prng(props.seed ?? 2026);
+	// `let`: the Life Appreciation Days and disruption meetings, added last, draw on a stream of
+	// their own, so the rest of the year is the same with or without them.
+	let random = prng(props.seed ?? 2026);
 	const documentRandom = prng((props.seed ?? 2026) + 1);
 	const today = calendarDateOf(props.today ?? new Date());
 	const yearEnd = addDays(today, -1);
@@ -482,7 +486,8 @@ export async function seedYear(props: {
 				attendance,
 				reportRequested: p.report,
 				reportReceivedAt,
-				reportSharedWithParents: received && !after && random.chance(0.72)
+				reportSharedWithParents:
+					received && !after && sharesReportsWithParents(kind) && random.chance(0.72)
 			});
 		}
 		// Advocacy at conferences: each child over 5 offered an advocate; the parents too.
@@ -550,6 +555,8 @@ export async function seedYear(props: {
 			['plan-24h', 'final', planOut],
 			['draft-notes', notesDone ? 'final' : chance(0.5) ? 'with-chair' : 'draft', notesFinal]
 		] as const) {
+			// A Life Appreciation Day or a disruption meeting makes no 24-hour plan.
+			if (docKind === 'plan-24h' && !templateFor(kind).outputs.includes('plan-24h')) continue;
 			const documentId = next(6);
 			const content: MeetingDocument = {
 				kind: docKind,
@@ -772,6 +779,26 @@ export async function seedYear(props: {
 							: step.stage === 'escalated'
 								? 'Escalated to the service manager.'
 								: 'Agreed with them; closed.'
+			});
+		}
+	}
+
+	// Life Appreciation Days for children placed for adoption and disruption meetings after a
+	// placement ended (issue 21: the figures count every kind of meeting held).
+	random = prng((props.seed ?? 2026) + 2);
+	const inCare = childRows.filter((c) => c.inCareSince && c.dateOfBirth) as Kid[];
+	for (const [kind, many, who] of [
+		['life-appreciation-day', 10, 'Adopter'],
+		['disruption-meeting', 6, 'Former foster carer']
+	] as const) {
+		for (let i = 0; i < scaled(many) && inCare.length; i++) {
+			const kid = random.pick(inCare);
+			addMeeting({
+				kind,
+				day: workingDayFrom(seasonalDay(yearStart, yearEnd)),
+				chairId: pickChair(),
+				kids: [kid],
+				parents: [`${who} ${random.pick(adultNames)} ${random.pick(surnames)}`]
 			});
 		}
 	}

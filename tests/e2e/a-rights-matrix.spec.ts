@@ -596,6 +596,18 @@ const matrix: Row[] = [
 		why: 'mayAddReport (409: the meeting has ended)'
 	},
 	{
+		key: 'GET /api/meetings/[id]/reports',
+		ask: get(`/api/meetings/{meeting}/reports`),
+		allow: seesMeeting,
+		why: 'the register of reports: a parent the shared ones only (reportRegisterForViewer)'
+	},
+	{
+		key: 'GET /meetings/[id]/reports/[reportId]',
+		ask: (ids) => ({ method: 'GET', path: `/meetings/${ids.meeting}/reports/${ids.report}` }),
+		allow: readsProfessionalDocuments,
+		why: 'mayReadReport: not shared with the parents'
+	},
+	{
 		key: 'GET /api/reports/[id]',
 		ask: (ids) => ({ method: 'GET', path: `/api/reports/${ids.report}` }),
 		allow: readsProfessionalDocuments,

@@ -43,7 +43,9 @@ async function runAgenda(page: Page) {
 			await newOutcome.fill('Things stay settled for the child');
 			await section.getByRole('button', { name: 'Add the outcome' }).first().click();
 			const outcome = section.locator('.plan-outcome').last();
-			await outcome.getByLabel('What will be done').fill('Visit every two weeks');
+			await outcome
+				.getByLabel('What will they do? Start with a verb.')
+				.fill('Visit every two weeks');
 			await outcome.getByLabel('Who (a named person)').fill('Sam Okafor');
 			await outcome.getByLabel('By when').fill('2030-03-01');
 			await outcome.getByRole('button', { name: 'Add the action' }).click();

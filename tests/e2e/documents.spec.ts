@@ -68,6 +68,12 @@ test('the chair ends the CIC review, opens the 24-hour plan and downloads its PD
 	await expect(page.getByRole('heading', { level: 2, name: 'How to complain' })).toBeVisible();
 	// The document's own stylesheet applies under the Content-Security-Policy (no inline <style>).
 	await expect(page.locator('.meeting-document')).toHaveCSS('max-width', '736px');
+	// "The meeting" box: one fact a row, its value beside its term across the page, not squeezed
+	// into narrow columns by the app's own .facts card (issue 21).
+	const facts = page.locator('.meeting-document dl.facts').first();
+	await expect(facts).toHaveCSS('grid-template-columns', /^\d+(\.\d+)?px$/);
+	const value = await facts.locator('dd').first().boundingBox();
+	expect(value!.width).toBeGreaterThan(300);
 	expect(cspViolations).toEqual([]);
 	await expectAccessible(page);
 
@@ -91,7 +97,7 @@ test('the chair ends the CIC review, opens the 24-hour plan and downloads its PD
 		page
 			.getByRole('article')
 			.getByText(
-				'Sam Okafor, the social worker, will arrange Tyler’s dental check by Friday 1 February 2030.'
+				'Sam Okafor, the social worker, will arrange Tyler’s dental check, by Friday 1 February 2030.'
 			)
 	).toBeVisible();
 	await expect(

@@ -182,7 +182,7 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 		.fill('Chrissie gets to school on time every day');
 	await chair.getByRole('button', { name: 'Add the outcome' }).first().click();
 	const outcome = chair.locator('.plan-child').first().locator('.plan-outcome').last();
-	await outcome.getByLabel('What will be done').fill('Walk Chrissie to school');
+	await outcome.getByLabel('What will they do? Start with a verb.').fill('Walk Chrissie to school');
 	await outcome.getByLabel('Who (a named person)').fill('Mum');
 	await outcome.getByLabel('By when').fill('2027-01-08');
 	await outcome.getByRole('button', { name: 'Add the action' }).click();

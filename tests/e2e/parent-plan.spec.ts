@@ -60,10 +60,10 @@ test('the chair ends the core group; the parent opens the parent plan on a phone
 	await expect(parent.getByRole('heading', { level: 1, name: 'The plan for Mia' })).toBeVisible();
 	const jobs = parent.getByRole('region', { name: 'Who does what, and by when' });
 	await expect(jobs).toContainText(
-		'Jordan Price will walk Mia to nursery by 9 each morning by Saturday 2 March 2030.'
+		'Jordan Price will walk Mia to nursery by 9 each morning, by Saturday 2 March 2030.'
 	);
 	await expect(jobs).toContainText(
-		'Kim Lee, the health visitor, will check Mia’s hearing again by Saturday 9 March 2030.'
+		'Kim Lee, the health visitor, will check Mia’s hearing again, by Saturday 9 March 2030.'
 	);
 	await expect(parent.getByText('HV')).toHaveCount(0);
 	await expect(

@@ -121,6 +121,8 @@ describe('circulating a meeting document', () => {
 		const messages = await db.select().from(outbox).where(eq(outbox.meetingId, meetingId));
 		for (const m of messages) {
 			expect(m.purpose).toBe('circulation');
+			// "an initial…", never "a initial…" (issue 21).
+			expect(m.subject).toMatch(/^A document from an initial .* is ready for you$/);
 			expect(m.textBody).toContain(`/meetings/${meetingId}/documents/${m.documentId}`);
 			expect(m.textBody).not.toContain('Chrissie');
 		}

@@ -225,7 +225,7 @@ describe('ending a meeting', () => {
 		expect(parentPlan.html).not.toContain('5512');
 		expect(parentPlan.html).not.toContain('Two call-outs last year.');
 		expect(parentPlan.html).toContain(
-			'Dawn Walker will walk Chrissie to school by Monday 11 January 2027.'
+			'Dawn Walker will walk Chrissie to school, by Monday 11 January 2027.'
 		);
 		expect(parentPlan.html).toContain('Chrissie will have a plan to keep her safe.');
 

@@ -325,12 +325,16 @@ afterAll(async () => {
 });
 
 describe('oversight figures on a hand-made unit', () => {
-	it('meetings held by kind: only ended ones in the period', () => {
+	it('meetings held by kind: only ended ones in the period, every kind named', () => {
 		expect(figures.meetingsHeld).toEqual([
 			{ kind: 'cic-review', count: 2 },
 			{ kind: 'core-group', count: 1 },
 			{ kind: 'initial-conference', count: 1 },
-			{ kind: 'review-conference', count: 1 }
+			{ kind: 'review-conference', count: 1 },
+			// Every kind is in the table: those none of were held with 0 (issue 21).
+			{ kind: 'cin-review', count: 0 },
+			{ kind: 'life-appreciation-day', count: 0 },
+			{ kind: 'disruption-meeting', count: 0 }
 		]);
 	});
 

@@ -16,6 +16,7 @@ import { seedYear } from '../../server/seed/year';
 import { demoIds } from '../../server/seed/demo-ids';
 import { oversightFigures } from '../../src/lib/server/oversight/figures';
 import type { OversightFigures } from '../../src/lib/oversight/figures-model';
+import { meetingKinds } from '../../src/lib/domain';
 import { createTestDatabase } from '../factories';
 
 const today = new Date('2026-11-26T09:00:00Z');
@@ -65,7 +66,7 @@ describe('a quarter of the generated year', () => {
 
 	it('is the same slice for the same day, each meeting ended with its people', async () => {
 		const { handle, demoMeetings, loaded } = year;
-		expect(loaded).toMatchObject({ meetings: 371, participants: 2414, children: 164 });
+		expect(loaded).toMatchObject({ meetings: 376, participants: 2438, children: 164 });
 		const [{ n }] = await handle.db.select({ n: count() }).from(meetings);
 		expect(n - demoMeetings).toBe(loaded.meetings + loaded.earlierReviews);
 		const [{ people }] = await handle.db
@@ -82,6 +83,13 @@ describe('a quarter of the generated year', () => {
 		expectBelievable(figures);
 	});
 
+	it('counts every kind of meeting held, Life Appreciation Days and disruption meetings too (issue 21)', () => {
+		const held = new Map(year.figures.meetingsHeld.map((m) => [m.kind, m.count]));
+		expect(held.get('life-appreciation-day')).toBeGreaterThan(0);
+		expect(held.get('disruption-meeting')).toBeGreaterThan(0);
+		expect([...held.keys()].sort()).toEqual([...meetingKinds].sort());
+	});
+
 	it('is loaded once: a second run adds nothing', async () => {
 		expect(await seedYear({ db: year.handle.db, today, scale: 0.25 })).toBeNull();
 	});
@@ -92,7 +100,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('the whole generated year
 	it('is about 1,500 ended meetings and 10,000 participants, believable', async () => {
 		const year = await load(1);
 		try {
-			expect(year.loaded).toMatchObject({ meetings: 1511, participants: 9820, children: 637 });
+			expect(year.loaded).toMatchObject({ meetings: 1527, participants: 9893, children: 637 });
 			expect(year.figures.meetingsHeld.reduce((sum, m) => sum + m.count, 0)).toBeGreaterThan(1400);
 			expectBelievable(year.figures);
 		} finally {

@@ -1,7 +1,7 @@
 /**
  * The chair's check before a family document goes out: reading ease and reading age of the
  * whole and of each section, the sentences that are too hard, jargon still in it (and what was
- * replaced), and any capitals-only word that may be an unexplained acronym.
+ * replaced), sentences that read wrongly, and any capitals-only word that may be an unexplained acronym.
  */
 import { findJargon, type JargonFound } from './jargon';
 import type { Block, MeetingDocument } from './model';
@@ -9,13 +9,17 @@ import {
 	checkSentences,
 	readability,
 	type ReadabilityScore,
-	type SentenceCheck
+	type SentenceCheck,
+	wordingProblems,
+	type WordingProblem
 } from './readability';
 
 export interface DocumentReadability {
 	overall: ReadabilityScore;
 	sections: { heading: string; score: ReadabilityScore }[];
 	tooHard: (SentenceCheck & { section: string })[];
+	/** Sentences that read wrongly: a subject said twice, a name after "will", a dangling count. */
+	wording: (WordingProblem & { section: string })[];
 	jargonLeft: JargonFound[];
 	jargonReplaced: JargonFound[];
 	acronyms: string[];
@@ -56,6 +60,9 @@ export function documentReadability(doc: MeetingDocument): DocumentReadability {
 			checkSentences(s.text)
 				.filter((c) => c.tooHard)
 				.map((c) => ({ ...c, section: s.heading }))
+		),
+		wording: sections.flatMap((s) =>
+			wordingProblems(s.text).map((w) => ({ ...w, section: s.heading }))
 		),
 		jargonLeft: findJargon(all),
 		jargonReplaced: doc.jargonReplaced ?? [],

@@ -23,6 +23,7 @@ export function unquoted(words: string): string {
 		.trim();
 }
 
+const para = (text: string): Block => ({ type: 'paragraph', text });
 const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 /**
@@ -80,24 +81,36 @@ export function childContributions(input: DocumentInput): { name: string; words:
 		.filter((c) => c.words.length > 0);
 }
 
-/** The family plan's section of the children's own words; null when the record holds none. */
-export function childWordsSection(input: DocumentInput): DocumentSection | null {
+/**
+ * The family plan's sections of what the children said: "What Chrissie told us" for a child's
+ * own words (quoted), and "What we wrote down about Leo" for a worker's account of a child who
+ * cannot speak for themselves yet — never one under the other's heading. None when the record
+ * holds no words.
+ */
+export function childWordsSections(input: DocumentInput): DocumentSection[] {
 	const worries = childWordsAboutWorries(input);
 	const own = childContributions(input);
-	if (!worries.length && !own.length) return null;
-	const names = new Set([
-		...worries.filter((w) => w.quoted).map((w) => w.childName),
-		...own.map((c) => c.name)
-	]);
-	const blocks: Block[] = [];
-	if (worries.length) blocks.push({ type: 'list', items: worries.map((w) => w.line) });
-	for (const child of own)
-		for (const words of child.words)
-			blocks.push({ type: 'paragraph', text: `${child.name} wrote: “${words}”` });
-	const who = listInWords([...names]);
-	const about = listInWords([...new Set(worries.map((w) => w.childName))]);
-	return {
-		heading: who ? `What ${who} told us` : `What we know about how ${about} feels`,
-		blocks
-	};
+	const sections: DocumentSection[] = [];
+	const quoted = worries.filter((w) => w.quoted);
+	const told = [...new Set([...quoted.map((w) => w.childName), ...own.map((c) => c.name)])];
+	if (told.length) {
+		const blocks: Block[] = [];
+		if (quoted.length) blocks.push({ type: 'list', items: quoted.map((w) => w.line) });
+		for (const child of own)
+			for (const words of child.words)
+				blocks.push({ type: 'paragraph', text: `${child.name} wrote: “${words}”` });
+		sections.push({ heading: `What ${listInWords(told)} told us`, blocks });
+	}
+	const accounts = worries.filter((w) => !w.quoted);
+	if (accounts.length) {
+		const about = listInWords([...new Set(accounts.map((w) => w.childName))]);
+		sections.push({
+			heading: `What we wrote down about ${about}`,
+			blocks: [
+				para(`These are what workers saw and heard, in their words, not ${about}’s own.`),
+				{ type: 'list', items: accounts.map((w) => w.line) }
+			]
+		});
+	}
+	return sections;
 }

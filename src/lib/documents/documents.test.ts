@@ -147,13 +147,13 @@ describe('the parent plan', () => {
 		const items = list.blocks.find((b) => b.type === 'list')!;
 		expect(items.type === 'list' && items.items).toHaveLength(maxFamilyActions);
 		expect(items.type === 'list' && items.items[0]).toBe(
-			'Sam Okafor, the social worker, will visit the family every week by Friday 8 January 2027.'
+			'Sam Okafor, the social worker, will visit the family every week, by Friday 8 January 2027.'
 		);
 		expect(text).toContain(
-			'Dawn Walker will make a family doctor appointment for Leo by Tuesday 12 January 2027.'
+			'Dawn Walker will make a family doctor appointment for Leo, by Tuesday 12 January 2027.'
 		);
 		expect(text).toContain(
-			'Kim Lee, the health visitor, will check Leo’s weight by Thursday 14 January 2027.'
+			'Kim Lee, the health visitor, will check Leo’s weight, by Thursday 14 January 2027.'
 		);
 		expect(text).toContain(
 			'There is 1 more job in the full plan. Sam Okafor, the social worker, can tell you about it.'
@@ -189,7 +189,7 @@ describe('the other kinds', () => {
 		const text = textOf(doc);
 		expect(doc.sections[0].heading).toBe('Dear Chrissie');
 		expect(text).toContain(
-			'Sam Okafor, the social worker, will visit the family every week by Friday 8 January 2027.'
+			'Sam Okafor, the social worker, will visit the family every week, by Friday 8 January 2027.'
 		);
 		expect(text).toContain('Your next review is on Monday 5 April 2027.');
 		expect(text).not.toContain(restrictedText);

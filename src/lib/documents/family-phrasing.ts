@@ -5,10 +5,10 @@
  * jargon glossary.
  */
 import {
-	asSubject,
 	categoryLabels,
-	dateInWords,
 	familyName,
+	planActionSentence,
+	subjectsFor,
 	type ChildProtectionCategory
 } from '../domain';
 import type { DocumentInput, DocumentParticipant } from './input';
@@ -60,7 +60,7 @@ export function familyWho(
 	const text = who.trim();
 	if (!text) return 'Someone (to be agreed)';
 	const lower = text.toLowerCase();
-	const byName = input.participants.find((p) => lower.includes(p.name.toLowerCase()));
+	const byName = participantNamed(text, input);
 	if (byName) return named(byName);
 	const byAgency = input.participants.find(
 		(p) => p.agency && lower.includes(p.agency.toLowerCase())
@@ -78,28 +78,44 @@ export function familyWho(
 	return replaceJargon(text).text;
 }
 
-/** Lower-cases the first letter of an action ("Visit weekly" → "visit weekly") unless it starts a name. */
-function asVerbPhrase(what: string, input: DocumentInput): string {
-	const text = what.trim().replace(/[.]+$/, '');
-	const firstWord = text.split(/\s+/)[0] ?? '';
-	const isName =
-		input.participants.some((p) => p.name.split(/\s+/).includes(firstWord)) ||
-		input.meeting.children.some((c) => c.name.split(/\s+/).includes(firstWord));
-	if (isName || /^[A-Z]{2,}/.test(firstWord)) return text;
-	return text.charAt(0).toLowerCase() + text.slice(1);
+/** The participant the record's "who" names: by full name, else by a first name only one person has. */
+function participantNamed(who: string, input: DocumentInput): DocumentParticipant | null {
+	const lower = who.trim().toLowerCase();
+	if (!lower) return null;
+	const byName = input.participants.find((p) => lower.includes(p.name.toLowerCase()));
+	if (byName) return byName;
+	const words = lower.split(/[\s,()]+/);
+	const byFirst = input.participants.filter((p) =>
+		words.includes(p.name.trim().toLowerCase().split(/\s+/)[0])
+	);
+	return byFirst.length === 1 ? byFirst[0] : null;
 }
 
-/** "Kim Lee, the health visitor, will visit every week by Friday 15 January 2027." */
+/**
+ * "Kim Lee, the health visitor, will visit every week, by Friday 15 January 2027." Built from
+ * the action's parts (./../domain/action-words): a "what" written as a whole sentence by an
+ * older record is read, not mangled — "Dawn sets an alarm…" under Dawn becomes "Dawn Walker
+ * will set an alarm…"; a sentence about someone else is kept as written.
+ */
 export function familyAction(
 	action: { what: string; who: string; byWhen: string },
 	input: DocumentInput
 ): string {
 	const who = familyWho(action.who, input);
-	const what = replaceJargon(asVerbPhrase(action.what, input)).text;
-	const needsWill = !/^(will|to|must|should|can)\b/i.test(what);
-	const verb = needsWill ? `will ${what}` : what.replace(/^to\b/i, 'will');
-	const subject = asSubject(who);
-	return `${subject} ${verb} by ${dateInWords(action.byWhen)}.`;
+	const doer = participantNamed(action.who, input);
+	const names = [
+		...input.participants.map((p) => p.name),
+		...input.meeting.children.map((c) => c.name)
+	];
+	const subjects = subjectsFor(action.who, doer ? [doer.name, familyName(doer.name)] : []);
+	const job = doer ? plainJob(doer) : null;
+	if (job) subjects.push(job, `the ${job}`);
+	subjects.sort((a, b) => b.length - a.length);
+	const sentence = planActionSentence(
+		{ who, what: action.what, byWhen: action.byWhen },
+		{ subjects, names }
+	);
+	return replaceJargon(sentence).text;
 }
 
 /** The plan's category in plain words: "not getting the care they need". */

@@ -103,7 +103,11 @@ export const documentStyles = `
 .meeting-document h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #bbb; padding-bottom: .2rem; }
 .meeting-document .subtitle { color: #3b3b3b; margin: 0 0 1rem; }
 .meeting-document .author { font-weight: 600; }
-.meeting-document dl.facts { display: grid; gap: .25rem; margin: .5rem 0; }
+/* One fact a row, the term beside its value: the app's own .facts card (several facts a row) must
+   not apply here, or "The meeting" box is squeezed into narrow columns of a dozen lines. */
+.meeting-document dl.facts { display: grid; grid-template-columns: 1fr; gap: .25rem; margin: .5rem 0; padding: 0; border: 0; border-radius: 0; background: none; }
+.meeting-document dl.facts dt { color: inherit; font-size: inherit; }
+.meeting-document dl.facts dd { font-weight: normal; }
 .meeting-document dl.facts div { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: .75rem; }
 .meeting-document dt { font-weight: 600; }
 .meeting-document dd { margin: 0; }

@@ -15,6 +15,7 @@ import {
 	type RecordedDecision
 } from '../domain';
 import type { RiskConcern } from './model';
+import type { ReportEntry } from '../domain/report-register';
 import type { ChildRiskHistory } from '../risk/history';
 
 export interface DocumentParticipant {
@@ -54,6 +55,11 @@ export interface DocumentInput {
 	restricted: Record<string, string[]>;
 	/** Each child's score history across earlier meetings, for the risk plot (optional). */
 	riskHistory?: ChildRiskHistory[];
+	/**
+	 * The meeting's one register of reports (../domain/report-register): asked for, received,
+	 * shared with the parents and when. The participants' report fields agree with it.
+	 */
+	reports?: ReportEntry[];
 }
 
 /** The generator's name and version, stored with every document (1.1: the child's own words in the family's plan). */

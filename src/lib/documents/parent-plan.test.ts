@@ -32,12 +32,17 @@ describe("the child's own words in the parent plan", () => {
 		const doc = parentPlan(withChildWords());
 		const words = section(doc, 'What Chrissie told us');
 		expect(words).toBeDefined();
-		expect(words!.blocks[0]).toEqual({
+		expect(words!.blocks).toEqual([
+			{
+				type: 'list',
+				items: [`Chrissie is often an hour late for school. Chrissie said: “${chrissieSays}”`]
+			}
+		]);
+		// Leo's worker-written line sits under its own heading, never under Chrissie's words.
+		const account = section(doc, 'What we wrote down about Leo');
+		expect(account?.blocks.at(-1)).toEqual({
 			type: 'list',
-			items: [
-				`Chrissie is often an hour late for school. Chrissie said: “${chrissieSays}”`,
-				`Leo is not gaining weight. We wrote down: ${leoAccount}`
-			]
+			items: [`Leo is not gaining weight. We wrote down: ${leoAccount}`]
 		});
 		// Right after the worries and their scores, before the jobs.
 		const headings = doc.sections.map((s) => s.heading);

@@ -12,7 +12,8 @@ import {
 	familyName,
 	firstName,
 	isCalendarDate,
-	listInWords
+	listInWords,
+	viewCountSentence
 } from '../domain';
 import { complaintWorkingDays, isConference } from './plan-24h';
 import { familyAction, familyWho, plainCategory } from './family-phrasing';
@@ -28,7 +29,7 @@ import {
 import { findJargon, replaceJargon } from './jargon';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
 import { riskBlock } from './parts';
-import { childWordsSection } from './child-words';
+import { childWordsSections } from './child-words';
 
 /** A family plan lists at most this many actions; the rest are in the full plan. */
 export const maxFamilyActions = 8;
@@ -89,9 +90,7 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 				(d) => d.recommendation === tally.outcome!.outcome
 			).length;
 			if (tally.decisions.length)
-				blocks.push(
-					para(`${agreed} of the ${tally.decisions.length} workers who gave a view said this.`)
-				);
+				blocks.push(para(viewCountSentence(agreed, tally.decisions.length)));
 		}
 		sections.push({ heading: 'What we decided', blocks });
 	}
@@ -107,8 +106,7 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 			]
 		});
 	}
-	const childWords = childWordsSection(input);
-	if (childWords) sections.push(childWords);
+	sections.push(...childWordsSections(input));
 	const { shown, more } = familyActions(input);
 	const actionBlocks: Block[] = shown.length
 		? [{ type: 'list', items: shown }]

@@ -4,7 +4,9 @@
  * their authors (restricted passages marked).
  */
 import { withMeeting, type ConcernHistory } from '../risk/history';
+import { reportStateWords, sharesReportsWithParents } from '../domain/report-register';
 import {
+	calendarDateOf,
 	categoryLabels,
 	dateInWords,
 	listInWords,
@@ -65,6 +67,8 @@ export function registerBlocks(input: DocumentInput): Block[] {
 			: 'not requested',
 		p.reportReceived ? (p.reportSharedWithParents ? 'yes' : 'no') : '—'
 	]);
+	const forParents = sharesReportsWithParents(input.meeting.kind);
+	if (!forParents) for (const row of rows) row.pop();
 	const apologies = input.participants
 		.filter((p) => p.attendance === 'apologies')
 		.map(nameWithAgency);
@@ -77,7 +81,7 @@ export function registerBlocks(input: DocumentInput): Block[] {
 				'Agency or role',
 				'Attendance',
 				'Report',
-				'Report shared with parents beforehand'
+				...(forParents ? ['Report shared with parents beforehand'] : [])
 			],
 			rows
 		}
@@ -89,12 +93,36 @@ export function registerBlocks(input: DocumentInput): Block[] {
 	const notShared = input.participants
 		.filter((p) => p.reportReceived && !p.reportSharedWithParents)
 		.map(nameWithAgency);
-	if (notShared.length)
+	if (notShared.length && forParents)
 		blocks.push({
 			type: 'paragraph',
 			text: `Reports not shared with the parents before the meeting: ${listInWords(notShared)}.`
 		});
+	blocks.push(...reportBlocks(input));
 	return blocks;
+}
+
+/**
+ * The register of reports (issue 21): each report, who it is from and where it stands, with
+ * the days it was received and shared with the parents and when they first opened it, in
+ * words that fit the kind of meeting. Nothing when the register is empty.
+ */
+export function reportBlocks(input: DocumentInput): Block[] {
+	const entries = input.reports ?? [];
+	if (!entries.length) return [];
+	const day = (iso: string) => dateInWords(calendarDateOf(new Date(iso)));
+	const items = entries.map((e) => {
+		const from = e.agency ? `${e.from}, ${e.agency}` : e.from;
+		const opened =
+			e.state === 'shared' && e.parentsFirstOpenedAt && sharesReportsWithParents(input.meeting.kind)
+				? `; the parents first opened it on ${day(e.parentsFirstOpenedAt)}`
+				: '';
+		return `${e.title} (${from}): ${reportStateWords(e, input.meeting.kind, day)}${opened}.`;
+	});
+	return [
+		{ type: 'paragraph', text: 'Reports, as the meeting’s register of reports holds them:' },
+		{ type: 'list', items }
+	];
 }
 
 /** "No police…" → "no police…" after "because", but not "I…" or a name-like word ("Chrissie"). */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkSentences, readability, sentencesOf, syllables } from './readability';
+import {
+	checkSentences,
+	readability,
+	sentencesOf,
+	syllables,
+	wordingProblems
+} from './readability';
 import { findJargon, replaceJargon } from './jargon';
 
 describe('readability', () => {
@@ -73,5 +79,24 @@ describe('jargon', () => {
 		expect(replaceJargon('Contacted the nursery; neglected garden; CPR.').text).toBe(
 			'Contacted the nursery; neglected garden; CPR.'
 		);
+	});
+});
+
+describe('wordingProblems', () => {
+	it('flags the broken plan sentences the family was sent (issue 21)', () => {
+		const found = wordingProblems(
+			[
+				'Mrs Ellen Green, the teacher, will school offers breakfast club place by Monday 14 December 2026.',
+				'Dawn Walker will Dawn sets an alarm and walks Chrissie to school.',
+				'1 of the 1 workers who gave a view said this.',
+				'Dawn will set an alarm and walk Chrissie to school with breakfast, by Monday 21 December.'
+			].join('\n')
+		);
+		expect(found.map((f) => f.text.slice(0, 20))).toEqual([
+			'Mrs Ellen Green, the',
+			'Dawn Walker will Daw',
+			'1 of the 1 workers w'
+		]);
+		expect(found.every((f) => f.why.length > 0)).toBe(true);
 	});
 });

@@ -4,6 +4,8 @@
  * before a family plan goes out (aim: reading age 9–11, reading ease 60+).
  */
 
+import { sentenceProblems } from '../domain/action-words';
+
 /** The reading age a family document aims at or below. */
 export const targetReadingAge = 11;
 /** A sentence longer than this is too long for a family, whatever its words. */
@@ -113,4 +115,21 @@ export function checkSentences(text: string, targetAge = targetReadingAge): Sent
 			why.push(`reading age ${s.readingAge}: use shorter, common words`);
 		return { ...s, text: sentence, tooHard: why.length > 0, why };
 	});
+}
+
+/** A sentence that reads wrongly, and why in plain words. */
+export interface WordingProblem {
+	text: string;
+	why: string[];
+}
+
+/**
+ * The sentences that read wrongly (issue 21): the subject said twice ("Dawn Walker will Dawn
+ * sets…"), a name or a second subject straight after "will" ("… will school offers…"), a count
+ * that dangles ("1 of the 1 workers", "1 workers"). Rules in ../domain/action-words.
+ */
+export function wordingProblems(text: string): WordingProblem[] {
+	return sentencesOf(text)
+		.map((sentence) => ({ text: sentence, why: sentenceProblems(sentence).map((p) => p.message) }))
+		.filter((s) => s.why.length > 0);
 }

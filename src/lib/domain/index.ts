@@ -12,5 +12,6 @@ export * from './templates/index';
 export * from './decisions';
 export * from './plan';
 export * from './plain-words';
+export * from './action-words';
 export type { Problem } from './problems';
 export * from './child-clocks';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-	actionSentence,
 	dateInWords,
 	durationInWords,
 	familyScoreSummaryText,
 	firstName,
 	formatDuration,
+	withArticle,
 	scoreInWords,
 	scoreSummaryText,
 	summariseScores
@@ -83,34 +83,6 @@ describe('scores', () => {
 	});
 });
 
-describe('actionSentence', () => {
-	it('says who will do what by when, with the date in words', () => {
-		expect(
-			actionSentence(
-				{ who: 'Mum', what: 'Walk Chrissie to school.', byWhen: '2027-01-08' },
-				{ today: '2027-01-02' }
-			)
-		).toBe('Mum will walk Chrissie to school by Friday 8 January.');
-	});
-	it('keeps a name or an acronym that starts the action capitalised', () => {
-		expect(
-			actionSentence(
-				{ who: 'Sam', what: "Chrissie's school to phone Mum", byWhen: '' },
-				{ names: ['Chrissie Walker'] }
-			)
-		).toBe("Sam will Chrissie's school to phone Mum.");
-		expect(actionSentence({ who: 'Kim', what: 'GP visit for Leo', byWhen: '' })).toBe(
-			'Kim will GP visit for Leo.'
-		);
-	});
-	it('says when who does it is still to agree, and skips an empty action', () => {
-		expect(actionSentence({ who: ' ', what: 'Visit weekly', byWhen: 'soon' })).toBe(
-			'Still to agree who will visit weekly by soon.'
-		);
-		expect(actionSentence({ who: 'Mum', what: '  ', byWhen: '' })).toBe('');
-	});
-});
-
 describe('durations and names', () => {
 	it('formats the timer as a clock and in words', () => {
 		expect(formatDuration(245_000)).toBe('4:05');
@@ -122,5 +94,22 @@ describe('durations and names', () => {
 	});
 	it('takes a first name', () => {
 		expect(firstName('Chrissie Walker')).toBe('Chrissie');
+	});
+});
+
+describe('withArticle', () => {
+	it('puts "a" or "an" as the phrase is said, for every kind of meeting', () => {
+		expect(withArticle('initial child protection conference')).toBe(
+			'an initial child protection conference'
+		);
+		expect(withArticle('review child protection conference')).toBe(
+			'a review child protection conference'
+		);
+		expect(withArticle('Life Appreciation Day', true)).toBe('A Life Appreciation Day');
+		expect(withArticle('unit')).toBe('a unit');
+		expect(withArticle('hour')).toBe('an hour');
+		expect(withArticle('GP letter')).toBe('a GP letter');
+		expect(withArticle('SW visit')).toBe('an SW visit');
+		expect(withArticle('initial conference', true)).toBe('An initial conference');
 	});
 });

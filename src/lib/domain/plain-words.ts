@@ -126,27 +126,6 @@ export function familyScoreSummaryText(summary: ScoreSummary, meId: string | nul
 	return sentences.length ? sentences.join(' ') : 'No one has given a score yet.';
 }
 
-/**
- * A plan action as a sentence: "Mum will walk Chrissie to school by Friday 8 January."
- * `names` are words kept capitalised when they start the action (people's names).
- */
-export function actionSentence(
-	action: { what: string; who: string; byWhen: string },
-	options: { today?: CalendarDate; names?: readonly string[] } = {}
-): string {
-	const what = action.what.trim().replace(/[.\s]+$/, '');
-	const who = action.who.trim();
-	const byWhen = action.byWhen.trim();
-	if (!what) return '';
-	const firstWord = what.split(/\s/)[0];
-	const keepCapital =
-		/^[A-Z]{2,}/.test(firstWord) ||
-		(options.names ?? []).some((name) => name.split(/\s/).includes(firstWord.replace(/'s$/, '')));
-	const doing = keepCapital ? what : what.charAt(0).toLowerCase() + what.slice(1);
-	const when = byWhen ? ` by ${dateInWords(byWhen, options.today)}` : '';
-	return who ? `${who} will ${doing}${when}.` : `Still to agree who will ${doing}${when}.`;
-}
-
 /** A duration as a clock, "4:05" or "1:02:09"; negative durations count as zero. */
 export function formatDuration(ms: number): string {
 	const total = Math.max(0, Math.floor(ms / 1000));
@@ -190,4 +169,20 @@ export function familyName(name: string): string {
 /** "Kim Lee, the health visitor," — closes the aside when a named person starts a sentence. */
 export function asSubject(who: string): string {
 	return who.includes(', the ') ? `${who},` : who;
+}
+
+/**
+ * A phrase with "a" or "an" as it is said: "an initial child protection conference", "a core
+ * group meeting", "a child in need review", "an hour", "a unit". `capital` starts it with "A"/"An".
+ */
+export function withArticle(phrase: string, capital = false): string {
+	const text = phrase.trim();
+	const first = text.split(/\s+/)[0] ?? '';
+	const lower = text.toLowerCase();
+	const vowelSound = /^[A-Z]{2,}$/.test(first)
+		? /^[AEFHILMNORSX]/.test(first) // an acronym is said letter by letter: "an SW", "a GP"
+		: /^(hour|honest|honou?r|heir)/.test(lower) ||
+			(/^[aeiou]/.test(lower) && !/^(uni|use|usu|ure|eu|one\b|once)/.test(lower));
+	const article = vowelSound ? 'an' : 'a';
+	return `${capital ? article.charAt(0).toUpperCase() + article.slice(1) : article} ${text}`;
 }

@@ -24,6 +24,7 @@ import { meetingForViewer, type MeetingForViewer } from './meetings/queries';
 import { documentUrl } from './documents/store';
 import { mayCirculate, mayReadDocument } from '../policy';
 import type { MeetingRole } from '../domain/vocabulary';
+import { withArticle } from '../domain/plain-words';
 import { meetingKindLabel } from '../meetings/labels';
 
 /** Why a document could not be circulated, with the HTTP status the API answers. */
@@ -196,9 +197,9 @@ export async function circulateDocument(props: {
 					purpose: 'circulation',
 					meetingId,
 					documentId: copy.id,
-					subject: `A document from a ${what} is ready for you`,
+					subject: `A document from ${withArticle(what)} is ready for you`,
 					text:
-						`A document from a ${what} you are part of is ready to read.\n\n` +
+						`A document from ${withArticle(what)} you are part of is ready to read.\n\n` +
 						`Sign in to Roundtable to read it:\n${link}\n\n` +
 						`This email holds no details of the meeting; the document is behind sign-in.`
 				}

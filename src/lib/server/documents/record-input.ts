@@ -11,6 +11,8 @@ import { roots } from '../../collab/roots';
 import { calendarDateOf, templateFor } from '../../domain';
 import type { AuthoredParagraph, DocumentInput } from '../../documents/input';
 import type { MeetingForViewer } from '../meetings/queries';
+import { meetingReportRegister } from '../voices/report-register';
+import { personReportState } from '../../domain/report-register';
 
 /** Paragraphs of a rich-text root with their authors' names. */
 function authoredParagraphs(
@@ -70,7 +72,11 @@ export async function documentInputFor(props: {
 			if (list.length) restrictedParagraphs[p.id] = list;
 		}
 	}
+	// The one register of reports: the participants' report fields are read from it, so every
+	// document says what the pages say (issue 21).
+	const reports = await meetingReportRegister({ db, meetingId: meeting.id });
 	return {
+		reports,
 		meeting: {
 			id: meeting.id,
 			kind: meeting.kind,
@@ -86,8 +92,8 @@ export async function documentInputFor(props: {
 			agency: p.agency,
 			attendance: p.attendance,
 			reportRequested: p.reportRequested,
-			reportReceived: p.reportReceived,
-			reportSharedWithParents: p.reportSharedWithParents
+			reportReceived: ['received', 'shared'].includes(personReportState(reports, p.id) ?? ''),
+			reportSharedWithParents: personReportState(reports, p.id) === 'shared'
 		})),
 		template,
 		record: readRecord(

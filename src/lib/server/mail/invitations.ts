@@ -16,6 +16,7 @@ import {
 import { env } from '../env';
 import { meetingKindLabel } from '../../meetings/labels';
 import { calendarDateOf, formatCalendarDate } from '../../domain/calendar-date';
+import { withArticle } from '../../domain/plain-words';
 import { accountInviteLink, createAccountInvite } from '../auth/account-invites';
 import { meetingCalendarFile, MEETING_TIME_ZONE } from './calendar';
 import { meetingRecipients } from './recipients';
@@ -110,13 +111,13 @@ function wording(purpose: MeetingMailPurpose, kind: string, at: Date): Wording {
 		case 'invitation':
 			return {
 				subject: `You are invited to a meeting on ${when}`,
-				lead: `You are invited to a ${kind.toLowerCase()} on ${meetingDateWordsWithYear(at)} (UK time).`,
+				lead: `You are invited to ${withArticle(kind.toLowerCase())} on ${meetingDateWordsWithYear(at)} (UK time).`,
 				method: 'REQUEST'
 			};
 		case 'update':
 			return {
 				subject: `A meeting you are invited to has moved to ${when}`,
-				lead: `A ${kind.toLowerCase()} you are invited to has moved. It is now on ${meetingDateWordsWithYear(at)} (UK time).`,
+				lead: `${withArticle(kind.toLowerCase(), true)} you are invited to has moved. It is now on ${meetingDateWordsWithYear(at)} (UK time).`,
 				method: 'REQUEST'
 			};
 		case 'cancellation':

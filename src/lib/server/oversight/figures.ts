@@ -44,6 +44,7 @@ import {
 	decisionLetterDue,
 	firstCicReviewDue,
 	laterCicReviewDue,
+	meetingKinds,
 	notesDueDate,
 	secondCicReviewDue,
 	toDayNumber,
@@ -191,7 +192,13 @@ async function meetingsHeld(db: Database, unitId: string, start: Date, end: Date
 		.where(heldIn(unitId, start, end))
 		.groupBy(meetings.kind)
 		.orderBy(desc(count()), asc(meetings.kind));
-	return rows.map((r) => ({ kind: r.kind, count: int(r.count) }));
+	// Every kind of meeting is in the table, those none of were held with 0 (issue 21: Life
+	// Appreciation Days and disruption meetings were left out when there were none).
+	const held = rows.map((r) => ({ kind: r.kind, count: int(r.count) }));
+	const none = meetingKinds
+		.filter((kind) => !held.some((h) => h.kind === kind))
+		.map((kind) => ({ kind, count: 0 }));
+	return [...held, ...none];
 }
 
 /** The months from `from`'s to `to`'s, as YYYY-MM. */

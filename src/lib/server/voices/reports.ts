@@ -228,19 +228,28 @@ export async function reportsForViewer(props: {
 		.map(({ report, name }) => viewOf(report, name));
 }
 
-/** One report with its content, if the viewer may read it; null otherwise (answer 404). */
+/**
+ * One report with its content, if the viewer may read it; null otherwise (answer 404). Audited
+ * (`download`, or `read` for its page); the first time a parent or carer opens a report shared
+ * with them, the report records when (`parents_first_opened_at`, once).
+ */
 export async function reportForViewer(props: {
 	db: Database;
 	user: SessionUser;
 	reportId: string;
-}): Promise<ProfessionalReport | null> {
+	/** How it is opened: as a download (the default) or its page. */
+	how?: 'download' | 'read';
+	now?: Date;
+}): Promise<(ProfessionalReport & { from: string }) | null> {
 	const { db, user, reportId } = props;
 	if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
-	const [row] = await db
-		.select()
+	const [found] = await db
+		.select({ report: professionalReports, from: meetingParticipants.name })
 		.from(professionalReports)
+		.innerJoin(meetingParticipants, eq(meetingParticipants.id, professionalReports.participantId))
 		.where(eq(professionalReports.id, reportId));
-	if (!row) return null;
+	if (!found) return null;
+	const row = found.report;
 	const access = await voiceAccess({ db, user, meetingId: row.meetingId });
 	if (!access) return null;
 	const readable = mayReadReport({
@@ -250,15 +259,33 @@ export async function reportForViewer(props: {
 		sharedWithParents: row.sharedWithParentsAt !== null
 	});
 	if (!readable) return null;
+	const family = access.found.role === 'parent';
+	let firstOpened = false;
+	if (family && row.parentsFirstOpenedAt === null) {
+		const at = props.now ?? new Date();
+		const set = await db
+			.update(professionalReports)
+			.set({ parentsFirstOpenedAt: at })
+			.where(
+				and(eq(professionalReports.id, row.id), isNull(professionalReports.parentsFirstOpenedAt))
+			)
+			.returning({ id: professionalReports.id });
+		firstOpened = set.length > 0;
+		if (firstOpened) row.parentsFirstOpenedAt = at;
+	}
 	await audit({
 		db,
 		userId: user.id,
-		action: 'download',
+		action: props.how ?? 'download',
 		targetType: 'document',
 		targetId: row.id,
-		detail: { meetingId: row.meetingId, format: row.content ? 'file' : 'written' }
+		detail: {
+			meetingId: row.meetingId,
+			format: row.content ? 'file' : 'written',
+			...(firstOpened ? { firstOpenedByParents: true } : {})
+		}
 	});
-	return row;
+	return { ...row, from: found.from };
 }
 
 /** May the viewer mark this report shared (for a 404 before judging what they sent)? */

@@ -51,7 +51,42 @@ async function preparable(locals: App.Locals, meetingId: string) {
 	}
 	return { db, user: locals.user as SessionUser, found };
 }
+import { meetingReportRegister } from '$lib/server/voices/report-register';
+import {
+	personReportState,
+	reportsNotSharedInTime,
+	reportStateWords
+} from '$lib/domain/report-register';
+import type { MeetingKind } from '$lib/domain/vocabulary';
+import type { Database } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * Each person's report as the one register says it (issue 21), for the list of people: its
+ * state in words fit for the kind of meeting, and whether the reports kept in the app decide it
+ * (then the hand ticks are not offered: sharing is marked on the report).
+ */
+async function registerByPerson(db: Database, meetingId: string, kind: MeetingKind) {
+	const entries = await meetingReportRegister({ db, meetingId });
+	const out: Record<string, { words: string; inApp: boolean }> = {};
+	for (const entry of entries) {
+		const state = personReportState(entries, entry.participantId);
+		if (!state || out[entry.participantId]) continue;
+		const mine = entries.filter((e) => e.participantId === entry.participantId);
+		const shown = mine.find((e) => e.state === state) ?? entry;
+		out[entry.participantId] = {
+			words: reportStateWords(shown, kind, (iso) =>
+				new Date(iso).toLocaleDateString('en-GB', {
+					day: 'numeric',
+					month: 'long',
+					timeZone: 'Europe/London'
+				})
+			),
+			inApp: mine.some((e) => e.inApp)
+		};
+	}
+	return out;
+}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { db, user, found } = await meetingForPage({ locals, meetingId: params.id, url });
@@ -83,6 +118,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			meeting.status === 'scheduled' &&
 			mayChangeMeetingDate({ viewer: user, meeting, participant: me }),
 		voices: await voicesForPage({ user, found }),
+		reportRegister: await registerByPerson(db, meeting.id, meeting.kind),
+		// When the meeting starts, the chair sees which reports the parents did not have in time.
+		reportsLate:
+			meeting.status === 'live' && canRunMeeting({ viewer: user, meeting, participant: me })
+				? reportsNotSharedInTime(
+						await meetingReportRegister({ db, meetingId: meeting.id }),
+						meeting.kind,
+						(meeting.startedAt ?? meeting.scheduledAt).toISOString()
+					).map((e) => ({
+						id: e.id,
+						title: e.title,
+						from: e.agency ? `${e.from}, ${e.agency}` : e.from,
+						sharedWithParentsAt: e.sharedWithParentsAt
+					}))
+				: [],
 		setUpPending: canPrepareMeeting({ viewer: user, meeting, participant: me })
 			? await pendingAccountInvites({ db, meetingId: meeting.id })
 			: []

@@ -15,6 +15,8 @@ import {
 	reportsForViewer,
 	shareReport
 } from '$lib/server/voices/reports';
+import { reportRegisterForViewer } from '$lib/server/voices/report-register';
+import { sharesReportsWithParents } from '$lib/domain/report-register';
 import {
 	consultationBands,
 	consultationsForViewer,
@@ -40,7 +42,11 @@ export async function voicesForPage(props: { user: SessionUser; found: MeetingFo
 	const db = await database();
 	const meetingId = found.meeting.id;
 	const facts = { viewer: user, meeting: found.meeting, participant: found.me };
-	const reports = await reportsForViewer({ db, user, meetingId });
+	// The one register (issue 21): what was asked for, received and shared, as this viewer may see it.
+	const inApp = new Map(
+		(await reportsForViewer({ db, user, meetingId })).map((r) => [r.id, r] as const)
+	);
+	const register = (await reportRegisterForViewer({ db, user, meetingId }))?.reports ?? [];
 	return {
 		open: voicesOpen(found.meeting.status),
 		bands: await consultationBands({
@@ -49,10 +55,19 @@ export async function voicesForPage(props: { user: SessionUser; found: MeetingFo
 			childIds: found.children.map((c) => c.id)
 		}),
 		consultations: await consultationsForViewer({ db, user, meetingId }),
-		reports: reports.map((report) => ({
-			...report,
-			mayShare: mayShareReport({ ...facts, authorId: report.authorId })
-		})),
+		reports: register.map((entry) => {
+			const kept = inApp.get(entry.id);
+			return {
+				...entry,
+				kind: kept ? kept.kind : null,
+				fileName: kept?.fileName ?? null,
+				size: kept?.size ?? null,
+				mayShare:
+					kept !== undefined &&
+					sharesReportsWithParents(found.meeting.kind) &&
+					mayShareReport({ ...facts, authorId: kept.authorId })
+			};
+		}),
 		advocacy: await advocacyForMeeting({ db, meeting: found.meeting }),
 		// A parent is invited only to their own children's meetings (meetingRoleFit); the command
 		// checks each child again.

@@ -78,7 +78,9 @@ export const professionalReports = pgTable(
 		/** Words written in the app; null for a file. */
 		body: text('body'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		sharedWithParentsAt: timestamp('shared_with_parents_at', { withTimezone: true })
+		sharedWithParentsAt: timestamp('shared_with_parents_at', { withTimezone: true }),
+		/** When a parent or carer first opened it in the app (its page or its download). */
+		parentsFirstOpenedAt: timestamp('parents_first_opened_at', { withTimezone: true })
 	},
 	(t) => [index('professional_reports_meeting_idx').on(t.meetingId)]
 );

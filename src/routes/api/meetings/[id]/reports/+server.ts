@@ -2,6 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { addReport } from '$lib/server/voices/reports';
+import { reportRegisterForViewer } from '$lib/server/voices/report-register';
 import { jsonObject, text, voiceProblemAnswer } from '$lib/server/voices/answers';
 import type { RequestHandler } from './$types';
 
@@ -47,4 +48,22 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		if (answer) return answer;
 		throw problem;
 	}
+};
+
+/**
+ * The meeting's one register of reports (issue 21):
+ * `{ reports: [{ id, agency, from, title, state: "asked" | "received" | "shared", receivedAt,
+ * sharedWithParentsAt, downloadUrl, url, parentsFirstOpenedAt? }] }`. A parent or carer is given
+ * the same list filtered to what was shared with them (and not when they opened it); anyone not
+ * in the meeting, another family's parent included, 404.
+ */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const user = requireApiUser(locals);
+	const register = await reportRegisterForViewer({
+		db: await database(),
+		user,
+		meetingId: params.id
+	});
+	if (!register) error(404, 'Not found');
+	return json({ reports: register.reports }, { headers: { 'cache-control': 'private, no-store' } });
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "professional_reports" ADD COLUMN "parents_first_opened_at" timestamp with time zone;
