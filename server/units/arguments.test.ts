@@ -13,12 +13,20 @@ describe('npm run unit:add arguments', () => {
 		).toEqual({
 			kind: 'add',
 			name: 'Northfield Safeguarding Unit',
-			admin: { name: 'Alex Morgan', email: 'alex.morgan@northfield.gov.uk' }
+			admin: { name: 'Alex Morgan', email: 'alex.morgan@northfield.gov.uk' },
+			existing: false
 		});
 		expect(readUnitAddArguments(['--name=North', '--admin="A Person" <a@b.test>'])).toEqual({
 			kind: 'add',
 			name: 'North',
-			admin: { name: 'A Person', email: 'a@b.test' }
+			admin: { name: 'A Person', email: 'a@b.test' },
+			existing: false
+		});
+		expect(readUnitAddArguments(['--existing', '--name=North', '--admin=A <a@b.test>'])).toEqual({
+			kind: 'add',
+			name: 'North',
+			admin: { name: 'A', email: 'a@b.test' },
+			existing: true
 		});
 	});
 

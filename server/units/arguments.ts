@@ -11,15 +11,18 @@ export const UNIT_ADD_USAGE = [
 	'Usage:',
 	'  npm run unit:add -- --name "Northfield Safeguarding Unit" --admin "Alex Morgan <alex.morgan@northfield.gov.uk>"',
 	'',
+	'  npm run unit:add -- --existing --name "Unit set up at /setup" --admin "Full Name <email>"',
+	'',
 	'Options:',
-	'  --name   the name of the unit, as its people will see it',
-	'  --admin  the first administrator, as "Full Name <email address>"',
-	'  --help   shows this'
+	'  --name      the name of the unit, as its people will see it',
+	'  --admin     the first administrator, as "Full Name <email address>"',
+	'  --existing  give a unit that already exists (set up at /setup) its first manager',
+	'  --help      shows this'
 ].join('\n');
 
 export type UnitAddArguments =
 	| { kind: 'help' }
-	| { kind: 'add'; name: string; admin: { name: string; email: string } }
+	| { kind: 'add'; name: string; admin: { name: string; email: string }; existing: boolean }
 	| { kind: 'wrong'; problem: string };
 
 /** "Full Name <name@example.org>" as its two parts, or null. */
@@ -32,13 +35,14 @@ export function parseNamedAddress(text: string): { name: string; email: string }
 
 /** Reads the command's arguments (without `node` and the script). */
 export function readUnitAddArguments(argv: readonly string[]): UnitAddArguments {
-	let values: { name?: string; admin?: string; help?: boolean };
+	let values: { name?: string; admin?: string; existing?: boolean; help?: boolean };
 	try {
 		({ values } = parseArgs({
 			args: [...argv],
 			options: {
 				name: { type: 'string' },
 				admin: { type: 'string' },
+				existing: { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' }
 			},
 			strict: true,
@@ -68,5 +72,5 @@ export function readUnitAddArguments(argv: readonly string[]): UnitAddArguments 
 			problem:
 				'Write the administrator as "Full Name <email address>", with the address in angle brackets (for example "Alex Morgan <alex.morgan@northfield.gov.uk>").'
 		};
-	return { kind: 'add', name: values.name.trim(), admin };
+	return { kind: 'add', name: values.name.trim(), admin, existing: values.existing === true };
 }

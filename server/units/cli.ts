@@ -30,7 +30,7 @@ if (!checked.success) {
 
 try {
 	const { db } = await sharedDatabase();
-	const added = await addUnit({ db, unit: checked.data });
+	const added = await addUnit({ db, unit: checked.data, existing: read.existing });
 	await closeSharedDatabase();
 	if (!added.ok) {
 		console.error(added.problem);
@@ -38,7 +38,9 @@ try {
 	}
 	console.log(
 		[
-			`Added the unit "${checked.data.name}" and its administrator, ${checked.data.admin.name} (a manager of the unit).`,
+			read.existing
+				? `Added ${checked.data.admin.name} as a manager of the unit "${checked.data.name}".`
+				: `Added the unit "${checked.data.name}" and its administrator, ${checked.data.admin.name} (a manager of the unit).`,
 			`Send them this set-up link; it works once, until ${formatCalendarDate(calendarDateOf(added.expiresAt))}:`,
 			added.inviteUrl
 		].join('\n')

@@ -107,6 +107,51 @@ describe('addUnit', () => {
 		expect(seen?.map((p) => p.id)).toEqual([added.adminId]);
 	});
 
+	it('gives a unit set up at /setup its first manager with --existing (only a manager makes managers)', async () => {
+		const { db } = handle;
+		const fromSetup = await makeUnit(db, 'Set up at the first visit');
+		const businessSupport = await makeUser(db, { role: 'admin', unitId: fromSetup.id });
+		const added = await addUnit({
+			db,
+			unit: {
+				name: 'set up at the first visit',
+				admin: { name: 'Morgan Lee', email: 'morgan.lee@setup.test' }
+			},
+			existing: true
+		});
+		expect(added.ok, JSON.stringify(added)).toBe(true);
+		const { adminId } = added as { adminId: string; unitId: string };
+		expect((added as { unitId: string }).unitId).toBe(fromSetup.id);
+		const [manager] = await db.select().from(users).where(eq(users.id, adminId));
+		expect(manager).toMatchObject({ role: 'manager', unitId: fromSetup.id });
+		// The same address twice in that unit, or a unit that does not exist, is refused.
+		const again = await addUnit({
+			db,
+			unit: {
+				name: 'Set up at the first visit',
+				admin: { name: 'M', email: 'MORGAN.LEE@setup.test' }
+			},
+			existing: true
+		});
+		expect(again).toEqual({
+			ok: false,
+			problem:
+				'The unit "Set up at the first visit" already has an account with the address morgan.lee@setup.test: give the manager another address.'
+		});
+		expect(
+			await addUnit({
+				db,
+				unit: { name: 'Nowhere', admin: { name: 'M', email: 'm@nowhere.test' } },
+				existing: true
+			})
+		).toEqual({
+			ok: false,
+			problem:
+				'There is no unit named "Nowhere": check the name, or leave out --existing to add it.'
+		});
+		expect(businessSupport.unitId).toBe(fromSetup.id);
+	});
+
 	it('refuses a unit name already taken, and bad input, writing nothing', async () => {
 		const { db } = handle;
 		const existing = await makeUser(db, { role: 'professional', email: 'taken@example.test' });
@@ -123,7 +168,9 @@ describe('addUnit', () => {
 				name: 'northfield safeguarding unit',
 				admin: { name: 'Sam', email: 'sam@southfield.test' }
 			})
-		).toMatch(/already a unit named "northfield safeguarding unit"/);
+		).toMatch(
+			/already a unit named "northfield safeguarding unit": choose another name, or add --existing/
+		);
 		expect(await refused({ name: '', admin: { name: 'Sam', email: 'sam@x.test' } })).toBe(
 			'Give the name of the unit.'
 		);

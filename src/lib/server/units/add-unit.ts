@@ -6,7 +6,7 @@
  * agencies: ../auth/account-invites.ts) for the operator to pass on. Everything else in the new
  * unit is made from there by its own people; nothing of another unit is visible to it.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import { units, users } from '../db/schema';
@@ -60,6 +60,11 @@ export type AddUnitResult =
 export async function addUnit(props: {
 	db: Database;
 	unit: AddUnitInput;
+	/**
+	 * Give a unit that already exists (one set up at /setup, whose first account is business
+	 * support) a manager: only a manager makes managers, so its first one comes from the console.
+	 */
+	existing?: boolean;
 	now?: Date;
 }): Promise<AddUnitResult> {
 	const checked = addUnitInput.safeParse(props.unit);
@@ -74,12 +79,30 @@ export async function addUnit(props: {
 				.select({ id: units.id })
 				.from(units)
 				.where(sql`lower(${units.name}) = lower(${name})`);
-			if (sameName)
+			if (props.existing && !sameName)
 				return {
 					ok: false as const,
-					problem: `There is already a unit named "${name}": choose another name.`
+					problem: `There is no unit named "${name}": check the name, or leave out --existing to add it.`
 				};
-			const [unit] = await tx.insert(units).values({ name }).returning({ id: units.id });
+			if (sameName && !props.existing)
+				return {
+					ok: false as const,
+					problem: `There is already a unit named "${name}": choose another name, or add --existing to give it a manager.`
+				};
+			if (sameName) {
+				const [taken] = await tx
+					.select({ id: users.id })
+					.from(users)
+					.where(and(eq(users.unitId, sameName.id), eq(users.email, admin.email)));
+				if (taken)
+					return {
+						ok: false as const,
+						problem: `The unit "${name}" already has an account with the address ${admin.email}: give the manager another address.`
+					};
+			}
+			const [unit] = sameName
+				? [sameName]
+				: await tx.insert(units).values({ name }).returning({ id: units.id });
 			const [account] = await tx
 				.insert(users)
 				.values({
@@ -97,15 +120,16 @@ export async function addUnit(props: {
 				now: props.now
 			});
 			// Done at the console: no one signed in did it, and there is no request address.
-			await audit({
-				db: tx,
-				userId: null,
-				address: null,
-				action: 'unit-added',
-				targetType: 'unit',
-				targetId: unit.id,
-				detail: { adminId: account.id, via: 'unit:add' }
-			});
+			if (!sameName)
+				await audit({
+					db: tx,
+					userId: null,
+					address: null,
+					action: 'unit-added',
+					targetType: 'unit',
+					targetId: unit.id,
+					detail: { adminId: account.id, via: 'unit:add' }
+				});
 			await audit({
 				db: tx,
 				userId: null,
