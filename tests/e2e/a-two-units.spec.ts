@@ -645,6 +645,27 @@ const matrix: Row[] = [
 		why: 'another unit’s chair and child'
 	},
 	{
+		key: 'GET /api/meetings/[id]/reports',
+		ask: get((t) => `/api/meetings/${t.meeting}/reports`),
+		expect: missing('chair'),
+		why: 'the register of reports: canSeeMeeting'
+	},
+	{
+		key: 'GET /meetings/[id]/reports/[reportId]',
+		ask: get((t) => `/meetings/${t.meeting}/reports/${t.report}`),
+		expect: missing('professional'),
+		why: 'mayReadReport'
+	},
+	{
+		key: 'GET /meetings/[id]/reports/[reportId]',
+		ask: (t, ours) => ({
+			method: 'GET',
+			path: `/meetings/${ours.meeting}/reports/${t.report}`
+		}),
+		expect: refused,
+		why: 'another unit’s report under one of their own meetings'
+	},
+	{
 		key: 'GET /api/reports/[id]',
 		ask: get((t) => `/api/reports/${t.report}`),
 		expect: missing('professional'),
