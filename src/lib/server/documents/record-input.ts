@@ -11,6 +11,7 @@ import { roots } from '../../collab/roots';
 import { calendarDateOf, templateFor } from '../../domain';
 import type { AuthoredParagraph, DocumentInput } from '../../documents/input';
 import type { MeetingForViewer } from '../meetings/queries';
+import { quorumOf } from '../meetings/register';
 
 /** Paragraphs of a rich-text root with their authors' names. */
 function authoredParagraphs(
@@ -85,6 +86,8 @@ export async function documentInputFor(props: {
 			role: p.role,
 			agency: p.agency,
 			attendance: p.attendance,
+			arrivedLate: p.arrivedLate,
+			voting: p.voting,
 			reportRequested: p.reportRequested,
 			reportReceived: p.reportReceived,
 			reportSharedWithParents: p.reportSharedWithParents
@@ -95,6 +98,8 @@ export async function documentInputFor(props: {
 			participants.map((p) => p.id)
 		),
 		paragraphs,
-		restricted: restrictedParagraphs
+		restricted: restrictedParagraphs,
+		quorum: await quorumOf({ db, meeting, participants }),
+		endConfirmation: meeting.endConfirmation ?? null
 	};
 }
