@@ -79,8 +79,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canPrepare: canPrepareMeeting({ viewer: user, meeting, participant: me }),
 		// The register in Welcome: its takers, while the meeting runs (and to correct it after).
 		canTakeRegister:
-			registerIsOpen(meeting.status) &&
-			mayTakeRegister({ viewer: user, meeting, participant: me }),
+			registerIsOpen(meeting.status) && mayTakeRegister({ viewer: user, meeting, participant: me }),
 		// Conferences: whether the register says the meeting can decide (parents see it too).
 		quorum: await quorumOf({ db, meeting, participants }),
 		documents:
