@@ -19,6 +19,7 @@ import {
 } from '../src/lib/server/db/schema';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
 import type {
+	Attendance,
 	MeetingKind,
 	MeetingRole,
 	MeetingStatus,
@@ -117,7 +118,13 @@ export async function makeFamily(
 
 export interface MeetingPeople {
 	/** participants: a user and their meeting role (voting for professionals by default) */
-	participants: { user: User; role: MeetingRole; voting?: boolean }[];
+	participants: {
+		user: User;
+		role: MeetingRole;
+		voting?: boolean;
+		/** The register (default: not taken, "invited"). */
+		attendance?: Attendance;
+	}[];
 }
 
 /** A meeting with its children and participants; the chair is the first `chair` participant. */
@@ -157,10 +164,16 @@ export async function makeMeeting(
 				name: p.user.name,
 				role: p.role,
 				agencyId: p.user.agencyId,
-				voting: p.voting ?? p.role === 'professional'
+				voting: p.voting ?? p.role === 'professional',
+				attendance: p.attendance ?? 'invited'
 			})
 			.returning();
 		participants.push(row);
 	}
 	return { meeting, participants };
 }
+
+/** For tests about something else: End meeting's confirmation when the register was not taken. */
+export const noRegister = {
+	reason: 'This test takes no register: ended as a chair who confirms may.'
+};

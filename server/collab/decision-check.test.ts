@@ -92,10 +92,27 @@ describe('checkDecisionRoots', () => {
 				roots: [roots.outcome],
 				childIds: ['c1']
 			}).ok;
-		expect(check({ outcome: 'plan' })).toBe(false);
-		expect(check({ outcome: 'plan', category: 'neglect' })).toBe(true);
-		expect(check({ outcome: 'no-plan' })).toBe(true);
-		expect(check({ outcome: 'no-plan', category: 'neglect' })).toBe(false);
+		const reason = 'Chrissie is late or hungry most days.';
+		expect(check({ outcome: 'plan', reason })).toBe(false);
+		expect(check({ outcome: 'plan', category: 'neglect', reason })).toBe(true);
+		expect(check({ outcome: 'no-plan', reason })).toBe(true);
+		expect(check({ outcome: 'no-plan', category: 'neglect', reason })).toBe(false);
 		expect(check('plan')).toBe(false);
+	});
+
+	it("refuses the chair's outcome without its own reason", () => {
+		const server = new Y.Doc();
+		const verdict = (value: unknown) =>
+			checkDecisionRoots({
+				doc: server,
+				update: updateFrom(server, (d) => d.getMap(roots.outcome).set('c1', value)),
+				roots: [roots.outcome],
+				childIds: ['c1']
+			});
+		expect(verdict({ outcome: 'plan', category: 'neglect' })).toEqual({
+			ok: false,
+			reason: 'outcome refused (reason)'
+		});
+		expect(verdict({ outcome: 'no-plan', reason: 'ok' }).ok).toBe(false);
 	});
 });

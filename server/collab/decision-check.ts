@@ -2,7 +2,8 @@
  * "No decision is recorded without its reason" (DESIGN §2), enforced on the socket: an update
  * that touches a `decision:{participantId}` root or the `outcome` root is applied to a scratch
  * copy of the channel first, and refused unless every entry it adds or changes passes
- * checkDecision / checkChairOutcome. Only such updates pay for the copy; the hot path does not.
+ * checkDecision / checkChairOutcome — the chair's outcome, like a professional's view, needs its
+ * own reason. Only such updates pay for the copy; the hot path does not.
  */
 import * as Y from 'yjs';
 import { closeCodes } from '../../src/lib/collab/protocol';
@@ -86,7 +87,8 @@ export function checkDecisionRoots(props: {
 							{
 								childId,
 								outcome: field(value, 'outcome'),
-								category: field(value, 'category') ?? undefined
+								category: field(value, 'category') ?? undefined,
+								reason: field(value, 'reason')
 							},
 							context
 						)

@@ -54,7 +54,13 @@ async function endMeetingHere(meetingId: string, token: string) {
 	const { user } = await validateSessionToken({ db: handle.db, token });
 	if (!user) throw new Error('no such session');
 	const { endMeeting } = await import('../../src/lib/server/meetings/commands/end-meeting');
-	await endMeeting({ db: handle.db, user, meetingId });
+	// The harness's meetings have no register: end them as a chair who confirms may.
+	await endMeeting({
+		db: handle.db,
+		user,
+		meetingId,
+		confirmation: { reason: 'Ended by the test harness on this node.' }
+	});
 }
 
 const stop = async () => {

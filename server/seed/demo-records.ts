@@ -307,7 +307,17 @@ async function miaConference(props: { db: Database; today: Date }) {
 		)
 	);
 	record.as(u.chair, (doc) =>
-		recordOutcome(doc, { childId: demoIds.mia, outcome: 'plan', category: 'emotional-abuse' }, at)
+		recordOutcome(
+			doc,
+			{
+				childId: demoIds.mia,
+				outcome: 'plan',
+				category: 'emotional-abuse',
+				reason:
+					'Mia hears the arguments at home most nights and is frightened; the plan keeps that in view.'
+			},
+			at
+		)
 	);
 	record.as(u.socialWorker, (doc) => {
 		const safe = addPlanOutcome(doc, {

@@ -162,7 +162,7 @@ function meetingPlan(today: Date) {
 		reportShared: true
 	};
 	const dawn: Person = { userId: id(107), name: 'Dawn Walker', role: 'parent' };
-	const present = (p: Person): Person => ({ ...p, attendance: 'attended' });
+	const present = (p: Person): Person => ({ ...p, attendance: 'present' });
 	const cinPeople = [chair, socialWorker, healthVisitor, teacher, dawn].map(present);
 	return [
 		{

@@ -390,25 +390,25 @@ export async function seedYear(props: {
 			chairId === demoId(101)
 				? 'Priya Shah'
 				: (yearChairs[chairIds.indexOf(chairId)]?.name ?? 'Chair');
-		person({ userId: chairId, name: chairName, role: 'chair', attendance: 'attended' });
+		person({ userId: chairId, name: chairName, role: 'chair', attendance: 'present' });
 		if (conference || kind === 'cic-review') {
 			person({
 				userId: null,
 				name: 'Business support',
 				role: 'minute-taker',
-				attendance: 'attended'
+				attendance: 'present'
 			});
 		}
 		for (const parent of props.parents) {
 			const attendance: Attendance = random.chance(0.82)
-				? 'attended'
+				? 'present'
 				: random.chance(0.5)
 					? 'apologies'
 					: 'absent';
 			person({ userId: null, name: parent, role: 'parent', attendance });
 		}
 		if (props.carer)
-			person({ userId: null, name: props.carer, role: 'parent', attendance: 'attended' });
+			person({ userId: null, name: props.carer, role: 'parent', attendance: 'present' });
 		const ages = kids.map((k) => ageOn(k.dateOfBirth, day) ?? 0);
 		for (const [i, kid] of kids.entries()) {
 			if (ages[i] >= 12 && random.chance(kind === 'cic-review' ? 0.6 : 0.25)) {
@@ -416,7 +416,7 @@ export async function seedYear(props: {
 					userId: null,
 					name: kid.name.split(' ')[0],
 					role: 'child',
-					attendance: 'attended'
+					attendance: 'present'
 				});
 			}
 		}
@@ -465,10 +465,10 @@ export async function seedYear(props: {
 			const attendance: Attendance =
 				p.agencyId === agency.gp
 					? random.chance(0.35)
-						? 'attended'
+						? 'present'
 						: 'apologies'
 					: random.chance(0.8)
-						? 'attended'
+						? 'present'
 						: random.chance(0.7)
 							? 'apologies'
 							: 'absent';
@@ -511,7 +511,7 @@ export async function seedYear(props: {
 						name: `Advocate for ${kid.name.split(' ')[0]}`,
 						role: 'advocate',
 						agencyId: agency.advocacy,
-						attendance: 'attended'
+						attendance: 'present'
 					});
 			}
 			advocacyRows.push({

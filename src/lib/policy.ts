@@ -177,6 +177,21 @@ export function canPrepareMeeting(props: Parameters<typeof meetingAccess>[0]): b
 }
 
 /**
+ * Who takes the register (issue 21): the meeting's chair and minute-taker, and the unit's
+ * business support (admins). The command also requires the meeting to be live or ended.
+ */
+export function mayTakeRegister(props: Parameters<typeof meetingAccess>[0]): boolean {
+	const role = effectiveMeetingRole(props);
+	if (role === 'chair' || role === 'minute-taker') return true;
+	return props.viewer.role === 'admin' && meetingAccess(props) === 'unit';
+}
+
+/** The register is taken while the meeting runs, and corrected after it ended; not before, nor once cancelled. */
+export function registerIsOpen(status: MeetingStatus): boolean {
+	return status === 'live' || status === 'ended';
+}
+
+/**
  * May someone in this meeting role read a document written for this audience? Parents, carers
  * and children read only family documents (the parent plan, the child's letter, the memory
  * book); everyone else in the meeting reads all of them.

@@ -486,6 +486,12 @@ const matrix: Row[] = [
 		why: 'canEndMeeting'
 	},
 	{
+		key: 'POST /api/meetings/[id]/attendance',
+		ask: postJson(`/api/meetings/{meeting}/attendance`),
+		allow: unitOffice,
+		why: 'mayTakeRegister: the chair and minute-taker, the unit’s business support'
+	},
+	{
 		key: 'POST /api/meetings/[id]/reschedule',
 		ask: postJson(`/api/meetings/{meeting}/reschedule`),
 		allow: unitOffice,
@@ -863,7 +869,17 @@ test.beforeAll(async () => {
 	const consultationId = ((await consultation.json()) as { id: string }).id;
 	await police.dispose();
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
-	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'ended').toBe(200);
+	// Only the police officer and Mia's dad came: not quorate, and the chair ends it saying why.
+	const end = await chair.post(`/api/meetings/${meeting}/end`);
+	expect(end.status(), 'asked to confirm').toBe(409);
+	expect(
+		(
+			await chair.post(`/api/meetings/${meeting}/end`, {
+				data: { confirm: true, reason: 'A test conference: no register is taken.' }
+			})
+		).status(),
+		'ended'
+	).toBe(200);
 	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
 		documents: { id: string; kind: string }[];
 	};

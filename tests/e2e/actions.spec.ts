@@ -65,7 +65,12 @@ test('a professional marks an action done and the parent sees it on her phone', 
 		]
 	});
 	expect(
-		(await page.request.post(`/api/meetings/${meeting}/end`, { headers: { origin } })).status()
+		(
+			await page.request.post(`/api/meetings/${meeting}/end`, {
+				headers: { origin },
+				data: { confirm: true, reason: 'This browser test takes no register.' }
+			})
+		).status()
 	).toBe(200);
 
 	// The end screen opens the 24-hour plan: the chair sends it from there, and the ended

@@ -68,6 +68,12 @@ for (const kind of kinds.slice(0, 3)) {
 		if ('endsWith' in kind) {
 			await page.getByRole('button', { name: 'End meeting' }).click();
 			await page.getByRole('button', { name: 'End meeting and make the documents' }).click();
+			// No register was taken in this run: End says so, and the chair gives the reason.
+			await expect(page.getByTestId('end-problems')).toContainText('register has not been taken');
+			await page
+				.getByLabel('Your reason for ending the meeting like this')
+				.fill('The register for this run is kept on paper.');
+			await page.getByRole('button', { name: 'End the meeting with this reason' }).click();
 			await expect(page.getByRole('link', { name: kind.endsWith }).first()).toBeVisible();
 			await page.getByRole('link', { name: kind.endsWith }).first().click();
 			await expect(page.getByRole('main')).toContainText('Amelia');
@@ -123,6 +129,12 @@ test('a disruption meeting is run by keyboard alone, and ends with its lessons',
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('dialog', { name: 'End the meeting?' })).toBeVisible();
 	await tabTo(/^End meeting and make the documents$/);
+	await page.keyboard.press('Enter');
+	// No register was taken: End says so and takes the chair to the reason, by keyboard too.
+	await expect(page.getByTestId('end-problems')).toContainText('register has not been taken');
+	await expect(page.getByLabel('Your reason for ending the meeting like this')).toBeFocused();
+	await page.keyboard.type('The register for this run is kept on paper.');
+	await tabTo(/^End the meeting with this reason$/);
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { name: 'Documents from this meeting' })).toBeVisible();
 	await expect(page.getByRole('link', { name: /Lessons/ }).first()).toBeVisible();

@@ -171,6 +171,9 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 		.check();
 	await chairDecision.getByLabel('Category').selectOption('neglect');
 	await chairDecision
+		.getByLabel('Why? The reason for this outcome')
+		.fill('Chrissie is late or hungry most days and the home has not changed since the summer.');
+	await chairDecision
 		.getByRole('button', { name: 'Record the outcome for Chrissie Walker' })
 		.click();
 	await expect(chairDecision.locator('tr.dissent')).toContainText('PC Jo Reid');

@@ -42,7 +42,12 @@ test('business support finalises the notes with the chair watching; the chair ap
 		(await chair.request.post(`/api/meetings/${meetingId}/start`, { headers: { origin } })).status()
 	).toBe(200);
 	expect(
-		(await chair.request.post(`/api/meetings/${meetingId}/end`, { headers: { origin } })).status()
+		(
+			await chair.request.post(`/api/meetings/${meetingId}/end`, {
+				headers: { origin },
+				data: { confirm: true, reason: 'This browser test takes no register.' }
+			})
+		).status()
 	).toBe(200);
 	const listed = (await (
 		await chair.request.get(`/api/meetings/${meetingId}/documents`)

@@ -31,7 +31,8 @@ test('the chair ends the core group; the parent opens the parent plan on a phone
 		reviewDate: '2030-05-04'
 	});
 	const ended = await chair.request.post(`/api/meetings/${CORE_GROUP}/end`, {
-		headers: { origin }
+		headers: { origin },
+		data: { confirm: true, reason: 'This browser test takes no register.' }
 	});
 	expect(ended.status()).toBe(200);
 	const { documents } = (await ended.json()) as {

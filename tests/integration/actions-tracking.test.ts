@@ -27,7 +27,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	signIn
+	signIn,
+	noRegister
 } from '../factories';
 import {
 	clientPool,
@@ -130,7 +131,7 @@ describe('the plan between meetings', () => {
 			return n === 2;
 		});
 		client.destroy();
-		await endMeeting({ db, user: session(chair), meetingId: first });
+		await endMeeting({ db, user: session(chair), meetingId: first, confirmation: noRegister });
 		const rows = await db.select().from(planActions).where(eq(planActions.meetingId, first));
 		expect(rows).toHaveLength(2);
 		const visit = rows.find((r) => r.text === 'Visit every week')!;

@@ -17,7 +17,14 @@ import {
 } from '../../src/lib/server/circulation';
 import { createMailSender } from '../../src/lib/server/mail/sender';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	noRegister
+} from '../factories';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';
 
 let handle: DatabaseHandle;
@@ -64,7 +71,7 @@ beforeAll(async () => {
 		]
 	});
 	meetingId = made.meeting.id;
-	await endMeeting({ db, user: session(chair), meetingId });
+	await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
 });
 
 afterAll(async () => {

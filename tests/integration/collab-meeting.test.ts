@@ -189,7 +189,12 @@ describe('decision, then why?', () => {
 
 		const again = open({ url: server.url, meetingId, token: tokens.chair });
 		await synced(again);
-		recordOutcome(again.doc, { childId, outcome: 'plan', category: 'emotional-abuse' });
+		recordOutcome(again.doc, {
+			childId,
+			outcome: 'plan',
+			category: 'emotional-abuse',
+			reason: 'Mia hears the arguments most nights.'
+		});
 		const reader = open({ url: server.url, meetingId, token: tokens.health });
 		await synced(reader);
 		await waitFor(

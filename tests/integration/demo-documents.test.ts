@@ -48,6 +48,12 @@ describe("ending the demo's filled-in conference", () => {
 		expect(plan?.html).toContain('Take Mia to school every Monday');
 		expect(plan?.html).toContain('No one was hurt and Jordan is working with us'); // the dissent, with its reason
 		expect(plan?.html).not.toContain('Intelligence');
+		// The demo's register is taken and the conference quorate: the documents say only that.
+		expect(plan?.html).not.toMatch(/data-label="Attendance">not recorded/);
+		expect(plan?.html).not.toContain('The register was not taken');
+		expect(plan?.html).toContain('Quorate: agencies present');
+		expect(plan?.html).toContain('The chair&#39;s reason');
+		expect(plan?.html).not.toMatch(/unanimous/);
 
 		const notes = await documentForRole({
 			db,

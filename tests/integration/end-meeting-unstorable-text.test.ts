@@ -25,7 +25,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	signIn
+	signIn,
+	noRegister
 } from '../factories';
 import {
 	clientPool,
@@ -109,7 +110,12 @@ describe('ending a meeting whose record holds characters the database cannot sto
 				reason: 'Chrissie misses school\u0000 every week.'
 			})
 		).toEqual({ ok: true });
-		recordOutcome(chairClient.doc, { childId, outcome: 'plan', category: 'neglect' });
+		recordOutcome(chairClient.doc, {
+			childId,
+			outcome: 'plan',
+			category: 'neglect',
+			reason: 'The neglect is daily and long-standing.'
+		});
 		const outcome = addPlanOutcome(swClient.doc, {
 			childId,
 			text: 'Chrissie gets to school on time \ud83d',
@@ -132,7 +138,12 @@ describe('ending a meeting whose record holds characters the database cannot sto
 			return done;
 		});
 
-		const result = await endMeeting({ db, user: asSession(chair), meetingId });
+		const result = await endMeeting({
+			db,
+			user: asSession(chair),
+			meetingId,
+			confirmation: noRegister
+		});
 		expect(result.documents.map((d) => d.kind)).toEqual(templateFor('initial-conference').outputs);
 		const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
 		expect(meeting.status).toBe('ended');

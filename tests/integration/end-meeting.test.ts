@@ -26,7 +26,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	signIn
+	signIn,
+	noRegister
 } from '../factories';
 import { pdfText } from '../pdf-text';
 import {
@@ -154,7 +155,12 @@ describe('ending a meeting', () => {
 				reason: 'No call-outs since March this year.'
 			})
 		).toEqual({ ok: true });
-		recordOutcome(chairClient.doc, { childId, outcome: 'plan', category: 'neglect' });
+		recordOutcome(chairClient.doc, {
+			childId,
+			outcome: 'plan',
+			category: 'neglect',
+			reason: 'The neglect is daily and long-standing.'
+		});
 		const outcome = addPlanOutcome(swClient.doc, {
 			childId,
 			text: 'Chrissie gets to school on time',
@@ -189,7 +195,12 @@ describe('ending a meeting', () => {
 			return done;
 		});
 
-		const result = await endMeeting({ db, user: asSession(chair), meetingId });
+		const result = await endMeeting({
+			db,
+			user: asSession(chair),
+			meetingId,
+			confirmation: noRegister
+		});
 		expect(result.documents.map((d) => d.kind)).toEqual(templateFor('initial-conference').outputs);
 		for (const d of result.documents) {
 			expect(d.version).toBe(1);
@@ -240,9 +251,11 @@ describe('ending a meeting', () => {
 
 	it('refuses a second end with 409 and makes no new version', async () => {
 		const { db } = handle;
-		const second = endMeeting({ db, user: asSession(chair), meetingId });
+		const second = endMeeting({ db, user: asSession(chair), meetingId, confirmation: noRegister });
 		await expect(second).rejects.toBeInstanceOf(EndMeetingError);
-		await expect(endMeeting({ db, user: asSession(chair), meetingId })).rejects.toMatchObject({
+		await expect(
+			endMeeting({ db, user: asSession(chair), meetingId, confirmation: noRegister })
+		).rejects.toMatchObject({
 			status: 409
 		});
 		const rows = await db

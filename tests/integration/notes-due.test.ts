@@ -12,7 +12,14 @@ import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { dueDocuments } from '../../src/lib/server/documents/due';
 import { queueDueMail } from '../../src/lib/server/mail/scheduler';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	noRegister
+} from '../factories';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User;
@@ -47,6 +54,7 @@ beforeAll(async () => {
 		db,
 		user: asSession(chair),
 		meetingId,
+		confirmation: noRegister,
 		now: new Date('2026-12-18T11:30:00Z')
 	});
 });

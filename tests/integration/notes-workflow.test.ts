@@ -36,7 +36,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	signIn
+	signIn,
+	noRegister
 } from '../factories';
 import {
 	clientPool,
@@ -130,7 +131,12 @@ beforeAll(async () => {
 	});
 	await new Promise((r) => setTimeout(r, 150));
 	for (const c of [policeMain, policeRestricted, parentMain]) c.destroy();
-	const { documents } = await endMeeting({ db, user: asSession(chair), meetingId });
+	const { documents } = await endMeeting({
+		db,
+		user: asSession(chair),
+		meetingId,
+		confirmation: noRegister
+	});
 	notesId = documents.find((d) => d.kind === 'draft-notes')!.id;
 });
 

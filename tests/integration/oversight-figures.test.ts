@@ -172,7 +172,7 @@ beforeAll(async () => {
 			name: 'P',
 			role: 'professional',
 			agencyId: police.agencyId,
-			attendance: 'attended',
+			attendance: 'present',
 			reportRequested: true,
 			reportReceivedAt: at('2026-10-02T10:00:00Z'),
 			reportSharedWithParents: true
@@ -238,7 +238,7 @@ beforeAll(async () => {
 			name: 'H',
 			role: 'professional',
 			agencyId: health.agencyId,
-			attendance: 'attended',
+			attendance: 'present',
 			reportRequested: true,
 			reportReceivedAt: at('2026-12-07T10:00:00Z'),
 			reportSharedWithParents: true

@@ -23,7 +23,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	signIn
+	signIn,
+	noRegister
 } from '../factories';
 import {
 	clientPool,
@@ -69,7 +70,7 @@ afterAll(async () => {
 async function conference(
 	kind: 'initial-conference' | 'review-conference',
 	day: string,
-	outcomes: ChairOutcome[]
+	outcomes: Omit<ChairOutcome, 'reason'>[]
 ): Promise<string> {
 	const { db } = handle;
 	const made = await makeMeeting(db, {
@@ -83,7 +84,8 @@ async function conference(
 	const meetingId = made.meeting.id;
 	const client = pool.open({ url: server.url, meetingId, token: await signIn(db, chair.id) });
 	await synced(client);
-	for (const outcome of outcomes) recordOutcome(client.doc, outcome);
+	for (const outcome of outcomes)
+		recordOutcome(client.doc, { ...outcome, reason: 'As the conference heard today.' });
 	await waitFor('the outcomes on the server', async () => {
 		const doc = await readStoredRecord({ db, meetingId });
 		const n = Object.keys(readRecord(doc, []).outcomes).length;
@@ -101,17 +103,19 @@ describe('a plan starts and ends by the conference’s decision', () => {
 			{ childId: amy, outcome: 'plan', category: 'neglect' },
 			{ childId: ben, outcome: 'no-plan' }
 		]);
-		await endMeeting({ db, user: session(chair), meetingId });
+		await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
 		// A second End is refused; a retry after a failed end (the meeting put back to live)
 		// ends it again and records nothing more.
-		await expect(endMeeting({ db, user: session(chair), meetingId })).rejects.toMatchObject({
+		await expect(
+			endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister })
+		).rejects.toMatchObject({
 			status: 409
 		});
 		await db
 			.update(meetings)
 			.set({ status: 'live', endedAt: null })
 			.where(eq(meetings.id, meetingId));
-		await endMeeting({ db, user: session(chair), meetingId });
+		await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
 		expect(await planEventsOf(db, [amy, ben])).toEqual([
 			{ childId: amy, kind: 'plan-started', date: '2026-08-03' }
 		]);
@@ -123,7 +127,7 @@ describe('a plan starts and ends by the conference’s decision', () => {
 			{ childId: amy, outcome: 'no-plan' },
 			{ childId: ben, outcome: 'no-plan' }
 		]);
-		await endMeeting({ db, user: session(chair), meetingId });
+		await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
 		expect(await planEventsOf(db, [amy, ben])).toEqual([
 			{ childId: amy, kind: 'plan-started', date: '2026-08-03' },
 			{ childId: amy, kind: 'plan-ended', date: '2026-10-27' }

@@ -142,7 +142,7 @@ describe('scheduling and preparing a meeting', () => {
 				actorId: admin.id,
 				meetingId: icpc.id,
 				participantId: teacher.id,
-				attendance: 'attended',
+				attendance: 'present',
 				reportReceived: false,
 				reportSharedWithParents: true
 			})

@@ -86,11 +86,12 @@ describe('the live record', () => {
 
 	it('keeps the chair’s outcome with its category only for a plan', () => {
 		const doc = new Y.Doc();
-		recordOutcome(doc, { childId: 'c1', outcome: 'plan', category: 'neglect' }, 1);
-		recordOutcome(doc, { childId: 'c2', outcome: 'no-plan', category: 'neglect' }, 1);
+		const reason = 'The neglect is daily and long-standing.';
+		recordOutcome(doc, { childId: 'c1', outcome: 'plan', category: 'neglect', reason }, 1);
+		recordOutcome(doc, { childId: 'c2', outcome: 'no-plan', category: 'neglect', reason }, 1);
 		expect(readRecord(doc, []).outcomes).toEqual({
-			c1: { outcome: 'plan', category: 'neglect', recordedAt: 1 },
-			c2: { outcome: 'no-plan', category: undefined, recordedAt: 1 }
+			c1: { outcome: 'plan', category: 'neglect', reason, recordedAt: 1 },
+			c2: { outcome: 'no-plan', category: undefined, reason, recordedAt: 1 }
 		});
 	});
 

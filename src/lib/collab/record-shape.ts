@@ -42,6 +42,8 @@ export interface Decision {
 export interface Outcome {
 	outcome: PlanRecommendation;
 	category?: ChildProtectionCategory;
+	/** The chair's own "why" ('' for an outcome recorded before it was required). */
+	reason: string;
 	recordedAt: number;
 }
 
@@ -208,6 +210,7 @@ export function readRecord(doc: Y.Doc, participantIds: readonly string[]): Recor
 			outcomes[childId] = {
 				outcome: v.outcome,
 				category: v.category,
+				reason: typeof v.reason === 'string' ? v.reason : '',
 				recordedAt: Number(v.recordedAt) || 0
 			};
 		}
@@ -434,11 +437,12 @@ export function recordDecision(
 	return { ok: true };
 }
 
-/** The chair's outcome and category for one child. */
+/** The chair's outcome, category and reason for one child (the server refuses it without a reason). */
 export function recordOutcome(doc: Y.Doc, outcome: ChairOutcome, now = Date.now()): void {
 	doc.getMap(roots.outcome).set(outcome.childId, {
 		outcome: outcome.outcome,
 		...(outcome.outcome === 'plan' && outcome.category ? { category: outcome.category } : {}),
+		reason: outcome.reason,
 		recordedAt: now
 	});
 }

@@ -53,6 +53,65 @@ describe('the 24-hour plan', () => {
 		expect(text).toMatch(
 			/Dissent: Jo Reid \(Police\) recommended no plan because no police call-outs/
 		);
+		expect(text).toContain(
+			"The chair's reason: Chrissie is late or hungry most days and nobody checks on her at night."
+		);
+	});
+	it('counts the views honestly: never "unanimous" when a voting professional present gave none, and names them', () => {
+		const text = textOf(doc);
+		expect(text).toContain(
+			'Views: All three voting professionals present gave a view: 2 for a plan, 1 for no plan.'
+		);
+		// Leo: one of the three voting professionals present gave a view (the GP sent apologies).
+		expect(text).toContain(
+			'Views: Three voting professionals present; one gave a view: 1 for a plan, 0 for no plan.'
+		);
+		expect(text).toContain('No view given: Jo Reid (Police) and Kim Lee (Health visiting service)');
+		expect(text).not.toContain('unanimous');
+		const all = fixtureInput();
+		for (const pid of ['p-police', 'p-hv'])
+			all.record.decisions[pid]['c-leo'] = {
+				recommendation: 'plan',
+				reason: 'Leo has lost weight and is not seen by a doctor.',
+				recordedAt: 1
+			};
+		expect(textOf(plan24h(all))).toContain(
+			'Views: All three voting professionals present gave a view: 3 for a plan, 0 for no plan (unanimous).'
+		);
+	});
+	it('records a decision taken without a quorum as such, with the chair’s reason and what happens next', () => {
+		const input = fixtureInput();
+		input.quorum = {
+			quorate: false,
+			agenciesPresent: ['Police', 'Health visiting service'],
+			rule: "At least three agencies present, children's social care among them.",
+			lacking: [
+				'two agencies were present, fewer than three',
+				"children's social care was not present"
+			]
+		};
+		input.endConfirmation = {
+			problems: [{ kind: 'not-quorate', message: 'The meeting is not quorate.' }],
+			reason: 'Leo cannot wait three weeks for a reconvened conference.',
+			nextStep: 'ratify'
+		};
+		const text = textOf(plan24h(input));
+		expect(text).toContain(
+			'Decision for Leo Walker: child protection plan, category: neglect (taken when the conference was not quorate)'
+		);
+		expect(text).toContain('Ended although: the meeting was not quorate');
+		expect(text).toContain(
+			"The chair's reason: Leo cannot wait three weeks for a reconvened conference."
+		);
+		expect(text).toContain(
+			'What happens next: The decision is to be ratified by a quorate conference.'
+		);
+		expect(text).toContain(
+			"Not quorate: two agencies were present, fewer than three and children's social care was not present"
+		);
+		expect(textOf(draftNotes(input))).toContain(
+			"The chair's reason: Leo cannot wait three weeks for a reconvened conference."
+		);
 	});
 	it('has the core group, lead social worker, dates, contingency and how to complain', () => {
 		const text = textOf(doc);
@@ -86,11 +145,44 @@ describe('the draft notes', () => {
 		expect(doc.sections.slice(1).map((s) => s.key)).toEqual(
 			templateFor('initial-conference').sections.map((s) => s.key)
 		);
-		expect(text).toContain('Apologies: Ravi Patel (Riverside GP practice).');
-		expect(rowsOf(doc)).toContainEqual(['Jo Reid', 'Police', 'attended', 'received', 'no']);
+		expect(text).toContain('Apologies: Ravi Patel (Riverside GP practice), no report sent.');
+		expect(rowsOf(doc)).toContainEqual([
+			'Jo Reid',
+			'Police',
+			'present in the room',
+			'received',
+			'no'
+		]);
+		expect(text).not.toContain('not recorded');
+		expect(text).toContain(
+			"Quorate: agencies present: Children's Social Care, Police and Health visiting service."
+		);
 		expect(text).toContain(
 			'Reports not shared with the parents before the meeting: Jo Reid (Police).'
 		);
+	});
+	it('says "not recorded" only for those the register was not taken for, and marks late arrivals and online', () => {
+		const input = fixtureInput();
+		input.participants = input.participants.map((p) =>
+			p.id === 'p-mum'
+				? { ...p, attendance: 'invited' }
+				: p.id === 'p-hv'
+					? { ...p, attendance: 'present-online', arrivedLate: true }
+					: p
+		);
+		const notes = draftNotes(input);
+		expect(rowsOf(notes)).toContainEqual([
+			'Dawn Walker',
+			'parent or carer',
+			'not recorded',
+			'not requested',
+			'—'
+		]);
+		expect(rowsOf(notes).find((r) => r[0] === 'Kim Lee')?.[2]).toBe('present online, arrived late');
+		expect(textOf(notes)).toContain(
+			'The register was not taken for Dawn Walker (parent or carer).'
+		);
+		expect(rowsOf(notes).filter((r) => r[2] === 'not recorded')).toHaveLength(1);
 	});
 	it('keeps each contribution with its author, in its section', () => {
 		const parents = doc.sections.find((s) => s.key === 'parents-first')!;

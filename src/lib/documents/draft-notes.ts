@@ -6,7 +6,7 @@
 import { dateInWords, notesDueDate, isCalendarDate } from '../domain';
 import { childNames, generatorName, generatorVersion, type DocumentInput } from './input';
 import { documentFileName, type MeetingDocument } from './model';
-import { agendaSections, meetingFactsBlock } from './parts';
+import { agendaSections, endConfirmationBlocks, meetingFactsBlock } from './parts';
 
 export function draftNotes(input: DocumentInput): MeetingDocument {
 	const { meeting } = input;
@@ -33,6 +33,7 @@ export function draftNotes(input: DocumentInput): MeetingDocument {
 					meetingFactsBlock(input, [
 						{ term: 'Status', value: `draft, to be finalised and circulated by ${due}` }
 					]),
+					...endConfirmationBlocks(input),
 					...(containsRestricted
 						? [
 								{

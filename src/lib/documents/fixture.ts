@@ -14,7 +14,7 @@ import {
 	setPlanField,
 	setRating
 } from '../collab/record-shape';
-import { templateFor, type MeetingKind } from '../domain';
+import { quorumRuleWords, templateFor, type MeetingKind } from '../domain';
 import type { DocumentInput, DocumentParticipant } from './input';
 
 export const restrictedText =
@@ -31,7 +31,8 @@ const person = (
 	name,
 	role,
 	agency,
-	attendance: 'attended',
+	attendance: 'present',
+	voting: role === 'professional',
 	reportRequested: false,
 	reportReceived: false,
 	reportSharedWithParents: false,
@@ -119,8 +120,18 @@ export function fixtureInput(kind: MeetingKind = 'initial-conference'): Document
 		recommendation: 'plan',
 		reason: 'Leo has dropped two weight centiles in three months.'
 	});
-	recordOutcome(doc, { childId: chrissie, outcome: 'plan', category: 'neglect' });
-	recordOutcome(doc, { childId: leo, outcome: 'plan', category: 'neglect' });
+	recordOutcome(doc, {
+		childId: chrissie,
+		outcome: 'plan',
+		category: 'neglect',
+		reason: 'Chrissie is late or hungry most days and nobody checks on her at night.'
+	});
+	recordOutcome(doc, {
+		childId: leo,
+		outcome: 'plan',
+		category: 'neglect',
+		reason: 'Leo is a baby and his weight has dropped since the summer.'
+	});
 	const o1 = addPlanOutcome(doc, {
 		childId: chrissie,
 		text: 'Chrissie gets to school on time every day',
@@ -159,6 +170,17 @@ export function fixtureInput(kind: MeetingKind = 'initial-conference'): Document
 			chairName: 'Priya Shah'
 		},
 		participants: fixtureParticipants,
+		// The register says three agencies were present, social care among them.
+		...(templateFor(kind).quorum
+			? {
+					quorum: {
+						quorate: true,
+						agenciesPresent: ["Children's Social Care", 'Police', 'Health visiting service'],
+						rule: quorumRuleWords(templateFor(kind).quorum!),
+						lacking: []
+					}
+				}
+			: {}),
 		template: templateFor(kind),
 		record,
 		paragraphs: {

@@ -4,12 +4,15 @@
  */
 import type { RecordSnapshot } from '../collab/record-shape';
 import {
+	isPresent,
 	listInWords,
 	tallyDecisions,
 	type Attendance,
 	type ChairOutcome,
 	type ChildTally,
+	type EndConfirmation,
 	type MeetingKind,
+	type QuorumVerdict,
 	type MeetingRole,
 	type MeetingTemplate,
 	type RecordedDecision
@@ -25,6 +28,10 @@ export interface DocumentParticipant {
 	/** The agency's name, e.g. "Police"; null for parents and the unit. */
 	agency: string | null;
 	attendance: Attendance;
+	/** Marked as arriving after the register was taken. */
+	arrivedLate?: boolean;
+	/** A professional who votes on the meeting's decision. */
+	voting?: boolean;
 	reportRequested: boolean;
 	reportReceived: boolean;
 	reportSharedWithParents: boolean;
@@ -60,11 +67,19 @@ export interface DocumentInput {
 	 * shared with the parents and when. The participants' report fields agree with it.
 	 */
 	reports?: ReportEntry[];
+	/** For a kind with a quorum (conferences): whether the register says it could decide. */
+	quorum?: QuorumVerdict | null;
+	/** What End meeting warned of and the chair's reason for ending all the same; null if nothing. */
+	endConfirmation?: EndConfirmation | null;
 }
 
-/** The generator's name and version, stored with every document (1.1: the child's own words in the family's plan). */
+/**
+ * The generator's name and version, stored with every document (1.1: the child's own words in
+ * the family's plan; 1.2: the register as taken, the quorum, honest counts and the chair's why;
+ * actions as who / what / by when, and the one register of reports).
+ */
 export const generatorName = 'roundtable-documents';
-export const generatorVersion = '1.1.0';
+export const generatorVersion = '1.2.0';
 
 export function childNames(input: DocumentInput): string {
 	return listInWords(input.meeting.children.map((c) => c.name));
@@ -104,9 +119,15 @@ export function decisionTallies(input: DocumentInput): ChildTally[] {
 	const outcomes: ChairOutcome[] = Object.entries(input.record.outcomes).map(([childId, o]) => ({
 		childId,
 		outcome: o.outcome,
-		...(o.category ? { category: o.category } : {})
+		...(o.category ? { category: o.category } : {}),
+		reason: o.reason
 	}));
-	const tallies = tallyDecisions(recorded, outcomes);
+	// The voters the register says were there; one it was not taken for may have been, so they
+	// count too (and are named if they gave no view): a count is never unanimous by omission.
+	const voters = input.participants
+		.filter((p) => p.voting && (isPresent(p.attendance) || p.attendance === 'invited'))
+		.map((p) => p.id);
+	const tallies = tallyDecisions(recorded, outcomes, voters);
 	// Every child of the meeting appears, in the meeting's order, even with nothing recorded.
 	return input.meeting.children.map(
 		(child) =>
@@ -115,6 +136,9 @@ export function decisionTallies(input: DocumentInput): ChildTally[] {
 				plan: 0,
 				noPlan: 0,
 				outcome: null,
+				votersPresent: voters.length,
+				gaveView: 0,
+				noView: voters,
 				unanimous: false,
 				decisions: [],
 				dissent: []

@@ -7,6 +7,7 @@
 import { roots } from '../collab/roots';
 import {
 	asSubject,
+	cameToMeeting,
 	compareDates,
 	dateInWords,
 	familyName,
@@ -61,7 +62,7 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 	const kidsWords = listInWords(kids) || 'your child';
 	const sections: DocumentSection[] = [];
 	const came = input.participants
-		.filter((p) => p.attendance === 'attended')
+		.filter((p) => cameToMeeting(p.attendance))
 		.map((p) => familyName(p.name));
 	sections.push({
 		heading: 'About this plan',

@@ -10,6 +10,9 @@ import {
 	categoryLabels,
 	dateInWords,
 	listInWords,
+	nextStepWords,
+	numberInWords,
+	type ChildTally,
 	sectionForRoot,
 	type TemplateSection
 } from '../domain';
@@ -29,12 +32,21 @@ import {
 } from './input';
 import type { Block, DocumentSection } from './model';
 
+/** The register as taken; "not recorded" only where it truly was not taken. */
 const attendanceWords: Record<DocumentParticipant['attendance'], string> = {
-	invited: 'invited (not recorded)',
-	attended: 'attended',
+	invited: 'not recorded',
+	present: 'present in the room',
+	'present-online': 'present online',
 	apologies: 'sent apologies',
-	absent: 'did not attend'
+	absent: 'did not attend',
+	'left-early': 'left early'
 };
+
+/** "present online, arrived late" — one person's line of the register. */
+export function attendanceInWords(p: DocumentParticipant): string {
+	const late = p.arrivedLate && p.attendance !== 'invited' ? ', arrived late' : '';
+	return attendanceWords[p.attendance] + late;
+}
 
 /** The facts every professionals' document opens with: which meeting, when, about whom, who chaired; then any of its own. */
 export function meetingFactsBlock(
@@ -59,7 +71,7 @@ export function registerBlocks(input: DocumentInput): Block[] {
 	const rows = input.participants.map((p) => [
 		p.name,
 		p.agency ?? roleWords[p.role],
-		attendanceWords[p.attendance],
+		attendanceInWords(p),
 		p.reportRequested || p.reportReceived
 			? p.reportReceived
 				? 'received'
@@ -71,7 +83,11 @@ export function registerBlocks(input: DocumentInput): Block[] {
 	if (!forParents) for (const row of rows) row.pop();
 	const apologies = input.participants
 		.filter((p) => p.attendance === 'apologies')
-		.map(nameWithAgency);
+		.map((p) =>
+			p.role === 'parent' || p.role === 'child' || p.role === 'chair'
+				? nameWithAgency(p)
+				: `${nameWithAgency(p)}, ${p.reportReceived ? 'report sent' : 'no report sent'}`
+		);
 	const blocks: Block[] = [
 		{
 			type: 'table',
@@ -90,6 +106,13 @@ export function registerBlocks(input: DocumentInput): Block[] {
 		type: 'paragraph',
 		text: apologies.length ? `Apologies: ${listInWords(apologies)}.` : 'Apologies: none.'
 	});
+	const notRecorded = input.participants.filter((p) => p.attendance === 'invited');
+	if (notRecorded.length)
+		blocks.push({
+			type: 'paragraph',
+			text: `The register was not taken for ${listInWords(notRecorded.map(nameWithAgency))}.`
+		});
+	blocks.push(...quorumBlocks(input));
 	const notShared = input.participants
 		.filter((p) => p.reportReceived && !p.reportSharedWithParents)
 		.map(nameWithAgency);
@@ -123,6 +146,39 @@ export function reportBlocks(input: DocumentInput): Block[] {
 		{ type: 'paragraph', text: 'Reports, as the meeting’s register of reports holds them:' },
 		{ type: 'list', items }
 	];
+}
+
+/** A conference's quorum as the register shows it: quorate or not, which agencies, the rule. */
+export function quorumBlocks(input: DocumentInput): Block[] {
+	const quorum = input.quorum;
+	if (!quorum) return [];
+	const agencies = quorum.agenciesPresent.length
+		? `agencies present: ${listInWords(quorum.agenciesPresent)}`
+		: 'no agency present';
+	return [
+		{
+			type: 'paragraph',
+			text: quorum.quorate
+				? `Quorate: ${agencies}. The rule: ${quorum.rule}`
+				: `Not quorate: ${listInWords(quorum.lacking)} (${agencies}). The rule: ${quorum.rule}`
+		}
+	];
+}
+
+/** What End meeting warned of, and the chair's reason for ending all the same (and what happens next). */
+export function endConfirmationBlocks(input: DocumentInput): Block[] {
+	const confirmation = input.endConfirmation;
+	if (!confirmation) return [];
+	const warned = confirmation.problems.map((p) =>
+		p.kind === 'not-quorate' ? 'the meeting was not quorate' : 'the register was not complete'
+	);
+	const items = [
+		{ term: 'Ended although', value: listInWords(warned) },
+		{ term: "The chair's reason", value: confirmation.reason }
+	];
+	if (confirmation.nextStep)
+		items.push({ term: 'What happens next', value: nextStepWords[confirmation.nextStep] });
+	return [{ type: 'facts', items }];
 }
 
 /** "No police…" → "no police…" after "because", but not "I…" or a name-like word ("Chrissie"). */
@@ -191,21 +247,68 @@ export function outcomeWords(
 	return `child protection plan, category: ${outcome.category ? categoryLabels[outcome.category] : 'not set'}`;
 }
 
-/** Decisions per child: the outcome, every view with its reason, and the dissent. */
+/**
+ * How the views fell, honestly: how many voting professionals were present, how many gave a
+ * view, for and against; "unanimous" only when every one present gave a view and all agreed.
+ */
+export function viewsInWords(tally: ChildTally): string {
+	const counts = `${tally.plan} for a plan, ${tally.noPlan} for no plan`;
+	const n = tally.votersPresent;
+	const professionals = n === 1 ? 'voting professional' : 'voting professionals';
+	if (n === 0) return 'No voting professional was present to give a view.';
+	if (tally.gaveView === 0)
+		return `${capitalise(numberInWords(n))} ${professionals} present; none gave a view.`;
+	if (tally.noView.length === 0)
+		return n === 1
+			? `The one voting professional present gave a view: ${counts}.`
+			: `All ${numberInWords(n)} ${professionals} present gave a view: ${counts}${tally.unanimous ? ' (unanimous)' : ''}.`;
+	return `${capitalise(numberInWords(n))} ${professionals} present; ${numberInWords(tally.gaveView)} gave a view: ${counts}.`;
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Decisions per child: the outcome and its reason, how the views fell, every view with its reason, and the dissent. */
 export function decisionBlocks(input: DocumentInput): Block[] {
 	const blocks: Block[] = [];
+	const notQuorate = input.quorum ? !input.quorum.quorate : false;
 	for (const tally of decisionTallies(input)) {
 		const name = childName(input, tally.childId);
-		blocks.push({
-			type: 'facts',
-			items: [
-				{ term: `Decision for ${name}`, value: outcomeWords(tally.outcome) },
-				{
-					term: 'Views',
-					value: `${tally.plan} for a plan, ${tally.noPlan} for no plan${tally.unanimous ? ' (unanimous)' : ''}`
-				}
-			]
-		});
+		const items = [
+			{
+				term: `Decision for ${name}`,
+				value:
+					outcomeWords(tally.outcome) +
+					(notQuorate && tally.outcome ? ' (taken when the conference was not quorate)' : '')
+			}
+		];
+		if (tally.outcome)
+			items.push({
+				term: "The chair's reason",
+				value: tally.outcome.reason || 'not recorded (recorded before a reason was required)'
+			});
+		items.push({ term: 'Views', value: viewsInWords(tally) });
+		if (tally.noView.length)
+			items.push({
+				term: 'No view given',
+				value: listInWords(
+					tally.noView.map((id) => {
+						const who = participantById(input, id);
+						if (!who) return 'a participant';
+						return (
+							nameWithAgency(who) +
+							(who.attendance === 'invited' ? ' (attendance not recorded)' : '')
+						);
+					})
+				)
+			});
+		if (notQuorate && tally.outcome && input.endConfirmation?.nextStep)
+			items.push({
+				term: 'What happens next',
+				value: nextStepWords[input.endConfirmation.nextStep]
+			});
+		blocks.push({ type: 'facts', items });
 		if (tally.decisions.length) {
 			blocks.push({
 				type: 'table',

@@ -8,6 +8,7 @@ import { childNames, generatorName, generatorVersion, type DocumentInput } from 
 import { documentFileName, type DocumentSection, type MeetingDocument } from './model';
 import {
 	decisionBlocks,
+	endConfirmationBlocks,
 	meetingFactsBlock,
 	planBlocks,
 	planFactBlocks,
@@ -50,7 +51,8 @@ export function plan24h(input: DocumentInput): MeetingDocument {
 						term: 'Circulate to',
 						value: `everyone invited, parents included, every agency and the emergency duty team (EDT), by ${due}`
 					}
-				])
+				]),
+				...endConfirmationBlocks(input)
 			]
 		}
 	];

@@ -73,7 +73,7 @@ describe('checkDecision: decision, then why?', () => {
 
 describe("checkChairOutcome: the chair's outcome and category", () => {
 	it('requires a category for a plan', () => {
-		const checked = checkChairOutcome({ childId: 'c1', outcome: 'plan' });
+		const checked = checkChairOutcome({ childId: 'c1', outcome: 'plan', reason });
 		expect(checked.ok).toBe(false);
 		if (!checked.ok)
 			expect(checked.problems).toEqual([
@@ -82,25 +82,51 @@ describe("checkChairOutcome: the chair's outcome and category", () => {
 	});
 
 	it('accepts a plan with its category', () => {
-		expect(checkChairOutcome({ childId: 'c1', outcome: 'plan', category: 'neglect' })).toEqual({
+		expect(
+			checkChairOutcome({ childId: 'c1', outcome: 'plan', category: 'neglect', reason })
+		).toEqual({
 			ok: true,
-			outcome: { childId: 'c1', outcome: 'plan', category: 'neglect' }
+			outcome: { childId: 'c1', outcome: 'plan', category: 'neglect', reason }
 		});
 	});
 
 	it('refuses a category when there is no plan, and an unknown category', () => {
-		const noPlan = checkChairOutcome({ childId: 'c1', outcome: 'no-plan', category: 'neglect' });
+		const noPlan = checkChairOutcome({
+			childId: 'c1',
+			outcome: 'no-plan',
+			category: 'neglect',
+			reason
+		});
 		expect(noPlan.ok).toBe(false);
-		const unknown = checkChairOutcome({ childId: 'c1', outcome: 'plan', category: 'poverty' });
+		const unknown = checkChairOutcome({
+			childId: 'c1',
+			outcome: 'plan',
+			category: 'poverty',
+			reason
+		});
 		expect(unknown.ok).toBe(false);
 		if (!unknown.ok) expect(unknown.problems[0].field).toBe('category');
 	});
 
 	it('accepts no plan without a category', () => {
-		expect(checkChairOutcome({ childId: 'c1', outcome: 'no-plan', category: null })).toEqual({
+		expect(
+			checkChairOutcome({ childId: 'c1', outcome: 'no-plan', category: null, reason })
+		).toEqual({
 			ok: true,
-			outcome: { childId: 'c1', outcome: 'no-plan' }
+			outcome: { childId: 'c1', outcome: 'no-plan', reason }
 		});
+	});
+
+	it('refuses an outcome without its own reason, as it refuses a view without one', () => {
+		const none = checkChairOutcome({ childId: 'c1', outcome: 'plan', category: 'neglect' });
+		expect(none.ok).toBe(false);
+		if (!none.ok)
+			expect(none.problems).toEqual([
+				{ field: 'reason', message: expect.stringMatching(/^Say why/) }
+			]);
+		const short = checkChairOutcome({ childId: 'c1', outcome: 'no-plan', reason: 'agreed' });
+		expect(short.ok).toBe(false);
+		if (!short.ok) expect(short.problems[0].message).toMatch(/at least 10 letters/);
 	});
 });
 
@@ -124,8 +150,8 @@ describe('tallyDecisions', () => {
 
 	it('counts per child and keeps the dissent from the chair outcome with its reason', () => {
 		const [c1, c2] = tallyDecisions(decisions, [
-			{ childId: 'c1', outcome: 'plan', category: 'neglect' },
-			{ childId: 'c2', outcome: 'no-plan' }
+			{ childId: 'c1', outcome: 'plan', category: 'neglect', reason },
+			{ childId: 'c2', outcome: 'no-plan', reason }
 		]);
 		expect(c1).toMatchObject({ childId: 'c1', plan: 2, noPlan: 1, unanimous: false });
 		expect(c1.dissent).toEqual([decisions[2]]);
@@ -141,7 +167,7 @@ describe('tallyDecisions', () => {
 	});
 
 	it('lists a child with an outcome but no decisions yet', () => {
-		const tally = tallyDecisions([], [{ childId: 'c3', outcome: 'no-plan' }]);
+		const tally = tallyDecisions([], [{ childId: 'c3', outcome: 'no-plan', reason }]);
 		expect(tally).toEqual([
 			expect.objectContaining({
 				childId: 'c3',
@@ -161,8 +187,33 @@ describe('tallyDecisions', () => {
 		};
 		const [c1] = tallyDecisions(
 			[...decisions, changed],
-			[{ childId: 'c1', outcome: 'plan', category: 'neglect' }]
+			[{ childId: 'c1', outcome: 'plan', category: 'neglect', reason }]
 		);
 		expect(c1).toMatchObject({ plan: 3, noPlan: 0, unanimous: true, dissent: [] });
+	});
+
+	it('is never unanimous when a voting professional present gave no view, and names them', () => {
+		const one: RecordedDecision[] = [
+			{ participantId: 'sw', childId: 'leo', recommendation: 'plan', reason }
+		];
+		const [leo] = tallyDecisions(one, [], ['sw', 'police', 'health', 'school']);
+		expect(leo).toMatchObject({
+			plan: 1,
+			noPlan: 0,
+			votersPresent: 4,
+			gaveView: 1,
+			noView: ['police', 'health', 'school'],
+			unanimous: false
+		});
+	});
+
+	it('is unanimous when every voting professional present agreed', () => {
+		const [c2] = tallyDecisions(decisions.slice(3), [], ['sw']);
+		expect(c2).toMatchObject({ votersPresent: 1, gaveView: 1, noView: [], unanimous: true });
+	});
+
+	it('counts someone who gave a view as present even when the register says otherwise', () => {
+		const [c1] = tallyDecisions(decisions.slice(0, 2), [], ['sw']);
+		expect(c1).toMatchObject({ votersPresent: 2, gaveView: 2, noView: [], unanimous: true });
 	});
 });

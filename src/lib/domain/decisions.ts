@@ -38,11 +38,15 @@ export type ProfessionalDecision = {
 /** A professional decision with the meeting participant who recorded it. */
 export type RecordedDecision = ProfessionalDecision & { participantId: string };
 
-/** The chair's outcome for one child; a category is set exactly when the child needs a plan. */
+/**
+ * The chair's outcome for one child, with its own "why"; a category is set exactly when the
+ * child needs a plan. (An outcome recorded before issue 21 may have no reason: it reads as "".)
+ */
 export type ChairOutcome = {
 	childId: string;
 	outcome: PlanRecommendation;
 	category?: ChildProtectionCategory;
+	reason: string;
 };
 
 /** A reason shorter than this (counting letters, not spaces) says too little to be a reason. */
@@ -78,6 +82,24 @@ function checkChild(childId: string, context: DecisionContext, problems: Problem
 	}
 }
 
+function checkReason(reason: string, problems: Problem[], whose: 'decision' | 'outcome'): void {
+	const what =
+		whose === 'decision'
+			? 'what you know and what it means for this child'
+			: 'what the conference heard that led to this outcome for this child';
+	if (nonSpaceLength(reason) === 0) {
+		problems.push({
+			field: 'reason',
+			message: `Say why: ${whose === 'decision' ? 'a decision' : 'an outcome'} is only recorded with its reason — ${what}.`
+		});
+	} else if (nonSpaceLength(reason) < minimumReasonLength) {
+		problems.push({
+			field: 'reason',
+			message: `Say why in a full sentence (at least ${minimumReasonLength} letters): ${what}.`
+		});
+	}
+}
+
 /** Checks one professional's decision: a child, plan or no plan, and a reason of at least 10 letters. */
 export function checkDecision(
 	input: Draft<ProfessionalDecision>,
@@ -100,18 +122,7 @@ export function checkDecision(
 				: 'Choose "plan" or "no plan" for this child.'
 		});
 	}
-	if (nonSpaceLength(reason) === 0) {
-		problems.push({
-			field: 'reason',
-			message:
-				'Say why: a decision is only recorded with its reason — what you know and what it means for this child.'
-		});
-	} else if (nonSpaceLength(reason) < minimumReasonLength) {
-		problems.push({
-			field: 'reason',
-			message: `Say why in a full sentence (at least ${minimumReasonLength} letters): what you know and what it means for this child.`
-		});
-	}
+	checkReason(reason, problems, 'decision');
 	if (problems.length > 0) return { ok: false, problems };
 	return {
 		ok: true,
@@ -119,13 +130,17 @@ export function checkDecision(
 	};
 }
 
-/** Checks the chair's outcome for one child: a category is required for a plan and refused without one. */
+/**
+ * Checks the chair's outcome for one child: a category is required for a plan and refused
+ * without one, and the outcome has its own reason, as a professional's view does.
+ */
 export function checkChairOutcome(
 	input: Draft<ChairOutcome>,
 	context: DecisionContext = {}
 ): Checked<'outcome', ChairOutcome> {
 	const problems: Problem[] = [];
 	const childId = text(input.childId);
+	const reason = text(input.reason);
 	checkChild(childId, context, problems);
 	const outcome = input.outcome;
 	const hasCategory =
@@ -154,13 +169,14 @@ export function checkChairOutcome(
 				'The category must be one of: neglect, physical abuse, emotional abuse or sexual abuse.'
 		});
 	}
+	checkReason(reason, problems, 'outcome');
 	if (problems.length > 0) return { ok: false, problems };
 	return {
 		ok: true,
 		outcome:
 			outcome === 'plan'
-				? { childId, outcome, category: input.category as ChildProtectionCategory }
-				: { childId, outcome: 'no-plan' }
+				? { childId, outcome, category: input.category as ChildProtectionCategory, reason }
+				: { childId, outcome: 'no-plan', reason }
 	};
 }
 
@@ -171,7 +187,16 @@ export type ChildTally = {
 	noPlan: number;
 	/** The chair's outcome, or null while it is not yet recorded. */
 	outcome: ChairOutcome | null;
-	/** True when every professional recommended the same thing (and at least one did). */
+	/** How many voting professionals were present (or gave a view, which only someone present can). */
+	votersPresent: number;
+	/** How many of them gave a view about this child. */
+	gaveView: number;
+	/** The voting professionals present who gave no view about this child (participant ids). */
+	noView: string[];
+	/**
+	 * True only when every voting professional present gave a view and all agreed (and at least
+	 * one did): "1 for, 0 against" from one of four is not unanimous.
+	 */
 	unanimous: boolean;
 	/** Every decision about this child, in the order given. */
 	decisions: RecordedDecision[];
@@ -184,11 +209,15 @@ export type ChildTally = {
  * Dissent is never dropped: it goes into the record and the notes. If one participant recorded
  * twice about the same child only the later one counts, because it replaced the first
  * (the live record keeps one decision per child per participant, so this is only a guard).
+ * `votersPresent` are the participant ids of the voting professionals the register says were
+ * present: those of them who gave no view are named in `noView`, and a count is unanimous only
+ * when none is missing. Anyone who gave a view counts as present (they were in the meeting).
  * Children appear in the order first met (decisions, then outcomes with no decisions yet).
  */
 export function tallyDecisions(
 	decisions: readonly RecordedDecision[],
-	outcomes: readonly ChairOutcome[] = []
+	outcomes: readonly ChairOutcome[] = [],
+	votersPresent: readonly string[] = []
 ): ChildTally[] {
 	const latest = new Map<string, RecordedDecision>();
 	for (const decision of decisions) {
@@ -208,12 +237,17 @@ export function tallyDecisions(
 		const outcome = outcomes.find((o) => o.childId === childId) ?? null;
 		const plan = list.filter((d) => d.recommendation === 'plan').length;
 		const noPlan = list.length - plan;
+		const gave = new Set(list.map((d) => d.participantId));
+		const noView = [...new Set(votersPresent)].filter((id) => !gave.has(id));
 		return {
 			childId,
 			plan,
 			noPlan,
 			outcome,
-			unanimous: list.length > 0 && (plan === 0 || noPlan === 0),
+			votersPresent: gave.size + noView.length,
+			gaveView: list.length,
+			noView,
+			unanimous: list.length > 0 && noView.length === 0 && (plan === 0 || noPlan === 0),
 			decisions: list,
 			dissent: outcome ? list.filter((d) => d.recommendation !== outcome.outcome) : []
 		};

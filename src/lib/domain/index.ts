@@ -10,6 +10,7 @@ export * from './working-days';
 export * from './timescales';
 export * from './templates/index';
 export * from './decisions';
+export * from './register';
 export * from './plan';
 export * from './plain-words';
 export * from './action-words';

@@ -32,9 +32,30 @@ export const meetingRoles = [
 ] as const;
 export type MeetingRole = (typeof meetingRoles)[number];
 
-/** Whether an invited person came. */
-export const attendanceStates = ['invited', 'attended', 'apologies', 'absent'] as const;
+/**
+ * The register: whether an invited person came. `invited` means the register was not taken for
+ * them; every other state is what the chair or minute-taker recorded. (Before issue 21 the one
+ * "here" state was `attended`; migration 0017 made those rows `present`.)
+ */
+export const attendanceStates = [
+	'invited',
+	'present',
+	'present-online',
+	'apologies',
+	'absent',
+	'left-early'
+] as const;
 export type Attendance = (typeof attendanceStates)[number];
+
+/** The states the register records (everything but "not taken yet"): the attendance API's words. */
+export const registerStates = [
+	'present',
+	'present-online',
+	'apologies',
+	'absent',
+	'left-early'
+] as const satisfies readonly Attendance[];
+export type RegisterState = (typeof registerStates)[number];
 
 /** The roles a person holds in the unit; a meeting gives each participant a meeting role too. */
 export const userRoles = ['chair', 'admin', 'professional', 'parent', 'manager'] as const;

@@ -29,10 +29,12 @@ export const meetingRoleLabel: Record<MeetingRole, string> = {
 };
 
 export const attendanceLabel: Record<Attendance, string> = {
-	invited: 'Invited',
-	attended: 'Here',
+	invited: 'Not recorded yet',
+	present: 'Here in the room',
+	'present-online': 'Here online',
 	apologies: 'Sent apologies',
-	absent: 'Did not attend'
+	absent: 'Did not come',
+	'left-early': 'Left early'
 };
 
 /** "Thursday 26 November 2026, 10:00" in UK time, whatever the server's zone. */

@@ -80,6 +80,16 @@ export class MeetingSession {
 		return this.#state?.present ?? [];
 	}
 
+	/** The latest "the register changed" stamp announced by anyone connected (0: none yet). */
+	get registerStamp(): number {
+		return this.#state?.registerStamp ?? 0;
+	}
+
+	/** Tells everyone connected that the register changed, so their views reload it. */
+	announceRegister(): void {
+		this.#state?.announceRegister();
+	}
+
 	/** The key of the chair's current section, as the record says (null before the first). */
 	get currentKey(): string | null {
 		return this.snapshot?.meta.currentSection ?? null;

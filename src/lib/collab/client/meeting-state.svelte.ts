@@ -19,6 +19,12 @@ export interface PresentPerson {
 export class MeetingState {
 	snapshot = $state.raw<RecordSnapshot>(readRecord(emptyDoc(), []));
 	present = $state.raw<PresentPerson[]>([]);
+	/**
+	 * The latest "the register changed" stamp anyone connected announced (ms; 0 for none): views
+	 * that show the register or the quorum reload it from the server when it moves. A stamp only
+	 * asks for a reload, so a client that sends a false one gains nothing.
+	 */
+	registerStamp = $state(0);
 	/** Bumped on every change, for views that render rich text as plain paragraphs. */
 	version = $state(0);
 
@@ -54,6 +60,13 @@ export class MeetingState {
 		this.record.provider.awareness.setLocalStateField('section', section);
 	}
 
+	/** Tells others the register changed on the server, so they reload it. */
+	announceRegister(): void {
+		const stamp = Date.now();
+		this.record.provider.awareness.setLocalStateField('register', stamp);
+		this.registerStamp = Math.max(this.registerStamp, stamp);
+	}
+
 	#schedule() {
 		if (this.#frame !== null) return;
 		const run = () => {
@@ -73,7 +86,9 @@ export class MeetingState {
 
 	#readPresence() {
 		const people: PresentPerson[] = [];
+		let stamp = this.registerStamp;
 		this.record.provider.awareness.getStates().forEach((state, clientId) => {
+			if (typeof state.register === 'number' && state.register > stamp) stamp = state.register;
 			const user = state.user as
 				{ participantId?: string | null; name?: string; role?: string } | undefined;
 			if (!user?.name) return;
@@ -86,6 +101,7 @@ export class MeetingState {
 			});
 		});
 		this.present = people;
+		if (stamp !== this.registerStamp) this.registerStamp = stamp;
 	}
 
 	destroy(): void {

@@ -4,6 +4,7 @@
  * the chair's words differ (a review asks what has changed since the plan began).
  */
 import { childProtectionCategories } from '../decisions';
+import type { QuorumRule } from '../register';
 import type { ExpectedParticipant, TemplateDecision } from './types';
 
 /** The conference decision: does each child need a child protection plan, and under which category? */
@@ -40,3 +41,12 @@ export const conferenceParticipants: readonly ExpectedParticipant[] = [
 		note: 'Offered to every child over 5, arranged within 1 working day'
 	}
 ];
+
+/**
+ * Local procedures hold a conference quorate when at least three agencies are present,
+ * children's social care among them. A unit may set its own minimum (units.conference_quorum_agencies).
+ */
+export const conferenceQuorum: QuorumRule = {
+	minimumAgencies: 3,
+	requiredAgencyKinds: ['social-care']
+};

@@ -3,7 +3,11 @@
  * (DESIGN §2): parents speak about their child before any professional does, and every
  * decision is followed by its reason before the plan is written.
  */
-import { childProtectionPlanDecision, conferenceParticipants } from './conference';
+import {
+	childProtectionPlanDecision,
+	conferenceParticipants,
+	conferenceQuorum
+} from './conference';
 import { conferenceSummary } from './sections';
 import type { MeetingTemplate } from './types';
 
@@ -92,5 +96,6 @@ export const initialConference: MeetingTemplate = {
 	],
 	expectedParticipants: conferenceParticipants,
 	decisions: [childProtectionPlanDecision],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan']
+	outputs: ['plan-24h', 'draft-notes', 'parent-plan'],
+	quorum: conferenceQuorum
 };

@@ -2,7 +2,11 @@
  * Review child protection conference: the same "parents first, then why?" order as the initial
  * conference, asked about what has changed since the plan began, to decide whether it continues.
  */
-import { childProtectionPlanDecision, conferenceParticipants } from './conference';
+import {
+	childProtectionPlanDecision,
+	conferenceParticipants,
+	conferenceQuorum
+} from './conference';
 import { conferenceSummary } from './sections';
 import type { MeetingTemplate } from './types';
 
@@ -93,5 +97,6 @@ export const reviewConference: MeetingTemplate = {
 		.filter((p) => p.role !== 'advocate')
 		.concat([{ role: 'advocate', who: "The child's advocate", required: false }]),
 	decisions: [childProtectionPlanDecision],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan']
+	outputs: ['plan-24h', 'draft-notes', 'parent-plan'],
+	quorum: conferenceQuorum
 };

@@ -3,6 +3,7 @@
  * A unit can add a kind by writing a template; validateTemplate checks it follows the rules.
  */
 import type { MeetingKind, MeetingRole } from '../vocabulary';
+import type { QuorumRule } from '../register';
 
 /**
  * A root of the live record that a section owns (see src/lib/collab/roots.ts):
@@ -97,4 +98,6 @@ export type MeetingTemplate = {
 	expectedParticipants: readonly ExpectedParticipant[];
 	decisions: readonly TemplateDecision[];
 	outputs: readonly MeetingOutput[];
+	/** When the meeting may decide (conferences); a unit may set its own minimum. None: no quorum. */
+	quorum?: QuorumRule;
 };

@@ -13,6 +13,7 @@ import type { AuthoredParagraph, DocumentInput } from '../../documents/input';
 import type { MeetingForViewer } from '../meetings/queries';
 import { meetingReportRegister } from '../voices/report-register';
 import { personReportState } from '../../domain/report-register';
+import { quorumOf } from '../meetings/register';
 
 /** Paragraphs of a rich-text root with their authors' names. */
 function authoredParagraphs(
@@ -91,6 +92,8 @@ export async function documentInputFor(props: {
 			role: p.role,
 			agency: p.agency,
 			attendance: p.attendance,
+			arrivedLate: p.arrivedLate,
+			voting: p.voting,
 			reportRequested: p.reportRequested,
 			reportReceived: ['received', 'shared'].includes(personReportState(reports, p.id) ?? ''),
 			reportSharedWithParents: personReportState(reports, p.id) === 'shared'
@@ -101,6 +104,8 @@ export async function documentInputFor(props: {
 			participants.map((p) => p.id)
 		),
 		paragraphs,
-		restricted: restrictedParagraphs
+		restricted: restrictedParagraphs,
+		quorum: await quorumOf({ db, meeting, participants }),
+		endConfirmation: meeting.endConfirmation ?? null
 	};
 }

@@ -28,8 +28,12 @@ export interface ParticipantView {
 	name: string;
 	role: MeetingParticipant['role'];
 	agency: string | null;
+	/** The agency's kind (police, social-care…), for the quorum; null without an agency. */
+	agencyKind: string | null;
 	voting: boolean;
 	attendance: MeetingParticipant['attendance'];
+	/** Marked as arriving after the register was taken. */
+	arrivedLate: boolean;
 	reportRequested: boolean;
 	reportReceived: boolean;
 	reportSharedWithParents: boolean;
@@ -120,23 +124,31 @@ export async function meetingForViewer(props: {
 	const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
 	if (!meeting) return null;
 	const participantRows = await db
-		.select({ participant: meetingParticipants, agency: agencies.name })
+		.select({
+			participant: meetingParticipants,
+			agency: agencies.name,
+			agencyKind: agencies.kind
+		})
 		.from(meetingParticipants)
 		.leftJoin(agencies, eq(agencies.id, meetingParticipants.agencyId))
 		.where(eq(meetingParticipants.meetingId, meetingId))
 		.orderBy(asc(meetingParticipants.name));
-	const participants: ParticipantView[] = participantRows.map(({ participant: p, agency }) => ({
-		id: p.id,
-		userId: p.userId,
-		name: p.name,
-		role: p.role,
-		agency,
-		voting: p.voting,
-		attendance: p.attendance,
-		reportRequested: p.reportRequested,
-		reportReceived: p.reportReceivedAt !== null,
-		reportSharedWithParents: p.reportSharedWithParents
-	}));
+	const participants: ParticipantView[] = participantRows.map(
+		({ participant: p, agency, agencyKind }) => ({
+			id: p.id,
+			userId: p.userId,
+			name: p.name,
+			role: p.role,
+			agency,
+			agencyKind,
+			voting: p.voting,
+			attendance: p.attendance,
+			arrivedLate: p.arrivedLate,
+			reportRequested: p.reportRequested,
+			reportReceived: p.reportReceivedAt !== null,
+			reportSharedWithParents: p.reportSharedWithParents
+		})
+	);
 	const me = participants.find((p) => p.userId === user.id) ?? null;
 	const facts = {
 		viewer: { id: user.id, role: user.role, unitId: user.unitId },

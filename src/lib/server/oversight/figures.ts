@@ -378,7 +378,10 @@ async function agencyFigures(db: Database, unitId: string, start: Date, end: Dat
 		.select({
 			agency: agencies.name,
 			invited: sql<number>`count(*)::int`,
-			attended: countIf(sql`${meetingParticipants.attendance} = 'attended'`),
+			// Present in the room or online, or there until they left early (issue 21's register).
+			attended: countIf(
+				sql`${meetingParticipants.attendance} in ('present', 'present-online', 'left-early')`
+			),
 			apologies: countIf(sql`${meetingParticipants.attendance} = 'apologies'`),
 			reportsRequested: countIf(sql`${meetingParticipants.reportRequested}`),
 			reportsReceived: countIf(sql`${meetingParticipants.reportReceivedAt} is not null`),

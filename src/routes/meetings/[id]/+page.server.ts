@@ -4,7 +4,14 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { meetingForViewer } from '$lib/server/meetings/queries';
 import { startMeeting, StartMeetingError } from '$lib/server/meetings/commands/start-meeting';
-import { canPrepareMeeting, canRunMeeting, mayChangeMeetingDate } from '$lib/policy';
+import {
+	canPrepareMeeting,
+	canRunMeeting,
+	mayChangeMeetingDate,
+	mayTakeRegister,
+	registerIsOpen
+} from '$lib/policy';
+import { quorumOf } from '$lib/server/meetings/register';
 import { z } from 'zod';
 import { attendanceStates, meetingRoles } from '$lib/domain/vocabulary';
 import { fieldProblem, readForm } from '$lib/server/forms';
@@ -106,6 +113,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		role,
 		canRun: canRunMeeting({ viewer: user, meeting, participant: me }),
 		canPrepare: canPrepareMeeting({ viewer: user, meeting, participant: me }),
+		// The register in Welcome: its takers, while the meeting runs (and to correct it after).
+		canTakeRegister:
+			registerIsOpen(meeting.status) && mayTakeRegister({ viewer: user, meeting, participant: me }),
+		// Conferences: whether the register says the meeting can decide (parents see it too).
+		quorum: await quorumOf({ db, meeting, participants }),
 		documents:
 			meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
 		people: canPrepareMeeting({ viewer: user, meeting, participant: me })

@@ -1,4 +1,13 @@
-import { pgTable, text, timestamp, boolean, primaryKey, index, date } from 'drizzle-orm/pg-core';
+import {
+	pgTable,
+	text,
+	timestamp,
+	boolean,
+	primaryKey,
+	index,
+	date,
+	jsonb
+} from 'drizzle-orm/pg-core';
 import { agencies, units, users } from './people';
 import { children } from './families';
 import {
@@ -7,6 +16,7 @@ import {
 	meetingRoles,
 	meetingStatuses
 } from '../../../domain/vocabulary';
+import type { EndConfirmation } from '../../../domain/register';
 
 const id = () =>
 	text('id')
@@ -31,6 +41,11 @@ export const meetings = pgTable(
 		dueBy: date('due_by', { mode: 'string' }),
 		/** Why it was scheduled after its due date, as the scheduler gave it. */
 		lateReason: text('late_reason'),
+		/**
+		 * What End meeting warned of (register not taken, not quorate) and the chair's reason for
+		 * ending all the same, with what happens next; null when nothing needed confirming.
+		 */
+		endConfirmation: jsonb('end_confirmation').$type<EndConfirmation>(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('meetings_scheduled_idx').on(t.scheduledAt)]
@@ -66,6 +81,8 @@ export const meetingParticipants = pgTable(
 		/** Professionals who vote on the plan decision. */
 		voting: boolean('voting').notNull().default(false),
 		attendance: text('attendance', { enum: attendanceStates }).notNull().default('invited'),
+		/** Marked when they came after the register was first taken. */
+		arrivedLate: boolean('arrived_late').notNull().default(false),
 		reportRequested: boolean('report_requested').notNull().default(false),
 		reportReceivedAt: timestamp('report_received_at', { withTimezone: true }),
 		reportSharedWithParents: boolean('report_shared_with_parents').notNull().default(false)

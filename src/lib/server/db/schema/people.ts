@@ -9,7 +9,12 @@ const id = () =>
 
 export const units = pgTable('units', {
 	id: id(),
-	name: text('name').notNull()
+	name: text('name').notNull(),
+	/**
+	 * The unit's own quorum for conferences: how many agencies must be present (children's
+	 * social care among them). Null: the template's default (three).
+	 */
+	conferenceQuorumAgencies: integer('conference_quorum_agencies')
 });
 
 export const agencies = pgTable('agencies', {

@@ -14,12 +14,18 @@ import { riskHistoriesFor } from '../../risk/history';
 import { writePlanActions } from '../../actions';
 import { recordPlanEvents } from '../../plan-events';
 import { calendarDateOf } from '../../../domain/calendar-date';
+import { checkEndConfirmation, type EndConfirmation, type EndProblem } from '../../../domain';
+import { endProblemsOf } from '../register';
 
-/** Why a meeting could not be ended, with the HTTP status the API answers. */
+/**
+ * Why a meeting could not be ended, with the HTTP status the API answers; for a 409 that needs
+ * the chair's confirmation, the problems (register not taken, not quorate).
+ */
 export class EndMeetingError extends Error {
 	constructor(
-		readonly status: 403 | 404 | 409,
-		message: string
+		readonly status: 400 | 403 | 404 | 409,
+		message: string,
+		readonly problems: EndProblem[] = []
 	) {
 		super(message);
 		this.name = 'EndMeetingError';
@@ -32,11 +38,17 @@ export class EndMeetingError extends Error {
  * frozen — and the record is read and every document the template lists is generated and stored
  * as a new version. If making the documents fails, the meeting goes back to live (and the
  * sockets are told again), so a meeting is never ended without its documents.
+ *
+ * Before anything changes it checks the register and (for a conference) the quorum: with
+ * problems and no `confirmation` it refuses (409, with the problems); with a confirmation the
+ * chair's reason (and what happens next) is kept on the meeting and goes into the documents.
  */
 export async function endMeeting(props: {
 	db: Database;
 	user: SessionUser;
 	meetingId: string;
+	/** The chair's "end all the same": their reason, and for a conference not quorate what happens next. */
+	confirmation?: { reason?: unknown; nextStep?: unknown };
 	now?: Date;
 }): Promise<{ documents: DocumentLink[] }> {
 	const { db, user, meetingId } = props;
@@ -46,9 +58,29 @@ export async function endMeeting(props: {
 	if (!canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me })) {
 		throw new EndMeetingError(403, 'Only the chair of this meeting can end it.');
 	}
+	let endConfirmation: EndConfirmation | null = null;
+	if (found.meeting.status === 'live') {
+		const problems = await endProblemsOf({
+			db,
+			meeting: found.meeting,
+			participants: found.participants
+		});
+		if (problems.length && !props.confirmation) {
+			throw new EndMeetingError(
+				409,
+				'Before the meeting ends: ' + problems.map((p) => p.message).join(' '),
+				problems
+			);
+		}
+		if (problems.length && props.confirmation) {
+			const checked = checkEndConfirmation(props.confirmation, problems);
+			if (!checked.ok) throw new EndMeetingError(400, checked.problems[0].message);
+			endConfirmation = checked.confirmation;
+		}
+	}
 	const [ended] = await db
 		.update(meetings)
-		.set({ status: 'ended', endedAt: now })
+		.set({ status: 'ended', endedAt: now, endConfirmation })
 		.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'live')))
 		.returning();
 	if (!ended) {
@@ -120,7 +152,7 @@ export async function endMeeting(props: {
 	} catch (error) {
 		await db
 			.update(meetings)
-			.set({ status: 'live', endedAt: null })
+			.set({ status: 'live', endedAt: null, endConfirmation: null })
 			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'ended')));
 		announceMeetingChanged(meetingId);
 		throw error;

@@ -1,7 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db';
 import { meetingParticipants } from '../../db/schema';
-import type { Attendance } from '../../../domain/vocabulary';
+import { registerStates, type Attendance, type RegisterState } from '../../../domain/vocabulary';
+import type { SessionUser } from '../../auth/session';
+import { mayTakeRegister, registerIsOpen } from '../../../policy';
+import { meetingForViewer } from '../queries';
 import { audit } from '../../audit';
 import { MeetingInputError } from './create-meeting';
 
@@ -52,4 +55,91 @@ export async function recordAttendance(props: {
 		targetId: props.meetingId,
 		detail: { participantId: props.participantId, attendance: props.attendance }
 	});
+}
+
+/** Why the register could not be taken, with the HTTP status the API answers. */
+export class RegisterError extends Error {
+	constructor(
+		readonly status: 400 | 404 | 409,
+		message: string
+	) {
+		super(message);
+		this.name = 'RegisterError';
+	}
+}
+
+const registerWords = registerStates.map((s) => `"${s}"`).join(', ');
+
+/**
+ * The register in the meeting (issue 21): the chair or minute-taker marks one person present in
+ * the room or online, apologies (and whether they sent a report), absent or left early; a late
+ * arrival is marked as such. Anyone else who may see the meeting is answered 404, like a stranger.
+ */
+export async function takeRegister(props: {
+	db: Database;
+	user: SessionUser;
+	meetingId: string;
+	participantId: unknown;
+	attendance: unknown;
+	reportSent?: unknown;
+	late?: unknown;
+	now?: Date;
+}): Promise<{ participantId: string; attendance: RegisterState; arrivedLate: boolean }> {
+	const { db, user } = props;
+	const found = await meetingForViewer({ db, user, meetingId: props.meetingId });
+	const facts = found && { viewer: user, meeting: found.meeting, participant: found.me };
+	if (!found || !facts || !mayTakeRegister(facts))
+		throw new RegisterError(404, 'No meeting with that id whose register you take.');
+	if (!registerIsOpen(found.meeting.status))
+		throw new RegisterError(
+			409,
+			found.meeting.status === 'scheduled'
+				? 'The register is taken once the meeting has started.'
+				: 'This meeting was cancelled, so it has no register.'
+		);
+	const person =
+		typeof props.participantId === 'string'
+			? found.participants.find((p) => p.id === props.participantId)
+			: undefined;
+	if (!person)
+		throw new RegisterError(
+			400,
+			'participantId must be the id of someone invited to this meeting (see "participants" in GET /api/meetings/{id}).'
+		);
+	if (!(registerStates as readonly unknown[]).includes(props.attendance))
+		throw new RegisterError(400, `attendance must be one of ${registerWords}.`);
+	const attendance = props.attendance as RegisterState;
+	if (props.reportSent !== undefined && typeof props.reportSent !== 'boolean')
+		throw new RegisterError(400, 'reportSent must be true or false.');
+	if (props.late !== undefined && typeof props.late !== 'boolean')
+		throw new RegisterError(400, 'late must be true or false.');
+	const [row] = await db
+		.select()
+		.from(meetingParticipants)
+		.where(eq(meetingParticipants.id, person.id));
+	const arrivedLate =
+		attendance === 'present' || attendance === 'present-online'
+			? ((props.late as boolean | undefined) ?? row.arrivedLate)
+			: attendance === 'left-early'
+				? row.arrivedLate
+				: false;
+	const report =
+		props.reportSent === undefined
+			? {}
+			: props.reportSent
+				? { reportReceivedAt: row.reportReceivedAt ?? props.now ?? new Date() }
+				: { reportReceivedAt: null, reportSharedWithParents: false };
+	await db
+		.update(meetingParticipants)
+		.set({ attendance, arrivedLate, ...report })
+		.where(eq(meetingParticipants.id, person.id));
+	await audit({
+		db,
+		userId: user.id,
+		action: 'attendance',
+		targetType: 'meeting',
+		targetId: props.meetingId,
+		detail: { participantId: person.id, attendance, arrivedLate }
+	});
+	return { participantId: person.id, attendance, arrivedLate };
 }

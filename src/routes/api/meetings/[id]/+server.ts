@@ -3,6 +3,7 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { requireApiUser } from '$lib/server/guards';
 import { meetingForViewer } from '$lib/server/meetings/queries';
+import { quorumOf } from '$lib/server/meetings/register';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
@@ -19,6 +20,8 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		detail: { via: 'api' }
 	});
 	const { meeting, children, participants } = found;
+	// Conferences only: whether the register says the meeting can decide.
+	const quorum = await quorumOf({ db, meeting, participants });
 	return json({
 		id: meeting.id,
 		kind: meeting.kind,
@@ -34,7 +37,18 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 			name: p.name,
 			role: p.role,
 			agency: p.agency,
-			attendance: p.attendance
-		}))
+			attendance: p.attendance,
+			arrivedLate: p.arrivedLate
+		})),
+		...(quorum
+			? {
+					quorum: {
+						quorate: quorum.quorate,
+						agenciesPresent: quorum.agenciesPresent,
+						rule: quorum.rule,
+						lacking: quorum.lacking
+					}
+				}
+			: {})
 	});
 };

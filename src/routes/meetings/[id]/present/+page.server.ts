@@ -1,5 +1,6 @@
 import { meetingForPage } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
+import { quorumOf } from '$lib/server/meetings/register';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -26,6 +27,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			role: p.role,
 			agency: p.agency,
 			attendance: p.attendance
-		}))
+		})),
+		// Conferences: the quorum, shown live as the register is taken.
+		quorum: await quorumOf({ db, meeting, participants })
 	};
 };
