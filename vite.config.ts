@@ -34,7 +34,7 @@ export default defineConfig({
 		hookTimeout: 60_000,
 		// Two projects: the pure unit tests beside the code run in parallel and first; the
 		// integration files (tests/integration and any `*.db.test.ts` beside the code, which
-		// open a real database) run two at a time after them, each worker on its own database
+		// open a real database) run two at a time after them, each file on its own database
 		// (tests/setup/worker-database.ts). src/lib/test-layout.test.ts keeps files in their place.
 		projects: [
 			{
@@ -56,6 +56,7 @@ export default defineConfig({
 						'server/**/*.db.test.ts'
 					],
 					setupFiles: ['tests/setup/worker-database.ts'],
+					globalSetup: ['tests/setup/drop-worker-databases.ts'],
 					maxWorkers: 2,
 					sequence: { groupOrder: 1 }
 				}

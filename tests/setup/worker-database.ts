@@ -1,29 +1,23 @@
 /**
  * Integration files run two at a time. On PGlite each file has its own database in memory; on
- * the real PostgreSQL named by TEST_DATABASE_URL each vitest worker gets a database of its own
- * (`…_w1`, `…_w2`), made here if missing, so that one file emptying its database never pulls
- * the rows from under another file running beside it.
+ * the real PostgreSQL named by TEST_DATABASE_URL each file's process gets a database of its own
+ * (`…_p{pid}`), made here, so that one file emptying its database never pulls the rows from
+ * under another file running beside it. (Vitest's pool id is not a safe key: two files running
+ * at once were seen with the same one.) tests/setup/drop-worker-databases.ts drops them all
+ * when the run ends.
  */
 import postgres from 'postgres';
 
 const shared = process.env.TEST_DATABASE_URL;
-const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '1';
-const marker = '_w';
+const marker = '_p';
 
 if (shared && !new URL(shared).pathname.includes(marker)) {
 	const url = new URL(shared);
-	const name = `${url.pathname.slice(1)}${marker}${worker}`;
+	const name = `${url.pathname.slice(1)}${marker}${process.pid}`;
 	const admin = postgres(shared, { max: 1, onnotice: () => {} });
 	try {
 		const [found] = await admin`select 1 as found from pg_database where datname = ${name}`;
-		if (!found) {
-			try {
-				await admin.unsafe(`create database "${name}"`);
-			} catch (problem) {
-				// Another worker made it a moment ago.
-				if ((problem as { code?: string }).code !== '42P04') throw problem;
-			}
-		}
+		if (!found) await admin.unsafe(`create database "${name}"`);
 	} finally {
 		await admin.end();
 	}
