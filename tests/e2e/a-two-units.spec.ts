@@ -463,6 +463,12 @@ const matrix: Row[] = [
 		expect: own,
 		why: 'their unit’s'
 	},
+	{
+		key: 'GET /api/reports/late',
+		ask: get(() => '/api/reports/late'),
+		expect: own,
+		why: 'their unit’s'
+	},
 	...(['submit', 'approve', 'return', 'correct'] as const).map((step): Row => ({
 		key: `POST /api/documents/[id]/${step}`,
 		ask: json((t) => `/api/documents/${t.plan24h}/${step}`),
