@@ -461,6 +461,12 @@ const matrix: Row[] = [
 		allow: ['businessSupport'],
 		why: 'mayReadDueDocuments'
 	},
+	{
+		key: 'GET /api/reports/late',
+		ask: get('/api/reports/late'),
+		allow: unitOffice,
+		why: 'mayReadLateReports'
+	},
 	...(['submit', 'approve', 'return', 'correct'] as const).map((step): Row => ({
 		key: `POST /api/documents/[id]/${step}`,
 		ask: (ids) => ({ method: 'POST', path: `/api/documents/${ids.plan24h}/${step}`, json: {} }),

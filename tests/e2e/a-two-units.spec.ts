@@ -463,6 +463,12 @@ const matrix: Row[] = [
 		expect: own,
 		why: 'their unit’s'
 	},
+	{
+		key: 'GET /api/reports/late',
+		ask: get(() => '/api/reports/late'),
+		expect: own,
+		why: 'their unit’s'
+	},
 	...(['submit', 'approve', 'return', 'correct'] as const).map((step): Row => ({
 		key: `POST /api/documents/[id]/${step}`,
 		ask: json((t) => `/api/documents/${t.plan24h}/${step}`),
@@ -953,7 +959,11 @@ test.beforeAll(async () => {
 
 	// The chair starts and ends it: documents, and mail with attachments in B's outbox.
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
-	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'ended').toBe(200);
+	// No register taken in this test: End asks the chair to confirm with a reason (issue 21).
+	const ended = await chair.post(`/api/meetings/${meeting}/end`, {
+		data: { confirm: true, reason: 'This browser test takes no register.' }
+	});
+	expect(ended.status(), 'ended').toBe(200);
 	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
 		documents: { id: string; kind: string }[];
 	};

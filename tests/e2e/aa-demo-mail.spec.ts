@@ -74,6 +74,13 @@ test('the admin invites the GP to the demo core group, downloads the calendar fi
 	await expect(page.getByRole('row', { name: /Dr Ravi Patel/ }).first()).toContainText(
 		'Riverside GP practice'
 	);
+	// Who to chase: a way to write to them beside the name (issue 28).
+	await expect(
+		page
+			.getByRole('row', { name: /Dr Ravi Patel/ })
+			.first()
+			.getByRole('link', { name: /@/ })
+	).toHaveAttribute('href', /^mailto:/);
 	await expectAccessible(page);
 
 	// Moving the meeting from its page: a reason first, beside its field; then an update is queued.

@@ -193,6 +193,12 @@ test('a chair, a social worker, a police officer on a phone and a parent run the
 		'Mum'
 	);
 	await expect(mum.getByText('Walk Chrissie to school', { exact: false })).toBeVisible();
+	// The lead social worker is chosen from the professionals invited, not typed (issue 28).
+	const lead = chair.getByLabel('Lead social worker');
+	await expect(lead.locator('option')).toContainText(['Not chosen yet', 'Sam Okafor']);
+	await expect(lead.locator('option', { hasText: 'Dawn' })).toHaveCount(0);
+	await lead.selectOption('Sam Okafor');
+	await expect(mum.locator('.plan-facts')).toContainText('Sam Okafor');
 
 	// The parent never sees restricted information, anywhere on her page.
 	await expect(mum.locator('body')).not.toContainText('Intelligence');

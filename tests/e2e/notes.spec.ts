@@ -56,6 +56,38 @@ test('business support finalises the notes with the chair watching; the chair ap
 	};
 	expect(listed.documents.find((d) => d.kind === 'draft-notes')).toMatchObject({ state: 'draft' });
 
+	// Business support's queue opens on what is outstanding, the most overdue first; the final
+	// ones (this meeting's 24-hour plan among them) are folded away under "Done" (issue 28).
+	const queue = (await (await page.request.get('/api/documents/due')).json()) as {
+		documents: { meetingId: string; kind: string; done: boolean; workingDaysLate: number }[];
+	};
+	const firstDone = queue.documents.findIndex((d) => d.done);
+	expect(firstDone).toBeGreaterThan(0);
+	expect(queue.documents.slice(firstDone).every((d) => d.done)).toBe(true);
+	expect(queue.documents).toContainEqual(
+		expect.objectContaining({ meetingId, kind: 'draft-notes', done: false })
+	);
+	expect(queue.documents).toContainEqual(
+		expect.objectContaining({ meetingId, kind: 'plan-24h', done: true })
+	);
+	await page.goto('/documents/due');
+	const outstanding = page.locator('table.due-documents').first().locator('tbody tr');
+	await expect(outstanding.first()).toBeVisible();
+	const late = (await outstanding.evaluateAll((rows) =>
+		rows.map((row) => ({ state: row.dataset.state, late: Number(row.dataset.late) }))
+	)) as { state: string; late: number }[];
+	expect(late.every((row) => row.state !== 'final')).toBe(true);
+	expect(late.map((row) => row.late)).toEqual(
+		[...late.map((row) => row.late)].sort((a, b) => b - a)
+	);
+	const done = page.locator('details.done-documents');
+	await expect(done.locator('summary')).toHaveText(/^Done \(\d+\)$/);
+	await expect(done.locator('tbody tr').first()).toBeHidden();
+	await done.locator('summary').click();
+	await expect(done.locator('tbody tr').first()).toBeVisible();
+	await expect(done.locator('tbody tr').first()).toHaveAttribute('data-state', 'final');
+	await expectAccessible(page);
+
 	// Business support opens the draft notes from the meeting page.
 	await page.goto(`/meetings/${meetingId}`);
 	await page.getByRole('link', { name: 'Open the notes editor' }).click();

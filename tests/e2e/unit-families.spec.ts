@@ -32,7 +32,9 @@ test('business support makes a family, starts its clock and schedules the initia
 	await expect(page.getByRole('alert')).toContainText('Enter the name the unit uses');
 	await page.getByLabel('Family name').fill(family);
 	await page.getByRole('button', { name: 'Add the family' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: family })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: `The ${family}`, exact: true })
+	).toBeVisible();
 
 	// Two children: a date that does not exist is refused beside its field.
 	for (const [name, born] of [

@@ -18,6 +18,7 @@ import { processState } from '../../src/lib/server/process-state';
 import { runInRequest } from '../../src/lib/server/request-context';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { GET as auditApi } from '../../src/routes/api/audit/+server';
+import { auditSearchChoices } from '../../src/lib/server/audit-search';
 import { load as childPage } from '../../src/routes/children/[childId]/+page.server';
 import { load as meetingsPage } from '../../src/routes/meetings/+page.server';
 import {
@@ -329,6 +330,26 @@ describe('GET /api/audit', () => {
 		// The visitor's own unit sees their sign-in.
 		const theirs = ((await searchAs(otherManager)).body as { entries: AuditRow[] }).entries;
 		expect(theirs.some((e) => e.action === 'sign-in' && e.address === '203.0.113.41')).toBe(true);
+	});
+
+	it('offers as a person to filter by everyone whose entries the manager sees, and no one else (issue 28)', async () => {
+		const { db } = handle;
+		const unitId = manager.unitId!;
+		const list = ((await searchAs(manager)).body as { entries: AuditRow[] }).entries;
+		const { people } = await auditSearchChoices({ db, unitId });
+		const offered = new Set(people.map((p) => p.id));
+		// Every person who acted in an entry the manager sees can be chosen…
+		const actors = [...new Set(list.map((e) => e.userId).filter((id) => id !== null))];
+		expect(actors.filter((id) => !offered.has(id))).toEqual([]);
+		// …including the professional with no unit who opened this unit's record,
+		expect(offered.has(professional.id)).toBe(true);
+		// and the unit's own accounts; not another unit's manager or a stranger.
+		for (const own of [chair, admin, manager, parent]) expect(offered.has(own.id)).toBe(true);
+		expect(offered.has(otherManager.id)).toBe(false);
+		expect(offered.has(stranger.id)).toBe(false);
+		// Each once, by name.
+		expect(people.length).toBe(offered.size);
+		expect(people.map((p) => p.name)).toEqual([...people.map((p) => p.name)].sort());
 	});
 
 	it('answers 404 to everyone else, 401 without a session', async () => {

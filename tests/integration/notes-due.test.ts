@@ -74,15 +74,21 @@ describe('due dates', () => {
 		expect(due['plan-24h']).toBe('2026-12-21');
 	});
 
-	it('lists them by due date for business support, saying how late in working days', async () => {
+	it('lists them for business support, outstanding first, saying how late in working days', async () => {
 		const documents = await dueDocuments({ db: handle.db, unitId, today: '2027-01-18' });
-		expect(documents.map((d) => d.kind)).toEqual(['plan-24h', 'draft-notes']);
-		expect(documents[0]).toMatchObject({ state: 'final', workingDaysLate: 0, lateness: 'done' });
+		expect(documents.map((d) => d.kind)).toEqual(['draft-notes', 'plan-24h']);
 		expect(documents[1]).toMatchObject({
+			state: 'final',
+			workingDaysLate: 0,
+			lateness: 'done',
+			done: true
+		});
+		expect(documents[0]).toMatchObject({
 			state: 'draft',
 			dueBy: '2027-01-13',
 			workingDaysLate: 3,
-			lateness: '3 working days late'
+			lateness: '3 working days late',
+			done: false
 		});
 	});
 

@@ -3,6 +3,7 @@ import {
 	dateInWords,
 	durationInWords,
 	familyScoreSummaryText,
+	familyTitle,
 	firstName,
 	formatDuration,
 	withArticle,
@@ -111,5 +112,16 @@ describe('withArticle', () => {
 		expect(withArticle('GP letter')).toBe('a GP letter');
 		expect(withArticle('SW visit')).toBe('an SW visit');
 		expect(withArticle('initial conference', true)).toBe('An initial conference');
+	});
+});
+
+describe('familyTitle', () => {
+	it('names a family as a heading: "The Okoro family", however the unit typed it', () => {
+		expect(familyTitle('Okoro')).toBe('The Okoro family');
+		expect(familyTitle('Okoro family')).toBe('The Okoro family');
+		expect(familyTitle('the Okoro family')).toBe('The Okoro family');
+		expect(familyTitle('  Okoro-Hughes   Family ')).toBe('The Okoro-Hughes family');
+		expect(familyTitle('Okoro and Hughes households')).toBe('Okoro and Hughes households');
+		expect(familyTitle('Ash family 12ab')).toBe('The Ash family 12ab');
 	});
 });

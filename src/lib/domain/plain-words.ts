@@ -186,3 +186,23 @@ export function withArticle(phrase: string, capital = false): string {
 	const article = vowelSound ? 'an' : 'a';
 	return `${capital ? article.charAt(0).toUpperCase() + article.slice(1) : article} ${text}`;
 }
+
+/**
+ * A family named as a heading or title reads "The Okoro family" (issue 28), whether the unit
+ * typed "Okoro", "Okoro family" or "the Okoro family": "the" and "family" added once each. A
+ * name that already says what it is otherwise ("Okoro and Hughes households") is kept, its first
+ * letter capitalised.
+ */
+export function familyTitle(name: string): string {
+	const bare = name
+		.trim()
+		.replace(/\s+/g, ' ')
+		.replace(/^the\s+/i, '');
+	if (!bare) return name.trim();
+	const title = /\b(families|households?)\b/i.test(bare)
+		? bare
+		: /\bfamily\b/i.test(bare)
+			? `the ${bare.replace(/ family$/i, ' family')}`
+			: `the ${bare} family`;
+	return title.charAt(0).toUpperCase() + title.slice(1);
+}

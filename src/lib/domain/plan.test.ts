@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkAction, checkPlan, proposePlanDates, type ChildPlan } from './plan';
+import {
+	checkAction,
+	checkPlan,
+	leadSocialWorkerChoices,
+	proposePlanDates,
+	type ChildPlan
+} from './plan';
 
 describe('proposePlanDates', () => {
 	it('an initial conference proposes the first core group, the first review, the letter and the notes', () => {
@@ -121,5 +127,32 @@ describe('checkPlan', () => {
 			contingency: 'If Chrissie is still missing school in March, we will meet again sooner.'
 		};
 		expect(checkPlan(complete).ok).toBe(true);
+	});
+});
+
+describe('leadSocialWorkerChoices', () => {
+	const invited = [
+		{ name: 'Priya Shah', role: 'chair', agency: null },
+		{ name: 'Sam Okafor', role: 'professional', agency: 'Children’s social care' },
+		{ name: 'PC Jo Reid', role: 'professional', agency: 'Police' },
+		{ name: 'Dawn Walker', role: 'parent', agency: null },
+		{ name: 'Sam Okafor', role: 'professional', agency: 'Children’s social care' }
+	];
+
+	it('offers the invited professionals, each once, with their agency; not the chair or the family', () => {
+		expect(leadSocialWorkerChoices(invited, '')).toEqual([
+			{ value: 'Sam Okafor', label: 'Sam Okafor, Children’s social care', invited: true },
+			{ value: 'PC Jo Reid', label: 'PC Jo Reid, Police', invited: true }
+		]);
+		expect(leadSocialWorkerChoices(invited, 'Sam Okafor')).toHaveLength(2);
+	});
+
+	it('keeps a name written before as free text readable, marked, as the last choice', () => {
+		const choices = leadSocialWorkerChoices(invited, 'Sam O (duty)');
+		expect(choices.at(-1)).toEqual({
+			value: 'Sam O (duty)',
+			label: 'Sam O (duty) (as written before; not invited)',
+			invited: false
+		});
 	});
 });

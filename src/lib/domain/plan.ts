@@ -206,3 +206,35 @@ export function checkPlan(
 	}
 	return problems.length > 0 ? { ok: false, problems } : { ok: true, plan };
 }
+
+/** One choice for the plan's lead social worker: the name the plan keeps, and how it reads. */
+export type LeadSocialWorkerChoice = { value: string; label: string; invited: boolean };
+
+/**
+ * The lead social worker is one of the professionals invited to the meeting (issue 28): each once,
+ * by name, with their agency to tell them apart. The plan keeps the name, as it always has; a
+ * name written before this was a choice (free text), or of someone no longer invited, stays
+ * readable as a last choice marked as such, so opening the plan never loses it.
+ */
+export function leadSocialWorkerChoices(
+	invited: readonly { name: string; role: string; agency: string | null }[],
+	current: string
+): LeadSocialWorkerChoice[] {
+	const choices: LeadSocialWorkerChoice[] = [];
+	for (const person of invited) {
+		if (person.role !== 'professional' || choices.some((c) => c.value === person.name)) continue;
+		choices.push({
+			value: person.name,
+			label: person.agency ? `${person.name}, ${person.agency}` : person.name,
+			invited: true
+		});
+	}
+	const kept = current.trim();
+	if (kept && !choices.some((c) => c.value === current))
+		choices.push({
+			value: current,
+			label: `${kept} (as written before; not invited)`,
+			invited: false
+		});
+	return choices;
+}

@@ -2,7 +2,7 @@
  * Reading the audit log: what a manager of a unit may search (GET /api/audit and /audit). The
  * log itself is written only by `audit` (./audit.ts) and never changed.
  */
-import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from './db';
 import { auditLog, children, families, meetings, users } from './db/schema';
 import { mayReadAudit, type Viewer } from '../policy';
@@ -32,6 +32,29 @@ export interface AuditFilters {
 export const AUDIT_PAGE_SIZE = 500;
 
 /**
+ * Whether an audit entry is the unit's (with `meetings`, `children` and `families` left-joined to
+ * it as `searchAudit` does). The unit's own accounts are its staff and the people it made
+ * accounts for. Not the parents and professionals of other units who merely appear in its
+ * families or meetings (issue 20): when and from where they sign in is no business of this
+ * unit's; what they do in its meetings and to its children's records is, and comes in by the
+ * meeting or the child.
+ */
+function unitEntries(unitId: string) {
+	const unitPeople = sql`(select ${users.id} from ${users} where ${users.unitId} = ${unitId})`;
+	return or(
+		eq(meetings.unitId, unitId),
+		eq(families.unitId, unitId),
+		// Not about another unit's meeting or child: the person's own doings (signing in, lists).
+		and(
+			isNull(auditLog.meetingId),
+			ne(auditLog.targetType, 'child'),
+			sql`${auditLog.userId} in ${unitPeople}`
+		),
+		and(eq(auditLog.targetType, 'user'), sql`${auditLog.targetId} in ${unitPeople}`)
+	);
+}
+
+/**
  * The unit's audit entries matching the filters, newest first; null when the viewer may not
  * read the audit log (the route answers 404). An entry belongs to the unit when its meeting or its
  * child's family is the unit's, or — when it is about no meeting or child (signing in, a list) —
@@ -44,12 +67,6 @@ export async function searchAudit(props: {
 }): Promise<AuditEntry[] | null> {
 	const { db, viewer, filters } = props;
 	if (!mayReadAudit(viewer) || viewer.unitId === null) return null;
-	const unitId = viewer.unitId;
-	// The unit's own accounts: its staff and the people it made accounts for. Not the parents and
-	// professionals of other units who merely appear in its families or meetings (issue 20): when
-	// and from where they sign in is no business of this unit's; what they do in its meetings and
-	// to its children's records is, and comes in by the meeting or the child.
-	const unitPeople = sql`(select ${users.id} from ${users} where ${users.unitId} = ${unitId})`;
 	const rows = await db
 		.select({
 			at: auditLog.at,
@@ -65,17 +82,7 @@ export async function searchAudit(props: {
 		.leftJoin(families, eq(families.id, children.familyId))
 		.where(
 			and(
-				or(
-					eq(meetings.unitId, unitId),
-					eq(families.unitId, unitId),
-					// Not about another unit's meeting or child: the person's own doings (signing in, lists).
-					and(
-						isNull(auditLog.meetingId),
-						ne(auditLog.targetType, 'child'),
-						sql`${auditLog.userId} in ${unitPeople}`
-					),
-					and(eq(auditLog.targetType, 'user'), sql`${auditLog.targetId} in ${unitPeople}`)
-				),
+				unitEntries(viewer.unitId),
 				filters.meetingId ? eq(auditLog.meetingId, filters.meetingId) : undefined,
 				filters.userId ? eq(auditLog.userId, filters.userId) : undefined,
 				filters.from ? gte(auditLog.at, filters.from) : undefined,
@@ -87,14 +94,25 @@ export async function searchAudit(props: {
 	return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
 }
 
-/** The people and meetings of the viewer's unit, to search by name on the audit page. */
+/**
+ * The people and meetings to search by on the audit page: everyone whose entries the manager may
+ * see (the unit's own accounts, and anyone — a GP, another unit's parent — who acted in the unit's
+ * meetings or on its children's records: issue 28), by name; and the unit's meetings, newest first.
+ */
 export async function auditSearchChoices(props: { db: Database; unitId: string }) {
+	const actors = props.db
+		.selectDistinct({ userId: auditLog.userId })
+		.from(auditLog)
+		.leftJoin(meetings, eq(meetings.id, auditLog.meetingId))
+		.leftJoin(children, and(eq(auditLog.targetType, 'child'), eq(children.id, auditLog.targetId)))
+		.leftJoin(families, eq(families.id, children.familyId))
+		.where(and(isNotNull(auditLog.userId), unitEntries(props.unitId)));
 	const [people, unitMeetings] = await Promise.all([
 		props.db
 			.select({ id: users.id, name: users.name })
 			.from(users)
-			.where(eq(users.unitId, props.unitId))
-			.orderBy(users.name),
+			.where(or(eq(users.unitId, props.unitId), inArray(users.id, actors)))
+			.orderBy(users.name, users.id),
 		props.db
 			.select({ id: meetings.id, title: meetings.title, scheduledAt: meetings.scheduledAt })
 			.from(meetings)

@@ -1,7 +1,9 @@
 /**
  * Business support's queue: the latest version of every document of the unit's meetings that
- * has a due date (the notes, their family copy, the 24-hour plan), by due date, with its state
- * and how many working days late it is.
+ * has a due date (the notes, their family copy, the 24-hour plan), in working order (issue 28):
+ * what is outstanding first, the most overdue at the top, then what is due soonest; the done ones
+ * (final) after them, the most recently due first. Each with its state and how many working days
+ * late it is.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -21,6 +23,8 @@ export interface DueDocument {
 	workingDaysLate: number;
 	/** "3 working days late", "due today", "on time", "done". */
 	lateness: string;
+	/** Final: out, nothing left to do (folded away at the end of the queue). */
+	done: boolean;
 	url: string;
 }
 
@@ -77,13 +81,22 @@ export async function dueDocuments(props: {
 			dueBy,
 			workingDaysLate: workingDaysLate(facts),
 			lateness: lateInWords(facts),
+			done: facts.final,
 			url: documentUrl(row.meetingId, row.id)
 		});
 	}
-	return out.sort(
-		(a, b) =>
-			a.dueBy.localeCompare(b.dueBy) ||
-			a.meetingTitle.localeCompare(b.meetingTitle) ||
-			a.kind.localeCompare(b.kind)
-	);
+	return out.sort(workingOrder);
+}
+
+/**
+ * Outstanding before done; among the outstanding the earliest due date first (so the most
+ * overdue leads, then what is due soonest); among the done the latest due date first.
+ */
+export function workingOrder(
+	a: Pick<DueDocument, 'done' | 'dueBy' | 'meetingTitle' | 'kind'>,
+	b: Pick<DueDocument, 'done' | 'dueBy' | 'meetingTitle' | 'kind'>
+): number {
+	if (a.done !== b.done) return a.done ? 1 : -1;
+	const byDate = a.done ? b.dueBy.localeCompare(a.dueBy) : a.dueBy.localeCompare(b.dueBy);
+	return byDate || a.meetingTitle.localeCompare(b.meetingTitle) || a.kind.localeCompare(b.kind);
 }

@@ -6,21 +6,29 @@ import { mayReadDueDocuments } from '$lib/policy';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { RequestHandler } from './$types';
 
-/** Business support's queue: → { documents: [{ id, meetingId, kind, state, dueBy, workingDaysLate }] }. */
+/**
+ * Business support's queue in working order (outstanding first, most overdue at the top, then due
+ * soonest; the done ones last): → { documents: [{ id, meetingId, kind, version, state, dueBy,
+ * workingDaysLate, lateness, done }] }.
+ */
 export const GET: RequestHandler = async ({ locals }) => {
 	const user = requireApiUser(locals);
 	if (!mayReadDueDocuments(user) || !user.unitId) error(404, 'Not found');
 	const db = await database();
 	const documents = await dueDocuments({ db, unitId: user.unitId, today: todayIn() });
 	return json({
-		documents: documents.map(({ id, meetingId, kind, version, state, dueBy, workingDaysLate }) => ({
-			id,
-			meetingId,
-			kind,
-			version,
-			state,
-			dueBy,
-			workingDaysLate
-		}))
+		documents: documents.map(
+			({ id, meetingId, kind, version, state, dueBy, workingDaysLate, lateness, done }) => ({
+				id,
+				meetingId,
+				kind,
+				version,
+				state,
+				dueBy,
+				workingDaysLate,
+				lateness,
+				done
+			})
+		)
 	});
 };
