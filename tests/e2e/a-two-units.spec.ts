@@ -492,6 +492,7 @@ const matrix: Row[] = [
 			['reports', 'professional'],
 			['consultations', 'professional'],
 			['advocacy', 'businessSupport'],
+			['attendance', 'chair'],
 			['circulate', 'businessSupport']
 		] as const
 	).map(([action, control]): Row => ({
