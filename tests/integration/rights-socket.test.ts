@@ -126,7 +126,13 @@ function probe(root: string): { write(doc: Y.Doc): void; arrived(doc: Y.Doc): bo
 	if (root === roots.outcome) {
 		return {
 			write: (doc) =>
-				doc.getMap(root).set(childId, { outcome: 'plan', category: 'neglect', recordedAt: n }),
+				doc.getMap(root).set(childId, {
+					outcome: 'plan',
+					category: 'neglect',
+					// The chair's outcome carries its own reason (issue 21), as a view does.
+					reason: `Probe ${mark}: the worries have not lessened.`,
+					recordedAt: n
+				}),
 			arrived: (doc) =>
 				(doc.getMap(root).get(childId) as { recordedAt?: number } | undefined)?.recordedAt === n
 		};
