@@ -88,7 +88,7 @@ interface Row {
 	key: string;
 	/** What is asked; `{placeholders}` are filled from the demo. */
 	ask: (ids: Ids) => {
-		method: 'GET' | 'POST';
+		method: 'GET' | 'POST' | 'PUT';
 		path: string;
 		form?: Record<string, string>;
 		json?: unknown;
@@ -676,6 +676,19 @@ const matrix: Row[] = [
 	{ key: 'GET /api/outbox', ask: get('/api/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
 	{ key: 'GET /api/audit', ask: get('/api/audit'), allow: ['manager'], why: 'mayReadAudit' },
 	{
+		key: 'GET /api/unit/settings',
+		ask: get('/api/unit/settings'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayManageUnitSettings'
+	},
+	{
+		key: 'PUT /api/unit/settings',
+		// An empty body: past the guard it is refused (400), so nothing changes.
+		ask: () => ({ method: 'PUT', path: '/api/unit/settings', json: {} }),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayManageUnitSettings'
+	},
+	{
 		key: 'GET /api/people',
 		ask: get('/api/people'),
 		allow: ['chair', 'businessSupport', 'manager'],
@@ -805,6 +818,7 @@ async function ask(context: APIRequestContext, row: Row, ids: Ids): Promise<APIR
 	const { method, path: url, form, json } = row.ask(ids);
 	const headers = { accept: form ? 'text/html' : 'application/json' };
 	if (method === 'GET') return context.get(url, { headers });
+	if (method === 'PUT') return context.put(url, { data: json, headers });
 	return form ? context.post(url, { form, headers }) : context.post(url, { data: json, headers });
 }
 

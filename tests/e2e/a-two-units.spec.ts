@@ -111,7 +111,7 @@ interface Things {
 }
 
 interface Ask {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PUT';
 	path: string;
 	form?: Record<string, string>;
 	json?: unknown;
@@ -692,6 +692,19 @@ const matrix: Row[] = [
 		namesOnly: true
 	},
 	{ key: 'GET /api/people', ask: get(() => '/api/people'), expect: own, why: 'their unit’s' },
+	{
+		key: 'GET /api/unit/settings',
+		ask: get(() => '/api/unit/settings'),
+		expect: own,
+		why: 'their own unit’s settings'
+	},
+	{
+		key: 'PUT /api/unit/settings',
+		// An empty body: refused (400) past the guard, so nothing changes.
+		ask: () => ({ method: 'PUT', path: '/api/unit/settings', json: {} }),
+		expect: own,
+		why: 'their own unit’s settings'
+	},
 	{ key: 'GET /api/agencies', ask: get(() => '/api/agencies'), expect: own, why: 'their unit’s' },
 	{ key: 'POST /api/people', ask: json(() => '/api/people'), expect: own, why: 'their unit' },
 	{ key: 'POST /api/agencies', ask: json(() => '/api/agencies'), expect: own, why: 'their unit' },
@@ -766,6 +779,7 @@ async function ask(context: APIRequestContext, request: Ask): Promise<APIRespons
 	const { method, path: url, form: fields, json: body } = request;
 	const headers = { accept: fields ? 'text/html' : 'application/json' };
 	if (method === 'GET') return context.get(url, { headers });
+	if (method === 'PUT') return context.put(url, { data: body, headers });
 	return fields
 		? context.post(url, { form: fields, headers })
 		: context.post(url, { data: body, headers });

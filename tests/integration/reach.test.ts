@@ -1,0 +1,273 @@
+/**
+ * Everyone who must know, knows (issue 22), through the route handlers: a meeting's list holds
+ * a person with an account, a named person with only an address and an agency's team mailbox;
+ * the unit's settings (secure domains, when reports are due) are kept by business support and
+ * managers only; the circulation record names each recipient, their agency, the copy and its
+ * state.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../src/lib/server/db';
+import {
+	agencies,
+	auditLog,
+	meetingParticipants,
+	outbox,
+	type User
+} from '../../src/lib/server/db/schema';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import { processState } from '../../src/lib/server/process-state';
+import { POST as postParticipant } from '../../src/routes/api/meetings/[id]/participants/+server';
+import { GET as getSettings, PUT as putSettings } from '../../src/routes/api/unit/settings/+server';
+import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+
+let handle: DatabaseHandle;
+let admin: User, chair: User, manager: User, police: User, parent: User, otherAdmin: User;
+let meetingId: string;
+let school: string, gp: string, edt: string, otherUnitsAgency: string, noAddress: string;
+
+const session = (u: User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (event: any) => Promise<Response> | Response;
+
+async function call(
+	handler: Handler,
+	user: User,
+	props: { body?: unknown; params?: Record<string, string>; method?: string } = {}
+) {
+	const url = new URL('http://127.0.0.1/api/x');
+	const request = new Request(url, {
+		method: props.method ?? (props.body === undefined ? 'GET' : 'POST'),
+		body: props.body === undefined ? undefined : JSON.stringify(props.body),
+		headers: { 'content-type': 'application/json' }
+	});
+	const response = await handler({
+		request,
+		url,
+		params: props.params ?? {},
+		locals: { user: session(user), sessionId: 'test' }
+	});
+	return { status: response.status, body: await response.json() };
+}
+
+beforeAll(async () => {
+	handle = await createTestDatabase();
+	processState().database = Promise.resolve(handle);
+	const { db } = handle;
+	const unit = await makeUnit(db);
+	const other = await makeUnit(db, 'Another unit');
+	const agency = async (name: string, kind: string, email: string | null, unitId = unit.id) =>
+		(await db.insert(agencies).values({ name, kind, email, unitId }).returning())[0].id;
+	school = await agency('Hill Top Primary School', 'school', 'office@hilltop.example.org');
+	gp = await agency('Elm Street Surgery', 'gp', 'elm.street@nhs.net');
+	edt = await agency('Emergency duty team', 'emergency-duty-team', 'edt@council.gov.uk');
+	noAddress = await agency('Northside Nursery', 'nursery', null);
+	otherUnitsAgency = await agency('Their school', 'school', 'office@theirs.example.org', other.id);
+	admin = await makeUser(db, { role: 'admin', unitId: unit.id });
+	chair = await makeUser(db, { role: 'chair', unitId: unit.id, name: 'Priya Shah' });
+	manager = await makeUser(db, { role: 'manager', unitId: unit.id });
+	otherAdmin = await makeUser(db, { role: 'admin', unitId: other.id });
+	police = await makeUser(db, { role: 'professional', unitId: unit.id, name: 'PC Dan Jones' });
+	parent = await makeUser(db, { role: 'parent', name: 'Dawn Walker' });
+	const { children } = await makeFamily(db, {
+		unitId: unit.id,
+		children: ['Chrissie Walker'],
+		parents: [{ userId: parent.id, relationship: 'Mum' }]
+	});
+	const made = await makeMeeting(db, {
+		unitId: unit.id,
+		status: 'scheduled',
+		scheduledAt: new Date(Date.now() + 7 * 86_400_000),
+		childIds: [children[0].id],
+		participants: [
+			{ user: chair, role: 'chair' },
+			{ user: parent, role: 'parent' }
+		]
+	});
+	meetingId = made.meeting.id;
+});
+
+afterAll(async () => {
+	await handle?.close();
+});
+
+describe('recipients are people and mailboxes (POST /api/meetings/{id}/participants)', () => {
+	it('takes a person with an account, a person with only an address and a team mailbox', async () => {
+		const { db } = handle;
+		const params = { id: meetingId };
+		const officer = await call(postParticipant, admin, {
+			params,
+			body: { userId: police.id, role: 'professional' }
+		});
+		expect(officer.status).toBe(201);
+
+		const teacher = await call(postParticipant, admin, {
+			params,
+			body: {
+				name: 'Mrs Ellen Green',
+				email: 'E.Green@HillTop.example.org',
+				role: 'professional',
+				agencyId: school
+			}
+		});
+		expect(teacher.status).toBe(201);
+		const [teacherRow] = await db
+			.select()
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.id, teacher.body.id));
+		expect(teacherRow).toMatchObject({
+			name: 'Mrs Ellen Green',
+			email: 'e.green@hilltop.example.org',
+			agencyId: school,
+			mailbox: false,
+			userId: null
+		});
+
+		const practice = await call(postParticipant, chair, {
+			params,
+			body: { agencyId: gp, mailbox: true }
+		});
+		expect(practice.status).toBe(201);
+		const [practiceRow] = await db
+			.select()
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.id, practice.body.id));
+		expect(practiceRow).toMatchObject({
+			name: 'Elm Street Surgery',
+			email: 'elm.street@nhs.net',
+			role: 'professional',
+			mailbox: true,
+			voting: false
+		});
+		expect(
+			(await call(postParticipant, admin, { params, body: { agencyId: edt, mailbox: true } }))
+				.status
+		).toBe(201);
+
+		// Each is invited; the teacher's invitation carries a set-up link, the mailboxes' never.
+		const mail = await db.select().from(outbox).where(eq(outbox.meetingId, meetingId));
+		const to = (address: string) => mail.find((m) => m.recipientEmail === address);
+		expect(to('e.green@hilltop.example.org')?.textBody).toMatch(/\/invite\//);
+		expect(to('elm.street@nhs.net')?.purpose).toBe('invitation');
+		expect(to('elm.street@nhs.net')?.textBody).not.toMatch(/\/invite\/|set up your account/i);
+		expect(to('edt@council.gov.uk')?.textBody).not.toMatch(/\/invite\//);
+		expect(to(police.email)?.purpose).toBe('invitation');
+	});
+
+	it('refuses what it cannot use, naming the field', async () => {
+		const params = { id: meetingId };
+		const cases: [unknown, string, RegExp][] = [
+			[{ agencyId: gp, mailbox: true }, 'agencyId', /already on the list/],
+			[{ agencyId: noAddress, mailbox: true }, 'agencyId', /no team address/],
+			[{ agencyId: otherUnitsAgency, mailbox: true }, 'agencyId', /unit’s list/],
+			[{ agencyId: 'nonsense', mailbox: true }, 'agencyId', /unit’s list/],
+			[
+				{
+					name: 'A Teacher',
+					email: 'a@b.example.org',
+					role: 'professional',
+					agencyId: otherUnitsAgency
+				},
+				'agencyId',
+				/unit’s list/
+			],
+			[
+				{ name: 'A Teacher', email: 'not an address', role: 'professional' },
+				'email',
+				/address like/
+			],
+			[
+				{ name: 'A Teacher', email: 'a@b.example.org', role: 'boss' },
+				'role',
+				/part in the meeting/
+			],
+			[{ name: '', email: 'a@b.example.org', role: 'professional' }, 'name', /name/],
+			[
+				{ name: 'Dawn again', email: police.email, role: 'professional' },
+				'email',
+				/already has an account/
+			]
+		];
+		for (const [body, field, message] of cases) {
+			const answer = await call(postParticipant, admin, { params, body });
+			expect(answer.status, JSON.stringify(body)).toBe(400);
+			expect(answer.body.errors[field], JSON.stringify(body)).toMatch(message);
+		}
+		// Someone who may not prepare the meeting, or another unit's business support: not found.
+		for (const who of [parent, otherAdmin, police])
+			expect(
+				(await call(postParticipant, who, { params, body: { agencyId: edt, mailbox: true } }))
+					.status
+			).toBe(404);
+	});
+});
+
+describe('the unit settings (GET/PUT /api/unit/settings)', () => {
+	it('business support and managers read and set them; others are answered 404', async () => {
+		expect((await call(getSettings, admin)).body).toEqual({
+			secureDomains: [],
+			reportDueWorkingDays: 3
+		});
+		const put = await call(putSettings, manager, {
+			method: 'PUT',
+			body: {
+				secureDomains: ['NHS.net', '@police.uk', 'gov.uk', 'nhs.net'],
+				reportDueWorkingDays: 5
+			}
+		});
+		expect(put.status).toBe(200);
+		expect(put.body).toEqual({
+			secureDomains: ['nhs.net', 'police.uk', 'gov.uk'],
+			reportDueWorkingDays: 5
+		});
+		expect((await call(getSettings, admin)).body.secureDomains).toEqual([
+			'nhs.net',
+			'police.uk',
+			'gov.uk'
+		]);
+		// Another unit's business support sees their own unit's, untouched.
+		expect((await call(getSettings, otherAdmin)).body.secureDomains).toEqual([]);
+		const audited = await handle.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'unit-settings-changed'));
+		expect(audited).toHaveLength(1);
+		for (const who of [chair, police, parent]) {
+			expect((await call(getSettings, who)).status).toBe(404);
+			expect(
+				(
+					await call(putSettings, who, {
+						method: 'PUT',
+						body: { secureDomains: [], reportDueWorkingDays: 3 }
+					})
+				).status
+			).toBe(404);
+		}
+	});
+
+	it('refuses a bad domain or number with a 400 naming the field', async () => {
+		const cases: [unknown, string][] = [
+			[{ secureDomains: ['nhs'], reportDueWorkingDays: 3 }, 'secureDomains'],
+			[{ secureDomains: 'nhs.net', reportDueWorkingDays: 3 }, 'secureDomains'],
+			[{ secureDomains: [42], reportDueWorkingDays: 3 }, 'secureDomains'],
+			[{ secureDomains: ['nhs.net'], reportDueWorkingDays: 0 }, 'reportDueWorkingDays'],
+			[{ secureDomains: ['nhs.net'], reportDueWorkingDays: 2.5 }, 'reportDueWorkingDays'],
+			[{ secureDomains: ['nhs.net'], reportDueWorkingDays: '3' }, 'reportDueWorkingDays'],
+			[{ secureDomains: ['nhs.net'] }, 'reportDueWorkingDays']
+		];
+		for (const [body, field] of cases) {
+			const answer = await call(putSettings, admin, { method: 'PUT', body });
+			expect(answer.status, JSON.stringify(body)).toBe(400);
+			expect(Object.keys(answer.body.errors), JSON.stringify(body)).toEqual([field]);
+		}
+		expect((await call(getSettings, admin)).body.reportDueWorkingDays).toBe(5);
+	});
+});
