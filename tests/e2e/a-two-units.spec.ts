@@ -275,6 +275,18 @@ const matrix: Row[] = [
 		expect: own,
 		why: 'the token is the right'
 	},
+	{
+		key: 'GET /copies/[token]',
+		ask: get(() => '/copies/not-a-real-token'),
+		expect: own,
+		why: 'the token and the emailed code are the right'
+	},
+	{
+		key: 'GET /copies/[token]/pdf',
+		ask: get(() => '/copies/not-a-real-token/pdf?grant=nothing'),
+		expect: missing(null),
+		why: 'only with the grant the right code gave'
+	},
 	{ key: 'GET /documents/due', ask: get(() => '/documents/due'), expect: own, why: 'their unit’s' },
 	{ key: 'GET /actions', ask: get(() => '/actions'), expect: own, why: 'their own actions' },
 
@@ -440,6 +452,21 @@ const matrix: Row[] = [
 		),
 		expect: own,
 		why: 'own sign-in'
+	},
+	{
+		key: 'POST /copies/[token]?/send',
+		ask: form(() => '/copies/not-a-real-token?/send'),
+		expect: own,
+		why: 'the token is the right; an unknown one sends nothing'
+	},
+	{
+		key: 'POST /copies/[token]?/open',
+		ask: form(
+			() => '/copies/not-a-real-token?/open',
+			() => ({ code: '123456' })
+		),
+		expect: own,
+		why: 'the token and the code are the right; an unknown link opens nothing'
 	},
 	{
 		key: 'POST /invite/[token]',

@@ -6,20 +6,41 @@
  * state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import {
 	agencies,
 	auditLog,
+	circulation,
+	copyLinks,
+	meetingDocuments,
 	meetingParticipants,
+	meetings,
 	outbox,
 	type User
 } from '../../src/lib/server/db/schema';
+import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
+import { createMailSender } from '../../src/lib/server/mail/sender';
+import { POST as postCirculate } from '../../src/routes/api/meetings/[id]/circulate/+server';
+import { GET as getCirculation } from '../../src/routes/api/meetings/[id]/circulation/+server';
+import {
+	load as loadCopy,
+	actions as copyActions
+} from '../../src/routes/copies/[token]/+page.server';
+import { GET as getCopyPdf } from '../../src/routes/copies/[token]/pdf/+server';
+import { startSmtpServer } from '../smtp';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { processState } from '../../src/lib/server/process-state';
 import { POST as postParticipant } from '../../src/routes/api/meetings/[id]/participants/+server';
 import { GET as getSettings, PUT as putSettings } from '../../src/routes/api/unit/settings/+server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	noRegister
+} from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User, chair: User, manager: User, police: User, parent: User, otherAdmin: User;
@@ -271,3 +292,188 @@ describe('the unit settings (GET/PUT /api/unit/settings)', () => {
 		expect((await call(getSettings, admin)).body.reportDueWorkingDays).toBe(5);
 	});
 });
+
+describe('how a copy travels, and the proof (POST …/circulate, /copies/{token}, GET …/circulation)', () => {
+	it('attaches the PDF on a secure domain, sends a personal link elsewhere, and the teacher opens hers with the code', async () => {
+		const { db } = handle;
+		// The unit lists nhs.net, police.uk and gov.uk (the settings test above).
+		await db.update(meetings).set({ status: 'live' }).where(eq(meetings.id, meetingId));
+		await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
+		const docs = await db
+			.select()
+			.from(meetingDocuments)
+			.where(eq(meetingDocuments.meetingId, meetingId));
+		const plan = docs.find((d) => d.kind === 'plan-24h')!;
+		const familyPlan = docs.find((d) => d.kind === 'parent-plan')!;
+
+		const sent = await call(postCirculate, admin, {
+			params: { id: meetingId },
+			body: { documentId: plan.id }
+		});
+		expect(sent.status).toBe(200);
+		const mail = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'circulation')));
+		const to = (address: string) => mail.find((m) => m.recipientEmail === address)!;
+		// Secure domains (exact, and a subdomain of gov.uk): the PDF attached, no link.
+		for (const address of ['elm.street@nhs.net', 'edt@council.gov.uk']) {
+			const m = to(address);
+			expect(m.documentId).toBe(plan.id);
+			expect(m.attachments).toHaveLength(1);
+			expect(m.attachments[0]).toMatchObject({
+				filename: '24-hour-plan-version-1.pdf',
+				contentType: 'application/pdf'
+			});
+			expect(Buffer.from(m.attachments[0].contentBase64, 'base64').subarray(0, 5).toString()).toBe(
+				'%PDF-'
+			);
+			expect(m.textBody).not.toMatch(/\/copies\//);
+		}
+		// Elsewhere: a personal link, nothing attached; the parent's is the family's copy.
+		for (const address of ['e.green@hilltop.example.org', police.email, parent.email]) {
+			expect(to(address).attachments).toEqual([]);
+			expect(to(address).textBody).toMatch(/\/copies\/[a-z2-7]{32}\n/);
+		}
+		expect(to(parent.email).documentId).toBe(familyPlan.id);
+		// Nothing personal in any subject or body.
+		for (const m of mail) {
+			expect(`${m.subject}\n${m.textBody}`).not.toMatch(/Chrissie|Walker|Ellen|Green|Elm Street/);
+		}
+
+		// Delivered through a real SMTP server: the GP practice's message carries the PDF.
+		const smtp = await startSmtpServer();
+		try {
+			const sender = createMailSender({
+				db,
+				smtpUrl: smtp.url,
+				now: () => new Date(Date.now() + 1000)
+			});
+			await sender.sendDue();
+			await sender.stop();
+			const gpMail =
+				smtp.received[smtp.envelopes.findIndex((e) => e.includes('elm.street@nhs.net'))];
+			expect(gpMail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+			const teacherMail =
+				smtp.received[smtp.envelopes.findIndex((e) => e.includes('e.green@hilltop.example.org'))];
+			expect(teacherMail.attachments).toEqual([]);
+			const token = /\/copies\/([a-z2-7]{32})/.exec(teacherMail.text ?? '')![1];
+
+			// The teacher opens the link: the page names where the code goes, half hidden.
+			const page = (await loadCopy(loadEvent(token))) as {
+				ok: boolean;
+				maskedAddress?: string;
+			};
+			expect(page).toEqual({ ok: true, maskedAddress: 'e•••@hilltop.example.org' });
+			// Before any code, and with a wrong one, nothing opens.
+			expect(await openWith(token, '123456')).toMatchObject({ status: 400 });
+			expect(await copyActions.send!(actionEvent(token))).toEqual({ sent: true });
+			await db.update(outbox).set({ nextAttemptAt: new Date(0) }); // the code goes now
+			const codeSender = createMailSender({ db, smtpUrl: smtp.url });
+			await codeSender.sendDue();
+			await codeSender.stop();
+			const codeMail = smtp.received.find((m) => m.subject === 'Your code to open a document')!;
+			const code = /Your code is (\d{6})/.exec(codeMail.text ?? '')![1];
+			const wrong = code === '000000' ? '111111' : '000000';
+			const refused = (await openWith(token, wrong)) as {
+				status: number;
+				data: { errors: Record<string, string> };
+			};
+			expect(refused.status).toBe(400);
+			expect(refused.data.errors.code).toMatch(/not right/);
+			// The right code: sent on to the PDF, once.
+			let location = '';
+			try {
+				await openWith(token, code);
+			} catch (thrown) {
+				location = (thrown as { location: string }).location;
+			}
+			expect(location).toMatch(new RegExp(`^/copies/${token}/pdf\\?grant=[a-z2-7]{32}$`));
+			const grant = new URL(location, 'http://x').searchParams.get('grant')!;
+			const pdf = await getCopyPdf(pdfEvent(token, grant));
+			expect(pdf.status).toBe(200);
+			expect(pdf.headers.get('content-type')).toBe('application/pdf');
+			expect(pdf.headers.get('content-disposition')).toBe(
+				'attachment; filename="24-hour-plan-version-1.pdf"'
+			);
+			await expect(getCopyPdf(pdfEvent(token, grant))).rejects.toMatchObject({ status: 404 });
+			// The code was used up.
+			expect(await openWith(token, code)).toMatchObject({ status: 400 });
+			const opened = await db.select().from(auditLog).where(eq(auditLog.action, 'copy-opened'));
+			expect(opened).toHaveLength(1);
+			expect(opened[0].targetId).toBe(plan.id);
+		} finally {
+			await smtp.close();
+		}
+
+		// The proof, per recipient: the teacher opened hers; the rest were delivered.
+		const record = await call(getCirculation, chair, { params: { id: meetingId } });
+		expect(record.status).toBe(200);
+		const row = (address: string) =>
+			(record.body.recipients as { address: string }[]).find((r) => r.address === address);
+		expect(row('e.green@hilltop.example.org')).toMatchObject({
+			name: 'Mrs Ellen Green',
+			agency: 'Hill Top Primary School',
+			copy: '24-hour plan',
+			version: 1,
+			state: 'opened'
+		});
+		expect(row('elm.street@nhs.net')).toMatchObject({
+			name: 'Elm Street Surgery',
+			agency: 'Elm Street Surgery',
+			state: 'delivered'
+		});
+		expect(row(parent.email)).toMatchObject({ name: parent.name, copy: 'Plan for the family' });
+		expect(row(police.email)).toMatchObject({ name: 'PC Dan Jones', state: 'delivered' });
+		for (const r of record.body.recipients) expect(Date.parse(r.at)).not.toBeNaN();
+		await expect(call(getCirculation, police, { params: { id: meetingId } })).rejects.toMatchObject(
+			{
+				status: 404
+			}
+		);
+	});
+
+	it('an unknown or expired link opens nothing and sends no code', async () => {
+		const { db } = handle;
+		const unknown = (await loadCopy(loadEvent('a'.repeat(32)))) as {
+			ok: boolean;
+			problem?: string;
+		};
+		expect(unknown.ok).toBe(false);
+		expect(unknown.problem).toMatch(/does not work/);
+		const before = (await db.select().from(outbox)).length;
+		expect(await copyActions.send!(actionEvent('a'.repeat(32)))).toMatchObject({ status: 400 });
+		await db.update(copyLinks).set({ expiresAt: new Date(Date.now() - 1000) });
+		const [any] = await db.select().from(circulation).where(eq(circulation.meetingId, meetingId));
+		expect(any).toBeTruthy();
+		const mail = await db
+			.select()
+			.from(outbox)
+			.where(eq(outbox.recipientEmail, 'e.green@hilltop.example.org'));
+		const token = mail.map((m) => /\/copies\/([a-z2-7]{32})/.exec(m.textBody)?.[1]).find(Boolean)!;
+		const expired = (await loadCopy(loadEvent(token))) as {
+			problem?: string;
+		};
+		expect(expired.problem).toMatch(/expired/);
+		expect(await copyActions.send!(actionEvent(token))).toMatchObject({ status: 400 });
+		expect((await db.select().from(outbox)).length).toBe(before);
+	});
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const actionEvent = (token: string, form?: Record<string, string>): any => {
+	const body = new FormData();
+	for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
+	return {
+		params: { token },
+		request: new Request('http://127.0.0.1/copies/x', { method: 'POST', body })
+	};
+};
+const openWith = (token: string, code: string) => copyActions.open!(actionEvent(token, { code }));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const pdfEvent = (token: string, grant: string): any => ({
+	params: { token },
+	url: new URL(`http://127.0.0.1/copies/${token}/pdf?grant=${grant}`)
+});
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const loadEvent = (token: string): any => ({ params: { token }, setHeaders: () => {} });
