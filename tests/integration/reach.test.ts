@@ -29,6 +29,7 @@ import {
 } from '../../src/routes/copies/[token]/+page.server';
 import { GET as getCopyPdf } from '../../src/routes/copies/[token]/pdf/+server';
 import { startSmtpServer } from '../smtp';
+import { pendingAccountInvites } from '../../src/lib/server/auth/account-invites';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { processState } from '../../src/lib/server/process-state';
 import { POST as postParticipant } from '../../src/routes/api/meetings/[id]/participants/+server';
@@ -181,6 +182,9 @@ describe('recipients are people and mailboxes (POST /api/meetings/{id}/participa
 		expect(to('elm.street@nhs.net')?.textBody).not.toMatch(/\/invite\/|set up your account/i);
 		expect(to('edt@council.gov.uk')?.textBody).not.toMatch(/\/invite\//);
 		expect(to(police.email)?.purpose).toBe('invitation');
+		// The page's "invited without an account yet" lists the teacher, never a mailbox.
+		const pending = await pendingAccountInvites({ db, meetingId });
+		expect(pending.map((p) => p.name)).toEqual(['Mrs Ellen Green']);
 	});
 
 	it('refuses what it cannot use, naming the field', async () => {
