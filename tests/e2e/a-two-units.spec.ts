@@ -513,7 +513,8 @@ const matrix: Row[] = [
 			['reports', 'professional'],
 			['consultations', 'professional'],
 			['advocacy', 'businessSupport'],
-			['circulate', 'businessSupport']
+			['circulate', 'businessSupport'],
+			['attendance', 'chair']
 		] as const
 	).map(([action, control]): Row => ({
 		key: `POST /api/meetings/[id]/${action}`,
@@ -994,7 +995,16 @@ test.beforeAll(async () => {
 
 	// The chair starts and ends it: documents, and mail with attachments in B's outbox.
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
-	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'ended').toBe(200);
+	// No register is taken: End asks the chair to confirm, and the chair ends it saying why (issue 21).
+	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'asked to confirm').toBe(409);
+	expect(
+		(
+			await chair.post(`/api/meetings/${meeting}/end`, {
+				data: { confirm: true, reason: 'A test conference: no register is taken.' }
+			})
+		).status(),
+		'ended'
+	).toBe(200);
 	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
 		documents: { id: string; kind: string }[];
 	};
