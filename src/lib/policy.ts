@@ -430,6 +430,14 @@ export function maySetCaseloadLimit(viewer: Viewer): boolean {
 	return (viewer.role === 'admin' || viewer.role === 'manager') && viewer.unitId !== null;
 }
 
+/**
+ * May the viewer read and change the unit's settings (`/api/unit/settings`: its secure email
+ * domains and how early reports are due, issue 22)? Business support and managers of a unit.
+ */
+export function mayManageUnitSettings(viewer: Viewer): boolean {
+	return (viewer.role === 'admin' || viewer.role === 'manager') && viewer.unitId !== null;
+}
+
 /** May the viewer read the unit's people and agencies? Those who manage them, and the unit's managers. */
 export function mayReadPeople(viewer: Viewer): boolean {
 	return mayManagePeople(viewer) || (viewer.role === 'manager' && viewer.unitId !== null);

@@ -88,7 +88,7 @@ interface Row {
 	key: string;
 	/** What is asked; `{placeholders}` are filled from the demo. */
 	ask: (ids: Ids) => {
-		method: 'GET' | 'POST';
+		method: 'GET' | 'POST' | 'PUT';
 		path: string;
 		form?: Record<string, string>;
 		json?: unknown;
@@ -262,6 +262,19 @@ const matrix: Row[] = [
 		allow: everyone,
 		why: 'public: the token is the right'
 	},
+	// A personal link to a circulated copy (issue 22): the token and the emailed code are the right.
+	{
+		key: 'GET /copies/[token]',
+		ask: get('/copies/not-a-real-token'),
+		allow: everyone,
+		why: 'public: shows only that an unknown link does not work'
+	},
+	{
+		key: 'GET /copies/[token]/pdf',
+		ask: get('/copies/not-a-real-token/pdf?grant=nothing'),
+		allow: [],
+		why: 'only with the grant the right code gave (once, minutes)'
+	},
 
 	// Form actions (an empty form: let through means 400, or 409 for an ended meeting)
 	{ key: 'POST /login', ask: postForm('/login'), allow: everyone, why: 'public' },
@@ -412,6 +425,23 @@ const matrix: Row[] = [
 		// A session cookie is a grant whatever the status says.
 		judge: async (r) =>
 			r.headers()['set-cookie']?.includes('rt_session=') ? 'allow' : standardVerdict(r)
+	},
+	{
+		key: 'POST /copies/[token]?/send',
+		ask: postForm('/copies/not-a-real-token?/send'),
+		allow: everyone,
+		why: 'public: an unknown link sends no code (400)'
+	},
+	{
+		key: 'POST /copies/[token]?/open',
+		ask: () => ({
+			method: 'POST',
+			path: '/copies/not-a-real-token?/open',
+			form: { code: '123456' }
+		}),
+		allow: everyone,
+		why: 'public: an unknown link opens nothing (400)',
+		judge: async (r) => (r.status() === 400 ? 'allow' : 'deny')
 	},
 	{
 		key: 'POST /invite/[token]',
@@ -682,6 +712,19 @@ const matrix: Row[] = [
 	{ key: 'GET /api/outbox', ask: get('/api/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
 	{ key: 'GET /api/audit', ask: get('/api/audit'), allow: ['manager'], why: 'mayReadAudit' },
 	{
+		key: 'GET /api/unit/settings',
+		ask: get('/api/unit/settings'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayManageUnitSettings'
+	},
+	{
+		key: 'PUT /api/unit/settings',
+		// An empty body: past the guard it is refused (400), so nothing changes.
+		ask: () => ({ method: 'PUT', path: '/api/unit/settings', json: {} }),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayManageUnitSettings'
+	},
+	{
 		key: 'GET /api/people',
 		ask: get('/api/people'),
 		allow: ['chair', 'businessSupport', 'manager'],
@@ -811,6 +854,7 @@ async function ask(context: APIRequestContext, row: Row, ids: Ids): Promise<APIR
 	const { method, path: url, form, json } = row.ask(ids);
 	const headers = { accept: form ? 'text/html' : 'application/json' };
 	if (method === 'GET') return context.get(url, { headers });
+	if (method === 'PUT') return context.put(url, { data: json, headers });
 	return form ? context.post(url, { form, headers }) : context.post(url, { data: json, headers });
 }
 

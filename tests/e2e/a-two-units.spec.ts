@@ -111,7 +111,7 @@ interface Things {
 }
 
 interface Ask {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PUT';
 	path: string;
 	form?: Record<string, string>;
 	json?: unknown;
@@ -274,6 +274,18 @@ const matrix: Row[] = [
 		ask: get(() => '/invite/not-a-real-token'),
 		expect: own,
 		why: 'the token is the right'
+	},
+	{
+		key: 'GET /copies/[token]',
+		ask: get(() => '/copies/not-a-real-token'),
+		expect: own,
+		why: 'the token and the emailed code are the right'
+	},
+	{
+		key: 'GET /copies/[token]/pdf',
+		ask: get(() => '/copies/not-a-real-token/pdf?grant=nothing'),
+		expect: missing(null),
+		why: 'only with the grant the right code gave'
 	},
 	{ key: 'GET /documents/due', ask: get(() => '/documents/due'), expect: own, why: 'their unit’s' },
 	{ key: 'GET /actions', ask: get(() => '/actions'), expect: own, why: 'their own actions' },
@@ -442,6 +454,21 @@ const matrix: Row[] = [
 		why: 'own sign-in'
 	},
 	{
+		key: 'POST /copies/[token]?/send',
+		ask: form(() => '/copies/not-a-real-token?/send'),
+		expect: own,
+		why: 'the token is the right; an unknown one sends nothing'
+	},
+	{
+		key: 'POST /copies/[token]?/open',
+		ask: form(
+			() => '/copies/not-a-real-token?/open',
+			() => ({ code: '123456' })
+		),
+		expect: own,
+		why: 'the token and the code are the right; an unknown link opens nothing'
+	},
+	{
 		key: 'POST /invite/[token]',
 		ask: form(() => '/invite/not-a-real-token'),
 		expect: own,
@@ -492,8 +519,8 @@ const matrix: Row[] = [
 			['reports', 'professional'],
 			['consultations', 'professional'],
 			['advocacy', 'businessSupport'],
-			['attendance', 'chair'],
-			['circulate', 'businessSupport']
+			['circulate', 'businessSupport'],
+			['attendance', 'chair']
 		] as const
 	).map(([action, control]): Row => ({
 		key: `POST /api/meetings/[id]/${action}`,
@@ -699,6 +726,19 @@ const matrix: Row[] = [
 		namesOnly: true
 	},
 	{ key: 'GET /api/people', ask: get(() => '/api/people'), expect: own, why: 'their unit’s' },
+	{
+		key: 'GET /api/unit/settings',
+		ask: get(() => '/api/unit/settings'),
+		expect: own,
+		why: 'their own unit’s settings'
+	},
+	{
+		key: 'PUT /api/unit/settings',
+		// An empty body: refused (400) past the guard, so nothing changes.
+		ask: () => ({ method: 'PUT', path: '/api/unit/settings', json: {} }),
+		expect: own,
+		why: 'their own unit’s settings'
+	},
 	{ key: 'GET /api/agencies', ask: get(() => '/api/agencies'), expect: own, why: 'their unit’s' },
 	{ key: 'POST /api/people', ask: json(() => '/api/people'), expect: own, why: 'their unit' },
 	{ key: 'POST /api/agencies', ask: json(() => '/api/agencies'), expect: own, why: 'their unit' },
@@ -773,6 +813,7 @@ async function ask(context: APIRequestContext, request: Ask): Promise<APIRespons
 	const { method, path: url, form: fields, json: body } = request;
 	const headers = { accept: fields ? 'text/html' : 'application/json' };
 	if (method === 'GET') return context.get(url, { headers });
+	if (method === 'PUT') return context.put(url, { data: body, headers });
 	return fields
 		? context.post(url, { form: fields, headers })
 		: context.post(url, { data: body, headers });
@@ -960,11 +1001,16 @@ test.beforeAll(async () => {
 
 	// The chair starts and ends it: documents, and mail with attachments in B's outbox.
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
-	// No register taken in this test: End asks the chair to confirm with a reason (issue 21).
-	const ended = await chair.post(`/api/meetings/${meeting}/end`, {
-		data: { confirm: true, reason: 'This browser test takes no register.' }
-	});
-	expect(ended.status(), 'ended').toBe(200);
+	// No register is taken: End asks the chair to confirm, and the chair ends it saying why (issue 21).
+	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'asked to confirm').toBe(409);
+	expect(
+		(
+			await chair.post(`/api/meetings/${meeting}/end`, {
+				data: { confirm: true, reason: 'A test conference: no register is taken.' }
+			})
+		).status(),
+		'ended'
+	).toBe(200);
 	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
 		documents: { id: string; kind: string }[];
 	};

@@ -117,13 +117,13 @@ test('business support finalises the notes with the chair watching; the chair ap
 	await expect(chair.getByRole('button', { name: 'Approve the notes' })).toBeVisible();
 	await chair.getByRole('button', { name: 'Approve the notes' }).click();
 	await expect(chair.getByText('Final: approved by the chair')).toBeVisible();
-	await expect(chair.getByRole('link', { name: 'Family’s copy, version 1' })).toBeVisible();
+	await expect(chair.getByRole('link', { name: 'Notes for the family, version 1' })).toBeVisible();
 	await expect(notesEditor(chair)).toHaveAttribute('aria-readonly', 'true');
 	await expect(notesEditor(chair)).toContainText(line);
 	await expect(chair.getByText('Connected · All changes saved')).toBeVisible();
 
 	// The final professionals' copy holds the edit.
-	await chair.getByRole('link', { name: 'Professionals’ notes, version 1' }).click();
+	await chair.getByRole('link', { name: 'Professionals’ notes (restricted), version 1' }).click();
 	await expect(chair.locator('article.meeting-document')).toContainText(line);
 
 	// Business support's queue lists the notes as final.

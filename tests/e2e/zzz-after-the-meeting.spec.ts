@@ -93,13 +93,13 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	// The chair approves.
 	await chair.getByRole('button', { name: 'Approve the notes' }).click();
 	await expect(chair.getByText('Final: approved by the chair')).toBeVisible();
-	await expect(chair.getByRole('link', { name: 'Family’s copy, version 1' })).toBeVisible();
+	await expect(chair.getByRole('link', { name: 'Notes for the family, version 1' })).toBeVisible();
 	await expect(notesEditor(chair)).toHaveAttribute('aria-readonly', 'true');
 	await expect(notesEditor(chair)).toContainText(line);
 	await chair.screenshot({ path: test.info().outputPath('2-chair-final.png'), fullPage: true });
 
 	// The notes go out from the final version's page, each person the copy they may read.
-	await chair.getByRole('link', { name: 'Professionals’ notes, version 1' }).click();
+	await chair.getByRole('link', { name: 'Professionals’ notes (restricted), version 1' }).click();
 	const finalNotes = chair.locator('article.meeting-document');
 	await expect(finalNotes).toContainText(line);
 	const versionOne = await finalNotes.innerHTML();
@@ -108,16 +108,16 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	await chair.getByRole('link', { name: 'See who has been sent what' }).click();
 	const circulation = chair.getByTestId('circulation');
 	const samRow = circulation.getByRole('row', { name: /Sam Okafor/ }).first();
-	await expect(samRow).toContainText('Professionals’ notes, version 1');
+	await expect(samRow).toContainText('Professionals’ notes (restricted), version 1');
 	await expect(samRow).toContainText('Waiting to send'); // no SMTP server: it waits in the outbox
 	const dadRow = () =>
 		circulation
 			.getByRole('row', { name: /Jordan Price/ })
-			.filter({ hasText: 'Notes (family copy), version 1' });
+			.filter({ hasText: 'Notes for the family, version 1' });
 	await expect(dadRow()).toContainText('Not yet');
 	const policeRow = circulation
 		.getByRole('row', { name: /PC Jo Reid/ })
-		.filter({ hasText: 'Professionals’ notes, version 1' });
+		.filter({ hasText: 'Professionals’ notes (restricted), version 1' });
 	await expect(policeRow).toBeVisible();
 
 	// Mia's dad reads the family's copy on his phone, from the meeting page.
@@ -131,7 +131,7 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	await dad.goto(`/meetings/${MIA_CONFERENCE}`);
 	const documents = dad.getByRole('region', { name: 'Documents from this meeting' });
 	await expect(documents.getByRole('link', { name: /Professionals/ })).toHaveCount(0);
-	await documents.getByRole('link', { name: 'Notes (family copy)', exact: true }).click();
+	await documents.getByRole('link', { name: 'Notes for the family', exact: true }).click();
 	const familyCopy = dad.locator('article.meeting-document[data-kind="notes-family"]');
 	await expect(familyCopy).toContainText('Mia');
 	for (const words of restrictedWords) await expect(dad.getByRole('main')).not.toContainText(words);
@@ -201,9 +201,11 @@ test('after the meeting: notes finalised with the chair watching, approved, circ
 	expect(after.find((d) => d.kind === 'draft-notes')!.dueBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 	await page.goto(`/meetings/${MIA_CONFERENCE}/notes`);
 	const versions = page.getByRole('region', { name: 'Versions' });
-	await expect(versions).toContainText('Professionals’ notes, version 2');
+	await expect(versions).toContainText('Professionals’ notes (restricted), version 2');
 	await expect(versions).toContainText('corrected because “The support group day was wrong.”');
-	await versions.getByRole('link', { name: 'Professionals’ notes, version 1' }).click();
+	await versions
+		.getByRole('link', { name: 'Professionals’ notes (restricted), version 1' })
+		.click();
 	await expect(page.locator('article.meeting-document')).toContainText(line);
 	expect(await page.locator('article.meeting-document').innerHTML()).toBe(versionOne);
 	await chairContext.close();

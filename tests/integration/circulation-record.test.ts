@@ -130,7 +130,9 @@ describe('circulating a meeting document', () => {
 			expect(m.purpose).toBe('circulation');
 			// "an initial…", never "a initial…" (issue 21).
 			expect(m.subject).toMatch(/^A document from an initial .* is ready for you$/);
-			expect(m.textBody).toContain(`/meetings/${meetingId}/documents/${m.documentId}`);
+			// No secure domains listed: each is a personal link with a one-time code (issue 22).
+			expect(m.textBody).toMatch(/\/copies\/[a-z2-7]{32}\n/);
+			expect(m.attachments).toEqual([]);
 			expect(m.textBody).not.toContain('Chrissie');
 		}
 

@@ -81,8 +81,9 @@ export const documentAudiences: Record<DocumentKind, DocumentAudience> = {
 export const documentKindLabels: Record<DocumentKind, string> = {
 	'plan-24h': '24-hour plan',
 	// Draft to final: the state is shown beside it (a final version is not a draft).
-	'draft-notes': 'Professionals’ notes',
-	'notes-family': 'Notes (family copy)',
+	// The two copies of the notes, named so nobody can confuse them (issue 22).
+	'draft-notes': 'Professionals’ notes (restricted)',
+	'notes-family': 'Notes for the family',
 	'parent-plan': 'Plan for the family',
 	'child-letter': 'Letter to the child',
 	'memory-book': 'Memory book',

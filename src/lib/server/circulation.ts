@@ -17,15 +17,20 @@ import {
 } from './db/schema';
 import type { SessionUser } from './auth/session';
 import { audit } from './audit';
-import { env } from './env';
 import { enqueueMail } from './mail/outbox';
 import { meetingRecipients } from './mail/recipients';
 import { meetingForViewer, type MeetingForViewer } from './meetings/queries';
-import { documentUrl } from './documents/store';
 import { mayCirculate, mayReadDocument } from '../policy';
 import type { MeetingRole } from '../domain/vocabulary';
 import { withArticle } from '../domain/plain-words';
 import { meetingKindLabel } from '../meetings/labels';
+import { documentKindLabels, slug, type DocumentKind } from '../documents/model';
+import { isOnSecureDomain } from '../domain/secure-domains';
+import { unitSettingsOf } from './unit-settings';
+import { isPdfUnavailable, renderDocumentPdf } from './documents/pdf';
+import { copyLinkTiming, copyLinkUrl, storeCopyLink } from './copy-links';
+import { generateSessionToken } from './auth/session';
+import type { MailAttachment } from './db/schema';
 
 /** Why a document could not be circulated, with the HTTP status the API answers. */
 export class CirculationError extends Error {
@@ -139,12 +144,6 @@ export function isCirculable(doc: Pick<StoredDocument, 'kind' | 'state'>): boole
 	return doc.kind === 'plan-24h' || doc.state === 'final';
 }
 
-function documentLink(meetingId: string, documentId: string): string {
-	const { ORIGIN, PORT } = env();
-	const origin = (ORIGIN ?? `http://localhost:${PORT}`).replace(/\/+$/, '');
-	return `${origin}${documentUrl(meetingId, documentId)}`;
-}
-
 /**
  * Sends a document version to everyone on the meeting's distribution list, each the copy they
  * may read: professionals this version, parents the family's copy (the latest circulable
@@ -156,7 +155,15 @@ export async function circulateDocument(props: {
 	user: SessionUser;
 	meetingId: string;
 	documentId: string;
-}): Promise<{ recipients: { userId: string | null; documentId: string; messageId: string }[] }> {
+}): Promise<{
+	recipients: {
+		userId: string | null;
+		documentId: string;
+		messageId: string;
+		/** The PDF attached (a secure domain), or a personal link and a one-time code. */
+		how: 'attached' | 'link';
+	}[];
+}> {
 	const { db, user, meetingId } = props;
 	const found = await meetingForViewer({ db, user, meetingId });
 	if (!found || !mayCirculate({ viewer: user, meeting: found.meeting, participant: found.me }))
@@ -179,16 +186,47 @@ export async function circulateDocument(props: {
 	const familyCopy = familyKind ? await latestCirculable(db, meetingId, familyKind) : null;
 	const list = await distributionList({ db, found });
 	const what = meetingKindLabel[found.meeting.kind].toLowerCase();
-	const recipients: { userId: string | null; documentId: string; messageId: string }[] = [];
+	const secureDomains = found.meeting.unitId
+		? ((await unitSettingsOf(db, found.meeting.unitId))?.secureDomains ?? [])
+		: [];
+	// Each person's copy, and for those on a secure domain its PDF (made once per copy).
+	const planned = list.flatMap((person) => {
+		const copy = mayReadDocument({ role: person.role, audience: doc.audience })
+			? doc
+			: familyCopy && mayReadDocument({ role: person.role, audience: familyCopy.audience })
+				? familyCopy
+				: null;
+		return copy ? [{ person, copy, secure: isOnSecureDomain(person.email, secureDomains) }] : [];
+	});
+	const pdfs = new Map<string, MailAttachment | null>();
+	for (const { copy, secure } of planned)
+		if (secure && !pdfs.has(copy.id)) pdfs.set(copy.id, await pdfAttachment(copy));
+	const recipients: {
+		userId: string | null;
+		documentId: string;
+		messageId: string;
+		how: 'attached' | 'link';
+	}[] = [];
 	await db.transaction(async (tx) => {
-		for (const person of list) {
-			const copy = mayReadDocument({ role: person.role, audience: doc.audience })
-				? doc
-				: familyCopy && mayReadDocument({ role: person.role, audience: familyCopy.audience })
-					? familyCopy
-					: null;
-			if (!copy) continue;
-			const link = documentLink(meetingId, copy.id);
+		for (const { person, copy, secure } of planned) {
+			const circulationId = crypto.randomUUID();
+			const pdf = secure ? pdfs.get(copy.id) : null;
+			const lead = `A document from ${withArticle(what)} you are part of is ready to read.`;
+			let text: string;
+			let token: string | null = null;
+			if (pdf) {
+				text =
+					`${lead}\n\nIt is attached, as a PDF: it is sent to you as an address on a secure ` +
+					`email domain the unit lists. Keep it as you keep other confidential records.\n\n` +
+					`This email holds no details of the meeting; they are in the attachment only.`;
+			} else {
+				token = generateSessionToken();
+				text =
+					`${lead}\n\nOpen it with this personal link. It sends a one-time code to this ` +
+					`address; type the code to open the document. The link works for ` +
+					`${copyLinkTiming.linkDays} days and only for you:\n${copyLinkUrl(token)}\n\n` +
+					`This email holds no details of the meeting.`;
+			}
 			const message = await enqueueMail({
 				db: tx,
 				mail: {
@@ -198,13 +236,12 @@ export async function circulateDocument(props: {
 					meetingId,
 					documentId: copy.id,
 					subject: `A document from ${withArticle(what)} is ready for you`,
-					text:
-						`A document from ${withArticle(what)} you are part of is ready to read.\n\n` +
-						`Sign in to Roundtable to read it:\n${link}\n\n` +
-						`This email holds no details of the meeting; the document is behind sign-in.`
+					text,
+					attachments: pdf ? [pdf] : []
 				}
 			});
 			await tx.insert(circulation).values({
+				id: circulationId,
 				meetingId,
 				documentId: copy.id,
 				userId: person.userId,
@@ -212,7 +249,13 @@ export async function circulateDocument(props: {
 				outboxId: message.id,
 				circulatedBy: user.id
 			});
-			recipients.push({ userId: person.userId, documentId: copy.id, messageId: message.id });
+			if (token) await storeCopyLink({ db: tx, circulationId, token });
+			recipients.push({
+				userId: person.userId,
+				documentId: copy.id,
+				messageId: message.id,
+				how: pdf ? 'attached' : 'link'
+			});
 		}
 	});
 	await audit({
@@ -224,6 +267,22 @@ export async function circulateDocument(props: {
 		detail: { meetingId, kind: doc.kind, version: doc.version, recipients: recipients.length }
 	});
 	return { recipients };
+}
+
+/** The copy as a PDF attachment with a plain file name (no child's name), or null if it cannot be made now. */
+async function pdfAttachment(copy: StoredDocument): Promise<MailAttachment | null> {
+	try {
+		const pdf = await renderDocumentPdf(copy.content);
+		const label = documentKindLabels[copy.kind as DocumentKind] ?? 'document';
+		return {
+			filename: `${slug(label)}-version-${copy.version}.pdf`,
+			contentType: 'application/pdf',
+			contentBase64: Buffer.from(pdf).toString('base64')
+		};
+	} catch (failure) {
+		if (isPdfUnavailable(failure)) return null; // sent as a personal link instead
+		throw failure;
+	}
 }
 
 async function latestCirculable(
@@ -252,6 +311,21 @@ export interface CirculationEntry {
 	lastError: string | null;
 	sentAt: string | null;
 	firstOpenedAt: string | null;
+	/** Who it went to: their name on the list or their account's, else the agency's (issue 22). */
+	name: string;
+	address: string;
+	/** The agency they were sent it for, if any. */
+	agency: string | null;
+	/** The copy's name: "Professionals’ notes (restricted)", "Notes for the family"… */
+	copy: string;
+	/**
+	 * What became of it: queued (waiting or being tried again), delivered (the SMTP server took
+	 * it), failed (given up), opened (the recipient opened the copy). `sent` and `bounced` are
+	 * in the contract for when a relay's hand-over and bounces are read back; nothing sets them yet.
+	 */
+	proof: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'opened';
+	/** When it reached that state (queued: when it was queued). */
+	at: string;
 }
 
 /** The meeting's circulation record, newest first; 404 (null) for anyone who may not circulate. */
@@ -272,7 +346,8 @@ export async function circulationRecord(props: {
 			state: outbox.state,
 			lastError: outbox.lastError,
 			sentAt: outbox.sentAt,
-			name: users.name
+			name: users.name,
+			accountAgencyId: users.agencyId
 		})
 		.from(circulation)
 		.innerJoin(meetingDocuments, eq(meetingDocuments.id, circulation.documentId))
@@ -280,17 +355,80 @@ export async function circulationRecord(props: {
 		.leftJoin(users, eq(users.id, circulation.userId))
 		.where(eq(circulation.meetingId, meetingId))
 		.orderBy(desc(circulation.createdAt));
-	return rows.map(({ row, kind, version, state, lastError, sentAt, name }) => ({
-		userId: row.userId,
-		recipient: name ?? row.recipientEmail,
-		documentId: row.documentId,
-		kind,
-		version,
-		state: state ?? 'queued',
-		lastError: state === 'sent' ? null : (lastError ?? null),
-		sentAt: sentAt?.toISOString() ?? null,
-		firstOpenedAt: row.firstOpenedAt?.toISOString() ?? null
-	}));
+	const who = await recipientDirectory(db, found);
+	return rows.map(({ row, kind, version, state, lastError, sentAt, name, accountAgencyId }) => {
+		const address = row.recipientEmail.toLowerCase();
+		const listed = (row.userId && who.byUser.get(row.userId)) || who.byEmail.get(address);
+		const agencyId = listed?.agencyId ?? accountAgencyId ?? who.agencyByEmail.get(address) ?? null;
+		const agency = agencyId ? (who.agencyNames.get(agencyId) ?? null) : null;
+		const opened = row.firstOpenedAt;
+		const proof: CirculationEntry['proof'] = opened
+			? 'opened'
+			: state === 'sent'
+				? 'delivered'
+				: state === 'failed'
+					? 'failed'
+					: 'queued';
+		const at = opened ?? (state === 'sent' ? sentAt : null) ?? row.createdAt;
+		return {
+			userId: row.userId,
+			recipient: name ?? row.recipientEmail,
+			documentId: row.documentId,
+			kind,
+			version,
+			state: state ?? 'queued',
+			lastError: state === 'sent' ? null : (lastError ?? null),
+			sentAt: sentAt?.toISOString() ?? null,
+			firstOpenedAt: opened?.toISOString() ?? null,
+			name: name ?? listed?.name ?? agency ?? row.recipientEmail,
+			address: row.recipientEmail,
+			agency,
+			copy: documentKindLabels[kind as DocumentKind] ?? kind,
+			proof,
+			at: at.toISOString()
+		};
+	});
+}
+
+/** Names for the addresses a meeting's copies went to: its list, and the agencies' addresses. */
+async function recipientDirectory(db: Database, found: MeetingForViewer) {
+	const listed = await db
+		.select({
+			userId: meetingParticipants.userId,
+			name: meetingParticipants.name,
+			email: meetingParticipants.email,
+			agencyId: meetingParticipants.agencyId
+		})
+		.from(meetingParticipants)
+		.where(eq(meetingParticipants.meetingId, found.meeting.id));
+	const byUser = new Map<string, (typeof listed)[number]>();
+	const byEmail = new Map<string, (typeof listed)[number]>();
+	for (const p of listed) {
+		if (p.userId) byUser.set(p.userId, p);
+		if (p.email) byEmail.set(p.email.toLowerCase(), p);
+	}
+	const seen = await db
+		.select({ id: agencies.id, name: agencies.name, email: agencies.email })
+		.from(agencies)
+		.where(
+			found.meeting.unitId
+				? or(eq(agencies.unitId, found.meeting.unitId), isNull(agencies.unitId))
+				: isNull(agencies.unitId)
+		);
+	const agencyNames = new Map(seen.map((a) => [a.id, a.name]));
+	const agencyByEmail = new Map<string, string>();
+	for (const a of seen) if (a.email) agencyByEmail.set(a.email.toLowerCase(), a.id);
+	const ids = seen.map((a) => a.id);
+	const contacts = ids.length
+		? await db
+				.select({ agencyId: agencyContacts.agencyId, email: agencyContacts.email })
+				.from(agencyContacts)
+				.where(inArray(agencyContacts.agencyId, ids))
+		: [];
+	for (const c of contacts)
+		if (c.email && !agencyByEmail.has(c.email.toLowerCase()))
+			agencyByEmail.set(c.email.toLowerCase(), c.agencyId);
+	return { byUser, byEmail, agencyNames, agencyByEmail };
 }
 
 /**

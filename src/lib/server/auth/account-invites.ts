@@ -392,6 +392,8 @@ async function linkPlacesToAccount(props: {
 		.where(
 			and(
 				isNull(meetingParticipants.userId),
+				// An agency's team mailbox stays the agency's: no one's account takes its place.
+				eq(meetingParticipants.mailbox, false),
 				sql`lower(${meetingParticipants.email}) = ${props.email}`,
 				inArray(meetingParticipants.role, [...meetingRolesForAccount(props.role)]),
 				inArray(
@@ -437,7 +439,8 @@ export async function pendingAccountInvites(props: {
 			and(
 				eq(meetingParticipants.meetingId, props.meetingId),
 				isNull(meetingParticipants.userId),
-				isNotNull(meetingParticipants.email)
+				isNotNull(meetingParticipants.email),
+				eq(meetingParticipants.mailbox, false)
 			)
 		)
 		.groupBy(meetingParticipants.id, meetingParticipants.name, meetingParticipants.email)

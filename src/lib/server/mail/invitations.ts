@@ -139,7 +139,7 @@ function wording(purpose: MeetingMailPurpose, kind: string, at: Date): Wording {
 export function meetingMail(props: {
 	purpose: MeetingMailPurpose;
 	meeting: { id: string; kind: keyof typeof meetingKindLabel; scheduledAt: Date };
-	recipient: { userId: string | null; email: string };
+	recipient: { userId: string | null; email: string; mailbox?: boolean };
 	calendar: { sequence: number; place: string | null };
 	queuedAt?: Date;
 	/** For someone without an account: the link to set one up (the invitation carries it). */
@@ -160,7 +160,7 @@ export function meetingMail(props: {
 			]
 		: [];
 	const noAccountYet =
-		recipient.userId === null && !props.setUpLink
+		recipient.userId === null && !recipient.mailbox && !props.setUpLink
 			? [
 					"If you have not set up your account yet, use the link in your invitation email; if it has expired, ask the unit's business support for a new one.",
 					''
@@ -255,7 +255,7 @@ export async function queueInvitation(props: {
 	if (!recipient) return null;
 	const calendar = await meetingCalendarEntry({ db, meetingId: found.id });
 	let setUpLink: { url: string; expiresAt: Date } | undefined;
-	if (recipient.userId === null) {
+	if (recipient.userId === null && !recipient.mailbox) {
 		const invite = await createAccountInvite({
 			db,
 			participantId: recipient.participantId,

@@ -15,6 +15,8 @@ export interface MeetingRecipient {
 	attendance: MeetingParticipant['attendance'];
 	reportRequested: boolean;
 	reportReceived: boolean;
+	/** An agency's team mailbox: sent the professionals' copy, never a set-up link. */
+	mailbox: boolean;
 }
 
 /** Everyone on the meeting's list with an address, or only the one participant. */
@@ -47,6 +49,7 @@ function recipient(p: MeetingParticipant): Omit<MeetingRecipient, 'email'> {
 		role: p.role,
 		attendance: p.attendance,
 		reportRequested: p.reportRequested,
-		reportReceived: p.reportReceivedAt !== null
+		reportReceived: p.reportReceivedAt !== null,
+		mailbox: p.mailbox
 	};
 }

@@ -78,6 +78,12 @@ export const meetingParticipants = pgTable(
 		email: text('email'),
 		role: text('role', { enum: meetingRoles }).notNull(),
 		agencyId: text('agency_id').references(() => agencies.id),
+		/**
+		 * An agency's team mailbox (the school office, the GP practice, the emergency duty team):
+		 * `name` is the agency's, `email` its shared address; sent the professionals' copy, never
+		 * a link to set up an account, and never on the register (issue 22).
+		 */
+		mailbox: boolean('mailbox').notNull().default(false),
 		/** Professionals who vote on the plan decision. */
 		voting: boolean('voting').notNull().default(false),
 		attendance: text('attendance', { enum: attendanceStates }).notNull().default('invited'),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, index, integer, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, index, integer, jsonb, uniqueIndex } from 'drizzle-orm/pg-core';
 import { userRoles } from '../../../domain/vocabulary';
 
 const id = () =>
@@ -14,7 +14,15 @@ export const units = pgTable('units', {
 	 * The unit's own quorum for conferences: how many agencies must be present (children's
 	 * social care among them). Null: the template's default (three).
 	 */
-	conferenceQuorumAgencies: integer('conference_quorum_agencies')
+	conferenceQuorumAgencies: integer('conference_quorum_agencies'),
+	/**
+	 * The public-sector secure email domains the unit lists (`nhs.net`, `police.uk`, `gov.uk`):
+	 * a copy sent to an address on one of them, or a subdomain, carries the PDF; elsewhere a
+	 * personal link and a one-time code (docs/mail.md, issue 22).
+	 */
+	secureDomains: jsonb('secure_domains').$type<string[]>().notNull().default([]),
+	/** How many working days before a meeting reports are due. Null: the default (3). */
+	reportDueWorkingDays: integer('report_due_working_days')
 });
 
 export const agencies = pgTable('agencies', {

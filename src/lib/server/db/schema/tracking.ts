@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, date, index, integer, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './people';
 import { children } from './families';
 import { meetings } from './meetings';
@@ -73,3 +73,28 @@ export const planActions = pgTable(
 
 export type CirculationRow = typeof circulation.$inferSelect;
 export type PlanActionRow = typeof planActions.$inferSelect;
+
+/**
+ * A personal link to one circulated copy, for an address off the unit's secure domains (issue
+ * 22, src/lib/server/copy-links.ts): `/copies/{token}` sends a one-time code to the same address
+ * and opens the copy once the code is typed. Only SHA-256 hashes of the token, the code and the
+ * short-lived download grant are kept. Opening is audited and noted on the circulation row.
+ */
+export const copyLinks = pgTable(
+	'copy_links',
+	{
+		/** SHA-256 of the link's token. */
+		id: text('id').primaryKey(),
+		circulationId: text('circulation_id')
+			.notNull()
+			.references(() => circulation.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		codeHash: text('code_hash'),
+		codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }),
+		codeAttempts: integer('code_attempts').notNull().default(0),
+		grantHash: text('grant_hash'),
+		grantExpiresAt: timestamp('grant_expires_at', { withTimezone: true }),
+		firstOpenedAt: timestamp('first_opened_at', { withTimezone: true })
+	},
+	(t) => [index('copy_links_circulation_idx').on(t.circulationId)]
+);

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db';
 import {
+	agencies,
 	children,
 	familyMembers,
 	meetingChildren,
@@ -238,4 +239,85 @@ export async function invitablePeople(props: {
 			name: person.name,
 			roles: meetingRolesForAccount(person.role)
 		}));
+}
+
+/**
+ * Puts an agency's team mailbox on a meeting's list (issue 22): the school office, the GP
+ * practice, the emergency duty team. It is written to at the agency's shared address, reads as a
+ * professional (the professionals' copy), is never sent a link to set up an account and never
+ * votes. The agency must be one the meeting's unit sees and must have an address.
+ */
+export async function inviteMailbox(props: {
+	db: Database;
+	actorId: string;
+	meetingId: string;
+	agencyId: string;
+}): Promise<MeetingParticipant> {
+	const { db } = props;
+	const meetingUnitId = await unitOfMeeting(db, props.meetingId);
+	const [agency] = /^[0-9a-f-]{36}$/i.test(props.agencyId)
+		? await db.select().from(agencies).where(eq(agencies.id, props.agencyId))
+		: [];
+	if (!agency || (agency.unitId !== null && agency.unitId !== meetingUnitId))
+		throw new MeetingInputError('agencyId', 'Choose an agency from the unit’s list.');
+	if (!agency.email)
+		throw new MeetingInputError(
+			'agencyId',
+			`${agency.name} has no team address on the unit’s list: add one on the agencies page first.`
+		);
+	const [already] = await db
+		.select({ id: meetingParticipants.id })
+		.from(meetingParticipants)
+		.where(
+			and(
+				eq(meetingParticipants.meetingId, props.meetingId),
+				eq(meetingParticipants.agencyId, agency.id),
+				eq(meetingParticipants.mailbox, true)
+			)
+		);
+	if (already)
+		throw new MeetingInputError('agencyId', `${agency.name}’s mailbox is already on the list.`);
+	const [row] = await db
+		.insert(meetingParticipants)
+		.values({
+			meetingId: props.meetingId,
+			userId: null,
+			name: agency.name,
+			email: agency.email,
+			role: 'professional',
+			agencyId: agency.id,
+			mailbox: true,
+			voting: false,
+			reportRequested: false
+		})
+		.returning();
+	await audit({
+		db,
+		userId: props.actorId,
+		action: 'invite',
+		targetType: 'meeting',
+		targetId: props.meetingId,
+		detail: { participantId: row.id, role: 'professional', mailbox: true }
+	});
+	await queueInvitation({ db, participantId: row.id });
+	return row;
+}
+
+/** The agency given for someone without an account, if any: one the meeting's unit sees. */
+export async function checkAgencyForMeeting(
+	db: Database,
+	meetingId: string,
+	agencyId: string | null | undefined
+): Promise<string | null> {
+	if (!agencyId) return null;
+	const meetingUnitId = await unitOfMeeting(db, meetingId);
+	const [agency] = /^[0-9a-f-]{36}$/i.test(agencyId)
+		? await db
+				.select({ id: agencies.id, unitId: agencies.unitId })
+				.from(agencies)
+				.where(eq(agencies.id, agencyId))
+		: [];
+	if (!agency || (agency.unitId !== null && agency.unitId !== meetingUnitId))
+		throw new MeetingInputError('agencyId', 'Choose an agency from the unit’s list.');
+	return agency.id;
 }

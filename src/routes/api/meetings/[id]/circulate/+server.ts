@@ -10,8 +10,9 @@ const body = z.object({ documentId: z.string().optional() }).catch({});
 
 /**
  * The chair or business support sends a document version to the meeting's distribution list,
- * each the copy they may read, as a link behind sign-in: { documentId } →
- * { recipients: [{ userId, documentId, messageId }] }.
+ * each the copy they may read: the PDF attached to an address on the unit's secure domains, a
+ * personal link with a one-time code to any other (issue 22, docs/mail.md): { documentId } →
+ * { recipients: [{ userId, documentId, messageId, how: "attached" | "link" }] }.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const user = requireApiUser(locals);
