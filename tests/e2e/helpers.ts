@@ -42,3 +42,41 @@ export function watchCspViolations(page: Page): string[] {
 	});
 	return violations;
 }
+
+/**
+ * As business support (signed in on `page`): schedules a review conference of the spec's own for
+ * the demo's Mia, invites her dad and the health visitor, and returns its id. A reason is given
+ * for the date: another spec may have started a plan for Mia, making a review due sooner.
+ */
+export async function scheduleMiaReview(
+	page: Page,
+	props: { title: string; date: string }
+): Promise<string> {
+	const origin = new URL(page.url()).origin;
+	const form = { headers: { accept: 'text/html', origin }, maxRedirects: 0 };
+	const made = await page.request.post('/meetings/new', {
+		...form,
+		form: {
+			kind: 'review-conference',
+			title: props.title,
+			date: props.date,
+			time: '10:00',
+			chairId: '00000000-0000-4000-8000-000000000101',
+			childIds: '00000000-0000-4000-8000-000000000203',
+			reason: 'A test review conference on a date the test chooses.'
+		}
+	});
+	expect(made.status()).toBe(303);
+	const meetingId = new URL(made.headers()['location'], origin).pathname.split('/').pop()!;
+	for (const [userId, role] of [
+		['00000000-0000-4000-8000-000000000108', 'parent'], // Jordan Price, Mia's dad
+		['00000000-0000-4000-8000-000000000105', 'professional'] // Kim Lee, health visitor
+	]) {
+		const invited = await page.request.post(`/meetings/${meetingId}?/invite`, {
+			...form,
+			form: { userId, role }
+		});
+		expect(invited.status(), `${role} invited`).toBe(200);
+	}
+	return meetingId;
+}

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, scheduleMiaReview, signInAs } from './helpers';
 
 /**
  * One truth about reports (issue 21): a report shared with the parents is theirs to read before
@@ -8,10 +8,6 @@ import { expectAccessible, signInAs } from './helpers';
  * Mia and invites her dad and the health visitor; the health visitor writes a report and marks it
  * shared. Nobody starts the meeting.
  */
-const MIA = '00000000-0000-4000-8000-000000000203';
-const CHAIR = '00000000-0000-4000-8000-000000000101';
-const JORDAN = '00000000-0000-4000-8000-000000000108';
-const HEALTH_VISITOR = '00000000-0000-4000-8000-000000000105';
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 type Listed = {
@@ -23,44 +19,15 @@ type Listed = {
 	parentsFirstOpenedAt?: string | null;
 };
 
-async function scheduleConference(page: Page): Promise<string> {
-	const origin = new URL(page.url()).origin;
-	const form = { headers: { accept: 'text/html', origin }, maxRedirects: 0 };
-	const made = await page.request.post('/meetings/new', {
-		...form,
-		form: {
-			kind: 'review-conference',
-			title: 'Reports review conference',
-			date: `${new Date().getFullYear() + 1}-04-14`,
-			time: '10:00',
-			chairId: CHAIR,
-			childIds: MIA,
-			// Another spec may have started a plan for Mia, making a review due sooner: any date
-			// later than the one due needs a reason, so the spec gives one whatever ran before.
-			reason: 'A test review conference on a date the test chooses.'
-		}
-	});
-	expect(made.status()).toBe(303);
-	const meetingId = new URL(made.headers()['location'], origin).pathname.split('/').pop()!;
-	for (const [userId, role] of [
-		[JORDAN, 'parent'],
-		[HEALTH_VISITOR, 'professional']
-	]) {
-		const invited = await page.request.post(`/meetings/${meetingId}?/invite`, {
-			...form,
-			form: { userId, role }
-		});
-		expect(invited.status(), `${role} invited`).toBe(200);
-	}
-	return meetingId;
-}
-
 test('a parent reads a report shared with them on a phone, downloads it, and the record shows when they first opened it', async ({
 	browser
 }) => {
 	const office = await (await browser.newContext()).newPage();
 	await signInAs(office, 'admin@demo.test');
-	const meetingId = await scheduleConference(office);
+	const meetingId = await scheduleMiaReview(office, {
+		title: 'Reports review conference',
+		date: `${new Date().getFullYear() + 1}-04-14`
+	});
 
 	const hv = await (await browser.newContext()).newPage();
 	await signInAs(hv, 'health.visitor@demo.test');

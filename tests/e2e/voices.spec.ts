@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, scheduleMiaReview, signInAs } from './helpers';
 
 /**
  * Voices before the meeting (issue 12). Business support schedules a review conference of its
@@ -9,53 +9,20 @@ import { expectAccessible, signInAs } from './helpers';
  * refused beside its field), writes down Mia's consultation form and marks the report shared;
  * then the dad sees it; the chair records the advocate Mia was offered. Nobody starts it.
  */
-const MIA = '00000000-0000-4000-8000-000000000203';
-const CHAIR = '00000000-0000-4000-8000-000000000101';
-const JORDAN = '00000000-0000-4000-8000-000000000108';
-const HEALTH_VISITOR = '00000000-0000-4000-8000-000000000105';
 
 const tinyPdf = Buffer.from(
 	'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
 );
-
-async function scheduleConference(page: Page): Promise<string> {
-	const origin = new URL(page.url()).origin;
-	const form = { headers: { accept: 'text/html', origin }, maxRedirects: 0 };
-	const made = await page.request.post('/meetings/new', {
-		...form,
-		form: {
-			kind: 'review-conference',
-			title: 'Voices review conference',
-			date: `${new Date().getFullYear() + 1}-03-10`,
-			time: '10:00',
-			chairId: CHAIR,
-			childIds: MIA,
-			// Another spec may have started a plan for Mia, making a review due sooner: any date
-			// later than the one due needs a reason, so the spec gives one whatever ran before.
-			reason: 'A test review conference on a date the test chooses.'
-		}
-	});
-	expect(made.status()).toBe(303);
-	const meetingId = new URL(made.headers()['location'], origin).pathname.split('/').pop()!;
-	for (const [userId, role] of [
-		[JORDAN, 'parent'],
-		[HEALTH_VISITOR, 'professional']
-	]) {
-		const invited = await page.request.post(`/meetings/${meetingId}?/invite`, {
-			...form,
-			form: { userId, role }
-		});
-		expect(invited.status(), `${role} invited`).toBe(200);
-	}
-	return meetingId;
-}
 
 test('before the meeting: the parent’s view, a PDF report shared with the parents, the child’s form and advocacy', async ({
 	browser
 }) => {
 	const office = await (await browser.newContext()).newPage();
 	await signInAs(office, 'admin@demo.test');
-	const meetingId = await scheduleConference(office);
+	const meetingId = await scheduleMiaReview(office, {
+		title: 'Voices review conference',
+		date: `${new Date().getFullYear() + 1}-03-10`
+	});
 
 	// Mia's dad writes his view before the meeting; it is kept.
 	const dad = await (await browser.newContext()).newPage();
