@@ -10,8 +10,16 @@
  * and moves its caret with it (an awareness update). Latency is from the sender's edit to each
  * peer's receipt, all on this process's one clock.
  *
+ * Three mixes (`mix` in the start message):
+ *   - `full`: as above, each keystroke with its caret move and the light clients' save checks;
+ *   - `edits`: keystrokes only — no awareness from anyone, no save checks — so the cost of the
+ *     gate, authorship and persistence is not diluted by traffic both servers pay alike;
+ *   - `storm`: the `edits` traffic, but every client connects at once (no waves): the time until
+ *     the last one is synced is the figure, then typing starts at once and is measured from then.
+ *
  * Protocol with the parent (IPC): it sends `{ type: 'start', … }`; this process answers
- * `connected`, then `measured` with the figures; `{ type: 'stop' }` disconnects everyone and
+ * `synced` (every client synced: the connect phase is over), `connected` (typing is about to be
+ * measured), then `measured` with the figures; `{ type: 'stop' }` disconnects everyone and
  * answers `stopped`.
  */
 import WebSocket from 'ws';
@@ -38,7 +46,10 @@ export interface GeneratorStart {
 	/** Every person waits this long between keystrokes, uniformly drawn, in ms. */
 	minIntervalMs: number;
 	maxIntervalMs: number;
+	mix: Mix;
 }
+
+export type Mix = 'full' | 'edits' | 'storm';
 
 export interface GeneratorResult {
 	type: 'measured';
@@ -70,6 +81,9 @@ const messageSaveCheck = 100;
 const SAVE_CHECK_DELAY_MS = 150; // as the browser's LiveRecordConnection
 
 const cookieName = 'rt_session';
+
+/** Carets and save checks are sent only in the `full` mix. */
+let chatty = true;
 
 /** client → clock of each edit's last character → when it was typed (and on which node). */
 const sentAt = new Map<number, Map<number, number>>();
@@ -228,6 +242,8 @@ class LightClient implements Typist {
 				encoding.writeVarUint8Array(e, update);
 			})
 		);
+		this.localChanges++;
+		if (!chatty) return;
 		const state = JSON.stringify(caretState(this.text, 'light'));
 		this.send(
 			frame(messageAwareness, (e) => {
@@ -239,7 +255,6 @@ class LightClient implements Typist {
 				encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
 			})
 		);
-		this.localChanges++;
 		this.unsaved.set(this.localChanges, performance.now());
 		if (this.saveTimer) clearTimeout(this.saveTimer);
 		this.saveTimer = setTimeout(() => {
@@ -311,7 +326,7 @@ class ProbeClient implements Typist {
 		}
 		this.text.insert(this.text.length, 'p');
 		noteSent(this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID) - 1, this.peers);
-		this.provider.awareness.setLocalState(caretState(this.text, 'probe'));
+		if (chatty) this.provider.awareness.setLocalState(caretState(this.text, 'probe'));
 	}
 
 	close() {
@@ -335,7 +350,10 @@ let timers: ReturnType<typeof setTimeout>[] = [];
 async function run(start: GeneratorStart) {
 	const began = performance.now();
 	process.setMaxListeners(0);
-	// Connect in waves, as people arrive, so the upgrade storm does not measure itself.
+	chatty = start.mix === 'full';
+	const storm = start.mix === 'storm';
+	// Connect in waves, as people arrive, so the upgrade storm does not measure itself (except
+	// in the storm, where everyone comes at once, as after a restart or at nine o'clock).
 	for (const meeting of start.meetings) {
 		const peers = meeting.people.length - 1;
 		meeting.people.forEach((person, i) => {
@@ -348,16 +366,19 @@ async function run(start: GeneratorStart) {
 					: new LightClient(`${url}/${meeting.id}`, person.token, root, peers, node)
 			);
 		});
-		if (typists.length % 120 === 0) await sleep(50);
+		if (!storm && typists.length % 120 === 0) await sleep(50);
 	}
 	// A server that cannot take everyone in four minutes is measured with those it took (reported).
 	const deadline = Date.now() + 240_000;
 	while (typists.some((t) => !t.synced) && Date.now() < deadline) await sleep(50);
 	unsynced = typists.filter((t) => !t.synced).length;
 	const connectMs = performance.now() - began;
-	// Everyone's first edit (the paragraph; Roundtable binds the client id) before measuring.
-	for (const typist of typists) typist.type();
-	await sleep(2_000);
+	process.send!({ type: 'synced', connectMs });
+	if (!storm) {
+		// Everyone's first edit (the paragraph; Roundtable binds the client id) before measuring.
+		for (const typist of typists) typist.type();
+		await sleep(2_000);
+	}
 	process.send!({ type: 'connected', connectMs });
 
 	const span = start.maxIntervalMs - start.minIntervalMs;

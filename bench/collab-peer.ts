@@ -1,6 +1,8 @@
 /**
  * Roundtable's collaboration server beside the reference server, in one run:
- *   npm run bench:collab
+ *   npm run bench:collab      (edits only, storm and full mixes at 50×12, 100×12, 200×12, 3 runs each)
+ *   BENCH_MIXES=edits,storm   which mixes (bench/collab-generator.ts): `edits` keystrokes only,
+ *     `storm` everyone connecting at once then keystrokes, `full` keystrokes with carets and save checks
  *   BENCH_SCENARIOS=1x2,50x12 BENCH_SECONDS=15 BENCH_REPEAT=1 BENCH_DATABASE_URL=postgres://… (emptied!)
  *   npm run bench:collab -- --quick      (1 × 2 and 50 × 12, 10 s each)
  *   BENCH_NODES=2 (with BENCH_DATABASE_URL and Debian's redis-server): also Roundtable as two nodes
@@ -43,6 +45,7 @@ import { makeMeeting, makeUnit, makeUser, signIn } from '../tests/factories';
 import type { GeneratorMeeting, GeneratorResult, GeneratorStart } from './collab-generator';
 
 type ServerKind = 'roundtable' | 'reference' | 'roundtable-2-nodes';
+type Mix = GeneratorStart['mix'];
 interface Scenario {
 	meetings: number;
 	people: number;
@@ -57,15 +60,20 @@ interface Probe {
 interface ServerRun {
 	server: ServerKind;
 	scenario: string;
+	mix: Mix;
 	edits: number;
 	shareDelivered: number;
 	latencyMs: GeneratorResult['latencyMs'];
 	saveAckMs: GeneratorResult['saveAckMs'];
 	cpuSeconds: number;
+	/** Server CPU from the first client's connect until every client was synced. */
+	connectCpuSeconds: number;
 	/** Server CPU over the whole scenario: connecting, syncing, measuring, unloading. */
 	cpuSecondsTotal: number;
 	rssMB: number;
 	rssPeakMB: number;
+	/** Resident memory three seconds after every client left. */
+	rssAfterMB: number;
 	loopDelayMs: Probe['loopDelay'];
 	/** Heap (after GC) with every meeting loaded, less the heap before any was, per meeting. */
 	heapPerMeetingMB: number;
@@ -82,9 +90,19 @@ interface ServerRun {
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick') || process.env.BENCH_QUICK === '1';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 10 : 15));
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? (quick ? 1 : 3));
+/** The storm measures the first 10 s after everyone is synced. */
+const STORM_SECONDS = Number(process.env.BENCH_STORM_SECONDS ?? 10);
+const mixes: Mix[] = (process.env.BENCH_MIXES ?? (quick ? 'edits' : 'edits,storm,full'))
+	.split(',')
+	.map((m) => {
+		const mix = m.trim();
+		if (mix !== 'edits' && mix !== 'storm' && mix !== 'full')
+			throw new Error(`BENCH_MIXES: "${m}" is not one of edits, storm, full`);
+		return mix;
+	});
 const scenarios: Scenario[] = (
-	process.env.BENCH_SCENARIOS ?? (quick ? '1x2,50x12' : '1x2,50x12,100x12,200x12,10x40')
+	process.env.BENCH_SCENARIOS ?? (quick ? '1x2,50x12' : '50x12,100x12,200x12')
 )
 	.split(',')
 	.map((s) => {
@@ -167,7 +185,8 @@ async function seed(handle: DatabaseHandle) {
 	const seeded = new Map<string, GeneratorMeeting[]>();
 	for (let r = 0; r < REPEAT; r++) {
 		for (const scenario of scenarios) {
-			for (const server of servers) {
+			// The reference stores nothing and checks no one: it is given the same meetings.
+			for (const mix of mixes) {
 				const meetings: GeneratorMeeting[] = [];
 				for (let m = 0; m < scenario.meetings; m++) {
 					const made = await makeMeeting(db, {
@@ -184,7 +203,7 @@ async function seed(handle: DatabaseHandle) {
 						}))
 					});
 				}
-				seeded.set(`${r}:${label(scenario)}:${server}`, meetings);
+				seeded.set(`${r}:${label(scenario)}:${mix}`, meetings);
 			}
 		}
 	}
@@ -307,6 +326,7 @@ async function stopServer(child: ChildProcess) {
 
 async function runOne(
 	kind: ServerKind,
+	mix: Mix,
 	scenario: Scenario,
 	meetings: GeneratorMeeting[],
 	dataDir: string
@@ -342,6 +362,7 @@ async function runOne(
 	const cpuAtStart = cpu();
 	await sleep(300);
 	const before = await probeAll({ gc: true });
+	const cpuAtConnect = cpu();
 	const generator = fork(path.join(root, 'bench/collab-generator.ts'), [], {
 		cwd: root,
 		execArgv: ['--import', 'tsx'],
@@ -352,12 +373,15 @@ async function runOne(
 		type: 'start',
 		urls: started.map((s) => `ws://127.0.0.1:${s.port}/collab`),
 		meetings,
-		seconds: SECONDS,
+		seconds: mix === 'storm' ? STORM_SECONDS : SECONDS,
+		mix,
 		minIntervalMs: MIN_INTERVAL_MS,
 		maxIntervalMs: MAX_INTERVAL_MS
 	};
+	let cpuAtSynced = NaN;
 	const measured = new Promise<GeneratorResult>((resolve, reject) => {
 		generator.on('message', (m: { type: string; error?: string }) => {
+			if (m.type === 'synced') cpuAtSynced = cpu();
 			if (m.type === 'measured') resolve(m as GeneratorResult);
 			if (m.type === 'failed') reject(new Error(m.error));
 		});
@@ -399,6 +423,7 @@ async function runOne(
 	if (redis) await stopServer(redis.child);
 	return {
 		server: kind,
+		mix,
 		scenario: label(scenario),
 		edits: result.edits,
 		shareDelivered: Number((result.deliveries / Math.max(1, result.expectedDeliveries)).toFixed(4)),
@@ -406,9 +431,11 @@ async function runOne(
 		crossNodeLatencyMs: result.crossNodeLatencyMs,
 		saveAckMs: result.saveAckMs,
 		cpuSeconds: Number((cpuAfter - cpuBefore).toFixed(2)),
+		connectCpuSeconds: Number((cpuAtSynced - cpuAtConnect).toFixed(2)),
 		cpuSecondsTotal: Number(cpuTotal.toFixed(2)),
 		rssMB: mb(during.rss),
 		rssPeakMB: mb(rssPeak),
+		rssAfterMB: mb(after.rss),
 		loopDelayMs: during.loopDelay,
 		heapPerMeetingMB: mb((during.heapUsed - before.heapUsed) / scenario.meetings),
 		rssPerMeetingMB: mb((during.rss - before.rss) / scenario.meetings),
@@ -468,19 +495,23 @@ type Run = ServerRun & { repeat: number };
 
 function referenceOf(runs: Run[], run: Run): Run | undefined {
 	return runs.find(
-		(r) => r.server === 'reference' && r.scenario === run.scenario && r.repeat === run.repeat
+		(r) =>
+			r.server === 'reference' &&
+			r.scenario === run.scenario &&
+			r.mix === run.mix &&
+			r.repeat === run.repeat
 	);
 }
 
 function table(runs: Run[]): string {
 	const lines = [
-		'| meetings × people | server | p50 ms | p95 ms | p99 ms | delivered | CPU s | RSS MB | loop delay p99 ms | heap per meeting MB | save ack p99 ms | cross-node p99 ms | p99 ratio | CPU ratio |',
-		'|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
+		'| mix | meetings × people | server | p50 ms | p95 ms | p99 ms | delivered | synced after ms | connect CPU s | edit CPU s | RSS MB | RSS after MB | loop delay p99 ms | heap per meeting MB | save ack p99 ms | cross-node p99 ms | p99 ratio | CPU ratio (connect + edits) |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
 	];
 	for (const run of runs) {
 		const ref = run.server === 'reference' ? undefined : referenceOf(runs, run);
 		lines.push(
-			`| ${run.scenario}${REPEAT > 1 ? ` (#${run.repeat + 1})` : ''} | ${run.server} | ${run.latencyMs.p50} | ${run.latencyMs.p95} | ${run.latencyMs.p99} | ${(run.shareDelivered * 100).toFixed(1)} %${run.unsynced ? ` (${run.unsynced} never synced)` : ''} | ${run.cpuSeconds} | ${run.rssMB} | ${run.loopDelayMs.p99} | ${run.heapPerMeetingMB} | ${run.saveAckMs?.p99 ?? '–'} | ${run.crossNodeLatencyMs?.p99 ?? '–'} | ${ref ? ratio(run.latencyMs.p99, ref.latencyMs.p99) : ''} | ${ref ? ratio(run.cpuSeconds, ref.cpuSeconds) : ''} |`
+			`| ${run.mix} | ${run.scenario}${REPEAT > 1 ? ` (#${run.repeat + 1})` : ''} | ${run.server} | ${run.latencyMs.p50} | ${run.latencyMs.p95} | ${run.latencyMs.p99} | ${(run.shareDelivered * 100).toFixed(1)} %${run.unsynced ? ` (${run.unsynced} never synced)` : ''} | ${run.connectMs} | ${run.connectCpuSeconds} | ${run.cpuSeconds} | ${run.rssMB} | ${run.rssAfterMB} | ${run.loopDelayMs.p99} | ${run.heapPerMeetingMB} | ${run.saveAckMs?.p99 ?? '–'} | ${run.crossNodeLatencyMs?.p99 ?? '–'} | ${ref ? ratio(run.latencyMs.p99, ref.latencyMs.p99) : ''} | ${ref ? ratio(run.connectCpuSeconds + run.cpuSeconds, ref.connectCpuSeconds + ref.cpuSeconds) : ''} |`
 		);
 	}
 	return lines.join('\n');
@@ -493,37 +524,29 @@ function median(values: number[]): number {
 	return Number((sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2).toFixed(2));
 }
 
+const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '');
+
 /** Medians over the repeats, and the median of each repeat's own ratio to the reference. */
 function summary(runs: Run[]): string {
 	const lines = [
-		'| meetings × people | server | runs | p50 ms | p99 ms | CPU s | CPU ms per 1,000 edits | RSS MB | heap per meeting MB | p99 ratio (median of runs) | CPU ratio (median of runs) | CPU per edit ratio |',
-		'|---|---|---|---|---|---|---|---|---|---|---|---|'
+		'| mix | meetings × people | server | runs | p50 ms | p99 ms | synced after ms | connect CPU s | edit CPU s | RSS after MB | p99 ratio | synced-after ratio | CPU ratio (connect + edits) |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|'
 	];
-	for (const scenario of scenarios) {
-		for (const server of servers) {
-			const mine = runs.filter((r) => r.scenario === label(scenario) && r.server === server);
-			if (mine.length === 0) continue;
-			const ratios = mine
-				.map((r) => referenceOf(runs, r))
-				.map((ref, i) =>
-					ref && server !== 'reference'
-						? {
-								p99: mine[i].latencyMs.p99 / ref.latencyMs.p99,
-								cpu: mine[i].cpuSeconds / ref.cpuSeconds
-							}
-						: null
+	for (const mix of mixes) {
+		for (const scenario of scenarios) {
+			for (const server of servers) {
+				const mine = runs.filter(
+					(r) => r.mix === mix && r.scenario === label(scenario) && r.server === server
 				);
-			const perEdit = (r: Run) => (1_000_000 * r.cpuSeconds) / Math.max(1, r.edits);
-			const perEditRatios = mine.map((r) => {
-				const ref = referenceOf(runs, r);
-				return ref && server !== 'reference' ? perEdit(r) / perEdit(ref) : NaN;
-			});
-			const perEditRatio = median(perEditRatios);
-			const p99Ratio = median(ratios.map((r) => r?.p99 ?? NaN));
-			const cpuRatio = median(ratios.map((r) => r?.cpu ?? NaN));
-			lines.push(
-				`| ${label(scenario)} | ${server} | ${mine.length} | ${median(mine.map((r) => r.latencyMs.p50))} | ${median(mine.map((r) => r.latencyMs.p99))} | ${median(mine.map((r) => r.cpuSeconds))} | ${Math.round(median(mine.map(perEdit)))} | ${median(mine.map((r) => r.rssMB))} | ${median(mine.map((r) => r.heapPerMeetingMB))} | ${Number.isFinite(p99Ratio) ? `${p99Ratio.toFixed(1)}×` : ''} | ${Number.isFinite(cpuRatio) ? `${cpuRatio.toFixed(1)}×` : ''} | ${Number.isFinite(perEditRatio) ? `${perEditRatio.toFixed(2)}×` : ''} |`
-			);
+				if (mine.length === 0) continue;
+				const refs = mine.map((r) => (server === 'reference' ? undefined : referenceOf(runs, r)));
+				const ratioOf = (f: (r: Run) => number) =>
+					median(mine.map((r, i) => (refs[i] ? f(r) / f(refs[i]!) : NaN)));
+				const m = (f: (r: Run) => number) => median(mine.map(f));
+				lines.push(
+					`| ${mix} | ${label(scenario)} | ${server} | ${mine.length} | ${m((r) => r.latencyMs.p50)} | ${m((r) => r.latencyMs.p99)} | ${m((r) => r.connectMs)} | ${m((r) => r.connectCpuSeconds)} | ${m((r) => r.cpuSeconds)} | ${m((r) => r.rssAfterMB)} | ${times(ratioOf((r) => r.latencyMs.p99))} | ${times(ratioOf((r) => r.connectMs))} | ${times(ratioOf((r) => r.connectCpuSeconds + r.cpuSeconds))} |`
+				);
+			}
 		}
 	}
 	return lines.join('\n');
@@ -554,21 +577,27 @@ async function main() {
 
 	const runs: Run[] = [];
 	for (let r = 0; r < REPEAT; r++) {
-		for (const scenario of scenarios) {
-			// Alternate which server goes first, so drift on a shared machine falls on both.
-			const order = (r + scenarios.indexOf(scenario)) % 2 === 0 ? servers : [...servers].reverse();
-			for (const kind of order) {
-				console.log(`bench: ${label(scenario)} on ${kind} (${SECONDS} s)…`);
-				const run = await runOne(
-					kind,
-					scenario,
-					seeded.get(`${r}:${label(scenario)}:${kind}`)!,
-					dataDir
-				);
-				runs.push({ ...run, repeat: r });
-				console.log(
-					`  p50 ${run.latencyMs.p50} ms, p95 ${run.latencyMs.p95} ms, p99 ${run.latencyMs.p99} ms, delivered ${(run.shareDelivered * 100).toFixed(1)} %, CPU ${run.cpuSeconds} s, RSS ${run.rssMB} MB, loop p99 ${run.loopDelayMs.p99} ms, heap/meeting ${run.heapPerMeetingMB} MB, heap left after ${run.heapLeftAfterMB} MB, save ack p99 ${run.saveAckMs?.p99 ?? '–'} ms${run.crossNodeLatencyMs ? `, cross-node p50 ${run.crossNodeLatencyMs.p50} / p99 ${run.crossNodeLatencyMs.p99} ms` : ''}, generator CPU ${run.generatorCpuSeconds} s${run.unsynced ? `, ${run.unsynced} clients never synced` : ''}${Object.keys(run.closes).length ? `, closes ${JSON.stringify(run.closes)}` : ''}`
-				);
+		for (const mix of mixes) {
+			for (const scenario of scenarios) {
+				// Alternate which server goes first, so drift on a shared machine falls on both.
+				const order =
+					(r + scenarios.indexOf(scenario) + mixes.indexOf(mix)) % 2 === 0
+						? servers
+						: [...servers].reverse();
+				for (const kind of order) {
+					console.log(`bench: ${mix}, ${label(scenario)} on ${kind}…`);
+					const run = await runOne(
+						kind,
+						mix,
+						scenario,
+						seeded.get(`${r}:${label(scenario)}:${mix}`)!,
+						dataDir
+					);
+					runs.push({ ...run, repeat: r });
+					console.log(
+						`  synced after ${run.connectMs} ms, p50 ${run.latencyMs.p50} ms, p95 ${run.latencyMs.p95} ms, p99 ${run.latencyMs.p99} ms, delivered ${(run.shareDelivered * 100).toFixed(1)} %, connect CPU ${run.connectCpuSeconds} s, edit CPU ${run.cpuSeconds} s, RSS ${run.rssMB} MB (after ${run.rssAfterMB} MB), loop p99 ${run.loopDelayMs.p99} ms, heap/meeting ${run.heapPerMeetingMB} MB, heap left after ${run.heapLeftAfterMB} MB, save ack p99 ${run.saveAckMs?.p99 ?? '–'} ms${run.crossNodeLatencyMs ? `, cross-node p50 ${run.crossNodeLatencyMs.p50} / p99 ${run.crossNodeLatencyMs.p99} ms` : ''}, generator CPU ${run.generatorCpuSeconds} s${run.unsynced ? `, ${run.unsynced} clients never synced` : ''}${Object.keys(run.closes).length ? `, closes ${JSON.stringify(run.closes)}` : ''}`
+					);
+				}
 			}
 		}
 	}
@@ -592,12 +621,18 @@ async function main() {
 	mkdirSync(outDir, { recursive: true });
 	const json = {
 		machine,
+		mixes,
 		seconds: SECONDS,
 		intervalMs: [MIN_INTERVAL_MS, MAX_INTERVAL_MS],
 		runs,
 		coldLoad: cold
 	};
-	const markdown = `Machine: ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.database}; ${SECONDS} s per run, ${REPEAT} run(s) of each.\n\n${table(runs)}\n\n${REPEAT > 1 ? `Medians:\n\n${summary(runs)}\n\n` : ''}Cold load of a 10,000-update log: median ${cold.medianMs} ms (first ${cold.firstMs} ms).\n`;
+	const markdown = `Machine: ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.database}, load average ${os
+		.loadavg()
+		.map((l) => l.toFixed(1))
+		.join(
+			' '
+		)} at the end; mixes ${mixes.join(', ')}; ${SECONDS} s per run (storm ${STORM_SECONDS} s), ${REPEAT} run(s) of each.\n\n${table(runs)}\n\n${REPEAT > 1 ? `Medians:\n\n${summary(runs)}\n\n` : ''}Cold load of a 10,000-update log: median ${cold.medianMs} ms (first ${cold.firstMs} ms).\n`;
 	writeFileSync(
 		path.join(outDir, `collab-peer-${machine.database}-${stamp}.json`),
 		JSON.stringify(json, null, '\t')
