@@ -39,7 +39,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import * as Y from 'yjs';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db';
-import { collabUpdates } from '../src/lib/server/db/schema';
+import { collabUpdates, meetingParticipants, meetings } from '../src/lib/server/db/schema';
 import { loadChannel } from '../src/lib/server/records';
 import { makeMeeting, makeUnit, makeUser, signIn } from '../tests/factories';
 import type { GeneratorMeeting, GeneratorResult, GeneratorStart } from './collab-generator';
@@ -187,27 +187,72 @@ async function seed(handle: DatabaseHandle) {
 		for (const scenario of scenarios) {
 			// The reference stores nothing and checks no one: it is given the same meetings.
 			for (const mix of mixes) {
-				const meetings: GeneratorMeeting[] = [];
-				for (let m = 0; m < scenario.meetings; m++) {
-					const made = await makeMeeting(db, {
-						unitId: unit.id,
-						participants: people
-							.slice(0, scenario.people)
-							.map((p, i) => ({ user: p.user, role: i === 0 ? 'chair' : 'professional' }))
-					});
-					meetings.push({
-						id: made.meeting.id,
-						people: made.participants.map((p, i) => ({
-							token: people[i].token,
-							participantId: p.id
-						}))
-					});
-				}
-				seeded.set(`${r}:${label(scenario)}:${mix}`, meetings);
+				seeded.set(
+					`${r}:${label(scenario)}:${mix}`,
+					await seedMeetings(db, unit.id, people.slice(0, scenario.people), scenario.meetings)
+				);
 			}
 		}
 	}
 	return seeded;
+}
+
+/**
+ * Live meetings with these people in them, as tests/factories.ts `makeMeeting` makes them, but a
+ * hundred meetings to a statement (thousands are seeded: one at a time took minutes).
+ */
+async function seedMeetings(
+	db: DatabaseHandle['db'],
+	unitId: string,
+	people: { userId: string; token: string; user: Awaited<ReturnType<typeof makeUser>> }[],
+	count: number
+): Promise<GeneratorMeeting[]> {
+	const made: GeneratorMeeting[] = [];
+	for (let done = 0; done < count; done += 100) {
+		const rows = await db
+			.insert(meetings)
+			.values(
+				Array.from({ length: Math.min(100, count - done) }, () => ({
+					unitId,
+					kind: 'initial-conference' as const,
+					title: 'Initial child protection conference',
+					status: 'live' as const,
+					scheduledAt: new Date(),
+					chairId: people[0].userId
+				}))
+			)
+			.returning({ id: meetings.id });
+		const participants = await db
+			.insert(meetingParticipants)
+			.values(
+				rows.flatMap((meeting) =>
+					people.map((p, i) => ({
+						meetingId: meeting.id,
+						userId: p.userId,
+						name: p.user.name,
+						role: i === 0 ? ('chair' as const) : ('professional' as const),
+						agencyId: p.user.agencyId,
+						voting: i !== 0
+					}))
+				)
+			)
+			.returning({
+				id: meetingParticipants.id,
+				meetingId: meetingParticipants.meetingId,
+				userId: meetingParticipants.userId
+			});
+		for (const meeting of rows)
+			made.push({
+				id: meeting.id,
+				people: people.map((p) => ({
+					token: p.token,
+					participantId: participants.find(
+						(row) => row.meetingId === meeting.id && row.userId === p.userId
+					)!.id
+				}))
+			});
+	}
+	return made;
 }
 
 function label(s: Scenario) {

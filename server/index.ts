@@ -3,9 +3,10 @@
  * serves pages and the API; the collaboration socket takes upgrades on /collab/….
  *
  * On SIGTERM or SIGINT it stops accepting connections, lets the mail sender finish the message
- * in hand (the rest stays queued, due, for the next start), closes the live meetings (writing
- * their records), gives requests in flight a moment, closes the database and exits — within
- * `SHUTDOWN_MS` whatever happens (docs/mail.md, "Stopping").
+ * in hand (the rest stays queued, due, for the next start) while it writes the live meetings'
+ * records and closes their sockets with 1012 ("restarting: come straight back"), gives requests
+ * in flight a moment, closes the database and exits — within `SHUTDOWN_MS` whatever happens
+ * (docs/mail.md, "Stopping"; docs/performance.md, "Restarting").
  */
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -60,6 +61,19 @@ export async function startServer(): Promise<RunningServer> {
 	};
 	const { sharedCollabServer } = await import('./collab/index');
 	const collab = await sharedCollabServer();
+	// With METRICS_PORT, /metrics for the operators, on its own port (./metrics.ts).
+	const metrics =
+		config.METRICS_PORT === undefined
+			? null
+			: await (
+					await import('./metrics')
+				).startMetricsServer({
+					db: (await sharedDatabase()).db,
+					collab,
+					port: config.METRICS_PORT,
+					host: config.METRICS_HOST
+				});
+	if (metrics) console.log(`Metrics for operators on ${metrics.url}`);
 	// The outbox's sender (docs/mail.md): without SMTP_URL it leaves every message queued.
 	const { createMailSender } = await import('../src/lib/server/mail/sender');
 	const mailSender = createMailSender({ db: (await sharedDatabase()).db });
@@ -98,9 +112,14 @@ export async function startServer(): Promise<RunningServer> {
 			// No new connections from now on; idle keep-alive ones are closed.
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeIdleConnections();
-			// The scheduler stops after the meeting in hand, the sender after the message in hand.
-			await Promise.all([mailScheduler.stop(), mailSender.stop({ withinMs: SENDER_STOP_MS })]);
-			await collab.close();
+			// The scheduler stops after the meeting in hand, the sender after the message in hand;
+			// meanwhile the live records are written and their sockets told to come back (1012).
+			await Promise.all([
+				mailScheduler.stop(),
+				mailSender.stop({ withinMs: SENDER_STOP_MS }),
+				collab.close()
+			]);
+			await metrics?.close();
 			await Promise.race([closed, delay(REQUESTS_STOP_MS)]);
 			server.closeAllConnections();
 			await closeSharedDatabase();

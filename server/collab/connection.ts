@@ -65,6 +65,8 @@ export class Connection implements Peer {
 			registry: ChannelRegistry;
 			logger: CollabLogger;
 			hooks: Pick<CollabHooks, 'beforeApply' | 'disconnect'>;
+			/** Counted for /metrics. */
+			stats?: { updatesApplied: number };
 		}
 	) {
 		this.presence = {
@@ -134,7 +136,11 @@ export class Connection implements Peer {
 	/** Closes this socket only, with a code and a reason a person can act on. */
 	close(code: number, reason: string): void {
 		if (this.closed) return;
-		if (code !== closeCodes.goingAway && code !== closeCodes.rightsChanged) {
+		if (
+			code !== closeCodes.goingAway &&
+			code !== closeCodes.restarting &&
+			code !== closeCodes.rightsChanged
+		) {
 			this.deps.logger('collab.closed', { meetingId: this.identity.meetingId, code, reason });
 		}
 		this.closed = true;
@@ -279,6 +285,7 @@ export class Connection implements Peer {
 		} finally {
 			record.echoToSender = false;
 		}
+		if (this.deps.stats) this.deps.stats.updatesApplied++;
 		if (accepted.waitingFor.length > 0) {
 			// Held whole: judged again later, the parts applied now count as known and are skipped.
 			const held = this.held ? Y.mergeUpdates([this.held.update, update]) : update;

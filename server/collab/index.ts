@@ -22,6 +22,7 @@ import { processState } from '../../src/lib/server/process-state';
 import {
 	authorshipOf,
 	onMeetingChanged,
+	writeBehindOf,
 	type AuthoredRun,
 	type PersistenceOptions
 } from '../../src/lib/server/records';
@@ -72,6 +73,13 @@ export interface CollabServer {
 	authorship(props: { meetingId: string; root: string }): Promise<AuthoredRun[]>;
 	/** Number of channels loaded now. */
 	readonly loadedChannels: number;
+	/** What an operator watches (/metrics, ../metrics.ts). */
+	readonly stats: {
+		readonly sockets: number;
+		readonly loadedMeetings: number;
+		/** Updates from sockets applied since start. */
+		readonly updatesApplied: number;
+	};
 	/** Closes every socket, writes every loaded channel and stops. */
 	close(): Promise<void>;
 }
@@ -122,6 +130,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		perMessageDeflate: false
 	});
 	const connections = new Set<Connection>();
+	const counted = { updatesApplied: 0 };
 	let closing = false;
 	// Sessions that ended while an upgrade was being authenticated: that upgrade's session was
 	// valid when checked, but is no more by the time its socket would open.
@@ -147,10 +156,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		identity: ConnectionIdentity
 	) {
 		wss.handleUpgrade(request, socket, head, (ws) => {
-			const connection = new Connection(ws, identity, { registry, logger, hooks });
+			const connection = new Connection(ws, identity, {
+				registry,
+				logger,
+				hooks,
+				stats: counted
+			});
 			connections.add(connection);
 			ws.on('close', () => connections.delete(connection));
-			if (closing) return connection.close(closeCodes.goingAway, 'server shutting down');
+			if (closing) return connection.close(closeCodes.restarting, 'server restarting; come back');
 			void connection.start();
 		});
 	}
@@ -213,14 +227,38 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			return registry.size;
 		},
 
+		stats: {
+			get sockets() {
+				return connections.size;
+			},
+			get loadedMeetings() {
+				return registry.meetings;
+			},
+			get updatesApplied() {
+				return counted.updatesApplied;
+			}
+		},
+
 		async close() {
+			// No new upgrades from now on (they are answered "restarting, try again shortly").
 			closing = true;
 			stopHearingSessions();
 			stopRelayingMeetings();
 			clearInterval(heartbeat);
+			// What is queued is written while everyone is still connected, then each socket is
+			// told to come straight back (1012): whatever it sent after that write is applied and
+			// written by the unload below, and whatever was still on its way the client resends
+			// with its sync to the next server.
+			await writeBehindOf(db)
+				.writeNow()
+				.catch(() => {}); // retried by the unload, which reports a failure
 			for (const connection of connections)
-				connection.close(closeCodes.goingAway, 'server shutting down');
-			await registry.unloadAll();
+				connection.close(closeCodes.restarting, 'server restarting; come back');
+			// Compaction is left for the next load: the stop must end within seconds.
+			await registry.unloadAll({ compact: false });
+			await writeBehindOf(db)
+				.writeNow()
+				.catch((error) => logger('collab.final_write_failed', { error: describeError(error) }));
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 			await options.relay?.close();
 		}

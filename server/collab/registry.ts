@@ -21,7 +21,12 @@ import {
 	type Channel,
 	type PersistenceOptions
 } from '../../src/lib/server/records';
-import { carryProgress, meetingForServerWrites, openFirstSection } from './server-writes';
+import {
+	carryProgress,
+	meetingForServerWrites,
+	openFirstSection,
+	type MeetingForServerWrites
+} from './server-writes';
 import { RecordQuota, type QuotaLimits } from './quota';
 import type { NodeRelay, RelayKind } from './relay';
 import { relayed, relayOrigin } from './relay-kinds';
@@ -92,17 +97,19 @@ export class LiveChannel implements LoadedChannel {
 	}): Promise<LiveChannel> {
 		const { db, meetingId, channel } = props;
 		const live = new LiveChannel(meetingId, channel);
+		let meeting: MeetingForServerWrites | null = null;
 		try {
 			// Subscribed before reading the database, so nothing another node applies meanwhile is missed.
 			if (props.relay) {
 				live.relay = props.relay;
 				await props.relay.join(live.key, live);
 			}
-			const [loaded, owners, meeting] = await Promise.all([
+			const [loaded, owners, read] = await Promise.all([
 				loadChannel({ db, meetingId, channel, doc: live.doc }),
 				ClientOwners.load({ db, meetingId }),
 				channel === 'main' ? meetingForServerWrites({ db, meetingId }) : null
 			]);
+			meeting = read;
 			let { rowsSinceSnapshot } = loaded;
 			if (!loaded.stored) {
 				// Each initialiser may write the channel's first content once, as the server.
@@ -164,7 +171,7 @@ export class LiveChannel implements LoadedChannel {
 		if (channel === 'main') {
 			// Not fatal: the chair can still pick a section; the next change of the meeting retries.
 			await live
-				.meetingChanged(db)
+				.meetingChanged(db, meeting)
 				.catch((error) =>
 					props.logger('collab.start_failed', { meetingId, error: describeError(error) })
 				);
@@ -176,9 +183,10 @@ export class LiveChannel implements LoadedChannel {
 	 * The meeting's status may have changed: a live meeting opens at its first section (a no-op
 	 * once a section is set). The server's write goes out to every peer and into the log.
 	 */
-	async meetingChanged(db: Database): Promise<void> {
+	async meetingChanged(db: Database, known?: MeetingForServerWrites | null): Promise<void> {
 		if (this.channel !== 'main') return;
-		const meeting = await meetingForServerWrites({ db, meetingId: this.meetingId });
+		// At load the meeting was just read; a later change reads it again.
+		const meeting = known ?? (await meetingForServerWrites({ db, meetingId: this.meetingId }));
 		if (meeting?.status !== 'live' || this.closing) return;
 		await openFirstSection({ doc: this.doc, owners: this.owners, kind: meeting.kind });
 		if (meeting.previousMeetingId && !this.closing)
@@ -330,23 +338,30 @@ export class ChannelRegistry {
 		return this.loadedChannels.size;
 	}
 
+	/** How many meetings have at least one channel loaded. */
+	get meetings(): number {
+		const meetingIds = new Set<string>();
+		for (const key of this.loadedChannels.keys()) meetingIds.add(key.split('/')[0]);
+		return meetingIds.size;
+	}
+
 	/** Writes and unloads every loaded channel (shutdown). */
-	async unloadAll(): Promise<void> {
+	async unloadAll(options: { compact?: boolean } = {}): Promise<void> {
 		this.unregister();
 		const loaded = await Promise.all(
 			[...this.loadedChannels.values()].map((p) => p.catch(() => null))
 		);
-		await Promise.all(loaded.map((r) => (r && !r.closing ? this.unload(r) : undefined)));
+		await Promise.all(loaded.map((r) => (r && !r.closing ? this.unload(r, options) : undefined)));
 		await Promise.all(this.unloading.values());
 	}
 
-	private unload(live: LiveChannel): Promise<void> {
+	private unload(live: LiveChannel, options: { compact?: boolean } = {}): Promise<void> {
 		if (live.unloadTimer) clearTimeout(live.unloadTimer);
 		live.unloadTimer = null;
 		live.closing = true;
 		this.loadedChannels.delete(live.key);
 		const done = live.log
-			.close()
+			.close(options)
 			.catch((error) =>
 				this.props.logger('collab.final_write_failed', {
 					meetingId: live.meetingId,

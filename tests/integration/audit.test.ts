@@ -30,7 +30,7 @@ import {
 	signIn,
 	testPassword
 } from '../factories';
-import { startCollabServer, upgradeStatus, type RunningServer } from './collab-harness';
+import { startCollabServer, upgradeStatus, waitFor, type RunningServer } from './collab-harness';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 
 let handle: DatabaseHandle;
@@ -149,6 +149,11 @@ describe('what is audited', () => {
 			})
 		).toBe(403);
 
+		// Opens are written with the next tick of the write-behind queue (issue 24), not awaited.
+		await waitFor(
+			'the opens written',
+			async () => (await entries({ action: 'open-record' })).length >= 2
+		);
 		const opened = await entries({ action: 'open-record' });
 		expect(
 			opened.map((e) => [e.userId, e.targetType, e.targetId, e.meetingId, e.address, e.detail])

@@ -38,6 +38,12 @@ export const closeCodes = {
 	outOfSync: 4001,
 	/** The server is shutting down; reconnect. (RFC 6455 "going away") */
 	goingAway: 1001,
+	/**
+	 * The server is restarting (a deploy): everything it had is stored; come straight back, after
+	 * a short random pause so thousands of clients do not arrive in the same instant. (IANA
+	 * "Service Restart"; the stock client reconnects on it as on any code outside 4400–4499.)
+	 */
+	restarting: 1012,
 	/** A frame over the size cap (ws closes with this itself). */
 	tooLarge: 1009,
 	/** The server could not store or load the record; reconnect later. */

@@ -1,6 +1,7 @@
 import type { Database } from './db';
 import { insertRows } from './db/bulk';
 import { auditLog } from './db/schema';
+import { writeBehindOf } from './records/persistence';
 import { storableJson } from './db/storable';
 import { currentRequest } from './request-context';
 
@@ -29,6 +30,15 @@ export async function audit(props: {
 }
 
 type AuditEntry = Omit<Parameters<typeof audit>[0], 'db'>;
+
+/**
+ * Records an entry with the next tick of the database's write-behind queue (many in one
+ * statement), for the hot paths that must not wait for the database: every open of the live
+ * record (issue 24). Written before the process stops; a failed write is retried with the queue.
+ */
+export function auditSoon(props: Parameters<typeof audit>[0]): void {
+	writeBehindOf(props.db).queueAudit(auditValues(props));
+}
 
 /** The row an entry is written as. */
 function auditValues(props: AuditEntry): typeof auditLog.$inferInsert {

@@ -53,7 +53,11 @@ const schema = z.object({
 	/** adapter-node's: which address from the right of X-Forwarded-For is the client's. */
 	XFF_DEPTH: z.coerce.number().int().min(1).default(1),
 	/** Set to 1 to log one line per request (never bodies or names). */
-	LOG_REQUESTS: z.string().optional()
+	LOG_REQUESTS: z.string().optional(),
+	/** A port for `/metrics` (Prometheus), apart from the app's; unset → no metrics (docs/performance.md, "What an operator watches"). */
+	METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+	/** Where the metrics port listens: this machine only unless an operator says otherwise. */
+	METRICS_HOST: z.string().default('127.0.0.1')
 });
 
 export type Env = z.infer<typeof schema>;

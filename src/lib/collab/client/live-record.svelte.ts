@@ -38,6 +38,8 @@ export interface LiveRecordOptions {
 
 const SAVE_CHECK_DELAY_MS = 150;
 const MAX_RELOADS_PER_MINUTE = 3;
+/** After a server restart, clients come back spread over this long. */
+const RESTART_JITTER_MS = 2_000;
 
 /** One meeting's live record and its connection state, as runes the UI can read. */
 export class LiveRecordConnection {
@@ -120,8 +122,23 @@ export class LiveRecordConnection {
 		provider.on('closed', ({ code }: { code: number }) => this.onFinalClose(code));
 		provider.on('connection-close', (event: CloseEvent | null) => {
 			if (event?.code === closeCodes.rightsChanged) this.options.onMeetingChanged?.();
+			if (event?.code === closeCodes.restarting) this.reconnectAfterRestart(provider);
 		});
 		this.updateStatus();
+	}
+
+	/**
+	 * The server restarted (a deploy): come back after a random pause of up to
+	 * RESTART_JITTER_MS instead of the provider's fixed 200 ms, so a room of people does not
+	 * reconnect in the same instant. The provider's own retry is stood down meanwhile; the words
+	 * typed in between stay in this device's copy and go with the sync.
+	 */
+	private reconnectAfterRestart(provider: WebsocketProvider) {
+		provider.shouldConnect = false;
+		setTimeout(() => {
+			if (provider === this.provider && !this.destroyed && this.status !== 'closed')
+				provider.connect();
+		}, Math.random() * RESTART_JITTER_MS);
 	}
 
 	private scheduleSaveCheck() {

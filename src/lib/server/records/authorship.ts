@@ -80,12 +80,19 @@ export class ClientOwners {
 			if (owner !== undefined && owner !== props.userId) return false;
 		}
 		if (fresh.length === 0) return true;
-		await this.db
+		const inserted = await this.db
 			.insert(collabClients)
 			.values(
 				fresh.map((clientId) => ({ meetingId: this.meetingId, clientId, userId: props.userId }))
 			)
-			.onConflictDoNothing();
+			.onConflictDoNothing()
+			.returning({ clientId: collabClients.clientId });
+		// One round trip when every id was free (the usual case); only a clash (another node, a
+		// race) reads the bindings again to learn who holds them.
+		if (inserted.length === fresh.length) {
+			for (const id of fresh) this.owners.set(id, props.userId);
+			return true;
+		}
 		await this.reload();
 		return fresh.every((id) => this.owners.get(id) === props.userId);
 	}

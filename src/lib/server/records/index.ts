@@ -21,6 +21,7 @@ export {
 	compactChannel,
 	loadChannel,
 	UpdateLog,
+	writeBehindOf,
 	type PersistenceOptions
 } from './persistence';
 export { readStoredRecord, registerLiveChannels } from './stored';

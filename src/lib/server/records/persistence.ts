@@ -10,7 +10,7 @@
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../db';
-import { collabSnapshots, collabUpdates } from '../db/schema';
+import { auditLog, collabSnapshots, collabUpdates } from '../db/schema';
 import type { Channel } from './channels';
 import { foldUpdates } from './fold';
 
@@ -155,8 +155,25 @@ export class WriteBehind {
 	private readonly dueCompactions = new Set<UpdateLog>();
 	private compactionTimer: ReturnType<typeof setTimeout> | null = null;
 	private compacting: Promise<void> | null = null;
+	/** Audit entries queued by `auditSoon` (src/lib/server/audit.ts), written with the next tick. */
+	private audits: (typeof auditLog.$inferInsert)[] = [];
+	/** Told how long each successful write took, in ms (/metrics: server/metrics.ts). */
+	onWritten: ((ms: number) => void) | null = null;
 
 	constructor(readonly db: Database) {}
+
+	/** Updates and audit entries waiting for the next write. */
+	get depth(): number {
+		let queued = this.audits.length;
+		for (const log of this.dirty) queued += log.queued;
+		return queued;
+	}
+
+	/** An audit entry to write with the next tick. */
+	queueAudit(row: typeof auditLog.$inferInsert): void {
+		this.audits.push(row);
+		this.schedule(this.tickMs);
+	}
 
 	/** A log has something to write within `delayMs`. */
 	mark(log: UpdateLog, delayMs: number): void {
@@ -168,7 +185,7 @@ export class WriteBehind {
 	/** Writes whatever is queued now, after any write in flight; rejects if that write fails. */
 	async writeNow(): Promise<void> {
 		while (this.writing) await this.writing.catch(() => {});
-		if (this.dirty.size === 0) return;
+		if (this.dirty.size === 0 && this.audits.length === 0) return;
 		this.clearTimer();
 		const writing = this.write().finally(() => {
 			this.writing = null;
@@ -176,6 +193,7 @@ export class WriteBehind {
 				this.schedule(
 					this.failures > 0 ? Math.min(5_000, this.tickMs * 2 ** this.failures) : this.tickMs
 				);
+			else if (this.audits.length > 0) this.schedule(this.tickMs);
 		});
 		this.writing = writing;
 		await writing;
@@ -212,10 +230,18 @@ export class WriteBehind {
 	}
 
 	private async write(): Promise<void> {
+		const began = performance.now();
 		const batches = [...this.dirty].map((log) => log.take());
 		this.dirty.clear();
+		const audits = this.audits;
+		this.audits = [];
 		let done = 0;
+		let auditsDone = 0;
 		try {
+			for (; auditsDone < audits.length; auditsDone += ROWS_PER_STATEMENT)
+				await this.db
+					.insert(auditLog)
+					.values(audits.slice(auditsDone, auditsDone + ROWS_PER_STATEMENT));
 			for (; done < batches.length; done += ROWS_PER_STATEMENT) {
 				const rows = batches.slice(done, done + ROWS_PER_STATEMENT).map((batch) => ({
 					meetingId: batch.log.meetingId,
@@ -228,6 +254,7 @@ export class WriteBehind {
 			}
 		} catch (error) {
 			this.failures++;
+			this.audits.unshift(...audits.slice(auditsDone));
 			for (const batch of batches.slice(done)) {
 				batch.log.giveBack(batch.update, batch.count);
 				this.dirty.add(batch.log);
@@ -236,6 +263,7 @@ export class WriteBehind {
 			throw error;
 		}
 		this.failures = 0;
+		this.onWritten?.(performance.now() - began);
 	}
 
 	private scheduleCompaction() {
@@ -321,6 +349,11 @@ export class UpdateLog {
 		return new Promise((resolve) => this.waiters.push({ target: this.appended, resolve }));
 	}
 
+	/** Updates queued and not yet taken by a write. */
+	get queued(): number {
+		return this.queuedAppends;
+	}
+
 	/** True when nothing is waiting to be written. */
 	get idle(): boolean {
 		return this.queuedAppends === 0 && this.inFlight === 0;
@@ -332,8 +365,11 @@ export class UpdateLog {
 		while (this.storedCount < target) await this.writeBehind.writeNow();
 	}
 
-	/** Writes what is queued, then folds the log into the snapshot. Call before unloading. */
-	async close(): Promise<void> {
+	/**
+	 * Writes what is queued, then folds the log into the snapshot (unless `compact` is false: a
+	 * stopping server leaves that to the next load). Call before unloading.
+	 */
+	async close(options: { compact?: boolean } = {}): Promise<void> {
 		this.closed = true;
 		this.writeBehind.forget(this);
 		let attempts = 0;
@@ -346,7 +382,7 @@ export class UpdateLog {
 				await new Promise((r) => setTimeout(r, 200 * attempts));
 			}
 		}
-		if (this.rowsSinceSnapshot > 0) await this.compact();
+		if (this.rowsSinceSnapshot > 0 && options.compact !== false) await this.compact();
 	}
 
 	/** For the queue: everything queued, as one update, now in flight. */
