@@ -407,6 +407,12 @@ async function runOne(
 	const cpuAtStart = cpu();
 	await sleep(300);
 	const before = await probeAll({ gc: true });
+	const profileDir = process.env.BENCH_CPU_PROF;
+	if (profileDir) {
+		// The connect phase's own profile: from the first client until every one is synced.
+		mkdirSync(profileDir, { recursive: true });
+		await Promise.all(processes.map((c) => ask(c, { type: 'profile', start: true }, 'profile')));
+	}
 	const cpuAtConnect = cpu();
 	const generator = fork(path.join(root, 'bench/collab-generator.ts'), [], {
 		cwd: root,
@@ -424,19 +430,36 @@ async function runOne(
 		maxIntervalMs: MAX_INTERVAL_MS
 	};
 	let cpuAtSynced = NaN;
+	let connectProfiled: Promise<unknown> = Promise.resolve();
 	const measured = new Promise<GeneratorResult>((resolve, reject) => {
 		generator.on('message', (m: { type: string; error?: string }) => {
-			if (m.type === 'synced') cpuAtSynced = cpu();
+			if (m.type === 'synced') {
+				cpuAtSynced = cpu();
+				if (profileDir)
+					connectProfiled = Promise.all(
+						processes.map((c, i) =>
+							ask(
+								c,
+								{
+									type: 'profile',
+									stop: path.join(
+										profileDir,
+										`${kind}-${mix}-${label(scenario)}-connect-${i}.cpuprofile`
+									)
+								},
+								'profile'
+							)
+						)
+					);
+			}
 			if (m.type === 'measured') resolve(m as GeneratorResult);
 			if (m.type === 'failed') reject(new Error(m.error));
 		});
 	});
 	const connected = await ask<{ connectMs: number }>(generator, start, 'connected');
-	const profileDir = process.env.BENCH_CPU_PROF;
-	if (profileDir) {
-		mkdirSync(profileDir, { recursive: true });
+	await connectProfiled;
+	if (profileDir)
 		await Promise.all(processes.map((c) => ask(c, { type: 'profile', start: true }, 'profile')));
-	}
 	await probeAll({ reset: true });
 	const cpuBefore = cpu();
 	let rssPeak = rss();
@@ -452,7 +475,7 @@ async function runOne(
 					c,
 					{
 						type: 'profile',
-						stop: path.join(profileDir, `${kind}-${label(scenario)}-${i}.cpuprofile`)
+						stop: path.join(profileDir, `${kind}-${mix}-${label(scenario)}-edits-${i}.cpuprofile`)
 					},
 					'profile'
 				)

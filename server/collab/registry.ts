@@ -97,7 +97,7 @@ export class LiveChannel implements LoadedChannel {
 	}): Promise<LiveChannel> {
 		const { db, meetingId, channel } = props;
 		const live = new LiveChannel(meetingId, channel);
-		let meeting: MeetingForServerWrites | null = null;
+		let meeting: MeetingForServerWrites | null;
 		try {
 			// Subscribed before reading the database, so nothing another node applies meanwhile is missed.
 			if (props.relay) {
