@@ -30,6 +30,9 @@ import { setUpLinkActions } from './set-up-links.server';
 import { voiceActions, voicesForPage } from './voices.server';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { pendingAccountInvites } from '$lib/server/auth/account-invites';
+import { familyMeetingTitle } from '$lib/domain/family-words';
+import { children as childrenTable } from '$lib/server/db/schema';
+import { inArray } from 'drizzle-orm';
 
 const inviteForm = z.object({
 	userId: z.string().optional(),
@@ -108,6 +111,22 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			scheduledAt: meeting.scheduledAt.toISOString()
 		},
 		children,
+		// The meeting's name in the family's words, from the names the children like (issue 27).
+		familyTitle: familyMeetingTitle(
+			meeting.kind,
+			children.length
+				? await db
+						.select({ name: childrenTable.name, preferredName: childrenTable.preferredName })
+						.from(childrenTable)
+						.where(
+							inArray(
+								childrenTable.id,
+								children.map((c) => c.id)
+							)
+						)
+						.orderBy(childrenTable.name)
+				: []
+		),
 		participants,
 		me: me ? { id: me.id } : null,
 		role,
