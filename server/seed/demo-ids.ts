@@ -13,6 +13,8 @@ export const demoIds = {
 	cinReviewSecond: id(307),
 	/** Mia's conference, live and filled in up to the plan, ready to end. */
 	miaConference: id(308),
+	/** Tyler's last child in care review, six months ago (issue 27: his tracker card). */
+	tylerLastReview: id(309),
 	chrissie: id(201),
 	leo: id(202),
 	mia: id(203),
@@ -31,5 +33,7 @@ export const demoUserIds = {
 	gp: id(106),
 	parent: id(107),
 	otherParent: id(108),
-	manager: id(109)
+	manager: id(109),
+	/** Tyler Hughes's own account (issue 27), `child@demo.test`. */
+	child: id(110)
 } as const;

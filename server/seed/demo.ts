@@ -28,6 +28,7 @@ import { seedDemoRecords } from './demo-records';
 import { queueDemoMail } from './demo-mail';
 import { seedDemoChallenges } from './demo-challenges';
 import { seedDemoActions } from './demo-actions';
+import { seedDemoChild } from './demo-child';
 import { seedDemoReports } from './demo-reports';
 import { seedDemoNotes } from './demo-notes';
 import { seedYear } from './year';
@@ -420,6 +421,7 @@ export async function seedDemo(props: {
 	await seedDemoChallenges({ db, today });
 	await seedDemoReports({ db, today }); // the conference's reports, in the one register
 	await seedDemoActions({ db, today }); // the first review's plan, tracked since
+	await seedDemoChild({ db, today, password: DEMO_PASSWORD }); // Tyler's own space (issue 27)
 	await seedDemoNotes({ db, today }); // the first review's notes: final, circulated, opened
 	if (props.year) await seedYear({ db, today });
 	await queueDemoMail({ db, meetingIds: meetingPlan(today).map((plan) => plan.id), today }); // invitations, report requests, what is due

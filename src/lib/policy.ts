@@ -244,6 +244,7 @@ export function canSeeChild(props: {
 }): boolean {
 	const { viewer } = props;
 	if (viewer.role === 'parent') return props.ownFamily;
+	if (viewer.role === 'child') return false; // their own space shows them what is theirs
 	if (mayManageFamilies(viewer) && viewer.unitId === props.childUnitId) return true;
 	return props.seesMeetingAboutChild;
 }
@@ -258,7 +259,9 @@ const meetingRolesByAccount: Record<UserRole, readonly MeetingRole[]> = {
 	admin: ['minute-taker', 'observer'],
 	professional: ['professional', 'advocate', 'observer'],
 	manager: ['observer', 'professional'],
-	parent: ['parent']
+	parent: ['parent'],
+	// A child's own account (issue 27) is for their own space (/me), not yet for meetings.
+	child: []
 };
 
 /** The meeting roles an account of this role may be invited as, the usual one first. */
@@ -307,6 +310,8 @@ export function mayBeInvited(props: {
 			return props.account.unitId === null || props.account.unitId === props.meetingUnitId;
 		case 'parent':
 			return props.familyOfMeetingChild;
+		case 'child':
+			return false; // a child's own account is for their own space (issue 27)
 		default:
 			return props.account.unitId !== null && props.account.unitId === props.meetingUnitId;
 	}
@@ -365,7 +370,7 @@ export function accountRoleForInvitee(meetingRole: MeetingRole): UserRole | null
 
 /** May the person turn on two-step sign-in (a code from an app after the password)? Staff: everyone but parents. */
 export function mayUseTwoStepSignIn(viewer: Viewer): boolean {
-	return viewer.role !== 'parent';
+	return viewer.role !== 'parent' && viewer.role !== 'child';
 }
 
 /** What the challenge rules need: may the viewer see a meeting about the child, and the child's unit. */
@@ -463,7 +468,8 @@ const accountRank: Record<UserRole, number> = {
 	admin: 3,
 	chair: 2,
 	professional: 1,
-	parent: 0
+	parent: 0,
+	child: 0
 };
 
 /**
@@ -476,6 +482,8 @@ const accountRank: Record<UserRole, number> = {
 export function mayGrantRole(props: { viewer: Viewer; role: UserRole }): boolean {
 	const { viewer, role } = props;
 	if (!mayManageAccounts(viewer)) return false;
+	// A child's account is made from their record (mayMakeChildAccount), never on People.
+	if (role === 'child') return false;
 	switch (viewer.role) {
 		case 'manager':
 			return true;
@@ -585,7 +593,7 @@ export function mayUpdateAction(props: {
 
 /** The page of one's own actions and the late ones to chase (/actions): staff, not families. */
 export function mayUseActionsPage(viewer: Viewer): boolean {
-	return viewer.role !== 'parent';
+	return viewer.role !== 'parent' && viewer.role !== 'child';
 }
 
 /**
@@ -665,6 +673,10 @@ export interface Navigation {
 	audit: boolean;
 	oversight: boolean;
 	people: boolean;
+	/** A child's own space (/me). */
+	ownSpace: boolean;
+	/** A reviewing officer's messages from children (/messages). */
+	messages: boolean;
 }
 
 /**
@@ -679,6 +691,70 @@ export function navigationFor(viewer: Viewer): Navigation {
 		outbox: mayReadOutbox(viewer),
 		audit: mayReadAudit(viewer),
 		oversight: mayReadOversight(viewer),
-		people: mayReadPeople(viewer)
+		people: mayReadPeople(viewer),
+		ownSpace: mayUseOwnSpace(viewer),
+		messages: mayReadOfficerMessages(viewer)
 	};
+}
+
+/**
+ * Feedback after every meeting (issue 27): may this place on a meeting's list answer it? The
+ * parents and carers, the children and the professionals (advocates among them) on the list,
+ * once the meeting has ended; not the chair or minute-taker, who ran it, nor an observer.
+ */
+export function mayGiveFeedback(props: {
+	role: MeetingRole | null;
+	participantId: string | null;
+	status: MeetingStatus;
+}): boolean {
+	if (props.participantId === null || props.status !== 'ended') return false;
+	return (
+		props.role === 'parent' ||
+		props.role === 'child' ||
+		props.role === 'professional' ||
+		props.role === 'advocate'
+	);
+}
+
+/**
+ * A child's own space (issue 27, `/me`): only a child's own account, and only their own things
+ * (their next review, their reviewing officer, their form, their tracker card, their letter);
+ * nothing restricted is ever shown there (only family documents and the plan's actions).
+ */
+export function mayUseOwnSpace(viewer: Viewer): boolean {
+	return viewer.role === 'child' && viewer.unitId !== null;
+}
+
+/**
+ * May the viewer give a child an account of their own and a set-up link for it? The child's
+ * reviewing officer, and the unit's chairs and business support (who keep its families), for a
+ * child of their own unit.
+ */
+export function mayMakeChildAccount(props: {
+	viewer: Viewer;
+	child: { unitId: string | null; iroId: string | null };
+}): boolean {
+	const { viewer, child } = props;
+	if (viewer.unitId === null || viewer.unitId !== child.unitId) return false;
+	return viewer.id === child.iroId || mayManageFamilies(viewer);
+}
+
+/**
+ * "Tell my reviewing officer" (issue 27): who reads and writes a child's conversation with their
+ * reviewing officer? The child (their own account) and the child's reviewing officer; nobody
+ * else — not a parent, not another chair, not the manager (who is told only that a message has
+ * waited unread for two working days).
+ */
+export function mayUseConversation(props: {
+	viewer: Viewer;
+	child: { accountId: string | null; iroId: string | null };
+}): boolean {
+	const { viewer, child } = props;
+	if (viewer.role === 'child') return child.accountId === viewer.id;
+	return viewer.role === 'chair' && child.iroId === viewer.id;
+}
+
+/** The messages page (/messages): chairs, as reviewing officers of the children in care they review. */
+export function mayReadOfficerMessages(viewer: Viewer): boolean {
+	return viewer.role === 'chair' && viewer.unitId !== null;
 }

@@ -2,5 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
-	redirect(303, locals.user ? '/meetings' : '/login');
+	// A child's own account opens on their own space (issue 27).
+	redirect(303, !locals.user ? '/login' : locals.user.role === 'child' ? '/me' : '/meetings');
 };

@@ -37,10 +37,9 @@ const demoUsers = {
 /**
  * The people who ask, about the test's conference for Mia: its chair, business support (the
  * unit's minute-taker), a professional invited to it (the police officer) and one invited to
- * nothing about Mia (the GP), Mia's dad, a parent of another family (Chrissie's mum), a child, a
- * manager, and nobody.
- * Children have no accounts (policy: `meetingRolesForAccount`), so a child's device is signed
- * out: it is asked exactly as anonymous is.
+ * nothing about Mia (the GP), Mia's dad, a parent of another family (Chrissie's mum), a child
+ * with an account of their own (issue 27: the demo's Tyler, in care, whose reviewing officer is
+ * the chair; not in Mia's meetings), a manager, and nobody.
  */
 const people = {
 	chair: 'chair@demo.test',
@@ -49,7 +48,7 @@ const people = {
 	uninvitedProfessional: 'gp@demo.test',
 	parent: 'other.parent@demo.test',
 	otherParent: 'parent@demo.test',
-	child: null,
+	child: 'child@demo.test',
 	manager: 'manager@demo.test',
 	anonymous: null
 } as const;
@@ -326,6 +325,76 @@ const matrix: Row[] = [
 		ask: postForm(`/meetings/{meeting}?/invite`),
 		allow: unitOffice,
 		why: 'canPrepareMeeting'
+	},
+	// Feedback after the meeting (issue 27): the parents, children and professionals on its list.
+	{
+		key: 'POST /meetings/[id]?/feedback',
+		ask: postForm(`/meetings/{meeting}?/feedback`),
+		allow: ['invitedProfessional', 'parent'],
+		why: 'mayGiveFeedback (an empty answer: 400)'
+	},
+	{
+		key: 'POST /api/meetings/[id]/feedback',
+		ask: postJson(`/api/meetings/{meeting}/feedback`),
+		allow: ['invitedProfessional', 'parent'],
+		why: 'mayGiveFeedback (an empty answer: 400)'
+	},
+	// A child's own space and "Tell my reviewing officer" (issue 27).
+	{ key: 'GET /me', ask: get('/me'), allow: ['child'], why: 'mayUseOwnSpace' },
+	{
+		key: 'POST /me?/tell',
+		ask: postForm('/me?/tell'),
+		allow: ['child'],
+		why: 'mayUseOwnSpace (an empty message: 400)'
+	},
+	{
+		key: 'POST /me?/consultation',
+		ask: postForm('/me?/consultation'),
+		allow: ['child'],
+		why: 'mayUseOwnSpace (an empty form: 400)'
+	},
+	{
+		key: 'GET /messages',
+		ask: get('/messages'),
+		allow: ['chair', 'child'],
+		why: 'mayReadOfficerMessages (a child is sent on to /me)'
+	},
+	{
+		key: 'POST /messages?/answer',
+		ask: postForm('/messages?/answer'),
+		allow: ['chair'],
+		why: 'mayReadOfficerMessages (no child named: 400)'
+	},
+	{
+		key: 'GET /api/messages',
+		ask: get('/api/messages'),
+		allow: signedIn,
+		why: 'signed in: their own conversations, none for most'
+	},
+	{
+		key: 'POST /api/messages',
+		ask: postJson('/api/messages'),
+		allow: ['chair', 'child'],
+		why: 'mayUseConversation (no words: 400)'
+	},
+	{
+		key: 'POST /api/children/[childId]/account',
+		ask: postJson(`/api/children/${MIA}/account`),
+		allow: unitOffice,
+		why: 'mayMakeChildAccount (no username: 400)'
+	},
+	// A professional's feedback link (issue 27): the token is the right; an unknown one is 404.
+	{
+		key: 'GET /feedback/[token]',
+		ask: get('/feedback/not-a-real-token'),
+		allow: [],
+		why: 'only with a feedback link'
+	},
+	{
+		key: 'POST /feedback/[token]',
+		ask: postForm('/feedback/not-a-real-token'),
+		allow: [],
+		why: 'only with a feedback link'
 	},
 	{
 		key: 'POST /meetings/[id]?/register',

@@ -528,6 +528,72 @@ const matrix: Row[] = [
 		expect: missing(control),
 		why: 'the meeting’s own people only'
 	})),
+	// Feedback after the meeting (issue 27): the meeting's own parents, children and professionals.
+	{
+		key: 'POST /api/meetings/[id]/feedback',
+		ask: json((t) => `/api/meetings/${t.meeting}/feedback`),
+		expect: missing('professional'),
+		why: 'mayGiveFeedback (its professional: 400, an empty answer)'
+	},
+	{
+		key: 'POST /meetings/[id]?/feedback',
+		ask: form((t) => `/meetings/${t.meeting}?/feedback`),
+		expect: missing('professional'),
+		why: 'mayGiveFeedback (its professional: 400, an empty answer)'
+	},
+	// A child's own space and "Tell my reviewing officer" (issue 27).
+	{ key: 'GET /me', ask: get(() => '/me'), expect: own, why: 'a child’s own space' },
+	{ key: 'POST /me?/tell', ask: form(() => '/me?/tell'), expect: own, why: 'a child’s own' },
+	{
+		key: 'POST /me?/consultation',
+		ask: form(() => '/me?/consultation'),
+		expect: own,
+		why: 'a child’s own'
+	},
+	{ key: 'GET /messages', ask: get(() => '/messages'), expect: own, why: 'their own children' },
+	{
+		key: 'POST /messages?/answer',
+		ask: form(
+			() => '/messages?/answer',
+			(t) => ({ childId: t.child, text: 'hello' })
+		),
+		expect: missing(null),
+		why: 'mayUseConversation: only the child’s reviewing officer'
+	},
+	{ key: 'GET /api/messages', ask: get(() => '/api/messages'), expect: own, why: 'their own' },
+	{
+		key: 'GET /api/messages',
+		ask: get((t) => `/api/messages?childId=${t.child}`),
+		expect: missing(null),
+		why: 'mayUseConversation'
+	},
+	{
+		key: 'POST /api/messages',
+		ask: json(
+			() => '/api/messages',
+			(t) => ({ childId: t.child, text: 'hello' })
+		),
+		expect: missing(null),
+		why: 'mayUseConversation'
+	},
+	{
+		key: 'POST /api/children/[childId]/account',
+		ask: json((t) => `/api/children/${t.child}/account`),
+		expect: missing('chair'),
+		why: 'mayMakeChildAccount (its unit’s chair: 400, no username)'
+	},
+	{
+		key: 'GET /feedback/[token]',
+		ask: get(() => '/feedback/not-a-real-token'),
+		expect: missing(null),
+		why: 'the token is the right'
+	},
+	{
+		key: 'POST /feedback/[token]',
+		ask: form(() => '/feedback/not-a-real-token'),
+		expect: missing(null),
+		why: 'the token is the right'
+	},
 	{
 		key: 'POST /api/meetings/[id]/participants',
 		ask: (t, ours) => ({

@@ -10,7 +10,8 @@ export const userRoleLabel: Record<UserRole, string> = {
 	admin: 'Business support',
 	manager: 'Manager',
 	professional: 'Professional (an agency)',
-	parent: 'Parent or carer'
+	parent: 'Parent or carer',
+	child: 'Child or young person (their own space)'
 };
 
 const roleWords: Record<string, UserRole> = {
@@ -42,4 +43,12 @@ export function parseUserRole(words: string): UserRole | null {
 /** The roles that carry a caseload (chairs and independent reviewing officers). */
 export function hasCaseload(role: UserRole): boolean {
 	return role === 'chair';
+}
+
+/**
+ * A username a child signs in with instead of an email address (issue 27): 3 to 60 letters,
+ * digits, dots, dashes, underscores or an "@", starting with a letter or digit.
+ */
+export function isUsername(value: string): boolean {
+	return /^[a-z0-9][a-z0-9._@-]{2,59}$/i.test(value);
 }

@@ -57,8 +57,12 @@ export const registerStates = [
 ] as const satisfies readonly Attendance[];
 export type RegisterState = (typeof registerStates)[number];
 
-/** The roles a person holds in the unit; a meeting gives each participant a meeting role too. */
-export const userRoles = ['chair', 'admin', 'professional', 'parent', 'manager'] as const;
+/**
+ * The roles a person holds in the unit; a meeting gives each participant a meeting role too. A
+ * `child` account is a child's own (issue 27): signed into with a username, made from the
+ * child's record by their reviewing officer or the unit, never on People and agencies.
+ */
+export const userRoles = ['chair', 'admin', 'professional', 'parent', 'manager', 'child'] as const;
 export type UserRole = (typeof userRoles)[number];
 
 /** Who a meeting document is written for: professionals, or the family (parents, carers, the child). */
@@ -68,3 +72,7 @@ export type DocumentAudience = (typeof documentAudienceNames)[number];
 /** Where a chair's challenge to another agency's practice stands (the unit's escalation policy). */
 export const challengeStages = ['informal', 'formal', 'escalated', 'resolved'] as const;
 export type ChallengeStage = (typeof challengeStages)[number];
+
+/** Who answers a meeting's feedback, as the figures count them (issue 27): never the person. */
+export const feedbackRespondents = ['parent', 'child', 'professional'] as const;
+export type FeedbackRespondent = (typeof feedbackRespondents)[number];

@@ -4,7 +4,7 @@
  * its PDF and CSV render them. Browser-safe: types only.
  */
 import type { CalendarDate } from '../domain/calendar-date';
-import type { ChallengeStage, MeetingKind } from '../domain/vocabulary';
+import type { ChallengeStage, FeedbackRespondent, MeetingKind } from '../domain/vocabulary';
 
 /** One late item: the meeting, how late (working days), and whether it is done yet. */
 export interface LateItem {
@@ -66,4 +66,33 @@ export interface OversightFigures {
 		resolvedAfter: { stage: ChallengeStage; count: number }[];
 	};
 	caseloads: { userId: string; name: string; count: number; limit: number }[];
+	feedback: FeedbackFigures;
+}
+
+/** Responses and the two scales' means (1–5, one decimal; 0 with no responses). */
+export interface FeedbackScores {
+	responses: number;
+	listenedTo: number;
+	knowWhatNext: number;
+}
+
+/**
+ * Feedback after meetings answered in the period (issue 27): never by person. The contract
+ * part (`GET /api/oversight`) is `responses`, `byRole`, `listenedTo` and `knowWhatNext`.
+ */
+export interface FeedbackFigures extends FeedbackScores {
+	byRole: Record<FeedbackRespondent, number>;
+	byKind: ({ kind: MeetingKind } & FeedbackScores)[];
+	/** Each chair's meetings' answers (a chair sees other chairs as "Another chair"). */
+	byChair: ({ chairId: string; name: string } & FeedbackScores)[];
+	/** Month by month (YYYY-MM): the two scales over time. */
+	byMonth: ({ month: string } & FeedbackScores)[];
+	/** The words, names of children and adults removed, newest first (at most 200). */
+	comments: {
+		month: string;
+		kind: MeetingKind;
+		respondent: FeedbackRespondent;
+		better: string;
+		officerDifference: string;
+	}[];
 }

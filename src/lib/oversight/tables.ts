@@ -29,8 +29,19 @@ export const tableNames = [
 	'agencies',
 	'advocacy',
 	'challenges',
-	'caseloads'
+	'caseloads',
+	'feedback',
+	'feedback-by-kind',
+	'feedback-by-chair',
+	'feedback-by-month',
+	'feedback-comments'
 ] as const;
+
+const respondentWords = {
+	parent: 'Parents and carers',
+	child: 'Children',
+	professional: 'Professionals'
+} as const;
 
 const stageWords = {
 	informal: 'Raised informally',
@@ -355,5 +366,93 @@ export function oversightTables(
 			}))
 		}
 	);
+	addFeedback(now, add);
 	return tables;
+}
+
+/** Feedback after meetings (issue 27): this period's answers, added up; never by person. */
+function addFeedback(
+	now: OversightFigures,
+	add: (table: Omit<FigureTable, 'chart'>, chart: BarChart | null) => void
+) {
+	const f = now.feedback;
+	const scoreHead = [
+		'Answers',
+		'Listened to (mean of 1–5)',
+		'Know what happens next (mean of 1–5)'
+	];
+	const scoreCells = (s: { responses: number; listenedTo: number; knowWhatNext: number }) => [
+		String(s.responses),
+		String(s.listenedTo),
+		String(s.knowWhatNext)
+	];
+	const byRole = (Object.keys(respondentWords) as (keyof typeof respondentWords)[]).map((who) => [
+		respondentWords[who],
+		String(f.byRole[who])
+	]);
+	add(
+		{
+			name: 'feedback',
+			heading: 'Feedback after meetings',
+			note: `${f.responses} answers in the period; on a scale of 1 (not at all) to 5 (completely), listened to ${f.listenedTo} and know what happens next ${f.knowWhatNext} on average. Nobody is named.`,
+			head: ['Who answered', 'Answers'],
+			rows: byRole
+		},
+		chartOf('feedback', 'Feedback answers by who answered', byRole, false)
+	);
+	const kindRows = f.byKind.map((k) => [meetingKindLabel[k.kind], ...scoreCells(k)]);
+	add(
+		{
+			name: 'feedback-by-kind',
+			heading: 'Feedback by kind of meeting',
+			note: 'Answers to feedback in the period, by the kind of meeting answered about.',
+			head: ['Kind of meeting', ...scoreHead],
+			rows: kindRows
+		},
+		null
+	);
+	const chairRows = f.byChair.map((c) => [c.name, ...scoreCells(c)]);
+	add(
+		{
+			name: 'feedback-by-chair',
+			heading: 'Feedback by chair',
+			note: 'Answers about the meetings each chair chaired: added up, never by who answered.',
+			head: ['Chair or reviewing officer', ...scoreHead],
+			rows: chairRows
+		},
+		null
+	);
+	const monthRows = f.byMonth.map((m) => [m.month, ...scoreCells(m)]);
+	add(
+		{
+			name: 'feedback-by-month',
+			heading: 'Feedback month by month',
+			note: 'The two scales over time: the mean of each month’s answers.',
+			head: ['Month', ...scoreHead],
+			rows: monthRows
+		},
+		chartOf('feedback-by-month', 'Listened to, mean of 1–5, by month', monthRows, false, 2)
+	);
+	add(
+		{
+			name: 'feedback-comments',
+			heading: 'What would have made meetings better',
+			note: 'The words people wrote, the names of children and adults taken out, newest first.',
+			head: [
+				'Month',
+				'Kind of meeting',
+				'Who',
+				'One thing that would have made it better',
+				'What difference the reviewing officer made'
+			],
+			rows: f.comments.map((c) => [
+				c.month,
+				meetingKindLabel[c.kind],
+				respondentWords[c.respondent],
+				c.better,
+				c.officerDifference
+			])
+		},
+		null
+	);
 }

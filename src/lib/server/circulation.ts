@@ -31,6 +31,7 @@ import { isPdfUnavailable, renderDocumentPdf } from './documents/pdf';
 import { copyLinkTiming, copyLinkUrl, storeCopyLink } from './copy-links';
 import { generateSessionToken } from './auth/session';
 import type { MailAttachment } from './db/schema';
+import { feedbackInvitationLine } from './feedback';
 
 /** Why a document could not be circulated, with the HTTP status the API answers. */
 export class CirculationError extends Error {
@@ -227,6 +228,13 @@ export async function circulateDocument(props: {
 					`${copyLinkTiming.linkDays} days and only for you:\n${copyLinkUrl(token)}\n\n` +
 					`This email holds no details of the meeting.`;
 			}
+			// A professional on the list is asked for their feedback by a personal link (issue 27).
+			text += await feedbackInvitationLine({
+				db: tx,
+				meetingId,
+				userId: person.userId,
+				email: person.email
+			});
 			const message = await enqueueMail({
 				db: tx,
 				mail: {

@@ -6,15 +6,21 @@ import { CHALLENGE_COOKIE, CHALLENGE_LIFETIME_MS } from '$lib/server/auth/two-st
 import { signInWithPassword } from '$lib/server/auth/sign-in';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { safeNext } from '$lib/server/auth/next-path';
+import { isUsername } from '$lib/domain/people';
 import type { Actions, PageServerLoad } from './$types';
 
+const isEmailAddress = (value: string) => z.email().safeParse(value).success;
+
 const signInForm = z.object({
+	// An email address, or a child's username (issue 27: a child's own account has no email).
 	email: z
 		.string({ error: 'Enter your email address.' })
 		.trim()
 		.min(1, 'Enter your email address.')
 		.max(254, 'That email address is too long.')
-		.email('Enter an email address like name@example.gov.uk.'),
+		.refine((value) => (value.includes('@') ? isEmailAddress(value) : isUsername(value)), {
+			message: 'Enter an email address like name@example.gov.uk, or your username.'
+		}),
 	password: z
 		.string({ error: 'Enter your password.' })
 		.min(1, 'Enter your password.')
@@ -22,7 +28,8 @@ const signInForm = z.object({
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user)
+		redirect(303, locals.user.role === 'child' ? '/me' : safeNext(url.searchParams.get('next')));
 };
 
 export const actions: Actions = {
@@ -63,7 +70,9 @@ export const actions: Actions = {
 			});
 		}
 		setSessionCookie({ cookies, token: result.token, secure: url.protocol === 'https:' });
-		redirect(303, safeNext(url.searchParams.get('next')));
+		// A child goes to their own space unless a link sent them somewhere of theirs.
+		const next = url.searchParams.get('next');
+		redirect(303, result.role === 'child' && !next ? '/me' : safeNext(next));
 	}
 };
 

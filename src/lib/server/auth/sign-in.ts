@@ -8,7 +8,7 @@ import { createSession, generateSessionToken } from './session';
 import { openSignInChallenge } from './two-step';
 
 export type SignInResult =
-	| { ok: true; token: string; userId: string }
+	| { ok: true; token: string; userId: string; role: User['role'] }
 	/** The password was right and the account asks for a code: the challenge's token, for a cookie on /login. */
 	| { ok: false; problem: 'code-needed'; challengeToken: string }
 	| { ok: false; problem: 'wrong-credentials' }
@@ -52,7 +52,7 @@ export async function signInWithPassword(props: {
 	const token = generateSessionToken();
 	await createSession({ db, token, userId: user.id, address });
 	await audit({ db, userId: user.id, action: 'sign-in', targetType: 'session', address });
-	return { ok: true, token, userId: user.id };
+	return { ok: true, token, userId: user.id, role: user.role };
 }
 
 /**

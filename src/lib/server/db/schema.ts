@@ -11,3 +11,5 @@ export * from './schema/challenges';
 export * from './schema/voices';
 export * from './schema/tracking';
 export * from './schema/child-events';
+export * from './schema/feedback';
+export * from './schema/messages';

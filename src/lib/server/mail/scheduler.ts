@@ -19,6 +19,7 @@ import { meetingRecipients } from './recipients';
 import { queueReportFollowUp, queueReportRequest } from './report-requests';
 import { queueDocumentDueReminders } from './document-due';
 import { queueChallengeReminders } from '../oversight/challenges';
+import { queueUnreadMessageNotices } from '../messages';
 
 export interface ScheduledCounts {
 	reminders: number;
@@ -156,6 +157,8 @@ export async function queueDueMail(props: {
 	await queueDocumentDueReminders({ db, now });
 	// A chair's challenge whose stage has waited too long: its author is reminded (once a stage).
 	await queueChallengeReminders({ db, now });
+	// A child's message to their reviewing officer unread for two working days: the managers are told.
+	await queueUnreadMessageNotices({ db, now });
 	return counts;
 }
 

@@ -17,11 +17,20 @@ import {
 	isNotNull,
 	isNull,
 	lt,
+	lte,
 	ne,
+	or,
 	sql
 } from 'drizzle-orm';
 import type { Database } from '../db';
-import type { OnTimeFigure, OversightFigures } from '../../oversight/figures-model';
+import type {
+	FeedbackFigures,
+	FeedbackScores,
+	OnTimeFigure,
+	OversightFigures
+} from '../../oversight/figures-model';
+import { meanScore } from '../../domain/feedback';
+import type { FeedbackRespondent } from '../../domain/vocabulary';
 import {
 	advocacyOffers,
 	circulation,
@@ -35,6 +44,7 @@ import {
 	meetingParticipants,
 	meetings,
 	professionalReports,
+	meetingFeedback,
 	users
 } from '../db/schema';
 import {
@@ -150,7 +160,7 @@ export async function oversightFigures(props: {
 	const asOf = props.asOf ?? calendarDateOf(new Date());
 	const start = startOfLondonDay(from);
 	const end = startOfLondonDay(addDays(to, 1));
-	const [held, plans, docRows, cic, agencyRows, advocacy, challengeFigures, loads] =
+	const [held, plans, docRows, cic, agencyRows, advocacy, challengeFigures, loads, feedback] =
 		await Promise.all([
 			meetingsHeld(db, unitId, start, end),
 			plansByMonth(db, unitId, from, to),
@@ -159,7 +169,8 @@ export async function oversightFigures(props: {
 			agencyFigures(db, unitId, start, end),
 			advocacyFigures(db, unitId, start, end),
 			challengeFiguresFor(db, unitId, start, end),
-			caseloads(db, unitId, end)
+			caseloads(db, unitId, end),
+			feedbackFigures(db, unitId, from, to)
 		]);
 	return {
 		from,
@@ -181,7 +192,102 @@ export async function oversightFigures(props: {
 		agencies: agencyRows,
 		advocacy,
 		challenges: challengeFigures,
-		caseloads: loads
+		caseloads: loads,
+		feedback
+	};
+}
+
+/**
+ * Feedback answered in the period (issue 27), added up in the database: by kind of person, by
+ * kind of meeting, by chair, by month, and the comments (stored with names already removed).
+ */
+async function feedbackFigures(
+	db: Database,
+	unitId: string,
+	from: CalendarDate,
+	to: CalendarDate
+): Promise<FeedbackFigures> {
+	const where = and(
+		eq(meetingFeedback.unitId, unitId),
+		gte(meetingFeedback.answeredOn, from),
+		lte(meetingFeedback.answeredOn, to)
+	);
+	const scores = {
+		responses: count(),
+		listened: sql<number>`coalesce(sum(${meetingFeedback.listenedTo}), 0)`,
+		next: sql<number>`coalesce(sum(${meetingFeedback.knowWhatNext}), 0)`
+	};
+	const scored = (r: { responses: unknown; listened: unknown; next: unknown }): FeedbackScores => ({
+		responses: int(r.responses),
+		listenedTo: meanScore(int(r.listened), int(r.responses)),
+		knowWhatNext: meanScore(int(r.next), int(r.responses))
+	});
+	const month = sql<string>`to_char(${meetingFeedback.answeredOn}, 'YYYY-MM')`;
+	const [byRole, byKind, byChair, byMonth, comments] = await Promise.all([
+		db
+			.select({ respondent: meetingFeedback.respondent, ...scores })
+			.from(meetingFeedback)
+			.where(where)
+			.groupBy(meetingFeedback.respondent),
+		db
+			.select({ kind: meetingFeedback.kind, ...scores })
+			.from(meetingFeedback)
+			.where(where)
+			.groupBy(meetingFeedback.kind)
+			.orderBy(meetingFeedback.kind),
+		db
+			.select({ chairId: meetingFeedback.chairId, name: users.name, ...scores })
+			.from(meetingFeedback)
+			.leftJoin(users, eq(users.id, meetingFeedback.chairId))
+			.where(where)
+			.groupBy(meetingFeedback.chairId, users.name)
+			.orderBy(users.name),
+		db
+			.select({ month, ...scores })
+			.from(meetingFeedback)
+			.where(where)
+			.groupBy(month)
+			.orderBy(month),
+		db
+			.select({
+				month,
+				kind: meetingFeedback.kind,
+				respondent: meetingFeedback.respondent,
+				better: meetingFeedback.better,
+				officerDifference: meetingFeedback.officerDifference
+			})
+			.from(meetingFeedback)
+			.where(
+				and(where, or(ne(meetingFeedback.better, ''), ne(meetingFeedback.officerDifference, '')))
+			)
+			.orderBy(desc(meetingFeedback.answeredOn))
+			.limit(200)
+	]);
+	const total = byRole.reduce(
+		(sum, r) => ({
+			responses: sum.responses + int(r.responses),
+			listened: sum.listened + int(r.listened),
+			next: sum.next + int(r.next)
+		}),
+		{ responses: 0, listened: 0, next: 0 }
+	);
+	const roleCount = (who: FeedbackRespondent) =>
+		int(byRole.find((r) => r.respondent === who)?.responses);
+	return {
+		...scored(total),
+		byRole: {
+			parent: roleCount('parent'),
+			child: roleCount('child'),
+			professional: roleCount('professional')
+		},
+		byKind: byKind.map((r) => ({ kind: r.kind, ...scored(r) })),
+		byChair: byChair.map((r) => ({
+			chairId: r.chairId ?? '',
+			name: r.name ?? 'No chair',
+			...scored(r)
+		})),
+		byMonth: byMonth.map((r) => ({ month: r.month, ...scored(r) })),
+		comments
 	};
 }
 

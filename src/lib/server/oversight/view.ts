@@ -24,6 +24,9 @@ export async function oversightForViewer(props: {
 		figures.caseloads = figures.caseloads.map((row) =>
 			row.userId === user.id ? row : { ...row, userId: '', name: 'Another chair' }
 		);
+		figures.feedback.byChair = figures.feedback.byChair.map((row) =>
+			row.chairId === user.id ? row : { ...row, chairId: '', name: 'Another chair' }
+		);
 	}
 	return figures;
 }

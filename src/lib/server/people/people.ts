@@ -166,7 +166,8 @@ const roleInWords: Record<UserRole, string> = {
 	admin: 'business support',
 	manager: 'manager',
 	professional: 'professional',
-	parent: 'parent'
+	parent: 'parent',
+	child: 'child'
 };
 
 /** The field error for a role the viewer may not give (issue 20), naming those they may. */

@@ -30,6 +30,10 @@ import { setUpLinkActions } from './set-up-links.server';
 import { voiceActions, voicesForPage } from './voices.server';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { pendingAccountInvites } from '$lib/server/auth/account-invites';
+import { familyMeetingTitle } from '$lib/domain/family-words';
+import { children as childrenTable } from '$lib/server/db/schema';
+import { inArray } from 'drizzle-orm';
+import { feedbackAsk, giveFeedback } from '$lib/server/feedback';
 
 const inviteForm = z.object({
 	userId: z.string().optional(),
@@ -108,9 +112,27 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			scheduledAt: meeting.scheduledAt.toISOString()
 		},
 		children,
+		// The meeting's name in the family's words, from the names the children like (issue 27).
+		familyTitle: familyMeetingTitle(
+			meeting.kind,
+			children.length
+				? await db
+						.select({ name: childrenTable.name, preferredName: childrenTable.preferredName })
+						.from(childrenTable)
+						.where(
+							inArray(
+								childrenTable.id,
+								children.map((c) => c.id)
+							)
+						)
+						.orderBy(childrenTable.name)
+				: []
+		),
 		participants,
 		me: me ? { id: me.id } : null,
 		role,
+		// After End: the three questions for a parent, child or professional on the list (issue 27).
+		feedback: await feedbackAsk({ db, meeting, me, userId: user.id }),
 		canRun: canRunMeeting({ viewer: user, meeting, participant: me }),
 		canPrepare: canPrepareMeeting({ viewer: user, meeting, participant: me }),
 		// The register in Welcome: its takers, while the meeting runs (and to correct it after).
@@ -156,6 +178,25 @@ export const actions: Actions = {
 	...adjournActions,
 	...voiceActions,
 	...setUpLinkActions,
+	feedback: async ({ locals, params, request }) => {
+		if (!locals.user) redirect(303, '/login');
+		const form = await request.formData();
+		const input = Object.fromEntries(
+			['listenedTo', 'knowWhatNext', 'better', 'officerDifference'].flatMap((field) => {
+				const value = form.get(field);
+				return typeof value === 'string' ? [[field, value]] : [];
+			})
+		);
+		const db = await database();
+		const result = await giveFeedback({ db, user: locals.user, meetingId: params.id, input });
+		if (result.status === 404) error(404, 'Not found');
+		const none: Record<string, string> = {};
+		if (result.status === 400)
+			return fail(400, { feedback: { errors: result.errors, message: '', thanked: false } });
+		if (result.status === 409)
+			return fail(409, { feedback: { errors: none, message: result.message, thanked: false } });
+		return { feedback: { errors: none, message: '', thanked: true } };
+	},
 	start: async ({ locals, params }) => {
 		if (!locals.user) redirect(303, '/login');
 		const db = await database();

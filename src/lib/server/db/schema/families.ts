@@ -25,7 +25,12 @@ export const children = pgTable('children', {
 	/** The day the child came into care (looked after); null when not in care. */
 	inCareSince: date('in_care_since', { mode: 'string' }),
 	/** The child's independent reviewing officer while in care (a chair of the unit). */
-	iroId: text('iro_id').references(() => users.id)
+	iroId: text('iro_id').references(() => users.id),
+	/**
+	 * The child's own account (issue 27: a child in care, or on a plan and old enough), signed
+	 * into with a username and a password the child chose through a set-up link; null: none.
+	 */
+	accountId: text('account_id').references(() => users.id)
 });
 
 /** Parents and carers with an account, linked to the family they belong to. */

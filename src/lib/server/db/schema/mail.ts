@@ -16,7 +16,9 @@ export const mailPurposes = [
 	'document-due',
 	'challenge-reminder',
 	/** A set-up link for an account the unit made (People and agencies); no meeting. */
-	'account-invite'
+	'account-invite',
+	/** A reviewing officer's managers told a child's message waits unread (issue 27): no content. */
+	'message-waiting'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 
@@ -39,7 +41,8 @@ export const mailPriorities: Record<MailPurpose, number> = {
 	'report-chaser': 0,
 	'document-due': 0,
 	'challenge-reminder': 0,
-	'account-invite': 0
+	'account-invite': 0,
+	'message-waiting': 1
 };
 
 /** queued: waiting (or waiting to try again); sent: the SMTP server took it; failed: given up. */
