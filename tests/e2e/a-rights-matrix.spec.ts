@@ -646,6 +646,12 @@ const matrix: Row[] = [
 		why: 'signed in; lists only the children canSeeChild lets them see'
 	},
 	{
+		key: 'GET /api/children/search',
+		ask: get('/api/children/search?q=mia'),
+		allow: unitOffice,
+		why: 'canScheduleMeetings; the unit’s own children only'
+	},
+	{
 		key: 'GET /api/children/[childId]',
 		ask: get(`/api/children/${MIA}`),
 		allow: seesMeeting,

@@ -674,6 +674,12 @@ const matrix: Row[] = [
 		why: 'only children they may see'
 	},
 	{
+		key: 'GET /api/children/search',
+		ask: get(() => '/api/children/search?q=zinnia'),
+		expect: own,
+		why: 'only their own unit’s children'
+	},
+	{
 		key: 'GET /api/children/[childId]',
 		ask: get((t) => `/api/children/${t.child}`),
 		expect: missing('businessSupport'),

@@ -80,3 +80,24 @@ export async function scheduleMiaReview(
 	}
 	return meetingId;
 }
+
+/**
+ * Chooses a child on the schedule form's picker: types the search into the combobox and
+ * chooses the option whose name matches, with the keyboard (↓ until it is the active option,
+ * then Enter).
+ */
+export async function chooseChild(page: Page, search: string, option: RegExp): Promise<void> {
+	const box = page.getByRole('combobox', { name: 'Which children is it about?' });
+	await box.fill(search);
+	const listbox = page.getByRole('listbox', { name: 'Children found' });
+	await expect(listbox.getByRole('option', { name: option })).toHaveCount(1);
+	for (let i = 0; i < 20; i++) {
+		const active = await box.getAttribute('aria-activedescendant');
+		const words = active ? await page.locator(`[id="${active}"]`).textContent() : null;
+		if (words && option.test(words.trim())) break;
+		await box.press('ArrowDown');
+	}
+	await box.press('Enter');
+	const chosen = new RegExp(option.source.replace(/^\^/, ''));
+	await expect(page.getByTestId('chosen-child').filter({ hasText: chosen })).toHaveCount(1);
+}

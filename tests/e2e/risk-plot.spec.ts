@@ -75,15 +75,30 @@ test('two people score on their own devices and both plots update live; the fami
 	await jordan.context().close();
 });
 
-test('the projector shows each concern’s plot, large and without controls', async ({ page }) => {
+test('the projector shows each concern’s plot at the child’s journey, large and without controls', async ({
+	page
+}) => {
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await signInAs(page, 'chair@demo.test');
+	// The demo's conference is at the plan: the chair takes it back to the journey (key 5), and
+	// on to the plan again at the end (key 8), as the specs that follow expect.
+	const room = await page.context().newPage();
+	await room.goto(`/meetings/${MIA_CONFERENCE}`);
+	await expect(
+		room.locator('.connection-indicator[data-status="connected"]').first()
+	).toBeVisible();
+	await room.locator('h1').click();
+	await room.keyboard.press('5');
+	await expect(room.locator('.room-bar .now')).toContainText("child's journey");
 	await page.goto(`/meetings/${MIA_CONFERENCE}/present`);
 	const plot = page.locator(`[data-concern="${MONDAYS}"] [data-testid="risk-plot"]`);
 	await expect(plot.locator('svg[data-size="projector"]')).toBeVisible();
 	await expect(plot.locator('button, input')).toHaveCount(0);
 	expect((await plot.locator('svg.risk-plot-svg').boundingBox())!.width).toBeGreaterThan(400);
 	await expectAccessible(page);
+	await room.keyboard.press('8');
+	await expect(page.locator('[data-panel="plan"]')).toBeVisible();
+	await room.close();
 });
 
 test('the child’s page shows Chrissie’s history from the two child in need reviews, with links to the meetings', async ({

@@ -59,6 +59,37 @@ describe('riskPlotSvg', () => {
 	});
 });
 
+describe('the plot’s labels', () => {
+	it('never lay two scores’ labels over each other, even at one score ("DaDawn 7")', () => {
+		const same = scoreHistory({
+			childId: 'c',
+			childName: 'Chrissie Walker',
+			meetings: [
+				{
+					meeting: { id: 'm1', date: '2026-01-05', kind: 'cin-review' as const },
+					concerns: [{ ...history.concerns[0], id: 'late' } as never],
+					ratings: { mum: { late: 7 }, dad: { late: 7 }, sam: { late: 3 } },
+					participants: [
+						{ id: 'mum', name: 'Dawn Walker', role: 'parent' as const },
+						{ id: 'dad', name: 'Dave Walker', role: 'parent' as const },
+						{ id: 'sam', name: 'Sam Okafor', role: 'professional' as const }
+					]
+				}
+			]
+		});
+		for (const size of ['projector', 'small', 'phone', 'default'] as const) {
+			const drawn = riskPlotSvg(same.concerns[0], { size });
+			const ys = [
+				...drawn.matchAll(
+					/<text [^>]*y="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*data-part="score-label">/g
+				)
+			].map((m) => ({ y: Number(m[1]), size: Number(m[2]) }));
+			expect(ys, size).toHaveLength(2);
+			expect(Math.abs(ys[0].y - ys[1].y), size).toBeGreaterThanOrEqual(ys[0].size - 0.05);
+		}
+	});
+});
+
 describe('the documents', () => {
 	it('draw the plot as inline SVG with its words, in the 24-hour plan and the parent plan', () => {
 		const input = { ...fixtureInput(), riskHistory: [] };

@@ -8,6 +8,10 @@
  */
 import type { ConcernHistory, ConcernPoint } from './history';
 import { describeConcern, meetingLabel, scaleCaption } from './describe';
+import { placeLabels, type LabelBox } from '../domain/label-layout';
+
+/** About how wide a run of text is, in the chart's units (a sans-serif's average, bold). */
+const textWidth = (text: string, fontSize: number) => text.length * fontSize * 0.62;
 
 export type PlotSize = 'default' | 'projector' | 'phone' | 'small';
 
@@ -163,7 +167,7 @@ export function riskPlotSvg(
 		`<text x="${g.left - 8}" y="${(goalY + g.font * 1.35).toFixed(1)}" text-anchor="end" font-size="${g.font * 0.85}" font-weight="700" fill="${plotColours.goal}">safe</text>`
 	);
 	parts.push(
-		`<text x="${g.left - 8}" y="${(goalY + g.font * 2.3).toFixed(1)}" text-anchor="end" font-size="${g.font * 0.85}" font-weight="700" fill="${plotColours.goal}">enough</text>`
+		`<text x="${g.left - 8}" y="${(goalY + g.font * 2.45).toFixed(1)}" text-anchor="end" font-size="${g.font * 0.85}" font-weight="700" fill="${plotColours.goal}">enough</text>`
 	);
 	parts.push(
 		line(g.left, g.top, g.left, g.top + plotH, `stroke="${plotColours.ink}" stroke-width="1.5"`)
@@ -178,12 +182,18 @@ export function riskPlotSvg(
 		)
 	);
 
-	// The x axis: each meeting's short date and kind; "Now" for the live one.
-	points.forEach((p, i) => {
-		const lines = p.live
+	// The x axis: each meeting's short date and kind; "Now" for the live one. When the dates
+	// would run into each other, every k-th meeting is labelled, counting back from the last.
+	const axisLines = points.map((p) =>
+		p.live
 			? [labelLines(meetingLabel(p, plain))[0], plain ? 'Today' : 'Now']
-			: labelLines(meetingLabel(p, plain));
-		lines.forEach((text, k) => {
+			: labelLines(meetingLabel(p, plain))
+	);
+	const widest = Math.max(0, ...axisLines.flat().map((t) => textWidth(t, g.font)));
+	const every = Math.max(1, Math.ceil((widest + g.font * 0.5) / step));
+	points.forEach((p, i) => {
+		if ((points.length - 1 - i) % every !== 0) return;
+		axisLines[i].forEach((text, k) => {
 			parts.push(
 				`<text x="${x(i).toFixed(1)}" y="${(g.top + plotH + g.font * (1.4 + k * 1.2)).toFixed(1)}" text-anchor="middle" font-size="${g.font * (k ? 0.85 : 1)}" ${p.live || k === 0 ? 'font-weight="700" ' : ''}fill="${plotColours.ink}">${esc(text)}</text>`
 			);
@@ -241,6 +251,10 @@ export function riskPlotSvg(
 		parts.push(
 			`<path d="${path(family.map((d) => [x(d.i), y(familyMean(d))]))}" fill="none" stroke="${plotColours.parents}" stroke-width="${g.stroke * 0.8}" stroke-dasharray="${g.stroke * 2} ${g.stroke * 1.5}" data-part="parents-line"/>`
 		);
+	// Each score's label beside its diamond, laid out so that no two cover each other nor the
+	// y axis's words ("DaDawn 7" was two labels at one score).
+	const labelSize = g.font * 0.9;
+	const labels: { text: string; box: LabelBox; flip: boolean }[] = [];
 	for (const d of family) {
 		for (const s of d.scores) {
 			const cx = x(d.i) + step * 0.22;
@@ -249,17 +263,36 @@ export function riskPlotSvg(
 			parts.push(
 				`<path d="${diamond(cx, cy, g.marker * (mine ? 1.3 : 1.1))}" fill="${mine ? plotColours.parents : '#fff'}" stroke="${plotColours.parents}" stroke-width="${g.stroke * 0.9}" data-part="parent-point"/>`
 			);
-			const label = `${mine ? (plain ? 'You' : 'You') : s.name.split(/\s+/)[0]} ${s.score}`;
+			const text = `${mine ? 'You' : s.name.split(/\s+/)[0]} ${s.score}`;
 			// Right of the diamond, or left of it when the label would run off the plot.
-			const labelWidth = label.length * g.font * 0.6;
-			const flip = cx + g.marker * 1.6 + labelWidth > g.width - 2;
-			const lx = flip ? cx - g.marker * 1.6 : cx + g.marker * 1.6;
-			const ly = Math.min(Math.max(cy + g.font * 0.35, g.top + g.font), g.top + plotH - 2);
-			parts.push(
-				`<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}"${flip ? ' text-anchor="end"' : ''} font-size="${g.font * 0.9}" font-weight="700" fill="${plotColours.parents}" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(label)}</text>`
-			);
+			const width = textWidth(text, labelSize);
+			const flip = cx + g.marker * 1.6 + width > g.width - 2;
+			const lx = flip ? cx - g.marker * 1.6 - width : cx + g.marker * 1.6;
+			labels.push({ text, flip, box: { x: lx, y: cy - labelSize / 2, width, height: labelSize } });
 		}
 	}
+	const axisWords: LabelBox[] = [
+		{ x: 0, y: goalY, width: g.left - 4, height: g.font * 2.8 },
+		...[0, 5].map((tick) => ({
+			x: 0,
+			y: y(tick) - g.font * 0.6,
+			width: g.left - 4,
+			height: g.font
+		}))
+	];
+	const tops = placeLabels({
+		labels: labels.map((l) => l.box),
+		fixed: axisWords,
+		bounds: { top: g.top, bottom: g.top + plotH }
+	});
+	labels.forEach(({ text, box, flip }, i) => {
+		// The box's top to the text's baseline: about four fifths of the font's size down.
+		const baseline = tops[i] + labelSize * 0.8;
+		const lx = flip ? box.x + box.width : box.x;
+		parts.push(
+			`<text x="${lx.toFixed(1)}" y="${baseline.toFixed(1)}"${flip ? ' text-anchor="end"' : ''} font-size="${labelSize}" font-weight="700" fill="${plotColours.parents}" paint-order="stroke" stroke="#fff" stroke-width="3" data-part="score-label">${esc(text)}</text>`
+		);
+	});
 
 	const title = plain ? `How safe: ${concern.title}` : `Scores over time: ${concern.title}`;
 	const desc = describeConcern(concern, { plain, meId });

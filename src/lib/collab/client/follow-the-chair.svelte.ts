@@ -83,6 +83,11 @@ export class FollowTheChair {
 		if (current) void this.show(current);
 	}
 
+	/** Whether the person is writing (a key alone then types, and moves nothing). */
+	typing(): boolean {
+		return this.#screen.isTyping();
+	}
+
 	/** The person chose a section from the agenda: following only if it is the chair's. */
 	choose(key: string): void {
 		this.following = key === this.#props().current;
@@ -113,7 +118,8 @@ export const pageSections: SectionScreen = {
 		return (
 			!!active &&
 			(active.closest('.ProseMirror') !== null ||
-				['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName))
+				['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName) ||
+				(active as HTMLElement).isContentEditable)
 		);
 	}
 };

@@ -1,17 +1,18 @@
 /**
  * The quarterly report: the figures for a quarter with the previous quarter beside each, as
- * tables (the page), one CSV per table, and a PDF through the documents' PDF worker pool (the
- * tables become a document model's sections, as every PDF Roundtable makes).
+ * tables with their charts (the page), one CSV per table, and a PDF with the same tables and
+ * charts after a front page of what went well and what did not (./quarterly-pdf.ts).
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth/session';
-import type { DocumentKind, MeetingDocument } from '../../documents/model';
 import { oversightTables, type FigureTable } from '../../oversight/tables';
 import { oversightForViewer } from './view';
 import { previousQuarter, quarterOf, quarterPeriod, quarterWords } from './period';
 import { addMonths, calendarDateOf } from '../../domain/calendar-date';
 import { neutraliseCsvRows } from '../../domain/csv-cell';
+import { quarterSummary, type QuarterSummary } from '../../oversight/quarter-summary';
+import { renderQuarterlyPdf } from './quarterly-pdf';
 
 export interface QuarterlyReport {
 	quarter: string;
@@ -19,6 +20,8 @@ export interface QuarterlyReport {
 	words: string;
 	previousWords: string;
 	tables: FigureTable[];
+	/** What went well and what did not, against the previous quarter (the PDF's front page). */
+	summary: QuarterSummary;
 }
 
 /** The last quarter that has ended. */
@@ -45,7 +48,8 @@ export async function quarterlyReport(props: {
 		previous,
 		words: quarterWords(props.quarter),
 		previousWords: quarterWords(previous),
-		tables: oversightTables(current, before)
+		tables: oversightTables(current, before),
+		summary: quarterSummary(current, before)
 	};
 }
 
@@ -60,30 +64,14 @@ export function tableCsv(report: QuarterlyReport, name: string): string | null {
 	return stringify(neutraliseCsvRows([table.head, ...table.rows]));
 }
 
-/** The report as a document model for the PDF worker pool. */
-export function quarterlyDocument(report: QuarterlyReport, unitName: string): MeetingDocument {
-	return {
-		// The PDF renderer does not read the kind; the report is not one of a meeting's documents.
-		kind: 'quarterly-report' as DocumentKind,
-		audience: 'professionals',
+/** The report as a PDF: the summary first, then each table with its chart (./quarterly-pdf.ts). */
+export function quarterlyPdf(report: QuarterlyReport, unitName: string): Promise<Buffer> {
+	return renderQuarterlyPdf({
 		title: `Quarterly report: ${report.words}`,
 		subtitle: `${unitName}. Each figure with ${report.previousWords} beside it.`,
-		fileName: `quarterly-report-${report.quarter}`,
-		containsRestricted: false,
-		sections: report.tables.map((table) => ({
-			heading: table.heading,
-			blocks: [
-				{ type: 'paragraph' as const, text: table.note },
-				table.rows.length
-					? {
-							type: 'table' as const,
-							caption: table.heading,
-							head: table.head,
-							rows: table.rows
-						}
-					: { type: 'paragraph' as const, text: 'Nothing to count in this quarter.' }
-			]
-		})),
-		generator: { name: 'roundtable-quarterly', version: '1' }
-	};
+		words: report.words,
+		previousWords: report.previousWords,
+		tables: report.tables,
+		summary: report.summary
+	});
 }

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { children, families, users } from '$lib/server/db/schema';
+import { users } from '$lib/server/db/schema';
 import { meetingKinds } from '$lib/domain/vocabulary';
 import {
 	fieldProblem,
@@ -16,7 +16,7 @@ import { canScheduleMeetings } from '$lib/policy';
 import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
 import { meetingKindLabel } from '$lib/meetings/labels';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
-import { dueMeetingsOf } from '$lib/server/families/clocks';
+import { searchChildren } from '$lib/server/families/child-search';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,35 +44,29 @@ async function scheduler(locals: App.Locals) {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { unitId } = await scheduler(locals);
 	const db = await database();
-	const kids = await db
-		.select({ id: children.id, name: children.name, family: families.name })
-		.from(children)
-		.innerJoin(families, eq(families.id, children.familyId))
-		.where(eq(families.unitId, unitId))
-		.orderBy(asc(families.name), asc(children.name));
 	const chairs = await db
 		.select({ id: users.id, name: users.name })
 		.from(users)
 		.where(and(eq(users.unitId, unitId), eq(users.role, 'chair')))
 		.orderBy(asc(users.name));
-	// Each child's clocks, so the page proposes a date inside the timescale (docs/timescales.md).
-	const { due } = await dueMeetingsOf(
-		db,
-		kids.map((k) => k.id)
-	);
 	const askedKind = url.searchParams.get('kind');
 	return {
 		kinds: meetingKinds.map((kind) => ({ kind, label: meetingKindLabel[kind] })),
-		children: kids.map((kid) => ({ ...kid, due: due.get(kid.id) ?? {} })),
 		chairs,
 		today: todayIn(),
 		// A link from a family's page ("schedule the initial conference") chooses the kind and child.
 		preset: {
 			kind: meetingKinds.find((k) => k === askedKind) ?? null,
-			childIds: url.searchParams.getAll('childId').filter((id) => kids.some((k) => k.id === id))
+			// Only the unit's own children, each with their clocks (the picker searches for more).
+			children: await searchChildren({ db, unitId, ids: url.searchParams.getAll('childId') })
 		}
 	};
 };
+
+async function chosenChildren(user: { unitId: string | null }, ids: string[]) {
+	if (!user.unitId) return [];
+	return searchChildren({ db: await database(), unitId: user.unitId, ids });
+}
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
@@ -94,11 +88,17 @@ export const actions: Actions = {
 		const values: Record<string, string> = form.ok
 			? { ...form.data, title: form.data.title ?? '', reason: form.data.reason ?? '' }
 			: form.values;
-		if (!form.ok) return fail(400, { errors: form.errors, values, childIds });
+		// The children chosen, to show them again with the form when it is refused.
+		const chosen = () => chosenChildren(user, childIds);
+		if (!form.ok) return fail(400, { errors: form.errors, values, chosen: await chosen() });
 		const { kind, title, date, time, chairId, reason } = form.data;
 		const when = formInstant(date, time);
 		if (!when.ok)
-			return fail(400, { errors: fieldProblem('date', when.problem), values, childIds });
+			return fail(400, {
+				errors: fieldProblem('date', when.problem),
+				values,
+				chosen: await chosen()
+			});
 		const scheduledAt = when.at;
 		let meetingId: string;
 		try {
@@ -118,7 +118,7 @@ export const actions: Actions = {
 				return fail(400, {
 					errors: fieldProblem(problem.field, problem.message),
 					values,
-					childIds
+					chosen: await chosen()
 				});
 			}
 			throw problem;

@@ -2,8 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { database } from '$lib/server/db';
 import { units } from '$lib/server/db/schema';
-import { isPdfUnavailable, renderDocumentPdf } from '$lib/server/documents/pdf';
-import { quarterlyDocument, quarterlyReport, tableCsv } from '$lib/server/oversight/quarterly';
+import { quarterlyPdf, quarterlyReport, tableCsv } from '$lib/server/oversight/quarterly';
 import type { RequestHandler } from './$types';
 
 /**
@@ -35,13 +34,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const [unit] = locals.user.unitId
 		? await db.select({ name: units.name }).from(units).where(eq(units.id, locals.user.unitId))
 		: [];
-	let pdf: Buffer;
-	try {
-		pdf = await renderDocumentPdf(quarterlyDocument(report, unit?.name ?? 'The unit'));
-	} catch (failure) {
-		if (isPdfUnavailable(failure)) error(503, failure.message);
-		throw failure;
-	}
+	const pdf = await quarterlyPdf(report, unit?.name ?? 'The unit');
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			...headers,
