@@ -24,7 +24,7 @@ test('a parent’s phone opens a live meeting on the chair’s section, named in
 	expect(box!.y + box!.height).toBeLessThanOrEqual(844);
 	// The register and what was written before the meeting are folded away.
 	await expect(page.locator('details.people-panel')).not.toHaveAttribute('open', '');
-	await expect(page.locator('details.family-fold')).not.toHaveAttribute('open', '');
+	await expect(page.getByTestId('fold-voices')).not.toHaveAttribute('open', '');
 	await expect(page.getByRole('heading', { name: 'Heard before the meeting' })).toBeHidden();
 	// Now comes before the register on the page.
 	const nowTop = box!.y;
