@@ -68,6 +68,10 @@ export async function startServer(): Promise<RunningServer> {
 	const { createMailScheduler } = await import('../src/lib/server/mail/scheduler');
 	const mailScheduler = createMailScheduler({ db: (await sharedDatabase()).db });
 	mailScheduler.start();
+	// Events for the council's case system (docs/case-system.md): nothing is queued without an endpoint.
+	const { createCaseSystemDeliverer } = await import('../src/lib/server/case-system/deliver');
+	const caseSystem = createCaseSystemDeliverer({ db: (await sharedDatabase()).db });
+	caseSystem.start();
 
 	// One request's failure (a throw, a file stream that errors) ends that request, not the process.
 	const server = http.createServer(
@@ -99,7 +103,11 @@ export async function startServer(): Promise<RunningServer> {
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeIdleConnections();
 			// The scheduler stops after the meeting in hand, the sender after the message in hand.
-			await Promise.all([mailScheduler.stop(), mailSender.stop({ withinMs: SENDER_STOP_MS })]);
+			await Promise.all([
+				mailScheduler.stop(),
+				mailSender.stop({ withinMs: SENDER_STOP_MS }),
+				caseSystem.stop()
+			]);
 			await collab.close();
 			await Promise.race([closed, delay(REQUESTS_STOP_MS)]);
 			server.closeAllConnections();

@@ -19,6 +19,7 @@ import { load as outboxLoad } from '../../src/routes/outbox/+page.server';
 import { load as auditLoad } from '../../src/routes/audit/+page.server';
 import { load as oversightLoad } from '../../src/routes/oversight/+page.server';
 import { load as peopleLoad } from '../../src/routes/unit/people/+page.server';
+import { load as caseSystemLoad } from '../../src/routes/unit/case-system/+page.server';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -40,7 +41,8 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 	outbox: { path: '/outbox', load: outboxLoad as never },
 	audit: { path: '/audit', load: auditLoad as never },
 	oversight: { path: '/oversight', load: oversightLoad as never },
-	people: { path: '/unit/people', load: peopleLoad as never }
+	people: { path: '/unit/people', load: peopleLoad as never },
+	caseSystem: { path: '/unit/case-system', load: caseSystemLoad as never }
 };
 
 function eventFor(user: User, path: string): RequestEvent {

@@ -11,3 +11,6 @@ export * from './schema/challenges';
 export * from './schema/voices';
 export * from './schema/tracking';
 export * from './schema/child-events';
+export * from './schema/plans';
+export * from './schema/child-record';
+export * from './schema/case-system';
