@@ -633,6 +633,12 @@ const matrix: Row[] = [
 		why: 'mayManageFamilies'
 	},
 	{
+		key: 'GET /api/children/[childId]/file',
+		ask: get(`/api/children/${MIA}/file`),
+		allow: unitOffice,
+		why: 'mayDownloadChildFile'
+	},
+	{
 		key: 'GET /api/children/[childId]/plans',
 		ask: get(`/api/children/${MIA}/plans`),
 		allow: seesMeeting,

@@ -662,6 +662,12 @@ const matrix: Row[] = [
 		why: 'mayManageFamilies'
 	},
 	{
+		key: 'GET /api/children/[childId]/file',
+		ask: get((t) => `/api/children/${t.child}/file`),
+		expect: missing('businessSupport'),
+		why: 'mayDownloadChildFile'
+	},
+	{
 		key: 'GET /api/children/[childId]/plans',
 		ask: get((t) => `/api/children/${t.child}/plans`),
 		expect: missing('businessSupport'),

@@ -14,7 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import type { DatabaseHandle } from '../../src/lib/server/db';
-import { caseSystemDeliveries, meetingDocuments, type User } from '../../src/lib/server/db/schema';
+import {
+	auditLog,
+	caseSystemDeliveries,
+	challenges,
+	meetingDocuments,
+	type User
+} from '../../src/lib/server/db/schema';
+import { strFromU8, unzipSync } from 'fflate';
+import { GET as getFile } from '../../src/routes/api/children/[childId]/file/+server';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { processState } from '../../src/lib/server/process-state';
 import { recordOutcome } from '../../src/lib/collab/record-shape';
@@ -306,6 +314,53 @@ describe('events for the case system', () => {
 		expect(again.id).toBe(replay!.id);
 		expect(again.id).not.toBe(original.id);
 		expect(again.data).toEqual(original.data);
+	});
+
+	it('the child’s file is one zip: every final document, the plan and the challenge as PDFs, with an index', async () => {
+		const { db } = handle;
+		await db.insert(challenges).values({
+			unitId: chair.unitId,
+			childId: amy,
+			authorId: chair.id,
+			about: 'The referral waited three weeks',
+			toAgency: 'Children’s services',
+			toPerson: 'Team manager',
+			why: 'The plan was late.'
+		});
+		const response = await getFile({
+			params: { childId: amy },
+			locals: { user: session(admin), sessionId: 'test' }
+		} as never);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/zip');
+		const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+		const index = JSON.parse(strFromU8(files['index.json']));
+		const finals = await db
+			.select({ id: meetingDocuments.id })
+			.from(meetingDocuments)
+			.where(eq(meetingDocuments.state, 'final'));
+		expect(index.child).toMatchObject({ id: amy, caseSystemId: 'LCS-77' });
+		expect(index.documents.map((d: { documentId: string }) => d.documentId).sort()).toEqual(
+			finals.map((d) => d.id).sort()
+		);
+		expect(index.plans).toHaveLength(1);
+		expect(index.plans[0]).toMatchObject({ startedAt: '2026-11-02', category: 'neglect' });
+		expect(index.challenges).toHaveLength(1);
+		for (const entry of [...index.documents, ...index.plans, ...index.challenges])
+			expect(strFromU8(files[entry.file].subarray(0, 5))).toBe('%PDF-');
+		const [logged] = await db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'download-child-file'));
+		expect(logged).toMatchObject({ userId: admin.id, targetId: amy });
+		// A manager, and another unit's chair, are answered as a missing child.
+		for (const who of [manager, otherChair]) {
+			const refused = await getFile({
+				params: { childId: amy },
+				locals: { user: session(who), sessionId: 'test' }
+			} as never);
+			expect(refused.status).toBe(404);
+		}
 	});
 
 	it('a unit with no endpoint queues nothing and ends its meeting all the same', async () => {
