@@ -345,6 +345,7 @@ describe('events for the case system', () => {
 		);
 		expect(index.plans).toHaveLength(1);
 		expect(index.plans[0]).toMatchObject({ startedAt: '2026-11-02', category: 'neglect' });
+		expect(index.plans[0].versions.map((v: { version: number }) => v.version)).toEqual([1]);
 		expect(index.challenges).toHaveLength(1);
 		for (const entry of [...index.documents, ...index.plans, ...index.challenges])
 			expect(strFromU8(files[entry.file].subarray(0, 5))).toBe('%PDF-');

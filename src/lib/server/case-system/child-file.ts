@@ -26,11 +26,18 @@ import { formatCalendarDate, calendarDateOf } from '../../domain/calendar-date';
 import type { PlanEntry } from '../../domain/plan-register';
 import { renderDocumentPdf } from '../documents/pdf';
 import { registerOf } from '../families/plans';
+import { versionsOf } from '../plan-versions';
+import type { PlanVersion } from '../db/schema';
 
 const generator = { name: 'roundtable-child-file', version: '1' };
 
 /** One plan of the register as a printable document. */
-function planDocument(childName: string, plan: PlanEntry): MeetingDocument {
+function planDocument(
+	childName: string,
+	plan: PlanEntry,
+	versions: readonly PlanVersion[]
+): MeetingDocument {
+	const latest = versions[0];
 	const dates = (list: string[]) => list.map((d) => formatCalendarDate(d)).join('; ') || 'None';
 	return {
 		kind: 'plan-24h',
@@ -67,7 +74,43 @@ function planDocument(childName: string, plan: PlanEntry): MeetingDocument {
 						]
 					}
 				]
-			}
+			},
+			...(latest
+				? [
+						{
+							heading: `Outcomes and actions (version ${latest.version})`,
+							blocks: [
+								{
+									type: 'table' as const,
+									caption: 'Each action, under its outcome',
+									head: ['Outcome', 'Action', 'Who', 'By when'],
+									rows: latest.content.actions.map((a) => [
+										latest.content.outcomes.find((o) => o.id === a.outcomeId)?.text ?? '',
+										a.what,
+										a.who,
+										a.byWhen
+									])
+								}
+							]
+						},
+						{
+							heading: 'Versions',
+							blocks: [
+								{
+									type: 'table' as const,
+									caption: 'Each version: what changed and who agreed',
+									head: ['Version', 'Made', 'What changed', 'Agreed by'],
+									rows: versions.map((v) => [
+										String(v.version),
+										formatCalendarDate(calendarDateOf(v.createdAt)),
+										v.changes.join('; '),
+										v.agreedBy.join(', ')
+									])
+								}
+							]
+						}
+					]
+				: [])
 		]
 	};
 }
@@ -146,6 +189,10 @@ export async function childFile(props: {
 		)
 		.orderBy(asc(meetingDocuments.createdAt));
 	const plans = await registerOf(db, childId);
+	const versions = await versionsOf(
+		db,
+		plans.map((p) => p.id)
+	);
 	const raised = await db
 		.select()
 		.from(challenges)
@@ -189,7 +236,8 @@ export async function childFile(props: {
 	}
 	for (const plan of plans) {
 		const file = `plans/plan-${plan.startedOn}-${plan.id.slice(0, 8)}.pdf`;
-		files[file] = new Uint8Array(await renderDocumentPdf(planDocument(child.name, plan)));
+		const own = versions.filter((v) => v.planId === plan.id);
+		files[file] = new Uint8Array(await renderDocumentPdf(planDocument(child.name, plan, own)));
 		index.plans.push({
 			file,
 			id: plan.id,
@@ -197,7 +245,15 @@ export async function childFile(props: {
 			category: plan.category,
 			nextReviewBy: plan.nextReviewBy,
 			endedAt: plan.endedOn,
-			endReason: plan.endReason
+			endReason: plan.endReason,
+			versions: own.map((v) => ({
+				version: v.version,
+				meetingId: v.meetingId,
+				madeAt: v.createdAt.toISOString(),
+				changes: v.changes,
+				agreedBy: v.agreedBy,
+				...v.content
+			}))
 		});
 	}
 	for (const c of raised) {

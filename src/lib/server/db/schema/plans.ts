@@ -1,8 +1,18 @@
-import { pgTable, text, date, timestamp, index } from 'drizzle-orm/pg-core';
+import {
+	pgTable,
+	text,
+	date,
+	timestamp,
+	index,
+	integer,
+	jsonb,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
 import { users } from './people';
 import { children } from './families';
 import { meetings } from './meetings';
 import { childProtectionCategories } from '../../../domain/decisions';
+import type { PlanContent } from '../../../domain/plan-versions';
 
 /**
  * The child protection plan register (issue 26): one row per plan a child has been subject to,
@@ -37,3 +47,29 @@ export const childPlans = pgTable(
 );
 
 export type ChildPlan = typeof childPlans.$inferSelect;
+
+/**
+ * Each version of a plan's outcomes and actions (issue 26): 1 from the conference that started
+ * it, then one for each core group (or review) that changed them, with what changed in words
+ * and who agreed (the people present). A core group opens with the latest.
+ */
+export const planVersions = pgTable(
+	'plan_versions',
+	{
+		id: text('id')
+			.primaryKey()
+			.$defaultFn(() => crypto.randomUUID()),
+		planId: text('plan_id')
+			.notNull()
+			.references(() => childPlans.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+		content: jsonb('content').$type<PlanContent>().notNull(),
+		changes: jsonb('changes').$type<string[]>().notNull(),
+		agreedBy: jsonb('agreed_by').$type<string[]>().notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('plan_versions_version_idx').on(t.planId, t.version)]
+);
+
+export type PlanVersion = typeof planVersions.$inferSelect;
