@@ -5,7 +5,7 @@
  * not shown where or with whom a child in care is placed); changed by the unit's chairs and
  * business support (`mayManageFamilies`), audited.
  */
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db';
 import { childLegalStatuses, children, families, siblingLinks } from '../db/schema';
 import type { SessionUser } from '../auth/session';
@@ -146,16 +146,6 @@ export async function linkSibling(props: {
 		targetId: childId,
 		detail: { siblingId }
 	});
-}
-
-/** The case-system identifiers of some children (for the events sent to the case system). */
-export async function caseSystemIds(db: Database, childIds: readonly string[]) {
-	if (childIds.length === 0) return new Map<string, string | null>();
-	const rows = await db
-		.select({ id: children.id, caseSystemId: children.caseSystemId })
-		.from(children)
-		.where(inArray(children.id, [...childIds]));
-	return new Map(rows.map((r) => [r.id, r.caseSystemId]));
 }
 
 /** The unit's children in other families, for the sibling form (keepers only; else none). */
