@@ -82,6 +82,10 @@ export async function startServer(): Promise<RunningServer> {
 	const { createMailScheduler } = await import('../src/lib/server/mail/scheduler');
 	const mailScheduler = createMailScheduler({ db: (await sharedDatabase()).db });
 	mailScheduler.start();
+	// Events for the council's case system (docs/case-system.md): nothing is queued without an endpoint.
+	const { createCaseSystemDeliverer } = await import('../src/lib/server/case-system/deliver');
+	const caseSystem = createCaseSystemDeliverer({ db: (await sharedDatabase()).db });
+	caseSystem.start();
 
 	// One request's failure (a throw, a file stream that errors) ends that request, not the process.
 	const server = http.createServer(
@@ -112,11 +116,13 @@ export async function startServer(): Promise<RunningServer> {
 			// No new connections from now on; idle keep-alive ones are closed.
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeIdleConnections();
-			// The scheduler stops after the meeting in hand, the sender after the message in hand;
-			// meanwhile the live records are written and their sockets told to come back (1012).
+			// The scheduler stops after the meeting in hand, the sender after the message in hand,
+			// the case system's deliveries after the one in hand; meanwhile the live records are
+			// written and their sockets told to come back (1012).
 			await Promise.all([
 				mailScheduler.stop(),
 				mailSender.stop({ withinMs: SENDER_STOP_MS }),
+				caseSystem.stop(),
 				collab.close()
 			]);
 			await metrics?.close();

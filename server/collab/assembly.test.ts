@@ -24,6 +24,7 @@ describe('the collaboration server’s assembly', () => {
 
 	it('seeds a channel’s first content with the review pre-fill and the notes seed', () => {
 		expect(collabHooks.loadChannel.map((step) => step.name)).toEqual([
+			'plan seed',
 			'review pre-fill',
 			'notes seed'
 		]);

@@ -16,6 +16,7 @@ import type {
 	UpdateCheck
 } from './hooks';
 import { notesSeed } from './notes-seed';
+import { planSeed } from './plan-seed';
 import { leavePresence, type PresentPeer } from './presence-leave';
 import { quotaCheck } from './quota';
 import type { LiveChannel } from './registry';
@@ -34,7 +35,7 @@ export const collabHooks: CollabHooks = {
 	// Who is on the socket, and which channel of which meeting: the same session and policy as pages.
 	authenticate: authenticateUpgrade,
 	// After the record store's load, first load only: each may write the channel's first content.
-	loadChannel: [reviewPrefill, notesSeed],
+	loadChannel: [planSeed, reviewPrefill, notesSeed],
 	// Every incoming update, in this order; the first refusal closes the socket, nothing applied.
 	beforeApply: [gateCheck, clientBinding, decisionCheck, concernCheck, quotaCheck],
 	// Every applied update, from a socket, the server or another node.

@@ -16,6 +16,7 @@ import {
 	challenges,
 	challengeSteps,
 	childEvents,
+	childPlans,
 	children,
 	circulation,
 	families,
@@ -32,6 +33,7 @@ import {
 	addWorkingDays,
 	ageOn,
 	calendarDateOf,
+	childProtectionCategories,
 	compareDates,
 	decisionLetterDue,
 	firstCicReviewDue,
@@ -309,6 +311,7 @@ export async function seedYear(props: {
 	const familyRows: (typeof families.$inferInsert)[] = [];
 	const childRows: (typeof children.$inferInsert)[] = [];
 	const eventRows: (typeof childEvents.$inferInsert)[] = [];
+	const planRows: (typeof childPlans.$inferInsert)[] = [];
 	const meetingRows: Meeting[] = [];
 	const childLinks: (typeof meetingChildren.$inferInsert)[] = [];
 	const participantRows: Participant[] = [];
@@ -624,8 +627,16 @@ export async function seedYear(props: {
 			: addWorkingDays(due, random.int(1, 6));
 		addMeeting({ kind: 'initial-conference', day: icpc, chairId, kids, parents });
 		if (random.chance(0.16)) continue; // no plan
-		for (const kid of kids)
-			eventRows.push({ id: next(8), childId: kid.id, kind: 'plan-started', date: icpc });
+		// Not drawn from `random`, so the rest of the year stays as it was.
+		const category = childProtectionCategories[f % childProtectionCategories.length];
+		const plans = kids.map((kid) => ({
+			id: next(14),
+			childId: kid.id,
+			startedOn: icpc,
+			category,
+			startedAt: ukInstant(icpc, 17)
+		}));
+		planRows.push(...plans);
 		let coreGroup = random.chance(0.9)
 			? addWorkingDays(icpc, random.int(5, 10))
 			: addWorkingDays(firstCoreGroupDue(icpc), random.int(1, 4));
@@ -641,8 +652,12 @@ export async function seedYear(props: {
 			reviews++;
 			if (random.chance(reviews === 1 ? 0.3 : 0.55)) {
 				// The review decided no plan: the plan ends that day.
-				for (const kid of kids)
-					eventRows.push({ id: next(8), childId: kid.id, kind: 'plan-ended', date: review });
+				for (const plan of plans)
+					Object.assign(plan, {
+						endedOn: review,
+						endReason: 'The review conference decided no plan was needed.',
+						endedAt: ukInstant(review, 17)
+					});
 				break;
 			}
 			coreGroup = addWorkingDays(review, random.int(8, 12));
@@ -833,6 +848,7 @@ export async function seedYear(props: {
 		await batch(familyRows, (chunk) => tx.insert(families).values(chunk));
 		await batch(childRows, (chunk) => tx.insert(children).values(chunk));
 		await batch(eventRows, (chunk) => tx.insert(childEvents).values(chunk));
+		await batch(planRows, (chunk) => tx.insert(childPlans).values(chunk));
 		await batch(meetingRows, (chunk) => tx.insert(meetings).values(chunk));
 		await batch(childLinks, (chunk) => tx.insert(meetingChildren).values(chunk), 2000);
 		await batch(participantRows, (chunk) => tx.insert(meetingParticipants).values(chunk), 2000);

@@ -443,6 +443,40 @@ export function mayManageUnitSettings(viewer: Viewer): boolean {
 	return (viewer.role === 'admin' || viewer.role === 'manager') && viewer.unitId !== null;
 }
 
+/**
+ * May the viewer set where the unit's events go in the council's case system
+ * (`PUT /api/unit/case-system`: the webhook address and its signing secret, issue 26)? The
+ * unit's managers.
+ */
+export function mayConfigureCaseSystem(viewer: Viewer): boolean {
+	return viewer.role === 'manager' && viewer.unitId !== null;
+}
+
+/**
+ * May the viewer see what was sent to the case system and replay an event (`/unit/case-system`,
+ * a document's deliveries)? The unit's managers and business support.
+ */
+export function mayReadCaseSystemDeliveries(viewer: Viewer): boolean {
+	return (viewer.role === 'manager' || viewer.role === 'admin') && viewer.unitId !== null;
+}
+
+/**
+ * May the viewer download a child's whole file (`GET /api/children/{id}/file`: every final
+ * document, plan and challenge, issue 26)? The unit's chairs and business support, for the
+ * unit's own children.
+ */
+export function mayDownloadChildFile(props: {
+	viewer: Viewer;
+	childUnitId: string | null;
+}): boolean {
+	const { viewer } = props;
+	return (
+		(viewer.role === 'chair' || viewer.role === 'admin') &&
+		viewer.unitId !== null &&
+		viewer.unitId === props.childUnitId
+	);
+}
+
 /** May the viewer read the unit's people and agencies? Those who manage them, and the unit's managers. */
 export function mayReadPeople(viewer: Viewer): boolean {
 	return mayManagePeople(viewer) || (viewer.role === 'manager' && viewer.unitId !== null);
@@ -677,6 +711,8 @@ export interface Navigation {
 	ownSpace: boolean;
 	/** A reviewing officer's messages from children (/messages). */
 	messages: boolean;
+	/** The council's case system's deliveries (/unit/case-system). */
+	caseSystem: boolean;
 }
 
 /**
@@ -693,7 +729,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		oversight: mayReadOversight(viewer),
 		people: mayReadPeople(viewer),
 		ownSpace: mayUseOwnSpace(viewer),
-		messages: mayReadOfficerMessages(viewer)
+		messages: mayReadOfficerMessages(viewer),
+		caseSystem: mayReadCaseSystemDeliveries(viewer)
 	};
 }
 

@@ -212,6 +212,39 @@ const matrix: Row[] = [
 		why: 'mayReadOversight'
 	},
 	{
+		key: 'GET /unit/case-system',
+		ask: get('/unit/case-system'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayReadCaseSystemDeliveries'
+	},
+	{
+		key: 'POST /unit/case-system?/replay',
+		// No such event: refused (400) past the guard, so nothing is sent.
+		ask: postForm('/unit/case-system?/replay'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayReadCaseSystemDeliveries'
+	},
+	{
+		key: 'POST /unit/case-system?/endpoint',
+		ask: postForm('/unit/case-system?/endpoint'),
+		allow: ['manager'],
+		why: 'mayConfigureCaseSystem'
+	},
+	{
+		key: 'PUT /api/unit/case-system',
+		// An empty body: past the guard it is refused (400), so nothing changes.
+		ask: () => ({ method: 'PUT', path: '/api/unit/case-system', json: {} }),
+		allow: ['manager'],
+		why: 'mayConfigureCaseSystem'
+	},
+	{
+		key: 'GET /api/case-system/documents/[id]/pdf',
+		// Without the event's signed link no one is let through, signed in or not.
+		ask: (ids) => ({ method: 'GET', path: `/api/case-system/documents/${ids.plan24h}/pdf` }),
+		allow: [],
+		why: 'a signed, unexpired link only'
+	},
+	{
 		key: 'GET /unit/people',
 		ask: get('/unit/people'),
 		allow: ['chair', 'businessSupport', 'manager'],
@@ -658,6 +691,35 @@ const matrix: Row[] = [
 		why: 'canSeeChild'
 	},
 	{
+		key: 'POST /children/[childId]?/details',
+		// A case-system id far too long: refused (400) past the guard, so nothing changes.
+		ask: () => ({
+			method: 'POST',
+			path: `/children/${MIA}?/details`,
+			form: { caseSystemId: 'x'.repeat(100) }
+		}),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /children/[childId]?/sibling',
+		ask: postForm(`/children/${MIA}?/sibling`),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'GET /api/children/[childId]/file',
+		ask: get(`/api/children/${MIA}/file`),
+		allow: unitOffice,
+		why: 'mayDownloadChildFile'
+	},
+	{
+		key: 'GET /api/children/[childId]/plans',
+		ask: get(`/api/children/${MIA}/plans`),
+		allow: seesMeeting,
+		why: 'canSeeChild'
+	},
+	{
 		key: 'POST /api/children',
 		ask: postJson('/api/children'),
 		allow: unitOffice,
@@ -666,6 +728,23 @@ const matrix: Row[] = [
 	{
 		key: 'POST /api/children/[childId]/events',
 		ask: postJson(`/api/children/${MIA}/events`),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'PUT /api/children/[childId]/details',
+		// A case-system id with a wrong type: past the guard it is refused (400), nothing changes.
+		ask: () => ({
+			method: 'PUT',
+			path: `/api/children/${MIA}/details`,
+			json: { caseSystemId: 7 }
+		}),
+		allow: unitOffice,
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/children/[childId]/siblings',
+		ask: postJson(`/api/children/${MIA}/siblings`),
 		allow: unitOffice,
 		why: 'mayManageFamilies'
 	},

@@ -257,6 +257,39 @@ const matrix: Row[] = [
 		expect: own,
 		why: 'their unit’s chairs only'
 	},
+	{
+		key: 'GET /unit/case-system',
+		ask: get(() => '/unit/case-system'),
+		expect: own,
+		why: 'their unit’s events'
+	},
+	{
+		key: 'POST /unit/case-system?/replay',
+		ask: form(
+			() => '/unit/case-system?/replay',
+			() => ({ deliveryId: 'msg_elsewhere' })
+		),
+		expect: refused,
+		why: 'an event of their unit'
+	},
+	{
+		key: 'POST /unit/case-system?/endpoint',
+		ask: form(() => '/unit/case-system?/endpoint'),
+		expect: own,
+		why: 'their own unit’s endpoint'
+	},
+	{
+		key: 'PUT /api/unit/case-system',
+		ask: () => ({ method: 'PUT', path: '/api/unit/case-system', json: {} }),
+		expect: own,
+		why: 'their own unit’s endpoint'
+	},
+	{
+		key: 'GET /api/case-system/documents/[id]/pdf',
+		ask: get((t) => `/api/case-system/documents/${t.plan24h}/pdf`),
+		expect: missing(null),
+		why: 'a signed link only'
+	},
 	{ key: 'GET /unit/people', ask: get(() => '/unit/people'), expect: own, why: 'their unit’s' },
 	{ key: 'GET /unit/agencies', ask: get(() => '/unit/agencies'), expect: own, why: 'their unit’s' },
 	{
@@ -686,6 +719,33 @@ const matrix: Row[] = [
 		why: 'canSeeChild'
 	},
 	{
+		key: 'POST /children/[childId]?/details',
+		ask: form(
+			(t) => `/children/${t.child}?/details`,
+			() => ({ caseSystemId: 'x'.repeat(100) })
+		),
+		expect: missing('businessSupport'),
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /children/[childId]?/sibling',
+		ask: form((t) => `/children/${t.child}?/sibling`),
+		expect: missing('businessSupport'),
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'GET /api/children/[childId]/file',
+		ask: get((t) => `/api/children/${t.child}/file`),
+		expect: missing('businessSupport'),
+		why: 'mayDownloadChildFile'
+	},
+	{
+		key: 'GET /api/children/[childId]/plans',
+		ask: get((t) => `/api/children/${t.child}/plans`),
+		expect: missing('businessSupport'),
+		why: 'canSeeChild'
+	},
+	{
 		key: 'POST /api/children',
 		ask: json(
 			() => '/api/children',
@@ -699,6 +759,33 @@ const matrix: Row[] = [
 		ask: json((t) => `/api/children/${t.child}/events`),
 		expect: missing('businessSupport'),
 		why: 'mayManageFamilies'
+	},
+	{
+		key: 'PUT /api/children/[childId]/details',
+		ask: (t) => ({
+			method: 'PUT',
+			path: `/api/children/${t.child}/details`,
+			json: { caseSystemId: 7 }
+		}),
+		expect: missing('businessSupport'),
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/children/[childId]/siblings',
+		ask: json((t) => `/api/children/${t.child}/siblings`),
+		expect: missing('businessSupport'),
+		why: 'mayManageFamilies'
+	},
+	{
+		key: 'POST /api/children/[childId]/siblings',
+		// Linking one of A's children to B's child: refused, as a child not of their unit.
+		ask: (t, ours) => ({
+			method: 'POST',
+			path: `/api/children/${ours.child}/siblings`,
+			json: { siblingId: t.child }
+		}),
+		expect: refused,
+		why: 'a child of their unit'
 	},
 	{
 		key: 'POST /api/children/[childId]/family',

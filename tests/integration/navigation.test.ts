@@ -20,7 +20,8 @@ import { load as auditLoad } from '../../src/routes/audit/+page.server';
 import { load as oversightLoad } from '../../src/routes/oversight/+page.server';
 import { load as peopleLoad } from '../../src/routes/unit/people/+page.server';
 import { load as ownSpaceLoad } from '../../src/routes/me/+page.server';
-import { load as messagesLoad } from '../../src/routes/messages/+page.server';
+import { load as messagesLoad } from '../../src/routes/messages/+page.server';,
+import { load as caseSystemLoad } from '../../src/routes/unit/case-system/+page.server';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -44,7 +45,8 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 	oversight: { path: '/oversight', load: oversightLoad as never },
 	people: { path: '/unit/people', load: peopleLoad as never },
 	ownSpace: { path: '/me', load: ownSpaceLoad as never },
-	messages: { path: '/messages', load: messagesLoad as never }
+	messages: { path: '/messages', load: messagesLoad as never },
+	caseSystem: { path: '/unit/case-system', load: caseSystemLoad as never }
 };
 
 function eventFor(user: User, path: string): RequestEvent {

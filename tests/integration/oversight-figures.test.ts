@@ -11,6 +11,7 @@ import {
 	advocacyOffers,
 	agencies,
 	childEvents,
+	childPlans,
 	children,
 	circulation,
 	meetingDocuments,
@@ -108,10 +109,13 @@ beforeAll(async () => {
 		.update(children)
 		.set({ inCareSince: '2027-01-26', iroId: chair2.id })
 		.where(eq(children.id, lou.id));
-	await db.insert(childEvents).values([
-		{ childId: amy.id, kind: 'plan-started', date: '2026-10-05' },
-		{ childId: ben.id, kind: 'plan-started', date: '2026-10-05' },
-		{ childId: kai.id, kind: 'came-into-care', date: '2026-09-14' }
+	await db
+		.insert(childEvents)
+		.values([{ childId: kai.id, kind: 'came-into-care', date: '2026-09-14' }]);
+	// Plans are the register's (child_plans, issue 26).
+	await db.insert(childPlans).values([
+		{ childId: amy.id, startedOn: '2026-10-05' },
+		{ childId: ben.id, startedOn: '2026-10-05' }
 	]);
 	// Plans that start and end around the period (2026-10 to 2027-01): Cal's ends in November,
 	// Dee's runs November to January, Eve's earlier plan ended long ago and a new one starts in
@@ -120,15 +124,12 @@ beforeAll(async () => {
 	const [cal, dee, eve] = planned.children;
 	const otherUnit = await makeUnit(db);
 	const [zac] = (await makeFamily(db, { unitId: otherUnit.id, children: ['Zac'] })).children;
-	await db.insert(childEvents).values([
-		{ childId: cal.id, kind: 'plan-started', date: '2026-06-10' },
-		{ childId: cal.id, kind: 'plan-ended', date: '2026-11-20' },
-		{ childId: dee.id, kind: 'plan-started', date: '2026-11-03' },
-		{ childId: dee.id, kind: 'plan-ended', date: '2027-01-12' },
-		{ childId: eve.id, kind: 'plan-started', date: '2025-03-01' },
-		{ childId: eve.id, kind: 'plan-ended', date: '2025-09-01' },
-		{ childId: eve.id, kind: 'plan-started', date: '2026-12-15' },
-		{ childId: zac.id, kind: 'plan-started', date: '2026-10-05' }
+	await db.insert(childPlans).values([
+		{ childId: cal.id, startedOn: '2026-06-10', endedOn: '2026-11-20' },
+		{ childId: dee.id, startedOn: '2026-11-03', endedOn: '2027-01-12' },
+		{ childId: eve.id, startedOn: '2025-03-01', endedOn: '2025-09-01' },
+		{ childId: eve.id, startedOn: '2026-12-15' },
+		{ childId: zac.id, startedOn: '2026-10-05' }
 	]);
 	const meeting = async (
 		key: string,

@@ -9,7 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
-import { meetings, type User } from '../../src/lib/server/db/schema';
+import { childPlans, meetings, type User } from '../../src/lib/server/db/schema';
+import { planRegisterFor } from '../../src/lib/server/families/plans';
+import { dueMeetingsOf } from '../../src/lib/server/families/clocks';
+import { recordChildEvent } from '../../src/lib/server/families/commands';
 import { readRecord, recordOutcome } from '../../src/lib/collab/record-shape';
 import type { ChairOutcome } from '../../src/lib/domain/decisions';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
@@ -119,6 +122,33 @@ describe('a plan starts and ends by the conference’s decision', () => {
 		expect(await planEventsOf(db, [amy, ben])).toEqual([
 			{ childId: amy, kind: 'plan-started', date: '2026-08-03' }
 		]);
+		// The register (issue 26): the conference that started it, its category, its first review
+		// within three months; the clocks read the same plan.
+		const [plan] = (await planRegisterFor({ db, user: session(chair), childId: amy }))!;
+		expect(plan).toMatchObject({
+			startedOn: '2026-08-03',
+			category: 'neglect',
+			nextReviewBy: '2026-11-03',
+			endedOn: null
+		});
+		const [row] = await db.select().from(childPlans).where(eq(childPlans.childId, amy));
+		expect(row.startMeetingId).toBe(meetingId);
+		expect((await dueMeetingsOf(db, [amy])).due.get(amy)?.['review-conference']).toBe('2026-11-03');
+		expect(await planRegisterFor({ db, user: session(chair), childId: ben })).toEqual([]);
+	});
+
+	it('business support cannot start a second plan by hand while one runs', async () => {
+		const { db } = handle;
+		await expect(
+			recordChildEvent({
+				db,
+				user: session(chair),
+				childId: amy,
+				kind: 'plan-started',
+				date: '2026-09-01'
+			})
+		).rejects.toMatchObject({ status: 400, field: 'kind' });
+		expect(await planEventsOf(db, [amy])).toHaveLength(1);
 	});
 
 	it('a review conference deciding no plan ends it; a plan that continues records nothing', async () => {
@@ -132,6 +162,13 @@ describe('a plan starts and ends by the conference’s decision', () => {
 			{ childId: amy, kind: 'plan-started', date: '2026-08-03' },
 			{ childId: amy, kind: 'plan-ended', date: '2026-10-27' }
 		]);
+		const [plan] = (await planRegisterFor({ db, user: session(chair), childId: amy }))!;
+		expect(plan).toMatchObject({
+			endedOn: '2026-10-27',
+			endReason: 'As the conference heard today.',
+			nextReviewBy: null
+		});
+		expect((await dueMeetingsOf(db, [amy])).due.get(amy)).toEqual({});
 		const figures = await oversightFigures({
 			db,
 			unitId,

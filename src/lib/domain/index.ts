@@ -16,3 +16,6 @@ export * from './plain-words';
 export * from './action-words';
 export type { Problem } from './problems';
 export * from './child-clocks';
+export * from './plan-register';
+export * from './child-record';
+export * from './case-system';

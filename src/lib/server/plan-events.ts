@@ -1,20 +1,22 @@
 /**
- * The life of a child protection plan (issue 14): when a conference ends, the chair's outcome
- * for each child in the live record says whether the child needs a plan. A child who needs one
- * and is not already subject to a plan on the meeting's day has a plan started ('plan-started'
- * child event, which also starts the core group and review clocks); a child subject to a plan
- * whose conference decides "no plan" has it ended ('plan-ended'). Whether a child is subject to
- * a plan on a day is their latest plan event on or before it, so recording again from the same
- * meeting (a retried End meeting) changes nothing.
+ * The life of a child protection plan (issues 14, 26): when a conference ends, the chair's
+ * outcome for each child in the live record says whether the child needs a plan. A child who
+ * needs one and is not subject to a plan on the meeting's day has a plan started in the register
+ * (`child_plans`, with the conference, its category), which starts the core group and review
+ * clocks; a child subject to a plan whose conference decides "no plan" has it ended, with the
+ * chair's reason. Recording again from the same meeting (a retried End meeting) changes nothing:
+ * on that day the plan it started is running and the plan it ended has ended.
  * Runs in SvelteKit and under plain Node (the collaboration server), so imports are relative.
  */
-import { and, desc, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, gt } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import type { Database } from './db';
-import { childEvents } from './db/schema';
+import { childPlans } from './db/schema';
 import { readRecord } from '../collab/record-shape';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { MeetingKind } from '../domain/vocabulary';
+import type { ChildProtectionCategory } from '../domain/decisions';
+import { planClockEvents, type PlanPeriod } from '../domain/plan-register';
 
 /** The meetings whose outcome decides whether a child is subject to a plan. */
 export const planDecidingKinds: readonly MeetingKind[] = [
@@ -22,26 +24,75 @@ export const planDecidingKinds: readonly MeetingKind[] = [
 	'review-conference'
 ];
 
-/** Whether each child is subject to a plan on `day` (their latest plan event on or before it). */
-async function subjectToPlan(
+/** What a conference did to one child's plan. */
+export interface PlanChange {
+	childId: string;
+	kind: 'plan-started' | 'plan-ended';
+	planId: string;
+}
+
+/** The plan each child is subject to on `day`, if any (childId → plan id). */
+export async function plansRunningOn(
 	db: Database,
 	childIds: readonly string[],
 	day: CalendarDate
-): Promise<Set<string>> {
+): Promise<Map<string, string>> {
+	if (childIds.length === 0) return new Map();
 	const rows = await db
-		.select({ childId: childEvents.childId, kind: childEvents.kind })
-		.from(childEvents)
+		.select({ id: childPlans.id, childId: childPlans.childId })
+		.from(childPlans)
 		.where(
 			and(
-				inArray(childEvents.childId, [...childIds]),
-				inArray(childEvents.kind, ['plan-started', 'plan-ended']),
-				lte(childEvents.date, day)
+				inArray(childPlans.childId, [...childIds]),
+				lte(childPlans.startedOn, day),
+				or(isNull(childPlans.endedOn), gt(childPlans.endedOn, day))
 			)
 		)
-		.orderBy(desc(childEvents.date), desc(childEvents.recordedAt));
-	const latest = new Map<string, string>();
-	for (const row of rows) if (!latest.has(row.childId)) latest.set(row.childId, row.kind);
-	return new Set([...latest].filter(([, kind]) => kind === 'plan-started').map(([id]) => id));
+		.orderBy(asc(childPlans.startedOn));
+	return new Map(rows.map((r) => [r.childId, r.id]));
+}
+
+/** Starts a plan for a child on a day; the caller has checked none is running. */
+export async function startPlan(props: {
+	db: Database;
+	childId: string;
+	day: CalendarDate;
+	category: ChildProtectionCategory | null;
+	meetingId: string | null;
+	by: string | null;
+}): Promise<string> {
+	const [row] = await props.db
+		.insert(childPlans)
+		.values({
+			childId: props.childId,
+			startedOn: props.day,
+			category: props.category,
+			startMeetingId: props.meetingId,
+			startedBy: props.by
+		})
+		.returning({ id: childPlans.id });
+	return row.id;
+}
+
+/** Ends a running plan on a day, with the reason. */
+export async function endPlan(props: {
+	db: Database;
+	planId: string;
+	day: CalendarDate;
+	reason: string;
+	meetingId: string | null;
+	by: string | null;
+}): Promise<void> {
+	await props.db
+		.update(childPlans)
+		.set({
+			endedOn: props.day,
+			endReason: props.reason,
+			endMeetingId: props.meetingId,
+			endedBy: props.by,
+			endedAt: new Date()
+		})
+		.where(and(eq(childPlans.id, props.planId), isNull(childPlans.endedOn)));
 }
 
 /**
@@ -51,40 +102,73 @@ async function subjectToPlan(
 export async function recordPlanEvents(props: {
 	db: Database;
 	meetingKind: MeetingKind;
+	meetingId?: string | null;
 	/** The meeting's day (London). */
 	day: CalendarDate;
 	childIds: readonly string[];
 	main: Y.Doc;
 	recordedBy: string | null;
-}): Promise<{ childId: string; kind: 'plan-started' | 'plan-ended' }[]> {
+}): Promise<PlanChange[]> {
 	const { db, meetingKind, day, childIds, main, recordedBy } = props;
 	if (!planDecidingKinds.includes(meetingKind) || childIds.length === 0) return [];
 	const { outcomes } = readRecord(main, []);
-	const subject = await subjectToPlan(db, childIds, day);
-	const written: { childId: string; kind: 'plan-started' | 'plan-ended' }[] = [];
+	const running = await plansRunningOn(db, childIds, day);
+	const written: PlanChange[] = [];
 	for (const childId of childIds) {
-		const outcome = outcomes[childId]?.outcome;
-		if (outcome === 'plan' && !subject.has(childId))
-			written.push({ childId, kind: 'plan-started' });
-		else if (outcome === 'no-plan' && subject.has(childId))
-			written.push({ childId, kind: 'plan-ended' });
-	}
-	if (written.length) {
-		await db.insert(childEvents).values(written.map((w) => ({ ...w, date: day, recordedBy })));
+		const outcome = outcomes[childId];
+		const planId = running.get(childId);
+		if (outcome?.outcome === 'plan' && !planId) {
+			const id = await startPlan({
+				db,
+				childId,
+				day,
+				category: outcome.category ?? null,
+				meetingId: props.meetingId ?? null,
+				by: recordedBy
+			});
+			written.push({ childId, kind: 'plan-started', planId: id });
+		} else if (outcome?.outcome === 'no-plan' && planId) {
+			await endPlan({
+				db,
+				planId,
+				day,
+				reason: outcome.reason?.trim() || 'The conference decided no plan was needed.',
+				meetingId: props.meetingId ?? null,
+				by: recordedBy
+			});
+			written.push({ childId, kind: 'plan-ended', planId });
+		}
 	}
 	return written;
 }
 
-/** The plan events of some children, oldest first (for tests and the child's page). */
-export async function planEventsOf(db: Database, childIds: readonly string[]) {
+/** The plans of some children, oldest first (the register's rows). */
+export async function plansOf(db: Database, childIds: readonly string[]) {
+	if (childIds.length === 0) return [];
 	return db
-		.select({ childId: childEvents.childId, kind: childEvents.kind, date: childEvents.date })
-		.from(childEvents)
-		.where(
-			and(
-				inArray(childEvents.childId, [...childIds]),
-				inArray(childEvents.kind, ['plan-started', 'plan-ended'])
-			)
+		.select()
+		.from(childPlans)
+		.where(inArray(childPlans.childId, [...childIds]))
+		.orderBy(asc(childPlans.startedOn), asc(childPlans.startedAt));
+}
+
+/** A stored plan as the domain's register reads it. */
+export function planPeriod(row: typeof childPlans.$inferSelect): PlanPeriod {
+	return {
+		id: row.id,
+		startedOn: row.startedOn,
+		category: row.category,
+		endedOn: row.endedOn,
+		endReason: row.endReason
+	};
+}
+
+/** The plan events of some children, oldest first, as the clocks read them (for tests). */
+export async function planEventsOf(db: Database, childIds: readonly string[]) {
+	const rows = await plansOf(db, childIds);
+	return rows
+		.flatMap((row) =>
+			planClockEvents([planPeriod(row)]).map((e) => ({ childId: row.childId, ...e }))
 		)
-		.orderBy(childEvents.date, childEvents.recordedAt);
+		.sort((a, b) => a.date.localeCompare(b.date));
 }

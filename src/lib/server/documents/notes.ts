@@ -8,6 +8,7 @@
  * sockets so their rights follow the new state.
  */
 import { and, eq } from 'drizzle-orm';
+import { queueCaseSystemEvents } from '../case-system/queue';
 import type { Database } from '../db';
 import { meetingDocuments, type DocumentState, type StoredDocument } from '../db/schema';
 import type { SessionUser } from '../auth/session';
@@ -252,6 +253,8 @@ export async function approveNotes(props: {
 		return { notes, family: familyRow };
 	});
 	if (!result) throw outOfTurn(row, 'approved');
+	// The council's case system is sent both final copies (issue 26).
+	await queueCaseSystemEvents({ db, documentIds: [result.notes.id, result.family.id], now });
 	await changed({
 		db,
 		user,

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { childEvents, meetingChildren, meetings } from '../db/schema';
+import { childEvents, childPlans, meetingChildren, meetings } from '../db/schema';
 import { calendarDateOf } from '../../domain/calendar-date';
 import {
 	earliestDue,
@@ -16,7 +16,10 @@ import {
 import type { MeetingKind } from '../../domain/vocabulary';
 import type { CalendarDate } from '../../domain/calendar-date';
 
-/** The events recorded for each child, oldest first. */
+/**
+ * The events recorded for each child, oldest first: those in `child_events` and the starts and
+ * ends of their plans, read from the plan register (`child_plans`, the one record of a plan).
+ */
 export async function eventsOf(db: Database, childIds: readonly string[]) {
 	const byChild = new Map<string, (ClockEvent & { id: string })[]>();
 	if (childIds.length === 0) return byChild;
@@ -30,11 +33,24 @@ export async function eventsOf(db: Database, childIds: readonly string[]) {
 		.from(childEvents)
 		.where(inArray(childEvents.childId, [...childIds]))
 		.orderBy(asc(childEvents.date), asc(childEvents.recordedAt));
-	for (const row of rows) {
-		const list = byChild.get(row.childId) ?? [];
-		list.push({ id: row.id, kind: row.kind, date: row.date });
-		byChild.set(row.childId, list);
+	const plans = await db
+		.select()
+		.from(childPlans)
+		.where(inArray(childPlans.childId, [...childIds]));
+	const add = (childId: string, event: ClockEvent & { id: string }) => {
+		const list = byChild.get(childId) ?? [];
+		list.push(event);
+		byChild.set(childId, list);
+	};
+	// Plan rows left in child_events by an older version are the register's now (migration 0022).
+	for (const row of rows)
+		if (row.kind !== 'plan-started' && row.kind !== 'plan-ended')
+			add(row.childId, { id: row.id, kind: row.kind, date: row.date });
+	for (const plan of plans) {
+		add(plan.childId, { id: plan.id, kind: 'plan-started', date: plan.startedOn });
+		if (plan.endedOn) add(plan.childId, { id: plan.id, kind: 'plan-ended', date: plan.endedOn });
 	}
+	for (const list of byChild.values()) list.sort((a, b) => a.date.localeCompare(b.date));
 	return byChild;
 }
 

@@ -15,6 +15,8 @@ import { typedDateProblem, todayIn, compareDates } from '../../domain/calendar-d
 import { tooLong, type TextLimit } from '../../domain/text-limits';
 import { dueFromEvent, type ChildEventKind, type DueMeeting } from '../../domain/child-clocks';
 import { isId, unitParentAccount } from './queries';
+import { endPlan, plansRunningOn, startPlan } from '../plan-events';
+import { queuePlanChanges } from '../case-system/queue';
 
 /** Why a change to a family could not be made: 404 (not theirs) or 400 (a field, with why). */
 export class FamilyError extends Error {
@@ -261,6 +263,53 @@ export async function recordChildEvent(props: {
 				'Choose an independent reviewing officer from your unit.'
 			);
 		iroId = iro.id;
+	}
+	// A plan's start and end are the plan register's (issue 26): one record of when it ran.
+	if (props.kind === 'plan-started' || props.kind === 'plan-ended') {
+		const running = (await plansRunningOn(db, [child.id], date)).get(child.id);
+		let planId: string;
+		if (props.kind === 'plan-started') {
+			if (running)
+				throw new FamilyError(
+					400,
+					'kind',
+					'This child is already subject to a child protection plan on that date; end it first.'
+				);
+			planId = await startPlan({
+				db,
+				childId: child.id,
+				day: date,
+				category: null,
+				meetingId: null,
+				by: user.id
+			});
+		} else {
+			if (!running)
+				throw new FamilyError(
+					400,
+					'kind',
+					'This child is not subject to a child protection plan on that date.'
+				);
+			planId = running;
+			await endPlan({
+				db,
+				planId,
+				day: date,
+				reason: 'Recorded by the unit.',
+				meetingId: null,
+				by: user.id
+			});
+		}
+		await audit({
+			db,
+			userId: user.id,
+			action: 'record-event',
+			targetType: 'child',
+			targetId: child.id,
+			detail: { kind: props.kind, planId }
+		});
+		await queuePlanChanges({ db, changes: [{ kind: props.kind, planId }] });
+		return { id: planId, due: dueFromEvent({ kind: props.kind, date }) };
 	}
 	const id = await db.transaction(async (tx) => {
 		const [event] = await tx

@@ -4,10 +4,12 @@
  * calendar file and a link to the meeting page behind sign-in, and names no child and no one
  * else: only the kind of meeting, when and where.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
+	children,
 	meetingCalendar,
+	meetingChildren,
 	meetingParticipants,
 	meetings,
 	type MailPurpose,
@@ -144,6 +146,8 @@ export function meetingMail(props: {
 	queuedAt?: Date;
 	/** For someone without an account: the link to set one up (the invitation carries it). */
 	setUpLink?: { url: string; expiresAt: Date };
+	/** The languages an interpreter is booked in, for a child who needs one (issue 26). */
+	interpreterLanguages?: readonly string[];
 }): QueuedMail {
 	const { meeting, recipient } = props;
 	const kind = meetingKindLabel[meeting.kind];
@@ -171,6 +175,9 @@ export function meetingMail(props: {
 		'',
 		words.lead,
 		...(props.purpose === 'cancellation' ? [] : [place]),
+		...(props.purpose !== 'cancellation' && props.interpreterLanguages?.length
+			? [`An interpreter (${props.interpreterLanguages.join(', ')}) is booked for this meeting.`]
+			: []),
 		'',
 		...setUp,
 		props.purpose === 'cancellation'
@@ -224,6 +231,16 @@ async function queueMeetingMail(
 	return enqueueMail({ db: props.db, mail: meetingMail(props) });
 }
 
+/** The first languages of the meeting's children who need an interpreter (issue 26). */
+async function interpreterLanguages(db: Database, meetingId: string): Promise<string[]> {
+	const rows = await db
+		.selectDistinct({ language: children.firstLanguage })
+		.from(meetingChildren)
+		.innerJoin(children, eq(children.id, meetingChildren.childId))
+		.where(and(eq(meetingChildren.meetingId, meetingId), eq(children.interpreterNeeded, true)));
+	return rows.flatMap((r) => (r.language ? [r.language] : [])).sort();
+}
+
 /**
  * Queues the invitation to one participant, with the calendar file. Someone named without an
  * account but with an email address is sent, in it, a single-use link to set one up
@@ -271,7 +288,8 @@ export async function queueInvitation(props: {
 		recipient,
 		calendar,
 		queuedAt: props.queuedAt,
-		setUpLink
+		setUpLink,
+		interpreterLanguages: await interpreterLanguages(db, found.id)
 	});
 }
 

@@ -7,6 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { queueChallengeChanged } from '../case-system/queue';
 import type { Database } from '../db';
 import {
 	challenges,
@@ -174,6 +175,7 @@ export async function raiseChallenge(props: {
 		});
 		return row.id;
 	});
+	await queueChallengeChanged({ db, challengeId: id, now: at });
 	return { id };
 }
 
@@ -221,6 +223,7 @@ export async function moveChallenge(props: {
 			detail: { challengeId, stage }
 		});
 	});
+	await queueChallengeChanged({ db, challengeId, now: at });
 	return { id: challengeId, stage };
 }
 

@@ -37,7 +37,7 @@ import {
 	meetingDocuments,
 	agencies,
 	challenges,
-	childEvents,
+	childPlans,
 	children,
 	families,
 	meetingChildren,
@@ -321,20 +321,25 @@ function monthsOf(from: CalendarDate, to: CalendarDate): string[] {
 /**
  * Month by month: children whose plan started, whose plan ended, and the children subject to a
  * plan at the month's end (their latest plan event on or before that day is a start), in one
- * query over the unit's plan events.
+ * query over the unit's plan register (`child_plans`).
  */
 async function plansByMonth(db: Database, unitId: string, from: CalendarDate, to: CalendarDate) {
 	type Row = { month: string; started: number; ended: number; subject: number };
 	const result: unknown = await db.execute(sql`
-		with ev as (
-			select ${childEvents.childId} as child_id, ${childEvents.kind} as kind,
-				${childEvents.date} as day, ${childEvents.recordedAt} as at
-			from ${childEvents}
-			join ${children} on ${children.id} = ${childEvents.childId}
+		with plans as (
+			select ${childPlans.childId} as child_id, ${childPlans.startedOn} as started_on,
+				${childPlans.startedAt} as started_at, ${childPlans.endedOn} as ended_on,
+				${childPlans.endedAt} as ended_at
+			from ${childPlans}
+			join ${children} on ${children.id} = ${childPlans.childId}
 			join ${families} on ${families.id} = ${children.familyId}
-			where ${families.unitId} = ${unitId}
-				and ${childEvents.kind} in ('plan-started', 'plan-ended')
-				and ${childEvents.date} <= ${to}
+			where ${families.unitId} = ${unitId} and ${childPlans.startedOn} <= ${to}
+		),
+		ev as (
+			select child_id, 'plan-started' as kind, started_on as day, started_at as at from plans
+			union all
+			select child_id, 'plan-ended', ended_on, coalesce(ended_at, started_at) from plans
+			where ended_on is not null and ended_on <= ${to}
 		),
 		months as (
 			select to_char(m, 'YYYY-MM') as month,

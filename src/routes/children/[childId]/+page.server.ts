@@ -1,12 +1,21 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { storableText } from '$lib/server/db/storable';
+import { FamilyError } from '$lib/server/families/commands';
+import {
+	childRecordFor,
+	linkSibling,
+	siblingChoices,
+	updateChildDetails
+} from '$lib/server/families/child-record';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { riskHistoryFor } from '$lib/server/risk/history';
 import { childStory } from '$lib/server/child-story';
 import { advocacyForChildPage } from '$lib/server/voices/advocacy';
 import { childCare, childForViewer } from '$lib/server/families/queries';
+import { planRegisterFor } from '$lib/server/families/plans';
 import { scoreHistory } from '$lib/risk/history';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
@@ -35,7 +44,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			meetingIds: found.meetings.map((m) => m.id)
 		}),
 		story,
-		care: await childCare({ db, user: locals.user, childId: params.childId })
+		care: await childCare({ db, user: locals.user, childId: params.childId }),
+		plans: (await planRegisterFor({ db, user: locals.user, childId: params.childId })) ?? [],
+		record: await childRecordFor({ db, user: locals.user, childId: params.childId }),
+		siblingChoices: await siblingChoices({ db, user: locals.user, childId: params.childId })
 	};
 };
 
@@ -47,3 +59,60 @@ async function withoutMeetings(props: Parameters<typeof childForViewer>[0]) {
 		meetings: []
 	};
 }
+
+/** The form's text fields, as the details command reads them (checkboxes unticked are false). */
+const detailFields = [
+	'caseSystemId',
+	'legalStatus',
+	'legalStatusSince',
+	'placementType',
+	'carerName',
+	'placedByAuthority',
+	'disability',
+	'firstLanguage',
+	'communicationNeeds',
+	'ethnicity',
+	'religion'
+] as const;
+
+function signedIn(locals: App.Locals, path: string) {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(path)}`);
+	return locals.user;
+}
+
+/** A command's refusal beside its field; 404 stays a 404. */
+function refused(which: string, problem: unknown, values: Record<string, string>) {
+	if (!(problem instanceof FamilyError)) throw problem;
+	if (problem.status === 404) error(404, 'Not found');
+	return fail(400, { which, errors: { [problem.field]: problem.message }, values });
+}
+
+export const actions: Actions = {
+	details: async ({ locals, params, request, url }) => {
+		const user = signedIn(locals, url.pathname);
+		const form = await request.formData();
+		const values: Record<string, string> = {};
+		for (const field of detailFields) values[field] = storableText(String(form.get(field) ?? ''));
+		const input = {
+			...values,
+			outOfArea: form.has('outOfArea'),
+			interpreterNeeded: form.has('interpreterNeeded')
+		};
+		try {
+			await updateChildDetails({ db: await database(), user, childId: params.childId, input });
+		} catch (problem) {
+			return refused('details', problem, values);
+		}
+		return { which: 'details', message: 'The child’s details are saved.' };
+	},
+	sibling: async ({ locals, params, request, url }) => {
+		const user = signedIn(locals, url.pathname);
+		const siblingId = String((await request.formData()).get('siblingId') ?? '');
+		try {
+			await linkSibling({ db: await database(), user, childId: params.childId, siblingId });
+		} catch (problem) {
+			return refused('sibling', problem, { siblingId });
+		}
+		return { which: 'sibling', message: 'The brother or sister is linked.' };
+	}
+};

@@ -1,5 +1,6 @@
 import { pgTable, text, date, primaryKey, boolean } from 'drizzle-orm/pg-core';
 import { units, users } from './people';
+import { placementTypes } from '../../../domain/child-record';
 
 const id = () =>
 	text('id')
@@ -30,7 +31,23 @@ export const children = pgTable('children', {
 	 * The child's own account (issue 27: a child in care, or on a plan and old enough), signed
 	 * into with a username and a password the child chose through a set-up link; null: none.
 	 */
-	accountId: text('account_id').references(() => users.id)
+	accountId: text('account_id').references(() => users.id),
+	/** The child's identifier in the council's case system (issue 26), sent with every event. */
+	caseSystemId: text('case_system_id'),
+	/** Where a child in care lives (issue 26): the kind of placement and the carer's name. */
+	placementType: text('placement_type', { enum: placementTypes }),
+	carerName: text('carer_name'),
+	/** Placed outside the council's area. */
+	outOfArea: boolean('out_of_area').notNull().default(false),
+	/** The other authority that placed the child here, when one did. */
+	placedByAuthority: text('placed_by_authority'),
+	/** Needs that change how a meeting is run, and facts for the figures (issue 26). */
+	disability: text('disability'),
+	firstLanguage: text('first_language'),
+	interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+	communicationNeeds: text('communication_needs'),
+	ethnicity: text('ethnicity'),
+	religion: text('religion')
 });
 
 /** Parents and carers with an account, linked to the family they belong to. */

@@ -13,6 +13,8 @@ import { announceMeetingChanged, readStoredRecord } from '../../records';
 import { riskHistoriesFor } from '../../risk/history';
 import { writePlanActions } from '../../actions';
 import { recordPlanEvents } from '../../plan-events';
+import { queueCaseSystemEvents } from '../../case-system/queue';
+import { recordPlanVersions } from '../../plan-versions';
 import { calendarDateOf } from '../../../domain/calendar-date';
 import { checkEndConfirmation, type EndConfirmation, type EndProblem } from '../../../domain';
 import { endProblemsOf } from '../register';
@@ -132,10 +134,27 @@ export async function endMeeting(props: {
 		const planEvents = await recordPlanEvents({
 			db,
 			meetingKind: ended.kind,
+			meetingId,
 			day: calendarDateOf(ended.startedAt ?? ended.scheduledAt),
 			childIds: found.children.map((c) => c.id),
 			main,
 			recordedBy: user.id
+		});
+		// A plan's version: 1 from the conference that started it, the next from a meeting that changed it.
+		await recordPlanVersions({
+			db,
+			meetingId,
+			day: calendarDateOf(ended.startedAt ?? ended.scheduledAt),
+			childIds: found.children.map((c) => c.id),
+			main,
+			started: planEvents.filter((p) => p.kind === 'plan-started')
+		});
+		// The council's case system is sent the final documents and the plans (issue 26).
+		await queueCaseSystemEvents({
+			db,
+			documentIds: stored.filter((d) => d.state === 'final').map((d) => d.id),
+			planChanges: planEvents,
+			now
 		});
 		await audit({
 			db,

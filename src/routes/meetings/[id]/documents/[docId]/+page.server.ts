@@ -6,6 +6,7 @@ import { documentForRole, linkOf } from '$lib/server/documents/store';
 import { documentReadability } from '$lib/documents/check';
 import { documentKindLabels, type DocumentKind } from '$lib/documents/model';
 import { canRunMeeting, mayCirculate } from '$lib/policy';
+import { deliveriesOfDocument } from '$lib/server/case-system/documents';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -42,6 +43,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			fileName: `${row.fileName}-v${row.version}.pdf`
 		},
 		readability,
+		// What the council's case system was sent of this version (business support, managers).
+		deliveries: await deliveriesOfDocument({ db, user, documentId: row.id }),
 		// The chair and business support send a final version (the 24-hour plan at once) from here.
 		mayCirculate:
 			isCirculable(row) &&
