@@ -68,7 +68,12 @@ test('a professional marks an action done and the parent sees it on her phone', 
 		(
 			await page.request.post(`/api/meetings/${meeting}/end`, {
 				headers: { origin },
-				data: { confirm: true, reason: 'This browser test takes no register.' }
+				data: {
+					confirm: true,
+					reason: 'This browser test takes no register.',
+					// Held at the end, so the chair sends it from the plan's page (issue 22).
+					holdPlan: 'The chair sends it from the plan page in this test.'
+				}
 			})
 		).status()
 	).toBe(200);

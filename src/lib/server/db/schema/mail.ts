@@ -81,7 +81,21 @@ export const outbox = pgTable(
 		lastError: text('last_error'),
 		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		sentAt: timestamp('sent_at', { withTimezone: true })
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		/**
+		 * When the SMTP server accepted the recipient (nodemailer's `accepted` named them): the
+		 * proof a copy was delivered to the recipient's mail system (issue 22). Null while only
+		 * handed over.
+		 */
+		deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+		/**
+		 * When the address was refused for good: a permanent refusal at sending (SMTP 5xx, or the
+		 * server's `rejected` list) or a bounce read back (`POST /api/mail/bounces`, matched by the
+		 * message's VERP return path). `bounce_reason` is plain words and a status code, never the
+		 * bounce's own text.
+		 */
+		bouncedAt: timestamp('bounced_at', { withTimezone: true }),
+		bounceReason: text('bounce_reason')
 	},
 	(t) => [
 		index('outbox_due_idx').on(t.state, t.nextAttemptAt),
