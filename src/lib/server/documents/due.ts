@@ -11,6 +11,7 @@ import { meetingDocuments, meetings, type DocumentState } from '../db/schema';
 import { calendarDateOf, type CalendarDate } from '../../domain/calendar-date';
 import { documentDueBy, lateInWords, workingDaysLate } from '../../domain/document-due';
 import { documentUrl } from './store';
+import { unsentCopies } from '../circulation-flow';
 
 export interface DueDocument {
 	id: string;
@@ -23,7 +24,13 @@ export interface DueDocument {
 	workingDaysLate: number;
 	/** "3 working days late", "due today", "on time", "done". */
 	lateness: string;
-	/** Final: out, nothing left to do (folded away at the end of the queue). */
+	/**
+	 * Copies of this version not sent yet (held back by the chair, or queued) and copies that
+	 * failed or bounced with nobody acting yet (issue 22).
+	 */
+	unsent: number;
+	problems: number;
+	/** Final and every copy out: nothing left to do (folded away at the end of the queue). */
 	done: boolean;
 	url: string;
 }
@@ -67,8 +74,13 @@ export async function dueDocuments(props: {
 		const seen = latest.get(key);
 		if (!seen || seen.version < row.version) latest.set(key, row);
 	}
+	const copies = await unsentCopies(
+		db,
+		[...latest.values()].map((row) => row.id)
+	);
 	const out: DueDocument[] = [];
 	for (const row of latest.values()) {
+		const { unsent, problems } = copies.get(row.id) ?? { unsent: 0, problems: 0 };
 		const meeting = byId.get(row.meetingId)!;
 		const dueBy =
 			row.dueBy ??
@@ -81,7 +93,9 @@ export async function dueDocuments(props: {
 			dueBy,
 			workingDaysLate: workingDaysLate(facts),
 			lateness: lateInWords(facts),
-			done: facts.final,
+			unsent,
+			problems,
+			done: facts.final && unsent === 0 && problems === 0,
 			url: documentUrl(row.meetingId, row.id)
 		});
 	}

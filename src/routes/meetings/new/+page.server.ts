@@ -17,6 +17,7 @@ import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/
 import { meetingKindLabel } from '$lib/meetings/labels';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { dueMeetingsOf } from '$lib/server/families/clocks';
+import { proposedInvitees } from '$lib/server/meetings/proposals';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -61,7 +62,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		kids.map((k) => k.id)
 	);
 	const askedKind = url.searchParams.get('kind');
+	// Who should come, per child: the professionals of their last meeting and core group (issue 22).
+	const proposed = await proposedInvitees({
+		db,
+		unitId,
+		childIds: kids.map((k) => k.id)
+	});
 	return {
+		proposed: proposed.map(({ id, name, agency, mailbox, from, childIds }) => ({
+			id,
+			name,
+			agency,
+			mailbox,
+			from,
+			childIds
+		})),
 		kinds: meetingKinds.map((kind) => ({ kind, label: meetingKindLabel[kind] })),
 		children: kids.map((kid) => ({ ...kid, due: due.get(kid.id) ?? {} })),
 		chairs,
@@ -78,6 +93,7 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const { user } = await scheduler(locals);
 		const data = await request.formData();
+		const invite = data.getAll('invite').filter((v): v is string => typeof v === 'string');
 		const childIds = data
 			.getAll('childIds')
 			.filter((v): v is string => typeof v === 'string')
@@ -110,7 +126,8 @@ export const actions: Actions = {
 				scheduledAt,
 				childIds,
 				chairId,
-				reason
+				reason,
+				invite
 			});
 			meetingId = meeting.id;
 		} catch (problem) {

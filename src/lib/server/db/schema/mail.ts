@@ -16,7 +16,9 @@ export const mailPurposes = [
 	'document-due',
 	'challenge-reminder',
 	/** A set-up link for an account the unit made (People and agencies); no meeting. */
-	'account-invite'
+	'account-invite',
+	/** The advocacy service told of an initial conference about a child over 5 (issue 22). */
+	'advocacy-notice'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 
@@ -35,6 +37,7 @@ export const mailPriorities: Record<MailPurpose, number> = {
 	invitation: 1,
 	reminder: 1,
 	'report-request': 1,
+	'advocacy-notice': 1,
 	'report-reminder': 1,
 	'report-chaser': 0,
 	'document-due': 0,
