@@ -545,6 +545,12 @@ const matrix: Row[] = [
 		why: 'mayCirculate'
 	},
 	{
+		key: 'POST /api/meetings/[id]/circulation',
+		ask: json((t) => `/api/meetings/${t.meeting}/circulation`),
+		expect: missing('businessSupport'),
+		why: 'mayCirculate: another unit’s copies are not resent, dismissed or released'
+	},
+	{
 		key: 'GET /api/meetings/[id]/actions',
 		ask: get((t) => `/api/meetings/${t.meeting}/actions`),
 		expect: missing('chair'),

@@ -26,7 +26,6 @@ import {
 	outbox,
 	type User
 } from '../../src/lib/server/db/schema';
-import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { createMailSender } from '../../src/lib/server/mail/sender';
 import {
 	GET as getCirculation,

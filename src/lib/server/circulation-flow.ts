@@ -424,15 +424,18 @@ export async function circulationForPage(props: {
 	return { entries, overview: await circulationOverview({ db: props.db, found, entries }) };
 }
 
-/** Outstanding circulation per document for the due queue: unsent (held, queued) and problems. */
+/**
+ * Outstanding circulation per document for the due queue: copies queued (waiting for the sender,
+ * or being retried), held back by the chair, and failed or bounced with nobody acting yet.
+ */
 export async function unsentCopies(
 	db: Database,
 	documentIds: string[]
-): Promise<Map<string, { unsent: number; problems: number }>> {
-	const out = new Map<string, { unsent: number; problems: number }>();
+): Promise<Map<string, { queued: number; held: number; problems: number }>> {
+	const out = new Map<string, { queued: number; held: number; problems: number }>();
 	if (!documentIds.length) return out;
-	const bump = (id: string, key: 'unsent' | 'problems') => {
-		const v = out.get(id) ?? { unsent: 0, problems: 0 };
+	const bump = (id: string, key: 'queued' | 'held' | 'problems') => {
+		const v = out.get(id) ?? { queued: 0, held: 0, problems: 0 };
 		v[key]++;
 		out.set(id, v);
 	};
@@ -449,7 +452,7 @@ export async function unsentCopies(
 	for (const r of rows) {
 		if (r.resolution) continue;
 		if (r.bouncedAt || r.state === 'failed') bump(r.documentId, 'problems');
-		else if (r.state !== 'sent') bump(r.documentId, 'unsent');
+		else if (r.state !== 'sent') bump(r.documentId, 'queued');
 	}
 	const holds = await db
 		.select({ documentId: circulationHolds.documentId })
@@ -457,6 +460,6 @@ export async function unsentCopies(
 		.where(
 			and(inArray(circulationHolds.documentId, documentIds), isNull(circulationHolds.releasedAt))
 		);
-	for (const h of holds) bump(h.documentId, 'unsent');
+	for (const h of holds) bump(h.documentId, 'held');
 	return out;
 }

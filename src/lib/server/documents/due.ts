@@ -30,7 +30,10 @@ export interface DueDocument {
 	 */
 	unsent: number;
 	problems: number;
-	/** Final and every copy out: nothing left to do (folded away at the end of the queue). */
+	/**
+	 * Final, nothing held back and no failure or bounce waiting: nothing left to do (folded away
+	 * at the end of the queue).
+	 */
 	done: boolean;
 	url: string;
 }
@@ -80,7 +83,8 @@ export async function dueDocuments(props: {
 	);
 	const out: DueDocument[] = [];
 	for (const row of latest.values()) {
-		const { unsent, problems } = copies.get(row.id) ?? { unsent: 0, problems: 0 };
+		const { queued, held, problems } = copies.get(row.id) ?? { queued: 0, held: 0, problems: 0 };
+		const unsent = queued + held;
 		const meeting = byId.get(row.meetingId)!;
 		const dueBy =
 			row.dueBy ??
@@ -95,7 +99,8 @@ export async function dueDocuments(props: {
 			lateness: lateInWords(facts),
 			unsent,
 			problems,
-			done: facts.final && unsent === 0 && problems === 0,
+			// Queued copies go within a minute; held and failed ones wait for someone.
+			done: facts.final && held === 0 && problems === 0,
 			url: documentUrl(row.meetingId, row.id)
 		});
 	}
