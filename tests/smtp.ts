@@ -13,32 +13,47 @@ export interface TestSmtpServer {
 	received: ParsedMail[];
 	/** The envelope recipients of each message, in the same order. */
 	envelopes: string[][];
+	/** The envelope sender (return path) of each message, in the same order. */
+	returnPaths: string[];
 	close(): Promise<void>;
 }
 
 /**
  * Starts an SMTP server on the port (0: any free port) that accepts every message; with
- * `delayMs`, a slow one that answers each message that long after it arrives.
+ * `delayMs`, a slow one that answers each message that long after it arrives; with `refuse`,
+ * one that refuses those addresses for good.
  */
 export async function startSmtpServer(
 	props: {
 		port?: number;
 		into?: Pick<TestSmtpServer, 'received' | 'envelopes'>;
 		delayMs?: number;
+		/** Addresses refused for good at RCPT TO (550), as a receiving server refuses a wrong one. */
+		refuse?: (address: string) => boolean;
 	} = {}
 ): Promise<TestSmtpServer> {
 	const received = props.into?.received ?? [];
 	const envelopes = props.into?.envelopes ?? [];
+	const returnPaths: string[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
+		onRcptTo(address, _session, callback) {
+			if (props.refuse?.(address.address)) {
+				const refused = Object.assign(new Error('No such mailbox here'), { responseCode: 550 });
+				return callback(refused);
+			}
+			callback();
+		},
 		onData(stream, session, callback) {
 			simpleParser(stream).then(
 				(mail) =>
 					setTimeout(() => {
 						received.push(mail);
 						envelopes.push(session.envelope.rcptTo.map((r) => r.address));
+						const from = session.envelope.mailFrom;
+						returnPaths.push(from ? from.address : '');
 						callback();
 					}, props.delayMs ?? 0),
 				(error: Error) => callback(error)
@@ -55,6 +70,7 @@ export async function startSmtpServer(
 		url: `smtp://127.0.0.1:${port}`,
 		received,
 		envelopes,
+		returnPaths,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
 	};
 }

@@ -45,7 +45,15 @@ const agencyRows = [
 	{ id: id(13), name: 'Health visiting service', kind: 'health' },
 	{ id: id(14), name: 'Riverside GP practice', kind: 'gp' },
 	{ id: id(15), name: 'Oakfield Primary School', kind: 'school' },
-	{ id: id(16), name: 'Advocacy service', kind: 'advocacy' }
+	// Told of an initial conference about a child over 5 (issue 22).
+	{ id: id(16), name: 'Advocacy service', kind: 'advocacy', email: 'advocacy@demo.test' },
+	// Sent every conference's 24-hour plan (issue 22).
+	{
+		id: id(17),
+		name: 'Emergency duty team',
+		kind: 'emergency-duty-team',
+		email: 'edt@demo.test'
+	}
 ];
 
 const userRows: {

@@ -685,6 +685,12 @@ const matrix: Row[] = [
 		why: 'canScheduleMeetings; the unit’s own children only'
 	},
 	{
+		key: 'GET /api/meetings/proposals',
+		ask: get(`/api/meetings/proposals?childId=${MIA}`),
+		allow: unitOffice,
+		why: 'canScheduleMeetings; the unit’s own children only'
+	},
+	{
 		key: 'GET /api/children/[childId]',
 		ask: get(`/api/children/${MIA}`),
 		allow: seesMeeting,
@@ -862,6 +868,18 @@ const matrix: Row[] = [
 		ask: get(`/api/meetings/{meeting}/circulation`),
 		allow: unitOffice,
 		why: 'mayCirculate'
+	},
+	{
+		key: 'POST /api/meetings/[id]/circulation',
+		ask: postJson(`/api/meetings/{meeting}/circulation`),
+		allow: unitOffice,
+		why: 'mayCirculate (400: no action named): resend, dismiss or release a copy (issue 22)'
+	},
+	{
+		key: 'POST /api/mail/bounces',
+		ask: () => ({ method: 'POST', path: '/api/mail/bounces', json: {} }),
+		allow: [],
+		why: 'the mail relay only, with MAIL_BOUNCE_TOKEN (unset in the browser tests): 404 to every session'
 	},
 	{ key: 'GET /api/outbox', ask: get('/api/outbox'), allow: unitOffice, why: 'mayReadOutbox' },
 	{ key: 'GET /api/audit', ask: get('/api/audit'), allow: ['manager'], why: 'mayReadAudit' },

@@ -644,6 +644,12 @@ const matrix: Row[] = [
 		why: 'mayCirculate'
 	},
 	{
+		key: 'POST /api/meetings/[id]/circulation',
+		ask: json((t) => `/api/meetings/${t.meeting}/circulation`),
+		expect: missing('businessSupport'),
+		why: 'mayCirculate: another unit’s copies are not resent, dismissed or released'
+	},
+	{
 		key: 'GET /api/meetings/[id]/actions',
 		ask: get((t) => `/api/meetings/${t.meeting}/actions`),
 		expect: missing('chair'),
@@ -711,6 +717,12 @@ const matrix: Row[] = [
 		ask: get(() => '/api/children/search?q=zinnia'),
 		expect: own,
 		why: 'only their own unit’s children'
+	},
+	{
+		key: 'GET /api/meetings/proposals',
+		ask: get((t) => `/api/meetings/proposals?childId=${t.child}`),
+		expect: missing('businessSupport'),
+		why: 'canScheduleMeetings; another unit’s child is 404'
 	},
 	{
 		key: 'GET /api/children/[childId]',
@@ -897,6 +909,13 @@ const matrix: Row[] = [
 		ask: () => ({ method: 'PUT', path: '/api/unit/settings', json: {} }),
 		expect: own,
 		why: 'their own unit’s settings'
+	},
+	{
+		key: 'POST /api/mail/bounces',
+		// The mail relay's intake, by an operator's token, not a person's session: nothing of a unit.
+		ask: () => ({ method: 'POST', path: '/api/mail/bounces', json: {} }),
+		expect: own,
+		why: 'no unit: the token is the right'
 	},
 	{ key: 'GET /api/agencies', ask: get(() => '/api/agencies'), expect: own, why: 'their unit’s' },
 	{ key: 'POST /api/people', ask: json(() => '/api/people'), expect: own, why: 'their unit' },

@@ -68,10 +68,22 @@ test('a professional marks an action done and the parent sees it on her phone', 
 		(
 			await page.request.post(`/api/meetings/${meeting}/end`, {
 				headers: { origin },
-				data: { confirm: true, reason: 'This browser test takes no register.' }
+				data: {
+					confirm: true,
+					reason: 'This browser test takes no register.',
+					// Held at the end, so the chair sends it from the plan's page (issue 22).
+					holdPlan: 'The chair sends it from the plan page in this test.'
+				}
 			})
 		).status()
 	).toBe(200);
+
+	// Held at the end: the meeting's page shows it held, with the reason and the clock (issue 22).
+	await page.goto(`/meetings/${meeting}`);
+	const held = page.getByTestId('circulation-held');
+	await expect(held).toContainText('The chair sends it from the plan page in this test.');
+	await expect(held.getByRole('button', { name: 'Send it now' })).toBeVisible();
+	await expect(page.getByTestId('plan-clock')).toContainText('held back');
 
 	// The end screen opens the 24-hour plan: the chair sends it from there, and the ended
 	// meeting's page shows who got which copy.

@@ -71,7 +71,14 @@ beforeAll(async () => {
 		]
 	});
 	meetingId = made.meeting.id;
-	await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
+	// Held back at the end (issue 22), so this file sends the plan itself, as a chair would.
+	await endMeeting({
+		db,
+		user: session(chair),
+		meetingId,
+		confirmation: noRegister,
+		holdPlan: 'Checking the plan with the family first.'
+	});
 });
 
 afterAll(async () => {

@@ -168,6 +168,8 @@ describe('a flood of set-up links', () => {
 describe('the priority column', () => {
 	it('every purpose has a priority, and the migration gave rows already queued theirs', async () => {
 		expect(Object.keys(mailPriorities).sort()).toEqual([...mailPurposes].sort());
+		// The purposes that existed when the priority column came (later ones are born with it).
+		const before0018 = mailPurposes.filter((p) => p !== 'advocacy-notice');
 		// Migrate a database up to the migration before, queue one of each, then migrate on.
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'roundtable-priority-'));
 		try {
@@ -185,7 +187,7 @@ describe('the priority column', () => {
 			const client = new PGlite();
 			const db = drizzle(client);
 			await migrate(db, { migrationsFolder: dir });
-			for (const purpose of mailPurposes)
+			for (const purpose of before0018)
 				await client.query(
 					`insert into outbox (id, recipient_email, purpose, subject, text_body) values ($1, 'a@example.test', $1, 's', 't')`,
 					[purpose]
@@ -194,7 +196,9 @@ describe('the priority column', () => {
 			const { rows } = await client.query<{ id: string; priority: number }>(
 				'select id, priority from outbox'
 			);
-			expect(Object.fromEntries(rows.map((r) => [r.id, r.priority]))).toEqual(mailPriorities);
+			expect(Object.fromEntries(rows.map((r) => [r.id, r.priority]))).toEqual(
+				Object.fromEntries(before0018.map((p) => [p, mailPriorities[p]]))
+			);
 			await client.close();
 		} finally {
 			rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,15 @@
 /**
- * Everyone who must know, knows (issue 22), through the route handlers: a meeting's list holds
- * a person with an account, a named person with only an address and an agency's team mailbox;
- * the unit's settings (secure domains, when reports are due) are kept by business support and
- * managers only; the circulation record names each recipient, their agency, the copy and its
- * state.
+ * Everyone who must know, knows (issue 22) — the issue's done-when test, through the route
+ * handlers and a real SMTP server: a conference with a teacher (address only), a GP practice's
+ * team mailbox, a police officer with an account on a secure domain and the emergency duty team;
+ * End sends the 24-hour plan to all of them within a minute (the PDF attached on the secure
+ * domains, a personal link and one-time code elsewhere); the teacher opens hers through the code;
+ * a bounce is read back and shown, and resent to a corrected address; the chair holds the plan
+ * back with a reason in a unit with no emergency duty team (warned), then sends it; approval
+ * circulates the final notes (one name held back; a refused address bounces and is dismissed);
+ * scheduling a review proposes the last meeting's professionals and asks each for a report due
+ * the unit's working days before; an initial conference about a child over 5 tells the advocacy
+ * service.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -11,6 +17,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import {
 	agencies,
 	auditLog,
+	children as childrenTable,
 	circulation,
 	copyLinks,
 	meetingDocuments,
@@ -19,10 +26,22 @@ import {
 	outbox,
 	type User
 } from '../../src/lib/server/db/schema';
-import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { createMailSender } from '../../src/lib/server/mail/sender';
-import { POST as postCirculate } from '../../src/routes/api/meetings/[id]/circulate/+server';
-import { GET as getCirculation } from '../../src/routes/api/meetings/[id]/circulation/+server';
+import {
+	GET as getCirculation,
+	POST as postCirculationAction
+} from '../../src/routes/api/meetings/[id]/circulation/+server';
+import { POST as postEnd } from '../../src/routes/api/meetings/[id]/end/+server';
+import { POST as postBounce } from '../../src/routes/api/mail/bounces/+server';
+import { POST as postApprove } from '../../src/routes/api/documents/[id]/approve/+server';
+import { POST as postMeetings } from '../../src/routes/api/meetings/+server';
+import { GET as getDue } from '../../src/routes/api/documents/due/+server';
+import { load as loadNotesPage } from '../../src/routes/meetings/[id]/notes/+page.server';
+import { submitNotes } from '../../src/lib/server/documents/notes';
+import { resetEnvForTests } from '../../src/lib/server/env';
+import { reportDeadline } from '../../src/lib/domain/reminders';
+import { calendarDateOf } from '../../src/lib/domain/calendar-date';
+import { formatCalendarDate } from '../../src/lib/domain/calendar-date';
 import {
 	load as loadCopy,
 	actions as copyActions
@@ -46,6 +65,8 @@ import {
 let handle: DatabaseHandle;
 let admin: User, chair: User, manager: User, police: User, parent: User, otherAdmin: User;
 let meetingId: string;
+let childId: string;
+let unitId: string, otherUnitId: string;
 let school: string, gp: string, edt: string, otherUnitsAgency: string, noAddress: string;
 
 const session = (u: User): SessionUser => ({
@@ -77,7 +98,7 @@ async function call(
 		params: props.params ?? {},
 		locals: { user: session(user), sessionId: 'test' }
 	});
-	return { status: response.status, body: await response.json() };
+	return { status: response.status, body: await response.json(), at: Date.now() };
 }
 
 beforeAll(async () => {
@@ -97,13 +118,21 @@ beforeAll(async () => {
 	chair = await makeUser(db, { role: 'chair', unitId: unit.id, name: 'Priya Shah' });
 	manager = await makeUser(db, { role: 'manager', unitId: unit.id });
 	otherAdmin = await makeUser(db, { role: 'admin', unitId: other.id });
-	police = await makeUser(db, { role: 'professional', unitId: unit.id, name: 'PC Dan Jones' });
+	police = await makeUser(db, {
+		role: 'professional',
+		unitId: unit.id,
+		name: 'PC Dan Jones',
+		email: 'dan.jones@leeds.police.uk'
+	});
 	parent = await makeUser(db, { role: 'parent', name: 'Dawn Walker' });
 	const { children } = await makeFamily(db, {
 		unitId: unit.id,
 		children: ['Chrissie Walker'],
 		parents: [{ userId: parent.id, relationship: 'Mum' }]
 	});
+	childId = children[0].id;
+	unitId = unit.id;
+	otherUnitId = other.id;
 	const made = await makeMeeting(db, {
 		unitId: unit.id,
 		status: 'scheduled',
@@ -302,26 +331,38 @@ describe('how a copy travels, and the proof (POST …/circulate, /copies/{token}
 		const { db } = handle;
 		// The unit lists nhs.net, police.uk and gov.uk (the settings test above).
 		await db.update(meetings).set({ status: 'live' }).where(eq(meetings.id, meetingId));
-		await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
+		// End: the 24-hour plan is queued at once, to everyone, nobody pressing anything else.
+		const ended = await call(postEnd, chair, {
+			params: { id: meetingId },
+			body: { confirm: true, reason: noRegister.reason }
+		});
+		expect(ended.status).toBe(200);
+		// The chair, the parent (the family's copy), the officer, the teacher, the school's office,
+		// the GP practice and the emergency duty team.
+		expect(ended.body.plan).toEqual({ queued: 7, held: null, warnings: [] });
 		const docs = await db
 			.select()
 			.from(meetingDocuments)
 			.where(eq(meetingDocuments.meetingId, meetingId));
 		const plan = docs.find((d) => d.kind === 'plan-24h')!;
 		const familyPlan = docs.find((d) => d.kind === 'parent-plan')!;
+		// Before the sender runs, the page's clock runs and every copy is queued.
+		const before = await call(getCirculation, chair, { params: { id: meetingId } });
+		expect(before.body.plan).toMatchObject({ documentId: plan.id, complete: false, held: null });
+		expect(before.body.warnings).toEqual([]);
+		expect(new Set(before.body.recipients.map((r: { state: string }) => r.state))).toEqual(
+			new Set(['queued'])
+		);
 
-		const sent = await call(postCirculate, admin, {
-			params: { id: meetingId },
-			body: { documentId: plan.id }
-		});
-		expect(sent.status).toBe(200);
 		const mail = await db
 			.select()
 			.from(outbox)
 			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'circulation')));
 		const to = (address: string) => mail.find((m) => m.recipientEmail === address)!;
-		// Secure domains (exact, and a subdomain of gov.uk): the PDF attached, no link.
-		for (const address of ['elm.street@nhs.net', 'edt@council.gov.uk']) {
+		expect(mail).toHaveLength(7);
+		for (const m of mail) expect(m.priority).toBe(2);
+		// Secure domains (exact, and subdomains of gov.uk and police.uk): the PDF attached, no link.
+		for (const address of ['elm.street@nhs.net', 'edt@council.gov.uk', police.email]) {
 			const m = to(address);
 			expect(m.documentId).toBe(plan.id);
 			expect(m.attachments).toHaveLength(1);
@@ -335,7 +376,7 @@ describe('how a copy travels, and the proof (POST …/circulate, /copies/{token}
 			expect(m.textBody).not.toMatch(/\/copies\//);
 		}
 		// Elsewhere: a personal link, nothing attached; the parent's is the family's copy.
-		for (const address of ['e.green@hilltop.example.org', police.email, parent.email]) {
+		for (const address of ['e.green@hilltop.example.org', parent.email]) {
 			expect(to(address).attachments).toEqual([]);
 			expect(to(address).textBody).toMatch(/\/copies\/[a-z2-7]{32}\n/);
 		}
@@ -345,16 +386,43 @@ describe('how a copy travels, and the proof (POST …/circulate, /copies/{token}
 			expect(`${m.subject}\n${m.textBody}`).not.toMatch(/Chrissie|Walker|Ellen|Green|Elm Street/);
 		}
 
-		// Delivered through a real SMTP server: the GP practice's message carries the PDF.
+		// Delivered through a real SMTP server within a minute of the end: the GP practice's
+		// message carries the PDF; each leaves with its own return path (VERP) for bounces.
 		const smtp = await startSmtpServer();
 		try {
 			const sender = createMailSender({
 				db,
 				smtpUrl: smtp.url,
+				from: 'Roundtable <roundtable@unit.example.gov.uk>',
 				now: () => new Date(Date.now() + 1000)
 			});
 			await sender.sendDue();
 			await sender.stop();
+			const copiesTo = smtp.envelopes.filter((_, i) =>
+				smtp.received[i].subject?.startsWith('A document from')
+			);
+			expect(copiesTo.flat().sort()).toEqual(
+				[
+					'e.green@hilltop.example.org',
+					'office@hilltop.example.org',
+					'elm.street@nhs.net',
+					'edt@council.gov.uk',
+					police.email,
+					chair.email,
+					parent.email
+				].sort()
+			);
+			const delivered = await db
+				.select()
+				.from(outbox)
+				.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'circulation')));
+			for (const m of delivered) {
+				expect(m.state).toBe('sent');
+				expect(m.deliveredAt!.getTime() - ended.at).toBeLessThan(60_000);
+			}
+			expect(smtp.returnPaths).toContain(
+				`roundtable+bounce-${delivered.find((m) => m.recipientEmail === police.email)!.id}@unit.example.gov.uk`
+			);
 			const gpMail =
 				smtp.received[smtp.envelopes.findIndex((e) => e.includes('elm.street@nhs.net'))];
 			expect(gpMail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
@@ -429,6 +497,7 @@ describe('how a copy travels, and the proof (POST …/circulate, /copies/{token}
 		});
 		expect(row(parent.email)).toMatchObject({ name: parent.name, copy: 'Plan for the family' });
 		expect(row(police.email)).toMatchObject({ name: 'PC Dan Jones', state: 'delivered' });
+		expect(record.body.plan).toMatchObject({ complete: true, held: null });
 		for (const r of record.body.recipients) expect(Date.parse(r.at)).not.toBeNaN();
 		await expect(call(getCirculation, police, { params: { id: meetingId } })).rejects.toMatchObject(
 			{
@@ -461,6 +530,373 @@ describe('how a copy travels, and the proof (POST …/circulate, /copies/{token}
 		expect(expired.problem).toMatch(/expired/);
 		expect(await copyActions.send!(actionEvent(token))).toMatchObject({ status: 400 });
 		expect((await db.select().from(outbox)).length).toBe(before);
+	});
+});
+
+describe('a bounce is read back and shown, and acted on (POST /api/mail/bounces, POST …/circulation)', () => {
+	it('marks the copy bounced by its return path, shows it until it is resent to a corrected address', async () => {
+		const { db } = handle;
+		const [policeMail] = await db
+			.select()
+			.from(outbox)
+			.where(
+				and(
+					eq(outbox.meetingId, meetingId),
+					eq(outbox.purpose, 'circulation'),
+					eq(outbox.recipientEmail, police.email)
+				)
+			);
+		const dsn = [
+			`To: roundtable+bounce-${policeMail.id}@unit.example.gov.uk`,
+			'Subject: Undelivered Mail Returned to Sender',
+			'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+			'',
+			'--b',
+			'Content-Type: message/delivery-status',
+			'',
+			'Reporting-MTA: dns; mx.leeds.police.uk',
+			'',
+			`Final-Recipient: rfc822; ${police.email}`,
+			'Action: failed',
+			'Status: 5.1.1',
+			'--b--'
+		].join('\r\n');
+		const post = (body: string, token?: string) =>
+			postBounce({
+				request: new Request('http://127.0.0.1/api/mail/bounces', {
+					method: 'POST',
+					body,
+					headers: {
+						'content-type': 'message/rfc822',
+						...(token ? { authorization: `Bearer ${token}` } : {})
+					}
+				})
+				// eslint-disable-next-line @typescript-eslint/no-explicit-any
+			} as any);
+		const token = 'a-relay-token-of-enough-length-0123456789';
+		// The intake is off until the operator sets its token; a wrong token is not found.
+		await expect(post(dsn, token)).rejects.toMatchObject({ status: 404 });
+		process.env.MAIL_BOUNCE_TOKEN = token;
+		resetEnvForTests();
+		try {
+			await expect(post(dsn, 'wrong-token-wrong-token-wrong-token')).rejects.toMatchObject({
+				status: 404
+			});
+			expect((await post('   ', token)).status).toBe(400);
+			// A delay is not a bounce.
+			const delayed = await post(dsn.replace('Action: failed', 'Action: delayed'), token);
+			expect(await delayed.json()).toEqual({ matched: true, bounced: false });
+			const answer = await post(dsn, token);
+			expect(answer.status).toBe(200);
+			expect(await answer.json()).toEqual({ matched: true, bounced: true });
+		} finally {
+			delete process.env.MAIL_BOUNCE_TOKEN;
+			resetEnvForTests();
+		}
+		// Shown on the meeting's page (its record) and in the documents-due queue.
+		const record = await call(getCirculation, admin, { params: { id: meetingId } });
+		const bounced = record.body.recipients.find(
+			(r: { address: string }) => r.address === police.email
+		);
+		expect(bounced).toMatchObject({
+			state: 'bounced',
+			needsAction: true,
+			bounceReason: 'Bounced: the address does not exist (5.1.1).'
+		});
+		expect(record.body.plan.complete).toBe(false);
+		const due = await call(getDue, admin);
+		const planDue = due.body.documents.find(
+			(d: { kind: string; meetingId: string }) => d.kind === 'plan-24h' && d.meetingId === meetingId
+		);
+		expect(planDue).toMatchObject({ problems: 1, done: false });
+
+		// Resent to a corrected address: a new copy queued, the bounce marked dealt with.
+		const refused = await call(postCirculationAction, admin, {
+			params: { id: meetingId },
+			body: { action: 'resend', circulationId: bounced.id, email: 'not an address' }
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.body.errors.email).toMatch(/corrected email address/);
+		const resent = await call(postCirculationAction, admin, {
+			params: { id: meetingId },
+			body: { action: 'resend', circulationId: bounced.id, email: 'Dan.Jones2@leeds.police.uk' }
+		});
+		expect(resent).toMatchObject({ status: 200, body: { queued: 1 } });
+		const after = await call(getCirculation, admin, { params: { id: meetingId } });
+		const rows = after.body.recipients as {
+			address: string;
+			state: string;
+			resolution: string | null;
+			needsAction: boolean;
+		}[];
+		expect(rows.find((r) => r.address === police.email)).toMatchObject({
+			resolution: 'resent',
+			needsAction: false
+		});
+		expect(rows.find((r) => r.address === 'dan.jones2@leeds.police.uk')).toMatchObject({
+			state: 'queued',
+			copy: '24-hour plan'
+		});
+		// The same copy cannot be acted on twice; someone else is not found.
+		expect(
+			(
+				await call(postCirculationAction, admin, {
+					params: { id: meetingId },
+					body: { action: 'dismiss', circulationId: bounced.id, reason: 'again' }
+				})
+			).body.errors.circulationId
+		).toMatch(/nobody has dealt with/);
+		await expect(
+			call(postCirculationAction, police, {
+				params: { id: meetingId },
+				body: { action: 'dismiss', circulationId: bounced.id, reason: 'x' }
+			})
+		).rejects.toMatchObject({ status: 404 });
+	});
+});
+
+describe('the chair holds the plan back, in a unit with no emergency duty team', () => {
+	it('warns, queues nothing, shows it held with the reason, and sends it when asked', async () => {
+		const { db } = handle;
+		const theirChair = await makeUser(db, { role: 'chair', unitId: otherUnitId });
+		const { meeting } = await makeMeeting(db, {
+			unitId: otherUnitId,
+			status: 'live',
+			participants: [{ user: theirChair, role: 'chair' }]
+		});
+		const params = { id: meeting.id };
+		const noReason = await call(postEnd, theirChair, {
+			params,
+			body: { confirm: true, reason: noRegister.reason, holdPlan: '   ' }
+		}).catch((e: { status: number }) => e);
+		expect(noReason.status).toBe(400);
+		const ended = await call(postEnd, theirChair, {
+			params,
+			body: {
+				confirm: true,
+				reason: noRegister.reason,
+				holdPlan: 'The family must hear the plan from their social worker first.'
+			}
+		});
+		expect(ended.status).toBe(200);
+		expect(ended.body.plan.queued).toBe(0);
+		expect(ended.body.plan.held).toBe(
+			'The family must hear the plan from their social worker first.'
+		);
+		expect(ended.body.plan.warnings[0]).toMatch(/no emergency duty team/);
+		expect(
+			await db
+				.select()
+				.from(outbox)
+				.where(and(eq(outbox.meetingId, meeting.id), eq(outbox.purpose, 'circulation')))
+		).toEqual([]);
+		expect(
+			await db.select().from(auditLog).where(eq(auditLog.action, 'hold-circulation'))
+		).toHaveLength(1);
+		const page = await call(getCirculation, theirChair, { params });
+		expect(page.body.plan.held.reason).toMatch(/social worker first/);
+		expect(page.body.plan.complete).toBe(false);
+		expect(page.body.warnings[0]).toMatch(/no emergency duty team/);
+		const [hold] = page.body.holds;
+		const released = await call(postCirculationAction, theirChair, {
+			params,
+			body: { action: 'release', holdId: hold.id }
+		});
+		expect(released).toMatchObject({ status: 200, body: { queued: 1 } });
+		const later = await call(getCirculation, theirChair, { params });
+		expect(later.body.plan.held).toBeNull();
+		expect(later.body.holds).toEqual([]);
+	});
+});
+
+describe('approval circulates the final notes (POST /api/documents/{id}/approve)', () => {
+	it('shows the chair the list, holds back a name, queues the rest; a refused address bounces and is dismissed', async () => {
+		const { db } = handle;
+		const [draft] = await db
+			.select()
+			.from(meetingDocuments)
+			.where(
+				and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'draft-notes'))
+			);
+		await submitNotes({ db, user: session(admin), documentId: draft.id });
+		// The chair's page lists who gets what before approving.
+		const page = (await loadNotesPage({
+			locals: { user: session(chair), sessionId: 'test' },
+			params: { id: meetingId },
+			url: new URL(`http://127.0.0.1/meetings/${meetingId}/notes`)
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		} as any)) as { recipients: { name: string; address: string; copy: string }[] };
+		const listed = (address: string) => page.recipients.find((r) => r.address === address);
+		expect(listed('e.green@hilltop.example.org')).toMatchObject({
+			name: 'Mrs Ellen Green',
+			copy: 'Professionals’ notes (restricted)'
+		});
+		expect(listed(parent.email)?.copy).toBe('Notes for the family');
+		expect(listed('edt@council.gov.uk')?.copy).toBe('Professionals’ notes (restricted)');
+
+		const approved = await call(postApprove, chair, {
+			params: { id: draft.id },
+			body: { holdBack: [parent.email.toUpperCase()] }
+		});
+		expect(approved.status).toBe(200);
+		expect(approved.body.circulation).toEqual({
+			queued: page.recipients.length - 1,
+			held: 1
+		});
+		const notesMail = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.documentId, draft.id)));
+		expect(notesMail.map((m) => m.recipientEmail)).not.toContain(parent.email);
+		expect(notesMail.map((m) => m.recipientEmail)).toContain('e.green@hilltop.example.org');
+		for (const m of notesMail) expect(`${m.subject} ${m.textBody}`).not.toMatch(/Chrissie|Walker/);
+
+		// The school office's address is refused for good by its server: bounced at sending.
+		const smtp = await startSmtpServer({ refuse: (a) => a === 'office@hilltop.example.org' });
+		try {
+			const sender = createMailSender({
+				db,
+				smtpUrl: smtp.url,
+				now: () => new Date(Date.now() + 1000)
+			});
+			await sender.sendDue();
+			await sender.stop();
+		} finally {
+			await smtp.close();
+		}
+		const record = await call(getCirculation, chair, { params: { id: meetingId } });
+		const notesRows = (
+			record.body.recipients as {
+				id: string;
+				address: string;
+				copy: string;
+				state: string;
+				needsAction: boolean;
+			}[]
+		).filter((r) => r.copy === 'Professionals’ notes (restricted)');
+		const office = notesRows.find((r) => r.address === 'office@hilltop.example.org')!;
+		expect(office).toMatchObject({ state: 'bounced', needsAction: true });
+		expect(notesRows.find((r) => r.address === 'elm.street@nhs.net')?.state).toBe('delivered');
+		// The held name and the bounce are in the due queue until someone acts.
+		expect(record.body.holds).toMatchObject([{ address: parent.email, documentId: draft.id }]);
+		let due = await call(getDue, admin);
+		const notesDue = () => due.body.documents.find((d: { id: string }) => d.id === draft.id);
+		expect(notesDue()).toMatchObject({ state: 'final', unsent: 1, problems: 1, done: false });
+		const noReason = await call(postCirculationAction, chair, {
+			params: { id: meetingId },
+			body: { action: 'dismiss', circulationId: office.id, reason: ' ' }
+		});
+		expect(noReason.body.errors.reason).toMatch(/Say why/);
+		expect(
+			(
+				await call(postCirculationAction, chair, {
+					params: { id: meetingId },
+					body: {
+						action: 'dismiss',
+						circulationId: office.id,
+						reason: 'Ellen Green has her own copy.'
+					}
+				})
+			).status
+		).toBe(200);
+		due = await call(getDue, admin);
+		expect(notesDue()).toMatchObject({ unsent: 1, problems: 0, done: false });
+	});
+});
+
+describe('scheduling invites the people who should come (POST /api/meetings)', () => {
+	it('proposes the last meeting’s professionals, invites them and asks each for a report due the unit’s working days before', async () => {
+		const { db } = handle;
+		const at = new Date(Date.now() + 35 * 86_400_000);
+		while (at.getUTCDay() !== 3) at.setUTCDate(at.getUTCDate() + 1);
+		at.setUTCHours(10, 0, 0, 0);
+		const body = {
+			kind: 'review-conference',
+			childIds: [childId],
+			chairId: chair.id,
+			scheduledAt: at.toISOString(),
+			reason: 'The review is set for when the family can come.'
+		};
+		const wrong = await call(postMeetings, admin, { body: { ...body, invite: ['nobody'] } });
+		expect(wrong.status).toBe(400);
+		expect(wrong.body.errors.invite).toMatch(/proposed/);
+		const made = await call(postMeetings, admin, { body: { ...body, invite: 'proposed' } });
+		expect(made.status).toBe(201);
+		const names = made.body.proposed.map((p: { name: string }) => p.name).sort();
+		expect(names).toEqual([
+			'Elm Street Surgery',
+			'Emergency duty team',
+			'Mrs Ellen Green',
+			'PC Dan Jones'
+		]);
+		const invited = await db
+			.select()
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.meetingId, made.body.id));
+		expect(invited.map((p) => p.name).sort()).toEqual(
+			[
+				'Elm Street Surgery',
+				'Emergency duty team',
+				'Mrs Ellen Green',
+				'PC Dan Jones',
+				'Priya Shah'
+			].sort()
+		);
+		// The teacher's address as corrected, not as first typed (the earlier list's row).
+		const requests = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, made.body.id), eq(outbox.purpose, 'report-request')));
+		expect(requests.map((m) => m.recipientEmail).sort()).toEqual(
+			['e.green@hilltop.example.org', police.email].sort()
+		);
+		// Due 5 working days before (the unit's setting above), bank holidays skipped.
+		const by = formatCalendarDate(reportDeadline(calendarDateOf(at), 5));
+		for (const m of requests) expect(m.textBody).toContain(by);
+		// Not a conference about a child over 5 and not initial: no advocacy notice.
+		expect(
+			await db
+				.select()
+				.from(outbox)
+				.where(and(eq(outbox.meetingId, made.body.id), eq(outbox.purpose, 'advocacy-notice')))
+		).toEqual([]);
+	});
+
+	it('tells the advocacy service of an initial conference about a child over 5, naming nobody', async () => {
+		const { db } = handle;
+		await db.insert(agencies).values({
+			name: 'Voice advocacy',
+			kind: 'advocacy',
+			email: 'referrals@voice.example.org',
+			unitId
+		});
+		const { children: older } = await makeFamily(db, {
+			unitId,
+			children: ['Jordan Mills', 'Baby Mills']
+		});
+		await db
+			.update(childrenTable)
+			.set({ dateOfBirth: '2015-04-01' })
+			.where(eq(childrenTable.id, older[0].id));
+		const at = new Date(Date.now() + 10 * 86_400_000);
+		at.setUTCHours(10, 0, 0, 0);
+		const made = await call(postMeetings, admin, {
+			body: {
+				kind: 'initial-conference',
+				childIds: older.map((c) => c.id),
+				chairId: chair.id,
+				scheduledAt: at.toISOString(),
+				reason: 'The earliest date every agency can attend.'
+			}
+		});
+		expect(made.status).toBe(201);
+		const [notice] = await db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.meetingId, made.body.id), eq(outbox.purpose, 'advocacy-notice')));
+		expect(notice.recipientEmail).toBe('referrals@voice.example.org');
+		expect(notice.textBody).toMatch(/A child over 5 is concerned/);
+		expect(`${notice.subject} ${notice.textBody}`).not.toMatch(/Jordan|Mills|Baby/);
 	});
 });
 

@@ -23,19 +23,34 @@ export function reminderDate(meetingDate: CalendarDate): CalendarDate {
 	return addWorkingDays(meetingDate, -mailTiming.reminderWorkingDays);
 }
 
-/** The last day an agency's report is on time. */
-export function reportDeadline(meetingDate: CalendarDate): CalendarDate {
-	return addWorkingDays(meetingDate, -mailTiming.reportDeadlineWorkingDays);
+/**
+ * The last day an agency's report is on time: `dueDays` working days before the meeting (the
+ * unit's `reportDueWorkingDays`, 3 unless the unit set another; bank holidays skipped).
+ */
+export function reportDeadline(
+	meetingDate: CalendarDate,
+	dueDays: number = mailTiming.reportDeadlineWorkingDays
+): CalendarDate {
+	return addWorkingDays(meetingDate, -dueDays);
 }
 
 /** The day an agency that has not sent its report is reminded. */
-export function reportReminderDate(meetingDate: CalendarDate): CalendarDate {
-	return addWorkingDays(reportDeadline(meetingDate), -mailTiming.reportReminderWorkingDays);
+export function reportReminderDate(
+	meetingDate: CalendarDate,
+	dueDays: number = mailTiming.reportDeadlineWorkingDays
+): CalendarDate {
+	return addWorkingDays(
+		reportDeadline(meetingDate, dueDays),
+		-mailTiming.reportReminderWorkingDays
+	);
 }
 
 /** The first day a report is late: the working day after its deadline, when it is chased. */
-export function reportChaseDate(meetingDate: CalendarDate): CalendarDate {
-	return addWorkingDays(reportDeadline(meetingDate), 1);
+export function reportChaseDate(
+	meetingDate: CalendarDate,
+	dueDays: number = mailTiming.reportDeadlineWorkingDays
+): CalendarDate {
+	return addWorkingDays(reportDeadline(meetingDate, dueDays), 1);
 }
 
 const onOrAfter = (a: CalendarDate, b: CalendarDate) => compareDates(a, b) >= 0;
@@ -75,14 +90,16 @@ export function reportFollowUpDue(props: {
 	reminded: boolean;
 	chased: boolean;
 	received: boolean;
+	/** The unit's working days before the meeting a report is due (3 by default). */
+	dueDays?: number;
 }): ReportFollowUp | null {
 	const { meetingDate, today, askedOn } = props;
 	if (props.received || before(meetingDate, today)) return null;
-	const deadline = reportDeadline(meetingDate);
+	const deadline = reportDeadline(meetingDate, props.dueDays);
 	if (before(deadline, today)) {
 		return !props.chased && !before(deadline, askedOn) ? 'report-chaser' : null;
 	}
-	const remindOn = reportReminderDate(meetingDate);
+	const remindOn = reportReminderDate(meetingDate, props.dueDays);
 	if (onOrAfter(today, remindOn) && !props.reminded && before(askedOn, remindOn))
 		return 'report-reminder';
 	return null;
@@ -111,8 +128,9 @@ export function reportRequestStatus(props: {
 	reminded: boolean;
 	received: boolean;
 	sharedWithParents: boolean;
+	dueDays?: number;
 }): ReportRequestStatus {
-	const deadline = reportDeadline(props.meetingDate);
+	const deadline = reportDeadline(props.meetingDate, props.dueDays);
 	const late = !props.received && before(deadline, props.today);
 	const state: ReportRequestState = props.received
 		? props.sharedWithParents

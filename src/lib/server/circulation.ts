@@ -9,6 +9,7 @@ import {
 	agencies,
 	agencyContacts,
 	circulation,
+	circulationHolds,
 	meetingDocuments,
 	meetingParticipants,
 	outbox,
@@ -63,7 +64,7 @@ const familyCopyOf: Record<string, string> = {
 const conferenceKinds = new Set(['initial-conference', 'review-conference']);
 
 /** The out-of-hours emergency duty team, however the unit's list names its kind. */
-function isEmergencyDuty(agency: { kind: string; name: string }): boolean {
+export function isEmergencyDuty(agency: { kind: string; name: string }): boolean {
 	return (
 		/emergency|out-of-hours|edt/i.test(agency.kind) ||
 		/emergency duty|out[- ]of[- ]hours/i.test(agency.name)
@@ -145,51 +146,154 @@ export function isCirculable(doc: Pick<StoredDocument, 'kind' | 'state'>): boole
 	return doc.kind === 'plan-24h' || doc.state === 'final';
 }
 
+/** One copy planned for one recipient: who, at which address, which copy, how it travels. */
+export interface PlannedCopy {
+	name: string;
+	address: string;
+	agency: string | null;
+	/** The copy's name: "Professionals’ notes (restricted)", "Notes for the family"… */
+	copy: string;
+	how: 'attached' | 'link';
+}
+
+/** Who is sent what, before anything is sent: the list a chair sees on approving the notes. */
+export async function plannedCopies(props: {
+	db: Database;
+	found: MeetingForViewer;
+	doc: Pick<StoredDocument, 'kind' | 'audience'>;
+}): Promise<PlannedCopy[]> {
+	const { db, found, doc } = props;
+	const list = await distributionList({ db, found });
+	const secureDomains = await secureDomainsOf(db, found);
+	const who = await recipientDirectory(db, found);
+	const familyKind = doc.audience === 'family' ? null : familyCopyOf[doc.kind];
+	return list.flatMap((person) => {
+		const kind = mayReadDocument({ role: person.role, audience: doc.audience })
+			? doc.kind
+			: familyKind && mayReadDocument({ role: person.role, audience: 'family' })
+				? familyKind
+				: null;
+		if (!kind) return [];
+		const address = person.email.toLowerCase();
+		const listed = (person.userId && who.byUser.get(person.userId)) || who.byEmail.get(address);
+		const agencyId = listed?.agencyId ?? who.agencyByEmail.get(address) ?? null;
+		const agency = agencyId ? (who.agencyNames.get(agencyId) ?? null) : null;
+		return [
+			{
+				name: listed?.name ?? agency ?? person.email,
+				address: person.email,
+				agency,
+				copy: documentKindLabels[kind as DocumentKind] ?? kind,
+				how: isOnSecureDomain(person.email, secureDomains) ? 'attached' : 'link'
+			}
+		];
+	});
+}
+
+async function secureDomainsOf(db: Database, found: MeetingForViewer): Promise<string[]> {
+	return found.meeting.unitId
+		? ((await unitSettingsOf(db, found.meeting.unitId))?.secureDomains ?? [])
+		: [];
+}
+
+/** The meeting's document version, or a 400 naming the field. */
+export async function documentOf(db: Database, meetingId: string, documentId: string) {
+	const [doc] = /^[0-9a-f-]{36}$/i.test(documentId)
+		? await db
+				.select()
+				.from(meetingDocuments)
+				.where(and(eq(meetingDocuments.id, documentId), eq(meetingDocuments.meetingId, meetingId)))
+		: [];
+	if (!doc) throw new CirculationError(400, 'Choose a document of this meeting.');
+	return doc;
+}
+
+export async function circulatingMeeting(db: Database, user: SessionUser, meetingId: string) {
+	const found = await meetingForViewer({ db, user, meetingId });
+	if (!found || !mayCirculate({ viewer: user, meeting: found.meeting, participant: found.me }))
+		throw new CirculationError(404, 'No meeting with that id that you may circulate.');
+	return found;
+}
+
+type QueuedCopy = {
+	userId: string | null;
+	address: string;
+	documentId: string;
+	messageId: string;
+	/** The PDF attached (a secure domain), or a personal link and a one-time code. */
+	how: 'attached' | 'link';
+};
+
 /**
  * Sends a document version to everyone on the meeting's distribution list, each the copy they
  * may read: professionals this version, parents the family's copy (the latest circulable
  * version of its family counterpart), or nothing when there is none. Only the meeting's chair
- * and the unit's business support; anyone else is answered 404.
+ * and the unit's business support; anyone else is answered 404. Sending a held document (the
+ * 24-hour plan the chair held back) releases the hold.
  */
+/** Ends the chair's hold on a document (or on one address of it): it is being sent now. */
+export async function releaseHolds(
+	db: Database,
+	meetingId: string,
+	documentId: string,
+	address: string | null
+): Promise<void> {
+	await db
+		.update(circulationHolds)
+		.set({ releasedAt: new Date() })
+		.where(
+			and(
+				eq(circulationHolds.meetingId, meetingId),
+				eq(circulationHolds.documentId, documentId),
+				address === null
+					? isNull(circulationHolds.recipientEmail)
+					: eq(circulationHolds.recipientEmail, address.toLowerCase()),
+				isNull(circulationHolds.releasedAt)
+			)
+		);
+}
+
 export async function circulateDocument(props: {
 	db: Database;
 	user: SessionUser;
 	meetingId: string;
 	documentId: string;
-}): Promise<{
-	recipients: {
-		userId: string | null;
-		documentId: string;
-		messageId: string;
-		/** The PDF attached (a secure domain), or a personal link and a one-time code. */
-		how: 'attached' | 'link';
-	}[];
-}> {
+}): Promise<{ recipients: QueuedCopy[] }> {
 	const { db, user, meetingId } = props;
-	const found = await meetingForViewer({ db, user, meetingId });
-	if (!found || !mayCirculate({ viewer: user, meeting: found.meeting, participant: found.me }))
-		throw new CirculationError(404, 'No meeting with that id that you may circulate.');
-	const [doc] = /^[0-9a-f-]{36}$/i.test(props.documentId)
-		? await db
-				.select()
-				.from(meetingDocuments)
-				.where(
-					and(eq(meetingDocuments.id, props.documentId), eq(meetingDocuments.meetingId, meetingId))
-				)
-		: [];
-	if (!doc) throw new CirculationError(400, 'Choose a document of this meeting.');
+	const found = await circulatingMeeting(db, user, meetingId);
+	const doc = await documentOf(db, meetingId, props.documentId);
 	if (!isCirculable(doc))
 		throw new CirculationError(
 			409,
 			'This version is not final yet: it goes out once the chair approves it.'
 		);
+	const recipients = await queueCopies({ db, user, found, doc });
+	await releaseHolds(db, meetingId, doc.id, null);
+	return { recipients };
+}
+
+/**
+ * Queues each recipient's copy of a circulable version (outbox, high priority), leaving out the
+ * addresses in `holdBack`; writes a circulation row per recipient and audits it.
+ */
+export async function queueCopies(props: {
+	db: Database;
+	user: SessionUser;
+	found: MeetingForViewer;
+	doc: StoredDocument;
+	holdBack?: Set<string>;
+	/** Exactly these recipients (a resend to a corrected address), instead of the list. */
+	people?: DistributionEntry[];
+}): Promise<QueuedCopy[]> {
+	const { db, user, found, doc } = props;
+	const meetingId = found.meeting.id;
 	const familyKind = doc.audience === 'family' ? null : familyCopyOf[doc.kind];
 	const familyCopy = familyKind ? await latestCirculable(db, meetingId, familyKind) : null;
-	const list = await distributionList({ db, found });
+	const list = (props.people ?? (await distributionList({ db, found }))).filter(
+		(person) => !props.holdBack?.has(person.email.toLowerCase())
+	);
 	const what = meetingKindLabel[found.meeting.kind].toLowerCase();
-	const secureDomains = found.meeting.unitId
-		? ((await unitSettingsOf(db, found.meeting.unitId))?.secureDomains ?? [])
-		: [];
+	const secureDomains = await secureDomainsOf(db, found);
 	// Each person's copy, and for those on a secure domain its PDF (made once per copy).
 	const planned = list.flatMap((person) => {
 		const copy = mayReadDocument({ role: person.role, audience: doc.audience })
@@ -202,12 +306,7 @@ export async function circulateDocument(props: {
 	const pdfs = new Map<string, MailAttachment | null>();
 	for (const { copy, secure } of planned)
 		if (secure && !pdfs.has(copy.id)) pdfs.set(copy.id, await pdfAttachment(copy));
-	const recipients: {
-		userId: string | null;
-		documentId: string;
-		messageId: string;
-		how: 'attached' | 'link';
-	}[] = [];
+	const recipients: QueuedCopy[] = [];
 	await db.transaction(async (tx) => {
 		for (const { person, copy, secure } of planned) {
 			const circulationId = crypto.randomUUID();
@@ -260,6 +359,7 @@ export async function circulateDocument(props: {
 			if (token) await storeCopyLink({ db: tx, circulationId, token });
 			recipients.push({
 				userId: person.userId,
+				address: person.email,
 				documentId: copy.id,
 				messageId: message.id,
 				how: pdf ? 'attached' : 'link'
@@ -272,9 +372,15 @@ export async function circulateDocument(props: {
 		action: 'circulate',
 		targetType: 'document',
 		targetId: doc.id,
-		detail: { meetingId, kind: doc.kind, version: doc.version, recipients: recipients.length }
+		detail: {
+			meetingId,
+			kind: doc.kind,
+			version: doc.version,
+			recipients: recipients.length,
+			heldBack: props.holdBack?.size ?? 0
+		}
 	});
-	return { recipients };
+	return recipients;
 }
 
 /** The copy as a PDF attachment with a plain file name (no child's name), or null if it cannot be made now. */
@@ -308,6 +414,8 @@ async function latestCirculable(
 
 /** One line of the circulation record: who was sent which version, and what became of it. */
 export interface CirculationEntry {
+	/** The circulation row, for acting on a failure or bounce (resend, dismiss). */
+	id: string;
 	userId: string | null;
 	/** Shown only to those who may circulate: an agency address has no account to name it. */
 	recipient: string;
@@ -327,13 +435,40 @@ export interface CirculationEntry {
 	/** The copy's name: "Professionals’ notes (restricted)", "Notes for the family"… */
 	copy: string;
 	/**
-	 * What became of it: queued (waiting or being tried again), delivered (the SMTP server took
-	 * it), failed (given up), opened (the recipient opened the copy). `sent` and `bounced` are
-	 * in the contract for when a relay's hand-over and bounces are read back; nothing sets them yet.
+	 * What became of it: queued (waiting or being tried again), sent (handed to the SMTP server,
+	 * which did not name the recipient), delivered (the SMTP server accepted the recipient),
+	 * failed (a temporary error, given up after the retries), bounced (refused for good at
+	 * sending, or a bounce read back), opened (the recipient opened the copy).
 	 */
 	proof: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'opened';
 	/** When it reached that state (queued: when it was queued). */
 	at: string;
+	/** Why it bounced, in plain words with the status code. */
+	bounceReason: string | null;
+	/** Someone acted on a failure or bounce: resent to a corrected address, or dismissed. */
+	resolution: 'resent' | 'dismissed' | null;
+	resolutionReason: string | null;
+	/** Failed or bounced, and nobody has acted yet: shown until someone does. */
+	needsAction: boolean;
+}
+
+/** The proof of one copy from its outbox row and circulation row. */
+function proofOf(
+	row: { firstOpenedAt: Date | null; createdAt: Date },
+	mail: {
+		state: string | null;
+		sentAt: Date | null;
+		deliveredAt: Date | null;
+		bouncedAt: Date | null;
+	}
+): { proof: CirculationEntry['proof']; at: Date } {
+	if (mail.bouncedAt) return { proof: 'bounced', at: mail.bouncedAt };
+	if (row.firstOpenedAt) return { proof: 'opened', at: row.firstOpenedAt };
+	if (mail.state === 'sent' && mail.deliveredAt)
+		return { proof: 'delivered', at: mail.deliveredAt };
+	if (mail.state === 'sent') return { proof: 'sent', at: mail.sentAt ?? row.createdAt };
+	if (mail.state === 'failed') return { proof: 'failed', at: row.createdAt };
+	return { proof: 'queued', at: row.createdAt };
 }
 
 /** The meeting's circulation record, newest first; 404 (null) for anyone who may not circulate. */
@@ -354,6 +489,9 @@ export async function circulationRecord(props: {
 			state: outbox.state,
 			lastError: outbox.lastError,
 			sentAt: outbox.sentAt,
+			deliveredAt: outbox.deliveredAt,
+			bouncedAt: outbox.bouncedAt,
+			bounceReason: outbox.bounceReason,
 			name: users.name,
 			accountAgencyId: users.agencyId
 		})
@@ -364,21 +502,15 @@ export async function circulationRecord(props: {
 		.where(eq(circulation.meetingId, meetingId))
 		.orderBy(desc(circulation.createdAt));
 	const who = await recipientDirectory(db, found);
-	return rows.map(({ row, kind, version, state, lastError, sentAt, name, accountAgencyId }) => {
+	return rows.map((r) => {
+		const { row, kind, version, state, lastError, sentAt, name, accountAgencyId } = r;
 		const address = row.recipientEmail.toLowerCase();
 		const listed = (row.userId && who.byUser.get(row.userId)) || who.byEmail.get(address);
 		const agencyId = listed?.agencyId ?? accountAgencyId ?? who.agencyByEmail.get(address) ?? null;
 		const agency = agencyId ? (who.agencyNames.get(agencyId) ?? null) : null;
-		const opened = row.firstOpenedAt;
-		const proof: CirculationEntry['proof'] = opened
-			? 'opened'
-			: state === 'sent'
-				? 'delivered'
-				: state === 'failed'
-					? 'failed'
-					: 'queued';
-		const at = opened ?? (state === 'sent' ? sentAt : null) ?? row.createdAt;
+		const { proof, at } = proofOf(row, r);
 		return {
+			id: row.id,
 			userId: row.userId,
 			recipient: name ?? row.recipientEmail,
 			documentId: row.documentId,
@@ -387,13 +519,17 @@ export async function circulationRecord(props: {
 			state: state ?? 'queued',
 			lastError: state === 'sent' ? null : (lastError ?? null),
 			sentAt: sentAt?.toISOString() ?? null,
-			firstOpenedAt: opened?.toISOString() ?? null,
-			name: name ?? listed?.name ?? agency ?? row.recipientEmail,
+			firstOpenedAt: row.firstOpenedAt?.toISOString() ?? null,
+			name: listed?.name ?? name ?? agency ?? row.recipientEmail,
 			address: row.recipientEmail,
 			agency,
 			copy: documentKindLabels[kind as DocumentKind] ?? kind,
 			proof,
-			at: at.toISOString()
+			at: at.toISOString(),
+			bounceReason: r.bounceReason,
+			resolution: row.resolution,
+			resolutionReason: row.resolutionReason,
+			needsAction: (proof === 'failed' || proof === 'bounced') && !row.resolution
 		};
 	});
 }

@@ -48,6 +48,14 @@ const schema = z.object({
 		.optional(),
 	/** The From of every email. */
 	MAIL_FROM: z.string().default('Roundtable <roundtable@localhost>'),
+	/**
+	 * The operator's token for `POST /api/mail/bounces` (the mail relay forwards bounces there with
+	 * `Authorization: Bearer …`); unset → the intake answers 404. At least 24 characters.
+	 */
+	MAIL_BOUNCE_TOKEN: z
+		.string()
+		.min(24, 'MAIL_BOUNCE_TOKEN must be at least 24 characters')
+		.optional(),
 	/** adapter-node's: the header naming the client's address behind a proxy (the socket and the audit log read it too). */
 	ADDRESS_HEADER: z.string().optional(),
 	/** adapter-node's: which address from the right of X-Forwarded-For is the client's. */

@@ -35,6 +35,12 @@ export async function unitSettingsOf(db: Database, unitId: string): Promise<Unit
 	};
 }
 
+/** How many working days before a meeting the unit's reports are due (3 unless it set another). */
+export async function reportDueDaysOf(db: Database, unitId: string | null): Promise<number> {
+	const settings = unitId ? await unitSettingsOf(db, unitId) : null;
+	return settings?.reportDueWorkingDays ?? mailTiming.reportDeadlineWorkingDays;
+}
+
 /** The viewer's unit's settings; null (404) for anyone who may not read them. */
 export async function unitSettingsForViewer(props: {
 	db: Database;

@@ -11,6 +11,7 @@ import { meetingDocuments, meetings, type DocumentState } from '../db/schema';
 import { calendarDateOf, type CalendarDate } from '../../domain/calendar-date';
 import { documentDueBy, lateInWords, workingDaysLate } from '../../domain/document-due';
 import { documentUrl } from './store';
+import { unsentCopies } from '../circulation-flow';
 
 export interface DueDocument {
 	id: string;
@@ -23,7 +24,16 @@ export interface DueDocument {
 	workingDaysLate: number;
 	/** "3 working days late", "due today", "on time", "done". */
 	lateness: string;
-	/** Final: out, nothing left to do (folded away at the end of the queue). */
+	/**
+	 * Copies of this version not sent yet (held back by the chair, or queued) and copies that
+	 * failed or bounced with nobody acting yet (issue 22).
+	 */
+	unsent: number;
+	problems: number;
+	/**
+	 * Final, nothing held back and no failure or bounce waiting: nothing left to do (folded away
+	 * at the end of the queue).
+	 */
 	done: boolean;
 	url: string;
 }
@@ -67,8 +77,14 @@ export async function dueDocuments(props: {
 		const seen = latest.get(key);
 		if (!seen || seen.version < row.version) latest.set(key, row);
 	}
+	const copies = await unsentCopies(
+		db,
+		[...latest.values()].map((row) => row.id)
+	);
 	const out: DueDocument[] = [];
 	for (const row of latest.values()) {
+		const { queued, held, problems } = copies.get(row.id) ?? { queued: 0, held: 0, problems: 0 };
+		const unsent = queued + held;
 		const meeting = byId.get(row.meetingId)!;
 		const dueBy =
 			row.dueBy ??
@@ -81,7 +97,10 @@ export async function dueDocuments(props: {
 			dueBy,
 			workingDaysLate: workingDaysLate(facts),
 			lateness: lateInWords(facts),
-			done: facts.final,
+			unsent,
+			problems,
+			// Queued copies go within a minute; held and failed ones wait for someone.
+			done: facts.final && held === 0 && problems === 0,
 			url: documentUrl(row.meetingId, row.id)
 		});
 	}

@@ -17,6 +17,7 @@ import {
 	submitNotes
 } from './notes';
 import { linkOf } from './store';
+import { circulateApprovedNotes } from '../circulation-flow';
 import { textLimits, tooLongMessage } from '../../domain/text-limits';
 
 export type NotesStep = 'submit' | 'approve' | 'return' | 'correct';
@@ -71,8 +72,25 @@ export async function notesStep(event: RequestEvent, step: NotesStep): Promise<R
 			case 'submit':
 				return json(answer(await submitNotes({ db, user, documentId })));
 			case 'approve': {
+				// The names the chair holds back from the circulation (their addresses); the rest
+				// are sent the final notes at once, each the copy they may read (issue 22).
+				await notesFor({ db, user, documentId }); // not yours: 404 before any 400
+				const body = (await bodyOf(event)) as { holdBack?: unknown } | null;
+				const holdBack = body?.holdBack ?? [];
+				if (!Array.isArray(holdBack) || holdBack.some((a) => typeof a !== 'string'))
+					return json(
+						{ errors: { holdBack: 'List the addresses to hold back, as text, or none.' } },
+						{ status: 400 }
+					);
 				const { notes, family } = await approveNotes({ db, user, documentId });
-				return json({ ...answer(notes), familyCopy: answer(family).document });
+				const circulation = await circulateApprovedNotes({
+					db,
+					user,
+					meetingId: notes.meetingId,
+					notes,
+					holdBack: holdBack as string[]
+				});
+				return json({ ...answer(notes), familyCopy: answer(family).document, circulation });
 			}
 			case 'return': {
 				await notesFor({ db, user, documentId }); // not yours: 404 before any 400

@@ -32,6 +32,7 @@ import { meetingKindLabel } from '../../meetings/labels';
 import { mayReadLateReports, type Viewer } from '../../policy';
 import { meetingDateWords, meetingDateWordsWithYear, meetingLink } from './invitations';
 import { enqueueMailOnce, type QueuedMail } from './outbox';
+import { reportDueDaysOf } from '../unit-settings';
 import { meetingRecipients, type MeetingRecipient } from './recipients';
 
 export type ReportMailPurpose = 'report-request' | ReportFollowUp;
@@ -127,6 +128,7 @@ export async function queueReportRequest(props: {
 	});
 	if (!recipient) return null;
 	const askedAt = props.queuedAt ?? now;
+	const dueDays = await reportDueDaysOf(db, meeting.unitId);
 	return enqueueMailOnce({
 		db,
 		key: {
@@ -140,7 +142,7 @@ export async function queueReportRequest(props: {
 				purpose: 'report-request',
 				meeting,
 				recipient,
-				deadline: reportDeadline(calendarDateOf(meeting.scheduledAt)),
+				deadline: reportDeadline(calendarDateOf(meeting.scheduledAt), dueDays),
 				queuedAt: props.queuedAt
 			}),
 		also: (tx) =>
@@ -158,6 +160,8 @@ export async function queueReportFollowUp(props: {
 	meeting: Pick<Meeting, 'id' | 'kind' | 'scheduledAt'>;
 	recipient: MeetingRecipient;
 	now: Date;
+	/** The unit's working days before the meeting a report is due (3 by default). */
+	dueDays?: number;
 }): Promise<OutboxMessage | null> {
 	const { db, purpose, meeting, recipient, now } = props;
 	return enqueueMailOnce({
@@ -169,7 +173,7 @@ export async function queueReportFollowUp(props: {
 				purpose,
 				meeting,
 				recipient,
-				deadline: reportDeadline(calendarDateOf(meeting.scheduledAt))
+				deadline: reportDeadline(calendarDateOf(meeting.scheduledAt), props.dueDays)
 			}),
 		also: (tx) =>
 			tx
@@ -213,7 +217,8 @@ function view(
 		request: typeof reportRequests.$inferSelect | null;
 		meeting: { scheduledAt: Date };
 	},
-	today: CalendarDate
+	today: CalendarDate,
+	dueDays?: number
 ): ReportRequestView {
 	const { participant: p, request } = row;
 	const status = reportRequestStatus({
@@ -222,7 +227,8 @@ function view(
 		asked: request !== null,
 		reminded: request?.remindedAt != null,
 		received: p.reportReceivedAt !== null,
-		sharedWithParents: p.reportSharedWithParents
+		sharedWithParents: p.reportSharedWithParents,
+		dueDays
 	});
 	return {
 		participantId: p.id,
@@ -258,7 +264,13 @@ export async function reportRequestsForMeeting(props: {
 			)
 		)
 		.orderBy(asc(meetingParticipants.name));
-	return rows.map((row) => view(row, today));
+	if (!rows.length) return [];
+	const [meeting] = await props.db
+		.select({ unitId: meetings.unitId })
+		.from(meetings)
+		.where(eq(meetings.id, props.meetingId));
+	const dueDays = await reportDueDaysOf(props.db, meeting?.unitId ?? null);
+	return rows.map((row) => view(row, today, dueDays));
 }
 
 /** A late report and the meeting it is for. */
@@ -300,9 +312,10 @@ export async function lateReportsForViewer(props: {
 			)
 		)
 		.orderBy(asc(meetings.scheduledAt), asc(meetingParticipants.name));
+	const dueDays = await reportDueDaysOf(db, viewer.unitId!);
 	return rows
 		.map((row) => ({
-			...view(row, today),
+			...view(row, today, dueDays),
 			meeting: { ...row.meeting, scheduledAt: row.meeting.scheduledAt.toISOString() }
 		}))
 		.filter(

@@ -17,6 +17,7 @@ import { meetingCalendarEntry, meetingMail } from './invitations';
 import { enqueueMailOnce } from './outbox';
 import { meetingRecipients } from './recipients';
 import { queueReportFollowUp, queueReportRequest } from './report-requests';
+import { reportDueDaysOf } from '../unit-settings';
 import { queueDocumentDueReminders } from './document-due';
 import { queueChallengeReminders } from '../oversight/challenges';
 import { queueUnreadMessageNotices } from '../messages';
@@ -56,6 +57,7 @@ async function queueDueForMeeting(
 	if (recipients.length === 0) return;
 	const calendar = await meetingCalendarEntry({ db, meetingId: meeting.id });
 	const told = await lastToldOn(db, meeting.id);
+	const dueDays = await reportDueDaysOf(db, meeting.unitId);
 	const requests = new Map(
 		(await db.select().from(reportRequests).where(eq(reportRequests.meetingId, meeting.id))).map(
 			(request) => [request.participantId, request]
@@ -105,12 +107,13 @@ async function queueDueForMeeting(
 			askedOn: calendarDateOf(request.askedAt),
 			reminded: request.remindedAt !== null,
 			chased: request.chasedAt !== null,
-			received: false
+			received: false,
+			dueDays
 		});
 		if (
 			due &&
 			!queuedKeys.has(`${recipient.participantId} ${due} 0`) &&
-			(await queueReportFollowUp({ db, purpose: due, meeting, recipient, now }))
+			(await queueReportFollowUp({ db, purpose: due, meeting, recipient, now, dueDays }))
 		) {
 			counts[due === 'report-reminder' ? 'reportReminders' : 'reportChasers']++;
 		}

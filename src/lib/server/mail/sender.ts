@@ -16,6 +16,7 @@ import { createTransport, type NodemailerError } from 'nodemailer';
 import type { Database } from '../db';
 import { outbox, type OutboxMessage } from '../db/schema';
 import { env } from '../env';
+import { verpAddress } from '../../domain/bounces';
 
 /** How long a claimed message is kept from other senders while it is being sent. */
 const LEASE_MS = 5 * 60_000;
@@ -120,8 +121,11 @@ export function createMailSender(props: {
 	}
 
 	async function deliver(message: OutboxMessage): Promise<'sent' | 'retried' | 'failed'> {
+		let accepted: boolean;
 		try {
-			await transport!.sendMail({
+			const info = await transport!.sendMail({
+				// Each message its own return path (VERP), so a bounce names the message it is about.
+				envelope: { from: verpAddress(from, message.id), to: message.recipientEmail },
 				to: message.recipientEmail,
 				subject: message.subject,
 				text: message.textBody,
@@ -135,22 +139,45 @@ export function createMailSender(props: {
 					content: Buffer.from(file.contentBase64, 'base64')
 				}))
 			});
+			// The server's answer names the recipient it accepted (delivered to their mail system)
+			// or refused; neither (a relay that says nothing) leaves it sent.
+			const address = message.recipientEmail.toLowerCase();
+			const named = (list: unknown[] | undefined) =>
+				(list ?? []).some(
+					(a) =>
+						String(
+							typeof a === 'object' && a ? (a as { address?: string }).address : a
+						).toLowerCase() === address
+				);
+			if (named(info.rejected))
+				throw Object.assign(new Error('rejected'), {
+					code: 'EENVELOPE',
+					responseCode: 550,
+					permanent: true
+				});
+			accepted = named(info.accepted);
 		} catch (error) {
-			const permanent = (error as NodemailerError).permanent === true;
+			const e = error as NodemailerError;
+			const permanent =
+				e.permanent === true || (typeof e.responseCode === 'number' && e.responseCode >= 500);
 			const giveUp = permanent || message.attempts >= MAX_ATTEMPTS;
+			const at = now();
 			await db
 				.update(outbox)
 				.set({
 					state: giveUp ? 'failed' : 'queued',
 					lastError: describeMailError(error),
-					nextAttemptAt: new Date(now().getTime() + retryDelayMs(message.attempts))
+					nextAttemptAt: new Date(at.getTime() + retryDelayMs(message.attempts)),
+					// Refused for good at sending: the address bounced (a temporary error given up is failed).
+					...(permanent ? { bouncedAt: at, bounceReason: describeMailError(error) } : {})
 				})
 				.where(eq(outbox.id, message.id));
 			return giveUp ? 'failed' : 'retried';
 		}
+		const at = now();
 		await db
 			.update(outbox)
-			.set({ state: 'sent', sentAt: now(), lastError: null })
+			.set({ state: 'sent', sentAt: at, deliveredAt: accepted ? at : null, lastError: null })
 			.where(eq(outbox.id, message.id));
 		return 'sent';
 	}

@@ -13,6 +13,7 @@ import { calendarDateOf } from '../../domain/calendar-date';
 import { reportRequestStatus } from '../../domain/reminders';
 import { mayReadLateReports, type Viewer } from '../../policy';
 import type { LateReport } from '../mail/report-requests';
+import { reportDueDaysOf } from '../unit-settings';
 
 /** How far back the queue looks: meetings held in the last 90 days. */
 export const lateReportsWindowDays = 90;
@@ -63,6 +64,7 @@ export async function lateReportsToChase(props: {
 			)
 		)
 		.orderBy(asc(meetings.scheduledAt), asc(meetingParticipants.name));
+	const dueDays = await reportDueDaysOf(db, viewer.unitId);
 	const late: LateReportToChase[] = [];
 	for (const row of rows) {
 		const { participant: p, request } = row;
@@ -72,7 +74,8 @@ export async function lateReportsToChase(props: {
 			asked: request !== null,
 			reminded: request?.remindedAt != null,
 			received: false,
-			sharedWithParents: p.reportSharedWithParents
+			sharedWithParents: p.reportSharedWithParents,
+			dueDays
 		});
 		if (!status.late) continue;
 		late.push({

@@ -5,6 +5,7 @@ import { requireApiUser } from '$lib/server/guards';
 import { visibleMeetings } from '$lib/server/meetings/queries';
 import { audit } from '$lib/server/audit';
 import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
+import { proposedInvitees } from '$lib/server/meetings/proposals';
 import { badRequest, notFound, readJson } from '$lib/server/families/api';
 import { canScheduleMeetings } from '$lib/policy';
 import { meetingKinds } from '$lib/domain/vocabulary';
@@ -37,21 +38,33 @@ const body = z.object({
 		.max(textLimits.reason, tooLongMessage('reason', 'the reason'))
 		.optional()
 		.nullable(),
-	title: z.string().max(textLimits.title, tooLongMessage('title', 'the title')).optional()
+	title: z.string().max(textLimits.title, tooLongMessage('title', 'the title')).optional(),
+	invite: z
+		.union(
+			[z.literal('proposed'), z.array(z.string()).max(200, 'Invite at most 200 people this way.')],
+			{ error: 'Say "proposed", or list the ids of the people proposed to invite.' }
+		)
+		.optional()
 });
 
 /**
  * Chairs and business support schedule a meeting: { kind, childIds, chairId, scheduledAt,
- * reason?, title? } → 201 { id }. The children's parents and carers with parental
- * responsibility are invited; a date after the children's due date needs a reason (400 naming
- * the due date otherwise), which is kept with the meeting.
+ * reason?, title?, invite? } → 201 { id, proposed: [{ id, name, agency, email, mailbox, from }] }.
+ * The children's parents and carers with parental responsibility are invited; a date after the
+ * children's due date needs a reason (400 naming the due date otherwise), which is kept with the
+ * meeting. `proposed` is who should come (issue 22): the professionals and team mailboxes of the
+ * children's last meeting and last core group; `invite: "proposed"` invites them all, or
+ * `invite: [ids]` those listed (their participant ids on the earlier meeting; the schedule form
+ * sends them all pre-ticked, less any removed; omitted, nobody from the proposal is invited), each asked for a report due the unit's `reportDueWorkingDays` before the meeting;
+ * an id not proposed is a 400 naming `invite`. An initial conference about a child over 5 tells
+ * the unit's advocacy service (docs/mail.md).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = requireApiUser(locals);
 	if (!canScheduleMeetings(user)) return notFound();
 	const input = await readJson(request, body);
 	if (!input.ok) return input.response;
-	const { kind, childIds, chairId, scheduledAt, reason, title } = input.data;
+	const { kind, childIds, chairId, scheduledAt, reason, title, invite } = input.data;
 	// Strictly: 2027-02-30 or T24:00 is refused with why, never moved to another day.
 	const when = readDateTime(scheduledAt);
 	if (!when.ok) return badRequest({ scheduledAt: when.problem });
@@ -65,9 +78,29 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			scheduledAt: at,
 			childIds,
 			chairId,
-			reason
+			reason,
+			invite
 		});
-		return json({ id: meeting.id }, { status: 201 });
+		const proposed = await proposedInvitees({
+			db: await database(),
+			unitId: meeting.unitId!,
+			childIds,
+			before: at
+		});
+		return json(
+			{
+				id: meeting.id,
+				proposed: proposed.map(({ id, name, agency, email, mailbox, from }) => ({
+					id,
+					name,
+					agency,
+					email,
+					mailbox,
+					from
+				}))
+			},
+			{ status: 201 }
+		);
 	} catch (problem) {
 		if (problem instanceof MeetingInputError)
 			return badRequest({

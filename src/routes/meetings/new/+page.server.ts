@@ -72,6 +72,7 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const { user } = await scheduler(locals);
 		const data = await request.formData();
+		const invite = data.getAll('invite').filter((v): v is string => typeof v === 'string');
 		const childIds = data
 			.getAll('childIds')
 			.filter((v): v is string => typeof v === 'string')
@@ -110,7 +111,8 @@ export const actions: Actions = {
 				scheduledAt,
 				childIds,
 				chairId,
-				reason
+				reason,
+				invite
 			});
 			meetingId = meeting.id;
 		} catch (problem) {

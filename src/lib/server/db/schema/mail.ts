@@ -18,7 +18,9 @@ export const mailPurposes = [
 	/** A set-up link for an account the unit made (People and agencies); no meeting. */
 	'account-invite',
 	/** A reviewing officer's managers told a child's message waits unread (issue 27): no content. */
-	'message-waiting'
+	'message-waiting',
+	/** The advocacy service told of an initial conference about a child over 5 (issue 22). */
+	'advocacy-notice'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 
@@ -37,6 +39,7 @@ export const mailPriorities: Record<MailPurpose, number> = {
 	invitation: 1,
 	reminder: 1,
 	'report-request': 1,
+	'advocacy-notice': 1,
 	'report-reminder': 1,
 	'report-chaser': 0,
 	'document-due': 0,
@@ -84,7 +87,21 @@ export const outbox = pgTable(
 		lastError: text('last_error'),
 		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		sentAt: timestamp('sent_at', { withTimezone: true })
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		/**
+		 * When the SMTP server accepted the recipient (nodemailer's `accepted` named them): the
+		 * proof a copy was delivered to the recipient's mail system (issue 22). Null while only
+		 * handed over.
+		 */
+		deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+		/**
+		 * When the address was refused for good: a permanent refusal at sending (SMTP 5xx, or the
+		 * server's `rejected` list) or a bounce read back (`POST /api/mail/bounces`, matched by the
+		 * message's VERP return path). `bounce_reason` is plain words and a status code, never the
+		 * bounce's own text.
+		 */
+		bouncedAt: timestamp('bounced_at', { withTimezone: true }),
+		bounceReason: text('bounce_reason')
 	},
 	(t) => [
 		index('outbox_due_idx').on(t.state, t.nextAttemptAt),

@@ -29,7 +29,16 @@ export const circulation = pgTable(
 		outboxId: text('outbox_id').references(() => outbox.id, { onDelete: 'set null' }),
 		circulatedBy: text('circulated_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		firstOpenedAt: timestamp('first_opened_at', { withTimezone: true })
+		firstOpenedAt: timestamp('first_opened_at', { withTimezone: true }),
+		/**
+		 * A failed or bounced copy someone acted on (issue 22): `resent` (sent again to a corrected
+		 * address, a new row) or `dismissed` (with a reason). Until then it shows on the meeting's
+		 * page and in the documents-due queue.
+		 */
+		resolution: text('resolution', { enum: ['resent', 'dismissed'] }),
+		resolutionReason: text('resolution_reason'),
+		resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+		resolvedAt: timestamp('resolved_at', { withTimezone: true })
 	},
 	(t) => [
 		index('circulation_meeting_idx').on(t.meetingId),
@@ -98,3 +107,31 @@ export const copyLinks = pgTable(
 	},
 	(t) => [index('copy_links_circulation_idx').on(t.circulationId)]
 );
+
+/**
+ * A copy held back by the chair, with the reason (issue 22): the whole 24-hour plan when the
+ * conference ends (`recipient_email` null), or one name on the final notes' list when they are
+ * approved. Nothing is queued while it is held; `released_at` is set when it is sent after all.
+ */
+export const circulationHolds = pgTable(
+	'circulation_holds',
+	{
+		id: text('id')
+			.primaryKey()
+			.$defaultFn(() => crypto.randomUUID()),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => meetingDocuments.id, { onDelete: 'cascade' }),
+		/** One recipient held back; null: the whole document. */
+		recipientEmail: text('recipient_email'),
+		reason: text('reason').notNull(),
+		heldBy: text('held_by').references(() => users.id, { onDelete: 'set null' }),
+		heldAt: timestamp('held_at', { withTimezone: true }).notNull().defaultNow(),
+		releasedAt: timestamp('released_at', { withTimezone: true })
+	},
+	(t) => [index('circulation_holds_meeting_idx').on(t.meetingId)]
+);
+export type CirculationHold = typeof circulationHolds.$inferSelect;

@@ -19,6 +19,8 @@ import { queueInvitation } from '../../mail/invitations';
 import { storableText } from '../../db/storable';
 import { calendarDateOf, compareDates, typedYearProblem } from '../../../domain/calendar-date';
 import { tooLong } from '../../../domain/text-limits';
+import { proposedInvitees } from '../proposals';
+import { notifyAdvocacy } from '../../mail/advocacy';
 
 export class MeetingInputError extends Error {
 	constructor(
@@ -46,6 +48,11 @@ export async function createMeeting(props: {
 	chairId: string;
 	/** Why the meeting is after its due date (kept with the meeting). */
 	reason?: string | null;
+	/**
+	 * Who to invite from the proposal (`proposedInvitees`: the professionals of the children's
+	 * last meeting and core group), by the ids it gave; each is asked for a report (issue 22).
+	 */
+	invite?: string[] | 'proposed';
 }): Promise<Meeting> {
 	const { db, scheduler } = props;
 	// The UK is on GMT at both ends of a year, so the UTC year is the year in the room.
@@ -79,6 +86,24 @@ export async function createMeeting(props: {
 			and(eq(users.id, props.chairId), eq(users.unitId, scheduler.unitId), eq(users.role, 'chair'))
 		);
 	if (!chair) throw new MeetingInputError('chairId', 'Choose a chair from your unit.');
+	const wantsAll = props.invite === 'proposed';
+	const proposed =
+		wantsAll || props.invite?.length
+			? await proposedInvitees({
+					db,
+					unitId: scheduler.unitId,
+					childIds: props.childIds,
+					before: props.scheduledAt
+				})
+			: [];
+	const invited = wantsAll
+		? proposed
+		: [...new Set(props.invite ?? [])].map((id) => proposed.find((p) => p.id === id));
+	if (invited.some((p) => !p))
+		throw new MeetingInputError(
+			'invite',
+			'Choose people to invite from those proposed for these children (their last meeting and core group).'
+		);
 	const due = await dueByForMeeting({ db, kind: props.kind, childIds: props.childIds });
 	const reason = storableText(props.reason ?? '').trim() || null;
 	const longReason = tooLong(reason ?? '', 'reason', 'the reason');
@@ -155,6 +180,38 @@ export async function createMeeting(props: {
 				reportRequested: false
 			});
 	}
+	// The professionals proposed and kept: invited, each asked for their report (issue 22).
+	for (const person of invited) {
+		if (!person) continue;
+		const { inviteMailbox, inviteParticipant } = await import('./invite-participant');
+		try {
+			if (person.mailbox && person.agencyId)
+				await inviteMailbox({
+					db,
+					actorId: scheduler.id,
+					meetingId: meeting.id,
+					agencyId: person.agencyId
+				});
+			else
+				await inviteParticipant({
+					db,
+					actorId: scheduler.id,
+					meetingId: meeting.id,
+					userId: person.userId,
+					name: person.userId ? null : person.name,
+					email: person.userId ? null : person.email,
+					role: 'professional',
+					agencyId: person.agencyId,
+					voting: person.voting,
+					reportRequested: !person.mailbox
+				});
+		} catch (problem) {
+			// Someone who can no longer be invited (an agency without its address now, an account
+			// disabled): left out; the meeting page's invite form is there for them.
+			if (!(problem instanceof MeetingInputError)) throw problem;
+		}
+	}
+	await notifyAdvocacy({ db, meeting, childIds: props.childIds });
 	await audit({
 		db,
 		userId: scheduler.id,

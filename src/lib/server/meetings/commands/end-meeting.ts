@@ -18,6 +18,19 @@ import { recordPlanVersions } from '../../plan-versions';
 import { calendarDateOf } from '../../../domain/calendar-date';
 import { checkEndConfirmation, type EndConfirmation, type EndProblem } from '../../../domain';
 import { endProblemsOf } from '../register';
+import { circulatePlanOnEnd, readHoldReason } from '../../circulation-flow';
+import { log } from '../../log';
+import { describeErrorSafely } from '../../errors';
+
+/** What became of the 24-hour plan when the meeting ended (issue 22). */
+export interface EndPlanCirculation {
+	/** Copies queued (0 for a meeting that is not a conference, or when held). */
+	queued: number;
+	/** The chair's reason, when the plan is held back. */
+	held: string | null;
+	/** E.g. the unit has no emergency duty team to send it to. */
+	warnings: string[];
+}
 
 /**
  * Why a meeting could not be ended, with the HTTP status the API answers; for a 409 that needs
@@ -51,14 +64,25 @@ export async function endMeeting(props: {
 	meetingId: string;
 	/** The chair's "end all the same": their reason, and for a conference not quorate what happens next. */
 	confirmation?: { reason?: unknown; nextStep?: unknown };
+	/**
+	 * The chair holds the 24-hour plan back, with this reason (issue 22): it is not queued, and
+	 * the meeting page shows it held with a way to send it. Absent: the plan goes out at once.
+	 */
+	holdPlan?: unknown;
 	now?: Date;
-}): Promise<{ documents: DocumentLink[] }> {
+}): Promise<{ documents: DocumentLink[]; plan: EndPlanCirculation }> {
 	const { db, user, meetingId } = props;
 	const now = props.now ?? new Date();
 	const found = await meetingForViewer({ db, user, meetingId });
 	if (!found) throw new EndMeetingError(404, 'No meeting with that id that you are invited to.');
 	if (!canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me })) {
 		throw new EndMeetingError(403, 'Only the chair of this meeting can end it.');
+	}
+	let holdReason: string | null = null;
+	if (props.holdPlan !== undefined && props.holdPlan !== null) {
+		const read = readHoldReason(props.holdPlan);
+		if (typeof read !== 'string') throw new EndMeetingError(400, read.problem);
+		holdReason = read;
 	}
 	let endConfirmation: EndConfirmation | null = null;
 	if (found.meeting.status === 'live') {
@@ -167,7 +191,25 @@ export async function endMeeting(props: {
 				planEvents
 			}
 		});
-		return { documents: stored.map(linkOf) };
+		// The 24-hour plan goes out by itself (or is held back with the chair's reason). A failure
+		// here never undoes the end: the page offers to send it, and the answer says so.
+		let plan: EndPlanCirculation;
+		try {
+			plan = await circulatePlanOnEnd({ db, user, found, documents: stored, holdReason });
+		} catch (failure) {
+			log.error(
+				{ error: describeErrorSafely(failure) },
+				'end: the 24-hour plan could not be queued'
+			);
+			plan = {
+				queued: 0,
+				held: null,
+				warnings: [
+					'The 24-hour plan could not be queued for sending: send it from the meeting page.'
+				]
+			};
+		}
+		return { documents: stored.map(linkOf), plan };
 	} catch (error) {
 		await db
 			.update(meetings)

@@ -9,7 +9,8 @@ import type { RequestHandler } from './$types';
 /**
  * Business support's queue in working order (outstanding first, most overdue at the top, then due
  * soonest; the done ones last): → { documents: [{ id, meetingId, kind, version, state, dueBy,
- * workingDaysLate, lateness, done }] }.
+ * workingDaysLate, lateness, unsent, problems, done }] } — `unsent`: copies held back or
+ * queued; `problems`: copies failed or bounced with nobody acting yet (issue 22).
  */
 export const GET: RequestHandler = async ({ locals }) => {
 	const user = requireApiUser(locals);
@@ -18,7 +19,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 	const documents = await dueDocuments({ db, unitId: user.unitId, today: todayIn() });
 	return json({
 		documents: documents.map(
-			({ id, meetingId, kind, version, state, dueBy, workingDaysLate, lateness, done }) => ({
+			({
 				id,
 				meetingId,
 				kind,
@@ -27,6 +28,20 @@ export const GET: RequestHandler = async ({ locals }) => {
 				dueBy,
 				workingDaysLate,
 				lateness,
+				unsent,
+				problems,
+				done
+			}) => ({
+				id,
+				meetingId,
+				kind,
+				version,
+				state,
+				dueBy,
+				workingDaysLate,
+				lateness,
+				unsent,
+				problems,
 				done
 			})
 		)

@@ -14,6 +14,7 @@ import {
 	maySubmitNotes,
 	mayWriteNotes
 } from '$lib/policy';
+import { notesCirculationPlan } from '$lib/server/circulation-flow';
 import type { PageServerLoad } from './$types';
 
 /** The notes editor: the latest version's state, what this person may do, warnings, every version. */
@@ -55,7 +56,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		detail: { meetingId: params.id, version: notes.version }
 	});
 	const role = found.role;
+	const approving = mayApproveNotes(role) && notes.state === 'with-chair';
+	// The chair approving sees who the final notes go to, each with their copy (issue 22).
+	const recipients = approving
+		? (await notesCirculationPlan({ db, found, notes })).map(({ name, address, agency, copy }) => ({
+				name,
+				address,
+				agency,
+				copy
+			}))
+		: [];
 	return {
+		recipients,
 		meeting: { id: found.meeting.id, title: found.meeting.title },
 		me: { name: found.me?.name ?? user.name, id: user.id },
 		notes: {
@@ -70,7 +82,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		may: {
 			write: mayWriteNotes({ role, state: notes.state }),
 			submit: maySubmitNotes(role) && notes.state === 'draft',
-			approve: mayApproveNotes(role) && notes.state === 'with-chair',
+			approve: approving,
 			correct: mayCorrectNotes(role) && notes.state === 'final'
 		},
 		passages,
