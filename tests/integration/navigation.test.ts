@@ -20,7 +20,7 @@ import { load as auditLoad } from '../../src/routes/audit/+page.server';
 import { load as oversightLoad } from '../../src/routes/oversight/+page.server';
 import { load as peopleLoad } from '../../src/routes/unit/people/+page.server';
 import { load as ownSpaceLoad } from '../../src/routes/me/+page.server';
-import { load as messagesLoad } from '../../src/routes/messages/+page.server';,
+import { load as messagesLoad } from '../../src/routes/messages/+page.server';
 import { load as caseSystemLoad } from '../../src/routes/unit/case-system/+page.server';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
 

@@ -15,6 +15,16 @@ const figures = (over: Partial<OversightFigures>): OversightFigures => ({
 	advocacy: { eligible: 0, offered: 0, takenUp: 0, parentsOffered: 0 },
 	challenges: { raised: 0, byStage: [], resolvedAfter: [] },
 	caseloads: [],
+	feedback: {
+		responses: 0,
+		listenedTo: 0,
+		knowWhatNext: 0,
+		byRole: { parent: 0, child: 0, professional: 0 },
+		byKind: [],
+		byChair: [],
+		byMonth: [],
+		comments: []
+	},
 	...over
 });
 

@@ -46,7 +46,17 @@ const figures = (scale: number): OversightFigures => ({
 	],
 	advocacy: { eligible: 12, offered: 10, takenUp: 6, parentsOffered: 9 },
 	challenges: { raised: 4, byStage: [{ stage: 'informal', count: 3 }], resolvedAfter: [] },
-	caseloads: [{ userId: 'u', name: 'Priya Shah', count: 30 + scale, limit: 35 }]
+	caseloads: [{ userId: 'u', name: 'Priya Shah', count: 30 + scale, limit: 35 }],
+	feedback: {
+		responses: 0,
+		listenedTo: 0,
+		knowWhatNext: 0,
+		byRole: { parent: 0, child: 0, professional: 0 },
+		byKind: [],
+		byChair: [],
+		byMonth: [],
+		comments: []
+	}
 });
 
 describe('the quarterly report’s PDF', () => {

@@ -18,10 +18,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	if (!canScheduleMeetings(user) || !user.unitId) return notFound();
 	const asked = [...new Set(url.searchParams.getAll('childId'))];
 	if (asked.length > 20)
-		return json(
-			{ errors: { childId: 'Ask for at most 20 children at a time.' } },
-			{ status: 400 }
-		);
+		return json({ errors: { childId: 'Ask for at most 20 children at a time.' } }, { status: 400 });
 	const db = await database();
 	const own = await searchChildren({ db, unitId: user.unitId, ids: asked });
 	if (own.length !== asked.length) return notFound();
