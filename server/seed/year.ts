@@ -48,7 +48,7 @@ import {
 	type MeetingKind,
 	type Attendance
 } from '../../src/lib/domain';
-import { meetingKindLabel } from '../../src/lib/meetings/labels';
+import { meetingKindLabel } from '../../src/lib/domain/labels';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { demoIds, id as demoId } from './demo-ids';
 

@@ -8,7 +8,8 @@ import type { DocumentInput } from './input';
 import { lessons } from './lessons';
 import { memoryBook } from './memory-book';
 import { notesFamily } from './notes-family';
-import type { DocumentKind, MeetingDocument } from './model';
+import type { MeetingDocument } from './model';
+import type { DocumentKind } from '../domain/vocabulary';
 import { parentPlan } from './parent-plan';
 import { plan24h } from './plan-24h';
 

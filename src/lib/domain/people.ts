@@ -13,6 +13,15 @@ export const userRoleLabel: Record<UserRole, string> = {
 	parent: 'Parent or carer'
 };
 
+/** A role inside a sentence: "You may give the roles professional and parent." */
+export const userRoleInSentence: Record<UserRole, string> = {
+	chair: 'chair',
+	admin: 'business support',
+	manager: 'manager',
+	professional: 'professional',
+	parent: 'parent'
+};
+
 const roleWords: Record<string, UserRole> = {
 	chair: 'chair',
 	iro: 'chair',

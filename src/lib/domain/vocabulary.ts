@@ -1,7 +1,9 @@
 /**
- * The unit's words for meetings and people, each list defined once: the database schema stores
- * these values, and the domain, the policy, the wording and the pages all use these lists and
- * types. Changing a value here changes what is stored, so it needs a migration.
+ * The unit's words for meetings, people, documents, mail and the live record's channels, each
+ * list defined once: the database schema stores these values, and the domain, the policy, the
+ * wording and the pages all use these lists and types. What each value is called on screen is in
+ * ./labels.ts. Changing a value here changes what is stored, so it needs a migration.
+ * (`vocabulary.test.ts` fails when a list or a label map is typed out again elsewhere in `src/`.)
  */
 
 /** The kinds of meeting the unit runs; each has a template in ./templates. */
@@ -68,3 +70,83 @@ export type DocumentAudience = (typeof documentAudienceNames)[number];
 /** Where a chair's challenge to another agency's practice stands (the unit's escalation policy). */
 export const challengeStages = ['informal', 'formal', 'escalated', 'resolved'] as const;
 export type ChallengeStage = (typeof challengeStages)[number];
+
+/**
+ * The documents a meeting makes as it ends (DESIGN §6), as a template lists them in `outputs`.
+ * `draft-notes` are the professionals' notes: a draft when made, final once the chair approves them.
+ */
+export const meetingOutputs = [
+	'plan-24h',
+	'draft-notes',
+	'parent-plan',
+	'child-letter',
+	'memory-book',
+	'lessons'
+] as const;
+/** One document a meeting produces as it ends. */
+export type MeetingOutput = (typeof meetingOutputs)[number];
+
+/** Every kind of generated document: a meeting's outputs and the family's copy of the notes. */
+export const documentKinds = [...meetingOutputs, 'notes-family'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** Family documents go to parents, carers and the child; the rest only to professionals. */
+export const documentAudiences: Record<DocumentKind, DocumentAudience> = {
+	'plan-24h': 'professionals',
+	'draft-notes': 'professionals',
+	'notes-family': 'family',
+	lessons: 'professionals',
+	'parent-plan': 'family',
+	'child-letter': 'family',
+	'memory-book': 'family'
+};
+
+/** A document version's way out: the notes go draft → with-chair → final; the rest are final as made. */
+export const documentStates = ['draft', 'with-chair', 'final'] as const;
+export type DocumentState = (typeof documentStates)[number];
+
+/** Why a message was sent; docs/mail.md says what each one carries. */
+export const mailPurposes = [
+	'invitation',
+	'update',
+	'cancellation',
+	'reminder',
+	'report-request',
+	'report-reminder',
+	'report-chaser',
+	'circulation',
+	'document-due',
+	'challenge-reminder',
+	/** A set-up link for an account the unit made (People and agencies); no meeting. */
+	'account-invite'
+] as const;
+export type MailPurpose = (typeof mailPurposes)[number];
+
+/** queued: waiting (or waiting to try again); sent: the SMTP server took it; failed: given up. */
+export const mailStates = ['queued', 'sent', 'failed'] as const;
+export type MailState = (typeof mailStates)[number];
+
+/**
+ * A meeting's live record travels on channels, each its own Yjs document: `main` (everyone in
+ * the meeting), `restricted` (third-party information, never sent to parents or children) and,
+ * after the meeting, `notes` (the professionals' notes business support finalises). A channel is
+ * never called a document: "document" is only ever a generated meeting document.
+ */
+export const channels = ['main', 'restricted', 'notes'] as const;
+export type Channel = (typeof channels)[number];
+
+/** The socket's path prefix; a channel's path follows it (`collabUrl`). */
+export const collabPath = '/collab';
+
+/**
+ * A channel's room under the socket's path (the y-websocket room name): `{meetingId}` for
+ * `main`, `{meetingId}/{channel}` for the others.
+ */
+export function collabRoom(meetingId: string, channel: Channel = 'main'): string {
+	return channel === 'main' ? meetingId : `${meetingId}/${channel}`;
+}
+
+/** A channel's socket path: `/collab/{meetingId}`, `/collab/{meetingId}/restricted`, `/collab/{meetingId}/notes`. */
+export function collabUrl(meetingId: string, channel: Channel = 'main'): string {
+	return `${collabPath}/${collabRoom(meetingId, channel)}`;
+}

@@ -23,8 +23,9 @@ import { meetingForViewer, type MeetingForViewer } from './meetings/queries';
 import { mayCirculate, mayReadDocument } from '../policy';
 import type { MeetingRole } from '../domain/vocabulary';
 import { withArticle } from '../domain/plain-words';
-import { meetingKindLabel } from '../meetings/labels';
-import { documentKindLabels, slug, type DocumentKind } from '../documents/model';
+import { documentKindLabel, meetingKindLabel } from '../domain/labels';
+import { slug } from '../documents/model';
+import type { DocumentKind, MailState } from '../domain/vocabulary';
 import { isOnSecureDomain } from '../domain/secure-domains';
 import { unitSettingsOf } from './unit-settings';
 import { isPdfUnavailable, renderDocumentPdf } from './documents/pdf';
@@ -53,7 +54,7 @@ export interface DistributionEntry {
 }
 
 /** The family's copy of a professionals' document, where there is one. */
-const familyCopyOf: Record<string, string> = {
+const familyCopyOf: Partial<Record<string, DocumentKind>> = {
 	'draft-notes': 'notes-family',
 	notes: 'notes-family',
 	'plan-24h': 'parent-plan'
@@ -273,7 +274,7 @@ export async function circulateDocument(props: {
 async function pdfAttachment(copy: StoredDocument): Promise<MailAttachment | null> {
 	try {
 		const pdf = await renderDocumentPdf(copy.content);
-		const label = documentKindLabels[copy.kind as DocumentKind] ?? 'document';
+		const label = documentKindLabel[copy.kind as DocumentKind] ?? 'document';
 		return {
 			filename: `${slug(label)}-version-${copy.version}.pdf`,
 			contentType: 'application/pdf',
@@ -288,7 +289,7 @@ async function pdfAttachment(copy: StoredDocument): Promise<MailAttachment | nul
 async function latestCirculable(
 	db: Database,
 	meetingId: string,
-	kind: string
+	kind: DocumentKind
 ): Promise<StoredDocument | null> {
 	const rows = await db
 		.select()
@@ -306,7 +307,7 @@ export interface CirculationEntry {
 	documentId: string;
 	kind: string;
 	version: number;
-	state: 'queued' | 'sent' | 'failed';
+	state: MailState;
 	/** Plain words about the last failed attempt, while it is being tried again or given up. */
 	lastError: string | null;
 	sentAt: string | null;
@@ -383,7 +384,7 @@ export async function circulationRecord(props: {
 			name: name ?? listed?.name ?? agency ?? row.recipientEmail,
 			address: row.recipientEmail,
 			agency,
-			copy: documentKindLabels[kind as DocumentKind] ?? kind,
+			copy: documentKindLabel[kind as DocumentKind] ?? kind,
 			proof,
 			at: at.toISOString()
 		};

@@ -3,9 +3,8 @@
  * meeting runs on it. Problems are collected (not thrown) with the field they concern.
  */
 import type { Checked, Problem } from '../problems';
-import { meetingKinds, meetingRoles, type MeetingRole } from '../vocabulary';
+import { meetingKinds, meetingOutputs, meetingRoles, type MeetingRole } from '../vocabulary';
 import {
-	meetingOutputs,
 	participantRootPatterns,
 	rootKeyPattern,
 	type MeetingTemplate,

@@ -9,7 +9,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetingDocuments, type DocumentState, type StoredDocument } from '../db/schema';
+import { meetingDocuments, type StoredDocument } from '../db/schema';
+import type { DocumentState } from '../../domain/vocabulary';
+import { documentStateInSentence } from '../../domain/labels';
 import type { SessionUser } from '../auth/session';
 import { audit } from '../audit';
 import { mayApproveNotes, mayCorrectNotes, mayReadNotes, maySubmitNotes } from '../../policy';
@@ -41,12 +43,6 @@ export class NotesError extends Error {
 	}
 }
 
-const stateWords: Record<DocumentState, string> = {
-	draft: 'a draft',
-	'with-chair': 'with the chair',
-	final: 'final'
-};
-
 /**
  * The notes version and the meeting, if the user may read the professionals' notes (else 404);
  * a document that is not the notes, or not their latest version, is a 409.
@@ -73,7 +69,7 @@ export async function notesFor(props: { db: Database; user: SessionUser; documen
 function outOfTurn(row: StoredDocument, step: string): NotesError {
 	return new NotesError(
 		409,
-		`These notes are ${stateWords[row.state]}, so they cannot be ${step}.`
+		`These notes are ${documentStateInSentence[row.state]}, so they cannot be ${step}.`
 	);
 }
 

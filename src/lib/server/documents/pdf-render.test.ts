@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDocument } from '../../documents';
 import { fixtureInput } from '../../documents/fixture';
-import {
-	documentKindLabels,
-	type Block,
-	type DocumentKind,
-	type MeetingDocument
-} from '../../documents/model';
+import type { Block, MeetingDocument } from '../../documents/model';
+import { documentKinds } from '../../domain/vocabulary';
 import {
 	pdfInfo,
 	pdfPageContents,
@@ -125,7 +121,7 @@ describe('renderPdfBytes', () => {
 });
 
 describe('print that holds up', () => {
-	const kinds = Object.keys(documentKindLabels) as DocumentKind[];
+	const kinds = documentKinds;
 	const footer = /page (\d+) of (\d+)$/;
 
 	/** Each page's text without its footer line ("… · page 2 of 3"). */

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetingDocuments, type DocumentState, type StoredDocument } from '../db/schema';
+import { meetingDocuments, type StoredDocument } from '../db/schema';
+import type { DocumentAudience, DocumentState } from '../../domain/vocabulary';
 import { documentDueBy } from '../../domain/document-due';
 import type { CalendarDate } from '../../domain/calendar-date';
 import { renderDocumentHtml } from '../../documents/html';
@@ -20,7 +21,7 @@ export interface DocumentLink {
 	kind: string;
 	version: number;
 	title: string;
-	audience: 'professionals' | 'family';
+	audience: DocumentAudience;
 	/** draft | with-chair | final (docs/documents.md). */
 	state: DocumentState;
 	/** YYYY-MM-DD: when it is due out; null when it has no due date. */

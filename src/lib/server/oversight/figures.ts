@@ -44,6 +44,7 @@ import {
 	decisionLetterDue,
 	firstCicReviewDue,
 	laterCicReviewDue,
+	challengeStages,
 	meetingKinds,
 	notesDueDate,
 	secondCicReviewDue,
@@ -469,7 +470,7 @@ async function challengeFiguresFor(db: Database, unitId: string, start: Date, en
 		.from(challenges)
 		.where(and(inPeriod, eq(challenges.stage, 'resolved')))
 		.groupBy(furthest);
-	const order: ChallengeStage[] = ['informal', 'formal', 'escalated', 'resolved'];
+	const order = challengeStages;
 	const stages = new Map(byStage.map((r) => [r.stage, int(r.count)]));
 	const after = new Map(resolved.map((r) => [r.stage, int(r.count)]));
 	return {

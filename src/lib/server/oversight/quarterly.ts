@@ -6,7 +6,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth/session';
-import type { DocumentKind, MeetingDocument } from '../../documents/model';
+import type { MeetingDocument } from '../../documents/model';
+import type { DocumentKind } from '../../domain/vocabulary';
 import { oversightTables, type FigureTable } from '../../oversight/tables';
 import { oversightForViewer } from './view';
 import { previousQuarter, quarterOf, quarterPeriod, quarterWords } from './period';

@@ -8,7 +8,7 @@ import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/
 import { badRequest, notFound, readJson } from '$lib/server/families/api';
 import { canScheduleMeetings } from '$lib/policy';
 import { meetingKinds } from '$lib/domain/vocabulary';
-import { meetingKindLabel } from '$lib/meetings/labels';
+import { meetingKindLabel } from '$lib/domain/labels';
 import { readDateTime } from '$lib/domain/date-time';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import type { RequestHandler } from './$types';

@@ -9,7 +9,7 @@ import { database } from '$lib/server/db';
 import { readForm, typedDateField, typedTimeField } from '$lib/server/forms';
 import { adjournMeeting } from '$lib/server/meetings/commands/adjourn-meeting';
 import { MeetingDateError } from '$lib/server/meetings/commands/change-meeting-date';
-import { formatMeetingTime } from '$lib/meetings/labels';
+import { formatMeetingTime } from '$lib/meetings/uk-time';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 
 const adjournForm = z.object({

@@ -13,7 +13,7 @@ import {
 	MeetingDateError,
 	rescheduleMeeting
 } from '$lib/server/meetings/commands/change-meeting-date';
-import { formatMeetingTime } from '$lib/meetings/labels';
+import { formatMeetingTime } from '$lib/meetings/uk-time';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 
 const reason = z.string().max(textLimits.reason, tooLongMessage('reason', 'the reason'));

@@ -14,7 +14,7 @@ import {
 import { storableText } from '$lib/server/db/storable';
 import { canScheduleMeetings } from '$lib/policy';
 import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
-import { meetingKindLabel } from '$lib/meetings/labels';
+import { meetingKindLabel } from '$lib/domain/labels';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { dueMeetingsOf } from '$lib/server/families/clocks';
 import { todayIn } from '$lib/domain/calendar-date';

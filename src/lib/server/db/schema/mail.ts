@@ -2,23 +2,7 @@ import { pgTable, text, timestamp, integer, jsonb, index, primaryKey } from 'dri
 import { users } from './people';
 import { meetingParticipants, meetings } from './meetings';
 import { meetingDocuments } from './documents';
-
-/** Why a message was sent; docs/mail.md says what each one carries. */
-export const mailPurposes = [
-	'invitation',
-	'update',
-	'cancellation',
-	'reminder',
-	'report-request',
-	'report-reminder',
-	'report-chaser',
-	'circulation',
-	'document-due',
-	'challenge-reminder',
-	/** A set-up link for an account the unit made (People and agencies); no meeting. */
-	'account-invite'
-] as const;
-export type MailPurpose = (typeof mailPurposes)[number];
+import { mailPurposes, mailStates, type MailPurpose } from '../../../domain/vocabulary';
 
 /**
  * Which mail the sender takes first (the highest, then the oldest): what changes a meeting
@@ -41,10 +25,6 @@ export const mailPriorities: Record<MailPurpose, number> = {
 	'challenge-reminder': 0,
 	'account-invite': 0
 };
-
-/** queued: waiting (or waiting to try again); sent: the SMTP server took it; failed: given up. */
-export const mailStates = ['queued', 'sent', 'failed'] as const;
-export type MailState = (typeof mailStates)[number];
 
 /** A file carried by a message (the calendar invitation). */
 export interface MailAttachment {

@@ -19,7 +19,7 @@ import {
 	meetingRolesForAccount
 } from '../../../policy';
 import { normaliseEmail, usersByEmail } from '../../users';
-import { meetingRoleLabel } from '../../../meetings/labels';
+import { meetingRoleLabel } from '../../../domain/labels';
 import { MeetingInputError } from './create-meeting';
 import { tooLong } from '../../../domain/text-limits';
 import { queueInvitation } from '../../mail/invitations';
