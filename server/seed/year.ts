@@ -553,7 +553,7 @@ export async function seedYear(props: {
 		const title = meetingKindLabel[kind];
 		for (const [docKind, state, approved] of [
 			['plan-24h', 'final', planOut],
-			['draft-notes', notesDone ? 'final' : chance(0.5) ? 'with-chair' : 'draft', notesFinal]
+			['notes', notesDone ? 'final' : chance(0.5) ? 'with-chair' : 'draft', notesFinal]
 		] as const) {
 			// A Life Appreciation Day or a disruption meeting makes no 24-hour plan.
 			if (docKind === 'plan-24h' && !templateFor(kind).outputs.includes('plan-24h')) continue;

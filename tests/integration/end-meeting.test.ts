@@ -227,7 +227,7 @@ describe('ending a meeting', () => {
 		expect(plan).toContain('Monday 11 January 2027');
 		expect(plan).toContain('Chrissie misses school and meals every week.');
 		expect(plan).toContain('No call-outs since March this year.');
-		const notes = byKind['draft-notes'].html;
+		const notes = byKind['notes'].html;
 		expect(notes).toContain('Restricted — not to be shared with the family.');
 		expect(notes).toContain(restricted);
 		expect(notes).toContain('Chrissie loves drawing.');
@@ -285,8 +285,8 @@ describe('ending a meeting', () => {
 		const forParent = await documentsForRole({ db, meetingId, role: 'parent' });
 		expect(forParent.map((d) => d.kind)).toEqual(['parent-plan']);
 		const forPolice = await documentsForRole({ db, meetingId, role: 'professional' });
-		expect(forPolice.map((d) => d.kind)).toEqual(['plan-24h', 'draft-notes', 'parent-plan']);
-		const notes = forPolice.find((d) => d.kind === 'draft-notes')!;
+		expect(forPolice.map((d) => d.kind)).toEqual(['plan-24h', 'notes', 'parent-plan']);
+		const notes = forPolice.find((d) => d.kind === 'notes')!;
 		expect(
 			await documentForRole({ db, meetingId, documentId: notes.id, role: 'parent' })
 		).toBeNull();

@@ -313,7 +313,7 @@ describe('POST /api/meetings/{id}/end checks the register and the quorum', () =>
 					.orderBy(desc(meetingDocuments.version))
 			)[0].html;
 		const plan = await html('plan-24h');
-		const notes = await html('draft-notes');
+		const notes = await html('notes');
 		for (const doc of [plan, notes]) {
 			expect(doc).toContain(reason);
 			expect(doc).toContain('the meeting was not quorate');

@@ -3,7 +3,7 @@
  * the document model, HTML rendering, readability and the jargon glossary.
  */
 import { childLetter } from './child-letter';
-import { draftNotes } from './draft-notes';
+import { notesDocument } from './notes';
 import type { DocumentInput } from './input';
 import { lessons } from './lessons';
 import { memoryBook } from './memory-book';
@@ -17,11 +17,11 @@ export * from './model';
 export * from './input';
 export { renderDocumentHtml } from './html';
 export { documentReadability } from './check';
-export { plan24h, draftNotes, parentPlan, childLetter, memoryBook, lessons, notesFamily };
+export { plan24h, notesDocument, parentPlan, childLetter, memoryBook, lessons, notesFamily };
 
 const generators: Record<DocumentKind, (input: DocumentInput) => MeetingDocument> = {
 	'plan-24h': plan24h,
-	'draft-notes': draftNotes,
+	'notes': notesDocument,
 	'notes-family': notesFamily,
 	'parent-plan': parentPlan,
 	'child-letter': childLetter,

@@ -73,11 +73,13 @@ export type ChallengeStage = (typeof challengeStages)[number];
 
 /**
  * The documents a meeting makes as it ends (DESIGN §6), as a template lists them in `outputs`.
- * `draft-notes` are the professionals' notes: a draft when made, final once the chair approves them.
+ * `notes` are the professionals' notes: a draft when made, final once the chair approves them
+ * (their kind was `draft-notes` before issue 23; migration 0022 renamed the stored rows, and the
+ * JSON contract of issue 6 still answers `draft-notes`: `contractDocumentKind`).
  */
 export const meetingOutputs = [
 	'plan-24h',
-	'draft-notes',
+	'notes',
 	'parent-plan',
 	'child-letter',
 	'memory-book',
@@ -93,13 +95,22 @@ export type DocumentKind = (typeof documentKinds)[number];
 /** Family documents go to parents, carers and the child; the rest only to professionals. */
 export const documentAudiences: Record<DocumentKind, DocumentAudience> = {
 	'plan-24h': 'professionals',
-	'draft-notes': 'professionals',
+	'notes': 'professionals',
 	'notes-family': 'family',
 	lessons: 'professionals',
 	'parent-plan': 'family',
 	'child-letter': 'family',
 	'memory-book': 'family'
 };
+
+/**
+ * The JSON API's name for a document kind where issue 6's contract names it
+ * (`POST /api/meetings/{id}/end`, `GET /api/meetings/{id}/documents`): the notes are `draft-notes`
+ * there; every other kind, and every other answer, uses the kind as stored.
+ */
+export function contractDocumentKind(kind: DocumentKind): string {
+	return kind === 'notes' ? 'draft-notes' : kind;
+}
 
 /** A document version's way out: the notes go draft → with-chair → final; the rest are final as made. */
 export const documentStates = ['draft', 'with-chair', 'final'] as const;

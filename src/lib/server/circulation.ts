@@ -54,8 +54,7 @@ export interface DistributionEntry {
 }
 
 /** The family's copy of a professionals' document, where there is one. */
-const familyCopyOf: Partial<Record<string, DocumentKind>> = {
-	'draft-notes': 'notes-family',
+const familyCopyOf: Partial<Record<DocumentKind, DocumentKind>> = {
 	notes: 'notes-family',
 	'plan-24h': 'parent-plan'
 };

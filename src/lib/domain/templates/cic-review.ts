@@ -128,5 +128,5 @@ export const cicReview: MeetingTemplate = {
 		{ role: 'minute-taker', who: 'Minute-taker', required: false }
 	],
 	decisions: [],
-	outputs: ['plan-24h', 'draft-notes', 'child-letter']
+	outputs: ['plan-24h', 'notes', 'child-letter']
 };

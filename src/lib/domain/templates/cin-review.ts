@@ -113,5 +113,5 @@ export const cinReview: MeetingTemplate = {
 			outcomeBy: 'chair'
 		}
 	],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan']
+	outputs: ['plan-24h', 'notes', 'parent-plan']
 };

@@ -78,5 +78,5 @@ export const coreGroup: MeetingTemplate = {
 		{ role: 'advocate', who: "The child's advocate", required: false }
 	],
 	decisions: [],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan']
+	outputs: ['plan-24h', 'notes', 'parent-plan']
 };

@@ -92,5 +92,5 @@ export const disruptionMeeting: MeetingTemplate = {
 		{ role: 'minute-taker', who: 'Minute-taker', required: true }
 	],
 	decisions: [],
-	outputs: ['draft-notes', 'lessons']
+	outputs: ['notes', 'lessons']
 };

@@ -97,6 +97,6 @@ export const initialConference: MeetingTemplate = {
 	],
 	expectedParticipants: conferenceParticipants,
 	decisions: [childProtectionPlanDecision],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan'],
+	outputs: ['plan-24h', 'notes', 'parent-plan'],
 	quorum: conferenceQuorum
 };

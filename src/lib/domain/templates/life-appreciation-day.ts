@@ -74,5 +74,5 @@ export const lifeAppreciationDay: MeetingTemplate = {
 		{ role: 'minute-taker', who: 'Note-taker', required: false }
 	],
 	decisions: [],
-	outputs: ['draft-notes', 'memory-book']
+	outputs: ['notes', 'memory-book']
 };

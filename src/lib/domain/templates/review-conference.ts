@@ -98,6 +98,6 @@ export const reviewConference: MeetingTemplate = {
 		.filter((p) => p.role !== 'advocate')
 		.concat([{ role: 'advocate', who: "The child's advocate", required: false }]),
 	decisions: [childProtectionPlanDecision],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan'],
+	outputs: ['plan-24h', 'notes', 'parent-plan'],
 	quorum: conferenceQuorum
 };

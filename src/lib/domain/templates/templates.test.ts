@@ -123,7 +123,7 @@ describe('meeting templates: registry and contents', () => {
 	it('makes the documents each kind needs', () => {
 		expect(templateFor('initial-conference').outputs).toEqual([
 			'plan-24h',
-			'draft-notes',
+			'notes',
 			'parent-plan'
 		]);
 		expect(templateFor('cic-review').outputs).toContain('child-letter');
@@ -258,7 +258,7 @@ describe('validateTemplate rejects a bad template', () => {
 			]
 		};
 		const problems = problemsOf(t);
-		expect(problems).toContainEqual(expect.stringMatching(/add "draft-notes"/));
+		expect(problems).toContainEqual(expect.stringMatching(/add "notes"/));
 		expect(problems).toContainEqual(expect.stringMatching(/Unknown meeting role "social-worker"/));
 		expect(problems).toContainEqual(expect.stringMatching(/needs a chair/));
 	});

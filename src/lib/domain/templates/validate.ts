@@ -196,8 +196,8 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 		if (outputs.has(output)) problem('outputs', `Output "${output}" is listed twice.`);
 		outputs.add(output);
 	}
-	if (!outputs.has('draft-notes'))
-		problem('outputs', 'Every meeting makes draft notes: add "draft-notes".');
+	if (!outputs.has('notes'))
+		problem('outputs', 'Every meeting makes notes: add "notes".');
 
 	t.expectedParticipants.forEach((p, i) => {
 		if (!isRole(p.role))

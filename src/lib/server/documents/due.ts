@@ -59,7 +59,7 @@ export async function dueDocuments(props: {
 		.where(
 			and(
 				inArray(meetingDocuments.meetingId, [...byId.keys()]),
-				inArray(meetingDocuments.kind, ['draft-notes', 'notes-family', 'plan-24h'])
+				inArray(meetingDocuments.kind, ['notes', 'notes-family', 'plan-24h'])
 			)
 		);
 	const latest = new Map<string, (typeof rows)[number]>();

@@ -13,14 +13,14 @@ import { breakLongWords, longRunLength, renderPdfBytes } from './pdf-render';
 
 function documentWith(blocks: Block[]): MeetingDocument {
 	return {
-		kind: 'draft-notes',
+		kind: 'notes',
 		audience: 'professionals',
 		title: 'Draft notes',
 		subtitle: 'Initial child protection conference · Chrissie Walker · 6 January 2027',
 		fileName: 'chrissie-walker-draft-notes',
 		containsRestricted: true,
 		sections: [{ heading: 'Contributions', blocks }],
-		generator: { name: 'draft-notes', version: '1' }
+		generator: { name: 'notes', version: '1' }
 	};
 }
 

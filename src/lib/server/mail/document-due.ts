@@ -17,7 +17,7 @@ import type { DocumentKind } from '../../domain/vocabulary';
 import { meetingDateWordsWithYear, meetingLink } from './invitations';
 import { enqueueMailOnce, type QueuedMail } from './outbox';
 
-const kindSlot: Record<string, number> = { 'plan-24h': 1, 'draft-notes': 2 };
+const kindSlot: Record<string, number> = { 'plan-24h': 1, 'notes': 2 };
 
 export function documentDueMail(props: {
 	to: { email: string; userId: string };
@@ -28,7 +28,7 @@ export function documentDueMail(props: {
 	const what = (documentKindLabel[document.kind as DocumentKind] ?? 'A document').toLowerCase();
 	const by = formatCalendarDate(document.dueBy);
 	const link =
-		document.kind === 'draft-notes' ? `${meetingLink(meeting.id)}/notes` : meetingLink(meeting.id);
+		document.kind === 'notes' ? `${meetingLink(meeting.id)}/notes` : meetingLink(meeting.id);
 	return {
 		to: props.to.email,
 		userId: props.to.userId,

@@ -275,10 +275,10 @@ async function documentRows(db: Database, unitId: string, start: Date, end: Date
 			kind: meetings.kind,
 			at: sql`${meetingAt}`.mapWith(meetings.scheduledAt),
 			hasPlan: sql<boolean>`bool_or(${meetingDocuments.kind} = 'plan-24h')`,
-			hasNotes: sql<boolean>`bool_or(${meetingDocuments.kind} = 'draft-notes')`,
+			hasNotes: sql<boolean>`bool_or(${meetingDocuments.kind} = 'notes')`,
 			planOut: sql<Date | null>`min(${circulation.createdAt})`.mapWith(circulation.createdAt),
 			notesFinal:
-				sql<Date | null>`min(${meetingDocuments.approvedAt}) filter (where ${meetingDocuments.kind} = 'draft-notes' and ${meetingDocuments.state} = 'final')`.mapWith(
+				sql<Date | null>`min(${meetingDocuments.approvedAt}) filter (where ${meetingDocuments.kind} = 'notes' and ${meetingDocuments.state} = 'final')`.mapWith(
 					meetingDocuments.approvedAt
 				)
 		})
@@ -287,7 +287,7 @@ async function documentRows(db: Database, unitId: string, start: Date, end: Date
 			meetingDocuments,
 			and(
 				eq(meetingDocuments.meetingId, meetings.id),
-				inArray(meetingDocuments.kind, ['plan-24h', 'draft-notes'])
+				inArray(meetingDocuments.kind, ['plan-24h', 'notes'])
 			)
 		)
 		.leftJoin(

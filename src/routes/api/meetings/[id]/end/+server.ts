@@ -4,6 +4,7 @@ import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { endMeeting, EndMeetingError } from '$lib/server/meetings/commands/end-meeting';
 import type { RequestHandler } from './$types';
+import { contractDocumentKind } from '$lib/domain/vocabulary';
 
 // Lenient here: the command checks rights first (anyone else gets 404), then the reason (400).
 const body = z
@@ -27,7 +28,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		return json({
 			documents: documents.map(({ id, kind, version, title, url, pdfUrl }) => ({
 				id,
-				kind,
+				kind: contractDocumentKind(kind),
 				version,
 				title,
 				url,
