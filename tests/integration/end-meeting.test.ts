@@ -16,7 +16,8 @@ import {
 	setPlanField
 } from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
-import { endMeeting, EndMeetingError } from '../../src/lib/server/meetings/commands/end-meeting';
+import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
+import { CommandError } from '../../src/lib/server/command-error';
 import { documentForRole, documentsForRole } from '../../src/lib/server/documents/store';
 import { renderDocumentPdf } from '../../src/lib/server/documents/pdf';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -252,7 +253,7 @@ describe('ending a meeting', () => {
 	it('refuses a second end with 409 and makes no new version', async () => {
 		const { db } = handle;
 		const second = endMeeting({ db, user: asSession(chair), meetingId, confirmation: noRegister });
-		await expect(second).rejects.toBeInstanceOf(EndMeetingError);
+		await expect(second).rejects.toBeInstanceOf(CommandError);
 		await expect(
 			endMeeting({ db, user: asSession(chair), meetingId, confirmation: noRegister })
 		).rejects.toMatchObject({

@@ -108,9 +108,7 @@ describe('due dates', () => {
 		const [notes] = await db
 			.select({ id: meetingDocuments.id })
 			.from(meetingDocuments)
-			.where(
-				and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'notes'))
-			);
+			.where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'notes')));
 		for (const message of sent) {
 			expect(message.documentId).toBe(notes.id);
 			expect(message.textBody).toContain(`/meetings/${meetingId}/notes`);

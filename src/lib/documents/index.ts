@@ -21,7 +21,7 @@ export { plan24h, notesDocument, parentPlan, childLetter, memoryBook, lessons, n
 
 const generators: Record<DocumentKind, (input: DocumentInput) => MeetingDocument> = {
 	'plan-24h': plan24h,
-	'notes': notesDocument,
+	notes: notesDocument,
 	'notes-family': notesFamily,
 	'parent-plan': parentPlan,
 	'child-letter': childLetter,

@@ -93,7 +93,7 @@ export const documentKindLabel: Record<DocumentKind, string> = {
 	'plan-24h': '24-hour plan',
 	// Draft to final: the state is shown beside it (a final version is not a draft).
 	// The two copies of the notes, named so nobody can confuse them (issue 22).
-	'notes': 'Professionals’ notes (restricted)',
+	notes: 'Professionals’ notes (restricted)',
 	'notes-family': 'Notes for the family',
 	'parent-plan': 'Plan for the family',
 	'child-letter': 'Letter to the child',

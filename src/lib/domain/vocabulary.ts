@@ -95,7 +95,7 @@ export type DocumentKind = (typeof documentKinds)[number];
 /** Family documents go to parents, carers and the child; the rest only to professionals. */
 export const documentAudiences: Record<DocumentKind, DocumentAudience> = {
 	'plan-24h': 'professionals',
-	'notes': 'professionals',
+	notes: 'professionals',
 	'notes-family': 'family',
 	lessons: 'professionals',
 	'parent-plan': 'family',

@@ -32,17 +32,7 @@ import { isPdfUnavailable, renderDocumentPdf } from './documents/pdf';
 import { copyLinkTiming, copyLinkUrl, storeCopyLink } from './copy-links';
 import { generateSessionToken } from './auth/session';
 import type { MailAttachment } from './db/schema';
-
-/** Why a document could not be circulated, with the HTTP status the API answers. */
-export class CirculationError extends Error {
-	constructor(
-		readonly status: 400 | 404 | 409,
-		message: string
-	) {
-		super(message);
-		this.name = 'CirculationError';
-	}
-}
+import { CommandError } from './command-error';
 
 /** One person or address on a meeting's distribution list, with the part they read as. */
 export interface DistributionEntry {
@@ -167,7 +157,7 @@ export async function circulateDocument(props: {
 	const { db, user, meetingId } = props;
 	const found = await meetingForViewer({ db, user, meetingId });
 	if (!found || !mayCirculate({ viewer: user, meeting: found.meeting, participant: found.me }))
-		throw new CirculationError(404, 'No meeting with that id that you may circulate.');
+		throw new CommandError(404, 'No meeting with that id that you may circulate.');
 	const [doc] = /^[0-9a-f-]{36}$/i.test(props.documentId)
 		? await db
 				.select()
@@ -176,9 +166,9 @@ export async function circulateDocument(props: {
 					and(eq(meetingDocuments.id, props.documentId), eq(meetingDocuments.meetingId, meetingId))
 				)
 		: [];
-	if (!doc) throw new CirculationError(400, 'Choose a document of this meeting.');
+	if (!doc) throw new CommandError(400, 'Choose a document of this meeting.');
 	if (!isCirculable(doc))
-		throw new CirculationError(
+		throw new CommandError(
 			409,
 			'This version is not final yet: it goes out once the chair approves it.'
 		);

@@ -121,11 +121,7 @@ describe('meeting templates: registry and contents', () => {
 	});
 
 	it('makes the documents each kind needs', () => {
-		expect(templateFor('initial-conference').outputs).toEqual([
-			'plan-24h',
-			'notes',
-			'parent-plan'
-		]);
+		expect(templateFor('initial-conference').outputs).toEqual(['plan-24h', 'notes', 'parent-plan']);
 		expect(templateFor('cic-review').outputs).toContain('child-letter');
 		expect(templateFor('life-appreciation-day').outputs).toContain('memory-book');
 		expect(templateFor('disruption-meeting').outputs).toContain('lessons');

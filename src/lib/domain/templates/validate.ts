@@ -196,8 +196,7 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 		if (outputs.has(output)) problem('outputs', `Output "${output}" is listed twice.`);
 		outputs.add(output);
 	}
-	if (!outputs.has('notes'))
-		problem('outputs', 'Every meeting makes notes: add "notes".');
+	if (!outputs.has('notes')) problem('outputs', 'Every meeting makes notes: add "notes".');
 
 	t.expectedParticipants.forEach((p, i) => {
 		if (!isRole(p.role))

@@ -17,7 +17,7 @@ import type { DocumentKind } from '../../domain/vocabulary';
 import { meetingDateWordsWithYear, meetingLink } from './invitations';
 import { enqueueMailOnce, type QueuedMail } from './outbox';
 
-const kindSlot: Record<string, number> = { 'plan-24h': 1, 'notes': 2 };
+const kindSlot: Record<string, number> = { 'plan-24h': 1, notes: 2 };
 
 export function documentDueMail(props: {
 	to: { email: string; userId: string };

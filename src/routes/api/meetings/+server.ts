@@ -4,8 +4,8 @@ import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { visibleMeetings } from '$lib/server/meetings/queries';
 import { audit } from '$lib/server/audit';
-import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
-import { badRequest, notFound, readJson } from '$lib/server/families/api';
+import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
+import { badRequest, commandJson, notFound, readJson } from '$lib/server/http/json';
 import { canScheduleMeetings } from '$lib/policy';
 import { meetingKinds } from '$lib/domain/vocabulary';
 import { meetingKindLabel } from '$lib/domain/labels';
@@ -69,10 +69,6 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 		});
 		return json({ id: meeting.id }, { status: 201 });
 	} catch (problem) {
-		if (problem instanceof MeetingInputError)
-			return badRequest({
-				[problem.field === 'date' ? 'scheduledAt' : problem.field]: problem.message
-			});
-		throw problem;
+		return commandJson(problem, { rename: { date: 'scheduledAt' } });
 	}
 };

@@ -13,12 +13,13 @@ import {
 } from '$lib/server/forms';
 import { storableText } from '$lib/server/db/storable';
 import { canScheduleMeetings } from '$lib/policy';
-import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
+import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
 import { meetingKindLabel } from '$lib/domain/labels';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { dueMeetingsOf } from '$lib/server/families/clocks';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { Actions, PageServerLoad } from './$types';
+import { commandFail } from '$lib/server/http/form';
 
 const newMeetingForm = z.object({
 	kind: z.enum(meetingKinds, { error: 'Choose the kind of meeting.' }),
@@ -114,14 +115,7 @@ export const actions: Actions = {
 			});
 			meetingId = meeting.id;
 		} catch (problem) {
-			if (problem instanceof MeetingInputError) {
-				return fail(400, {
-					errors: fieldProblem(problem.field, problem.message),
-					values,
-					childIds
-				});
-			}
-			throw problem;
+			return commandFail(problem, (errors) => ({ errors, values, childIds }));
 		}
 		redirect(303, `/meetings/${meetingId}`);
 	}

@@ -14,23 +14,9 @@ import { riskHistoriesFor } from '../../risk/history';
 import { writePlanActions } from '../../actions';
 import { recordPlanEvents } from '../../plan-events';
 import { calendarDateOf } from '../../../domain/calendar-date';
-import { checkEndConfirmation, type EndConfirmation, type EndProblem } from '../../../domain';
+import { checkEndConfirmation, type EndConfirmation } from '../../../domain';
 import { endProblemsOf } from '../register';
-
-/**
- * Why a meeting could not be ended, with the HTTP status the API answers; for a 409 that needs
- * the chair's confirmation, the problems (register not taken, not quorate).
- */
-export class EndMeetingError extends Error {
-	constructor(
-		readonly status: 400 | 403 | 404 | 409,
-		message: string,
-		readonly problems: EndProblem[] = []
-	) {
-		super(message);
-		this.name = 'EndMeetingError';
-	}
-}
+import { CommandError } from '../../command-error';
 
 /**
  * The chair's "End meeting": live → ended in one conditional update (a second end finds it
@@ -54,9 +40,9 @@ export async function endMeeting(props: {
 	const { db, user, meetingId } = props;
 	const now = props.now ?? new Date();
 	const found = await meetingForViewer({ db, user, meetingId });
-	if (!found) throw new EndMeetingError(404, 'No meeting with that id that you are invited to.');
+	if (!found) throw new CommandError(404, 'No meeting with that id that you are invited to.');
 	if (!canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me })) {
-		throw new EndMeetingError(403, 'Only the chair of this meeting can end it.');
+		throw new CommandError(403, 'Only the chair of this meeting can end it.');
 	}
 	let endConfirmation: EndConfirmation | null = null;
 	if (found.meeting.status === 'live') {
@@ -66,15 +52,16 @@ export async function endMeeting(props: {
 			participants: found.participants
 		});
 		if (problems.length && !props.confirmation) {
-			throw new EndMeetingError(
+			throw new CommandError(
 				409,
 				'Before the meeting ends: ' + problems.map((p) => p.message).join(' '),
-				problems
+				null,
+				{ problems }
 			);
 		}
 		if (problems.length && props.confirmation) {
 			const checked = checkEndConfirmation(props.confirmation, problems);
-			if (!checked.ok) throw new EndMeetingError(400, checked.problems[0].message);
+			if (!checked.ok) throw new CommandError(400, checked.problems[0].message);
 			endConfirmation = checked.confirmation;
 		}
 	}
@@ -88,7 +75,7 @@ export async function endMeeting(props: {
 			found.meeting.status === 'live'
 				? 'ended or changed by someone else a moment ago'
 				: found.meeting.status;
-		throw new EndMeetingError(409, `This meeting is ${status}, so it cannot be ended.`);
+		throw new CommandError(409, `This meeting is ${status}, so it cannot be ended.`);
 	}
 	// Sockets close and reconnect with the ended meeting's rights: read-only from here on.
 	announceMeetingChanged(meetingId);
