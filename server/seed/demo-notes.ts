@@ -73,9 +73,7 @@ export async function seedDemoNotes(props: { db: Database; today: Date }): Promi
 	const [draft] = await db
 		.select()
 		.from(meetingDocuments)
-		.where(
-			and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'draft-notes'))
-		);
+		.where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'notes')));
 	await submitNotes({ db, user: admin, documentId: draft.id, now: at(6) });
 	const { notes } = await approveNotes({ db, user: chair, documentId: draft.id, now: at(8) });
 

@@ -50,7 +50,7 @@ import {
 	type MeetingKind,
 	type Attendance
 } from '../../src/lib/domain';
-import { meetingKindLabel } from '../../src/lib/meetings/labels';
+import { meetingKindLabel } from '../../src/lib/domain/labels';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { demoIds, id as demoId } from './demo-ids';
 
@@ -556,7 +556,7 @@ export async function seedYear(props: {
 		const title = meetingKindLabel[kind];
 		for (const [docKind, state, approved] of [
 			['plan-24h', 'final', planOut],
-			['draft-notes', notesDone ? 'final' : chance(0.5) ? 'with-chair' : 'draft', notesFinal]
+			['notes', notesDone ? 'final' : chance(0.5) ? 'with-chair' : 'draft', notesFinal]
 		] as const) {
 			// A Life Appreciation Day or a disruption meeting makes no 24-hour plan.
 			if (docKind === 'plan-24h' && !templateFor(kind).outputs.includes('plan-24h')) continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canEndMeeting, mayReadDocument } from './policy';
-import { documentAudiences } from './documents/model';
+import { documentAudiences } from './domain/vocabulary';
 
 describe('who reads which meeting document', () => {
 	it('gives parents and children only family documents', () => {

@@ -6,6 +6,7 @@
 import {
 	userRoles,
 	type DocumentAudience,
+	type DocumentState,
 	type MeetingRole,
 	type MeetingStatus,
 	type UserRole
@@ -568,10 +569,7 @@ export function mayReadNotes(role: MeetingRole | null): boolean {
  * May this role write the notes now? Business support (the unit's minute-taker) and the chair
  * while they are a draft; only the chair while they are with the chair; nobody once final.
  */
-export function mayWriteNotes(props: {
-	role: MeetingRole | null;
-	state: 'draft' | 'with-chair' | 'final';
-}): boolean {
+export function mayWriteNotes(props: { role: MeetingRole | null; state: DocumentState }): boolean {
 	if (props.state === 'final') return false;
 	if (props.role === 'chair') return true;
 	return props.role === 'minute-taker' && props.state === 'draft';

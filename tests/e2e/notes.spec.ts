@@ -65,7 +65,7 @@ test('business support finalises the notes with the chair watching; the chair ap
 	expect(firstDone).toBeGreaterThan(0);
 	expect(queue.documents.slice(firstDone).every((d) => d.done)).toBe(true);
 	expect(queue.documents).toContainEqual(
-		expect.objectContaining({ meetingId, kind: 'draft-notes', done: false })
+		expect.objectContaining({ meetingId, kind: 'notes', done: false })
 	);
 	expect(queue.documents).toContainEqual(
 		expect.objectContaining({ meetingId, kind: 'plan-24h', done: true })

@@ -273,7 +273,7 @@ describe('events for the case system', () => {
 		const [notes] = await db
 			.select()
 			.from(meetingDocuments)
-			.where(eq(meetingDocuments.kind, 'draft-notes'));
+			.where(eq(meetingDocuments.kind, 'notes'));
 		await submitNotes({ db, user: session(admin), documentId: notes.id });
 		await approveNotes({ db, user: session(chair), documentId: notes.id, now: clock });
 		const before = received.length;

@@ -36,7 +36,7 @@ describe("ending the demo's filled-in conference", () => {
 			agencyId: chair.agencyId
 		};
 		const { documents } = await endMeeting({ db, user, meetingId: demoIds.miaConference });
-		expect(documents.map((d) => d.kind).sort()).toEqual(['draft-notes', 'parent-plan', 'plan-24h']);
+		expect(documents.map((d) => d.kind).sort()).toEqual(['notes', 'parent-plan', 'plan-24h']);
 
 		const plan = await documentForRole({
 			db,
@@ -58,7 +58,7 @@ describe("ending the demo's filled-in conference", () => {
 		const notes = await documentForRole({
 			db,
 			meetingId: demoIds.miaConference,
-			documentId: documents.find((d) => d.kind === 'draft-notes')!.id,
+			documentId: documents.find((d) => d.kind === 'notes')!.id,
 			role: 'chair'
 		});
 		expect(notes?.html).toContain('Intelligence from another force'); // marked restricted in the professionals' notes

@@ -68,9 +68,9 @@ describe('documents due, in working order', () => {
 		const documents = await dueDocuments({ db: handle.db, unitId, today: '2026-12-21' });
 		expect(documents.map((d) => `${d.meetingTitle} ${d.kind} ${d.done ? 'done' : 'open'}`)).toEqual(
 			[
-				'A meeting draft-notes open',
-				'B meeting draft-notes open',
-				'C meeting draft-notes open',
+				'A meeting notes open',
+				'B meeting notes open',
+				'C meeting notes open',
 				'C meeting plan-24h done',
 				'B meeting plan-24h done',
 				'A meeting plan-24h done'

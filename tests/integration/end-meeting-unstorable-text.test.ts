@@ -153,7 +153,7 @@ describe('ending a meeting whose record holds characters the database cannot sto
 			.from(meetingDocuments)
 			.where(eq(meetingDocuments.meetingId, meetingId));
 		expect(rows).toHaveLength(templateFor('initial-conference').outputs.length);
-		const notes = rows.find((r) => r.kind === 'draft-notes')!;
+		const notes = rows.find((r) => r.kind === 'notes')!;
 		expect(notes.html).toContain('Chrissie loves drawing.');
 		const plan = rows.find((r) => r.kind === 'plan-24h')!;
 		expect(plan.html).toContain('Walk Chrissie to school');

@@ -16,7 +16,8 @@ import {
 	setPlanField
 } from '../../src/lib/collab/record-shape';
 import { templateFor } from '../../src/lib/domain';
-import { endMeeting, EndMeetingError } from '../../src/lib/server/meetings/commands/end-meeting';
+import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
+import { CommandError } from '../../src/lib/server/command-error';
 import { documentForRole, documentsForRole } from '../../src/lib/server/documents/store';
 import { renderDocumentPdf } from '../../src/lib/server/documents/pdf';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -227,7 +228,7 @@ describe('ending a meeting', () => {
 		expect(plan).toContain('Monday 11 January 2027');
 		expect(plan).toContain('Chrissie misses school and meals every week.');
 		expect(plan).toContain('No call-outs since March this year.');
-		const notes = byKind['draft-notes'].html;
+		const notes = byKind['notes'].html;
 		expect(notes).toContain('Restricted — not to be shared with the family.');
 		expect(notes).toContain(restricted);
 		expect(notes).toContain('Chrissie loves drawing.');
@@ -252,7 +253,7 @@ describe('ending a meeting', () => {
 	it('refuses a second end with 409 and makes no new version', async () => {
 		const { db } = handle;
 		const second = endMeeting({ db, user: asSession(chair), meetingId, confirmation: noRegister });
-		await expect(second).rejects.toBeInstanceOf(EndMeetingError);
+		await expect(second).rejects.toBeInstanceOf(CommandError);
 		await expect(
 			endMeeting({ db, user: asSession(chair), meetingId, confirmation: noRegister })
 		).rejects.toMatchObject({
@@ -285,8 +286,8 @@ describe('ending a meeting', () => {
 		const forParent = await documentsForRole({ db, meetingId, role: 'parent' });
 		expect(forParent.map((d) => d.kind)).toEqual(['parent-plan']);
 		const forPolice = await documentsForRole({ db, meetingId, role: 'professional' });
-		expect(forPolice.map((d) => d.kind)).toEqual(['plan-24h', 'draft-notes', 'parent-plan']);
-		const notes = forPolice.find((d) => d.kind === 'draft-notes')!;
+		expect(forPolice.map((d) => d.kind)).toEqual(['plan-24h', 'notes', 'parent-plan']);
+		const notes = forPolice.find((d) => d.kind === 'notes')!;
 		expect(
 			await documentForRole({ db, meetingId, documentId: notes.id, role: 'parent' })
 		).toBeNull();

@@ -8,10 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingParticipants, type User } from '../../src/lib/server/db/schema';
 import type { MeetingRole } from '../../src/lib/domain/vocabulary';
-import {
-	createMeeting,
-	MeetingInputError
-} from '../../src/lib/server/meetings/commands/create-meeting';
+import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
+import { CommandError } from '../../src/lib/server/command-error';
 import {
 	invitablePeople,
 	inviteParticipant
@@ -87,13 +85,15 @@ function invite(user: User, role: MeetingRole) {
 	});
 }
 
-async function refusal(attempt: Promise<unknown>): Promise<{ field: string; message: string }> {
+async function refusal(
+	attempt: Promise<unknown>
+): Promise<{ field: string | undefined; message: string }> {
 	const problem = await attempt.then(
 		() => null,
 		(error: unknown) => error
 	);
-	expect(problem).toBeInstanceOf(MeetingInputError);
-	const { field, message } = problem as MeetingInputError;
+	expect(problem).toBeInstanceOf(CommandError);
+	const { field, message } = problem as CommandError;
 	return { field, message };
 }
 

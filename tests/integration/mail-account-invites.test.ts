@@ -20,14 +20,11 @@ import {
 } from '../../src/lib/server/db/schema';
 import { resetEnvForTests } from '../../src/lib/server/env';
 import { processState } from '../../src/lib/server/process-state';
-import {
-	createMeeting,
-	MeetingInputError
-} from '../../src/lib/server/meetings/commands/create-meeting';
+import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
+import { CommandError } from '../../src/lib/server/command-error';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import { rescheduleMeeting } from '../../src/lib/server/meetings/commands/change-meeting-date';
 import {
-	AccountInviteError,
 	createAccountInvite,
 	lookUpAccountInvite,
 	pendingAccountInvites,
@@ -168,9 +165,9 @@ describe('inviting someone without an account', () => {
 			['not an address', 'professional', 'Enter an email address']
 		] as const) {
 			const problem = await attempt(email, role);
-			expect(problem).toBeInstanceOf(MeetingInputError);
-			expect((problem as MeetingInputError).field).toBe('email');
-			expect((problem as MeetingInputError).message).toContain(words);
+			expect(problem).toBeInstanceOf(CommandError);
+			expect((problem as CommandError).field).toBe('email');
+			expect((problem as CommandError).message).toContain(words);
 		}
 	});
 
@@ -351,7 +348,7 @@ describe('inviting someone without an account', () => {
 		});
 		await expect(
 			redeemAccountInvite({ db, token: old.token, password: 'a long enough password' })
-		).rejects.toBeInstanceOf(AccountInviteError);
+		).rejects.toBeInstanceOf(CommandError);
 		expect(await lookUpAccountInvite({ db, token: 'abc' })).toMatchObject({ ok: false });
 
 		const token = await linkTokenFor('carol@example.test', meetingId);

@@ -13,9 +13,9 @@ import { createMeeting } from '../../src/lib/server/meetings/commands/create-mee
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import {
 	cancelMeeting,
-	MeetingDateError,
 	rescheduleMeeting
 } from '../../src/lib/server/meetings/commands/change-meeting-date';
+import { CommandError } from '../../src/lib/server/command-error';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
 
@@ -58,8 +58,8 @@ async function refusal(attempt: Promise<unknown>) {
 		() => null,
 		(error: unknown) => error
 	);
-	expect(problem).toBeInstanceOf(MeetingDateError);
-	const { status, message } = problem as MeetingDateError;
+	expect(problem).toBeInstanceOf(CommandError);
+	const { status, message } = problem as CommandError;
 	return { status, message };
 }
 

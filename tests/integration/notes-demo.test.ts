@@ -45,12 +45,12 @@ describe('the demo’s notes after the first review', () => {
 			.from(meetingDocuments)
 			.where(eq(meetingDocuments.meetingId, meetingId));
 		expect(rows.map((r) => `${r.kind} ${r.version} ${r.state}`).sort()).toEqual([
-			'draft-notes 1 final',
+			'notes 1 final',
 			'notes-family 1 final',
 			'parent-plan 1 final',
 			'plan-24h 1 final'
 		]);
-		const notes = rows.find((r) => r.kind === 'draft-notes')!;
+		const notes = rows.find((r) => r.kind === 'notes')!;
 		expect(notes.submittedBy).toBe(demoUserIds.admin);
 		expect(notes.approvedBy).toBe(demoUserIds.chair);
 		expect(notes.title).toMatch(/^Notes: /);
@@ -80,10 +80,10 @@ describe('the demo’s notes after the first review', () => {
 		const of = (userId: string) => entries.find((e) => e.userId === userId)!;
 		expect(of(demoUserIds.parent)).toMatchObject({ kind: 'notes-family' });
 		expect(of(demoUserIds.parent).firstOpenedAt).not.toBeNull();
-		expect(of(demoUserIds.socialWorker)).toMatchObject({ kind: 'draft-notes' });
+		expect(of(demoUserIds.socialWorker)).toMatchObject({ kind: 'notes' });
 		expect(of(demoUserIds.socialWorker).firstOpenedAt).not.toBeNull();
 		expect(of(demoUserIds.healthVisitor)).toMatchObject({
-			kind: 'draft-notes',
+			kind: 'notes',
 			firstOpenedAt: null
 		});
 		const messages = await handle.db

@@ -70,13 +70,13 @@ describe('due dates', () => {
 			.from(meetingDocuments)
 			.where(eq(meetingDocuments.meetingId, meetingId));
 		const due = Object.fromEntries(rows.map((r) => [r.kind, r.dueBy]));
-		expect(due['draft-notes']).toBe('2027-01-13');
+		expect(due['notes']).toBe('2027-01-13');
 		expect(due['plan-24h']).toBe('2026-12-21');
 	});
 
 	it('lists them for business support, outstanding first, saying how late in working days', async () => {
 		const documents = await dueDocuments({ db: handle.db, unitId, today: '2027-01-18' });
-		expect(documents.map((d) => d.kind)).toEqual(['draft-notes', 'plan-24h']);
+		expect(documents.map((d) => d.kind)).toEqual(['notes', 'plan-24h']);
 		expect(documents[1]).toMatchObject({
 			state: 'final',
 			workingDaysLate: 0,
@@ -108,9 +108,7 @@ describe('due dates', () => {
 		const [notes] = await db
 			.select({ id: meetingDocuments.id })
 			.from(meetingDocuments)
-			.where(
-				and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'draft-notes'))
-			);
+			.where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'notes')));
 		for (const message of sent) {
 			expect(message.documentId).toBe(notes.id);
 			expect(message.textBody).toContain(`/meetings/${meetingId}/notes`);

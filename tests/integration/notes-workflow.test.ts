@@ -137,7 +137,7 @@ beforeAll(async () => {
 		meetingId,
 		confirmation: noRegister
 	});
-	notesId = documents.find((d) => d.kind === 'draft-notes')!.id;
+	notesId = documents.find((d) => d.kind === 'notes')!.id;
 });
 
 afterAll(async () => {

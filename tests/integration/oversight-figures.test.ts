@@ -48,7 +48,7 @@ const at = (iso: string) => new Date(iso);
 
 async function document(
 	meetingId: string,
-	kind: 'plan-24h' | 'draft-notes',
+	kind: 'plan-24h' | 'notes',
 	props: { state?: 'draft' | 'final'; approvedAt?: Date } = {}
 ) {
 	const [row] = await db
@@ -165,7 +165,7 @@ beforeAll(async () => {
 		recipientEmail: 'a@x.test',
 		createdAt: at('2026-10-06T15:00:00Z')
 	});
-	await document(m1, 'draft-notes', { approvedAt: at('2026-10-26T16:00:00Z') });
+	await document(m1, 'notes', { approvedAt: at('2026-10-26T16:00:00Z') });
 	await db.insert(meetingParticipants).values([
 		{
 			meetingId: m1,
@@ -219,7 +219,7 @@ beforeAll(async () => {
 		recipientEmail: 'a@x.test',
 		createdAt: at('2026-12-14T09:00:00Z')
 	});
-	await document(m2, 'draft-notes', { approvedAt: at('2027-01-08T11:00:00Z') });
+	await document(m2, 'notes', { approvedAt: at('2027-01-08T11:00:00Z') });
 	await db.insert(meetingParticipants).values({
 		meetingId: m2,
 		userId: police.id,
@@ -263,7 +263,7 @@ beforeAll(async () => {
 	});
 	// m3: core group, Monday 2 November 2026, chaired by Bea: notes due 23 November, never final.
 	const m3 = await meeting('m3', 'core-group', '2026-11-02T10:00:00Z', [amy.id], chair2);
-	await document(m3, 'draft-notes', { state: 'draft' });
+	await document(m3, 'notes', { state: 'draft' });
 	// Kai came into care Monday 14 September: first review due 12 October (held then), the
 	// second due Tuesday 12 January 2027, held on the 13th: slipped a day.
 	await meeting('r1', 'cic-review', '2026-10-12T10:00:00Z', [kai.id], chair2);

@@ -715,9 +715,7 @@ describe('approval circulates the final notes (POST /api/documents/{id}/approve)
 		const [draft] = await db
 			.select()
 			.from(meetingDocuments)
-			.where(
-				and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'draft-notes'))
-			);
+			.where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'notes')));
 		await submitNotes({ db, user: session(admin), documentId: draft.id });
 		// The chair's page lists who gets what before approving.
 		const page = (await loadNotesPage({

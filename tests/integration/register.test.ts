@@ -23,6 +23,7 @@ import { processState } from '../../src/lib/server/process-state';
 import { roots } from '../../src/lib/collab/roots';
 import { recordDecision, recordOutcome } from '../../src/lib/collab/record-shape';
 import { readStoredRecord } from '../../src/lib/server/records';
+import type { DocumentKind } from '../../src/lib/domain/vocabulary';
 import * as attendanceApi from '../../src/routes/api/meetings/[id]/attendance/+server';
 import * as meetingApi from '../../src/routes/api/meetings/[id]/+server';
 import * as endApi from '../../src/routes/api/meetings/[id]/end/+server';
@@ -303,7 +304,7 @@ describe('POST /api/meetings/{id}/end checks the register and the quorum', () =>
 		expect(ended.status).toBe(200);
 		const [meeting] = await handle.db.select().from(meetings).where(eq(meetings.id, meetingId));
 		expect(meeting.endConfirmation).toMatchObject({ reason, nextStep: 'ratify' });
-		const html = async (kind: string) =>
+		const html = async (kind: DocumentKind) =>
 			(
 				await handle.db
 					.select()
@@ -312,7 +313,7 @@ describe('POST /api/meetings/{id}/end checks the register and the quorum', () =>
 					.orderBy(desc(meetingDocuments.version))
 			)[0].html;
 		const plan = await html('plan-24h');
-		const notes = await html('draft-notes');
+		const notes = await html('notes');
 		for (const doc of [plan, notes]) {
 			expect(doc).toContain(reason);
 			expect(doc).toContain('the meeting was not quorate');

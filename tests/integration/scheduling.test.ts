@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingParticipants } from '../../src/lib/server/db/schema';
-import {
-	createMeeting,
-	MeetingInputError
-} from '../../src/lib/server/meetings/commands/create-meeting';
+import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
+import { CommandError } from '../../src/lib/server/command-error';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import { recordAttendance } from '../../src/lib/server/meetings/commands/record-attendance';
 import { meetingForViewer, visibleMeetings } from '../../src/lib/server/meetings/queries';
@@ -115,7 +113,7 @@ describe('scheduling and preparing a meeting', () => {
 				voting: false,
 				reportRequested: false
 			})
-		).rejects.toThrow(MeetingInputError);
+		).rejects.toThrow(CommandError);
 
 		expect((await visibleMeetings({ db, user: viewer(mum) })).map((m) => m.id)).toEqual([icpc.id]);
 

@@ -50,9 +50,5 @@ export const closeCodes = {
 	internalError: 1011
 } as const;
 
-/**
- * The socket's path prefix; the meeting id follows it: `/collab/{meetingId}` for the main
- * document, `/collab/{meetingId}/restricted` for the restricted one (y-websocket room name
- * `{meetingId}/restricted`).
- */
-export const collabPath = '/collab';
+/** The socket's path prefix (a channel's path: `collabUrl` in src/lib/domain/vocabulary.ts). */
+export { collabPath } from '../domain/vocabulary';

@@ -3,7 +3,7 @@ import { templateFor } from '../domain';
 import {
 	childLetter,
 	documentReadability,
-	draftNotes,
+	notesDocument,
 	generateDocuments,
 	lessons,
 	memoryBook,
@@ -109,7 +109,7 @@ describe('the 24-hour plan', () => {
 		expect(text).toContain(
 			"Not quorate: two agencies were present, fewer than three and children's social care was not present"
 		);
-		expect(textOf(draftNotes(input))).toContain(
+		expect(textOf(notesDocument(input))).toContain(
 			"The chair's reason: Leo cannot wait three weeks for a reconvened conference."
 		);
 	});
@@ -139,7 +139,7 @@ describe('the 24-hour plan', () => {
 });
 
 describe('the draft notes', () => {
-	const doc = draftNotes(fixtureInput());
+	const doc = notesDocument(fixtureInput());
 	const text = textOf(doc);
 	it('follows the agenda with attendance, apologies and reports', () => {
 		expect(doc.sections.slice(1).map((s) => s.key)).toEqual(
@@ -170,7 +170,7 @@ describe('the draft notes', () => {
 					? { ...p, attendance: 'present-online', arrivedLate: true }
 					: p
 		);
-		const notes = draftNotes(input);
+		const notes = notesDocument(input);
 		expect(rowsOf(notes)).toContainEqual([
 			'Dawn Walker',
 			'parent or carer',
@@ -344,7 +344,7 @@ describe('HTML', () => {
 	it('escapes what people typed and labels tables', () => {
 		const input = fixtureInput();
 		input.paragraphs['section:welcome'] = [{ text: '<script>alert(1)</script>', authors: [] }];
-		const html = renderDocumentHtml(draftNotes(input));
+		const html = renderDocumentHtml(notesDocument(input));
 		expect(html).not.toContain('<script>');
 		expect(html).toContain('&lt;script&gt;');
 		expect(html).toContain('<caption>Attendance and reports</caption>');

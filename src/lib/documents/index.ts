@@ -3,12 +3,13 @@
  * the document model, HTML rendering, readability and the jargon glossary.
  */
 import { childLetter } from './child-letter';
-import { draftNotes } from './draft-notes';
+import { notesDocument } from './notes';
 import type { DocumentInput } from './input';
 import { lessons } from './lessons';
 import { memoryBook } from './memory-book';
 import { notesFamily } from './notes-family';
-import type { DocumentKind, MeetingDocument } from './model';
+import type { MeetingDocument } from './model';
+import type { DocumentKind } from '../domain/vocabulary';
 import { parentPlan } from './parent-plan';
 import { plan24h } from './plan-24h';
 
@@ -16,11 +17,11 @@ export * from './model';
 export * from './input';
 export { renderDocumentHtml } from './html';
 export { documentReadability } from './check';
-export { plan24h, draftNotes, parentPlan, childLetter, memoryBook, lessons, notesFamily };
+export { plan24h, notesDocument, parentPlan, childLetter, memoryBook, lessons, notesFamily };
 
 const generators: Record<DocumentKind, (input: DocumentInput) => MeetingDocument> = {
 	'plan-24h': plan24h,
-	'draft-notes': draftNotes,
+	notes: notesDocument,
 	'notes-family': notesFamily,
 	'parent-plan': parentPlan,
 	'child-letter': childLetter,

@@ -18,6 +18,7 @@ import {
 	type RecordedDecision
 } from '../domain';
 import type { RiskConcern } from './model';
+import { meetingRoleLabel } from '../domain/labels';
 import type { ReportEntry } from '../domain/report-register';
 import type { ChildRiskHistory } from '../risk/history';
 
@@ -95,18 +96,11 @@ export function participantById(input: DocumentInput, id: string): DocumentParti
 
 /** "Sam Okafor (Children's Social Care)" — for professionals' documents. */
 export function nameWithAgency(p: DocumentParticipant): string {
-	return p.agency ? `${p.name} (${p.agency})` : `${p.name} (${roleWords[p.role]})`;
+	return p.agency ? `${p.name} (${p.agency})` : `${p.name} (${roleWords(p.role)})`;
 }
 
-export const roleWords: Record<MeetingRole, string> = {
-	chair: 'chair',
-	'minute-taker': 'minute-taker',
-	professional: 'professional',
-	parent: 'parent or carer',
-	child: 'child or young person',
-	advocate: 'advocate',
-	observer: 'observer'
-};
+/** A meeting role in lower case, after a name: "parent or carer". */
+export const roleWords = (role: MeetingRole): string => meetingRoleLabel[role].toLowerCase();
 
 /** The decisions about each child with the chair's outcome and the dissent. */
 export function decisionTallies(input: DocumentInput): ChildTally[] {

@@ -3,11 +3,8 @@
  * build it from the record; the HTML page, the stored copy and the PDF all render this one
  * model, so every format says the same thing.
  */
-import type { DocumentAudience, MeetingOutput } from '../domain';
+import type { DocumentAudience, DocumentKind } from '../domain/vocabulary';
 import type { ConcernHistory } from '../risk/history';
-
-/** One kind of document a meeting makes as it ends (the template's `outputs`). */
-export type DocumentKind = MeetingOutput | 'notes-family';
 
 /** One score in the risk summary. */
 export interface RiskScore {
@@ -65,30 +62,6 @@ export interface MeetingDocument {
 	jargonReplaced?: { term: string; plain: string; count: number }[];
 	generator: { name: string; version: string };
 }
-
-/** Family documents go to parents, carers and the child; the rest only to professionals. */
-export const documentAudiences: Record<DocumentKind, DocumentAudience> = {
-	'plan-24h': 'professionals',
-	'draft-notes': 'professionals',
-	'notes-family': 'family',
-	lessons: 'professionals',
-	'parent-plan': 'family',
-	'child-letter': 'family',
-	'memory-book': 'family'
-};
-
-/** The name of each kind, for lists and links. */
-export const documentKindLabels: Record<DocumentKind, string> = {
-	'plan-24h': '24-hour plan',
-	// Draft to final: the state is shown beside it (a final version is not a draft).
-	// The two copies of the notes, named so nobody can confuse them (issue 22).
-	'draft-notes': 'Professionals’ notes (restricted)',
-	'notes-family': 'Notes for the family',
-	'parent-plan': 'Plan for the family',
-	'child-letter': 'Letter to the child',
-	'memory-book': 'Memory book',
-	lessons: 'Lessons and recommendations'
-};
 
 /** Lower-case words joined by hyphens, for file names. */
 export function slug(text: string): string {

@@ -5,7 +5,7 @@ import { restrictedQuotes } from './restricted-quotes';
 import type { MeetingDocument } from './model';
 
 const draft: MeetingDocument = {
-	kind: 'draft-notes',
+	kind: 'notes',
 	audience: 'professionals',
 	title: 'Draft notes: Initial conference',
 	subtitle: 'Chrissie · 18 December 2026',

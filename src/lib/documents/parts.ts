@@ -31,21 +31,12 @@ import {
 	type DocumentParticipant
 } from './input';
 import type { Block, DocumentSection } from './model';
-
-/** The register as taken; "not recorded" only where it truly was not taken. */
-const attendanceWords: Record<DocumentParticipant['attendance'], string> = {
-	invited: 'not recorded',
-	present: 'present in the room',
-	'present-online': 'present online',
-	apologies: 'sent apologies',
-	absent: 'did not attend',
-	'left-early': 'left early'
-};
+import { attendanceInDocuments } from '../domain/labels';
 
 /** "present online, arrived late" — one person's line of the register. */
 export function attendanceInWords(p: DocumentParticipant): string {
 	const late = p.arrivedLate && p.attendance !== 'invited' ? ', arrived late' : '';
-	return attendanceWords[p.attendance] + late;
+	return attendanceInDocuments[p.attendance] + late;
 }
 
 /** The facts every professionals' document opens with: which meeting, when, about whom, who chaired; then any of its own. */
@@ -70,7 +61,7 @@ export function meetingFactsBlock(
 export function registerBlocks(input: DocumentInput): Block[] {
 	const rows = input.participants.map((p) => [
 		p.name,
-		p.agency ?? roleWords[p.role],
+		p.agency ?? roleWords(p.role),
 		attendanceInWords(p),
 		p.reportRequested || p.reportReceived
 			? p.reportReceived

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockText } from './check';
 import { fixtureInput } from './fixture';
-import { draftNotes } from './draft-notes';
+import { notesDocument } from './notes';
 import { reportBlocks } from './parts';
 import type { DocumentInput } from './input';
 import type { MeetingDocument } from './model';
@@ -37,7 +37,7 @@ describe('the register of reports in the documents (issue 21)', () => {
 
 	it('never says "shared with parents" for a Life Appreciation Day or a disruption meeting', () => {
 		for (const kind of ['life-appreciation-day', 'disruption-meeting'] as const) {
-			const text = textOf(draftNotes(withRegister(fixtureInput(kind))));
+			const text = textOf(notesDocument(withRegister(fixtureInput(kind))));
 			expect(text).toContain('Police report (PC Jo Reid, Police): Received.');
 			expect(text).not.toMatch(/shared with (the )?parents/i);
 		}

@@ -6,7 +6,7 @@ describe('document due dates', () => {
 	it('notes of a meeting on Friday 18 December 2026 are due Wednesday 13 January 2027', () => {
 		// Christmas Day, the Boxing Day substitute (Monday 28 December) and New Year's Day skipped.
 		expect(notesDueDate('2026-12-18')).toBe('2027-01-13');
-		expect(documentDueBy('draft-notes', '2026-12-18')).toBe('2027-01-13');
+		expect(documentDueBy('notes', '2026-12-18')).toBe('2027-01-13');
 		expect(documentDueBy('notes-family', '2026-12-18')).toBe('2027-01-13');
 	});
 

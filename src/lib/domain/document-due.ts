@@ -9,7 +9,7 @@ import { addWorkingDays, workingDaysBetween } from './working-days';
 
 /** The date a document of this kind is due out, or null when it has no due date. */
 export function documentDueBy(kind: string, meetingDate: CalendarDate): CalendarDate | null {
-	if (kind === 'draft-notes' || kind === 'notes-family') return notesDueDate(meetingDate);
+	if (kind === 'notes' || kind === 'notes-family') return notesDueDate(meetingDate);
 	if (kind === 'plan-24h') return decisionLetterDue(meetingDate);
 	return null;
 }

@@ -14,6 +14,16 @@ export const userRoleLabel: Record<UserRole, string> = {
 	child: 'Child or young person (their own space)'
 };
 
+/** A role inside a sentence: "You may give the roles professional and parent." */
+export const userRoleInSentence: Record<UserRole, string> = {
+	chair: 'chair',
+	admin: 'business support',
+	manager: 'manager',
+	professional: 'professional',
+	parent: 'parent',
+	child: 'child'
+};
+
 const roleWords: Record<string, UserRole> = {
 	chair: 'chair',
 	iro: 'chair',

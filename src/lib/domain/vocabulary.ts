@@ -1,7 +1,9 @@
 /**
- * The unit's words for meetings and people, each list defined once: the database schema stores
- * these values, and the domain, the policy, the wording and the pages all use these lists and
- * types. Changing a value here changes what is stored, so it needs a migration.
+ * The unit's words for meetings, people, documents, mail and the live record's channels, each
+ * list defined once: the database schema stores these values, and the domain, the policy, the
+ * wording and the pages all use these lists and types. What each value is called on screen is in
+ * ./labels.ts. Changing a value here changes what is stored, so it needs a migration.
+ * (`vocabulary.test.ts` fails when a list or a label map is typed out again elsewhere in `src/`.)
  */
 
 /** The kinds of meeting the unit runs; each has a template in ./templates. */
@@ -76,3 +78,98 @@ export type ChallengeStage = (typeof challengeStages)[number];
 /** Who answers a meeting's feedback, as the figures count them (issue 27): never the person. */
 export const feedbackRespondents = ['parent', 'child', 'professional'] as const;
 export type FeedbackRespondent = (typeof feedbackRespondents)[number];
+
+/**
+ * The documents a meeting makes as it ends (DESIGN §6), as a template lists them in `outputs`.
+ * `notes` are the professionals' notes: a draft when made, final once the chair approves them
+ * (their kind was `draft-notes` before issue 23; migration 0022 renamed the stored rows, and the
+ * JSON contract of issue 6 still answers `draft-notes`: `contractDocumentKind`).
+ */
+export const meetingOutputs = [
+	'plan-24h',
+	'notes',
+	'parent-plan',
+	'child-letter',
+	'memory-book',
+	'lessons'
+] as const;
+/** One document a meeting produces as it ends. */
+export type MeetingOutput = (typeof meetingOutputs)[number];
+
+/** Every kind of generated document: a meeting's outputs and the family's copy of the notes. */
+export const documentKinds = [...meetingOutputs, 'notes-family'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** Family documents go to parents, carers and the child; the rest only to professionals. */
+export const documentAudiences: Record<DocumentKind, DocumentAudience> = {
+	'plan-24h': 'professionals',
+	notes: 'professionals',
+	'notes-family': 'family',
+	lessons: 'professionals',
+	'parent-plan': 'family',
+	'child-letter': 'family',
+	'memory-book': 'family'
+};
+
+/**
+ * The JSON API's name for a document kind where issue 6's contract names it
+ * (`POST /api/meetings/{id}/end`, `GET /api/meetings/{id}/documents`): the notes are `draft-notes`
+ * there; every other kind, and every other answer, uses the kind as stored.
+ */
+export function contractDocumentKind(kind: DocumentKind): string {
+	return kind === 'notes' ? 'draft-notes' : kind;
+}
+
+/** A document version's way out: the notes go draft → with-chair → final; the rest are final as made. */
+export const documentStates = ['draft', 'with-chair', 'final'] as const;
+export type DocumentState = (typeof documentStates)[number];
+
+/** Why a message was sent; docs/mail.md says what each one carries. */
+export const mailPurposes = [
+	'invitation',
+	'update',
+	'cancellation',
+	'reminder',
+	'report-request',
+	'report-reminder',
+	'report-chaser',
+	'circulation',
+	'document-due',
+	'challenge-reminder',
+	/** A set-up link for an account the unit made (People and agencies); no meeting. */
+	'account-invite',
+	/** A reviewing officer's managers told a child's message waits unread (issue 27): no content. */
+	'message-waiting',
+	/** The advocacy service told of an initial conference about a child over 5 (issue 22). */
+	'advocacy-notice'
+] as const;
+export type MailPurpose = (typeof mailPurposes)[number];
+
+/** queued: waiting (or waiting to try again); sent: the SMTP server took it; failed: given up. */
+export const mailStates = ['queued', 'sent', 'failed'] as const;
+export type MailState = (typeof mailStates)[number];
+
+/**
+ * A meeting's live record travels on channels, each its own Yjs document: `main` (everyone in
+ * the meeting), `restricted` (third-party information, never sent to parents or children) and,
+ * after the meeting, `notes` (the professionals' notes business support finalises). A channel is
+ * never called a document: "document" is only ever a generated meeting document.
+ */
+export const channels = ['main', 'restricted', 'notes'] as const;
+export type Channel = (typeof channels)[number];
+
+/** The socket's path prefix; a channel's path follows it (`collabUrl`). */
+export const collabPath = '/collab';
+
+/**
+ * A channel's room under the socket's path (the y-websocket room name): `{meetingId}` for
+ * `main`, `{meetingId}/{channel}` for the others.
+ */
+export function collabRoom(meetingId: string, channel: Channel = 'main'): string {
+	return channel === 'main' ? meetingId : `${meetingId}/${channel}`;
+}
+
+/** A channel's socket path: `/collab/{meetingId}`, `/collab/{meetingId}/restricted`, `/collab/{meetingId}/notes`. */
+export function collabUrl(meetingId: string, channel: Channel = 'main'): string {
+	return `${collabPath}/${collabRoom(meetingId, channel)}`;
+}

@@ -10,3 +10,16 @@ export function ukDay(instant: Date): string {
 		day: '2-digit'
 	}).format(instant);
 }
+
+/** "Thursday 26 November 2026, 10:00" in UK time, whatever the server's zone. */
+export function formatMeetingTime(iso: string): string {
+	return new Intl.DateTimeFormat('en-GB', {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: 'Europe/London'
+	}).format(new Date(iso));
+}

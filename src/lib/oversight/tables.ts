@@ -4,7 +4,7 @@
  * all render, so every format says the same thing. Browser-safe.
  */
 import type { OversightFigures } from './figures-model';
-import { meetingKindLabel } from '../meetings/labels';
+import { challengeStageLabel, meetingKindLabel } from '../domain/labels';
 import { formatCalendarDate } from '../domain/calendar-date';
 import type { BarChart } from './bar-chart';
 
@@ -43,12 +43,7 @@ const respondentWords = {
 	professional: 'Professionals'
 } as const;
 
-const stageWords = {
-	informal: 'Raised informally',
-	formal: 'Formal dispute',
-	escalated: 'Escalated to a manager',
-	resolved: 'Resolved'
-} as const;
+const stageWords = challengeStageLabel;
 
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
 

@@ -6,6 +6,7 @@
 import { isCalendarDate } from '../domain/calendar-date';
 import { firstName } from '../domain/plain-words';
 import type { MeetingKind } from '../domain/vocabulary';
+import { meetingKindPlainLabel, meetingKindShortLabel } from '../domain/labels';
 import type { ChildRiskHistory, ConcernHistory, ConcernPoint, Spread } from './history';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -16,31 +17,9 @@ export function shortDate(date: string): string {
 	return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
 }
 
-/** Short names of meeting kinds for the plot's axis. */
-export const kindShortLabel: Record<MeetingKind, string> = {
-	'initial-conference': 'Conference',
-	'review-conference': 'Review conference',
-	'core-group': 'Core group',
-	'cic-review': 'Care review',
-	'cin-review': 'CIN review',
-	'life-appreciation-day': 'Life day',
-	'disruption-meeting': 'Disruption mtg'
-};
-
-/** The same in the family's words (the glossary's plain terms, shortened). */
-export const kindPlainLabel: Record<MeetingKind, string> = {
-	'initial-conference': 'First safety meeting',
-	'review-conference': 'Check-up meeting',
-	'core-group': 'Plan meeting',
-	'cic-review': 'Care meeting',
-	'cin-review': 'Help meeting',
-	'life-appreciation-day': 'Life story day',
-	'disruption-meeting': 'Meeting'
-};
-
 /** The axis label of one meeting: "9 Dec · Core group". */
 export function meetingLabel(point: { date: string; kind: MeetingKind }, plain = false): string {
-	return `${shortDate(point.date)} · ${(plain ? kindPlainLabel : kindShortLabel)[point.kind]}`;
+	return `${shortDate(point.date)} · ${(plain ? meetingKindPlainLabel : meetingKindShortLabel)[point.kind]}`;
 }
 
 function span(low: number, high: number, dash: string): string {

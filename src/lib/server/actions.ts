@@ -26,6 +26,7 @@ import { isCalendarDate } from '../domain/calendar-date';
 import { storableText } from './db/storable';
 import { actionStates, type ActionState } from '../domain/actions';
 import { textLimits } from '../domain/text-limits';
+import { CommandError } from './command-error';
 
 /** What the API answers for one action. */
 export interface ActionView {
@@ -55,18 +56,6 @@ export function actionView(row: PlanActionRow): ActionView {
 		note: row.note,
 		updatedAt: row.updatedAt?.toISOString() ?? null
 	};
-}
-
-/** Why an action could not be changed, with the HTTP status the API answers. */
-export class ActionError extends Error {
-	constructor(
-		readonly status: 400 | 404,
-		message: string,
-		readonly field: string | null = null
-	) {
-		super(message);
-		this.name = 'ActionError';
-	}
 }
 
 function isActionState(value: unknown): value is ActionState {
@@ -201,7 +190,7 @@ export async function updateAction(props: {
 	now?: Date;
 }): Promise<ActionView> {
 	const { db, user } = props;
-	const notFound = new ActionError(404, 'No action with that id that you may change.');
+	const notFound = new CommandError(404, 'No action with that id that you may change.');
 	if (!/^[0-9a-f-]{36}$/i.test(props.actionId)) throw notFound;
 	const [found] = await db
 		.select({ action: planActions, chairId: meetings.chairId })
@@ -214,12 +203,12 @@ export async function updateAction(props: {
 	)
 		throw notFound;
 	if (!isActionState(props.state))
-		throw new ActionError(400, 'Choose not started, in progress, done or stuck.', 'state');
+		throw new CommandError(400, 'Choose not started, in progress, done or stuck.', 'state');
 	const note = props.note === undefined || props.note === null ? '' : props.note;
-	if (typeof note !== 'string') throw new ActionError(400, 'Write the note as words.', 'note');
+	if (typeof note !== 'string') throw new CommandError(400, 'Write the note as words.', 'note');
 	const line = note.replace(/\s+/g, ' ').trim();
 	if (line.length > textLimits.actionNote)
-		throw new ActionError(
+		throw new CommandError(
 			400,
 			`Keep the note to one line (${textLimits.actionNote} characters at most).`,
 			'note'

@@ -5,6 +5,7 @@
  * to send to, failures and bounces acted on (sent again to a corrected address, or dismissed
  * with a reason), and bounces read back from the unit's mail relay.
  */
+import { badInput } from './command-error';
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from './db';
 import {
@@ -243,16 +244,6 @@ export type CopyAction =
 	| { action: 'dismiss'; circulationId: string; reason: unknown }
 	| { action: 'release'; holdId: string };
 
-/** A 400 with the field to fix. */
-export class CopyActionError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-
 /**
  * Acting on a copy that failed or bounced: send it again to a corrected address (the name's
  * address on the list is corrected too) or dismiss it with a reason; or send a held copy after
@@ -279,7 +270,7 @@ export async function actOnCopy(props: {
 						)
 					)
 			: [];
-		if (!hold) throw new CopyActionError('holdId', 'Choose a copy that is held back.');
+		if (!hold) throw badInput('holdId', 'Choose a copy that is held back.');
 		const doc = await documentOf(db, meetingId, hold.documentId);
 		const list = hold.recipientEmail
 			? (await plannedPeople(db, found)).filter(
@@ -298,7 +289,7 @@ export async function actOnCopy(props: {
 				.where(and(eq(circulation.id, act.circulationId), eq(circulation.meetingId, meetingId)))
 		: [];
 	if (!row || row.row.resolution || !(row.bouncedAt || row.state === 'failed'))
-		throw new CopyActionError(
+		throw badInput(
 			'circulationId',
 			'Choose a copy that failed or bounced and that nobody has dealt with yet.'
 		);
@@ -306,12 +297,12 @@ export async function actOnCopy(props: {
 	if (act.action === 'dismiss') {
 		const reason = typeof act.reason === 'string' ? storableText(act.reason).trim() : '';
 		if (!reason)
-			throw new CopyActionError(
+			throw badInput(
 				'reason',
 				'Say why this copy need not be sent again (for example, sent by hand).'
 			);
 		if (reason.length > textLimits.reason)
-			throw new CopyActionError(
+			throw badInput(
 				'reason',
 				`Keep the reason under ${textLimits.reason.toLocaleString('en-GB')} characters.`
 			);
@@ -336,12 +327,9 @@ export async function actOnCopy(props: {
 	}
 	const email = normaliseEmail(typeof act.email === 'string' ? act.email : '');
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254)
-		throw new CopyActionError(
-			'email',
-			'Enter the corrected email address, like name@example.gov.uk.'
-		);
+		throw badInput('email', 'Enter the corrected email address, like name@example.gov.uk.');
 	if (email === row.row.recipientEmail.toLowerCase())
-		throw new CopyActionError('email', 'That is the address that failed: enter the corrected one.');
+		throw badInput('email', 'That is the address that failed: enter the corrected one.');
 	const doc = await documentOf(db, meetingId, row.row.documentId);
 	// The name's address on the list is corrected, so later copies go to it.
 	await db

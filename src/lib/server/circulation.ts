@@ -24,8 +24,9 @@ import { meetingForViewer, type MeetingForViewer } from './meetings/queries';
 import { mayCirculate, mayReadDocument } from '../policy';
 import type { MeetingRole } from '../domain/vocabulary';
 import { withArticle } from '../domain/plain-words';
-import { meetingKindLabel } from '../meetings/labels';
-import { documentKindLabels, slug, type DocumentKind } from '../documents/model';
+import { documentKindLabel, meetingKindLabel } from '../domain/labels';
+import { slug } from '../documents/model';
+import type { DocumentKind, MailState } from '../domain/vocabulary';
 import { isOnSecureDomain } from '../domain/secure-domains';
 import { unitSettingsOf } from './unit-settings';
 import { isPdfUnavailable, renderDocumentPdf } from './documents/pdf';
@@ -33,17 +34,7 @@ import { copyLinkTiming, copyLinkUrl, storeCopyLink } from './copy-links';
 import { generateSessionToken } from './auth/session';
 import type { MailAttachment } from './db/schema';
 import { feedbackInvitationLine } from './feedback';
-
-/** Why a document could not be circulated, with the HTTP status the API answers. */
-export class CirculationError extends Error {
-	constructor(
-		readonly status: 400 | 404 | 409,
-		message: string
-	) {
-		super(message);
-		this.name = 'CirculationError';
-	}
-}
+import { CommandError } from './command-error';
 
 /** One person or address on a meeting's distribution list, with the part they read as. */
 export interface DistributionEntry {
@@ -55,8 +46,7 @@ export interface DistributionEntry {
 }
 
 /** The family's copy of a professionals' document, where there is one. */
-const familyCopyOf: Record<string, string> = {
-	'draft-notes': 'notes-family',
+const familyCopyOf: Partial<Record<DocumentKind, DocumentKind>> = {
 	notes: 'notes-family',
 	'plan-24h': 'parent-plan'
 };
@@ -183,7 +173,7 @@ export async function plannedCopies(props: {
 				name: listed?.name ?? agency ?? person.email,
 				address: person.email,
 				agency,
-				copy: documentKindLabels[kind as DocumentKind] ?? kind,
+				copy: documentKindLabel[kind as DocumentKind] ?? kind,
 				how: isOnSecureDomain(person.email, secureDomains) ? 'attached' : 'link'
 			}
 		];
@@ -204,14 +194,14 @@ export async function documentOf(db: Database, meetingId: string, documentId: st
 				.from(meetingDocuments)
 				.where(and(eq(meetingDocuments.id, documentId), eq(meetingDocuments.meetingId, meetingId)))
 		: [];
-	if (!doc) throw new CirculationError(400, 'Choose a document of this meeting.');
+	if (!doc) throw new CommandError(400, 'Choose a document of this meeting.');
 	return doc;
 }
 
 export async function circulatingMeeting(db: Database, user: SessionUser, meetingId: string) {
 	const found = await meetingForViewer({ db, user, meetingId });
 	if (!found || !mayCirculate({ viewer: user, meeting: found.meeting, participant: found.me }))
-		throw new CirculationError(404, 'No meeting with that id that you may circulate.');
+		throw new CommandError(404, 'No meeting with that id that you may circulate.');
 	return found;
 }
 
@@ -263,7 +253,7 @@ export async function circulateDocument(props: {
 	const found = await circulatingMeeting(db, user, meetingId);
 	const doc = await documentOf(db, meetingId, props.documentId);
 	if (!isCirculable(doc))
-		throw new CirculationError(
+		throw new CommandError(
 			409,
 			'This version is not final yet: it goes out once the chair approves it.'
 		);
@@ -387,7 +377,7 @@ export async function queueCopies(props: {
 async function pdfAttachment(copy: StoredDocument): Promise<MailAttachment | null> {
 	try {
 		const pdf = await renderDocumentPdf(copy.content);
-		const label = documentKindLabels[copy.kind as DocumentKind] ?? 'document';
+		const label = documentKindLabel[copy.kind as DocumentKind] ?? 'document';
 		return {
 			filename: `${slug(label)}-version-${copy.version}.pdf`,
 			contentType: 'application/pdf',
@@ -402,7 +392,7 @@ async function pdfAttachment(copy: StoredDocument): Promise<MailAttachment | nul
 async function latestCirculable(
 	db: Database,
 	meetingId: string,
-	kind: string
+	kind: DocumentKind
 ): Promise<StoredDocument | null> {
 	const rows = await db
 		.select()
@@ -422,7 +412,7 @@ export interface CirculationEntry {
 	documentId: string;
 	kind: string;
 	version: number;
-	state: 'queued' | 'sent' | 'failed';
+	state: MailState;
 	/** Plain words about the last failed attempt, while it is being tried again or given up. */
 	lastError: string | null;
 	sentAt: string | null;
@@ -523,7 +513,7 @@ export async function circulationRecord(props: {
 			name: listed?.name ?? name ?? agency ?? row.recipientEmail,
 			address: row.recipientEmail,
 			agency,
-			copy: documentKindLabels[kind as DocumentKind] ?? kind,
+			copy: documentKindLabel[kind as DocumentKind] ?? kind,
 			proof,
 			at: at.toISOString(),
 			bounceReason: r.bounceReason,

@@ -5,7 +5,8 @@ import { audit } from '$lib/server/audit';
 import { readForm } from '$lib/server/forms';
 import { mayManageFamilies } from '$lib/policy';
 import { visibleChildren, unitFamilies } from '$lib/server/families/queries';
-import { createFamily, FamilyError } from '$lib/server/families/commands';
+import { createFamily } from '$lib/server/families/commands';
+import { commandFail } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The unit's chairs and business support only; anyone else is told nothing (404). */
@@ -50,12 +51,7 @@ export const actions: Actions = {
 		try {
 			id = (await createFamily({ db: await database(), user, name: form.data.name })).id;
 		} catch (problem) {
-			if (problem instanceof FamilyError && problem.status === 400)
-				return fail(400, {
-					errors: { [problem.field]: problem.message },
-					values: { name: form.data.name }
-				});
-			throw problem;
+			return commandFail(problem, (errors) => ({ errors, values: { name: form.data.name } }));
 		}
 		redirect(303, `/families/${id}`);
 	}

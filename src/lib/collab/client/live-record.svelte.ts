@@ -8,7 +8,8 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { closeCodes, collabPath, messageSaveCheck } from '../protocol';
+import { closeCodes, messageSaveCheck } from '../protocol';
+import { collabPath, collabRoom, type Channel } from '../../domain/vocabulary';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 
@@ -26,6 +27,8 @@ export const closeMessages: Record<number, string> = {
 
 export interface LiveRecordOptions {
 	meetingId: string;
+	/** Which of the meeting's channels to open (`main` unless said). */
+	channel?: Channel;
 	/** ws(s)://host/collab; defaults to this page's host. */
 	serverUrl?: string;
 	/** For Node tests: a WebSocket class. */
@@ -93,12 +96,17 @@ export class LiveRecordConnection {
 
 	private open() {
 		const doc = new Y.Doc();
-		const provider = new WebsocketProvider(this.serverUrl, this.options.meetingId, doc, {
-			disableBc: true,
-			...(this.options.WebSocketPolyfill
-				? { WebSocketPolyfill: this.options.WebSocketPolyfill }
-				: {})
-		});
+		const provider = new WebsocketProvider(
+			this.serverUrl,
+			collabRoom(this.options.meetingId, this.options.channel),
+			doc,
+			{
+				disableBc: true,
+				...(this.options.WebSocketPolyfill
+					? { WebSocketPolyfill: this.options.WebSocketPolyfill }
+					: {})
+			}
+		);
 		this.doc = doc;
 		this.provider = provider;
 		this.localChanges = 0;

@@ -124,7 +124,7 @@ export class MeetingSession {
 		state.bind();
 		// Restricted information lives in its own document, which family connections never open.
 		const third = restricted
-			? new LiveRecordConnection({ meetingId: `${meetingId}/restricted`, ...connection })
+			? new LiveRecordConnection({ meetingId, channel: 'restricted', ...connection })
 			: null;
 		this.record = main;
 		this.restricted = third;

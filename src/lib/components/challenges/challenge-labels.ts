@@ -1,16 +1,10 @@
-/** The words for a challenge's stages, shared by the challenge components (browser-safe). */
+/** A challenge as the challenge components show it (browser-safe); its stages' words are the domain's. */
 import { challengeStages, type ChallengeStage } from '$lib/domain/vocabulary';
+export { challengeStageLabel as stageLabel } from '$lib/domain/labels';
 
 export type ChallengeStageName = ChallengeStage;
 
 export const stageOrder: readonly ChallengeStageName[] = challengeStages;
-
-export const stageLabel: Record<ChallengeStageName, string> = {
-	informal: 'Raised informally',
-	formal: 'Formal dispute',
-	escalated: 'Escalated to a manager',
-	resolved: 'Resolved'
-};
 
 export interface ChallengeItem {
 	id: string;

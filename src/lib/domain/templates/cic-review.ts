@@ -3,11 +3,12 @@
  * come first; the record is written *to the child* and comes with a personal letter.
  */
 import type { MeetingTemplate } from './types';
+import { meetingKindLabel } from '../labels';
 
 /** The child in care (looked-after child) review. */
 export const cicReview: MeetingTemplate = {
 	kind: 'cic-review',
-	label: 'Child in care review',
+	label: meetingKindLabel['cic-review'],
 	familyLabel: 'Your review meeting',
 	purpose:
 		'We check that your care plan is right for you, listen to what you want, and agree what happens next.',
@@ -127,5 +128,5 @@ export const cicReview: MeetingTemplate = {
 		{ role: 'minute-taker', who: 'Minute-taker', required: false }
 	],
 	decisions: [],
-	outputs: ['plan-24h', 'draft-notes', 'child-letter']
+	outputs: ['plan-24h', 'notes', 'child-letter']
 };

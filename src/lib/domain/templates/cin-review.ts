@@ -4,11 +4,12 @@
  */
 import { welcomeWhoIsHere } from './sections';
 import type { MeetingTemplate } from './types';
+import { meetingKindLabel } from '../labels';
 
 /** The child in need review. */
 export const cinReview: MeetingTemplate = {
 	kind: 'cin-review',
-	label: 'Child in need review',
+	label: meetingKindLabel['cin-review'],
 	familyLabel: 'Meeting to check how the help is going',
 	purpose:
 		'The family and the workers check how the help is going, whether the child is doing better, and what happens next.',
@@ -112,5 +113,5 @@ export const cinReview: MeetingTemplate = {
 			outcomeBy: 'chair'
 		}
 	],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan']
+	outputs: ['plan-24h', 'notes', 'parent-plan']
 };

@@ -4,11 +4,12 @@
  */
 import { welcomeWhoIsHere } from './sections';
 import type { MeetingTemplate } from './types';
+import { meetingKindLabel } from '../labels';
 
 /** The core group meeting. */
 export const coreGroup: MeetingTemplate = {
 	kind: 'core-group',
-	label: 'Core group',
+	label: meetingKindLabel['core-group'],
 	familyLabel: 'Meeting to work on the plan together',
 	purpose:
 		'The family and the workers check each part of the plan, see whether the child is safer, and change the plan if needed.',
@@ -77,5 +78,5 @@ export const coreGroup: MeetingTemplate = {
 		{ role: 'advocate', who: "The child's advocate", required: false }
 	],
 	decisions: [],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan']
+	outputs: ['plan-24h', 'notes', 'parent-plan']
 };

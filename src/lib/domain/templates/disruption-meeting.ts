@@ -3,11 +3,12 @@
  * lessons without blame and to plan what the child needs next.
  */
 import type { MeetingTemplate } from './types';
+import { meetingKindLabel } from '../labels';
 
 /** The disruption meeting. */
 export const disruptionMeeting: MeetingTemplate = {
 	kind: 'disruption-meeting',
-	label: 'Disruption meeting',
+	label: meetingKindLabel['disruption-meeting'],
 	familyLabel: 'Meeting to understand why the placement ended',
 	purpose:
 		'We look back at why the placement ended, without blame, to learn what to do better and to plan what the child needs next.',
@@ -91,5 +92,5 @@ export const disruptionMeeting: MeetingTemplate = {
 		{ role: 'minute-taker', who: 'Minute-taker', required: true }
 	],
 	decisions: [],
-	outputs: ['draft-notes', 'lessons']
+	outputs: ['notes', 'lessons']
 };

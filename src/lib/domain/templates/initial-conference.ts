@@ -10,11 +10,12 @@ import {
 } from './conference';
 import { conferenceSummary } from './sections';
 import type { MeetingTemplate } from './types';
+import { meetingKindLabel } from '../labels';
 
 /** The initial child protection conference. */
 export const initialConference: MeetingTemplate = {
 	kind: 'initial-conference',
-	label: 'Initial child protection conference',
+	label: meetingKindLabel['initial-conference'],
 	familyLabel: 'First meeting about keeping your child safe',
 	purpose:
 		'Everyone who knows the child shares what they know, and together we decide whether the child needs a plan to keep them safe.',
@@ -96,6 +97,6 @@ export const initialConference: MeetingTemplate = {
 	],
 	expectedParticipants: conferenceParticipants,
 	decisions: [childProtectionPlanDecision],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan'],
+	outputs: ['plan-24h', 'notes', 'parent-plan'],
 	quorum: conferenceQuorum
 };

@@ -3,11 +3,12 @@
  * prospective adopters. Its output is a memory book, not a plan.
  */
 import type { MeetingTemplate } from './types';
+import { meetingKindLabel } from '../labels';
 
 /** The Life Appreciation Day. */
 export const lifeAppreciationDay: MeetingTemplate = {
 	kind: 'life-appreciation-day',
-	label: 'Life Appreciation Day',
+	label: meetingKindLabel['life-appreciation-day'],
 	familyLabel: "A day to share the child's story",
 	purpose:
 		"Everyone who has known the child shares memories along the child's journey, so the new family knows the child's story.",
@@ -73,5 +74,5 @@ export const lifeAppreciationDay: MeetingTemplate = {
 		{ role: 'minute-taker', who: 'Note-taker', required: false }
 	],
 	decisions: [],
-	outputs: ['draft-notes', 'memory-book']
+	outputs: ['notes', 'memory-book']
 };

@@ -9,11 +9,12 @@ import {
 } from './conference';
 import { conferenceSummary } from './sections';
 import type { MeetingTemplate } from './types';
+import { meetingKindLabel } from '../labels';
 
 /** The review child protection conference. */
 export const reviewConference: MeetingTemplate = {
 	kind: 'review-conference',
-	label: 'Review child protection conference',
+	label: meetingKindLabel['review-conference'],
 	familyLabel: 'Meeting to check how the plan is going',
 	purpose:
 		'We look at what has changed for the child since the plan began, and decide whether the child still needs it.',
@@ -97,6 +98,6 @@ export const reviewConference: MeetingTemplate = {
 		.filter((p) => p.role !== 'advocate')
 		.concat([{ role: 'advocate', who: "The child's advocate", required: false }]),
 	decisions: [childProtectionPlanDecision],
-	outputs: ['plan-24h', 'draft-notes', 'parent-plan'],
+	outputs: ['plan-24h', 'notes', 'parent-plan'],
 	quorum: conferenceQuorum
 };

@@ -121,11 +121,7 @@ describe('meeting templates: registry and contents', () => {
 	});
 
 	it('makes the documents each kind needs', () => {
-		expect(templateFor('initial-conference').outputs).toEqual([
-			'plan-24h',
-			'draft-notes',
-			'parent-plan'
-		]);
+		expect(templateFor('initial-conference').outputs).toEqual(['plan-24h', 'notes', 'parent-plan']);
 		expect(templateFor('cic-review').outputs).toContain('child-letter');
 		expect(templateFor('life-appreciation-day').outputs).toContain('memory-book');
 		expect(templateFor('disruption-meeting').outputs).toContain('lessons');
@@ -258,7 +254,7 @@ describe('validateTemplate rejects a bad template', () => {
 			]
 		};
 		const problems = problemsOf(t);
-		expect(problems).toContainEqual(expect.stringMatching(/add "draft-notes"/));
+		expect(problems).toContainEqual(expect.stringMatching(/add "notes"/));
 		expect(problems).toContainEqual(expect.stringMatching(/Unknown meeting role "social-worker"/));
 		expect(problems).toContainEqual(expect.stringMatching(/needs a chair/));
 	});

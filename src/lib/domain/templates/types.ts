@@ -2,7 +2,7 @@
  * A meeting kind as data: its agenda, who is expected, what it decides and what it produces.
  * A unit can add a kind by writing a template; validateTemplate checks it follows the rules.
  */
-import type { MeetingKind, MeetingRole } from '../vocabulary';
+import type { MeetingKind, MeetingOutput, MeetingRole } from '../vocabulary';
 import type { QuorumRule } from '../register';
 
 /**
@@ -72,18 +72,6 @@ export type TemplateDecision = {
 	/** Categories the chair chooses from when the outcome is 'plan'. */
 	categories?: readonly string[];
 };
-
-/** The documents made when the meeting ends (DESIGN §6). */
-export const meetingOutputs = [
-	'plan-24h',
-	'draft-notes',
-	'parent-plan',
-	'child-letter',
-	'memory-book',
-	'lessons'
-] as const;
-/** One document a meeting produces as it ends. */
-export type MeetingOutput = (typeof meetingOutputs)[number];
 
 /** A meeting kind: its agenda in order, who is expected, what it decides and what it makes. */
 export type MeetingTemplate = {

@@ -3,9 +3,8 @@
  * meeting runs on it. Problems are collected (not thrown) with the field they concern.
  */
 import type { Checked, Problem } from '../problems';
-import { meetingKinds, meetingRoles, type MeetingRole } from '../vocabulary';
+import { meetingKinds, meetingOutputs, meetingRoles, type MeetingRole } from '../vocabulary';
 import {
-	meetingOutputs,
 	participantRootPatterns,
 	rootKeyPattern,
 	type MeetingTemplate,
@@ -197,8 +196,7 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 		if (outputs.has(output)) problem('outputs', `Output "${output}" is listed twice.`);
 		outputs.add(output);
 	}
-	if (!outputs.has('draft-notes'))
-		problem('outputs', 'Every meeting makes draft notes: add "draft-notes".');
+	if (!outputs.has('notes')) problem('outputs', 'Every meeting makes notes: add "notes".');
 
 	t.expectedParticipants.forEach((p, i) => {
 		if (!isRole(p.role))

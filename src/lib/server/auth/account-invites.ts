@@ -39,6 +39,7 @@ import { normaliseEmail, usersByEmail } from '../users';
 import type { UserRole } from '../../domain/vocabulary';
 import { hashPassword, verifyPassword } from './password';
 import { generateSessionToken, sessionIdFromToken } from './session';
+import { CommandError } from '../command-error';
 
 /** How long a set-up link works. */
 export const ACCOUNT_INVITE_LIFETIME_MS = 14 * 24 * 60 * 60_000;
@@ -118,17 +119,6 @@ export function newUserInvites(props: {
 		createdAt: now
 	}));
 	return { tokens, expiresAt, rows };
-}
-
-/** Why a set-up link cannot be used, in words for the person holding it. */
-export class AccountInviteError extends Error {
-	constructor(
-		message: string,
-		readonly field: 'password' | 'confirm' | null = null
-	) {
-		super(message);
-		this.name = 'AccountInviteError';
-	}
 }
 
 const UNUSABLE = {
@@ -243,7 +233,7 @@ export async function redeemAccountInvite(props: {
 	const { db } = props;
 	const now = props.now ?? new Date();
 	const before = await lookUpAccountInvite({ db, token: props.token, now });
-	if (!before.ok) throw new AccountInviteError(before.problem);
+	if (!before.ok) throw new CommandError(400, before.problem);
 	const held = before.meetingId
 		? await accountOpenedBy({ db, token: props.token, password: props.password })
 		: null;
@@ -260,7 +250,7 @@ export async function redeemAccountInvite(props: {
 				)
 			)
 			.returning();
-		if (!invite) throw new AccountInviteError(UNUSABLE.used);
+		if (!invite) throw new CommandError(400, UNUSABLE.used);
 		if (invite.userId) {
 			const [user] = await tx
 				.update(users)
@@ -273,7 +263,7 @@ export async function redeemAccountInvite(props: {
 					)
 				)
 				.returning({ id: users.id, role: users.role, unitId: users.unitId });
-			if (!user) throw new AccountInviteError(UNUSABLE.used);
+			if (!user) throw new CommandError(400, UNUSABLE.used);
 			const linked = await linkPlacesToAccount({ db: tx, email: invite.email, ...user });
 			await audit({
 				db: tx,
@@ -295,7 +285,7 @@ export async function redeemAccountInvite(props: {
 				)
 			);
 		const role = participant ? accountRoleForInvitee(participant.role) : null;
-		if (!participant || !role) throw new AccountInviteError(UNUSABLE.used);
+		if (!participant || !role) throw new CommandError(400, UNUSABLE.used);
 		if (held) {
 			// Their own account, opened by the password they typed: the place joins it.
 			await tx
@@ -330,7 +320,7 @@ export async function redeemAccountInvite(props: {
 			})
 			.onConflictDoNothing()
 			.returning();
-		if (!user) throw new AccountInviteError(UNUSABLE.account);
+		if (!user) throw new CommandError(400, UNUSABLE.account);
 		await tx
 			.update(meetingParticipants)
 			.set({ userId: user.id })

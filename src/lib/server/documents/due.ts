@@ -7,7 +7,8 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetingDocuments, meetings, type DocumentState } from '../db/schema';
+import { meetingDocuments, meetings } from '../db/schema';
+import type { DocumentState } from '../../domain/vocabulary';
 import { calendarDateOf, type CalendarDate } from '../../domain/calendar-date';
 import { documentDueBy, lateInWords, workingDaysLate } from '../../domain/document-due';
 import { documentUrl } from './store';
@@ -68,7 +69,7 @@ export async function dueDocuments(props: {
 		.where(
 			and(
 				inArray(meetingDocuments.meetingId, [...byId.keys()]),
-				inArray(meetingDocuments.kind, ['draft-notes', 'notes-family', 'plan-24h'])
+				inArray(meetingDocuments.kind, ['notes', 'notes-family', 'plan-24h'])
 			)
 		);
 	const latest = new Map<string, (typeof rows)[number]>();

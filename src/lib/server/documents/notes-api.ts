@@ -1,21 +1,15 @@
 /**
  * The four steps of the notes as JSON endpoints (`POST /api/documents/{id}/submit|approve|return|correct`):
  * the body is checked with zod (400 `{ errors: { field: message } }`), a refused step answers
- * its status with `{ message }` (404 not yours, 403 not your step, 409 out of turn).
+ * its status with `{ message, errors }` (`commandJson`: 404 not yours, 403 not your step, 409 out of turn).
  */
-import { error, json, type RequestEvent } from '@sveltejs/kit';
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { badRequest, commandJson, jsonObject } from '../http/json';
 import { z } from 'zod';
 import { database } from '../db';
 import { requireApiUser } from '../guards';
 import type { StoredDocument } from '../db/schema';
-import {
-	approveNotes,
-	correctNotes,
-	notesFor,
-	NotesError,
-	returnNotes,
-	submitNotes
-} from './notes';
+import { approveNotes, correctNotes, notesFor, returnNotes, submitNotes } from './notes';
 import { linkOf } from './store';
 import { circulateApprovedNotes } from '../circulation-flow';
 import { textLimits, tooLongMessage } from '../../domain/text-limits';
@@ -55,14 +49,6 @@ function answer(row: StoredDocument) {
 	};
 }
 
-async function bodyOf(event: RequestEvent): Promise<unknown> {
-	try {
-		return await event.request.json();
-	} catch {
-		return null;
-	}
-}
-
 export async function notesStep(event: RequestEvent, step: NotesStep): Promise<Response> {
 	const user = requireApiUser(event.locals);
 	const db = await database();
@@ -75,7 +61,7 @@ export async function notesStep(event: RequestEvent, step: NotesStep): Promise<R
 				// The names the chair holds back from the circulation (their addresses); the rest
 				// are sent the final notes at once, each the copy they may read (issue 22).
 				await notesFor({ db, user, documentId }); // not yours: 404 before any 400
-				const body = (await bodyOf(event)) as { holdBack?: unknown } | null;
+				const body = (await jsonObject(event.request)) as { holdBack?: unknown } | null;
 				const holdBack = body?.holdBack ?? [];
 				if (!Array.isArray(holdBack) || holdBack.some((a) => typeof a !== 'string'))
 					return json(
@@ -94,29 +80,22 @@ export async function notesStep(event: RequestEvent, step: NotesStep): Promise<R
 			}
 			case 'return': {
 				await notesFor({ db, user, documentId }); // not yours: 404 before any 400
-				const parsed = bodies.return.safeParse(await bodyOf(event));
-				if (!parsed.success)
-					return json({ errors: { comment: parsed.error.issues[0].message } }, { status: 400 });
+				const parsed = bodies.return.safeParse(await event.request.json().catch(() => null));
+				if (!parsed.success) return badRequest({ comment: parsed.error.issues[0].message });
 				return json(
 					answer(await returnNotes({ db, user, documentId, comment: parsed.data.comment }))
 				);
 			}
 			case 'correct': {
 				await notesFor({ db, user, documentId });
-				const parsed = bodies.correct.safeParse(await bodyOf(event));
-				if (!parsed.success)
-					return json({ errors: { reason: parsed.error.issues[0].message } }, { status: 400 });
+				const parsed = bodies.correct.safeParse(await event.request.json().catch(() => null));
+				if (!parsed.success) return badRequest({ reason: parsed.error.issues[0].message });
 				return json(
 					answer(await correctNotes({ db, user, documentId, reason: parsed.data.reason }))
 				);
 			}
 		}
 	} catch (problem) {
-		if (problem instanceof NotesError) {
-			if (problem.status === 400)
-				return json({ errors: { [problem.field ?? 'body']: problem.message } }, { status: 400 });
-			error(problem.status, problem.message);
-		}
-		throw problem;
+		return commandJson(problem, { field: 'body' });
 	}
 }

@@ -1,6 +1,6 @@
 /**
  * The professionals' notes of a meeting as they stand: their latest version (kind
- * `draft-notes`) and its state. The collaboration server asks it when someone opens the notes
+ * `notes`) and its state. The collaboration server asks it when someone opens the notes
  * channel (who may write depends on the state); the notes commands and pages read it too.
  */
 import { and, desc, eq } from 'drizzle-orm';
@@ -8,7 +8,7 @@ import type { Database } from '../db';
 import { meetingDocuments, type StoredDocument } from '../db/schema';
 
 /** The kind of the professionals' notes (every version; the family's copy is `notes-family`). */
-export const notesKind = 'draft-notes';
+export const notesKind = 'notes';
 export const familyNotesKind = 'notes-family';
 
 /** The latest version of the meeting's professionals' notes, or null before the meeting ended. */

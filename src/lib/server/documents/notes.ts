@@ -10,7 +10,9 @@
 import { and, eq } from 'drizzle-orm';
 import { queueCaseSystemEvents } from '../case-system/queue';
 import type { Database } from '../db';
-import { meetingDocuments, type DocumentState, type StoredDocument } from '../db/schema';
+import { meetingDocuments, type StoredDocument } from '../db/schema';
+import type { DocumentState } from '../../domain/vocabulary';
+import { documentStateInSentence } from '../../domain/labels';
 import type { SessionUser } from '../auth/session';
 import { audit } from '../audit';
 import { mayApproveNotes, mayCorrectNotes, mayReadNotes, maySubmitNotes } from '../../policy';
@@ -29,24 +31,7 @@ import { contentHash } from './store';
 import { latestNotes, notesKind } from './notes-state';
 import { restrictedPassagesOf } from './restricted-passages';
 import { textLimits } from '../../domain/text-limits';
-
-/** Why a step was refused, with the HTTP status the API answers. */
-export class NotesError extends Error {
-	constructor(
-		readonly status: 400 | 403 | 404 | 409,
-		message: string,
-		readonly field?: string
-	) {
-		super(message);
-		this.name = 'NotesError';
-	}
-}
-
-const stateWords: Record<DocumentState, string> = {
-	draft: 'a draft',
-	'with-chair': 'with the chair',
-	final: 'final'
-};
+import { CommandError } from '../command-error';
 
 /**
  * The notes version and the meeting, if the user may read the professionals' notes (else 404);
@@ -54,27 +39,27 @@ const stateWords: Record<DocumentState, string> = {
  */
 export async function notesFor(props: { db: Database; user: SessionUser; documentId: string }) {
 	const { db, user, documentId } = props;
-	const notFound = new NotesError(404, 'No notes with that id that you may read.');
+	const notFound = new CommandError(404, 'No notes with that id that you may read.');
 	if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound;
 	const [row] = await db.select().from(meetingDocuments).where(eq(meetingDocuments.id, documentId));
 	if (!row) throw notFound;
 	const found = await meetingForViewer({ db, user, meetingId: row.meetingId });
 	if (!found || !mayReadNotes(found.role)) throw notFound;
 	if (row.kind !== notesKind)
-		throw new NotesError(409, 'Only the professionals’ notes go to the chair for approval.');
+		throw new CommandError(409, 'Only the professionals’ notes go to the chair for approval.');
 	const latest = await latestNotes({ db, meetingId: row.meetingId });
 	if (latest && latest.version !== row.version)
-		throw new NotesError(
+		throw new CommandError(
 			409,
 			`This is version ${row.version}; version ${latest.version} is newer.`
 		);
 	return { row, found };
 }
 
-function outOfTurn(row: StoredDocument, step: string): NotesError {
-	return new NotesError(
+function outOfTurn(row: StoredDocument, step: string): CommandError {
+	return new CommandError(
 		409,
-		`These notes are ${stateWords[row.state]}, so they cannot be ${step}.`
+		`These notes are ${documentStateInSentence[row.state]}, so they cannot be ${step}.`
 	);
 }
 
@@ -117,7 +102,7 @@ export async function submitNotes(props: {
 	const { db, user } = props;
 	const { row, found } = await notesFor(props);
 	if (!maySubmitNotes(found.role))
-		throw new NotesError(403, 'Business support sends the notes to the chair.');
+		throw new CommandError(403, 'Business support sends the notes to the chair.');
 	const [updated] = await db
 		.update(meetingDocuments)
 		.set({ state: 'with-chair', submittedBy: user.id, submittedAt: props.now ?? new Date() })
@@ -138,10 +123,10 @@ export async function returnNotes(props: {
 	const { db, user } = props;
 	const { row, found } = await notesFor(props);
 	if (!mayApproveNotes(found.role))
-		throw new NotesError(403, 'Only the chair sends the notes back.');
+		throw new CommandError(403, 'Only the chair sends the notes back.');
 	const comment = props.comment.trim();
 	if (!comment || comment.length > textLimits.reason)
-		throw new NotesError(400, 'Say in a few words what needs to change.', 'comment');
+		throw new CommandError(400, 'Say in a few words what needs to change.', 'comment');
 	const [updated] = await db
 		.update(meetingDocuments)
 		.set({ state: 'draft', returnedComment: storableText(comment) })
@@ -207,7 +192,8 @@ export async function approveNotes(props: {
 	const { db, user } = props;
 	const now = props.now ?? new Date();
 	const { row, found } = await notesFor(props);
-	if (!mayApproveNotes(found.role)) throw new NotesError(403, 'Only the chair approves the notes.');
+	if (!mayApproveNotes(found.role))
+		throw new CommandError(403, 'Only the chair approves the notes.');
 	if (row.state !== 'with-chair') throw outOfTurn(row, 'approved');
 	const content = storableJson(await notesAsDocument(db, row));
 	const family = await familyCopy(db, found);
@@ -278,10 +264,10 @@ export async function correctNotes(props: {
 	const now = props.now ?? new Date();
 	const { row, found } = await notesFor(props);
 	if (!mayCorrectNotes(found.role))
-		throw new NotesError(403, 'Business support or the chair correct the notes.');
+		throw new CommandError(403, 'Business support or the chair correct the notes.');
 	const reason = props.reason.trim();
 	if (!reason || reason.length > textLimits.reason)
-		throw new NotesError(400, 'Say why the notes need correcting.', 'reason');
+		throw new CommandError(400, 'Say why the notes need correcting.', 'reason');
 	if (row.state !== 'final') throw outOfTurn(row, 'corrected (only final notes are)');
 	let inserted: StoredDocument | undefined;
 	try {
@@ -308,7 +294,7 @@ export async function correctNotes(props: {
 			.returning();
 	} catch {
 		// The unique (meeting, kind, version) index: someone corrected it a moment ago.
-		throw new NotesError(409, 'These notes were corrected a moment ago by someone else.');
+		throw new CommandError(409, 'These notes were corrected a moment ago by someone else.');
 	}
 	await changed({
 		db,

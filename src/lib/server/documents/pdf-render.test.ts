@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDocument } from '../../documents';
 import { fixtureInput } from '../../documents/fixture';
-import {
-	documentKindLabels,
-	type Block,
-	type DocumentKind,
-	type MeetingDocument
-} from '../../documents/model';
+import type { Block, MeetingDocument } from '../../documents/model';
+import { documentKinds } from '../../domain/vocabulary';
 import {
 	pdfInfo,
 	pdfPageContents,
@@ -17,14 +13,14 @@ import { breakLongWords, longRunLength, renderPdfBytes } from './pdf-render';
 
 function documentWith(blocks: Block[]): MeetingDocument {
 	return {
-		kind: 'draft-notes',
+		kind: 'notes',
 		audience: 'professionals',
 		title: 'Draft notes',
 		subtitle: 'Initial child protection conference · Chrissie Walker · 6 January 2027',
 		fileName: 'chrissie-walker-draft-notes',
 		containsRestricted: true,
 		sections: [{ heading: 'Contributions', blocks }],
-		generator: { name: 'draft-notes', version: '1' }
+		generator: { name: 'notes', version: '1' }
 	};
 }
 
@@ -125,7 +121,7 @@ describe('renderPdfBytes', () => {
 });
 
 describe('print that holds up', () => {
-	const kinds = Object.keys(documentKindLabels) as DocumentKind[];
+	const kinds = documentKinds;
 	const footer = /page (\d+) of (\d+)$/;
 
 	/** Each page's text without its footer line ("… · page 2 of 3"). */

@@ -13,14 +13,14 @@ import {
 
 function documentWith(title: string, blocks: Block[]): MeetingDocument {
 	return {
-		kind: 'draft-notes',
+		kind: 'notes',
 		audience: 'professionals',
 		title,
 		subtitle: 'Initial child protection conference · Chrissie Walker · 6 January 2027',
 		fileName: 'chrissie-walker-draft-notes',
 		containsRestricted: false,
 		sections: [{ heading: 'Contributions', blocks }],
-		generator: { name: 'draft-notes', version: '1' }
+		generator: { name: 'notes', version: '1' }
 	};
 }
 

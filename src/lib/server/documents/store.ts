@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetingDocuments, type DocumentState, type StoredDocument } from '../db/schema';
+import { meetingDocuments, type StoredDocument } from '../db/schema';
+import type { DocumentAudience, DocumentKind, DocumentState } from '../../domain/vocabulary';
 import { documentDueBy } from '../../domain/document-due';
 import type { CalendarDate } from '../../domain/calendar-date';
 import { renderDocumentHtml } from '../../documents/html';
@@ -17,10 +18,10 @@ import { storableJson, storableText } from '../db/storable';
 /** What the API answers for one document. */
 export interface DocumentLink {
 	id: string;
-	kind: string;
+	kind: DocumentKind;
 	version: number;
 	title: string;
-	audience: 'professionals' | 'family';
+	audience: DocumentAudience;
 	/** draft | with-chair | final (docs/documents.md). */
 	state: DocumentState;
 	/** YYYY-MM-DD: when it is due out; null when it has no due date. */
@@ -95,7 +96,7 @@ export async function storeDocuments(props: {
 				kind: doc.kind,
 				audience: doc.audience,
 				version: props.versionOf?.(doc) ?? (versionOf.get(doc.kind) ?? 0) + 1,
-				state: props.stateOf?.(doc) ?? (doc.kind === 'draft-notes' ? 'draft' : 'final'),
+				state: props.stateOf?.(doc) ?? (doc.kind === 'notes' ? 'draft' : 'final'),
 				dueBy: props.meetingDate ? documentDueBy(doc.kind, props.meetingDate) : null,
 				generatorName: doc.generator.name,
 				generatorVersion: doc.generator.version,

@@ -15,7 +15,8 @@ import {
 	interpreterProblem,
 	type ChildDetails
 } from '../../domain/child-record';
-import { FamilyError, keepsChild } from './commands';
+import { keepsChild } from './commands';
+import { CommandError } from '../command-error';
 import { childForViewer, isId } from './queries';
 
 /** What the child's page shows of the record; null when the viewer may not see the child. */
@@ -78,11 +79,11 @@ export async function updateChildDetails(props: {
 }): Promise<void> {
 	const { db, user } = props;
 	if (!(await keepsChild({ db, user, childId: props.childId })))
-		throw new FamilyError(404, 'id', 'Not found');
+		throw new CommandError(404, 'Not found', 'id');
 	const checked = checkChildDetails(props.input);
 	if (!checked.ok) {
 		const [first] = checked.problems;
-		throw new FamilyError(400, first.field, first.message);
+		throw new CommandError(400, first.message, first.field);
 	}
 	const { legalStatus, ...columns } = checked.details;
 	const [child] = await db.select().from(children).where(eq(children.id, props.childId));
@@ -90,7 +91,7 @@ export async function updateChildDetails(props: {
 		interpreterNeeded: columns.interpreterNeeded ?? child.interpreterNeeded,
 		firstLanguage: columns.firstLanguage !== undefined ? columns.firstLanguage : child.firstLanguage
 	});
-	if (problem) throw new FamilyError(400, problem.field, problem.message);
+	if (problem) throw new CommandError(400, problem.message, problem.field);
 	await db.transaction(async (tx) => {
 		if (Object.keys(columns).length)
 			await tx
@@ -124,13 +125,13 @@ export async function linkSibling(props: {
 	siblingId: string;
 }): Promise<void> {
 	const { db, user, childId, siblingId } = props;
-	if (!(await keepsChild({ db, user, childId }))) throw new FamilyError(404, 'id', 'Not found');
+	if (!(await keepsChild({ db, user, childId }))) throw new CommandError(404, 'Not found', 'id');
 	if (
 		!isId(siblingId ?? '') ||
 		siblingId === childId ||
 		!(await keepsChild({ db, user, childId: siblingId }))
 	)
-		throw new FamilyError(400, 'siblingId', 'Choose another child of your unit.');
+		throw new CommandError(400, 'Choose another child of your unit.', 'siblingId');
 	await db
 		.insert(siblingLinks)
 		.values([

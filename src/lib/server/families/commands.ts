@@ -17,20 +17,9 @@ import { dueFromEvent, type ChildEventKind, type DueMeeting } from '../../domain
 import { isId, unitParentAccount } from './queries';
 import { endPlan, plansRunningOn, startPlan } from '../plan-events';
 import { queuePlanChanges } from '../case-system/queue';
+import { CommandError, badInput } from '../command-error';
 
-/** Why a change to a family could not be made: 404 (not theirs) or 400 (a field, with why). */
-export class FamilyError extends Error {
-	constructor(
-		readonly status: 400 | 404,
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-		this.name = 'FamilyError';
-	}
-}
-
-const notFound = () => new FamilyError(404, 'id', 'Not found');
+const notFound = () => new CommandError(404, 'Not found', 'id');
 
 function keeper(user: SessionUser): SessionUser & { unitId: string } {
 	if (!mayManageFamilies(user)) throw notFound();
@@ -39,17 +28,16 @@ function keeper(user: SessionUser): SessionUser & { unitId: string } {
 
 function text(field: string, value: string, what: string, limit: TextLimit = 'name'): string {
 	const clean = storableText(value ?? '').trim();
-	if (!clean) throw new FamilyError(400, field, `Enter ${what}.`);
+	if (!clean) throw badInput(field, `Enter ${what}.`);
 	const long = tooLong(clean, limit, `the ${field === 'name' ? 'name' : field}`);
-	if (long) throw new FamilyError(400, field, long);
+	if (long) throw badInput(field, long);
 	return clean;
 }
 
 function pastDate(field: string, value: string, what: string): string {
 	const problem = typedDateProblem(value ?? '');
-	if (problem) throw new FamilyError(400, field, problem);
-	if (compareDates(value, todayIn()) > 0)
-		throw new FamilyError(400, field, `${what} cannot be after today.`);
+	if (problem) throw badInput(field, problem);
+	if (compareDates(value, todayIn()) > 0) throw badInput(field, `${what} cannot be after today.`);
 	return value;
 }
 
@@ -111,8 +99,7 @@ export async function addFamilyMember(props: {
 				.where(and(eq(users.id, props.userId), unitParentAccount(user.unitId)))
 		: [];
 	if (!member)
-		throw new FamilyError(
-			400,
+		throw badInput(
 			'userId',
 			"Choose a parent's or carer's account from the list (someone new is added on People first)."
 		);
@@ -156,12 +143,12 @@ export async function createChild(props: {
 	const { db } = props;
 	const user = keeper(props.user);
 	const family = await unitFamily(db, user, props.familyId);
-	if (!family) throw new FamilyError(400, 'familyId', 'Choose a family of your unit.');
+	if (!family) throw badInput('familyId', 'Choose a family of your unit.');
 	const name = text('name', props.name, "the child's name");
 	const dateOfBirth = pastDate('dateOfBirth', props.dateOfBirth, 'A date of birth');
 	const preferred = storableText(props.preferredName ?? '').trim() || null;
 	const longPreferred = tooLong(preferred ?? '', 'shortText', 'the preferred name');
-	if (longPreferred) throw new FamilyError(400, 'preferredName', longPreferred);
+	if (longPreferred) throw badInput('preferredName', longPreferred);
 	const [child] = await db
 		.insert(children)
 		.values({ familyId: family.id, name, dateOfBirth, preferredName: preferred })
@@ -212,7 +199,7 @@ export async function moveChild(props: {
 	const child = await unitChild(db, user, props.childId);
 	if (!child) throw notFound();
 	const family = await unitFamily(db, user, props.familyId);
-	if (!family) throw new FamilyError(400, 'familyId', 'Choose a family of your unit.');
+	if (!family) throw badInput('familyId', 'Choose a family of your unit.');
 	await db.update(children).set({ familyId: family.id }).where(eq(children.id, child.id));
 	await audit({
 		db,
@@ -244,7 +231,7 @@ export async function recordChildEvent(props: {
 	if (!child) throw notFound();
 	// A date ahead is allowed: a discussion booked for tomorrow may be recorded today.
 	const problem = typedDateProblem(props.date ?? '');
-	if (problem) throw new FamilyError(400, 'date', problem);
+	if (problem) throw badInput('date', problem);
 	const date = props.date;
 	let iroId: string | null = null;
 	if (props.kind === 'came-into-care' && props.iroId) {
@@ -256,12 +243,7 @@ export async function recordChildEvent(props: {
 						and(eq(users.id, props.iroId), eq(users.unitId, user.unitId), eq(users.role, 'chair'))
 					)
 			: [];
-		if (!iro)
-			throw new FamilyError(
-				400,
-				'iroId',
-				'Choose an independent reviewing officer from your unit.'
-			);
+		if (!iro) throw badInput('iroId', 'Choose an independent reviewing officer from your unit.');
 		iroId = iro.id;
 	}
 	// A plan's start and end are the plan register's (issue 26): one record of when it ran.
@@ -270,10 +252,10 @@ export async function recordChildEvent(props: {
 		let planId: string;
 		if (props.kind === 'plan-started') {
 			if (running)
-				throw new FamilyError(
+				throw new CommandError(
 					400,
-					'kind',
-					'This child is already subject to a child protection plan on that date; end it first.'
+					'This child is already subject to a child protection plan on that date; end it first.',
+					'kind'
 				);
 			planId = await startPlan({
 				db,
@@ -285,10 +267,10 @@ export async function recordChildEvent(props: {
 			});
 		} else {
 			if (!running)
-				throw new FamilyError(
+				throw new CommandError(
 					400,
-					'kind',
-					'This child is not subject to a child protection plan on that date.'
+					'This child is not subject to a child protection plan on that date.',
+					'kind'
 				);
 			planId = running;
 			await endPlan({

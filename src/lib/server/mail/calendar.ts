@@ -14,7 +14,7 @@ import {
 } from 'ical-generator';
 import { TZDate } from '@date-fns/tz';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { meetingKindLabel } from '../../meetings/labels';
+import { meetingKindLabel } from '../../domain/labels';
 
 export const MEETING_TIME_ZONE = 'Europe/London';
 /** How long a meeting is shown for in calendars when nothing else is known. */

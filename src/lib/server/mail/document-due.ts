@@ -12,11 +12,12 @@ import type { Database } from '../db';
 import { meetingDocuments, meetingParticipants, meetings, users } from '../db/schema';
 import { calendarDateOf, formatCalendarDate, type CalendarDate } from '../../domain/calendar-date';
 import { documentReminderDay } from '../../domain/document-due';
-import { documentKindLabels, type DocumentKind } from '../../documents/model';
+import { documentKindLabel } from '../../domain/labels';
+import type { DocumentKind } from '../../domain/vocabulary';
 import { meetingDateWordsWithYear, meetingLink } from './invitations';
 import { enqueueMailOnce, type QueuedMail } from './outbox';
 
-const kindSlot: Record<string, number> = { 'plan-24h': 1, 'draft-notes': 2 };
+const kindSlot: Record<string, number> = { 'plan-24h': 1, notes: 2 };
 
 export function documentDueMail(props: {
 	to: { email: string; userId: string };
@@ -24,10 +25,10 @@ export function documentDueMail(props: {
 	document: { id: string; kind: string; dueBy: CalendarDate };
 }): QueuedMail {
 	const { meeting, document } = props;
-	const what = (documentKindLabels[document.kind as DocumentKind] ?? 'A document').toLowerCase();
+	const what = (documentKindLabel[document.kind as DocumentKind] ?? 'A document').toLowerCase();
 	const by = formatCalendarDate(document.dueBy);
 	const link =
-		document.kind === 'draft-notes' ? `${meetingLink(meeting.id)}/notes` : meetingLink(meeting.id);
+		document.kind === 'notes' ? `${meetingLink(meeting.id)}/notes` : meetingLink(meeting.id);
 	return {
 		to: props.to.email,
 		userId: props.to.userId,

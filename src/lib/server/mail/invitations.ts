@@ -12,11 +12,11 @@ import {
 	meetingChildren,
 	meetingParticipants,
 	meetings,
-	type MailPurpose,
 	type OutboxMessage
 } from '../db/schema';
+import type { MailPurpose } from '../../domain/vocabulary';
 import { env } from '../env';
-import { meetingKindLabel } from '../../meetings/labels';
+import { meetingKindLabel } from '../../domain/labels';
 import { calendarDateOf, formatCalendarDate } from '../../domain/calendar-date';
 import { withArticle } from '../../domain/plain-words';
 import { accountInviteLink, createAccountInvite } from '../auth/account-invites';

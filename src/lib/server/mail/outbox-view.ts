@@ -6,7 +6,8 @@
  */
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetings, outbox, users, type MailPurpose, type MailState } from '../db/schema';
+import { meetings, outbox, users } from '../db/schema';
+import type { MailPurpose, MailState } from '../../domain/vocabulary';
 import { mayReadOutbox, type Viewer } from '../../policy';
 
 export interface OutboxEntry {

@@ -10,9 +10,9 @@ import {
 	outbox,
 	scheduledMail,
 	type MailAttachment,
-	type MailPurpose,
 	type OutboxMessage
 } from '../db/schema';
+import type { MailPurpose } from '../../domain/vocabulary';
 import { storableText } from '../db/storable';
 
 export interface QueuedMail {

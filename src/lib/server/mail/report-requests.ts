@@ -28,7 +28,7 @@ import {
 	type ReportFollowUp,
 	type ReportRequestState
 } from '../../domain/reminders';
-import { meetingKindLabel } from '../../meetings/labels';
+import { meetingKindLabel } from '../../domain/labels';
 import { mayReadLateReports, type Viewer } from '../../policy';
 import { meetingDateWords, meetingDateWordsWithYear, meetingLink } from './invitations';
 import { enqueueMailOnce, type QueuedMail } from './outbox';

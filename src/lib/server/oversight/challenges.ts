@@ -32,18 +32,11 @@ import {
 	mayReadChallenges
 } from '../../policy';
 import { calendarDateOf } from '../../domain/calendar-date';
+import { challengeStageLabel } from '../../domain/labels';
 import { workingDaysBetween } from '../../domain/working-days';
 import { textLimits, tooLongMessage, type TextLimit } from '../../domain/text-limits';
 
 const UUID = /^[0-9a-f-]{36}$/i;
-
-/** The stages in order; a challenge only moves forward (resolving is allowed from any stage). */
-export const challengeStageLabel: Record<ChallengeStage, string> = {
-	informal: 'Raised informally',
-	formal: 'Formal dispute',
-	escalated: 'Escalated to a manager',
-	resolved: 'Resolved'
-};
 
 const text = (field: string, limit: TextLimit) =>
 	z

@@ -54,6 +54,7 @@ import {
 	decisionLetterDue,
 	firstCicReviewDue,
 	laterCicReviewDue,
+	challengeStages,
 	meetingKinds,
 	notesDueDate,
 	secondCicReviewDue,
@@ -385,10 +386,10 @@ async function documentRows(db: Database, unitId: string, start: Date, end: Date
 			kind: meetings.kind,
 			at: sql`${meetingAt}`.mapWith(meetings.scheduledAt),
 			hasPlan: sql<boolean>`bool_or(${meetingDocuments.kind} = 'plan-24h')`,
-			hasNotes: sql<boolean>`bool_or(${meetingDocuments.kind} = 'draft-notes')`,
+			hasNotes: sql<boolean>`bool_or(${meetingDocuments.kind} = 'notes')`,
 			planOut: sql<Date | null>`min(${circulation.createdAt})`.mapWith(circulation.createdAt),
 			notesFinal:
-				sql<Date | null>`min(${meetingDocuments.approvedAt}) filter (where ${meetingDocuments.kind} = 'draft-notes' and ${meetingDocuments.state} = 'final')`.mapWith(
+				sql<Date | null>`min(${meetingDocuments.approvedAt}) filter (where ${meetingDocuments.kind} = 'notes' and ${meetingDocuments.state} = 'final')`.mapWith(
 					meetingDocuments.approvedAt
 				)
 		})
@@ -397,7 +398,7 @@ async function documentRows(db: Database, unitId: string, start: Date, end: Date
 			meetingDocuments,
 			and(
 				eq(meetingDocuments.meetingId, meetings.id),
-				inArray(meetingDocuments.kind, ['plan-24h', 'draft-notes'])
+				inArray(meetingDocuments.kind, ['plan-24h', 'notes'])
 			)
 		)
 		.leftJoin(
@@ -580,7 +581,7 @@ async function challengeFiguresFor(db: Database, unitId: string, start: Date, en
 		.from(challenges)
 		.where(and(inPeriod, eq(challenges.stage, 'resolved')))
 		.groupBy(furthest);
-	const order: ChallengeStage[] = ['informal', 'formal', 'escalated', 'resolved'];
+	const order = challengeStages;
 	const stages = new Map(byStage.map((r) => [r.stage, int(r.count)]));
 	const after = new Map(resolved.map((r) => [r.stage, int(r.count)]));
 	return {

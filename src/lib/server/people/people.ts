@@ -26,7 +26,7 @@ import { invalidateUserSessions } from '../auth/session';
 import { accountInviteLink, createUserInvite, NO_PASSWORD_YET } from '../auth/account-invites';
 import { calendarDateOf, formatCalendarDate } from '../../domain/calendar-date';
 import { userRoles, type UserRole } from '../../domain/vocabulary';
-import { hasCaseload } from '../../domain/people';
+import { hasCaseload, userRoleInSentence } from '../../domain/people';
 import { enqueueMail, type QueuedMail } from '../mail/outbox';
 import {
 	grantableRoles,
@@ -161,18 +161,9 @@ export async function emailTaken(db: Database, email: string, unitId: string): P
 	return !!row;
 }
 
-const roleInWords: Record<UserRole, string> = {
-	chair: 'chair',
-	admin: 'business support',
-	manager: 'manager',
-	professional: 'professional',
-	parent: 'parent',
-	child: 'child'
-};
-
 /** The field error for a role the viewer may not give (issue 20), naming those they may. */
 export function roleNotYours(viewer: Viewer): string {
-	const roles = grantableRoles(viewer).map((role) => roleInWords[role]);
+	const roles = grantableRoles(viewer).map((role) => userRoleInSentence[role]);
 	const list =
 		roles.length > 1 ? `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}` : roles[0];
 	return `Only the unit's manager makes managers and business support, and a chair makes only professionals and parents: choose ${list}.`;

@@ -3,17 +3,13 @@
  * everything everyone in the meeting may read; `restricted` holds third-party information
  * (`restricted:{participantId}` roots) and is only ever opened by connections whose role may
  * read it, so restricted words are never sent to a parent's or a child's socket (DESIGN §3).
- * (A "document" is only ever a generated meeting document; the database keeps a channel's
- * name in the `document` column of collab_updates and collab_snapshots.)
+ * The list of channels and their socket paths (`collabUrl`) are in src/lib/domain/vocabulary.ts.
  */
 import { parseRootName } from '../../collab/roots';
-import type { RecordDocument } from '../db/schema/records';
+import type { Channel } from '../../domain/vocabulary';
 
-/**
- * One of a meeting's live Yjs documents: `main` or `restricted`; and after the meeting `notes`,
- * the professionals' notes business support finalises (root `notes`, docs/documents.md).
- */
-export type Channel = RecordDocument;
+/** One of a meeting's channels (`main`, `restricted`, `notes`): the domain's word, kept here for the socket server. */
+export type { Channel };
 
 /** The socket path suffix of the notes channel, and the name of its one root (an XmlFragment). */
 export const notesSuffix = '/notes';

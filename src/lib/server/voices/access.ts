@@ -7,6 +7,7 @@ import type { Database } from '../db';
 import { children, familyMembers } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { meetingForViewer, type MeetingForViewer } from '../meetings/queries';
+import { CommandError } from '../command-error';
 
 export interface VoiceAccess {
 	found: MeetingForViewer;
@@ -48,25 +49,6 @@ export async function voiceAccess(props: {
 	};
 }
 
-/**
- * A problem with one field of what was sent (answer 400 `{ errors: { field: message } }`, or
- * 413 for a report past what a person or a meeting may hold).
- */
-export class VoiceInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-		readonly status: 400 | 413 = 400
-	) {
-		super(message);
-		this.name = 'VoiceInputError';
-	}
-}
-
 /** The meeting has ended or was cancelled: its voices are closed (answer 409). */
-export class VoicesClosedError extends Error {
-	constructor() {
-		super('This meeting has ended, so nothing more can be added to it.');
-		this.name = 'VoicesClosedError';
-	}
-}
+export const voicesClosed = () =>
+	new CommandError(409, 'This meeting has ended, so nothing more can be added to it.');

@@ -12,7 +12,8 @@ import { audit } from '../audit';
 import { calendarDateOf } from '../../domain/calendar-date';
 import { advocacyForChild, advocacyForParents } from '../../domain/voices';
 import { mayRecordAdvocacy } from '../../policy';
-import { voiceAccess, VoiceInputError } from './access';
+import { voiceAccess } from './access';
+import { badInput } from '../command-error';
 import { tooLong } from '../../domain/text-limits';
 
 /** One line of the advocacy panel: for a child (childId) or the parents (childId null). */
@@ -106,7 +107,7 @@ export async function advocacyRecordable(props: {
 	return access !== null && mayRecordAdvocacy(access.facts);
 }
 
-/** Records the advocacy offered to a child or the parents. Null when not theirs (404); VoiceInputError (400). */
+/** Records the advocacy offered to a child or the parents. Null when not theirs (404); a CommandError (400). */
 export async function recordAdvocacy(props: {
 	db: Database;
 	user: SessionUser;
@@ -121,12 +122,12 @@ export async function recordAdvocacy(props: {
 	const access = await voiceAccess({ db, user, meetingId });
 	if (!access || !mayRecordAdvocacy(access.facts)) return null;
 	if (childId !== null && !access.found.children.some((child) => child.id === childId))
-		throw new VoiceInputError('childId', 'Choose one of the children this meeting is about.');
+		throw badInput('childId', 'Choose one of the children this meeting is about.');
 	if (props.accepted && !props.offered)
-		throw new VoiceInputError('accepted', 'An advocate can only be accepted once one is offered.');
+		throw badInput('accepted', 'An advocate can only be accepted once one is offered.');
 	const advocateName = props.advocateName?.trim() || null;
 	const longName = tooLong(advocateName ?? '', 'name', "the advocate's name");
-	if (longName) throw new VoiceInputError('advocateName', longName);
+	if (longName) throw badInput('advocateName', longName);
 	const values = {
 		offered: props.offered,
 		accepted: props.accepted,

@@ -12,7 +12,8 @@ import { audit } from '../audit';
 import { calendarDateOf } from '../../domain/calendar-date';
 import { consultationBand, type AgeBand } from '../../domain/voices';
 import { mayFillConsultation, mayReadConsultation, voicesOpen } from '../../policy';
-import { voiceAccess, VoiceInputError, VoicesClosedError, type VoiceAccess } from './access';
+import { voiceAccess, voicesClosed, type VoiceAccess } from './access';
+import { badInput } from '../command-error';
 import { tooLong } from '../../domain/text-limits';
 
 export interface ConsultationView {
@@ -63,7 +64,7 @@ export async function consultationBands(props: {
 	return bands;
 }
 
-/** Saves (or replaces) a child's form. Null when not theirs to write (404); VoicesClosedError once the meeting is over (409); VoiceInputError for bad input (400). */
+/** Saves (or replaces) a child's form. Null when not theirs to write (404); a CommandError 409 once the meeting is over, 400 for bad input. */
 export async function saveConsultation(props: {
 	db: Database;
 	user: SessionUser;
@@ -81,9 +82,9 @@ export async function saveConsultation(props: {
 	const { found } = access;
 	const ownChild = childId ? access.ownChildIds.has(childId) : access.ownChildIds.size > 0;
 	if (!mayFillConsultation({ role: found.role, ownChild })) return null;
-	if (!voicesOpen(found.meeting.status)) throw new VoicesClosedError();
+	if (!voicesOpen(found.meeting.status)) throw voicesClosed();
 	if (!found.children.some((child) => child.id === childId))
-		throw new VoiceInputError('childId', 'Choose one of the children this meeting is about.');
+		throw badInput('childId', 'Choose one of the children this meeting is about.');
 	const words = {
 		worries: props.worries.trim(),
 		goingWell: props.goingWell.trim(),
@@ -91,18 +92,18 @@ export async function saveConsultation(props: {
 	};
 	for (const [field, value] of Object.entries(words)) {
 		const long = tooLong(value, 'answer', 'one answer');
-		if (long) throw new VoiceInputError(field, long);
+		if (long) throw badInput(field, long);
 	}
 	if (!words.worries && !words.goingWell && !words.wishes)
-		throw new VoiceInputError('worries', 'Write down at least one answer.');
+		throw badInput('worries', 'Write down at least one answer.');
 	const helpedBy = props.helpedBy.trim();
 	if (!helpedBy)
-		throw new VoiceInputError(
+		throw badInput(
 			'helpedBy',
 			'Say who helped the child fill this in, for example "their social worker".'
 		);
 	const longHelper = tooLong(helpedBy, 'name', 'who helped');
-	if (longHelper) throw new VoiceInputError('helpedBy', longHelper);
+	if (longHelper) throw badInput('helpedBy', longHelper);
 	const bands = await consultationBands({ db, meeting: found.meeting, childIds: [childId] });
 	const now = props.now ?? new Date();
 	const values = {

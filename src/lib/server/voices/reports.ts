@@ -20,7 +20,8 @@ import {
 import type { SessionUser } from '../auth/session';
 import { audit } from '../audit';
 import { mayAddReport, mayReadReport, mayShareReport, voicesOpen } from '../../policy';
-import { voiceAccess, VoiceInputError, VoicesClosedError } from './access';
+import { voiceAccess, voicesClosed } from './access';
+import { badInput } from '../command-error';
 import { reportQuotaProblem, type ReportsSoFar } from '../../domain/report-quota';
 import { tooLong } from '../../domain/text-limits';
 
@@ -88,8 +89,8 @@ function titleProblem(title: string): string | null {
 
 /**
  * Adds the signed-in professional's report: a file (checked by its bytes) or written words.
- * Null when the meeting is not theirs to report to (answer 404). Throws VoicesClosedError once
- * it is over (409), VoiceInputError for bad input (400).
+ * Null when the meeting is not theirs to report to (answer 404). Throws a CommandError once
+ * it is over (409), and for bad input (400, or 413 for a file too large).
  */
 export async function addReport(props: {
 	db: Database;
@@ -106,19 +107,19 @@ export async function addReport(props: {
 	const { found } = access;
 	const me = found.me;
 	if (!me || !mayAddReport({ role: found.role, participantId: me.id })) return null;
-	if (!voicesOpen(found.meeting.status)) throw new VoicesClosedError();
+	if (!voicesOpen(found.meeting.status)) throw voicesClosed();
 	const title = props.title.trim();
 	const problem = titleProblem(title);
-	if (problem) throw new VoiceInputError('title', problem);
+	if (problem) throw badInput('title', problem);
 	const file = props.file && props.file.bytes.byteLength > 0 ? props.file : null;
 	const body = props.body?.trim() ?? '';
 	let values: Partial<typeof professionalReports.$inferInsert>;
 	if (file) {
 		if (file.bytes.byteLength > REPORT_MAX_BYTES)
-			throw new VoiceInputError('file', 'The file is larger than 10 MB. Send a smaller file.');
+			throw badInput('file', 'The file is larger than 10 MB. Send a smaller file.');
 		const type = await reportFileType(file.bytes);
 		if (!type)
-			throw new VoiceInputError(
+			throw badInput(
 				'file',
 				'This file is not a PDF or a Word document. Save your report as PDF or Word and try again.'
 			);
@@ -135,10 +136,10 @@ export async function addReport(props: {
 		};
 	} else if (body) {
 		const long = tooLong(body, 'writtenReport', 'a written report');
-		if (long) throw new VoiceInputError('body', `${long} Or upload it as a file.`);
+		if (long) throw badInput('body', `${long} Or upload it as a file.`);
 		values = { body };
 	} else {
-		throw new VoiceInputError('file', 'Choose a PDF or Word file, or write your report.');
+		throw badInput('file', 'Choose a PDF or Word file, or write your report.');
 	}
 	const now = props.now ?? new Date();
 	const adding = values.size ?? Buffer.byteLength(values.body ?? '');
@@ -151,7 +152,7 @@ export async function addReport(props: {
 			.where(eq(meetings.id, meetingId))
 			.for('update');
 		const problem = reportQuotaProblem(await reportsSoFar(tx, meetingId, me.id), adding);
-		if (problem) throw new VoiceInputError(file ? 'file' : 'body', problem, 413);
+		if (problem) throw badInput(file ? 'file' : 'body', problem, 413);
 		const [row] = await tx
 			.insert(professionalReports)
 			.values({

@@ -5,7 +5,7 @@ import { requireApiUser } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
 import { createChild } from '$lib/server/families/commands';
 import { visibleChildren } from '$lib/server/families/queries';
-import { familyErrorResponse, notFound, readJson } from '$lib/server/families/api';
+import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import { mayManageFamilies } from '$lib/policy';
 import type { RequestHandler } from './$types';
 
@@ -38,6 +38,6 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 		const child = await createChild({ db: await database(), user, ...input.data });
 		return json({ id: child.id }, { status: 201 });
 	} catch (problem) {
-		return familyErrorResponse(problem);
+		return commandJson(problem);
 	}
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { createFamily } from '$lib/server/families/commands';
-import { familyErrorResponse, notFound, readJson } from '$lib/server/families/api';
+import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import { mayManageFamilies } from '$lib/policy';
 import type { RequestHandler } from './$types';
 
@@ -19,6 +19,6 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 		const family = await createFamily({ db: await database(), user, name: input.data.name });
 		return json({ id: family.id }, { status: 201 });
 	} catch (problem) {
-		return familyErrorResponse(problem);
+		return commandJson(problem);
 	}
 };

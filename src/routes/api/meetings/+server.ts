@@ -4,12 +4,12 @@ import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { visibleMeetings } from '$lib/server/meetings/queries';
 import { audit } from '$lib/server/audit';
-import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
+import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
+import { badRequest, commandJson, notFound, readJson } from '$lib/server/http/json';
 import { proposedInvitees } from '$lib/server/meetings/proposals';
-import { badRequest, notFound, readJson } from '$lib/server/families/api';
 import { canScheduleMeetings } from '$lib/policy';
 import { meetingKinds } from '$lib/domain/vocabulary';
-import { meetingKindLabel } from '$lib/meetings/labels';
+import { meetingKindLabel } from '$lib/domain/labels';
 import { readDateTime } from '$lib/domain/date-time';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import type { RequestHandler } from './$types';
@@ -102,10 +102,6 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			{ status: 201 }
 		);
 	} catch (problem) {
-		if (problem instanceof MeetingInputError)
-			return badRequest({
-				[problem.field === 'date' ? 'scheduledAt' : problem.field]: problem.message
-			});
-		throw problem;
+		return commandJson(problem, { rename: { date: 'scheduledAt' } });
 	}
 };

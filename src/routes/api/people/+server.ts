@@ -24,7 +24,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 };
 
 /**
- * Managers, business support and chairs: { name, email, role: 'chair'|'admin'|'manager'|'professional'|'parent', agencyId? }
+ * Managers, business support and chairs: { name, email, role (one of `userRoles`), agencyId? }
  * → 201 { id, inviteUrl } (the single-use set-up link, also sent through the outbox: it claims
  * only places on this unit's meetings); bad input 400 { errors: { field: message } }, and a role
  * the viewer may not give (`mayGrantRole`: only a manager makes managers and business support, a

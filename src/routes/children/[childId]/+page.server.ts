@@ -1,6 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { storableText } from '$lib/server/db/storable';
-import { FamilyError } from '$lib/server/families/commands';
+import { commandFail } from '$lib/server/http/form';
 import {
 	childRecordFor,
 	linkSibling,
@@ -82,9 +82,7 @@ function signedIn(locals: App.Locals, path: string) {
 
 /** A command's refusal beside its field; 404 stays a 404. */
 function refused(which: string, problem: unknown, values: Record<string, string>) {
-	if (!(problem instanceof FamilyError)) throw problem;
-	if (problem.status === 404) error(404, 'Not found');
-	return fail(400, { which, errors: { [problem.field]: problem.message }, values });
+	return commandFail(problem, (errors) => ({ which, errors, values }));
 }
 
 export const actions: Actions = {

@@ -16,11 +16,11 @@ import {
 import {
 	addFamilyMember,
 	createChild,
-	FamilyError,
 	moveChild,
 	recordChildEvent
 } from '$lib/server/families/commands';
 import type { Actions, PageServerLoad } from './$types';
+import { commandFail } from '$lib/server/http/form';
 
 function keeper(locals: App.Locals, path: string) {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(path)}`);
@@ -105,9 +105,7 @@ const moveForm = z.object({
 
 /** A command's refusal beside its field, under the form's name; 404 stays a 404. */
 function refused(which: string, problem: unknown, values: Record<string, string>) {
-	if (!(problem instanceof FamilyError)) throw problem;
-	if (problem.status === 404) error(404, 'Not found');
-	return fail(400, { which, errors: { [problem.field]: problem.message }, values });
+	return commandFail(problem, (errors) => ({ which, errors, values }));
 }
 
 export const actions: Actions = {

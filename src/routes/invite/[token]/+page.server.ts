@@ -5,7 +5,6 @@ import { fieldProblem, formProblem, readForm } from '$lib/server/forms';
 import { passwordProblem } from '$lib/server/auth/password';
 import { newPasswordProblem } from '$lib/server/auth/password-strength';
 import {
-	AccountInviteError,
 	lookUpAccountInvite,
 	redeemAccountInvite,
 	type RedeemedInvite
@@ -13,6 +12,7 @@ import {
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import type { Actions, PageServerLoad } from './$types';
+import { commandFail } from '$lib/server/http/form';
 
 /**
  * A set-up link from an invitation (src/lib/server/auth/account-invites.ts): someone named on a
@@ -62,9 +62,7 @@ export const actions: Actions = {
 		try {
 			made = await redeemAccountInvite({ db, token: params.token, password: form.data.password });
 		} catch (problem) {
-			if (problem instanceof AccountInviteError)
-				return fail(400, { errors: formProblem(problem.message) });
-			throw problem;
+			return commandFail(problem, (_, message) => ({ errors: formProblem(message) }));
 		}
 		const next = made.meetingId ? `/meetings/${made.meetingId}` : '/';
 		// The place joined an account that asks for a code: they sign in with it as usual.

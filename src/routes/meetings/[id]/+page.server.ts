@@ -3,7 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { meetingForViewer } from '$lib/server/meetings/queries';
-import { startMeeting, StartMeetingError } from '$lib/server/meetings/commands/start-meeting';
+import { startMeeting } from '$lib/server/meetings/commands/start-meeting';
 import {
 	canPrepareMeeting,
 	canRunMeeting,
@@ -14,13 +14,12 @@ import {
 import { quorumOf } from '$lib/server/meetings/register';
 import { z } from 'zod';
 import { attendanceStates, meetingRoles } from '$lib/domain/vocabulary';
-import { fieldProblem, readForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import {
 	invitablePeople,
 	inviteParticipant
 } from '$lib/server/meetings/commands/invite-participant';
 import { recordAttendance } from '$lib/server/meetings/commands/record-attendance';
-import { MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
 import type { SessionUser } from '$lib/server/auth/session';
 import { documentsForRole } from '$lib/server/documents/store';
 import { reportRequestsForMeeting } from '$lib/server/mail/report-requests';
@@ -71,6 +70,7 @@ import {
 import type { MeetingKind } from '$lib/domain/vocabulary';
 import type { Database } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
+import { commandFail } from '$lib/server/http/form';
 
 /**
  * Each person's report as the one register says it (issue 21), for the list of people: its
@@ -203,9 +203,7 @@ export const actions: Actions = {
 		try {
 			await startMeeting({ db, user: locals.user, meetingId: params.id });
 		} catch (problem) {
-			if (!(problem instanceof StartMeetingError)) throw problem;
-			if (problem.status === 404) error(404, 'Not found');
-			return fail(problem.status, { message: problem.message });
+			return commandFail(problem, (_, message) => ({ message }));
 		}
 		return { message: 'The meeting has started.' };
 	},
@@ -228,12 +226,7 @@ export const actions: Actions = {
 			});
 			return { message: `${invited.name} is invited.` };
 		} catch (problem) {
-			if (problem instanceof MeetingInputError)
-				return fail(400, {
-					errors: fieldProblem(problem.field, problem.message),
-					values: {} as Record<string, string>
-				});
-			throw problem;
+			return commandFail(problem, (errors) => ({ errors, values: {} as Record<string, string> }));
 		}
 	},
 	register: async ({ locals, params, request }) => {
@@ -252,12 +245,7 @@ export const actions: Actions = {
 			});
 			return { message: 'Saved.' };
 		} catch (problem) {
-			if (problem instanceof MeetingInputError)
-				return fail(400, {
-					errors: fieldProblem(problem.field, problem.message),
-					values: {} as Record<string, string>
-				});
-			throw problem;
+			return commandFail(problem, (errors) => ({ errors, values: {} as Record<string, string> }));
 		}
 	}
 };

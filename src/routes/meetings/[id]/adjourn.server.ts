@@ -3,13 +3,13 @@
  * POST /api/meetings/{id}/adjourn, so the same rights (the chair of a live meeting; anyone else
  * 404) and refusals (a reason, a time not yet passed). Problems come back under `adjourn`.
  */
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { readForm, typedDateField, typedTimeField } from '$lib/server/forms';
 import { adjournMeeting } from '$lib/server/meetings/commands/adjourn-meeting';
-import { MeetingDateError } from '$lib/server/meetings/commands/change-meeting-date';
-import { formatMeetingTime } from '$lib/meetings/labels';
+import { commandFail } from '$lib/server/http/form';
+import { formatMeetingTime } from '$lib/meetings/uk-time';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 
 const adjournForm = z.object({
@@ -41,12 +41,11 @@ export const adjournActions = {
 				message: `The meeting is adjourned. It continues on ${formatMeetingTime(moved.scheduledAt.toISOString())}; everyone invited is sent the new date with the calendar file.`
 			};
 		} catch (problem) {
-			if (!(problem instanceof MeetingDateError)) throw problem;
-			if (problem.status === 404) error(404, 'Not found');
-			const field = problem.field === 'scheduledAt' ? 'date' : (problem.field ?? 'form');
-			return fail(problem.status, {
-				adjourn: { errors: { [field]: problem.message }, values: { date, time, reason } }
-			});
+			return commandFail(
+				problem,
+				(errors) => ({ adjourn: { errors, values: { date, time, reason } } }),
+				{ rename: { scheduledAt: 'date' } }
+			);
 		}
 	}
 };

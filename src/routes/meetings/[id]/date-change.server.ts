@@ -4,17 +4,17 @@
  * the unit's business support; anyone else 404), the same refusals (a reason, a time not yet
  * passed) and the same emails. Each problem is returned beside its field under `dateChange`.
  */
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { fieldProblem, readForm, typedDateField, typedTimeField } from '$lib/server/forms';
+import { readForm, typedDateField, typedTimeField } from '$lib/server/forms';
 import {
 	cancelMeeting,
-	MeetingDateError,
 	rescheduleMeeting
 } from '$lib/server/meetings/commands/change-meeting-date';
-import { formatMeetingTime } from '$lib/meetings/labels';
+import { formatMeetingTime } from '$lib/meetings/uk-time';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
+import { commandFail } from '$lib/server/http/form';
 
 const reason = z.string().max(textLimits.reason, tooLongMessage('reason', 'the reason'));
 
@@ -40,10 +40,9 @@ function refused(
 
 /** A command's refusal beside its field (the date for a time in the past); 404 as the API answers it. */
 function refusal(which: Which, problem: unknown, values: Record<string, string>) {
-	if (!(problem instanceof MeetingDateError)) throw problem;
-	if (problem.status === 404) error(404, 'Not found');
-	const field = problem.field === 'scheduledAt' ? 'date' : (problem.field ?? 'form');
-	return refused(which, problem.status, fieldProblem(field, problem.message), values);
+	return commandFail(problem, (errors) => ({ dateChange: { form: which, errors, values } }), {
+		rename: { scheduledAt: 'date' }
+	});
 }
 
 export const dateChangeActions = {

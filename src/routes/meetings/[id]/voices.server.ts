@@ -27,7 +27,7 @@ import {
 	advocacyRecordable,
 	recordAdvocacy
 } from '$lib/server/voices/advocacy';
-import { VoiceInputError, VoicesClosedError } from '$lib/server/voices/access';
+import { commandFail } from '$lib/server/http/form';
 import {
 	mayAddReport,
 	mayFillConsultation,
@@ -81,13 +81,7 @@ type Which = 'addReport' | 'shareReport' | 'consultation' | 'advocacy';
 
 /** A command's refusal, beside its field; 404 for what is not theirs. */
 function refusal(which: Which, problem: unknown, key = '') {
-	if (problem instanceof VoiceInputError)
-		return fail(problem.status, {
-			voices: { form: which, key, errors: { [problem.field]: problem.message } }
-		});
-	if (problem instanceof VoicesClosedError)
-		return fail(409, { voices: { form: which, key, errors: { form: problem.message } } });
-	throw problem;
+	return commandFail(problem, (errors) => ({ voices: { form: which, key, errors } }));
 }
 
 const field = (form: FormData, name: string) => {

@@ -13,12 +13,13 @@ import {
 } from '$lib/server/forms';
 import { storableText } from '$lib/server/db/storable';
 import { canScheduleMeetings } from '$lib/policy';
-import { createMeeting, MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
-import { meetingKindLabel } from '$lib/meetings/labels';
+import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
+import { meetingKindLabel } from '$lib/domain/labels';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { searchChildren } from '$lib/server/families/child-search';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { Actions, PageServerLoad } from './$types';
+import { commandFail } from '$lib/server/http/form';
 
 const newMeetingForm = z.object({
 	kind: z.enum(meetingKinds, { error: 'Choose the kind of meeting.' }),
@@ -116,14 +117,8 @@ export const actions: Actions = {
 			});
 			meetingId = meeting.id;
 		} catch (problem) {
-			if (problem instanceof MeetingInputError) {
-				return fail(400, {
-					errors: fieldProblem(problem.field, problem.message),
-					values,
-					chosen: await chosen()
-				});
-			}
-			throw problem;
+			const shown = await chosen();
+			return commandFail(problem, (errors) => ({ errors, values, chosen: shown }));
 		}
 		redirect(303, `/meetings/${meetingId}`);
 	}

@@ -2,17 +2,13 @@ import { pgTable, text, timestamp, integer, jsonb, index, uniqueIndex } from 'dr
 import { users } from './people';
 import { meetings } from './meetings';
 import type { MeetingDocument } from '../../../documents/model';
-import { documentAudienceNames } from '../../../domain/vocabulary';
+import { documentAudienceNames, documentKinds, documentStates } from '../../../domain/vocabulary';
 
 /**
  * The documents a meeting made as it ended (DESIGN §6), one row per version. Never updated:
  * a new version is a new row. `content` is the document model the PDF is rendered from;
  * `html` the accessible page; `content_hash` the SHA-256 of the content as stored.
  */
-/** A document version's way out: the notes go draft → with-chair → final; the rest are final as made. */
-export const documentStates = ['draft', 'with-chair', 'final'] as const;
-export type DocumentState = (typeof documentStates)[number];
-
 export const meetingDocuments = pgTable(
 	'documents',
 	{
@@ -22,8 +18,8 @@ export const meetingDocuments = pgTable(
 		meetingId: text('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
-		/** plan-24h, draft-notes, parent-plan, child-letter, memory-book, lessons */
-		kind: text('kind').notNull(),
+		/** One of the domain's `documentKinds` (plan-24h, the notes, parent-plan, …). */
+		kind: text('kind', { enum: documentKinds }).notNull(),
 		/** professionals | family: who may read it (src/lib/policy.ts decides). */
 		audience: text('audience', { enum: documentAudienceNames }).notNull(),
 		version: integer('version').notNull(),

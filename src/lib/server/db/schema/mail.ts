@@ -2,27 +2,7 @@ import { pgTable, text, timestamp, integer, jsonb, index, primaryKey } from 'dri
 import { users } from './people';
 import { meetingParticipants, meetings } from './meetings';
 import { meetingDocuments } from './documents';
-
-/** Why a message was sent; docs/mail.md says what each one carries. */
-export const mailPurposes = [
-	'invitation',
-	'update',
-	'cancellation',
-	'reminder',
-	'report-request',
-	'report-reminder',
-	'report-chaser',
-	'circulation',
-	'document-due',
-	'challenge-reminder',
-	/** A set-up link for an account the unit made (People and agencies); no meeting. */
-	'account-invite',
-	/** A reviewing officer's managers told a child's message waits unread (issue 27): no content. */
-	'message-waiting',
-	/** The advocacy service told of an initial conference about a child over 5 (issue 22). */
-	'advocacy-notice'
-] as const;
-export type MailPurpose = (typeof mailPurposes)[number];
+import { mailPurposes, mailStates, type MailPurpose } from '../../../domain/vocabulary';
 
 /**
  * Which mail the sender takes first (the highest, then the oldest): what changes a meeting
@@ -47,10 +27,6 @@ export const mailPriorities: Record<MailPurpose, number> = {
 	'account-invite': 0,
 	'message-waiting': 1
 };
-
-/** queued: waiting (or waiting to try again); sent: the SMTP server took it; failed: given up. */
-export const mailStates = ['queued', 'sent', 'failed'] as const;
-export type MailState = (typeof mailStates)[number];
 
 /** A file carried by a message (the calendar invitation). */
 export interface MailAttachment {

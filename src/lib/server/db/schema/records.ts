@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './people';
 import { meetings } from './meetings';
+import { channels } from '../../../domain/vocabulary';
 
 /** bytea as Uint8Array on both drivers (postgres.js returns a Buffer, which is one). */
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -44,14 +45,6 @@ export const auditLog = pgTable(
 	]
 );
 
-/**
- * A meeting's live record is two Yjs documents: `main` (everyone in the meeting) and
- * `restricted` (third-party information, never sent to parents or children); after the meeting
- * `notes` holds the professionals' notes business support finalises (docs/documents.md).
- */
-export const recordDocuments = ['main', 'restricted', 'notes'] as const;
-export type RecordDocument = (typeof recordDocuments)[number];
-
 /** The live record's Yjs updates, appended as they arrive. */
 export const collabUpdates = pgTable(
 	'collab_updates',
@@ -60,7 +53,7 @@ export const collabUpdates = pgTable(
 		meetingId: text('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
-		document: text('document', { enum: recordDocuments }).notNull().default('main'),
+		document: text('document', { enum: channels }).notNull().default('main'),
 		update: bytea('update').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -74,7 +67,7 @@ export const collabSnapshots = pgTable(
 		meetingId: text('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
-		document: text('document', { enum: recordDocuments }).notNull().default('main'),
+		document: text('document', { enum: channels }).notNull().default('main'),
 		state: bytea('state').notNull(),
 		upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

@@ -8,7 +8,8 @@ import { canRunMeeting } from '../../../policy';
 import { queueMeetingChange, raiseCalendarSequence } from '../../mail/invitations';
 import { announceMeetingChanged } from '../../records';
 import { meetingForViewer } from '../queries';
-import { instantOf, MeetingDateError } from './change-meeting-date';
+import { instantOf } from './change-meeting-date';
+import { CommandError } from '../../command-error';
 import { tooLong } from '../../../domain/text-limits';
 
 /**
@@ -32,16 +33,16 @@ export async function adjournMeeting(props: {
 	const now = props.now ?? new Date();
 	const found = await meetingForViewer({ db, user, meetingId });
 	if (!found || !canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me }))
-		throw new MeetingDateError(404, 'No meeting with that id that you chair.');
+		throw new CommandError(404, 'No meeting with that id that you chair.');
 	const reason = storableText(props.reason ?? '').trim();
 	if (!reason)
-		throw new MeetingDateError(
+		throw new CommandError(
 			400,
 			'Say why the meeting is adjourned: everyone invited is told it continues on another day, and the reason is kept.',
 			'reason'
 		);
 	const long = tooLong(reason, 'reason', 'the reason');
-	if (long) throw new MeetingDateError(400, long, 'reason');
+	if (long) throw new CommandError(400, long, 'reason');
 	const scheduledAt =
 		props.scheduledAt === ''
 			? new Date(NaN)
@@ -49,15 +50,11 @@ export async function adjournMeeting(props: {
 				? props.scheduledAt
 				: instantOf(props.scheduledAt);
 	if (Number.isNaN(scheduledAt.getTime()))
-		throw new MeetingDateError(
-			400,
-			'Enter the date and time the meeting continues.',
-			'scheduledAt'
-		);
+		throw new CommandError(400, 'Enter the date and time the meeting continues.', 'scheduledAt');
 	if (scheduledAt.getTime() <= now.getTime())
-		throw new MeetingDateError(400, 'Choose a time that has not passed yet.', 'scheduledAt');
+		throw new CommandError(400, 'Choose a time that has not passed yet.', 'scheduledAt');
 	if (found.meeting.status !== 'live')
-		throw new MeetingDateError(
+		throw new CommandError(
 			409,
 			`This meeting is ${found.meeting.status}: only a meeting that is happening can be adjourned.`
 		);
@@ -68,7 +65,7 @@ export async function adjournMeeting(props: {
 			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'live')))
 			.returning();
 		if (!moved)
-			throw new MeetingDateError(
+			throw new CommandError(
 				409,
 				'This meeting was ended or changed by someone else a moment ago.'
 			);

@@ -9,18 +9,7 @@ import { queueMeetingChange, raiseCalendarSequence } from '../../mail/invitation
 import { meetingForViewer } from '../queries';
 import { readDateTime } from '../../../domain/date-time';
 import { tooLong } from '../../../domain/text-limits';
-
-/** Why a meeting could not be moved or cancelled, with the HTTP status the API answers. */
-export class MeetingDateError extends Error {
-	constructor(
-		readonly status: 400 | 404 | 409,
-		message: string,
-		readonly field: 'scheduledAt' | 'reason' | null = null
-	) {
-		super(message);
-		this.name = 'MeetingDateError';
-	}
-}
+import { CommandError } from '../../command-error';
 
 /**
  * The new time: an instant as given, or a date-time as typed read strictly, so 30 February or
@@ -29,11 +18,11 @@ export class MeetingDateError extends Error {
 export function instantOf(scheduledAt: Date | string): Date {
 	if (scheduledAt instanceof Date) {
 		if (Number.isNaN(scheduledAt.getTime()))
-			throw new MeetingDateError(400, 'Enter a real date and time.', 'scheduledAt');
+			throw new CommandError(400, 'Enter a real date and time.', 'scheduledAt');
 		return scheduledAt;
 	}
 	const read = readDateTime(scheduledAt);
-	if (!read.ok) throw new MeetingDateError(400, read.problem, 'scheduledAt');
+	if (!read.ok) throw new CommandError(400, read.problem, 'scheduledAt');
 	return read.at;
 }
 
@@ -50,19 +39,19 @@ async function changeableMeeting(props: {
 		!found ||
 		!mayChangeMeetingDate({ viewer: user, meeting: found.meeting, participant: found.me })
 	) {
-		throw new MeetingDateError(404, 'No meeting with that id that you may change.');
+		throw new CommandError(404, 'No meeting with that id that you may change.');
 	}
 	const reason = storableText(props.reason).trim();
 	if (!reason)
-		throw new MeetingDateError(
+		throw new CommandError(
 			400,
 			'Say why, so everyone invited knows: the reason is kept with the meeting.',
 			'reason'
 		);
 	const long = tooLong(reason, 'reason', 'the reason');
-	if (long) throw new MeetingDateError(400, long, 'reason');
+	if (long) throw new CommandError(400, long, 'reason');
 	if (found.meeting.status !== 'scheduled') {
-		throw new MeetingDateError(
+		throw new CommandError(
 			409,
 			`This meeting is ${found.meeting.status === 'live' ? 'happening now' : found.meeting.status}, so it cannot be moved or cancelled.`
 		);
@@ -89,7 +78,7 @@ export async function rescheduleMeeting(props: {
 	const now = props.now ?? new Date();
 	const scheduledAt = instantOf(props.scheduledAt);
 	if (scheduledAt.getTime() <= now.getTime())
-		throw new MeetingDateError(400, 'Choose a time that has not passed yet.', 'scheduledAt');
+		throw new CommandError(400, 'Choose a time that has not passed yet.', 'scheduledAt');
 	return db.transaction(async (tx) => {
 		const [moved] = await tx
 			.update(meetings)
@@ -97,7 +86,7 @@ export async function rescheduleMeeting(props: {
 			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')))
 			.returning();
 		if (!moved)
-			throw new MeetingDateError(
+			throw new CommandError(
 				409,
 				'This meeting was started or changed by someone else a moment ago.'
 			);
@@ -134,7 +123,7 @@ export async function cancelMeeting(props: {
 			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')))
 			.returning();
 		if (!cancelled)
-			throw new MeetingDateError(
+			throw new CommandError(
 				409,
 				'This meeting was started or changed by someone else a moment ago.'
 			);

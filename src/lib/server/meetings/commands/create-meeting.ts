@@ -21,15 +21,7 @@ import { calendarDateOf, compareDates, typedYearProblem } from '../../../domain/
 import { tooLong } from '../../../domain/text-limits';
 import { proposedInvitees } from '../proposals';
 import { notifyAdvocacy } from '../../mail/advocacy';
-
-export class MeetingInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
+import { CommandError, badInput } from '../../command-error';
 
 /**
  * Schedules a meeting of a kind for one child or a sibling group, in the scheduler's unit, with
@@ -59,33 +51,26 @@ export async function createMeeting(props: {
 	const dateProblem = Number.isNaN(props.scheduledAt.getTime())
 		? 'Enter a real date.'
 		: typedYearProblem(props.scheduledAt.getUTCFullYear());
-	if (dateProblem) throw new MeetingInputError('date', dateProblem);
+	if (dateProblem) throw badInput('date', dateProblem);
 	const longTitle = tooLong(props.title, 'title', 'the title');
-	if (longTitle) throw new MeetingInputError('title', longTitle);
+	if (longTitle) throw badInput('title', longTitle);
 	if (!scheduler.unitId)
-		throw new MeetingInputError(
-			'form',
-			'Your account is not part of a unit, so it cannot schedule meetings.'
-		);
-	if (props.childIds.length === 0)
-		throw new MeetingInputError('childIds', 'Choose at least one child.');
+		throw badInput('form', 'Your account is not part of a unit, so it cannot schedule meetings.');
+	if (props.childIds.length === 0) throw badInput('childIds', 'Choose at least one child.');
 	const kids = await db
 		.select({ id: children.id, familyId: children.familyId })
 		.from(children)
 		.innerJoin(families, eq(families.id, children.familyId))
 		.where(and(inArray(children.id, props.childIds), eq(families.unitId, scheduler.unitId)));
 	if (kids.length !== new Set(props.childIds).size)
-		throw new MeetingInputError(
-			'childIds',
-			'One of the children chosen is not known to your unit.'
-		);
+		throw badInput('childIds', 'One of the children chosen is not known to your unit.');
 	const [chair] = await db
 		.select()
 		.from(users)
 		.where(
 			and(eq(users.id, props.chairId), eq(users.unitId, scheduler.unitId), eq(users.role, 'chair'))
 		);
-	if (!chair) throw new MeetingInputError('chairId', 'Choose a chair from your unit.');
+	if (!chair) throw badInput('chairId', 'Choose a chair from your unit.');
 	const wantsAll = props.invite === 'proposed';
 	const proposed =
 		wantsAll || props.invite?.length
@@ -100,16 +85,16 @@ export async function createMeeting(props: {
 		? proposed
 		: [...new Set(props.invite ?? [])].map((id) => proposed.find((p) => p.id === id));
 	if (invited.some((p) => !p))
-		throw new MeetingInputError(
+		throw badInput(
 			'invite',
 			'Choose people to invite from those proposed for these children (their last meeting and core group).'
 		);
 	const due = await dueByForMeeting({ db, kind: props.kind, childIds: props.childIds });
 	const reason = storableText(props.reason ?? '').trim() || null;
 	const longReason = tooLong(reason ?? '', 'reason', 'the reason');
-	if (longReason) throw new MeetingInputError('reason', longReason);
+	if (longReason) throw badInput('reason', longReason);
 	if (due && compareDates(calendarDateOf(props.scheduledAt), due.dueBy) > 0 && !reason)
-		throw new MeetingInputError('reason', lateDateMessage(due.kind, due.dueBy));
+		throw badInput('reason', lateDateMessage(due.kind, due.dueBy));
 
 	const { chairParticipantId, ...meeting } = await db.transaction(async (tx) => {
 		const [previous] = await tx
@@ -208,7 +193,7 @@ export async function createMeeting(props: {
 		} catch (problem) {
 			// Someone who can no longer be invited (an agency without its address now, an account
 			// disabled): left out; the meeting page's invite form is there for them.
-			if (!(problem instanceof MeetingInputError)) throw problem;
+			if (!(problem instanceof CommandError)) throw problem;
 		}
 	}
 	await notifyAdvocacy({ db, meeting, childIds: props.childIds });

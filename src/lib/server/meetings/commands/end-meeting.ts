@@ -16,7 +16,7 @@ import { recordPlanEvents } from '../../plan-events';
 import { queueCaseSystemEvents } from '../../case-system/queue';
 import { recordPlanVersions } from '../../plan-versions';
 import { calendarDateOf } from '../../../domain/calendar-date';
-import { checkEndConfirmation, type EndConfirmation, type EndProblem } from '../../../domain';
+import { checkEndConfirmation, type EndConfirmation } from '../../../domain';
 import { endProblemsOf } from '../register';
 import { circulatePlanOnEnd, readHoldReason } from '../../circulation-flow';
 import { log } from '../../log';
@@ -32,20 +32,7 @@ export interface EndPlanCirculation {
 	warnings: string[];
 }
 
-/**
- * Why a meeting could not be ended, with the HTTP status the API answers; for a 409 that needs
- * the chair's confirmation, the problems (register not taken, not quorate).
- */
-export class EndMeetingError extends Error {
-	constructor(
-		readonly status: 400 | 403 | 404 | 409,
-		message: string,
-		readonly problems: EndProblem[] = []
-	) {
-		super(message);
-		this.name = 'EndMeetingError';
-	}
-}
+import { CommandError, badInput } from '../../command-error';
 
 /**
  * The chair's "End meeting": live → ended in one conditional update (a second end finds it
@@ -74,14 +61,14 @@ export async function endMeeting(props: {
 	const { db, user, meetingId } = props;
 	const now = props.now ?? new Date();
 	const found = await meetingForViewer({ db, user, meetingId });
-	if (!found) throw new EndMeetingError(404, 'No meeting with that id that you are invited to.');
+	if (!found) throw new CommandError(404, 'No meeting with that id that you are invited to.');
 	if (!canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me })) {
-		throw new EndMeetingError(403, 'Only the chair of this meeting can end it.');
+		throw new CommandError(403, 'Only the chair of this meeting can end it.');
 	}
 	let holdReason: string | null = null;
 	if (props.holdPlan !== undefined && props.holdPlan !== null) {
 		const read = readHoldReason(props.holdPlan);
-		if (typeof read !== 'string') throw new EndMeetingError(400, read.problem);
+		if (typeof read !== 'string') throw badInput('holdPlan', read.problem);
 		holdReason = read;
 	}
 	let endConfirmation: EndConfirmation | null = null;
@@ -92,15 +79,16 @@ export async function endMeeting(props: {
 			participants: found.participants
 		});
 		if (problems.length && !props.confirmation) {
-			throw new EndMeetingError(
+			throw new CommandError(
 				409,
 				'Before the meeting ends: ' + problems.map((p) => p.message).join(' '),
-				problems
+				null,
+				{ problems }
 			);
 		}
 		if (problems.length && props.confirmation) {
 			const checked = checkEndConfirmation(props.confirmation, problems);
-			if (!checked.ok) throw new EndMeetingError(400, checked.problems[0].message);
+			if (!checked.ok) throw new CommandError(400, checked.problems[0].message);
 			endConfirmation = checked.confirmation;
 		}
 	}
@@ -114,7 +102,7 @@ export async function endMeeting(props: {
 			found.meeting.status === 'live'
 				? 'ended or changed by someone else a moment ago'
 				: found.meeting.status;
-		throw new EndMeetingError(409, `This meeting is ${status}, so it cannot be ended.`);
+		throw new CommandError(409, `This meeting is ${status}, so it cannot be ended.`);
 	}
 	// Sockets close and reconnect with the ended meeting's rights: read-only from here on.
 	announceMeetingChanged(meetingId);

@@ -19,11 +19,11 @@ import {
 	meetingRolesForAccount
 } from '../../../policy';
 import { normaliseEmail, usersByEmail } from '../../users';
-import { meetingRoleLabel } from '../../../meetings/labels';
-import { MeetingInputError } from './create-meeting';
+import { meetingRoleLabel } from '../../../domain/labels';
 import { tooLong } from '../../../domain/text-limits';
 import { queueInvitation } from '../../mail/invitations';
 import { queueReportRequest } from '../../mail/report-requests';
+import { badInput } from '../../command-error';
 
 /** Is the user a member of the family of one of the meeting's children? */
 async function familyOfMeetingChild(
@@ -79,7 +79,7 @@ export async function inviteParticipant(props: {
 	const { db } = props;
 	let name = props.name?.trim() ?? '';
 	const longName = tooLong(name, 'name', 'the name');
-	if (longName) throw new MeetingInputError('name', longName);
+	if (longName) throw badInput('name', longName);
 	let agencyId = props.agencyId;
 	const meetingUnitId = await unitOfMeeting(db, props.meetingId);
 	if (props.userId) {
@@ -87,7 +87,7 @@ export async function inviteParticipant(props: {
 		// Another unit's account is answered as one that does not exist, before anything names
 		// it: its name and role are not this unit's to learn (issue 20, units are walls).
 		if (!user || ofAnotherUnit(user, meetingUnitId))
-			throw new MeetingInputError('userId', 'Choose a person from the list.');
+			throw badInput('userId', 'Choose a person from the list.');
 		const [already] = await db
 			.select({ id: meetingParticipants.id })
 			.from(meetingParticipants)
@@ -97,7 +97,7 @@ export async function inviteParticipant(props: {
 					eq(meetingParticipants.userId, user.id)
 				)
 			);
-		if (already) throw new MeetingInputError('userId', `${user.name} is already invited.`);
+		if (already) throw badInput('userId', `${user.name} is already invited.`);
 		const fit = meetingRoleFit({
 			accountRole: user.role,
 			meetingRole: props.role,
@@ -109,7 +109,7 @@ export async function inviteParticipant(props: {
 			const fitting = meetingRolesForAccount(user.role).map((role) =>
 				meetingRoleLabel[role].toLowerCase()
 			);
-			throw new MeetingInputError(
+			throw badInput(
 				'role',
 				user.role === 'parent'
 					? `${user.name} has a parent's account: invite them as a parent or carer, and only to a meeting about their own children.`
@@ -117,7 +117,7 @@ export async function inviteParticipant(props: {
 			);
 		}
 		if (fit === 'not-their-child') {
-			throw new MeetingInputError(
+			throw badInput(
 				'userId',
 				`${user.name} is not a parent or carer of a child this meeting is about, so they cannot be invited to it.`
 			);
@@ -130,7 +130,7 @@ export async function inviteParticipant(props: {
 				familyOfMeetingChild: false
 			})
 		) {
-			throw new MeetingInputError(
+			throw badInput(
 				'userId',
 				`${user.name} works for another unit, so they cannot be invited to this meeting.`
 			);
@@ -139,10 +139,7 @@ export async function inviteParticipant(props: {
 		agencyId ??= user.agencyId;
 	}
 	if (!name)
-		throw new MeetingInputError(
-			'name',
-			'Choose a person, or type the name of someone without an account.'
-		);
+		throw badInput('name', 'Choose a person, or type the name of someone without an account.');
 	const email = props.userId
 		? null
 		: await inviteeEmail(db, props.email, props.role, meetingUnitId);
@@ -182,9 +179,9 @@ async function inviteeEmail(
 	const email = normaliseEmail(typed ?? '');
 	if (!email) return null;
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254)
-		throw new MeetingInputError('email', 'Enter an email address like name@example.gov.uk.');
+		throw badInput('email', 'Enter an email address like name@example.gov.uk.');
 	if (!accountRoleForInvitee(role)) {
-		throw new MeetingInputError(
+		throw badInput(
 			'email',
 			`Someone invited as ${meetingRoleLabel[role].toLowerCase()} cannot be sent a link to set up an account: leave the email address empty.`
 		);
@@ -196,7 +193,7 @@ async function inviteeEmail(
 		(user) => user.unitId !== null && user.unitId === meetingUnitId
 	);
 	if (existing)
-		throw new MeetingInputError(
+		throw badInput(
 			'email',
 			`${email} already has an account: choose ${existing.name} from the list instead.`
 		);
@@ -259,9 +256,9 @@ export async function inviteMailbox(props: {
 		? await db.select().from(agencies).where(eq(agencies.id, props.agencyId))
 		: [];
 	if (!agency || (agency.unitId !== null && agency.unitId !== meetingUnitId))
-		throw new MeetingInputError('agencyId', 'Choose an agency from the unit’s list.');
+		throw badInput('agencyId', 'Choose an agency from the unit’s list.');
 	if (!agency.email)
-		throw new MeetingInputError(
+		throw badInput(
 			'agencyId',
 			`${agency.name} has no team address on the unit’s list: add one on the agencies page first.`
 		);
@@ -275,8 +272,7 @@ export async function inviteMailbox(props: {
 				eq(meetingParticipants.mailbox, true)
 			)
 		);
-	if (already)
-		throw new MeetingInputError('agencyId', `${agency.name}’s mailbox is already on the list.`);
+	if (already) throw badInput('agencyId', `${agency.name}’s mailbox is already on the list.`);
 	const [row] = await db
 		.insert(meetingParticipants)
 		.values({
@@ -318,6 +314,6 @@ export async function checkAgencyForMeeting(
 				.where(eq(agencies.id, agencyId))
 		: [];
 	if (!agency || (agency.unitId !== null && agency.unitId !== meetingUnitId))
-		throw new MeetingInputError('agencyId', 'Choose an agency from the unit’s list.');
+		throw badInput('agencyId', 'Choose an agency from the unit’s list.');
 	return agency.id;
 }

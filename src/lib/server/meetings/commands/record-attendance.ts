@@ -6,7 +6,8 @@ import type { SessionUser } from '../../auth/session';
 import { mayTakeRegister, registerIsOpen } from '../../../policy';
 import { meetingForViewer } from '../queries';
 import { audit } from '../../audit';
-import { MeetingInputError } from './create-meeting';
+import { CommandError } from '../../command-error';
+import { badInput } from '../../command-error';
 
 /** The register and report tracking for one participant: here or apologies, report received, report shared with parents beforehand. */
 export async function recordAttendance(props: {
@@ -29,10 +30,9 @@ export async function recordAttendance(props: {
 				eq(meetingParticipants.meetingId, props.meetingId)
 			)
 		);
-	if (!current)
-		throw new MeetingInputError('participantId', 'That person is not invited to this meeting.');
+	if (!current) throw badInput('participantId', 'That person is not invited to this meeting.');
 	if (props.reportSharedWithParents && !props.reportReceived) {
-		throw new MeetingInputError(
+		throw badInput(
 			'reportSharedWithParents',
 			'A report can only be shared with the parents once it has arrived.'
 		);
@@ -57,17 +57,6 @@ export async function recordAttendance(props: {
 	});
 }
 
-/** Why the register could not be taken, with the HTTP status the API answers. */
-export class RegisterError extends Error {
-	constructor(
-		readonly status: 400 | 404 | 409,
-		message: string
-	) {
-		super(message);
-		this.name = 'RegisterError';
-	}
-}
-
 const registerWords = registerStates.map((s) => `"${s}"`).join(', ');
 
 /**
@@ -89,9 +78,9 @@ export async function takeRegister(props: {
 	const found = await meetingForViewer({ db, user, meetingId: props.meetingId });
 	const facts = found && { viewer: user, meeting: found.meeting, participant: found.me };
 	if (!found || !facts || !mayTakeRegister(facts))
-		throw new RegisterError(404, 'No meeting with that id whose register you take.');
+		throw new CommandError(404, 'No meeting with that id whose register you take.');
 	if (!registerIsOpen(found.meeting.status))
-		throw new RegisterError(
+		throw new CommandError(
 			409,
 			found.meeting.status === 'scheduled'
 				? 'The register is taken once the meeting has started.'
@@ -102,17 +91,17 @@ export async function takeRegister(props: {
 			? found.participants.find((p) => p.id === props.participantId)
 			: undefined;
 	if (!person)
-		throw new RegisterError(
+		throw new CommandError(
 			400,
 			'participantId must be the id of someone invited to this meeting (see "participants" in GET /api/meetings/{id}).'
 		);
 	if (!(registerStates as readonly unknown[]).includes(props.attendance))
-		throw new RegisterError(400, `attendance must be one of ${registerWords}.`);
+		throw new CommandError(400, `attendance must be one of ${registerWords}.`);
 	const attendance = props.attendance as RegisterState;
 	if (props.reportSent !== undefined && typeof props.reportSent !== 'boolean')
-		throw new RegisterError(400, 'reportSent must be true or false.');
+		throw new CommandError(400, 'reportSent must be true or false.');
 	if (props.late !== undefined && typeof props.late !== 'boolean')
-		throw new RegisterError(400, 'late must be true or false.');
+		throw new CommandError(400, 'late must be true or false.');
 	const [row] = await db
 		.select()
 		.from(meetingParticipants)

@@ -7,17 +7,7 @@ import { canRunMeeting } from '../../../policy';
 import { announceMeetingChanged } from '../../records';
 import { meetingForViewer } from '../queries';
 import { previousMeetingWithActions } from '../../actions';
-
-/** Why a meeting could not be started, with the HTTP status the API answers. */
-export class StartMeetingError extends Error {
-	constructor(
-		readonly status: 403 | 404 | 409,
-		message: string
-	) {
-		super(message);
-		this.name = 'StartMeetingError';
-	}
-}
+import { CommandError } from '../../command-error';
 
 /**
  * The chair's "Start meeting", for the meeting page's action and the API alike: only the chair
@@ -33,12 +23,12 @@ export async function startMeeting(props: {
 }): Promise<Meeting> {
 	const { db, user, meetingId } = props;
 	const found = await meetingForViewer({ db, user, meetingId });
-	if (!found) throw new StartMeetingError(404, 'No meeting with that id that you are invited to.');
+	if (!found) throw new CommandError(404, 'No meeting with that id that you are invited to.');
 	if (!canRunMeeting({ viewer: user, meeting: found.meeting, participant: found.me })) {
-		throw new StartMeetingError(403, 'Only the chair of this meeting can start it.');
+		throw new CommandError(403, 'Only the chair of this meeting can start it.');
 	}
 	if (found.meeting.status !== 'scheduled') {
-		throw new StartMeetingError(
+		throw new CommandError(
 			409,
 			`This meeting is ${found.meeting.status}, so it cannot be started.`
 		);
@@ -53,7 +43,7 @@ export async function startMeeting(props: {
 		.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')))
 		.returning();
 	if (!started)
-		throw new StartMeetingError(
+		throw new CommandError(
 			409,
 			'This meeting was started or changed by someone else a moment ago.'
 		);

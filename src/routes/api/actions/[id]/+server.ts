@@ -1,8 +1,9 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { ActionError, updateAction } from '$lib/server/actions';
+import { updateAction } from '$lib/server/actions';
+import { commandJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 // Lenient here: the command checks rights first (anyone else gets 404), then the state and note (400).
@@ -22,9 +23,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		});
 		return json(action);
 	} catch (problem) {
-		if (!(problem instanceof ActionError)) throw problem;
-		if (problem.status === 400)
-			return json({ errors: { [problem.field ?? 'state']: problem.message } }, { status: 400 });
-		error(404, problem.message);
+		return commandJson(problem, { field: 'state' });
 	}
 };

@@ -3,7 +3,7 @@ import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
 import { childForViewer } from '$lib/server/families/queries';
-import { notFound } from '$lib/server/families/api';
+import { notFound } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 /** One child the caller may see: name, date of birth, family, care status, IRO, events and due meetings; 404 otherwise. */

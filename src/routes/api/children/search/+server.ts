@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
-import { notFound } from '$lib/server/families/api';
+import { notFound } from '$lib/server/http/json';
 import { searchChildren } from '$lib/server/families/child-search';
 import { canScheduleMeetings } from '$lib/policy';
 import type { RequestHandler } from './$types';

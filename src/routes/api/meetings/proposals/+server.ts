@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { notFound } from '$lib/server/families/api';
+import { notFound } from '$lib/server/http/json';
 import { searchChildren } from '$lib/server/families/child-search';
 import { proposedInvitees } from '$lib/server/meetings/proposals';
 import { canScheduleMeetings } from '$lib/policy';

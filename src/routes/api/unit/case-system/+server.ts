@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { badRequest, notFound } from '$lib/server/families/api';
+import { badRequest, notFound } from '$lib/server/http/json';
 import { endpointView, setEndpoint } from '$lib/server/case-system/endpoint';
 import { mayConfigureCaseSystem } from '$lib/policy';
 import type { RequestHandler } from './$types';

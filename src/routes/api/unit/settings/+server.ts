@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { badRequest, notFound } from '$lib/server/families/api';
+import { badRequest, notFound } from '$lib/server/http/json';
 import {
 	checkUnitSettings,
 	saveUnitSettings,

@@ -2,7 +2,9 @@ import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { copyForGrant } from '$lib/server/copy-links';
 import { isPdfUnavailable, renderDocumentPdf } from '$lib/server/documents/pdf';
-import { documentKindLabels, slug, type DocumentKind } from '$lib/documents/model';
+import { slug } from '$lib/documents/model';
+import { documentKindLabel } from '$lib/domain/labels';
+import type { DocumentKind } from '$lib/domain/vocabulary';
 import type { RequestHandler } from './$types';
 
 /**
@@ -23,7 +25,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		if (isPdfUnavailable(failure)) error(503, failure.message);
 		throw failure;
 	}
-	const label = documentKindLabels[doc.kind as DocumentKind] ?? 'document';
+	const label = documentKindLabel[doc.kind as DocumentKind] ?? 'document';
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { keepsChild } from '$lib/server/families/commands';
-import { familyErrorResponse, notFound, readJson } from '$lib/server/families/api';
+import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import { childRecordFor, updateChildDetails } from '$lib/server/families/child-record';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
@@ -25,7 +25,7 @@ export const PUT: RequestHandler = async ({ locals, params, request }) => {
 	try {
 		await updateChildDetails({ db, user, childId: params.childId, input: input.data });
 	} catch (problem) {
-		return familyErrorResponse(problem);
+		return commandJson(problem);
 	}
 	return json(await childRecordFor({ db, user, childId: params.childId }));
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { recordChildEvent, keepsChild } from '$lib/server/families/commands';
-import { familyErrorResponse, notFound, readJson } from '$lib/server/families/api';
+import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import { childEventKinds } from '$lib/domain/child-clocks';
 import type { RequestHandler } from './$types';
 
@@ -35,6 +35,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		});
 		return json({ id: recorded.id, due: recorded.due }, { status: 201 });
 	} catch (problem) {
-		return familyErrorResponse(problem);
+		return commandJson(problem);
 	}
 };

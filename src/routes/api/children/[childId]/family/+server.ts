@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { moveChild, keepsChild } from '$lib/server/families/commands';
-import { familyErrorResponse, notFound, readJson } from '$lib/server/families/api';
+import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 const body = z.object({ familyId: z.string({ error: 'Choose a family of your unit.' }) });
@@ -19,6 +19,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	try {
 		return json(await moveChild({ db, user, childId: params.childId, ...input.data }));
 	} catch (problem) {
-		return familyErrorResponse(problem);
+		return commandJson(problem);
 	}
 };

@@ -3,7 +3,7 @@ import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { childFile } from '$lib/server/case-system/child-file';
 import { isPdfUnavailable } from '$lib/server/documents/pdf';
-import { notFound } from '$lib/server/families/api';
+import { notFound } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 /**

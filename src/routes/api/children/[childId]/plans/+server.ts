@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { requireApiUser } from '$lib/server/guards';
-import { notFound } from '$lib/server/families/api';
+import { notFound } from '$lib/server/http/json';
 import { planForApi, planRegisterFor } from '$lib/server/families/plans';
 import type { RequestHandler } from './$types';
 

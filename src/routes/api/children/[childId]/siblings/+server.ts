@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { keepsChild } from '$lib/server/families/commands';
-import { familyErrorResponse, notFound, readJson } from '$lib/server/families/api';
+import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import { linkSibling } from '$lib/server/families/child-record';
 import type { RequestHandler } from './$types';
 
@@ -21,7 +21,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	try {
 		await linkSibling({ db, user, childId: params.childId, siblingId: input.data.siblingId });
 	} catch (problem) {
-		return familyErrorResponse(problem);
+		return commandJson(problem);
 	}
 	return json({ childId: params.childId, siblingId: input.data.siblingId }, { status: 201 });
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { addFamilyMember, keepsFamily } from '$lib/server/families/commands';
-import { familyErrorResponse, notFound, readJson } from '$lib/server/families/api';
+import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 const body = z.object({
@@ -31,6 +31,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		});
 		return json(member, { status: 201 });
 	} catch (problem) {
-		return familyErrorResponse(problem);
+		return commandJson(problem);
 	}
 };

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { adjournMeeting } from '$lib/server/meetings/commands/adjourn-meeting';
-import { MeetingDateError } from '$lib/server/meetings/commands/change-meeting-date';
-import { badRequest, notFound } from '$lib/server/families/api';
+import { commandJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 // Lenient here: the command checks rights first (anyone else gets 404), then the reason and the date (400).
@@ -34,9 +33,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			scheduledAt: moved.scheduledAt.toISOString()
 		});
 	} catch (problem) {
-		if (!(problem instanceof MeetingDateError)) throw problem;
-		if (problem.status === 404) return notFound();
-		if (problem.status === 400) return badRequest({ [problem.field ?? 'form']: problem.message });
-		return json({ errors: { form: problem.message } }, { status: problem.status });
+		return commandJson(problem);
 	}
 };

@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { advocacyRecordable, recordAdvocacy } from '$lib/server/voices/advocacy';
-import { jsonObject, text, voiceProblemAnswer } from '$lib/server/voices/answers';
+import { commandJson, jsonObject, text } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 /**
@@ -39,8 +39,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		if (!recorded) error(404, 'Not found');
 		return json(recorded, { status: 201 });
 	} catch (problem) {
-		const answer = voiceProblemAnswer(problem);
-		if (answer) return answer;
-		throw problem;
+		return commandJson(problem);
 	}
 };

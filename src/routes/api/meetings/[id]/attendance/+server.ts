@@ -1,8 +1,9 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { RegisterError, takeRegister } from '$lib/server/meetings/commands/record-attendance';
+import { takeRegister } from '$lib/server/meetings/commands/record-attendance';
+import { commandJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 // Lenient here: the command checks rights first (anyone else gets 404), then each field (400).
@@ -37,7 +38,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			})
 		);
 	} catch (problem) {
-		if (problem instanceof RegisterError) error(problem.status, problem.message);
-		throw problem;
+		return commandJson(problem);
 	}
 };

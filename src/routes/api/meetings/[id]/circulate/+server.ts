@@ -1,8 +1,9 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { CirculationError, circulateDocument } from '$lib/server/circulation';
+import { circulateDocument } from '$lib/server/circulation';
+import { commandJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 // Lenient here: the command checks rights first (anyone else gets 404), then the document (400, 409).
@@ -26,9 +27,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		});
 		return json(sent);
 	} catch (problem) {
-		if (!(problem instanceof CirculationError)) throw problem;
-		if (problem.status === 400)
-			return json({ errors: { documentId: problem.message } }, { status: 400 });
-		error(problem.status, problem.message);
+		return commandJson(problem, { field: 'documentId' });
 	}
 };

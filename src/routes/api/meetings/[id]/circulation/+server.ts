@@ -1,9 +1,8 @@
 import { error, json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { CirculationError } from '$lib/server/circulation';
-import { actOnCopy, circulationForPage, CopyActionError } from '$lib/server/circulation-flow';
-import { badRequest } from '$lib/server/families/api';
+import { actOnCopy, circulationForPage } from '$lib/server/circulation-flow';
+import { badRequest, commandJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 /**
@@ -81,8 +80,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		}
 		return json(await actOnCopy({ db, user, meetingId: params.id, act }));
 	} catch (problem) {
-		if (problem instanceof CopyActionError) return badRequest({ [problem.field]: problem.message });
-		if (problem instanceof CirculationError) error(problem.status, problem.message);
-		throw problem;
+		return commandJson(problem);
 	}
 };

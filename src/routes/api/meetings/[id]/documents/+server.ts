@@ -5,6 +5,7 @@ import { requireApiUser } from '$lib/server/guards';
 import { meetingForViewer } from '$lib/server/meetings/queries';
 import { documentsForRole } from '$lib/server/documents/store';
 import type { RequestHandler } from './$types';
+import { contractDocumentKind } from '$lib/domain/vocabulary';
 
 /**
  * The meeting's documents the caller may read (a parent: only family documents), the latest
@@ -28,7 +29,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		documents: documents.map(
 			({ id, kind, version, title, audience, state, dueBy, url, pdfUrl }) => ({
 				id,
-				kind,
+				kind: contractDocumentKind(kind),
 				version,
 				title,
 				audience,

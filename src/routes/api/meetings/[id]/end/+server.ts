@@ -1,9 +1,11 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { endMeeting, EndMeetingError } from '$lib/server/meetings/commands/end-meeting';
+import { endMeeting } from '$lib/server/meetings/commands/end-meeting';
+import { commandJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
+import { contractDocumentKind } from '$lib/domain/vocabulary';
 
 // Lenient here: the command checks rights first (anyone else gets 404), then the reason (400).
 const body = z
@@ -43,7 +45,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			plan,
 			documents: documents.map(({ id, kind, version, title, url, pdfUrl }) => ({
 				id,
-				kind,
+				kind: contractDocumentKind(kind),
 				version,
 				title,
 				url,
@@ -51,9 +53,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			}))
 		});
 	} catch (problem) {
-		if (problem instanceof EndMeetingError && problem.problems.length)
-			return json({ message: problem.message, problems: problem.problems }, { status: 409 });
-		if (problem instanceof EndMeetingError) error(problem.status, problem.message);
-		throw problem;
+		return commandJson(problem);
 	}
 };

@@ -8,8 +8,7 @@ import {
 	inviteMailbox,
 	inviteParticipant
 } from '$lib/server/meetings/commands/invite-participant';
-import { MeetingInputError } from '$lib/server/meetings/commands/create-meeting';
-import { badRequest, notFound } from '$lib/server/families/api';
+import { badRequest, commandJson, notFound } from '$lib/server/http/json';
 import { canPrepareMeeting } from '$lib/policy';
 import { meetingRoles } from '$lib/domain/vocabulary';
 import type { RequestHandler } from './$types';
@@ -120,8 +119,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		});
 		return json({ id: invited.id }, { status: 201 });
 	} catch (problem) {
-		if (problem instanceof MeetingInputError)
-			return badRequest({ [problem.field]: problem.message });
-		throw problem;
+		return commandJson(problem);
 	}
 };

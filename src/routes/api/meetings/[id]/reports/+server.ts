@@ -3,7 +3,7 @@ import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { addReport } from '$lib/server/voices/reports';
 import { reportRegisterForViewer } from '$lib/server/voices/report-register';
-import { jsonObject, text, voiceProblemAnswer } from '$lib/server/voices/answers';
+import { commandJson, jsonObject, text } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 /**
@@ -44,9 +44,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		if (!made) error(404, 'Not found');
 		return json(made, { status: 201 });
 	} catch (problem) {
-		const answer = voiceProblemAnswer(problem);
-		if (answer) return answer;
-		throw problem;
+		return commandJson(problem);
 	}
 };
 

@@ -1,11 +1,9 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import {
-	MeetingDateError,
-	rescheduleMeeting
-} from '$lib/server/meetings/commands/change-meeting-date';
+import { rescheduleMeeting } from '$lib/server/meetings/commands/change-meeting-date';
+import { commandJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 // Lenient here: the command checks rights first (anyone else gets 404), then the reason and the date (400).
@@ -31,12 +29,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			scheduledAt: moved.scheduledAt.toISOString()
 		});
 	} catch (problem) {
-		if (!(problem instanceof MeetingDateError)) throw problem;
-		if (problem.status === 404) error(404, problem.message);
-		// `message` as before, and `errors` naming the field, as the other JSON APIs answer.
-		return json(
-			{ message: problem.message, errors: { [problem.field ?? 'form']: problem.message } },
-			{ status: problem.status }
-		);
+		return commandJson(problem);
 	}
 };

@@ -1,7 +1,8 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { startMeeting, StartMeetingError } from '$lib/server/meetings/commands/start-meeting';
+import { startMeeting } from '$lib/server/meetings/commands/start-meeting';
+import { commandJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 /** The chair starts a scheduled meeting: → { id, status, startedAt }. */
@@ -16,7 +17,6 @@ export const POST: RequestHandler = async ({ locals, params }) => {
 			startedAt: started.startedAt?.toISOString() ?? null
 		});
 	} catch (problem) {
-		if (problem instanceof StartMeetingError) error(problem.status, problem.message);
-		throw problem;
+		return commandJson(problem);
 	}
 };

@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { reportShareable, shareReport } from '$lib/server/voices/reports';
-import { jsonObject } from '$lib/server/voices/answers';
+import { jsonObject } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
 /**

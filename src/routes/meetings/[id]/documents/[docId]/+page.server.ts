@@ -4,7 +4,8 @@ import { audit } from '$lib/server/audit';
 import { isCirculable, recordFirstOpen } from '$lib/server/circulation';
 import { documentForRole, linkOf } from '$lib/server/documents/store';
 import { documentReadability } from '$lib/documents/check';
-import { documentKindLabels, type DocumentKind } from '$lib/documents/model';
+import { documentKindLabel } from '$lib/domain/labels';
+import type { DocumentKind } from '$lib/domain/vocabulary';
 import { canRunMeeting, mayCirculate } from '$lib/policy';
 import { deliveriesOfDocument } from '$lib/server/case-system/documents';
 import type { PageServerLoad } from './$types';
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		meeting: { id: found.meeting.id, title: found.meeting.title },
 		document: {
 			...linkOf(row),
-			kindLabel: documentKindLabels[row.kind as DocumentKind] ?? row.kind,
+			kindLabel: documentKindLabel[row.kind as DocumentKind] ?? row.kind,
 			html: row.html,
 			contentHash: row.contentHash,
 			generator: `${row.generatorName} ${row.generatorVersion}`,

@@ -8,14 +8,14 @@ import { childNames, generatorName, generatorVersion, type DocumentInput } from 
 import { documentFileName, type MeetingDocument } from './model';
 import { agendaSections, endConfirmationBlocks, meetingFactsBlock } from './parts';
 
-export function draftNotes(input: DocumentInput): MeetingDocument {
+export function notesDocument(input: DocumentInput): MeetingDocument {
 	const { meeting } = input;
 	const containsRestricted = Object.values(input.restricted).some((list) => list.length > 0);
 	const due = isCalendarDate(meeting.date)
 		? dateInWords(notesDueDate(meeting.date))
 		: 'within 15 working days';
 	return {
-		kind: 'draft-notes',
+		kind: 'notes',
 		audience: 'professionals',
 		title: `Draft notes: ${meeting.title}`,
 		subtitle: `${childNames(input)} · ${dateInWords(meeting.date)}`,
@@ -23,7 +23,7 @@ export function draftNotes(input: DocumentInput): MeetingDocument {
 			children: meeting.children,
 			meetingTitle: meeting.title,
 			date: meeting.date,
-			kind: 'draft-notes'
+			kind: 'notes'
 		}),
 		containsRestricted,
 		sections: [

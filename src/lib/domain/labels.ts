@@ -1,0 +1,154 @@
+/**
+ * What the unit calls each value of its vocabularies (./vocabulary.ts) on screen, in documents
+ * and in mail: every label map defined once, here. The pages, the components, the server and the
+ * generators import these; none types a label map of its own (`vocabulary.test.ts` checks).
+ */
+import type {
+	Attendance,
+	ChallengeStage,
+	DocumentKind,
+	DocumentState,
+	MailPurpose,
+	MailState,
+	MeetingKind,
+	MeetingRole,
+	MeetingStatus
+} from './vocabulary';
+
+/**
+ * What the unit calls each kind of meeting: one name each, in lists, headings, calendars and the
+ * documents (the templates take their `label` from here).
+ */
+export const meetingKindLabel: Record<MeetingKind, string> = {
+	'initial-conference': 'Initial child protection conference',
+	'review-conference': 'Review child protection conference',
+	'core-group': 'Core group meeting',
+	'cic-review': 'Child in care review',
+	'cin-review': 'Child in need review',
+	'life-appreciation-day': 'Life Appreciation Day',
+	'disruption-meeting': 'Disruption meeting'
+};
+
+/** The same names shortened to fit the risk plot's axis ("9 Dec · Core group"). */
+export const meetingKindShortLabel: Record<MeetingKind, string> = {
+	'initial-conference': 'Conference',
+	'review-conference': 'Review conference',
+	'core-group': 'Core group',
+	'cic-review': 'Care review',
+	'cin-review': 'CIN review',
+	'life-appreciation-day': 'Life day',
+	'disruption-meeting': 'Disruption mtg'
+};
+
+/** The same in the family's words (the glossary's plain terms, shortened). */
+export const meetingKindPlainLabel: Record<MeetingKind, string> = {
+	'initial-conference': 'First safety meeting',
+	'review-conference': 'Check-up meeting',
+	'core-group': 'Plan meeting',
+	'cic-review': 'Care meeting',
+	'cin-review': 'Help meeting',
+	'life-appreciation-day': 'Life story day',
+	'disruption-meeting': 'Meeting'
+};
+
+export const meetingStatusLabel: Record<MeetingStatus, string> = {
+	scheduled: 'Scheduled',
+	live: 'Happening now',
+	ended: 'Ended',
+	cancelled: 'Cancelled'
+};
+
+/** A meeting role's name; documents write it in lower case after a name ("Jo (parent or carer)"). */
+export const meetingRoleLabel: Record<MeetingRole, string> = {
+	chair: 'Chair',
+	'minute-taker': 'Minute-taker',
+	professional: 'Professional',
+	parent: 'Parent or carer',
+	child: 'Child or young person',
+	advocate: 'Advocate',
+	observer: 'Observer'
+};
+
+export const attendanceLabel: Record<Attendance, string> = {
+	invited: 'Not recorded yet',
+	present: 'Here in the room',
+	'present-online': 'Here online',
+	apologies: 'Sent apologies',
+	absent: 'Did not come',
+	'left-early': 'Left early'
+};
+
+/** The register as a document records it; "not recorded" only where it truly was not taken. */
+export const attendanceInDocuments: Record<Attendance, string> = {
+	invited: 'not recorded',
+	present: 'present in the room',
+	'present-online': 'present online',
+	apologies: 'sent apologies',
+	absent: 'did not attend',
+	'left-early': 'left early'
+};
+
+/** The name of each kind of document, for lists, links and mail. */
+export const documentKindLabel: Record<DocumentKind, string> = {
+	'plan-24h': '24-hour plan',
+	// Draft to final: the state is shown beside it (a final version is not a draft).
+	// The two copies of the notes, named so nobody can confuse them (issue 22).
+	notes: 'Professionals’ notes (restricted)',
+	'notes-family': 'Notes for the family',
+	'parent-plan': 'Plan for the family',
+	'child-letter': 'Letter to the child',
+	'memory-book': 'Memory book',
+	lessons: 'Lessons and recommendations'
+};
+
+/** A document version's state, as a list shows it ("Draft"; in a sentence, lower case). */
+export const documentStateLabel: Record<DocumentState, string> = {
+	draft: 'Draft',
+	'with-chair': 'With the chair',
+	final: 'Final'
+};
+
+/** The same at more length, where the notes page says where they stand. */
+export const documentStateDescription: Record<DocumentState, string> = {
+	draft: 'Draft: business support is finalising them',
+	'with-chair': 'With the chair for approval',
+	final: 'Final: approved by the chair'
+};
+
+/** The state inside a sentence: "They are a draft", "They are with the chair". */
+export const documentStateInSentence: Record<DocumentState, string> = {
+	draft: 'a draft',
+	'with-chair': 'with the chair',
+	final: 'final'
+};
+
+/** Why a message was sent, as the outbox lists it. */
+export const mailPurposeLabel: Record<MailPurpose, string> = {
+	invitation: 'Invitation',
+	update: 'Meeting moved',
+	cancellation: 'Meeting cancelled',
+	reminder: 'Reminder',
+	'report-request': 'Report request',
+	'report-reminder': 'Report reminder',
+	'report-chaser': 'Report chaser',
+	'document-due': 'Document due soon',
+	circulation: 'Document sent',
+	'challenge-reminder': 'Challenge reminder',
+	'account-invite': 'Set-up link',
+	'message-waiting': 'A child’s message waiting',
+	'advocacy-notice': 'Advocacy notice'
+};
+
+export const mailStateLabel: Record<MailState, string> = {
+	queued: 'Waiting to send',
+	sent: 'Sent',
+	failed: 'Not sent'
+};
+
+/** Where a challenge stands; a challenge only moves forward (resolving is allowed from any stage). */
+export const challengeStageLabel: Record<ChallengeStage, string> = {
+	informal: 'Raised informally',
+	formal: 'Formal dispute',
+	escalated: 'Escalated to a manager',
+	resolved: 'Resolved'
+};
