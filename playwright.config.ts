@@ -15,6 +15,23 @@ const chromium = {
 	]
 };
 
+/**
+ * A given order of the spec files (scripts/e2e-shuffled.mjs sets it): one project per file, in
+ * that order; with one worker Playwright runs projects in the order listed (the list reporter's
+ * `[n file]` shows it), on one server, and a failing file does not stop the ones after it.
+ * Unset, the files run in Playwright's own order (by name).
+ */
+const order = process.env.E2E_ORDER?.split(',').filter(Boolean);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const browserUse = { ...devices['Desktop Chrome'], launchOptions: chromium };
+const projects = order
+	? order.map((file, i) => ({
+			name: `${i + 1} ${file}`,
+			testMatch: new RegExp(`(^|/)${escape(file)}$`),
+			use: browserUse
+		}))
+	: [{ name: 'chromium', use: browserUse }];
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
@@ -31,7 +48,7 @@ export default defineConfig({
 		screenshot: 'off',
 		launchOptions: chromium
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+	projects,
 	webServer: [
 		{
 			// A fresh embedded database with the demo data, on the built app.

@@ -56,7 +56,7 @@ export default defineConfig({
 						'server/**/*.db.test.ts'
 					],
 					setupFiles: ['tests/setup/worker-database.ts'],
-					globalSetup: ['tests/setup/drop-worker-databases.ts'],
+					globalSetup: ['tests/setup/template-database.ts'],
 					maxWorkers: 2,
 					sequence: { groupOrder: 1 }
 				}

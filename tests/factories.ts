@@ -2,6 +2,7 @@
  * Shared factories for integration tests: a real database (PGlite in memory, or the real
  * PostgreSQL named by TEST_DATABASE_URL, emptied first) and real rows in it.
  */
+import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
 import { openDatabase, type Database, type DatabaseHandle } from '../src/lib/server/db';
 import {
@@ -38,18 +39,41 @@ async function testPasswordHash(): Promise<string> {
 }
 export const testPassword = PASSWORD;
 
-/** A fresh, migrated database for one test file. */
+/**
+ * A fresh, migrated database for one test file: a copy of the template the integration project's
+ * global setup migrated once (tests/setup/template-database.ts), so no file runs the migrations.
+ */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
 	const url = process.env.TEST_DATABASE_URL;
 	if (url) {
-		const admin = postgres(url, { max: 1, onnotice: () => {} });
-		await admin.unsafe(
-			'drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;'
-		);
-		await admin.end();
+		const adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+		const template = process.env.TEST_DATABASE_TEMPLATE;
+		if (adminUrl && template) {
+			// Drop this file's database (closing any connection left to it) and copy the template.
+			const name = new URL(url).pathname.slice(1);
+			const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+			try {
+				await admin.unsafe(`drop database if exists "${name}" with (force)`);
+				await admin.unsafe(`create database "${name}" template "${template}"`);
+			} finally {
+				await admin.end();
+			}
+		} else {
+			// Outside the integration project's set-up: empty the database and migrate it.
+			const admin = postgres(url, { max: 1, onnotice: () => {} });
+			await admin.unsafe(
+				'drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;'
+			);
+			await admin.end();
+		}
 		return openDatabase({ url, migrationsDir: 'drizzle' });
 	}
-	return openDatabase({ migrationsDir: 'drizzle' });
+	const { inject } = await import('vitest'); // not at the top: the benchmarks import this file too
+	const template = inject('pgliteTemplate');
+	return openDatabase({
+		migrationsDir: 'drizzle',
+		loadDataDir: template ? new Blob([await readFile(template)]) : undefined
+	});
 }
 
 let counter = 0;

@@ -197,9 +197,17 @@ async function cinReview(props: { db: Database; meetingId: string; first: boolea
 	await record.store({ db, meetingId });
 }
 
-async function miaConference(props: { db: Database; today: Date }) {
+/**
+ * Mia's conference, filled in up to the plan; `meetingId` names another meeting with the same
+ * people to fill in the same way (the browser specs' own copies: tests/e2e/seed-meetings.ts).
+ */
+export async function miaConferenceRecord(props: {
+	db: Database;
+	today: Date;
+	meetingId?: string;
+}) {
 	const { db, today } = props;
-	const meetingId = demoIds.miaConference;
+	const meetingId = props.meetingId ?? demoIds.miaConference;
 	const p = await participantIds(db, meetingId);
 	const at = today.getTime();
 	const date = calendarDateOf(today);
@@ -250,7 +258,7 @@ async function miaConference(props: { db: Database; today: Date }) {
 			impactLater: 'Living with fear can harm how she feels about herself and others.',
 			childSays: 'I hide under my covers when they shout.',
 			safetyGoal: 'Mia goes to bed in a calm house and feels safe at night.',
-			raisedInMeetingId: demoIds.miaConference
+			raisedInMeetingId: meetingId
 		});
 		addConcern(doc, {
 			id: 'demo-mia-mondays',
@@ -261,7 +269,7 @@ async function miaConference(props: { db: Database; today: Date }) {
 			impactLater: 'She may fall behind with reading.',
 			childSays: 'I like school when I go.',
 			safetyGoal: 'Mia is in school every day, Mondays too.',
-			raisedInMeetingId: demoIds.miaConference
+			raisedInMeetingId: meetingId
 		});
 	});
 	const scores: [string, string | null, number, number][] = [
@@ -388,5 +396,5 @@ export async function seedDemoRecords(props: { db: Database; today: Date }): Pro
 		first: false,
 		date: new Date(today.getTime() - 28 * DAY)
 	});
-	await miaConference({ db, today });
+	await miaConferenceRecord({ db, today });
 }

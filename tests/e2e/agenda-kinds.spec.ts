@@ -1,18 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { copyDemoMeeting, demoMeetings, expectAccessible, signInAs } from './helpers';
 
 // Every kind the unit chairs can be run from start to finish by its chair. (The initial
-// conference is run by several people in meeting-room.spec.ts.)
+// conference is run by several people in meeting-room.spec.ts.) Each test runs a copy of the
+// demo's meeting of that kind, its own.
 const kinds = [
-	{ name: 'core group', id: '00000000-0000-4000-8000-000000000302', last: 'Summary' },
-	{ name: 'child in care review', id: '00000000-0000-4000-8000-000000000303', last: 'Summary' },
+	{ name: 'core group', like: demoMeetings.coreGroup, last: 'Summary' },
+	{ name: 'child in care review', like: demoMeetings.cicReview, last: 'Summary' },
 	{
 		name: 'Life Appreciation Day',
-		id: '00000000-0000-4000-8000-000000000304',
+		like: demoMeetings.lifeAppreciationDay,
 		last: 'Closing',
 		endsWith: /Memory book/
 	},
-	{ name: 'disruption meeting', id: '00000000-0000-4000-8000-000000000305', last: 'Summary' }
+	{ name: 'disruption meeting', like: demoMeetings.disruptionMeeting, last: 'Summary' }
 ];
 
 async function startIfScheduled(page: Page, meetingId: string) {
@@ -60,7 +61,7 @@ async function runAgenda(page: Page) {
 for (const kind of kinds.slice(0, 3)) {
 	test(`the chair runs a ${kind.name} from start to the last section`, async ({ page }) => {
 		await signInAs(page, 'chair@demo.test');
-		await startIfScheduled(page, kind.id);
+		await startIfScheduled(page, await copyDemoMeeting(kind.like));
 		await runAgenda(page);
 		await expect(page.locator('.room-bar .now')).toContainText(kind.last);
 		await expect(page.getByText(/Noted in/).first()).toBeVisible();
@@ -87,7 +88,7 @@ test('a disruption meeting is run by keyboard alone, and ends with its lessons',
 }) => {
 	test.setTimeout(90_000);
 	await signInAs(page, 'chair@demo.test');
-	await page.goto(`/meetings/${kinds[3].id}`);
+	await page.goto(`/meetings/${await copyDemoMeeting(kinds[3].like)}`);
 
 	/** Presses Tab until the focused element's text or label matches, as a keyboard user would. */
 	async function tabTo(name: RegExp) {

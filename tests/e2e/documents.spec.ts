@@ -1,12 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs, watchCspViolations } from './helpers';
+import {
+	copyDemoMeeting,
+	demoMeetings,
+	expectAccessible,
+	signInAs,
+	watchCspViolations
+} from './helpers';
 import { writePlan } from './record-writer';
 import { pdfText } from '../pdf-text';
 
-// The demo's child in care review (Tyler Hughes). The initial conference (…301) and the core
-// group (…302) are left to the other suites; parent-plan.spec.ts ends the core group after them.
-const CIC_REVIEW = '00000000-0000-4000-8000-000000000303';
+// A copy of the demo's child in care review (Tyler Hughes), this spec's own: it ends it.
+/** A copy of the demo's meeting, this spec's own (helpers.ts: copyDemoMeeting). */
+let CIC_REVIEW: string;
+test.beforeAll(async () => {
+	CIC_REVIEW = await copyDemoMeeting(demoMeetings.cicReview);
+});
 const actions = [
 	{ what: 'Arrange Tyler’s dental check', who: 'Sam Okafor', byWhen: '2030-02-01' },
 	{

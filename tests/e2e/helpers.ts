@@ -1,5 +1,8 @@
+import { request as httpRequest } from 'node:http';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { seedSocketPath } from './seed-socket';
+import { writePlan } from './record-writer';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
 
@@ -100,4 +103,82 @@ export async function chooseChild(page: Page, search: string, option: RegExp): P
 	await box.press('Enter');
 	const chosen = new RegExp(option.source.replace(/^\^/, ''));
 	await expect(page.getByTestId('chosen-child').filter({ hasText: chosen })).toHaveCount(1);
+}
+
+const demoMeeting = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+/** The demo's meetings a spec may copy (server/seed/demo-ids.ts). */
+export const demoMeetings = {
+	/** Chrissie's and Leo's initial conference, today, scheduled. */
+	icpc: demoMeeting(301),
+	/** Mia's core group, scheduled. */
+	coreGroup: demoMeeting(302),
+	cicReview: demoMeeting(303),
+	lifeAppreciationDay: demoMeeting(304),
+	disruptionMeeting: demoMeeting(305),
+	/** Mia's conference, live and filled in up to the plan, ready to end. */
+	miaConference: demoMeeting(308)
+} as const;
+
+/**
+ * A meeting of the calling spec's own, a copy of one of the demo's as the demo loaded it (its
+ * people, children, reports, queued mail, and for Mia's conference its record): a spec that
+ * starts, ends, moves or invites to a meeting uses one, so no spec depends on another's order
+ * (tests/e2e/seed-meetings.ts).
+ */
+export function copyDemoMeeting(like: string, props: { title?: string } = {}): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const asked = httpRequest(
+			{
+				socketPath: seedSocketPath(Number(process.env.E2E_PORT ?? 4173)),
+				path: '/',
+				method: 'POST',
+				headers: { 'content-type': 'application/json' }
+			},
+			(response) => {
+				let body = '';
+				response.on('data', (chunk) => (body += chunk));
+				response.on('end', () =>
+					response.statusCode === 200
+						? resolve((JSON.parse(body) as { meetingId: string }).meetingId)
+						: reject(new Error(`copying demo meeting ${like}: ${body}`))
+				);
+			}
+		);
+		asked.on('error', reject);
+		asked.end(JSON.stringify({ like, ...props }));
+	});
+}
+
+/**
+ * As the chair (signed in on `page`): starts a copy of the demo core group (scheduled), writes
+ * its plan over the socket, ends it, and returns the documents ending made — the 24-hour plan,
+ * the notes and the parent plan Mia's dad may open.
+ */
+export async function endCoreGroupWithPlan(
+	page: Page,
+	meetingId: string
+): Promise<{ id: string; kind: string; url: string }[]> {
+	const origin = new URL(page.url()).origin;
+	const about = await (await page.request.get(`/api/meetings/${meetingId}`)).json();
+	expect(
+		(await page.request.post(`/api/meetings/${meetingId}/start`, { headers: { origin } })).status()
+	).toBe(200);
+	await writePlan({
+		page,
+		meetingId,
+		childId: about.children[0].id,
+		outcome: 'Mia gets to nursery on time every day',
+		actions: [
+			{ what: 'Walk Mia to nursery by 9 each morning', who: 'Jordan Price', byWhen: '2030-03-02' },
+			{ what: 'Check Mia’s hearing again', who: 'HV', byWhen: '2030-03-09' }
+		],
+		reviewDate: '2030-05-04'
+	});
+	const ended = await page.request.post(`/api/meetings/${meetingId}/end`, {
+		headers: { origin },
+		data: { confirm: true, reason: 'This browser test takes no register.' }
+	});
+	expect(ended.status()).toBe(200);
+	return ((await ended.json()) as { documents: { id: string; kind: string; url: string }[] })
+		.documents;
 }

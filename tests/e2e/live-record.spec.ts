@@ -1,7 +1,17 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signInAs, watchCspViolations } from './helpers';
+import {
+	copyDemoMeeting,
+	demoMeetings,
+	expectAccessible,
+	signInAs,
+	watchCspViolations
+} from './helpers';
 
-const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
+/** A copy of the demo's core group (Mia's), this spec's own: it starts it. */
+let CORE_GROUP: string;
+test.beforeAll(async () => {
+	CORE_GROUP = await copyDemoMeeting(demoMeetings.coreGroup);
+});
 /** What the Content-Security-Policy refused on any page here: must stay empty (the socket, styles, plots). */
 const cspViolations: string[] = [];
 
@@ -30,17 +40,11 @@ test('two people type in the shared record and see each other’s words and name
 	const chair = await browser.newContext();
 	const chairPage = await chair.newPage();
 	await signInAs(chairPage, 'chair@demo.test');
-	// agenda-kinds.spec.ts may have started it already.
-	if (
-		(await (await chairPage.request.get(`/api/meetings/${CORE_GROUP}`)).json()).status ===
-		'scheduled'
-	) {
-		const started = await chairPage.request.post(`/api/meetings/${CORE_GROUP}/start`, {
-			headers: { origin: new URL(chairPage.url()).origin }
-		});
-		expect(started.status()).toBe(200);
-		expect((await started.json()).status).toBe('live');
-	}
+	const started = await chairPage.request.post(`/api/meetings/${CORE_GROUP}/start`, {
+		headers: { origin: new URL(chairPage.url()).origin }
+	});
+	expect(started.status()).toBe(200);
+	expect((await started.json()).status).toBe('live');
 	expect((await (await chairPage.request.get(`/api/meetings/${CORE_GROUP}`)).json()).status).toBe(
 		'live'
 	);

@@ -1,7 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { copyDemoMeeting, demoMeetings, expectAccessible, signInAs } from './helpers';
 
-const ICPC = '00000000-0000-4000-8000-000000000301';
+/** A copy of the demo's meeting, this spec's own (helpers.ts: copyDemoMeeting). */
+let ICPC: string;
+test.beforeAll(async () => {
+	ICPC = await copyDemoMeeting(demoMeetings.icpc);
+});
 const phone = { width: 390, height: 844 };
 
 async function join(

@@ -1,14 +1,18 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { copyDemoMeeting, demoMeetings, signInAs } from './helpers';
 
 /**
  * A device in the meeting room loses its network and keeps typing: its words stay on its
  * screen, nobody else sees them while it is cut off, and once the network returns they merge
  * with what the others wrote meanwhile — in the same field of the same concern card too — and
- * are stored. Mia's conference is live in the demo; the card this test adds is closed again at
- * the end, so the specs after it find the demo as it was.
+ * are stored. On a copy of Mia's live conference, this spec's own; the card this test adds is
+ * closed again at the end all the same.
  */
-const MIA_CONFERENCE = '00000000-0000-4000-8000-000000000308';
+/** A copy of the demo's meeting, this spec's own (helpers.ts: copyDemoMeeting). */
+let MIA_CONFERENCE: string;
+test.beforeAll(async () => {
+	MIA_CONFERENCE = await copyDemoMeeting(demoMeetings.miaConference);
+});
 
 async function personOnMeeting(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext();

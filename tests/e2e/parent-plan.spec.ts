@@ -1,43 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
-import { writePlan } from './record-writer';
+import {
+	copyDemoMeeting,
+	demoMeetings,
+	endCoreGroupWithPlan,
+	expectAccessible,
+	signInAs
+} from './helpers';
 
-// Runs after live-record.spec.ts (files run alphabetically), which starts the demo core group.
-const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
-
+// On a core group of its own (a copy of the demo's), so it runs in any order.
 test('the chair ends the core group; the parent opens the parent plan on a phone and gets nothing else', async ({
 	browser
 }) => {
+	const CORE_GROUP = await copyDemoMeeting(demoMeetings.coreGroup);
 	const chairContext = await browser.newContext();
 	const chair = await chairContext.newPage();
 	await signInAs(chair, 'chair@demo.test');
-	const origin = new URL(chair.url()).origin;
-	const about = await (await chair.request.get(`/api/meetings/${CORE_GROUP}`)).json();
-	if (about.status === 'scheduled')
-		expect(
-			(
-				await chair.request.post(`/api/meetings/${CORE_GROUP}/start`, { headers: { origin } })
-			).status()
-		).toBe(200);
-	await writePlan({
-		page: chair,
-		meetingId: CORE_GROUP,
-		childId: about.children[0].id,
-		outcome: 'Mia gets to nursery on time every day',
-		actions: [
-			{ what: 'Walk Mia to nursery by 9 each morning', who: 'Jordan Price', byWhen: '2030-03-02' },
-			{ what: 'Check Mia’s hearing again', who: 'HV', byWhen: '2030-03-09' }
-		],
-		reviewDate: '2030-05-04'
-	});
-	const ended = await chair.request.post(`/api/meetings/${CORE_GROUP}/end`, {
-		headers: { origin },
-		data: { confirm: true, reason: 'This browser test takes no register.' }
-	});
-	expect(ended.status()).toBe(200);
-	const { documents } = (await ended.json()) as {
-		documents: { id: string; kind: string; url: string }[];
-	};
+	const documents = await endCoreGroupWithPlan(chair, CORE_GROUP);
 	expect(documents.map((d) => d.kind)).toEqual(['plan-24h', 'draft-notes', 'parent-plan']);
 
 	// The chair sees the readability check on the parent plan before it goes out.

@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { copyDemoMeeting, demoMeetings, expectAccessible, signInAs } from './helpers';
 
-// Issue 27: a family's phone opens on now. Mia Price's conference is live in the demo until
-// zz-end-demo-conference.spec.ts ends it; this spec only reads it.
-const CONFERENCE = '00000000-0000-4000-8000-000000000308';
+// Issue 27: a family's phone opens on now, on a copy of Mia Price's live conference of its own
+// (so no other spec's ending it matters, whatever the order).
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 test('a parent’s phone opens a live meeting on the chair’s section, named in the family’s words, the register and forms folded', async ({
 	browser
 }) => {
+	const CONFERENCE = await copyDemoMeeting(demoMeetings.miaConference);
 	const context = await browser.newContext(phone);
 	const page = await context.newPage();
 	await signInAs(page, 'other.parent@demo.test');

@@ -1,9 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { copyDemoMeeting, demoMeetings, expectAccessible, signInAs } from './helpers';
 
-// Mia's conference is live in the demo; a later spec (zz-…) may end it, so this one leaves
-// the scores as it found them.
-const MIA_CONFERENCE = '00000000-0000-4000-8000-000000000308';
+// On a copy of Mia's live conference, this spec's own; it still leaves the scores as it found them.
+/** A copy of the demo's meeting, this spec's own (helpers.ts: copyDemoMeeting). */
+let MIA_CONFERENCE: string;
+test.beforeAll(async () => {
+	MIA_CONFERENCE = await copyDemoMeeting(demoMeetings.miaConference);
+});
 const CHRISSIE = '00000000-0000-4000-8000-000000000201';
 const MONDAYS = 'demo-mia-mondays';
 

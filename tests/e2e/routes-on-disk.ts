@@ -1,6 +1,6 @@
 /**
- * Every route src/routes holds, as the rights matrices name them: both a-rights-matrix.spec.ts
- * (one unit) and a-two-units.spec.ts (two units) fail when a route has no row, so a new route
+ * Every route src/routes holds, as the rights matrices name them: both rights-matrix.spec.ts
+ * (one unit) and two-units.spec.ts (two units) fail when a route has no row, so a new route
  * cannot ship without its rights written down in both.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

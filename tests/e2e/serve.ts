@@ -1,8 +1,12 @@
-/** The server the browser tests drive: the built app on a fresh embedded database with demo data. */
+/**
+ * The server the browser tests drive: the built app on a fresh embedded database with demo data,
+ * taking the specs' requests for meetings of their own on a socket (./seed-meetings.ts).
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SECOND_UNIT } from './second-unit';
+import { seedSocketPath } from './seed-socket';
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'roundtable-e2e-'));
 const { sharedDatabase } = await import('../../src/lib/server/db');
@@ -11,6 +15,8 @@ const { main } = await import('../../server/index');
 const { db } = await sharedDatabase();
 await seedDemo({ db });
 await addSecondUnit();
+const { serveSeeding } = await import('./seed-meetings');
+await serveSeeding({ db, socketPath: seedSocketPath(Number(process.env.PORT ?? 3000)) });
 await main();
 
 /**

@@ -19,6 +19,11 @@ export interface OpenDatabaseProps {
 	url?: string;
 	/** PGlite data folder; omit (with no url) for an in-memory database. */
 	dataDir?: string;
+	/**
+	 * A dump of a PGlite data folder (`dumpDataDir`) to start the in-memory database from: the
+	 * tests' migrated template (tests/setup/template-database.ts), which skips initdb.
+	 */
+	loadDataDir?: Blob;
 	migrationsDir?: string;
 }
 
@@ -71,7 +76,9 @@ export async function openDatabase(props: OpenDatabaseProps = {}): Promise<Datab
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	if (props.dataDir) mkdirSync(props.dataDir, { recursive: true });
-	const client = props.dataDir ? new PGlite(props.dataDir) : new PGlite();
+	const client = props.dataDir
+		? new PGlite(props.dataDir)
+		: new PGlite(props.loadDataDir ? { loadDataDir: props.loadDataDir } : {});
 	await client.waitReady;
 	const db = drizzle(client, { schema, casing: 'snake_case' });
 	await migrate(db, { migrationsFolder });

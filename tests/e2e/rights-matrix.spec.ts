@@ -6,7 +6,7 @@ import {
 	type APIResponse
 } from '@playwright/test';
 import WebSocket from 'ws';
-import { DEMO_PASSWORD } from './helpers';
+import { copyDemoMeeting, DEMO_PASSWORD, demoMeetings } from './helpers';
 import { routesOnDisk } from './routes-on-disk';
 
 /**
@@ -16,14 +16,18 @@ import { routesOnDisk } from './routes-on-disk';
  * in). A route in src/routes with no row here fails the test, so a new route cannot ship
  * without its rights written down.
  *
- * Runs first (its name sorts first), on a conference of its own for Mia that it schedules,
- * fills with people, starts and ends through the API, so it has documents and leaves the demo's
- * meetings as they were. Actions are probed with an empty form or body: a person who is let
+ * Runs in any order, on a conference of its own for Mia that it schedules, fills with people,
+ * starts and ends through the API, so it has documents, and a copy of the demo's core group for
+ * the invite picker, so no other spec's invitations change who is uninvited. Actions are probed with an empty form or body: a person who is let
  * through is answered 400 (or 409, the meeting having ended) and nothing changes.
  */
 
 const MIA = '00000000-0000-4000-8000-000000000203';
-const CORE_GROUP = '00000000-0000-4000-8000-000000000302';
+/** A copy of the demo's meeting, this spec's own (helpers.ts: copyDemoMeeting). */
+let CORE_GROUP: string;
+test.beforeAll(async () => {
+	CORE_GROUP = await copyDemoMeeting(demoMeetings.coreGroup);
+});
 const PRICE_FAMILY = '00000000-0000-4000-8000-000000000022';
 /** The demo's challenge about Mia, raised by the chair (server/seed/demo-challenges.ts). */
 const MIA_CHALLENGE = '00000000-0000-4000-8000-000000000501';

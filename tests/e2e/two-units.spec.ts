@@ -33,7 +33,7 @@ import { SECOND_UNIT } from './second-unit';
  * too: unit B's chair and business support are answered as missing about unit A's demo meeting,
  * child, family, documents, outbox and challenge, and see nothing of unit A.
  *
- * A route in src/routes with no row here fails the test (the same list as a-rights-matrix).
+ * A route in src/routes with no row here fails the test (the same list as rights-matrix.spec.ts).
  */
 
 const demoId = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
@@ -1264,7 +1264,7 @@ test('every route in src/routes has a row in the two-unit matrix', () => {
 	const covered = new Set(matrix.map((row) => row.key));
 	expect(
 		routesOnDisk().filter((key) => !covered.has(key)),
-		'routes without a row: add each to the two-unit matrix (tests/e2e/a-two-units.spec.ts)'
+		'routes without a row: add each to the two-unit matrix (tests/e2e/two-units.spec.ts)'
 	).toEqual([]);
 	expect(
 		[...covered].filter((key) => !routesOnDisk().includes(key)),
