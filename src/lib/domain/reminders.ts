@@ -11,7 +11,7 @@ import { addWorkingDays } from './working-days';
 /** The unit's set numbers of working days. */
 export const mailTiming = {
 	/** Everyone invited is reminded this many working days before the meeting. */
-	reminderWorkingDays: 3,
+	reminderWorkingDays: 2,
 	/** An agency's report is due this many working days before the meeting, so it can reach the parents first. */
 	reportDeadlineWorkingDays: 3,
 	/** An agency that has not sent its report is reminded this many working days before it is due. */

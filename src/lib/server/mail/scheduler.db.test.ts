@@ -1,6 +1,6 @@
 /**
  * Reminders and report requests (issue 11), over the weeks before one meeting on Thursday 14
- * January 2027 at 10:00: everyone invited is reminded on Monday 11 January (three working days
+ * January 2027 at 10:00: everyone invited is reminded on Tuesday 12 January (two working days
  * before); the GP, asked for a report, gets the request, a reminder on Thursday 7 January (two
  * working days before the deadline, Monday 11 January, over the weekend) and a chaser on Tuesday
  * 12 January when it has not come. Each is queued exactly once however often the scheduler runs
@@ -189,7 +189,7 @@ describe('the weeks before a meeting', () => {
 		).toBe('reminded');
 	});
 
-	it('reminds everyone invited three working days before, with the calendar file, except someone who sent apologies', async () => {
+	it('reminds everyone invited two working days before, with the calendar file, except someone who sent apologies', async () => {
 		const { db } = handle;
 		await recordAttendance({
 			db,
@@ -201,12 +201,16 @@ describe('the weeks before a meeting', () => {
 			reportSharedWithParents: false
 		});
 		// Two schedulers at once (two nodes): each reminder is queued once all the same.
+		// Monday 11 January: the report's deadline, and no reminder yet.
+		expect(await queueDueMail({ db, now: at('2027-01-11') })).toEqual(none);
+		// Tuesday 12 January: the reminders, and the GP's chaser (the deadline has passed).
 		const [first, second] = await Promise.all([
-			queueDueMail({ db, now: at('2027-01-11') }),
-			queueDueMail({ db, now: at('2027-01-11') })
+			queueDueMail({ db, now: at('2027-01-12') }),
+			queueDueMail({ db, now: at('2027-01-12') })
 		]);
 		expect(first.reminders + second.reminders).toBe(3);
-		expect(await queueDueMail({ db, now: at('2027-01-11') })).toEqual(none);
+		expect(first.reportChasers + second.reportChasers).toBe(1);
+		expect(await queueDueMail({ db, now: at('2027-01-12') })).toEqual(none);
 		const reminders = await mailOf('reminder');
 		expect(reminders.map((m) => m.recipientEmail).sort()).toEqual([
 			'chair@unit.example.test',
@@ -236,8 +240,10 @@ describe('the weeks before a meeting', () => {
 
 	it('chases the GP once the deadline has passed, and lists the report as late for the unit', async () => {
 		const { db } = handle;
+		// The day's first run queued the chaser with the reminders (above); the scheduler finds
+		// nothing more to do however often it runs that day.
 		const scheduler = createMailScheduler({ db, now: () => at('2027-01-12') });
-		expect(await scheduler.runDue()).toEqual({ ...none, reportChasers: 1 });
+		expect(await scheduler.runDue()).toEqual(none);
 		expect(await scheduler.runDue()).toEqual(none);
 		await scheduler.stop();
 		const [chaser] = await mailOf('report-chaser');
@@ -316,8 +322,9 @@ describe('the weeks before a meeting', () => {
 			.set({ createdAt: at('2027-01-13') })
 			.where(and(eq(outbox.meetingId, meetingId), eq(outbox.purpose, 'update')));
 		expect(await queueDueMail({ db, now: at('2027-01-15') })).toEqual(none);
-		// Monday 18 January: three working days before Thursday 21.
-		expect(await queueDueMail({ db, now: at('2027-01-18') })).toEqual({ ...none, reminders: 3 });
+		expect(await queueDueMail({ db, now: at('2027-01-18') })).toEqual(none);
+		// Tuesday 19 January: two working days before Thursday 21.
+		expect(await queueDueMail({ db, now: at('2027-01-19') })).toEqual({ ...none, reminders: 3 });
 		const keys = await db
 			.select()
 			.from(scheduledMail)
