@@ -1,12 +1,18 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, scheduleMiaReview, signInAs } from './helpers';
+import {
+	DEMO_PASSWORD,
+	expectAccessible,
+	lastMailTo,
+	scheduleMiaReview,
+	signInAs
+} from './helpers';
 
 /**
  * Issue 27, done when: a child in care signs in on a phone, reads their next review and their
  * tracker card, and sends "I want to see my brother more" to their reviewing officer, who reads
  * and answers it; another child (given an account and a set-up link here) cannot read it (404).
- * After End, a parent answers the feedback on the phone, a professional too, and the manager
- * sees both in the figures the same day. Seeds what it needs (its own review for Mia; Kai's
+ * After End, a parent answers the feedback on the phone, a professional through the link in
+ * their email, and the manager sees both in the figures the same day. Seeds what it needs (its own review for Mia; Kai's
  * account), so it does not depend on the order the specs run in.
  */
 const TYLER = '00000000-0000-4000-8000-000000000204';
@@ -81,7 +87,7 @@ test('a child in care reads their space on a phone and tells their reviewing off
 	await Promise.all([child.context.close(), other.context.close(), officer.close()]);
 });
 
-test('after End the parent answers the feedback on a phone, a professional too, and the manager sees both the same day', async ({
+test('after End the parent answers the feedback on a phone, a professional through the link in their email, and the manager sees both the same day', async ({
 	browser
 }) => {
 	const office = await browser.newPage();
@@ -124,13 +130,23 @@ test('after End the parent answers the feedback on a phone, a professional too, 
 	await expectAccessible(parent.page);
 	await parent.context.close();
 
-	// The health visitor (invited as a professional) answers too; a second answer is refused.
+	// The health visitor (invited as a professional) answers through the personal link in the
+	// 24-hour plan's email that End sent (issue 22); a second answer is refused.
+	const mail = await lastMailTo('health.visitor@demo.test', meetingId);
+	const link = /https?:\/\/[^\s]+(\/feedback\/[^\s]+)/.exec(mail.textBody);
+	expect(link, mail.textBody).not.toBeNull();
+	const linkContext = await browser.newContext();
+	const byLink = await linkContext.newPage();
+	await byLink.goto(link![1]);
+	const form = byLink.getByTestId('feedback');
+	await form.getByRole('group', { name: 'Were you listened to?' }).getByText('2').click();
+	await form.getByRole('group', { name: 'Do you know what happens next?' }).getByText('3').click();
+	await form.getByRole('button', { name: 'Send my answer' }).click();
+	await expect(form.getByRole('status')).toContainText('Thank you');
+	await expectAccessible(byLink);
+	await linkContext.close();
 	const professional = await browser.newPage();
 	await signInAs(professional, 'health.visitor@demo.test');
-	const answered = await professional.request.post(`/api/meetings/${meetingId}/feedback`, {
-		data: { listenedTo: 2, knowWhatNext: 3 }
-	});
-	expect(answered.status()).toBe(201);
 	const again = await professional.request.post(`/api/meetings/${meetingId}/feedback`, {
 		data: { listenedTo: 2, knowWhatNext: 3 }
 	});

@@ -119,13 +119,8 @@ export const demoMeetings = {
 	miaConference: demoMeeting(308)
 } as const;
 
-/**
- * A meeting of the calling spec's own, a copy of one of the demo's as the demo loaded it (its
- * people, children, reports, queued mail, and for Mia's conference its record): a spec that
- * starts, ends, moves or invites to a meeting uses one, so no spec depends on another's order
- * (tests/e2e/seed-meetings.ts).
- */
-export function copyDemoMeeting(like: string, props: { title?: string } = {}): Promise<string> {
+/** Asks the demo server's seeding socket (tests/e2e/seed-meetings.ts) one question. */
+function askSeeding<T>(question: object): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const asked = httpRequest(
 			{
@@ -139,14 +134,35 @@ export function copyDemoMeeting(like: string, props: { title?: string } = {}): P
 				response.on('data', (chunk) => (body += chunk));
 				response.on('end', () =>
 					response.statusCode === 200
-						? resolve((JSON.parse(body) as { meetingId: string }).meetingId)
-						: reject(new Error(`copying demo meeting ${like}: ${body}`))
+						? resolve(JSON.parse(body) as T)
+						: reject(new Error(`asking the seeding socket ${JSON.stringify(question)}: ${body}`))
 				);
 			}
 		);
 		asked.on('error', reject);
-		asked.end(JSON.stringify({ like, ...props }));
+		asked.end(JSON.stringify(question));
 	});
+}
+
+/** The newest message queued to `address` about a meeting, as its inbox would show it. */
+export function lastMailTo(
+	address: string,
+	meetingId: string
+): Promise<{ subject: string; textBody: string }> {
+	return askSeeding({ mailTo: { address, meetingId } });
+}
+
+/**
+ * A meeting of the calling spec's own, a copy of one of the demo's as the demo loaded it (its
+ * people, children, reports, queued mail, and for Mia's conference its record): a spec that
+ * starts, ends, moves or invites to a meeting uses one, so no spec depends on another's order
+ * (tests/e2e/seed-meetings.ts).
+ */
+export async function copyDemoMeeting(
+	like: string,
+	props: { title?: string } = {}
+): Promise<string> {
+	return (await askSeeding<{ meetingId: string }>({ like, ...props })).meetingId;
 }
 
 /**

@@ -10,12 +10,13 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db';
 import {
 	meetingChildren,
 	meetingParticipants,
 	meetings,
+	outbox,
 	professionalReports
 } from '../../src/lib/server/db/schema';
 import { demoIds } from '../../server/seed/demo-ids';
@@ -87,7 +88,11 @@ async function copy(props: {
 	return meetingId;
 }
 
-/** Answers `POST {"like": demoMeetingId, "title"?}` with `{"meetingId"}` on the socket. */
+/**
+ * Answers `POST {"like": demoMeetingId, "title"?}` with `{"meetingId"}` on the socket, and
+ * `POST {"mailTo": {address, meetingId}}` with the newest message queued to that address about
+ * that meeting (`{subject, textBody}`), so a spec can follow a link a person was sent.
+ */
 export async function serveSeeding(props: {
 	db: Database;
 	socketPath: string;
@@ -111,7 +116,29 @@ export async function serveSeeding(props: {
 		request.on('data', (chunk) => (body += chunk));
 		request.on('end', async () => {
 			try {
-				const asked = JSON.parse(body) as { like: string; title?: string };
+				const asked = JSON.parse(body) as {
+					like: string;
+					title?: string;
+					mailTo?: { address: string; meetingId: string };
+				};
+				if (asked.mailTo) {
+					// The newest message queued for an address about a meeting: what a person would
+					// read in their inbox (the built server shows no mail bodies on any page).
+					const [message] = await db
+						.select({ subject: outbox.subject, textBody: outbox.textBody })
+						.from(outbox)
+						.where(
+							and(
+								eq(outbox.recipientEmail, asked.mailTo.address),
+								eq(outbox.meetingId, asked.mailTo.meetingId)
+							)
+						)
+						.orderBy(desc(outbox.createdAt))
+						.limit(1);
+					response.writeHead(message ? 200 : 404, { 'content-type': 'application/json' });
+					response.end(JSON.stringify(message ?? {}));
+					return;
+				}
 				const source = sources.get(asked.like);
 				if (!source) throw new Error(`no demo meeting ${asked.like} to copy`);
 				const meetingId = await copy({ db, source, title: asked.title, today });
