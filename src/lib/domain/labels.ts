@@ -8,6 +8,7 @@ import type {
 	ChallengeStage,
 	DocumentKind,
 	DocumentState,
+	FeedbackRespondent,
 	MailPurpose,
 	MailState,
 	MeetingKind,
@@ -151,4 +152,11 @@ export const challengeStageLabel: Record<ChallengeStage, string> = {
 	formal: 'Formal dispute',
 	escalated: 'Escalated to a manager',
 	resolved: 'Resolved'
+};
+
+/** Who answered a meeting's feedback, as the figures count them (issue 27). */
+export const feedbackRespondentLabel: Record<FeedbackRespondent, string> = {
+	parent: 'Parents and carers',
+	child: 'Children',
+	professional: 'Professionals'
 };

@@ -64,3 +64,90 @@ describe('a reminder to someone invited', () => {
 		expect(reminderDue({ meetingDate, today: '2026-12-01', lastToldOn: null })).toBe(true);
 	});
 });
+
+describe('the follow-ups of a report request', () => {
+	const meetingDate = '2026-12-03'; // due Monday 30 November, reminded Thursday 26, chased from Tuesday 1 December
+	const asked = {
+		meetingDate,
+		askedOn: '2026-11-10',
+		reminded: false,
+		chased: false,
+		received: false
+	};
+
+	it('reminds from the reminder date until the deadline, once', () => {
+		expect(reportFollowUpDue({ ...asked, today: '2026-11-25' })).toBeNull();
+		expect(reportFollowUpDue({ ...asked, today: '2026-11-26' })).toBe('report-reminder');
+		expect(reportFollowUpDue({ ...asked, today: '2026-11-30' })).toBe('report-reminder');
+		expect(reportFollowUpDue({ ...asked, today: '2026-11-30', reminded: true })).toBeNull();
+	});
+
+	it('chases once when the deadline has passed, until the meeting day', () => {
+		expect(reportFollowUpDue({ ...asked, today: '2026-12-01' })).toBe('report-chaser');
+		expect(reportFollowUpDue({ ...asked, today: '2026-12-01', reminded: true })).toBe(
+			'report-chaser'
+		);
+		expect(reportFollowUpDue({ ...asked, today: '2026-12-03' })).toBe('report-chaser');
+		expect(reportFollowUpDue({ ...asked, today: '2026-12-02', chased: true })).toBeNull();
+		expect(reportFollowUpDue({ ...asked, today: '2026-12-04' })).toBeNull();
+	});
+
+	it('sends nothing once the report has arrived', () => {
+		expect(reportFollowUpDue({ ...asked, today: '2026-11-26', received: true })).toBeNull();
+		expect(reportFollowUpDue({ ...asked, today: '2026-12-01', received: true })).toBeNull();
+	});
+
+	it('neither reminds nor chases a request that went late itself', () => {
+		// Asked on the reminder date: no reminder (the request is fresh), but chased if it does not come.
+		expect(reportFollowUpDue({ ...asked, askedOn: '2026-11-26', today: '2026-11-27' })).toBeNull();
+		expect(reportFollowUpDue({ ...asked, askedOn: '2026-11-30', today: '2026-12-01' })).toBe(
+			'report-chaser'
+		);
+		// Asked after the deadline: it already asks for the report as soon as possible.
+		expect(reportFollowUpDue({ ...asked, askedOn: '2026-12-01', today: '2026-12-02' })).toBeNull();
+	});
+});
+
+describe('the state of a report request', () => {
+	const meetingDate = '2026-12-03';
+	const base = {
+		meetingDate,
+		today: '2026-11-20',
+		asked: true,
+		reminded: false,
+		received: false,
+		sharedWithParents: false
+	};
+
+	it('goes asked → reminded → late → received → shared with parents', () => {
+		expect(reportRequestStatus(base)).toEqual({
+			state: 'asked',
+			deadline: '2026-11-30',
+			late: false
+		});
+		expect(reportRequestStatus({ ...base, reminded: true }).state).toBe('reminded');
+		expect(reportRequestStatus({ ...base, today: '2026-11-30', reminded: true })).toMatchObject({
+			state: 'reminded',
+			late: false
+		});
+		expect(reportRequestStatus({ ...base, today: '2026-12-01', reminded: true })).toMatchObject({
+			state: 'late',
+			late: true
+		});
+		expect(reportRequestStatus({ ...base, today: '2026-12-01', received: true })).toMatchObject({
+			state: 'received',
+			late: false
+		});
+		expect(reportRequestStatus({ ...base, received: true, sharedWithParents: true }).state).toBe(
+			'shared'
+		);
+	});
+
+	it('is not asked when there was no address to write to, and late all the same', () => {
+		expect(reportRequestStatus({ ...base, asked: false }).state).toBe('not-asked');
+		expect(reportRequestStatus({ ...base, asked: false, today: '2026-12-01' })).toMatchObject({
+			state: 'late',
+			late: true
+		});
+	});
+});

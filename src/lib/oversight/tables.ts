@@ -4,7 +4,7 @@
  * all render, so every format says the same thing. Browser-safe.
  */
 import type { OversightFigures } from './figures-model';
-import { challengeStageLabel, meetingKindLabel } from '../domain/labels';
+import { challengeStageLabel, feedbackRespondentLabel, meetingKindLabel } from '../domain/labels';
 import { formatCalendarDate } from '../domain/calendar-date';
 import type { BarChart } from './bar-chart';
 
@@ -37,11 +37,7 @@ export const tableNames = [
 	'feedback-comments'
 ] as const;
 
-const respondentWords = {
-	parent: 'Parents and carers',
-	child: 'Children',
-	professional: 'Professionals'
-} as const;
+const respondentWords = feedbackRespondentLabel;
 
 const stageWords = challengeStageLabel;
 
