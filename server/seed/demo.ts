@@ -45,14 +45,22 @@ const agencyRows = [
 	{ id: id(13), name: 'Health visiting service', kind: 'health' },
 	{ id: id(14), name: 'Riverside GP practice', kind: 'gp' },
 	{ id: id(15), name: 'Oakfield Primary School', kind: 'school' },
-	// Told of an initial conference about a child over 5 (issue 22).
-	{ id: id(16), name: 'Advocacy service', kind: 'advocacy', email: 'advocacy@demo.test' },
+	// Told of an initial conference about a child over 5 (issue 22). The two with a team address
+	// are the demo unit's own: another unit on the same installation never writes to them.
+	{
+		id: id(16),
+		name: 'Advocacy service',
+		kind: 'advocacy',
+		email: 'advocacy@demo.test',
+		unitId: demoIds.unit
+	},
 	// Sent every conference's 24-hour plan (issue 22).
 	{
 		id: id(17),
 		name: 'Emergency duty team',
 		kind: 'emergency-duty-team',
-		email: 'edt@demo.test'
+		email: 'edt@demo.test',
+		unitId: demoIds.unit
 	}
 ];
 

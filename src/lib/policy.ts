@@ -711,6 +711,8 @@ export interface Navigation {
 	messages: boolean;
 	/** The council's case system's deliveries (/unit/case-system). */
 	caseSystem: boolean;
+	/** One's own photo (/account/photo). */
+	photo: boolean;
 }
 
 /**
@@ -728,7 +730,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		people: mayReadPeople(viewer),
 		ownSpace: mayUseOwnSpace(viewer),
 		messages: mayReadOfficerMessages(viewer),
-		caseSystem: mayReadCaseSystemDeliveries(viewer)
+		caseSystem: mayReadCaseSystemDeliveries(viewer),
+		photo: mayKeepOwnPhoto(viewer)
 	};
 }
 
@@ -749,6 +752,37 @@ export function mayGiveFeedback(props: {
 		props.role === 'professional' ||
 		props.role === 'advocate'
 	);
+}
+
+/**
+ * May the viewer keep a photo of themselves (issue 27: a child sees their reviewing officer's
+ * face)? The unit's staff: chairs, business support, managers and its professionals.
+ */
+export function mayKeepOwnPhoto(viewer: Viewer): boolean {
+	return (
+		viewer.unitId !== null &&
+		(viewer.role === 'chair' ||
+			viewer.role === 'admin' ||
+			viewer.role === 'manager' ||
+			viewer.role === 'professional')
+	);
+}
+
+/**
+ * May the viewer see a member of staff's photo? The person themselves, the staff of their unit,
+ * and a child whose reviewing officer they are. Never a parent, never another unit.
+ */
+export function maySeeStaffPhoto(props: {
+	viewer: Viewer;
+	owner: Viewer;
+	/** The owner is the viewer's own reviewing officer (the viewer a child with an account). */
+	ownersChild: boolean;
+}): boolean {
+	const { viewer, owner } = props;
+	if (!mayKeepOwnPhoto(owner)) return false;
+	if (viewer.id === owner.id) return true;
+	if (viewer.role === 'child') return props.ownersChild && viewer.unitId === owner.unitId;
+	return mayKeepOwnPhoto(viewer) && viewer.unitId === owner.unitId;
 }
 
 /**

@@ -40,6 +40,12 @@ test('a child in care reads their space on a phone and tells their reviewing off
 	const next = child.page.getByTestId('next-review');
 	await expect(next).toContainText('Meeting to check how things are going for Tyler');
 	await expect(next).toContainText('Priya Shah, your reviewing officer');
+	// Their reviewing officer's name and face (their initials until the chair adds a photo).
+	const face = child.page.getByTestId('officer-photo');
+	await expect(face).toHaveAttribute('alt', 'Priya Shah’s photo');
+	await expect
+		.poll(() => face.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+		.toBeGreaterThan(0);
 	const tracker = child.page.getByTestId('tracker');
 	await expect(tracker).toContainText('football club');
 	await expect(tracker).toContainText('Done');

@@ -279,6 +279,32 @@ const matrix: Row[] = [
 		why: 'their own sessions'
 	},
 	{
+		key: 'GET /account/photo',
+		ask: get('/account/photo'),
+		allow: [...unitOffice, 'manager'],
+		why: 'mayKeepOwnPhoto: the unit’s staff (the demo’s professionals belong to no unit)'
+	},
+	{
+		key: 'POST /account/photo?/upload',
+		// No file: refused (400) past the guard, so nothing changes.
+		ask: postForm('/account/photo?/upload'),
+		allow: [...unitOffice, 'manager'],
+		why: 'mayKeepOwnPhoto'
+	},
+	{
+		key: 'POST /account/photo?/remove',
+		ask: postForm('/account/photo?/remove'),
+		allow: [...unitOffice, 'manager'],
+		why: 'mayKeepOwnPhoto (their own photo only)'
+	},
+	{
+		key: 'GET /api/people/[userId]/photo',
+		// The chair's: the unit's staff, and Tyler, whose reviewing officer the chair is.
+		ask: get(`/api/people/${demoUsers.chair}/photo`),
+		allow: [...unitOffice, 'manager', 'child'],
+		why: 'maySeeStaffPhoto'
+	},
+	{
 		key: 'GET /account/two-step',
 		ask: get('/account/two-step'),
 		allow: staff,

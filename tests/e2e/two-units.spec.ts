@@ -300,6 +300,13 @@ const matrix: Row[] = [
 	},
 	{ key: 'GET /account/password', ask: get(() => '/account/password'), expect: own, why: 'own' },
 	{ key: 'GET /account/sessions', ask: get(() => '/account/sessions'), expect: own, why: 'own' },
+	{ key: 'GET /account/photo', ask: get(() => '/account/photo'), expect: own, why: 'own' },
+	{
+		key: 'GET /api/people/[userId]/photo',
+		ask: get((t) => `/api/people/${t.chairAccount}/photo`),
+		expect: missing('chair'),
+		why: 'maySeeStaffPhoto: the staff of the owner’s unit'
+	},
 	{ key: 'GET /account/two-step', ask: get(() => '/account/two-step'), expect: own, why: 'own' },
 	{ key: 'GET /login/code', ask: get(() => '/login/code'), expect: own, why: 'own sign-in' },
 	{
@@ -459,6 +466,18 @@ const matrix: Row[] = [
 		why: 'their own unit'
 	},
 	{ key: 'POST /account/password', ask: form(() => '/account/password'), expect: own, why: 'own' },
+	{
+		key: 'POST /account/photo?/upload',
+		ask: form(() => '/account/photo?/upload'),
+		expect: own,
+		why: 'their own photo'
+	},
+	{
+		key: 'POST /account/photo?/remove',
+		ask: form(() => '/account/photo?/remove'),
+		expect: own,
+		why: 'their own photo'
+	},
 	{
 		key: 'POST /account/sessions?/end',
 		ask: form(() => '/account/sessions?/end'),

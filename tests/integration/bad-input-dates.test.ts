@@ -168,7 +168,10 @@ describe('a date-time that does not exist', () => {
 				{ scheduledAt, reason: 'We ran out of time.' },
 				live.id
 			);
-			expect(answer).toEqual({ status: 400, body: { errors: { scheduledAt: message } } });
+			expect(answer).toEqual({
+				status: 400,
+				body: { message, errors: { scheduledAt: message } }
+			});
 		}
 		expect((await stored(live.id)).status).toBe('live');
 	});

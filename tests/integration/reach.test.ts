@@ -651,7 +651,7 @@ describe('a bounce is read back and shown, and acted on (POST /api/mail/bounces,
 				params: { id: meetingId },
 				body: { action: 'dismiss', circulationId: bounced.id, reason: 'x' }
 			})
-		).rejects.toMatchObject({ status: 404 });
+		).resolves.toMatchObject({ status: 404 });
 	});
 });
 

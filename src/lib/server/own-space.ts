@@ -56,7 +56,8 @@ function whoInWords(role: string, name: string, officerId: string | null, userId
 export interface OwnSpace {
 	name: string;
 	age: number | null;
-	officer: { name: string; email: string } | null;
+	/** Their reviewing officer; `id` names the photo (`/api/people/{id}/photo`). */
+	officer: { id: string; name: string; email: string } | null;
 	nextReview: {
 		meetingId: string;
 		title: string;
@@ -89,7 +90,7 @@ export async function ownSpace(props: {
 	const officer = child.iroId
 		? ((
 				await db
-					.select({ name: users.name, email: users.email })
+					.select({ id: users.id, name: users.name, email: users.email })
 					.from(users)
 					.where(eq(users.id, child.iroId))
 			)[0] ?? null)

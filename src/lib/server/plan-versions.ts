@@ -9,6 +9,7 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import type { Database } from './db';
 import { meetingChildren, meetingParticipants, meetings, planVersions } from './db/schema';
+import { storableJson } from './db/storable';
 import { readRecord } from '../collab/record-shape';
 import type { CalendarDate } from '../domain/calendar-date';
 import { calendarDateOf } from '../domain/calendar-date';
@@ -79,7 +80,8 @@ export async function recordPlanVersions(props: {
 		const version = (last?.version ?? 0) + 1;
 		await db
 			.insert(planVersions)
-			.values({ planId, version, meetingId, content, changes, agreedBy: who })
+			// What the record holds, less what the database cannot store (a NUL character).
+			.values(storableJson({ planId, version, meetingId, content, changes, agreedBy: who }))
 			.onConflictDoNothing();
 		written.push({ planId, version });
 	}

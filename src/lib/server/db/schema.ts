@@ -13,6 +13,7 @@ export * from './schema/tracking';
 export * from './schema/child-events';
 export * from './schema/feedback';
 export * from './schema/messages';
+export * from './schema/photos';
 export * from './schema/plans';
 export * from './schema/child-record';
 export * from './schema/case-system';
