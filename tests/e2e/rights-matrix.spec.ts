@@ -1210,6 +1210,8 @@ test('the invite picker offers only the unit’s staff, agencies’ people and t
 	const select = /<select id="invite-user"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '';
 	const offered = [...select.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)]
 		.map(([, , name]) => name.trim())
+		// People other specs make carry their run's tag (a word with a digit): not the demo's.
+		.filter((name) => !/ [a-z0-9]*\d[a-z0-9]*$/.test(name))
 		.sort();
 	expect(offered).toEqual(
 		[

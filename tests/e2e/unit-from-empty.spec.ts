@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { chooseChild, expectAccessible } from './helpers';
 import { emptyServerURL } from './empty-server';
 
 /**
@@ -164,7 +164,7 @@ test('from /setup to a live conference: people, a family, its clock, the meeting
 	await expect(admin.getByRole('heading', { level: 1, name: 'Schedule a meeting' })).toBeVisible();
 	await ready(admin);
 	await expect(admin.getByLabel('Kind of meeting')).toHaveValue('initial-conference');
-	await admin.getByLabel('Rowan Ash').check();
+	await chooseChild(admin, 'Rowan Ash', /^Rowan Ash/);
 	await expect(admin.getByTestId('due-hint')).toContainText('The initial conference is due by');
 	expect(await admin.getByLabel('Date', { exact: true }).inputValue()).toMatch(
 		/^\d{4}-\d{2}-\d{2}$/

@@ -81,9 +81,18 @@ export async function createMeeting(props: {
 					before: props.scheduledAt
 				})
 			: [];
+	// The schedule form proposed them as of today (GET /api/meetings/proposals); a meeting
+	// arranged since, before this one's date, may now be "the last meeting". Either list's names
+	// may be chosen.
+	const proposedToday =
+		!wantsAll && props.invite?.length
+			? await proposedInvitees({ db, unitId: scheduler.unitId, childIds: props.childIds })
+			: [];
 	const invited = wantsAll
 		? proposed
-		: [...new Set(props.invite ?? [])].map((id) => proposed.find((p) => p.id === id));
+		: [...new Set(props.invite ?? [])].map(
+				(id) => proposed.find((p) => p.id === id) ?? proposedToday.find((p) => p.id === id)
+			);
 	if (invited.some((p) => !p))
 		throw badInput(
 			'invite',
