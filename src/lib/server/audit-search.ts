@@ -8,6 +8,7 @@ import { auditLog, children, families, meetings, users } from './db/schema';
 import { mayReadAudit, type Viewer } from '../policy';
 import { ukInstant } from '../meetings/uk-time';
 import { readDateTime } from '../domain/date-time';
+import { auditsWritten } from './audit';
 
 /** One entry as the API gives it (the contract in issue 15). */
 export interface AuditEntry {
@@ -67,6 +68,7 @@ export async function searchAudit(props: {
 }): Promise<AuditEntry[] | null> {
 	const { db, viewer, filters } = props;
 	if (!mayReadAudit(viewer) || viewer.unitId === null) return null;
+	await auditsWritten(db);
 	const rows = await db
 		.select({
 			at: auditLog.at,

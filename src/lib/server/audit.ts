@@ -40,6 +40,17 @@ export function auditSoon(props: Parameters<typeof audit>[0]): void {
 	writeBehindOf(props.db).queueAudit(auditValues(props));
 }
 
+/**
+ * Writes the entries `auditSoon` has queued in this process now, so that a reader of the log sees
+ * every open made before it asked. A write that fails stays queued and is retried; the reader
+ * then sees what is stored.
+ */
+export async function auditsWritten(db: Database): Promise<void> {
+	await writeBehindOf(db)
+		.writeNow()
+		.catch(() => {});
+}
+
 /** The row an entry is written as. */
 function auditValues(props: AuditEntry): typeof auditLog.$inferInsert {
 	const detailMeeting = typeof props.detail?.meetingId === 'string' ? props.detail.meetingId : null;
