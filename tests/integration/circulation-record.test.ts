@@ -162,6 +162,21 @@ describe('circulating a meeting document', () => {
 		expect(smtp.envelopes.flat()).toContain(parent.email);
 	});
 
+	it('sends nobody the same version twice: a second press reaches only who has no copy', async () => {
+		const { db } = handle;
+		const plan = await documentOf('plan-24h');
+		const before = await db.select().from(outbox).where(eq(outbox.meetingId, meetingId));
+		const again = await circulateDocument({
+			db,
+			user: session(chair),
+			meetingId,
+			documentId: plan.id
+		});
+		expect(again.recipients).toEqual([]);
+		const after = await db.select().from(outbox).where(eq(outbox.meetingId, meetingId));
+		expect(after).toHaveLength(before.length);
+	});
+
 	it('records the first open of a version once', async () => {
 		const { db } = handle;
 		const plan = await documentOf('plan-24h');

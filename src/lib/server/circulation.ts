@@ -285,7 +285,7 @@ export async function queueCopies(props: {
 	const what = meetingKindLabel[found.meeting.kind].toLowerCase();
 	const secureDomains = await secureDomainsOf(db, found);
 	// Each person's copy, and for those on a secure domain its PDF (made once per copy).
-	const planned = list.flatMap((person) => {
+	let planned = list.flatMap((person) => {
 		const copy = mayReadDocument({ role: person.role, audience: doc.audience })
 			? doc
 			: familyCopy && mayReadDocument({ role: person.role, audience: familyCopy.audience })
@@ -293,6 +293,22 @@ export async function queueCopies(props: {
 				: null;
 		return copy ? [{ person, copy, secure: isOnSecureDomain(person.email, secureDomains) }] : [];
 	});
+	// Sending the list again (a second press, or after the plan went out at End) reaches only
+	// those who have no copy of this version yet: nobody gets the same document twice. A copy
+	// that failed or bounced is sent again from its own row (resend), not from here.
+	if (!props.people) {
+		const had = await db
+			.select({ documentId: circulation.documentId, email: circulation.recipientEmail })
+			.from(circulation)
+			.where(
+				and(
+					eq(circulation.meetingId, meetingId),
+					inArray(circulation.documentId, [doc.id, ...(familyCopy ? [familyCopy.id] : [])])
+				)
+			);
+		const sent = new Set(had.map((h) => `${h.documentId} ${h.email.toLowerCase()}`));
+		planned = planned.filter((p) => !sent.has(`${p.copy.id} ${p.person.email.toLowerCase()}`));
+	}
 	const pdfs = new Map<string, MailAttachment | null>();
 	for (const { copy, secure } of planned)
 		if (secure && !pdfs.has(copy.id)) pdfs.set(copy.id, await pdfAttachment(copy));
