@@ -6,6 +6,7 @@
 import type {
 	Attendance,
 	ChallengeStage,
+	CopyProof,
 	DocumentKind,
 	DocumentState,
 	FeedbackRespondent,
@@ -144,6 +145,16 @@ export const mailStateLabel: Record<MailState, string> = {
 	queued: 'Waiting to send',
 	sent: 'Sent',
 	failed: 'Not sent'
+};
+
+/** What became of a circulated copy, on the meeting page's list of who was sent what. */
+export const copyProofLabel: Record<CopyProof, string> = {
+	queued: 'Waiting to send',
+	sent: 'Sent',
+	delivered: 'Delivered',
+	opened: 'Opened',
+	failed: 'Failed: not delivered',
+	bounced: 'Bounced'
 };
 
 /** Where a challenge stands; a challenge only moves forward (resolving is allowed from any stage). */

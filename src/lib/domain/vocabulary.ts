@@ -150,6 +150,15 @@ export const mailStates = ['queued', 'sent', 'failed'] as const;
 export type MailState = (typeof mailStates)[number];
 
 /**
+ * What became of one circulated copy (issue 22): queued (waiting or being tried again), sent
+ * (handed to the SMTP server, which did not name the recipient), delivered (the SMTP server
+ * accepted the recipient), failed (given up after the retries), bounced (refused for good at
+ * sending, or a bounce read back), opened (the recipient opened the copy).
+ */
+export const copyProofs = ['queued', 'sent', 'delivered', 'bounced', 'failed', 'opened'] as const;
+export type CopyProof = (typeof copyProofs)[number];
+
+/**
  * A meeting's live record travels on channels, each its own Yjs document: `main` (everyone in
  * the meeting), `restricted` (third-party information, never sent to parents or children) and,
  * after the meeting, `notes` (the professionals' notes business support finalises). A channel is

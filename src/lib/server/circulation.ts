@@ -26,7 +26,7 @@ import type { MeetingRole } from '../domain/vocabulary';
 import { withArticle } from '../domain/plain-words';
 import { documentKindLabel, meetingKindLabel } from '../domain/labels';
 import { slug } from '../documents/model';
-import type { DocumentKind, MailState } from '../domain/vocabulary';
+import type { CopyProof, DocumentKind, MailState } from '../domain/vocabulary';
 import { isOnSecureDomain } from '../domain/secure-domains';
 import { unitSettingsOf } from './unit-settings';
 import { isPdfUnavailable, renderDocumentPdf } from './documents/pdf';
@@ -440,13 +440,8 @@ export interface CirculationEntry {
 	agency: string | null;
 	/** The copy's name: "Professionals’ notes (restricted)", "Notes for the family"… */
 	copy: string;
-	/**
-	 * What became of it: queued (waiting or being tried again), sent (handed to the SMTP server,
-	 * which did not name the recipient), delivered (the SMTP server accepted the recipient),
-	 * failed (a temporary error, given up after the retries), bounced (refused for good at
-	 * sending, or a bounce read back), opened (the recipient opened the copy).
-	 */
-	proof: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'opened';
+	/** What became of it (`copyProofs` in domain/vocabulary.ts). */
+	proof: CopyProof;
 	/** When it reached that state (queued: when it was queued). */
 	at: string;
 	/** Why it bounced, in plain words with the status code. */
