@@ -153,6 +153,17 @@ export function lastMailTo(
 }
 
 /**
+ * Adds families with their children to a unit (named by its name) straight into the server's
+ * database, many in one go: for a spec that needs a unit of a thousand children, which the API
+ * would add one request at a time (tests/e2e/seed-meetings.ts). Answers the families' ids, in order.
+ */
+export async function addHouseholds(
+	households: { unit: string; name: string; children: { name: string; dateOfBirth: string }[] }[]
+): Promise<string[]> {
+	return (await askSeeding<{ familyIds: string[] }>({ households })).familyIds;
+}
+
+/**
  * A meeting of the calling spec's own, a copy of one of the demo's as the demo loaded it (its
  * people, children, reports, queued mail, and for Mia's conference its record): a spec that
  * starts, ends, moves or invites to a meeting uses one, so no spec depends on another's order

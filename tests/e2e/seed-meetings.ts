@@ -13,12 +13,16 @@ import { createServer } from 'node:http';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db';
 import {
+	children,
+	families,
 	meetingChildren,
 	meetingParticipants,
 	meetings,
 	outbox,
-	professionalReports
+	professionalReports,
+	units
 } from '../../src/lib/server/db/schema';
+import { insertRows } from '../../src/lib/server/db/bulk';
 import { demoIds } from '../../server/seed/demo-ids';
 import { queueDemoMail } from '../../server/seed/demo-mail';
 import { miaConferenceRecord } from '../../server/seed/demo-records';
@@ -88,8 +92,39 @@ async function copy(props: {
 	return meetingId;
 }
 
+/** A family of a unit named by its name, with its children, for `{"households": […]}`. */
+interface Household {
+	unit: string;
+	name: string;
+	children: { name: string; dateOfBirth: string }[];
+}
+
 /**
- * Answers `POST {"like": demoMeetingId, "title"?}` with `{"meetingId"}` on the socket, and
+ * Many households at once, written in two statements: the child picker's spec needs a unit with
+ * a thousand children, which the API adds one request at a time (about 90 s in CI). The picker
+ * reads them from the same tables whichever way they came.
+ */
+async function addHouseholds(db: Database, households: Household[]): Promise<string[]> {
+	const unitIds = new Map(
+		(await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.name, u.id])
+	);
+	const familyRows = households.map((h) => {
+		const unitId = unitIds.get(h.unit);
+		if (!unitId) throw new Error(`no unit named ${h.unit}`);
+		return { id: randomUUID(), unitId, name: h.name };
+	});
+	await insertRows(db, families, familyRows);
+	await insertRows(
+		db,
+		children,
+		households.flatMap((h, i) => h.children.map((c) => ({ ...c, familyId: familyRows[i].id })))
+	);
+	return familyRows.map((f) => f.id);
+}
+
+/**
+ * Answers `{"households": [{unit, name, children}]}` with `{"familyIds"}`, in order, once added,
+ * `POST {"like": demoMeetingId, "title"?}` with `{"meetingId"}` on the socket, and
  * `POST {"mailTo": {address, meetingId}}` with the newest message queued to that address about
  * that meeting (`{subject, textBody}`), so a spec can follow a link a person was sent.
  */
@@ -120,7 +155,14 @@ export async function serveSeeding(props: {
 					like: string;
 					title?: string;
 					mailTo?: { address: string; meetingId: string };
+					households?: Household[];
 				};
+				if (asked.households) {
+					const familyIds = await addHouseholds(db, asked.households);
+					response.writeHead(200, { 'content-type': 'application/json' });
+					response.end(JSON.stringify({ familyIds }));
+					return;
+				}
 				if (asked.mailTo) {
 					// The newest message queued for an address about a meeting: what a person would
 					// read in their inbox (the built server shows no mail bodies on any page).
