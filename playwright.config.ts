@@ -40,7 +40,15 @@ export default defineConfig({
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI_REPORT_DIR
-		? [['list'], ['json', { outputFile: `${process.env.CI_REPORT_DIR}/playwright.json` }]]
+		? [
+				['list'],
+				[
+					'json',
+					{
+						outputFile: `${process.env.CI_REPORT_DIR}/playwright${process.env.E2E_LANE ?? ''}.json`
+					}
+				]
+			]
 		: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,

@@ -3,17 +3,29 @@
 // comes from a seed, printed first, so a failing order can be run again exactly:
 //   node scripts/e2e-shuffled.mjs              a new seed
 //   node scripts/e2e-shuffled.mjs --seed 42    the order of seed 42
+//   node scripts/e2e-shuffled.mjs --lanes 2    the files dealt in that order to two lanes
+// A lane is a `playwright test` of its own with its own servers (the demo server on E2E_PORT,
+// 4173 + 10 per lane, and the empty one beside it): the lanes run side by side, each one file
+// at a time in its order, so no two specs ever share a server at the same moment. Most of a
+// spec's time is spent waiting on pages and sockets, so two lanes use the idle core.
 // Other arguments go to `playwright test`. Build first (npx vite build), as for npm run test:e2e.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const at = args.indexOf('--seed');
-const seed = at >= 0 ? Number(args.splice(at, 2)[1]) : Math.floor(Math.random() * 2 ** 31);
-if (!Number.isInteger(seed)) {
-	console.error('--seed takes a whole number, e.g. --seed 42');
-	process.exit(2);
+/** Takes `--name N` out of the arguments: its whole number, or `fallback`. */
+function option(name, fallback) {
+	const at = args.indexOf(name);
+	if (at < 0) return fallback;
+	const value = Number(args.splice(at, 2)[1]);
+	if (!Number.isInteger(value) || value < 0) {
+		console.error(`${name} takes a whole number, e.g. ${name} 2`);
+		process.exit(2);
+	}
+	return value;
 }
+const seed = option('--seed', Math.floor(Math.random() * 2 ** 31));
+const lanes = Math.max(1, option('--lanes', Number(process.env.E2E_LANES ?? 1)));
 
 /** mulberry32: a small seeded generator, the same order for the same seed on every machine. */
 function random(state) {
@@ -25,9 +37,9 @@ function random(state) {
 	};
 }
 
-// The two rights tables run first, against the demo as it loads: the register spec invites the
-// GP to a conference about Mia, whom the table's "uninvited professional" must not see. The rest
-// run in the seed's order.
+// The two rights tables run first on their server, against the demo as it loads: the register
+// spec invites the GP to a conference about Mia, whom the table's "uninvited professional" must
+// not see. The rest run in the seed's order, dealt to the lanes in turn.
 const first = ['rights-matrix.spec.ts', 'two-units.spec.ts'];
 const rest = readdirSync('tests/e2e')
 	.filter((f) => f.endsWith('.spec.ts') && !first.includes(f))
@@ -37,13 +49,44 @@ for (let i = rest.length - 1; i > 0; i--) {
 	const j = Math.floor(next() * (i + 1));
 	[rest[i], rest[j]] = [rest[j], rest[i]];
 }
-const files = [...first, ...rest];
+const laneFiles = Array.from({ length: lanes }, () => []);
+[...first, ...rest].forEach((file, i) => laneFiles[i % lanes].push(file));
 
-console.log(`e2e-shuffled: seed ${seed} (again: node scripts/e2e-shuffled.mjs --seed ${seed})`);
-files.forEach((file, i) => console.log(`  ${String(i + 1).padStart(2)}. ${file}`));
-const run = spawnSync('npx', ['playwright', 'test', ...args], {
-	stdio: 'inherit',
-	env: { ...process.env, E2E_ORDER: files.join(',') }
+console.log(
+	`e2e-shuffled: seed ${seed}, ${lanes} lane${lanes > 1 ? 's' : ''} (again: node scripts/e2e-shuffled.mjs --seed ${seed} --lanes ${lanes})`
+);
+laneFiles.forEach((files, lane) => {
+	if (lanes > 1) console.log(`  lane ${lane + 1}:`);
+	files.forEach((file, i) => console.log(`  ${String(i + 1).padStart(2)}. ${file}`));
 });
-console.log(`e2e-shuffled: seed ${seed} ${run.status === 0 ? 'passed' : 'failed'}`);
-process.exit(run.status ?? 1);
+
+/** One lane's run: its lines prefixed with the lane when there are several. */
+function runLane(files, lane) {
+	const basePort = Number(process.env.E2E_PORT ?? 4173);
+	// A lane whose files the arguments leave out has nothing to run, and passes.
+	const child = spawn('npx', ['playwright', 'test', '--pass-with-no-tests', ...args], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {
+			...process.env,
+			E2E_ORDER: files.join(','),
+			E2E_PORT: String(basePort + 10 * lane),
+			E2E_LANE: lanes > 1 ? String(lane + 1) : ''
+		}
+	});
+	const prefix = lanes > 1 ? `[lane ${lane + 1}] ` : '';
+	for (const stream of [child.stdout, child.stderr]) {
+		let pending = '';
+		stream.on('data', (chunk) => {
+			const lines = (pending + chunk).split('\n');
+			pending = lines.pop() ?? '';
+			for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+		});
+		stream.on('end', () => pending && process.stdout.write(`${prefix}${pending}\n`));
+	}
+	return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+}
+
+const codes = await Promise.all(laneFiles.map(runLane));
+const passed = codes.every((code) => code === 0);
+console.log(`e2e-shuffled: seed ${seed} ${passed ? 'passed' : 'failed'}`);
+process.exit(passed ? 0 : 1);
