@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 //     relative path or by $lib. Browser code is every .svelte file and every module under src/
 //     that is not under src/lib/server, not named *.server.ts or +server.ts, and not a test.
 //  3. The domain (src/lib/domain) is plain TypeScript and imports nothing outside itself.
+//  4. Routes run no SQL: nothing under src/routes imports drizzle-orm or the schema; the queries
+//     live in src/lib/server beside the commands, where they are tested and reused.
 const lib = dirname(fileURLToPath(import.meta.url));
 const src = dirname(lib);
 const root = dirname(src);
@@ -83,6 +85,17 @@ describe('import boundaries', () => {
 		const browser = (file: string) => !isServerOnly(file) && !isTest(file);
 		const offending = importsUnder(src, browser).filter(
 			({ target }) => target !== null && isServerOnly(target)
+		);
+		expect(offending.map(({ file, specifier }) => `${file} imports ${specifier}`)).toEqual([]);
+	});
+
+	it('routes run no SQL of their own', () => {
+		const schema = join(lib, 'server', 'db', 'schema');
+		const offending = importsUnder(join(src, 'routes')).filter(
+			({ specifier, target }) =>
+				specifier === 'drizzle-orm' ||
+				specifier.startsWith('drizzle-orm/') ||
+				(target !== null && within(target, schema))
 		);
 		expect(offending.map(({ file, specifier }) => `${file} imports ${specifier}`)).toEqual([]);
 	});

@@ -20,6 +20,12 @@ export interface UnitSettings {
 export const settingsLimits = { domains: 50, reportDueWorkingDays: 20 } as const;
 
 /** The unit's settings as stored (defaults filled in); nothing for a unit that does not exist. */
+/** The unit's name, or null for no such unit. */
+export async function unitName(db: Database, unitId: string): Promise<string | null> {
+	const [row] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
+	return row?.name ?? null;
+}
+
 export async function unitSettingsOf(db: Database, unitId: string): Promise<UnitSettings | null> {
 	const [row] = await db
 		.select({

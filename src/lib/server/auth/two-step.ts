@@ -225,3 +225,9 @@ export async function completeSignInWithCode(props: {
 
 /** The cookie holding a half-done sign-in's challenge token (path /login). */
 export const CHALLENGE_COOKIE = 'rt_sign_in_challenge';
+
+/** Has this account two-step sign-in turned on? */
+export async function hasTwoStep(db: Database, userId: string): Promise<boolean> {
+	const [row] = await db.select({ totpKey: users.totpKey }).from(users).where(eq(users.id, userId));
+	return Boolean(row?.totpKey);
+}

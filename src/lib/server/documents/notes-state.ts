@@ -3,7 +3,7 @@
  * `notes`) and its state. The collaboration server asks it when someone opens the notes
  * channel (who may write depends on the state); the notes commands and pages read it too.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { meetingDocuments, type StoredDocument } from '../db/schema';
 
@@ -25,4 +25,26 @@ export async function latestNotes(props: {
 		.orderBy(desc(meetingDocuments.version))
 		.limit(1);
 	return row ?? null;
+}
+
+/** Every version of the meeting's notes and the family's copy, oldest first: the notes page's list. */
+export async function notesVersions(props: { db: Database; meetingId: string }) {
+	return props.db
+		.select({
+			id: meetingDocuments.id,
+			kind: meetingDocuments.kind,
+			version: meetingDocuments.version,
+			state: meetingDocuments.state,
+			createdAt: meetingDocuments.createdAt,
+			approvedAt: meetingDocuments.approvedAt,
+			correctionReason: meetingDocuments.correctionReason
+		})
+		.from(meetingDocuments)
+		.where(
+			and(
+				eq(meetingDocuments.meetingId, props.meetingId),
+				inArray(meetingDocuments.kind, [notesKind, familyNotesKind])
+			)
+		)
+		.orderBy(asc(meetingDocuments.version), asc(meetingDocuments.kind));
 }

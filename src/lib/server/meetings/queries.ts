@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	agencies,
@@ -65,6 +65,39 @@ export async function childrenOf(db: Database, meetingIds: string[]) {
 		byMeeting.set(row.meetingId, list);
 	}
 	return byMeeting;
+}
+
+/** The names (and the names they like) of these children, by name: for the family's title. */
+export async function childNames(db: Database, childIds: string[]) {
+	if (childIds.length === 0) return [];
+	return db
+		.select({ name: children.name, preferredName: children.preferredName })
+		.from(children)
+		.where(inArray(children.id, childIds))
+		.orderBy(children.name);
+}
+
+/**
+ * Someone invited to this meeting without an account but with an address (who may be sent a new
+ * set-up link), or null.
+ */
+export async function personAwaitingAccount(props: {
+	db: Database;
+	meetingId: string;
+	participantId: string;
+}): Promise<{ id: string; name: string } | null> {
+	const [person] = await props.db
+		.select({ id: meetingParticipants.id, name: meetingParticipants.name })
+		.from(meetingParticipants)
+		.where(
+			and(
+				eq(meetingParticipants.id, props.participantId),
+				eq(meetingParticipants.meetingId, props.meetingId),
+				isNull(meetingParticipants.userId),
+				isNotNull(meetingParticipants.email)
+			)
+		);
+	return person ?? null;
 }
 
 export function summarise(meeting: Meeting, kids: { id: string; name: string }[]): MeetingSummary {

@@ -1,10 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { users } from '$lib/server/db/schema';
 import { fieldProblem, readForm } from '$lib/server/forms';
-import { newTotpKey, totpKeyUri, turnOffTwoStep, turnOnTwoStep } from '$lib/server/auth/two-step';
+import {
+	hasTwoStep,
+	newTotpKey,
+	totpKeyUri,
+	turnOffTwoStep,
+	turnOnTwoStep
+} from '$lib/server/auth/two-step';
 import { mayUseTwoStepSignIn } from '$lib/policy';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,13 +16,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	if (!mayUseTwoStepSignIn(locals.user)) error(404, 'Not found');
-	const [row] = await (
-		await database()
-	)
-		.select({ totpKey: users.totpKey })
-		.from(users)
-		.where(eq(users.id, locals.user.id));
-	if (row?.totpKey) return { on: true as const, changed: url.searchParams.get('changed') };
+	if (await hasTwoStep(await database(), locals.user.id))
+		return { on: true as const, changed: url.searchParams.get('changed') };
 	// A new key each time the page is opened; it is kept only once a code from the app proves it.
 	const key = newTotpKey();
 	return {

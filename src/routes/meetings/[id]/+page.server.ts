@@ -2,7 +2,7 @@ import { meetingForPage } from '$lib/server/guards';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
-import { meetingForViewer } from '$lib/server/meetings/queries';
+import { childNames, meetingForViewer } from '$lib/server/meetings/queries';
 import { startMeeting } from '$lib/server/meetings/commands/start-meeting';
 import {
 	canPrepareMeeting,
@@ -30,8 +30,6 @@ import { voiceActions, voicesForPage } from './voices.server';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { pendingAccountInvites } from '$lib/server/auth/account-invites';
 import { familyMeetingTitle } from '$lib/domain/family-words';
-import { children as childrenTable } from '$lib/server/db/schema';
-import { inArray } from 'drizzle-orm';
 import { feedbackAsk, giveFeedback } from '$lib/server/feedback';
 
 const inviteForm = z.object({
@@ -115,18 +113,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// The meeting's name in the family's words, from the names the children like (issue 27).
 		familyTitle: familyMeetingTitle(
 			meeting.kind,
-			children.length
-				? await db
-						.select({ name: childrenTable.name, preferredName: childrenTable.preferredName })
-						.from(childrenTable)
-						.where(
-							inArray(
-								childrenTable.id,
-								children.map((c) => c.id)
-							)
-						)
-						.orderBy(childrenTable.name)
-				: []
+			await childNames(
+				db,
+				children.map((c) => c.id)
+			)
 		),
 		participants,
 		me: me ? { id: me.id } : null,

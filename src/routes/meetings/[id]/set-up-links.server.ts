@@ -4,10 +4,8 @@
  * link (src/lib/server/auth/account-invites.ts). Those who prepare the meeting only.
  */
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { database } from '$lib/server/db';
-import { meetingParticipants } from '$lib/server/db/schema';
-import { meetingForViewer } from '$lib/server/meetings/queries';
+import { meetingForViewer, personAwaitingAccount } from '$lib/server/meetings/queries';
 import { queueInvitation } from '$lib/server/mail/invitations';
 import { canPrepareMeeting } from '$lib/policy';
 
@@ -20,17 +18,7 @@ export const setUpLinkActions = {
 		if (!canPrepareMeeting({ viewer: locals.user, meeting: found.meeting, participant: found.me }))
 			error(403, 'Only the chair or an admin prepares this meeting.');
 		const participantId = String((await request.formData()).get('participantId') ?? '');
-		const [person] = await db
-			.select({ id: meetingParticipants.id, name: meetingParticipants.name })
-			.from(meetingParticipants)
-			.where(
-				and(
-					eq(meetingParticipants.id, participantId),
-					eq(meetingParticipants.meetingId, params.id),
-					isNull(meetingParticipants.userId),
-					isNotNull(meetingParticipants.email)
-				)
-			);
+		const person = await personAwaitingAccount({ db, meetingId: params.id, participantId });
 		if (!person)
 			return fail(400, {
 				setUpLink: { error: 'That person has an account already, or no email address.' }

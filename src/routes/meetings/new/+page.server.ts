@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { users } from '$lib/server/db/schema';
+import { unitChairs } from '$lib/server/families/queries';
 import { meetingKinds } from '$lib/domain/vocabulary';
 import {
 	fieldProblem,
@@ -45,11 +44,7 @@ async function scheduler(locals: App.Locals) {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { unitId } = await scheduler(locals);
 	const db = await database();
-	const chairs = await db
-		.select({ id: users.id, name: users.name })
-		.from(users)
-		.where(and(eq(users.unitId, unitId), eq(users.role, 'chair')))
-		.orderBy(asc(users.name));
+	const chairs = await unitChairs(db, unitId);
 	const askedKind = url.searchParams.get('kind');
 	return {
 		kinds: meetingKinds.map((kind) => ({ kind, label: meetingKindLabel[kind] })),

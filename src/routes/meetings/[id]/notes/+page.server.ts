@@ -1,9 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { meetingForPage } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
-import { meetingDocuments } from '$lib/server/db/schema';
-import { latestNotes, notesKind, familyNotesKind } from '$lib/server/documents/notes-state';
+import { latestNotes, notesVersions } from '$lib/server/documents/notes-state';
 import { restrictedPassagesOf } from '$lib/server/documents/restricted-passages';
 import { documentUrl } from '$lib/server/documents/store';
 import {
@@ -23,24 +21,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!mayReadNotes(found.role)) error(404, 'Not found');
 	const notes = await latestNotes({ db, meetingId: params.id });
 	if (!notes) error(404, 'Not found');
-	const versions = await db
-		.select({
-			id: meetingDocuments.id,
-			kind: meetingDocuments.kind,
-			version: meetingDocuments.version,
-			state: meetingDocuments.state,
-			createdAt: meetingDocuments.createdAt,
-			approvedAt: meetingDocuments.approvedAt,
-			correctionReason: meetingDocuments.correctionReason
-		})
-		.from(meetingDocuments)
-		.where(
-			and(
-				eq(meetingDocuments.meetingId, params.id),
-				inArray(meetingDocuments.kind, [notesKind, familyNotesKind])
-			)
-		)
-		.orderBy(asc(meetingDocuments.version), asc(meetingDocuments.kind));
+	const versions = await notesVersions({ db, meetingId: params.id });
 	// The restricted passages, so the page warns where the notes quote one as they are edited
 	// (only to those who may read restricted information, and only while the notes change).
 	const passages =

@@ -1,7 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { database } from '$lib/server/db';
-import { units } from '$lib/server/db/schema';
+import { unitName } from '$lib/server/unit-settings';
 import { quarterlyPdf, quarterlyReport, tableCsv } from '$lib/server/oversight/quarterly';
 import type { RequestHandler } from './$types';
 
@@ -31,10 +30,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		});
 	}
 	if (format !== 'pdf') error(404, 'Ask for format=pdf or format=csv.');
-	const [unit] = locals.user.unitId
-		? await db.select({ name: units.name }).from(units).where(eq(units.id, locals.user.unitId))
-		: [];
-	const pdf = await quarterlyPdf(report, unit?.name ?? 'The unit');
+	const name = locals.user.unitId ? await unitName(db, locals.user.unitId) : null;
+	const pdf = await quarterlyPdf(report, name ?? 'The unit');
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			...headers,
