@@ -29,7 +29,9 @@ test('the admin invites the GP to the demo core group, downloads the calendar fi
 	// The outbox: the demo's own mail, then the GP's invitation with its calendar file.
 	await page.goto('/outbox');
 	await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
-	for (const why of ['Invitation', 'Reminder', 'Report request', 'Report chaser']) {
+	// The demo's reminders depend on the time of day the server loaded it (none for today's 10:00
+	// conference once it has begun): tests/integration/mail-demo.test.ts counts them on a fixed clock.
+	for (const why of ['Invitation', 'Report request', 'Report chaser']) {
 		await expect(page.getByRole('cell', { name: why, exact: true }).first()).toBeVisible();
 	}
 	const { messages } = (await (await page.request.get('/api/outbox')).json()) as {
