@@ -112,20 +112,31 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			scheduledAt: meeting.scheduledAt.toISOString()
 		},
 		children,
-		// The meeting's name in the family's words, from the names the children like (issue 27).
+		// The meeting's name in the family's words, from the names the children like (issue 27);
+		// a child reading about their own meeting is "you".
 		familyTitle: familyMeetingTitle(
 			meeting.kind,
 			children.length
-				? await db
-						.select({ name: childrenTable.name, preferredName: childrenTable.preferredName })
-						.from(childrenTable)
-						.where(
-							inArray(
-								childrenTable.id,
-								children.map((c) => c.id)
+				? (
+						await db
+							.select({
+								name: childrenTable.name,
+								preferredName: childrenTable.preferredName,
+								accountId: childrenTable.accountId
+							})
+							.from(childrenTable)
+							.where(
+								inArray(
+									childrenTable.id,
+									children.map((c) => c.id)
+								)
 							)
-						)
-						.orderBy(childrenTable.name)
+							.orderBy(childrenTable.name)
+					).map((child) => ({
+						name: child.name,
+						preferredName: child.preferredName,
+						reader: role === 'child' && child.accountId === user.id
+					}))
 				: []
 		),
 		participants,
