@@ -39,7 +39,7 @@ test('a child in care reads their space on a phone and tells their reviewing off
 	// (Once a review of his has ended, his letter follows under its own heading.)
 	await expect(child.page.getByRole('heading', { level: 1, name: 'Hello, Tyler' })).toBeVisible();
 	const next = child.page.getByTestId('next-review');
-	await expect(next).toContainText('Meeting to check how things are going for Tyler');
+	await expect(next).toContainText('Meeting to check how things are going for you');
 	await expect(next).toContainText('Priya Shah, your reviewing officer');
 	// Their reviewing officer's name and face (their initials until the chair adds a photo).
 	const face = child.page.getByTestId('officer-photo');
