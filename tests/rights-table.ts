@@ -4,7 +4,7 @@
  * `me` is the writer's own participant id, `other` someone else's. A child scores only once the
  * chair has decided the child scores too ("child, scoring").
  */
-import type { MeetingRole } from '../src/lib/domain/vocabulary';
+import type { MeetingRole, UserRole } from '../src/lib/domain/vocabulary';
 
 export type Writer = Exclude<MeetingRole, 'child'> | 'child' | 'child, scoring';
 export const writers: Writer[] = [
@@ -89,3 +89,48 @@ export const rootRightsBeforeStart: Record<WritableRoot, readonly Writer[]> = {
 	'restricted:me': [],
 	'restricted:other': []
 };
+
+/** What ties an account to a meeting, for who may be invited to it. */
+export type InviteeTie = 'nothing' | 'family of its child' | 'its child';
+
+/**
+ * Who may be invited to a meeting of unit `u1`, and as what (issues 20 and 27): one row per kind
+ * of account, its unit and what ties it to the meeting; `roles` are the meeting roles it may be
+ * given, the usual one first (none: not invitable at all). Asked of the policy
+ * (`mayBeInvited` and `meetingRoleFit`, src/lib/policy-matrix.test.ts); the real invite API
+ * answers the child's rows in tests/integration/child-invited.test.ts.
+ */
+export const invitees: readonly {
+	account: UserRole;
+	unit: 'u1' | 'u2' | null;
+	tie: InviteeTie;
+	roles: readonly MeetingRole[];
+}[] = [
+	{ account: 'chair', unit: 'u1', tie: 'nothing', roles: ['observer', 'chair'] },
+	{ account: 'chair', unit: 'u2', tie: 'nothing', roles: [] },
+	{ account: 'admin', unit: 'u1', tie: 'nothing', roles: ['minute-taker', 'observer'] },
+	{ account: 'admin', unit: 'u2', tie: 'nothing', roles: [] },
+	{ account: 'manager', unit: 'u1', tie: 'nothing', roles: ['observer', 'professional'] },
+	{ account: 'manager', unit: null, tie: 'nothing', roles: [] },
+	{
+		account: 'professional',
+		unit: null,
+		tie: 'nothing',
+		roles: ['professional', 'advocate', 'observer']
+	},
+	{
+		account: 'professional',
+		unit: 'u1',
+		tie: 'nothing',
+		roles: ['professional', 'advocate', 'observer']
+	},
+	{ account: 'professional', unit: 'u2', tie: 'nothing', roles: [] },
+	{ account: 'parent', unit: null, tie: 'family of its child', roles: ['parent'] },
+	{ account: 'parent', unit: null, tie: 'nothing', roles: [] },
+	// A child's own account (issue 27): to a meeting about them, as the child, and nowhere else —
+	// not a brother's or sister's meeting, not another child's, not another unit's.
+	{ account: 'child', unit: 'u1', tie: 'its child', roles: ['child'] },
+	{ account: 'child', unit: 'u1', tie: 'family of its child', roles: [] },
+	{ account: 'child', unit: 'u1', tie: 'nothing', roles: [] },
+	{ account: 'child', unit: 'u2', tie: 'its child', roles: [] }
+];

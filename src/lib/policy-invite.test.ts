@@ -6,15 +6,30 @@ describe('which meeting roles fit an account', () => {
 	it('invites a parent’s account only as a parent, and only of the meeting’s own children', () => {
 		expect(meetingRolesForAccount('parent')).toEqual(['parent']);
 		expect(
-			meetingRoleFit({ accountRole: 'parent', meetingRole: 'parent', familyOfMeetingChild: true })
+			meetingRoleFit({
+				accountRole: 'parent',
+				meetingRole: 'parent',
+				familyOfMeetingChild: true,
+				accountOfMeetingChild: false
+			})
 		).toBe('fits');
 		expect(
-			meetingRoleFit({ accountRole: 'parent', meetingRole: 'parent', familyOfMeetingChild: false })
+			meetingRoleFit({
+				accountRole: 'parent',
+				meetingRole: 'parent',
+				familyOfMeetingChild: false,
+				accountOfMeetingChild: false
+			})
 		).toBe('not-their-child');
 		for (const role of meetingRoles.filter((r) => r !== 'parent')) {
 			// Not even "observer": every other role but "child" reads restricted information.
 			expect(
-				meetingRoleFit({ accountRole: 'parent', meetingRole: role, familyOfMeetingChild: true })
+				meetingRoleFit({
+					accountRole: 'parent',
+					meetingRole: role,
+					familyOfMeetingChild: true,
+					accountOfMeetingChild: false
+				})
 			).toBe('not-for-this-account');
 		}
 	});
@@ -24,36 +39,46 @@ describe('which meeting roles fit an account', () => {
 			meetingRoleFit({
 				accountRole: 'professional',
 				meetingRole: 'professional',
-				familyOfMeetingChild: false
+				familyOfMeetingChild: false,
+				accountOfMeetingChild: false
 			})
 		).toBe('fits');
 		expect(
 			meetingRoleFit({
 				accountRole: 'professional',
 				meetingRole: 'chair',
-				familyOfMeetingChild: false
+				familyOfMeetingChild: false,
+				accountOfMeetingChild: false
 			})
 		).toBe('not-for-this-account');
 		expect(
 			meetingRoleFit({
 				accountRole: 'professional',
 				meetingRole: 'parent',
-				familyOfMeetingChild: true
+				familyOfMeetingChild: true,
+				accountOfMeetingChild: false
 			})
 		).toBe('not-for-this-account');
 		expect(
 			meetingRoleFit({
 				accountRole: 'admin',
 				meetingRole: 'minute-taker',
-				familyOfMeetingChild: false
+				familyOfMeetingChild: false,
+				accountOfMeetingChild: false
 			})
 		).toBe('fits');
 		expect(
-			meetingRoleFit({ accountRole: 'manager', meetingRole: 'chair', familyOfMeetingChild: false })
+			meetingRoleFit({
+				accountRole: 'manager',
+				meetingRole: 'chair',
+				familyOfMeetingChild: false,
+				accountOfMeetingChild: false
+			})
 		).toBe('not-for-this-account');
 		for (const account of userRoles) {
-			// Children have no accounts.
-			expect(meetingRolesForAccount(account)).not.toContain('child');
+			// Only a child's own account is ever the child in a meeting (issue 27), and only that.
+			if (account !== 'child') expect(meetingRolesForAccount(account)).not.toContain('child');
+			else expect(meetingRolesForAccount(account)).toEqual(['child']);
 			// Only a parent's account is ever a parent in a meeting.
 			if (account !== 'parent') expect(meetingRolesForAccount(account)).not.toContain('parent');
 		}

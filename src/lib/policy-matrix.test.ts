@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mayBeInvited, mayWriteRoot } from './policy';
-import type { MeetingStatus, UserRole } from './domain/vocabulary';
+import { mayBeInvited, meetingRoleFit, mayWriteRoot } from './policy';
+import { meetingRoles, type MeetingStatus, type UserRole } from './domain/vocabulary';
 import {
 	rootRights as table,
 	rootRightsBeforeStart as tableBeforeStart,
+	invitees,
 	writableRoots as roots,
 	writers,
 	type Writer
@@ -52,7 +53,12 @@ describe('the live record’s rights, one table', () => {
 
 describe('who the invite picker offers', () => {
 	const invitable = (role: UserRole, unitId: string | null, familyOfMeetingChild = false) =>
-		mayBeInvited({ account: { role, unitId }, meetingUnitId: 'u1', familyOfMeetingChild });
+		mayBeInvited({
+			account: { role, unitId },
+			meetingUnitId: 'u1',
+			familyOfMeetingChild,
+			accountOfMeetingChild: false
+		});
 
 	it('the unit’s own staff, agencies’ people and the family of the meeting’s children', () => {
 		expect(invitable('chair', 'u1')).toBe(true);
@@ -73,5 +79,48 @@ describe('who the invite picker offers', () => {
 
 	it('never a professional another unit made (issue 20: units are walls)', () => {
 		expect(invitable('professional', 'u2')).toBe(false);
+	});
+});
+
+describe('who may be invited, and as what: one table (tests/rights-table.ts)', () => {
+	for (const row of invitees) {
+		it(`${row.account} of ${row.unit ?? 'no unit'}, tied to the meeting by ${row.tie}: ${row.roles.join(', ') || 'not invited'}`, () => {
+			const facts = {
+				familyOfMeetingChild: row.tie === 'family of its child',
+				accountOfMeetingChild: row.tie === 'its child'
+			};
+			const invitable = mayBeInvited({
+				account: { role: row.account, unitId: row.unit },
+				meetingUnitId: 'u1',
+				...facts
+			});
+			const fitting = invitable
+				? meetingRoles.filter(
+						(meetingRole) =>
+							meetingRoleFit({ accountRole: row.account, meetingRole, ...facts }) === 'fits'
+					)
+				: [];
+			expect(invitable).toBe(row.roles.length > 0);
+			expect([...fitting].sort()).toEqual([...row.roles].sort());
+		});
+	}
+
+	it('a child’s own account is refused a meeting not about them in words of its own', () => {
+		expect(
+			meetingRoleFit({
+				accountRole: 'child',
+				meetingRole: 'child',
+				familyOfMeetingChild: false,
+				accountOfMeetingChild: false
+			})
+		).toBe('not-about-them');
+		expect(
+			meetingRoleFit({
+				accountRole: 'child',
+				meetingRole: 'parent',
+				familyOfMeetingChild: true,
+				accountOfMeetingChild: true
+			})
+		).toBe('not-for-this-account');
 	});
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	canRunMeeting,
 	effectiveMeetingRole,
+	mayReadReport,
 	mayReadRestricted,
 	mayWriteRoot,
 	meetingAccess
@@ -120,5 +121,25 @@ describe('root rights', () => {
 		expect(mayReadRestricted('parent')).toBe(false);
 		expect(mayReadRestricted('child')).toBe(false);
 		expect(mayReadRestricted('professional')).toBe(true);
+	});
+});
+
+describe('reading a report', () => {
+	const asked = (role: 'parent' | 'child' | 'professional', sharedWithParents: boolean) =>
+		mayReadReport({
+			viewer: { id: 'v', role, unitId: null },
+			meeting,
+			participant: { id: 'p', role },
+			role,
+			ownFamily: true,
+			sharedWithParents
+		});
+
+	it('lets professionals read it, parents once shared, and never a child’s own connection', () => {
+		expect(asked('professional', false)).toBe(true);
+		expect(asked('parent', false)).toBe(false);
+		expect(asked('parent', true)).toBe(true);
+		expect(asked('child', true)).toBe(false);
+		expect(asked('child', false)).toBe(false);
 	});
 });

@@ -252,8 +252,8 @@ export function canSeeChild(props: {
 
 /**
  * The meeting roles an account of each role may be given, the usual one first (what the
- * invite form offers). Parents and carers join only as parents; children have no accounts;
- * nobody is given a meeting role that reads or writes more than their account is for.
+ * invite form offers). Parents and carers join only as parents, a child's own account only as
+ * the child; nobody is given a meeting role that reads or writes more than their account is for.
  */
 const meetingRolesByAccount: Record<UserRole, readonly MeetingRole[]> = {
 	chair: ['observer', 'chair'],
@@ -261,8 +261,8 @@ const meetingRolesByAccount: Record<UserRole, readonly MeetingRole[]> = {
 	professional: ['professional', 'advocate', 'observer'],
 	manager: ['observer', 'professional'],
 	parent: ['parent'],
-	// A child's own account (issue 27) is for their own space (/me), not yet for meetings.
-	child: []
+	// A child's own account (issue 27): invited only as the child, to meetings about them.
+	child: ['child']
 };
 
 /** The meeting roles an account of this role may be invited as, the usual one first. */
@@ -271,40 +271,47 @@ export function meetingRolesForAccount(accountRole: UserRole): readonly MeetingR
 }
 
 /** Why a meeting role does not fit an account, or `fits`. */
-export type MeetingRoleFit = 'fits' | 'not-for-this-account' | 'not-their-child';
+export type MeetingRoleFit = 'fits' | 'not-for-this-account' | 'not-their-child' | 'not-about-them';
 
 /**
  * Does this meeting role fit this account? The account's own role must allow it
- * (`meetingRolesForAccount`), and a parent or carer is invited only as a parent of one of the
+ * (`meetingRolesForAccount`); a parent or carer is invited only as a parent of one of the
  * meeting's own children (`familyOfMeetingChild`: the account is a member of the family of at
  * least one child the meeting is about) — never to another family's meeting, where they would
- * read that family's record. Invitations by name only (no account) give no access and are not
- * judged here.
+ * read that family's record; and a child's own account only as the child, to a meeting about
+ * them (`accountOfMeetingChild`: it is the account of one of the meeting's children) — never a
+ * brother's, sister's or another child's. Invitations by name only (no account) give no access
+ * and are not judged here.
  */
 export function meetingRoleFit(props: {
 	accountRole: UserRole;
 	meetingRole: MeetingRole;
 	familyOfMeetingChild: boolean;
+	accountOfMeetingChild: boolean;
 }): MeetingRoleFit {
 	if (!meetingRolesByAccount[props.accountRole].includes(props.meetingRole))
 		return 'not-for-this-account';
 	if (props.meetingRole === 'parent' && !props.familyOfMeetingChild) return 'not-their-child';
+	if (props.accountRole === 'child' && !props.accountOfMeetingChild) return 'not-about-them';
 	return 'fits';
 }
 
 /**
  * May this account be invited to a meeting of this unit at all (what the invite picker offers)?
  * The unit's own staff (chairs, business support, managers), agencies' people (professionals)
- * the unit made or that belong to no unit, and the family of the meeting's children
- * (`familyOfMeetingChild`); never another unit's staff, another unit's professionals (issue 20:
- * their names are that unit's business, and an account another unit made under a familiar
- * name could be picked by mistake — invite them by name and email, and their own link adds the
- * place to their account) or another family.
+ * the unit made or that belong to no unit, the family of the meeting's children
+ * (`familyOfMeetingChild`), and a child's own account of the unit to a meeting about that child
+ * (`accountOfMeetingChild`, issue 27: the unit decides who is invited); never another unit's
+ * staff, another unit's professionals (issue 20: their names are that unit's business, and an
+ * account another unit made under a familiar name could be picked by mistake — invite them by
+ * name and email, and their own link adds the place to their account), another family, or a
+ * child to a meeting about someone else (a brother or sister included).
  */
 export function mayBeInvited(props: {
 	account: { role: UserRole; unitId: string | null };
 	meetingUnitId: string | null;
 	familyOfMeetingChild: boolean;
+	accountOfMeetingChild: boolean;
 }): boolean {
 	switch (props.account.role) {
 		case 'professional':
@@ -312,7 +319,11 @@ export function mayBeInvited(props: {
 		case 'parent':
 			return props.familyOfMeetingChild;
 		case 'child':
-			return false; // a child's own account is for their own space (issue 27)
+			return (
+				props.accountOfMeetingChild &&
+				props.account.unitId !== null &&
+				props.account.unitId === props.meetingUnitId
+			);
 		default:
 			return props.account.unitId !== null && props.account.unitId === props.meetingUnitId;
 	}
@@ -353,8 +364,8 @@ export function mayReadAudit(viewer: Viewer): boolean {
  * The account a person named on a meeting without one is given when they use their set-up link
  * (src/lib/server/auth/account-invites.ts): a parent's for a parent or carer, a professional's
  * for a professional, advocate or observer. Null for the chair and the minute-taker (their
- * accounts come from the unit, with its rights) and for children, who have no accounts: they
- * are never sent a link.
+ * accounts come from the unit, with its rights) and for children: a place named for a child is
+ * never sent a link (a child's own account is made from their record, `mayMakeChildAccount`).
  */
 export function accountRoleForInvitee(meetingRole: MeetingRole): UserRole | null {
 	switch (meetingRole) {
@@ -637,8 +648,8 @@ export function voicesOpen(status: MeetingStatus): boolean {
 }
 
 /**
- * May someone in this meeting role write down a child's consultation form (children have no
- * accounts: their social worker or another professional, their advocate, or a parent with the
+ * May someone in this meeting role write down a child's consultation form on the meeting's
+ * page (a child with an account writes their own in their space, /me): their social worker or another professional, their advocate, or a parent with the
  * child — their own child only; the chair too)?
  */
 export function mayFillConsultation(props: {
@@ -680,7 +691,11 @@ export function mayReadReport(
 	}
 ): boolean {
 	if (!canSeeChildMeeting(props) || props.role === null) return false;
-	if (props.role === 'parent' || props.role === 'child') return props.sharedWithParents;
+	// A report shared with the parents is shared with them: it is about the family's adults as
+	// much as the child, so a child's own connection never reads one (their reviewing officer
+	// tells them what matters, in their words).
+	if (props.role === 'child') return false;
+	if (props.role === 'parent') return props.sharedWithParents;
 	return true;
 }
 

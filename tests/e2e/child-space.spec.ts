@@ -1,6 +1,8 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
+	copyDemoMeeting,
 	DEMO_PASSWORD,
+	demoMeetings,
 	expectAccessible,
 	lastMailTo,
 	scheduleMiaReview,
@@ -16,6 +18,8 @@ import {
  * account), so it does not depend on the order the specs run in.
  */
 const TYLER = '00000000-0000-4000-8000-000000000204';
+/** Tyler's own account (server/seed/demo-ids.ts). */
+const TYLER_ACCOUNT = '00000000-0000-4000-8000-000000000110';
 const KAI = '00000000-0000-4000-8000-000000000206';
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const run = Date.now().toString(36);
@@ -39,7 +43,7 @@ test('a child in care reads their space on a phone and tells their reviewing off
 	// (Once a review of his has ended, his letter follows under its own heading.)
 	await expect(child.page.getByRole('heading', { level: 1, name: 'Hello, Tyler' })).toBeVisible();
 	const next = child.page.getByTestId('next-review');
-	await expect(next).toContainText('Meeting to check how things are going for Tyler');
+	await expect(next).toContainText('Meeting to check how things are going for you');
 	await expect(next).toContainText('Priya Shah, your reviewing officer');
 	// Their reviewing officer's name and face (their initials until the chair adds a photo).
 	const face = child.page.getByTestId('officer-photo');
@@ -99,6 +103,24 @@ test('a child in care reads their space on a phone and tells their reviewing off
 test('after End the parent answers the feedback on a phone, a professional through the link in their email, and the manager sees both the same day', async ({
 	browser
 }) => {
+	// Today's figures before: the manager must see exactly these two answers added, not any
+	// other spec's (one worker: nothing else answers while this test runs).
+	const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+	const figuresToday = async (page: Page) =>
+		(
+			(await (await page.request.get(`/api/oversight?from=${today}&to=${today}`)).json()) as {
+				feedback: {
+					responses: number;
+					byRole: { parent: number; professional: number };
+					comments: { better: string }[];
+				};
+			}
+		).feedback;
+	const managerBefore = await browser.newPage();
+	await signInAs(managerBefore, 'manager@demo.test');
+	const before = await figuresToday(managerBefore);
+	await managerBefore.close();
+
 	const office = await browser.newPage();
 	await signInAs(office, 'admin@demo.test');
 	const meetingId = await scheduleMiaReview(office, {
@@ -165,22 +187,88 @@ test('after End the parent answers the feedback on a phone, a professional throu
 	// The manager sees both in today's figures, without a name.
 	const manager = await browser.newPage();
 	await signInAs(manager, 'manager@demo.test');
-	const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-	const figures = (await (
-		await manager.request.get(`/api/oversight?from=${today}&to=${today}`)
-	).json()) as {
-		feedback: {
-			responses: number;
-			byRole: { parent: number; professional: number };
-			comments: { better: string }[];
-		};
-	};
-	expect(figures.feedback.byRole.parent).toBeGreaterThanOrEqual(1);
-	expect(figures.feedback.byRole.professional).toBeGreaterThanOrEqual(1);
-	expect(figures.feedback.comments.map((c) => c.better)).toContain(
-		'[name] wanted [name] to be asked first'
-	);
+	const after = await figuresToday(manager);
+	expect(after.byRole.parent).toBe(before.byRole.parent + 1);
+	expect(after.byRole.professional).toBe(before.byRole.professional + 1);
+	expect(after.responses).toBe(before.responses + 2);
+	expect(after.comments.map((c) => c.better)).toContain('[name] wanted [name] to be asked first');
 	await manager.goto(`/oversight?from=${today}&to=${today}`);
 	await expect(manager.getByRole('heading', { name: 'Feedback after meetings' })).toBeVisible();
 	await manager.close();
+});
+
+test('the unit invites a child to their own review, never to another child’s; the child follows it on a phone in their words and answers the feedback after End', async ({
+	browser
+}) => {
+	// A copy of the demo's review of Tyler, this spec's own (any order), and Mia's core group.
+	const REVIEW = await copyDemoMeeting(demoMeetings.cicReview, { title: `Tyler's review ${run}` });
+	const MIAS = await copyDemoMeeting(demoMeetings.coreGroup, { title: `Mia's core group ${run}` });
+	const office = await browser.newPage();
+	await signInAs(office, 'admin@demo.test');
+	const notHis = await office.request.post(`/api/meetings/${MIAS}/participants`, {
+		data: { userId: TYLER_ACCOUNT, role: 'child' }
+	});
+	expect(notHis.status()).toBe(400);
+	expect(((await notHis.json()) as { errors: { userId: string } }).errors.userId).toContain(
+		'only to a meeting about them'
+	);
+	const invited = await office.request.post(`/api/meetings/${REVIEW}/participants`, {
+		data: { userId: TYLER_ACCOUNT, role: 'child' }
+	});
+	expect(invited.status()).toBe(201);
+	await office.close();
+
+	const chair = await browser.newPage();
+	await signInAs(chair, 'chair@demo.test');
+	expect((await chair.request.post(`/api/meetings/${REVIEW}/start`)).status()).toBe(200);
+
+	// Tyler, on his phone: his meeting, named for him, in the family's view; nothing of Mia's.
+	const child = await phonePage(browser);
+	await child.page.goto('/login');
+	await child.page.locator('html[data-ready="true"]').waitFor();
+	await child.page.getByLabel('Email address or username').fill('child@demo.test');
+	await child.page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await child.page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(child.page).toHaveURL(/\/me$/);
+	await child.page.goto(`/meetings/${REVIEW}`);
+	await expect(child.page.getByRole('heading', { level: 1 })).toHaveText(
+		'Meeting to check how things are going for you'
+	);
+	await expect(child.page.getByTestId('family-now')).toContainText('Now:');
+	await expect(child.page.getByRole('link', { name: 'Tyler Hughes' })).toHaveCount(0);
+	await expectAccessible(child.page);
+	expect((await child.page.request.get(`/meetings/${MIAS}`)).status()).toBe(404);
+
+	// After End, he is asked first, in his version of the questions.
+	expect(
+		(
+			await chair.request.post(`/api/meetings/${REVIEW}/end`, {
+				data: { confirm: true, reason: 'A test review: no register is taken.' }
+			})
+		).status()
+	).toBe(200);
+	await chair.close();
+	await child.page.reload();
+	const feedback = child.page.getByTestId('feedback');
+	await expect(feedback).toBeVisible();
+	await feedback.getByRole('group', { name: 'Were you listened to?' }).getByText('5').click();
+	await feedback
+		.getByRole('group', { name: 'Do you know what happens next?' })
+		.getByText('4')
+		.click();
+	await feedback
+		.getByLabel('What difference has your reviewing officer made?')
+		.fill('She listens to me.');
+	await feedback.getByRole('button', { name: 'Send my answer' }).click();
+	await expect(feedback.getByRole('status')).toContainText('Thank you');
+
+	// His space now holds the letter from this review, under its own heading: one h1 a page.
+	await child.page.goto('/me');
+	await expect(
+		child.page.getByRole('heading', { name: 'Your letter from your last review' })
+	).toBeVisible();
+	await expect(child.page.getByRole('heading', { level: 1 })).toHaveCount(1);
+	await expectAccessible(child.page);
+	await child.page.screenshot({ path: 'test-results/child-space-phone.png', fullPage: true });
+	await child.context.close();
 });

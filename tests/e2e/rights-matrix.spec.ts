@@ -35,7 +35,9 @@ const demoUsers = {
 	chair: '00000000-0000-4000-8000-000000000101',
 	police: '00000000-0000-4000-8000-000000000104',
 	jordan: '00000000-0000-4000-8000-000000000108',
-	dawn: '00000000-0000-4000-8000-000000000107'
+	dawn: '00000000-0000-4000-8000-000000000107',
+	/** Tyler's own account (issue 27): a child in care, not in Mia's meetings. */
+	tyler: '00000000-0000-4000-8000-000000000110'
 };
 
 /**
@@ -1201,7 +1203,7 @@ for (const person of everyone) {
 	});
 }
 
-test('the invite picker offers only the unit’s staff, agencies’ people and the family of the meeting’s children', async () => {
+test('the invite picker offers only the unit’s staff, agencies’ people, the family of the meeting’s children and their own accounts', async () => {
 	const chair = await contextFor('chair');
 	// Mia's core group: Mia's dad is offered; Chrissie's mum (another family) is not.
 	const html = await (
@@ -1231,5 +1233,11 @@ test('the invite picker offers only the unit’s staff, agencies’ people and t
 		headers: { accept: 'text/html' }
 	});
 	expect(picked.status()).toBe(400);
+	// A child's own account (issue 27: Tyler) only to a meeting about them: not Mia's.
+	const child = await chair.post(`/meetings/${CORE_GROUP}?/invite`, {
+		form: { userId: demoUsers.tyler, role: 'child' },
+		headers: { accept: 'text/html' }
+	});
+	expect(child.status()).toBe(400);
 	await chair.dispose();
 });

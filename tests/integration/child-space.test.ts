@@ -209,7 +209,7 @@ describe('the child’s own space', () => {
 	it('shows the next review, who will be there, the reviewing officer and the tracker card', async () => {
 		const space = await ownSpace({ db: handle.db, user: tyler });
 		expect(space?.name).toBe('Tyler');
-		expect(space?.nextReview?.title).toBe('Meeting to check how things are going for Tyler');
+		expect(space?.nextReview?.title).toBe('Meeting to check how things are going for you');
 		expect(space?.nextReview?.who).toEqual(
 			expect.arrayContaining(['Priya Shah, your reviewing officer'])
 		);

@@ -350,4 +350,15 @@ describe('HTML', () => {
 		expect(html).toContain('<caption>Attendance and reports</caption>');
 		expect(html).toContain('data-slot="risk-plot"');
 	});
+	it('fits a letter inside another page’s headings: no second h1 in a child’s space', () => {
+		const input = fixtureInput('cic-review');
+		input.meeting.children = input.meeting.children.slice(0, 1);
+		const letter = childLetter(input);
+		const own = renderDocumentHtml(letter);
+		expect(own.match(/<h1[ >]/g)).toHaveLength(1);
+		const inside = renderDocumentHtml(letter, { headingLevel: 3 });
+		expect(inside).not.toMatch(/<h[12][ >]/);
+		expect(inside.match(/<h3[ >]/g)).toHaveLength(1);
+		expect(inside).toContain('<h4 id="doc-s0">Dear Chrissie</h4>');
+	});
 });

@@ -82,18 +82,27 @@ function renderBlock(block: Block): string {
 	}
 }
 
-/** The document as one accessible HTML article (no page chrome; the route adds it). */
-export function renderDocumentHtml(doc: MeetingDocument): string {
+/**
+ * The document as one accessible HTML article (no page chrome; the route adds it). Its title is
+ * an h1 and its sections h2, as on its own page; inside another page (a child's letter in their
+ * space) `headingLevel` moves the title down to fit that page's outline, the sections one below.
+ */
+export function renderDocumentHtml(
+	doc: MeetingDocument,
+	options: { headingLevel?: 1 | 2 | 3 | 4 | 5 } = {}
+): string {
+	const title = options.headingLevel ?? 1;
+	const section = title + 1;
 	const banner = doc.containsRestricted
 		? '<p class="restricted-banner" role="note"><strong>Contains restricted information.</strong> Not for the family: remove the marked passages before sharing.</p>'
 		: '';
 	const sections = doc.sections
 		.map(
 			(s, i) =>
-				`<section aria-labelledby="doc-s${i}"${s.key ? ` data-section="${escapeHtml(s.key)}"` : ''}><h2 id="doc-s${i}">${escapeHtml(s.heading)}</h2>${s.blocks.map(renderBlock).join('')}</section>`
+				`<section aria-labelledby="doc-s${i}"${s.key ? ` data-section="${escapeHtml(s.key)}"` : ''}><h${section} id="doc-s${i}">${escapeHtml(s.heading)}</h${section}>${s.blocks.map(renderBlock).join('')}</section>`
 		)
 		.join('');
-	return `<article class="meeting-document" data-kind="${doc.kind}" data-audience="${doc.audience}" lang="en-GB"><header><h1>${escapeHtml(doc.title)}</h1><p class="subtitle">${escapeHtml(doc.subtitle)}</p>${banner}</header>${sections}<footer><p class="generator">Made by ${escapeHtml(doc.generator.name)} ${escapeHtml(doc.generator.version)}.</p></footer></article>`;
+	return `<article class="meeting-document" data-kind="${doc.kind}" data-audience="${doc.audience}" lang="en-GB"><header><h${title}>${escapeHtml(doc.title)}</h${title}><p class="subtitle">${escapeHtml(doc.subtitle)}</p>${banner}</header>${sections}<footer><p class="generator">Made by ${escapeHtml(doc.generator.name)} ${escapeHtml(doc.generator.version)}.</p></footer></article>`;
 }
 
 /** Screen styles for a document page (readable on a phone). */

@@ -4,9 +4,13 @@ import {
 	callName,
 	easyReadLines,
 	easyReadPlan,
-	familyMeetingTitle
+	familyAgendaWords,
+	familyMeetingTitle,
+	familyReaderOf,
+	familySectionTitle
 } from './family-words';
 import { meetingKinds } from './vocabulary';
+import { allTemplates } from './templates';
 
 const chrissie = { id: 'c', name: 'Christina Walker', preferredName: 'Chrissie' };
 const leo = { id: 'l', name: 'Leo Walker', preferredName: null };
@@ -27,6 +31,26 @@ describe('familyMeetingTitle', () => {
 	});
 	it('says "your child" when no child is named', () => {
 		expect(familyMeetingTitle('core-group', [])).toBe('Meeting to work on the plan for your child');
+	});
+	it('speaks to the child reading about their own meeting as "you" (issue 27)', () => {
+		const tyler = { name: 'Tyler Hughes', reader: true };
+		expect(familyMeetingTitle('cic-review', [tyler])).toBe(
+			'Meeting to check how things are going for you'
+		);
+		expect(familyMeetingTitle('initial-conference', [chrissie, tyler, leo])).toBe(
+			'Meeting to keep you, Chrissie and Leo safe'
+		);
+		expect(familyMeetingTitle('life-appreciation-day', [tyler])).toBe(
+			'A day to remember your story'
+		);
+		expect(familyMeetingTitle('disruption-meeting', [tyler])).toBe(
+			'Meeting to understand what you need next'
+		);
+		for (const kind of meetingKinds) {
+			const title = familyMeetingTitle(kind, [tyler, leo]);
+			expect(title, kind).toMatch(/\byou\b/);
+			expect(title, kind).not.toContain('Tyler');
+		}
 	});
 	it('uses the first name when no other is given', () => {
 		expect(callName({ name: 'Mia Price' })).toBe('Mia');
@@ -93,5 +117,28 @@ describe('easyReadPlan', () => {
 			'Your social worker is Sam Okafor.',
 			'We check how things are going: Monday 1 March.'
 		]);
+	});
+});
+
+describe('the family view in a child’s words (issue 27)', () => {
+	it('reads as a child only for the meeting role "child"', () => {
+		expect(familyReaderOf('child')).toBe('child');
+		expect(familyReaderOf('parent')).toBe('parent');
+	});
+	it('never calls the child reading it "your child" or "the child", in any kind of meeting', () => {
+		for (const template of allTemplates) {
+			const words = [
+				...Object.values(familyAgendaWords(template, 'child')),
+				...template.sections.map((section) => familySectionTitle(section, 'child'))
+			];
+			for (const text of words)
+				expect(text, `${template.kind}: ${text}`).not.toMatch(/\b(your|the) child('s)?\b/i);
+		}
+	});
+	it('keeps the parents’ words for a parent', () => {
+		const section = { familyTitle: 'What your child says', childTitle: 'What you told us' };
+		expect(familySectionTitle(section, 'parent')).toBe('What your child says');
+		expect(familySectionTitle(section, 'child')).toBe('What you told us');
+		expect(familySectionTitle({ familyTitle: 'Your health' }, 'child')).toBe('Your health');
 	});
 });

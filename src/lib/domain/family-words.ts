@@ -6,7 +6,8 @@
 import { actionSentence } from './action-words';
 import type { CalendarDate } from './calendar-date';
 import { dateInWords, firstName, listInWords } from './plain-words';
-import type { MeetingKind } from './vocabulary';
+import type { MeetingKind, MeetingRole } from './vocabulary';
+import type { MeetingTemplate, TemplateSection } from './templates/types';
 
 /** What a child is called by the family: the name they like, or their first name. */
 export function callName(child: { name: string; preferredName?: string | null }): string {
@@ -25,16 +26,60 @@ const titleByKind: Record<MeetingKind, (names: string) => string> = {
 	'disruption-meeting': (names) => `Meeting to understand what ${names} needs next`
 };
 
+/** The same names when the child reading is one of them: "you", or "you and Leo". */
+const titleForReaderByKind: Record<MeetingKind, (names: string) => string> = {
+	...titleByKind,
+	'life-appreciation-day': (names) =>
+		names === 'you' ? 'A day to remember your story' : `A day to remember the story of ${names}`,
+	'disruption-meeting': (names) => `Meeting to understand what ${names} need next`
+};
+
 /**
  * The meeting's name in the family's words: "Meeting to keep Chrissie and Leo safe". With no
- * child named, "your child" (so a name is never empty).
+ * child named, "your child" (so a name is never empty). A child reading about their own meeting
+ * (issue 27: `reader` on their entry) is "you": "Meeting to keep you and Leo safe".
  */
 export function familyMeetingTitle(
 	kind: MeetingKind,
-	children: readonly { name: string; preferredName?: string | null }[]
+	children: readonly { name: string; preferredName?: string | null; reader?: boolean }[]
 ): string {
+	if (children.some((child) => child.reader)) {
+		const others = children.filter((child) => !child.reader).map(callName);
+		return titleForReaderByKind[kind](listInWords(['you', ...others]));
+	}
 	const names = children.length ? listInWords(children.map(callName)) : 'your child';
 	return titleByKind[kind](names);
+}
+
+/** Who reads the family's view: a parent or carer, or the child the meeting is about (issue 27). */
+export type FamilyReader = 'parent' | 'child';
+
+/** The reader of the family's view for a meeting role: a child reads in their own words. */
+export function familyReaderOf(role: MeetingRole | null): FamilyReader {
+	return role === 'child' ? 'child' : 'parent';
+}
+
+/**
+ * An agenda section's heading in the family view: for a child, their own words where the
+ * family's speak to the parents ("What your child says" → "What you told us").
+ */
+export function familySectionTitle(
+	section: Pick<TemplateSection, 'familyTitle' | 'childTitle'>,
+	reader: FamilyReader
+): string {
+	return reader === 'child' ? (section.childTitle ?? section.familyTitle) : section.familyTitle;
+}
+
+/** The meeting kind's name and what it is for, above the family's agenda, in the reader's words. */
+export function familyAgendaWords(
+	template: Pick<MeetingTemplate, 'familyLabel' | 'purpose' | 'childLabel' | 'childPurpose'>,
+	reader: FamilyReader
+): { label: string; purpose: string } {
+	if (reader === 'parent') return { label: template.familyLabel, purpose: template.purpose };
+	return {
+		label: template.childLabel ?? template.familyLabel,
+		purpose: template.childPurpose ?? template.purpose
+	};
 }
 
 /** The plan as the family view holds it (the live record's plan). */

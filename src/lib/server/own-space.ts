@@ -27,6 +27,7 @@ import { consultationBand, consultationQuestions, type ConsultationField } from 
 import { ageOn } from '../domain/child-clocks';
 import { tooLong } from '../domain/text-limits';
 import type { ActionState } from '../domain/actions';
+import { renderDocumentHtml } from '../documents/html';
 
 /** The tracker card's words for where each thing stands, for a child. */
 const trackerWords: Record<ActionState, string> = {
@@ -61,6 +62,8 @@ export interface OwnSpace {
 	nextReview: {
 		meetingId: string;
 		title: string;
+		/** The child is on the meeting's list (issue 27): they may open its page, in their words. */
+		invited: boolean;
 		scheduledAt: string;
 		who: string[];
 		form: {
@@ -125,7 +128,8 @@ export async function ownSpace(props: {
 			.where(and(eq(consultations.meetingId, m.id), eq(consultations.childId, child.id)));
 		nextReview = {
 			meetingId: m.id,
-			title: familyMeetingTitle(m.kind, [child]),
+			title: familyMeetingTitle(m.kind, [{ ...child, reader: true }]),
+			invited: people.some((p) => p.userId === user.id),
 			scheduledAt: m.scheduledAt.toISOString(),
 			who: people
 				.filter((p) => !p.mailbox && p.userId !== user.id)
@@ -165,7 +169,7 @@ export async function ownSpace(props: {
 
 	// The letter from their last review: the newest child's letter of a meeting about them.
 	const [letterRow] = await db
-		.select({ title: meetings.title, html: meetingDocuments.html })
+		.select({ title: meetings.title, content: meetingDocuments.content })
 		.from(meetingDocuments)
 		.innerJoin(meetings, eq(meetings.id, meetingDocuments.meetingId))
 		.innerJoin(meetingChildren, eq(meetingChildren.meetingId, meetings.id))
@@ -186,7 +190,14 @@ export async function ownSpace(props: {
 		officer,
 		nextReview,
 		tracker,
-		letter: letterRow ? { title: 'Your letter from your last review', html: letterRow.html } : null
+		// Rendered from the letter's model under the page's own headings: the page has one h1
+		// ("Hello, …") and the letter's card its h2, so the letter's own headings start at h3.
+		letter: letterRow
+			? {
+					title: 'Your letter from your last review',
+					html: renderDocumentHtml(letterRow.content, { headingLevel: 3 })
+				}
+			: null
 	};
 }
 

@@ -13,12 +13,15 @@ export const cinReview: MeetingTemplate = {
 	familyLabel: 'Meeting to check how the help is going',
 	purpose:
 		'The family and the workers check how the help is going, whether the child is doing better, and what happens next.',
+	childPurpose:
+		'Your family and the workers check how the help is going, whether things are better for you, and what happens next.',
 	sections: [
 		welcomeWhoIsHere,
 		{
 			key: 'family-update',
 			title: 'Parents first: how things are',
 			familyTitle: 'You tell us how things are',
+			childTitle: 'Your family tells us how things are',
 			prompt: 'Before the workers, tell us how things have been for your child and for you.',
 			speakers: ['parent'],
 			roots: ['contribution:*', 'section:family-update']
@@ -27,6 +30,7 @@ export const cinReview: MeetingTemplate = {
 			key: 'childs-voice',
 			title: "The child's wishes and feelings",
 			familyTitle: 'What your child says',
+			childTitle: 'What you told us',
 			prompt: 'What has the child told us, or their advocate?',
 			speakers: ['child', 'advocate'],
 			roots: ['contribution:*', 'section:childs-voice']
@@ -45,6 +49,7 @@ export const cinReview: MeetingTemplate = {
 			key: 'child-journey',
 			title: 'Needs and risks re-scored',
 			familyTitle: 'How things are for your child now',
+			childTitle: 'How things are for you now',
 			prompt:
 				'For each worry: what is the child experiencing now? Each of us scores it from 0 to 10.',
 			speakers: ['chair', 'parent', 'child', 'professional'],

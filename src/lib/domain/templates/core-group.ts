@@ -13,12 +13,15 @@ export const coreGroup: MeetingTemplate = {
 	familyLabel: 'Meeting to work on the plan together',
 	purpose:
 		'The family and the workers check each part of the plan, see whether the child is safer, and change the plan if needed.',
+	childPurpose:
+		'Your family and the workers check each part of the plan, see whether you are safer, and change the plan if needed.',
 	sections: [
 		welcomeWhoIsHere,
 		{
 			key: 'family-update',
 			title: 'Parents first: how things are',
 			familyTitle: 'You tell us how things are',
+			childTitle: 'Your family tells us how things are',
 			prompt:
 				'Before the workers, tell us how things have been for your child and for you since we last met.',
 			speakers: ['parent'],
@@ -28,6 +31,7 @@ export const coreGroup: MeetingTemplate = {
 			key: 'childs-voice',
 			title: "The child's wishes and feelings",
 			familyTitle: 'What your child says',
+			childTitle: 'What you told us',
 			prompt: 'What has the child told us, or their advocate, since we last met?',
 			speakers: ['child', 'advocate'],
 			roots: ['contribution:*', 'section:childs-voice']
@@ -46,6 +50,7 @@ export const coreGroup: MeetingTemplate = {
 			key: 'child-journey',
 			title: 'Risks re-scored',
 			familyTitle: 'How safe your child is now',
+			childTitle: 'How safe you are now',
 			prompt:
 				'For each worry: what is the child experiencing now? Each of us scores it again from 0 to 10.',
 			speakers: ['chair', 'parent', 'child', 'professional'],

@@ -12,6 +12,8 @@ export const disruptionMeeting: MeetingTemplate = {
 	familyLabel: 'Meeting to understand why the placement ended',
 	purpose:
 		'We look back at why the placement ended, without blame, to learn what to do better and to plan what the child needs next.',
+	childPurpose:
+		'We look back at why the placement ended, without blame, to learn what to do better and to plan what you need next.',
 	sections: [
 		{
 			key: 'welcome',
@@ -26,6 +28,7 @@ export const disruptionMeeting: MeetingTemplate = {
 			key: 'placement-history',
 			title: 'Placement history',
 			familyTitle: 'Where the child has lived',
+			childTitle: 'Where you have lived',
 			prompt:
 				"The social worker sets out the child's placements in order, and how this one was matched and began.",
 			speakers: ['chair', 'professional'],
@@ -35,6 +38,7 @@ export const disruptionMeeting: MeetingTemplate = {
 			key: 'childs-voice',
 			title: "The child's views",
 			familyTitle: 'What the child says',
+			childTitle: 'What you told us',
 			prompt:
 				'What has the child said about the placement and about what they want now, directly or through their advocate?',
 			speakers: ['child', 'advocate'],
@@ -63,6 +67,7 @@ export const disruptionMeeting: MeetingTemplate = {
 			key: 'child-next',
 			title: 'What the child needs next',
 			familyTitle: 'What the child needs next',
+			childTitle: 'What you need next',
 			prompt:
 				'What does the child need from the next placement, and who will do what, by when, to make it happen?',
 			speakers: ['chair', 'professional'],

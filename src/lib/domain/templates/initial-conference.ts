@@ -19,6 +19,9 @@ export const initialConference: MeetingTemplate = {
 	familyLabel: 'First meeting about keeping your child safe',
 	purpose:
 		'Everyone who knows the child shares what they know, and together we decide whether the child needs a plan to keep them safe.',
+	childLabel: 'First meeting about keeping you safe',
+	childPurpose:
+		'Everyone who knows you shares what they know, and together we decide whether you need a plan to keep you safe.',
 	sections: [
 		{
 			key: 'welcome',
@@ -33,6 +36,7 @@ export const initialConference: MeetingTemplate = {
 			key: 'parents-first',
 			title: 'Parents first: about the child',
 			familyTitle: 'You tell us about your child',
+			childTitle: 'Your family tells us about you',
 			prompt:
 				'Before anyone else speaks, tell us about your child: what they like and dislike, their day, their hobbies, and anything that is hard at the moment.',
 			speakers: ['parent'],
@@ -42,6 +46,7 @@ export const initialConference: MeetingTemplate = {
 			key: 'childs-voice',
 			title: "The child's wishes and feelings",
 			familyTitle: 'What your child says',
+			childTitle: 'What you told us',
 			prompt:
 				'What does the child want us to know? Their wishes and feelings, in their own words, or told by their advocate.',
 			speakers: ['child', 'advocate'],
@@ -61,6 +66,7 @@ export const initialConference: MeetingTemplate = {
 			key: 'child-journey',
 			title: "The child's journey: concerns and risk",
 			familyTitle: "Your child's day, and how safe it is",
+			childTitle: 'Your day, and how safe it is',
 			prompt:
 				'For each worry: what happens to the child day to day, what it does to them now and later, and what they say. Then each of us scores it from 0 (the child will be harmed) to 10 (safe enough that no one needs to worry).',
 			speakers: ['chair', 'parent', 'child', 'professional'],

@@ -12,6 +12,9 @@ export const lifeAppreciationDay: MeetingTemplate = {
 	familyLabel: "A day to share the child's story",
 	purpose:
 		"Everyone who has known the child shares memories along the child's journey, so the new family knows the child's story.",
+	childLabel: 'A day to share your story',
+	childPurpose:
+		'Everyone who has known you shares memories of your life so far, so your new family knows your story.',
 	sections: [
 		{
 			key: 'welcome',
@@ -26,6 +29,7 @@ export const lifeAppreciationDay: MeetingTemplate = {
 			key: 'story-so-far',
 			title: "The child's journey so far",
 			familyTitle: "The child's story so far",
+			childTitle: 'Your story so far',
 			prompt:
 				"The social worker gives the outline of the child's journey: where they have lived and with whom, in time order.",
 			speakers: ['chair', 'professional'],
@@ -35,6 +39,7 @@ export const lifeAppreciationDay: MeetingTemplate = {
 			key: 'memories',
 			title: 'Memories along the journey',
 			familyTitle: 'Memories of the child',
+			childTitle: 'Memories of you',
 			prompt:
 				'Each of you in turn, in time order: when did you know the child, and what do you remember? What made them laugh, what comforted them, what did they love?',
 			speakers: ['professional', 'parent'],

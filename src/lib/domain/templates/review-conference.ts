@@ -18,6 +18,8 @@ export const reviewConference: MeetingTemplate = {
 	familyLabel: 'Meeting to check how the plan is going',
 	purpose:
 		'We look at what has changed for the child since the plan began, and decide whether the child still needs it.',
+	childPurpose:
+		'We look at what has changed for you since the plan began, and decide whether you still need it.',
 	sections: [
 		{
 			key: 'welcome',
@@ -32,6 +34,7 @@ export const reviewConference: MeetingTemplate = {
 			key: 'parents-first',
 			title: 'Parents first: how things are for the child now',
 			familyTitle: 'You tell us how your child is doing',
+			childTitle: 'Your family tells us how you are doing',
 			prompt:
 				'Before anyone else speaks, tell us about your child now: what they enjoy, their day, what has got better and what is still hard.',
 			speakers: ['parent'],
@@ -41,6 +44,7 @@ export const reviewConference: MeetingTemplate = {
 			key: 'childs-voice',
 			title: "The child's wishes and feelings",
 			familyTitle: 'What your child says',
+			childTitle: 'What you told us',
 			prompt:
 				'What does the child want us to know? How do they feel things have changed? In their own words, or told by their advocate.',
 			speakers: ['child', 'advocate'],
@@ -60,6 +64,7 @@ export const reviewConference: MeetingTemplate = {
 			key: 'child-journey',
 			title: "The child's journey: concerns re-scored",
 			familyTitle: "Your child's day, and how safe it is now",
+			childTitle: 'Your day, and how safe it is now',
 			prompt:
 				'For each worry from the last conference: what is the child experiencing now? Each of us scores it again from 0 to 10, and we compare with last time.',
 			speakers: ['chair', 'parent', 'child', 'professional'],

@@ -150,7 +150,13 @@ describe('meeting templates: registry and contents', () => {
 
 	it('uses no acronyms in the words families read', () => {
 		for (const t of allTemplates) {
-			const familyWords = [t.familyLabel, t.purpose, ...t.sections.map((s) => s.familyTitle)];
+			const familyWords = [
+				t.familyLabel,
+				t.purpose,
+				t.childLabel ?? '',
+				t.childPurpose ?? '',
+				...t.sections.flatMap((s) => [s.familyTitle, s.childTitle ?? ''])
+			];
 			for (const words of familyWords)
 				expect(words, `${t.kind}: ${words}`).not.toMatch(/\b[A-Z]{2,}\b/);
 		}
@@ -198,6 +204,19 @@ describe('validateTemplate rejects a bad template', () => {
 	it('the plan before the decision', () => {
 		expect(problemsOf(withSections(initialConference, move('plan', 'decision')))).toEqual([
 			expect.stringMatching(/must come before the plan/)
+		]);
+	});
+
+	it('a child’s words given but left empty (issue 27)', () => {
+		const [first, ...rest] = initialConference.sections;
+		expect(
+			problemsOf({
+				...withSections(initialConference, [{ ...first, childTitle: ' ' }, ...rest]),
+				childPurpose: ''
+			})
+		).toEqual([
+			'childPurpose: Leave out the childPurpose, or write it: it cannot be empty.',
+			'sections[0].childTitle: Section "welcome": leave out the childTitle, or write it: it cannot be empty.'
 		]);
 	});
 

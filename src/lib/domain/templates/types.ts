@@ -34,6 +34,11 @@ export type TemplateSection = {
 	title: string;
 	/** The heading in plain words, for the family view and the parent plan. */
 	familyTitle: string;
+	/**
+	 * The heading in a child's own words, for a child invited to the meeting (issue 27), where
+	 * the family's heading speaks to the parents ("What your child says" → "What you told us").
+	 */
+	childTitle?: string;
 	/** What the chair says or asks to open the section. */
 	prompt: string;
 	/** The meeting roles who speak (and write) in this section. */
@@ -82,6 +87,9 @@ export type MeetingTemplate = {
 	familyLabel: string;
 	/** One sentence on what the meeting is for, in plain words. */
 	purpose: string;
+	/** The name and purpose in a child's own words, where the family's speak about "the child" (issue 27). */
+	childLabel?: string;
+	childPurpose?: string;
 	sections: readonly TemplateSection[];
 	expectedParticipants: readonly ExpectedParticipant[];
 	decisions: readonly TemplateDecision[];

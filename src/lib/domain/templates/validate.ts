@@ -47,6 +47,10 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 	for (const field of ['label', 'familyLabel', 'purpose'] as const) {
 		if (blank(t[field])) problem(field, `Give the template a ${field}.`);
 	}
+	for (const field of ['childLabel', 'childPurpose'] as const) {
+		if (t[field] !== undefined && blank(t[field]))
+			problem(field, `Leave out the ${field}, or write it: it cannot be empty.`);
+	}
 	if (t.sections.length === 0) problem('sections', 'A meeting needs at least one agenda section.');
 
 	const seenKeys = new Map<string, number>();
@@ -65,6 +69,11 @@ export function validateTemplate(t: MeetingTemplate): Checked<'template', Meetin
 		for (const field of ['title', 'familyTitle', 'prompt'] as const) {
 			if (blank(s[field])) problem(`${at}.${field}`, `Section "${s.key}" needs a ${field}.`);
 		}
+		if (s.childTitle !== undefined && blank(s.childTitle))
+			problem(
+				`${at}.childTitle`,
+				`Section "${s.key}": leave out the childTitle, or write it: it cannot be empty.`
+			);
 		if (s.speakers.length === 0) problem(`${at}.speakers`, `Say who speaks in section "${s.key}".`);
 		for (const role of s.speakers) {
 			if (!isRole(role))

@@ -1,7 +1,9 @@
 /**
  * Who on a meeting's list can be written to, and at which address: a person's account email,
  * or, for someone named without an account, the address typed when they were invited
- * (`meeting_participants.email`). Someone named with neither is sent nothing.
+ * (`meeting_participants.email`). Someone named with neither is sent nothing, and nor is a
+ * child with an account of their own (issue 27): it holds a username, not an address, and the
+ * child reads their meeting in their space (/me).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -27,7 +29,11 @@ export async function meetingRecipients(props: {
 }): Promise<MeetingRecipient[]> {
 	const { db, meetingId } = props;
 	const rows = await db
-		.select({ participant: meetingParticipants, accountEmail: users.email })
+		.select({
+			participant: meetingParticipants,
+			accountEmail: users.email,
+			accountRole: users.role
+		})
 		.from(meetingParticipants)
 		.leftJoin(users, eq(users.id, meetingParticipants.userId))
 		.where(
@@ -36,7 +42,8 @@ export async function meetingRecipients(props: {
 				props.participantId ? eq(meetingParticipants.id, props.participantId) : undefined
 			)
 		);
-	return rows.flatMap(({ participant: p, accountEmail }) => {
+	return rows.flatMap(({ participant: p, accountEmail, accountRole }) => {
+		if (accountRole === 'child') return [];
 		const email = accountEmail ?? p.email;
 		return email ? [{ ...recipient(p), email }] : [];
 	});

@@ -67,11 +67,18 @@ export async function childrenOf(db: Database, meetingIds: string[]) {
 	return byMeeting;
 }
 
-/** The names (and the names they like) of these children, by name: for the family's title. */
+/**
+ * The names (and the names they like) of these children, by name, with their own accounts: for
+ * the family's title, which says "you" to a child reading it.
+ */
 export async function childNames(db: Database, childIds: string[]) {
 	if (childIds.length === 0) return [];
 	return db
-		.select({ name: children.name, preferredName: children.preferredName })
+		.select({
+			name: children.name,
+			preferredName: children.preferredName,
+			accountId: children.accountId
+		})
 		.from(children)
 		.where(inArray(children.id, childIds))
 		.orderBy(children.name);

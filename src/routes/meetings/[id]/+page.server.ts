@@ -110,13 +110,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			scheduledAt: meeting.scheduledAt.toISOString()
 		},
 		children,
-		// The meeting's name in the family's words, from the names the children like (issue 27).
+		// The meeting's name in the family's words, from the names the children like (issue 27);
+		// a child reading about their own meeting is "you".
 		familyTitle: familyMeetingTitle(
 			meeting.kind,
-			await childNames(
-				db,
-				children.map((c) => c.id)
-			)
+			(
+				await childNames(
+					db,
+					children.map((c) => c.id)
+				)
+			).map((child) => ({
+				name: child.name,
+				preferredName: child.preferredName,
+				reader: role === 'child' && child.accountId === user.id
+			}))
 		),
 		participants,
 		me: me ? { id: me.id } : null,

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db';
 import {
 	agencies,
@@ -42,6 +42,22 @@ async function familyOfMeetingChild(
 	return rows.length > 0;
 }
 
+/** Is the account a child's own account (issue 27), for one of the children the meeting is about? */
+async function accountOfMeetingChild(
+	db: Database,
+	props: { meetingId: string; userId: string }
+): Promise<boolean> {
+	const rows = await db
+		.select({ childId: children.id })
+		.from(meetingChildren)
+		.innerJoin(children, eq(children.id, meetingChildren.childId))
+		.where(
+			and(eq(meetingChildren.meetingId, props.meetingId), eq(children.accountId, props.userId))
+		)
+		.limit(1);
+	return rows.length > 0;
+}
+
 /** An account another unit made or keeps (staff, and the people it added): not the meeting's unit's to invite or name. */
 function ofAnotherUnit(account: { unitId: string | null }, meetingUnitId: string | null): boolean {
 	return account.unitId !== null && account.unitId !== meetingUnitId;
@@ -59,7 +75,8 @@ async function unitOfMeeting(db: Database, meetingId: string): Promise<string | 
 /**
  * Invites a person with an account, or names one without (a GP who only sends a report). A
  * person with an account is invited only in a meeting role that fits their account
- * (`meetingRoleFit` in the policy module): a parent only as a parent, of this meeting's children.
+ * (`meetingRoleFit` in the policy module): a parent only as a parent, of this meeting's children;
+ * a child's own account only as the child, to a meeting about them (issue 27).
  * Someone without an account may be given an email address: their invitation then carries a
  * link to set one up (`accountRoleForInvitee` says which roles may be).
  */
@@ -103,7 +120,10 @@ export async function inviteParticipant(props: {
 			meetingRole: props.role,
 			familyOfMeetingChild:
 				props.role === 'parent' &&
-				(await familyOfMeetingChild(db, { meetingId: props.meetingId, userId: user.id }))
+				(await familyOfMeetingChild(db, { meetingId: props.meetingId, userId: user.id })),
+			accountOfMeetingChild:
+				user.role === 'child' &&
+				(await accountOfMeetingChild(db, { meetingId: props.meetingId, userId: user.id }))
 		});
 		if (fit === 'not-for-this-account') {
 			const fitting = meetingRolesForAccount(user.role).map((role) =>
@@ -113,7 +133,9 @@ export async function inviteParticipant(props: {
 				'role',
 				user.role === 'parent'
 					? `${user.name} has a parent's account: invite them as a parent or carer, and only to a meeting about their own children.`
-					: `${user.name} cannot be invited as ${meetingRoleLabel[props.role].toLowerCase()}: choose ${fitting.slice(0, -1).join(', ')}${fitting.length > 1 ? ' or ' : ''}${fitting[fitting.length - 1]}.`
+					: user.role === 'child'
+						? `${user.name} has a child's own account: invite them as the child, and only to a meeting about them.`
+						: `${user.name} cannot be invited as ${meetingRoleLabel[props.role].toLowerCase()}: choose ${fitting.slice(0, -1).join(', ')}${fitting.length > 1 ? ' or ' : ''}${fitting[fitting.length - 1]}.`
 			);
 		}
 		if (fit === 'not-their-child') {
@@ -122,12 +144,22 @@ export async function inviteParticipant(props: {
 				`${user.name} is not a parent or carer of a child this meeting is about, so they cannot be invited to it.`
 			);
 		}
+		if (fit === 'not-about-them') {
+			// The same answer for a brother's or sister's meeting as for anyone else's: the
+			// meeting is not about them, whoever it is about.
+			throw badInput(
+				'userId',
+				`${user.name} has a child's own account: they can be invited only to a meeting about them, and this meeting is not.`
+			);
+		}
 		if (
 			user.role !== 'parent' &&
 			!mayBeInvited({
 				account: user,
 				meetingUnitId,
-				familyOfMeetingChild: false
+				familyOfMeetingChild: false,
+				// Judged above (`not-about-them`); what is left is the unit's wall.
+				accountOfMeetingChild: user.role === 'child'
 			})
 		) {
 			throw badInput(
@@ -203,8 +235,8 @@ async function inviteeEmail(
 /**
  * The people with an account the invite form offers for a meeting, by name, each with the
  * meeting roles that fit their account (the usual one first, the form's default): the unit's
- * own staff, agencies' people and the family of the meeting's children (`mayBeInvited`), never
- * another unit's staff or another family.
+ * own staff, agencies' people, the family of the meeting's children and those children's own
+ * accounts (`mayBeInvited`), never another unit's staff, another family or another child.
  */
 export async function invitablePeople(props: {
 	db: Database;
@@ -223,12 +255,19 @@ export async function invitablePeople(props: {
 		.innerJoin(familyMembers, eq(familyMembers.familyId, children.familyId))
 		.where(eq(meetingChildren.meetingId, meetingId));
 	const ofThisMeeting = new Set(parents.map((row) => row.userId));
+	const ownAccounts = await db
+		.select({ accountId: children.accountId })
+		.from(meetingChildren)
+		.innerJoin(children, eq(children.id, meetingChildren.childId))
+		.where(and(eq(meetingChildren.meetingId, meetingId), isNotNull(children.accountId)));
+	const childrenOfThisMeeting = new Set(ownAccounts.map((row) => row.accountId));
 	return everyone
 		.filter((person) =>
 			mayBeInvited({
 				account: person,
 				meetingUnitId,
-				familyOfMeetingChild: ofThisMeeting.has(person.id)
+				familyOfMeetingChild: ofThisMeeting.has(person.id),
+				accountOfMeetingChild: childrenOfThisMeeting.has(person.id)
 			})
 		)
 		.map((person) => ({
