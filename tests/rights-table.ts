@@ -15,7 +15,9 @@ export const writers: Writer[] = [
 	'parent',
 	'child',
 	'child, scoring',
-	'observer'
+	'observer',
+	// Interprets for the family (issue 26): reads the main record as they do, writes no root.
+	'interpreter'
 ];
 
 export const writableRoots = [
