@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayBeInvited, mayWriteRoot } from './policy';
+import { mayBeInvited, mayImportCaseSystemIds, mayWriteRoot } from './policy';
 import type { MeetingStatus, UserRole } from './domain/vocabulary';
 import {
 	rootRights as table,
@@ -73,5 +73,17 @@ describe('who the invite picker offers', () => {
 
 	it('never a professional another unit made (issue 20: units are walls)', () => {
 		expect(invitable('professional', 'u2')).toBe(false);
+	});
+});
+
+describe('who imports the children’s case-system identifiers (issue 26)', () => {
+	it('business support and managers of a unit; nobody else', () => {
+		const who = (role: UserRole, unitId: string | null = 'u1') =>
+			mayImportCaseSystemIds({ id: 'v', role, unitId });
+		expect(who('admin')).toBe(true);
+		expect(who('manager')).toBe(true);
+		for (const role of ['chair', 'professional', 'parent', 'child'] as const)
+			expect(who(role), role).toBe(false);
+		expect(who('admin', null)).toBe(false);
 	});
 });

@@ -478,6 +478,15 @@ export function mayReadCaseSystemDeliveries(viewer: Viewer): boolean {
 }
 
 /**
+ * May the viewer import the unit's children's case-system identifiers from a CSV file
+ * (`/unit/case-system/import`, `POST /api/children/case-system-ids`, issue 26)? The unit's
+ * business support and managers, who connect the unit to the case system.
+ */
+export function mayImportCaseSystemIds(viewer: Viewer): boolean {
+	return (viewer.role === 'admin' || viewer.role === 'manager') && viewer.unitId !== null;
+}
+
+/**
  * May the viewer download a child's whole file (`GET /api/children/{id}/file`: every final
  * document, plan and challenge, issue 26)? The unit's chairs and business support, for the
  * unit's own children.
