@@ -15,7 +15,9 @@ export const writers: Writer[] = [
 	'parent',
 	'child',
 	'child, scoring',
-	'observer'
+	'observer',
+	// Interprets for the family (issue 26): reads the main record as they do, writes no root.
+	'interpreter'
 ];
 
 export const writableRoots = [
@@ -116,13 +118,13 @@ export const invitees: readonly {
 		account: 'professional',
 		unit: null,
 		tie: 'nothing',
-		roles: ['professional', 'advocate', 'observer']
+		roles: ['professional', 'advocate', 'observer', 'interpreter']
 	},
 	{
 		account: 'professional',
 		unit: 'u1',
 		tie: 'nothing',
-		roles: ['professional', 'advocate', 'observer']
+		roles: ['professional', 'advocate', 'observer', 'interpreter']
 	},
 	{ account: 'professional', unit: 'u2', tie: 'nothing', roles: [] },
 	{ account: 'parent', unit: null, tie: 'family of its child', roles: ['parent'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayBeInvited, meetingRoleFit, mayWriteRoot } from './policy';
+import { mayBeInvited, mayImportCaseSystemIds, meetingRoleFit, mayWriteRoot } from './policy';
 import { meetingRoles, type MeetingStatus, type UserRole } from './domain/vocabulary';
 import {
 	rootRights as table,
@@ -122,5 +122,17 @@ describe('who may be invited, and as what: one table (tests/rights-table.ts)', (
 				accountOfMeetingChild: true
 			})
 		).toBe('not-for-this-account');
+	});
+});
+
+describe('who imports the children’s case-system identifiers (issue 26)', () => {
+	it('business support and managers of a unit; nobody else', () => {
+		const who = (role: UserRole, unitId: string | null = 'u1') =>
+			mayImportCaseSystemIds({ id: 'v', role, unitId });
+		expect(who('admin')).toBe(true);
+		expect(who('manager')).toBe(true);
+		for (const role of ['chair', 'professional', 'parent', 'child'] as const)
+			expect(who(role), role).toBe(false);
+		expect(who('admin', null)).toBe(false);
 	});
 });

@@ -86,9 +86,19 @@ export function canScheduleMeetings(viewer: Viewer): boolean {
 	return viewer.role === 'chair' || viewer.role === 'admin';
 }
 
-/** Parents, carers and children never receive restricted (third-party) information. */
+/**
+ * Who reads a meeting as the family does (issue 26): the parents and carers, the child, and the
+ * interpreter, who interprets for them. They read family documents only, reports only once shared
+ * with the parents, and never restricted information; the meeting page shows them the family's
+ * view.
+ */
+export function readsAsFamily(role: MeetingRole | null): boolean {
+	return role === 'parent' || role === 'child' || role === 'interpreter';
+}
+
+/** Parents, carers, children and their interpreter never receive restricted (third-party) information. */
 export function mayReadRestricted(role: MeetingRole | null): boolean {
-	return role !== null && role !== 'parent' && role !== 'child';
+	return role !== null && !readsAsFamily(role);
 }
 
 /** Roles that write the shared parts of the record (sections, plan). */
@@ -151,9 +161,12 @@ export function mayWriteRoot(props: {
 	}
 }
 
-/** May this role write anything at all in a live record? (Read-only connections still sync.) */
+/**
+ * May this role write anything at all in a live record? (Read-only connections still sync.) An
+ * observer watches; an interpreter speaks the family's words and the meeting's, writing none.
+ */
 export function mayWriteAnything(role: MeetingRole | null): role is MeetingRole {
-	return role !== null && role !== 'observer';
+	return role !== null && role !== 'observer' && role !== 'interpreter';
 }
 
 /**
@@ -202,7 +215,7 @@ export function mayReadDocument(props: {
 	audience: DocumentAudience;
 }): boolean {
 	if (props.role === null) return false;
-	if (props.role === 'parent' || props.role === 'child') return props.audience === 'family';
+	if (readsAsFamily(props.role)) return props.audience === 'family';
 	return true;
 }
 
@@ -214,12 +227,14 @@ export function canEndMeeting(props: Parameters<typeof meetingAccess>[0]): boole
 /**
  * May the viewer see this meeting's scores in a child's history (the risk plot, the child's
  * page)? Whoever may see the meeting — but a parent or carer only the meetings about their own
- * family's children, even if invited to someone else's.
+ * family's children, even if invited to someone else's, and an interpreter none: they are there
+ * for the meeting's words, not the child's record (issue 26).
  */
 export function canSeeChildMeeting(
 	props: Parameters<typeof meetingAccess>[0] & { ownFamily: boolean }
 ): boolean {
 	if (!canSeeMeeting(props)) return false;
+	if (effectiveMeetingRole(props) === 'interpreter') return false;
 	return props.viewer.role !== 'parent' || props.ownFamily;
 }
 
@@ -258,7 +273,7 @@ export function canSeeChild(props: {
 const meetingRolesByAccount: Record<UserRole, readonly MeetingRole[]> = {
 	chair: ['observer', 'chair'],
 	admin: ['minute-taker', 'observer'],
-	professional: ['professional', 'advocate', 'observer'],
+	professional: ['professional', 'advocate', 'observer', 'interpreter'],
 	manager: ['observer', 'professional'],
 	parent: ['parent'],
 	// A child's own account (issue 27): invited only as the child, to meetings about them.
@@ -363,9 +378,10 @@ export function mayReadAudit(viewer: Viewer): boolean {
 /**
  * The account a person named on a meeting without one is given when they use their set-up link
  * (src/lib/server/auth/account-invites.ts): a parent's for a parent or carer, a professional's
- * for a professional, advocate or observer. Null for the chair and the minute-taker (their
- * accounts come from the unit, with its rights) and for children: a place named for a child is
- * never sent a link (a child's own account is made from their record, `mayMakeChildAccount`).
+ * for a professional, advocate, observer or interpreter. Null for the chair and the minute-taker
+ * (their accounts come from the unit, with its rights) and for children: a place named for a
+ * child is never sent a link (a child's own account is made from their record,
+ * `mayMakeChildAccount`).
  */
 export function accountRoleForInvitee(meetingRole: MeetingRole): UserRole | null {
 	switch (meetingRole) {
@@ -374,6 +390,7 @@ export function accountRoleForInvitee(meetingRole: MeetingRole): UserRole | null
 		case 'professional':
 		case 'advocate':
 		case 'observer':
+		case 'interpreter':
 			return 'professional';
 		default:
 			return null;
@@ -470,6 +487,15 @@ export function mayConfigureCaseSystem(viewer: Viewer): boolean {
  */
 export function mayReadCaseSystemDeliveries(viewer: Viewer): boolean {
 	return (viewer.role === 'manager' || viewer.role === 'admin') && viewer.unitId !== null;
+}
+
+/**
+ * May the viewer import the unit's children's case-system identifiers from a CSV file
+ * (`/unit/case-system/import`, `POST /api/children/case-system-ids`, issue 26)? The unit's
+ * business support and managers, who connect the unit to the case system.
+ */
+export function mayImportCaseSystemIds(viewer: Viewer): boolean {
+	return (viewer.role === 'admin' || viewer.role === 'manager') && viewer.unitId !== null;
 }
 
 /**
@@ -690,7 +716,10 @@ export function mayReadReport(
 		sharedWithParents: boolean;
 	}
 ): boolean {
-	if (!canSeeChildMeeting(props) || props.role === null) return false;
+	if (props.role === null) return false;
+	// An interpreter reads what the parents may, in the meeting they interpret.
+	if (props.role === 'interpreter') return canSeeMeeting(props) && props.sharedWithParents;
+	if (!canSeeChildMeeting(props)) return false;
 	// A report shared with the parents is shared with them: it is about the family's adults as
 	// much as the child, so a child's own connection never reads one (their reviewing officer
 	// tells them what matters, in their words).

@@ -28,7 +28,7 @@ test('business support records Leo’s legal status and needs; the page shows th
 	const record = page.getByTestId('child-record');
 	await expect(record).toContainText('LCS-4410');
 	await expect(record).toContainText('section 20');
-	await expect(record).toContainText('Polish (an interpreter is booked for meetings)');
+	await expect(record).toContainText('Polish (an interpreter is needed at meetings)');
 	await expectAccessible(page);
 	// A wrong date is named beside its field.
 	await page.getByText('Change these details').click();

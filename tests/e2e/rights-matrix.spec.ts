@@ -244,6 +244,32 @@ const matrix: Row[] = [
 		why: 'mayConfigureCaseSystem'
 	},
 	{
+		key: 'GET /unit/case-system/import',
+		ask: get('/unit/case-system/import'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayImportCaseSystemIds'
+	},
+	{
+		key: 'POST /unit/case-system/import?/preview',
+		// No file: refused (400) past the guard, so nothing changes.
+		ask: postForm('/unit/case-system/import?/preview'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayImportCaseSystemIds'
+	},
+	{
+		key: 'POST /unit/case-system/import?/import',
+		ask: postForm('/unit/case-system/import?/import'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayImportCaseSystemIds'
+	},
+	{
+		// A JSON body is not a CSV file: let through means 415, turned away 404.
+		key: 'POST /api/children/case-system-ids',
+		ask: postJson('/api/children/case-system-ids'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayImportCaseSystemIds'
+	},
+	{
 		key: 'GET /api/case-system/documents/[id]/pdf',
 		// Without the event's signed link no one is let through, signed in or not.
 		ask: (ids) => ({ method: 'GET', path: `/api/case-system/documents/${ids.plan24h}/pdf` }),

@@ -37,6 +37,10 @@ import { SECOND_UNIT } from './second-unit';
  */
 
 const demoId = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+/** A case-system identifiers' file naming unit B's child (made below) by family, name and birth. */
+const ZINNIA_CASE_SYSTEM_ID =
+	'family,child,date_of_birth,case_system_id\nQuennell family,Zinnia Quennell,2019-04-02,NF-1';
+
 /** A well-formed id of nothing. */
 const NOTHING = '00000000-0000-4000-8000-00000000dead';
 
@@ -283,6 +287,38 @@ const matrix: Row[] = [
 		ask: () => ({ method: 'PUT', path: '/api/unit/case-system', json: {} }),
 		expect: own,
 		why: 'their own unit’s endpoint'
+	},
+	{
+		key: 'GET /unit/case-system/import',
+		ask: get(() => '/unit/case-system/import'),
+		expect: own,
+		why: 'their own unit’s children'
+	},
+	{
+		key: 'POST /unit/case-system/import?/preview',
+		ask: form(
+			() => '/unit/case-system/import?/preview',
+			() => ({ csv: ZINNIA_CASE_SYSTEM_ID })
+		),
+		expect: refused,
+		why: 'their own unit’s children are matched, never another’s',
+		oneWay: 'the file names unit B’s child by name: asked by B it would be their own'
+	},
+	{
+		key: 'POST /unit/case-system/import?/import',
+		ask: form(
+			() => '/unit/case-system/import?/import',
+			() => ({ csv: ZINNIA_CASE_SYSTEM_ID })
+		),
+		expect: refused,
+		why: 'their own unit’s children are matched, never another’s',
+		oneWay: 'the file names unit B’s child by name: asked by B it would be their own'
+	},
+	{
+		key: 'POST /api/children/case-system-ids',
+		ask: json(() => '/api/children/case-system-ids'),
+		expect: own,
+		why: 'their own unit’s children'
 	},
 	{
 		key: 'GET /api/case-system/documents/[id]/pdf',

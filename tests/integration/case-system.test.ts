@@ -6,7 +6,9 @@
  * the notes, each with the child's case-system identifier; the PDF is fetched over HTTP through
  * the link the event carries (and refused with the signature changed); the receiver down for a
  * minute loses nothing (the retry clock is driven, not slept); a replay is a new event with the
- * same body. A unit with no endpoint queues nothing and ends its meetings all the same.
+ * same body. A receiver that stays down is tried again from the persisted queue 1, 2, 4 … minutes
+ * apart, at most six hours, and given up after the last attempt; a replay then sends it. A unit
+ * with no endpoint queues nothing and ends its meetings all the same.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +32,7 @@ import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { approveNotes, submitNotes } from '../../src/lib/server/documents/notes';
 import { createCaseSystemDeliverer } from '../../src/lib/server/case-system/deliver';
 import { replayDelivery } from '../../src/lib/server/case-system/documents';
+import { MAX_DELIVERY_ATTEMPTS } from '../../src/lib/domain/case-system';
 import { readStoredRecord } from '../../src/lib/server/records';
 import { readRecord } from '../../src/lib/collab/record-shape';
 import { PUT as putEndpoint } from '../../src/routes/api/unit/case-system/+server';
@@ -384,5 +387,55 @@ describe('events for the case system', () => {
 		});
 		expect(ended.documents.length).toBeGreaterThan(0);
 		expect(await db.select().from(caseSystemDeliveries)).toHaveLength(before);
+	});
+
+	it('a receiver that stays down: tried again from the queue 1, 2, 4 … minutes apart, given up after the last attempt, then replayed', async () => {
+		const { db } = handle;
+		const original = received.find((r) => r.type === 'plan.started')!;
+		await stopReceiver();
+		const replay = (await replayDelivery({ db, user: session(admin), deliveryId: original.id }))!;
+		const stateOf = async () =>
+			(
+				await db.select().from(caseSystemDeliveries).where(eq(caseSystemDeliveries.id, replay.id))
+			)[0];
+		expect(
+			(await db.select().from(caseSystemDeliveries)).filter((d) => d.state === 'queued')
+		).toHaveLength(1);
+		clock = new Date();
+		const waits: number[] = [];
+		let due = clock;
+		for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
+			// A second before it is due nothing is tried; when due, a deliverer made afresh (nothing
+			// held in memory) finds it in the database and tries it.
+			clock = new Date(due.getTime() - 1000);
+			expect(await deliverer().deliverDue()).toEqual({ delivered: 0, retried: 0, failed: 0 });
+			clock = due;
+			const last = attempt === MAX_DELIVERY_ATTEMPTS;
+			expect(await deliverer().deliverDue()).toEqual({
+				delivered: 0,
+				retried: last ? 0 : 1,
+				failed: last ? 1 : 0
+			});
+			const row = await stateOf();
+			expect(row.attempts).toBe(attempt);
+			waits.push((row.nextAttemptAt.getTime() - clock.getTime()) / 60_000);
+			due = row.nextAttemptAt;
+		}
+		expect(waits.slice(0, MAX_DELIVERY_ATTEMPTS - 1)).toEqual([
+			1, 2, 4, 8, 16, 32, 64, 128, 256, 360, 360, 360, 360
+		]);
+		expect(await stateOf()).toMatchObject({
+			state: 'failed',
+			lastError: expect.stringMatching(/Given up/)
+		});
+		clock = new Date(clock.getTime() + 24 * 60 * 60_000);
+		expect(await deliverer().deliverDue()).toEqual({ delivered: 0, retried: 0, failed: 0 });
+
+		// The case system is back: business support sends the given-up event again, and it arrives.
+		await startReceiver(receiverPort);
+		const again = (await replayDelivery({ db, user: session(admin), deliveryId: replay.id }))!;
+		clock = new Date();
+		expect(await deliverer().deliverDue()).toEqual({ delivered: 1, retried: 0, failed: 0 });
+		expect(received.at(-1)).toMatchObject({ id: again.id, data: original.data });
 	});
 });

@@ -1,7 +1,8 @@
 /**
  * A child's record (issue 26) through the JSON API: business support sets the case-system
  * identifier, a legal status with its date, the placement and the needs; a bad field is a 400
- * naming it; an interpreter needs a language and then the invitation says one is booked; a
+ * naming it; an interpreter needs a language, and the invitation says one is booked only once an
+ * interpreter is on the meeting's list (tests/integration/interpreter.test.ts has more); a
  * sibling in another household is linked both ways; a parent is not shown the placement; another
  * unit's child is missing.
  */
@@ -15,6 +16,7 @@ import { PUT as putDetails } from '../../src/routes/api/children/[childId]/detai
 import { POST as postSibling } from '../../src/routes/api/children/[childId]/siblings/+server';
 import { childRecordFor } from '../../src/lib/server/families/child-record';
 import { queueInvitation } from '../../src/lib/server/mail/invitations';
+import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -113,14 +115,30 @@ describe('the child’s record', () => {
 		});
 	});
 
-	it('the invitation to a meeting about the child says an interpreter is booked', async () => {
+	it('the invitation says an interpreter is booked only once one is on the list', async () => {
 		const { db } = handle;
-		const { participants } = await makeMeeting(db, {
+		const { meeting, participants } = await makeMeeting(db, {
 			unitId: admin.unitId,
 			kind: 'core-group',
 			childIds: [amy],
 			scheduledAt: new Date(Date.now() + 7 * 86_400_000),
 			participants: [{ user: police, role: 'professional' }]
+		});
+		// Amy needs one, but nobody is booked: the invitation says nothing about it (evidence).
+		const before = await queueInvitation({ db, participantId: participants[0].id });
+		expect(before?.textBody).not.toMatch(/interpreter/i);
+		await inviteParticipant({
+			db,
+			actorId: admin.id,
+			meetingId: meeting.id,
+			userId: null,
+			name: 'Ewa Nowak',
+			email: 'ewa.nowak@interpreters.example.test',
+			role: 'interpreter',
+			language: 'Polish',
+			agencyId: null,
+			voting: false,
+			reportRequested: false
 		});
 		const mail = await queueInvitation({ db, participantId: participants[0].id });
 		expect(mail?.textBody).toContain('An interpreter (Polish) is booked for this meeting.');

@@ -134,7 +134,7 @@ describe('inviting a person with an account', () => {
 		expect(await refusal(invite(police, 'parent'))).toEqual({
 			field: 'role',
 			message:
-				'PC Jo Reid cannot be invited as parent or carer: choose professional, advocate or observer.'
+				'PC Jo Reid cannot be invited as parent or carer: choose professional, advocate, observer or interpreter.'
 		});
 		expect((await refusal(invite(police, 'chair'))).field).toBe('role');
 		expect(await invite(police, 'professional')).toMatchObject({

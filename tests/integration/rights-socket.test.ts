@@ -2,7 +2,7 @@
  * The live record's rights over the real socket: every root × every meeting role
  * (tests/rights-table.ts), each written by a stock y-websocket client of that role. A write the
  * table allows reaches the chair's screen; any other closes the writer with 4403 and reaches
- * no one. Parents and children cannot open the restricted channel at all (403).
+ * no one. Parents, children and interpreters cannot open the restricted channel at all (403).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -61,6 +61,8 @@ beforeAll(async () => {
 		// what a child's connection would be, so its rights are proved all the same.
 		['child', 'parent'],
 		['observer', 'manager'],
+		// An interpreter's set-up link makes a professional's account (accountRoleForInvitee).
+		['interpreter', 'professional'],
 		['other', 'professional']
 	];
 	const users = [];
@@ -173,7 +175,7 @@ async function attempt(
 	const name = rootName(root, role);
 	const restricted = root.startsWith('restricted:');
 	const room = restricted ? `${meetingId}/restricted` : meetingId;
-	if (restricted && (role === 'parent' || role === 'child')) {
+	if (restricted && (role === 'parent' || role === 'child' || role === 'interpreter')) {
 		expect(
 			await upgradeStatus(server.url, room, { cookie: `${SESSION_COOKIE}=${seats[role].token}` })
 		).toBe(403);

@@ -75,7 +75,8 @@ export function registerBlocks(input: DocumentInput): Block[] {
 	const apologies = input.participants
 		.filter((p) => p.attendance === 'apologies')
 		.map((p) =>
-			p.role === 'parent' || p.role === 'child' || p.role === 'chair'
+			// Only those who might send a report are said to have sent one or not (no interpreter does).
+			p.role === 'parent' || p.role === 'child' || p.role === 'chair' || p.role === 'interpreter'
 				? nameWithAgency(p)
 				: `${nameWithAgency(p)}, ${p.reportReceived ? 'report sent' : 'no report sent'}`
 		);

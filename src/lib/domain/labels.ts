@@ -68,7 +68,8 @@ export const meetingRoleLabel: Record<MeetingRole, string> = {
 	parent: 'Parent or carer',
 	child: 'Child or young person',
 	advocate: 'Advocate',
-	observer: 'Observer'
+	observer: 'Observer',
+	interpreter: 'Interpreter'
 };
 
 export const attendanceLabel: Record<Attendance, string> = {

@@ -30,7 +30,9 @@ export const meetingRoles = [
 	'parent',
 	'child',
 	'advocate',
-	'observer'
+	'observer',
+	// Interprets for the family (issue 26): reads what the family reads, writes nothing.
+	'interpreter'
 ] as const;
 export type MeetingRole = (typeof meetingRoles)[number];
 

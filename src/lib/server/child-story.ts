@@ -11,7 +11,7 @@ import type { SessionUser } from './auth/session';
 import { meetingForViewer } from './meetings/queries';
 import { documentUrl } from './documents/store';
 import { actionView, type ActionView } from './actions';
-import { mayReadDocument } from '../policy';
+import { mayReadDocument, readsAsFamily } from '../policy';
 import type { ChildMeetingLink } from './risk/history';
 import type { ChildRiskHistory } from '../risk/history';
 
@@ -67,7 +67,7 @@ export async function childStory(props: {
 	for (const meeting of props.meetings) {
 		const found = await meetingForViewer({ db, user, meetingId: meeting.id });
 		if (!found) continue;
-		const family = found.role === 'parent' || found.role === 'child';
+		const family = readsAsFamily(found.role);
 		story.push({
 			...meeting,
 			documents: docs

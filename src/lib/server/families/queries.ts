@@ -2,7 +2,7 @@
  * Families and children as a viewer may see them (the policy's `canSeeChild`): the index and
  * search, one child with their care status and clocks, one family with its members.
  */
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	children,
@@ -33,7 +33,10 @@ async function viewerLinks(db: Database, user: SessionUser) {
 		.select({ childId: meetingChildren.childId })
 		.from(meetingParticipants)
 		.innerJoin(meetingChildren, eq(meetingChildren.meetingId, meetingParticipants.meetingId))
-		.where(eq(meetingParticipants.userId, user.id));
+		// An interpreter's place shows them the meeting, not the child (the policy's canSeeChildMeeting).
+		.where(
+			and(eq(meetingParticipants.userId, user.id), ne(meetingParticipants.role, 'interpreter'))
+		);
 	return {
 		ownFamilies: new Set(own.map((r) => r.familyId)),
 		meetingChildren: new Set(invited.map((r) => r.childId))

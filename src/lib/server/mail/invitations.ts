@@ -6,14 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import {
-	children,
-	meetingCalendar,
-	meetingChildren,
-	meetingParticipants,
-	meetings,
-	type OutboxMessage
-} from '../db/schema';
+import { meetingCalendar, meetingParticipants, meetings, type OutboxMessage } from '../db/schema';
 import type { MailPurpose } from '../../domain/vocabulary';
 import { env } from '../env';
 import { meetingKindLabel } from '../../domain/labels';
@@ -146,7 +139,11 @@ export function meetingMail(props: {
 	queuedAt?: Date;
 	/** For someone without an account: the link to set one up (the invitation carries it). */
 	setUpLink?: { url: string; expiresAt: Date };
-	/** The languages an interpreter is booked in, for a child who needs one (issue 26). */
+	/**
+	 * The languages of the interpreters on the meeting's list (issue 26). The invitation says an
+	 * interpreter is booked only when one is: a child who needs one but has none yet is not
+	 * mentioned (the chair is told on the meeting page instead).
+	 */
 	interpreterLanguages?: readonly string[];
 }): QueuedMail {
 	const { meeting, recipient } = props;
@@ -231,13 +228,14 @@ async function queueMeetingMail(
 	return enqueueMail({ db: props.db, mail: meetingMail(props) });
 }
 
-/** The first languages of the meeting's children who need an interpreter (issue 26). */
+/** The languages of the interpreters on the meeting's list, each once (issue 26): who is booked. */
 async function interpreterLanguages(db: Database, meetingId: string): Promise<string[]> {
 	const rows = await db
-		.selectDistinct({ language: children.firstLanguage })
-		.from(meetingChildren)
-		.innerJoin(children, eq(children.id, meetingChildren.childId))
-		.where(and(eq(meetingChildren.meetingId, meetingId), eq(children.interpreterNeeded, true)));
+		.selectDistinct({ language: meetingParticipants.language })
+		.from(meetingParticipants)
+		.where(
+			and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.role, 'interpreter'))
+		);
 	return rows.flatMap((r) => (r.language ? [r.language] : [])).sort();
 }
 

@@ -27,6 +27,8 @@ export interface ParticipantView {
 	userId: string | null;
 	name: string;
 	role: MeetingParticipant['role'];
+	/** The language an interpreter interprets (issue 26); null for everyone else. */
+	language: string | null;
 	agency: string | null;
 	/** The agency's kind (police, social-care…), for the quorum; null without an agency. */
 	agencyKind: string | null;
@@ -179,6 +181,7 @@ export async function meetingForViewer(props: {
 			userId: p.userId,
 			name: p.name,
 			role: p.role,
+			language: p.language,
 			agency,
 			agencyKind,
 			voting: p.voting,

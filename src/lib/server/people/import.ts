@@ -78,13 +78,16 @@ function yieldToLoop(): Promise<void> {
 }
 
 /** What a file of more than `IMPORT_MAX_ROWS` rows is told. */
-function tooManyRowsMessage(what: 'people' | 'agencies', header: string[]): string {
+function tooManyRowsMessage(what: ImportedThing, header: string[]): string {
 	const cap = IMPORT_MAX_ROWS.toLocaleString('en-GB');
 	return `The file has more than ${cap} rows: import at most ${cap} ${what} at a time. Split it into files of up to ${cap} rows, each starting with the header line ${header.join(',')}, and import them one after another.`;
 }
 
-/** Reads the CSV text into rows after checking the header and the number of rows. */
-function readCsv(text: string, header: string[], what: 'people' | 'agencies'): Parsed {
+/** What a file imports, for its messages. */
+type ImportedThing = 'people' | 'agencies' | 'children';
+
+/** Reads the CSV text into rows after checking the header and the number of rows (also the case-system identifiers' import). */
+export function readCsv(text: string, header: string[], what: ImportedThing): Parsed {
 	let records: string[][];
 	try {
 		records = parse(storableText(text).replace(/^\uFEFF/, ''), {

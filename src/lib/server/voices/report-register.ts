@@ -8,7 +8,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { agencies, meetingParticipants, professionalReports } from '../db/schema';
 import type { SessionUser } from '../auth/session';
-import { mayReadReport } from '../../policy';
+import { mayReadReport, readsAsFamily } from '../../policy';
 import { reportRegister, type ReportEntry, type ReportState } from '../../domain/report-register';
 import { voiceAccess } from './access';
 
@@ -82,7 +82,7 @@ export async function reportRegisterForViewer(props: {
 	const access = await voiceAccess(props);
 	if (!access) return null;
 	const role = access.found.role;
-	const family = role === 'parent' || role === 'child';
+	const family = readsAsFamily(role);
 	const entries = await meetingReportRegister(props);
 	const ownFamily = access.ownChildIds.size > 0;
 	const reports = entries

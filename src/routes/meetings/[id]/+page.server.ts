@@ -31,12 +31,18 @@ import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { pendingAccountInvites } from '$lib/server/auth/account-invites';
 import { familyMeetingTitle } from '$lib/domain/family-words';
 import { feedbackAsk, giveFeedback } from '$lib/server/feedback';
+import { interpretersWanted } from '$lib/server/meetings/interpreters';
 
 const inviteForm = z.object({
 	userId: z.string().optional(),
 	name: z.string().trim().max(textLimits.name, tooLongMessage('name', 'the name')).optional(),
 	email: z.string().trim().max(textLimits.email, 'That email address is too long.').optional(),
 	role: z.enum(meetingRoles, { error: 'Choose their role in the meeting.' }),
+	language: z
+		.string()
+		.trim()
+		.max(textLimits.shortText, tooLongMessage('shortText', 'the language'))
+		.optional(),
 	voting: z.literal('on').optional(),
 	reportRequested: z.literal('on').optional()
 });
@@ -166,7 +172,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				: [],
 		setUpPending: canPrepareMeeting({ viewer: user, meeting, participant: me })
 			? await pendingAccountInvites({ db, meetingId: meeting.id })
-			: []
+			: [],
+		// A child who needs an interpreter none on the list speaks (issue 26), for who prepares it.
+		interpretersWanted:
+			(meeting.status === 'scheduled' || meeting.status === 'live') &&
+			canPrepareMeeting({ viewer: user, meeting, participant: me })
+				? await interpretersWanted({ db, meetingId: meeting.id })
+				: []
 	};
 };
 
@@ -206,7 +218,7 @@ export const actions: Actions = {
 	},
 	invite: async ({ locals, params, request }) => {
 		const { db, user } = await preparable(locals, params.id);
-		const form = readForm(await request.formData(), inviteForm, ['name', 'email']);
+		const form = readForm(await request.formData(), inviteForm, ['name', 'email', 'language']);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		try {
 			const invited = await inviteParticipant({
@@ -217,6 +229,7 @@ export const actions: Actions = {
 				name: form.data.name || null,
 				email: form.data.email || null,
 				role: form.data.role,
+				language: form.data.language || null,
 				agencyId: null,
 				voting: form.data.voting === 'on',
 				reportRequested: form.data.reportRequested === 'on'

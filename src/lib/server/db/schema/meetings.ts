@@ -77,6 +77,8 @@ export const meetingParticipants = pgTable(
 		/** Where to write to someone invited without an account (they are sent a link to set one up); null otherwise. */
 		email: text('email'),
 		role: text('role', { enum: meetingRoles }).notNull(),
+		/** The language an interpreter interprets (issue 26); null for everyone else. */
+		language: text('language'),
 		agencyId: text('agency_id').references(() => agencies.id),
 		/**
 		 * An agency's team mailbox (the school office, the GP practice, the emergency duty team):

@@ -89,6 +89,8 @@ export async function inviteParticipant(props: {
 	/** For someone without an account: where to send the invitation and its set-up link. */
 	email?: string | null;
 	role: MeetingRole;
+	/** The language an interpreter interprets (required for one, ignored for anyone else). */
+	language?: string | null;
 	agencyId: string | null;
 	voting: boolean;
 	reportRequested: boolean;
@@ -97,6 +99,7 @@ export async function inviteParticipant(props: {
 	let name = props.name?.trim() ?? '';
 	const longName = tooLong(name, 'name', 'the name');
 	if (longName) throw badInput('name', longName);
+	const language = props.role === 'interpreter' ? interpreterLanguage(props.language) : null;
 	let agencyId = props.agencyId;
 	const meetingUnitId = await unitOfMeeting(db, props.meetingId);
 	if (props.userId) {
@@ -183,6 +186,7 @@ export async function inviteParticipant(props: {
 			name,
 			email,
 			role: props.role,
+			language,
 			agencyId,
 			voting: props.role === 'professional' && props.voting,
 			reportRequested: props.reportRequested
@@ -199,6 +203,16 @@ export async function inviteParticipant(props: {
 	await queueInvitation({ db, participantId: row.id }); // the email and its calendar file (docs/mail.md)
 	if (row.reportRequested) await queueReportRequest({ db, participantId: row.id }); // and the request for their report
 	return row;
+}
+
+/** The language an interpreter is invited to interpret, checked: the register and the invitations name it. */
+function interpreterLanguage(typed: string | null | undefined): string {
+	const language = typed?.trim() ?? '';
+	if (!language)
+		throw badInput('language', 'Name the language the interpreter interprets, for example Polish.');
+	const long = tooLong(language, 'shortText', 'the language');
+	if (long) throw badInput('language', long);
+	return language;
 }
 
 /** The address given for someone without an account, checked; null when none was given. */

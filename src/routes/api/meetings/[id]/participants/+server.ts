@@ -14,11 +14,14 @@ import { meetingRoles } from '$lib/domain/vocabulary';
 import type { RequestHandler } from './$types';
 
 const role = z.enum(meetingRoles, { error: 'Choose their part in the meeting.' });
+/** The language an interpreter interprets (issue 26): required of one, ignored for anyone else. */
+const language = z.string({ error: 'Name the language the interpreter interprets.' }).nullish();
 
 /** A person with an account. */
 const account = z.object({
 	userId: z.string({ error: 'Choose a person with an account.' }),
 	role,
+	language,
 	voting: z.boolean().optional(),
 	reportRequested: z.boolean().optional()
 });
@@ -28,6 +31,7 @@ const person = z.object({
 	name: z.string({ error: 'Type their name.' }),
 	email: z.string({ error: 'Type their email address.' }).min(1, 'Type their email address.'),
 	role,
+	language,
 	agencyId: z.string({ error: 'Choose an agency from the unit’s list.' }).nullish(),
 	voting: z.boolean().optional(),
 	reportRequested: z.boolean().optional()
@@ -57,6 +61,7 @@ function parse<S extends z.ZodType>(
  * - `{ userId, role, voting?, reportRequested? }`: a person with an account;
  * - `{ name, email, role, agencyId?, voting?, reportRequested? }`: a named person with only an
  *   address (their invitation carries a link to set up an account);
+ * - either with `role: "interpreter"` and `language` (issue 26: the language they interpret);
  * - `{ agencyId, mailbox: true }`: the agency's team mailbox (its shared address; it reads the
  *   professionals' copy).
  * The chair, the minute-taker and the unit's chairs and business support; anyone else 404.
@@ -98,6 +103,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 				name: input.data.name,
 				email: input.data.email,
 				role: input.data.role,
+				language: input.data.language,
 				agencyId,
 				voting: input.data.voting ?? false,
 				reportRequested: input.data.reportRequested ?? false
@@ -113,6 +119,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			userId: input.data.userId,
 			name: null,
 			role: input.data.role,
+			language: input.data.language,
 			agencyId: null,
 			voting: input.data.voting ?? input.data.role === 'professional',
 			reportRequested: input.data.reportRequested ?? false

@@ -1,0 +1,1 @@
+ALTER TABLE "meeting_participants" ADD COLUMN "language" text;
