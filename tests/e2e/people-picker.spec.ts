@@ -11,12 +11,13 @@ import { SECOND_UNIT } from './second-unit';
  * the demo unit grow under it, whatever the order.
  */
 const run = Date.now().toString(36);
+// Made-up names that no other spec looks for (two-units.spec.ts looks for the demo's, "Jordan Price").
 const first = [
 	'Alex',
 	'Jamie',
 	'Robin',
 	'Casey',
-	'Jordan',
+	'Eden',
 	'Morgan',
 	'Riley',
 	'Charlie',
@@ -26,7 +27,7 @@ const first = [
 const surnames = [
 	'Hughes',
 	'Ward',
-	'Price',
+	'Parr',
 	'Bennett',
 	'Cole',
 	'Dixon',
