@@ -85,24 +85,54 @@ export async function scheduleMiaReview(
 }
 
 /**
- * Chooses a child on the schedule form's picker: types the search into the combobox and
- * chooses the option whose name matches, with the keyboard (↓ until it is the active option,
- * then Enter).
+ * Chooses on a picker (the shared combobox): types the search into the combobox named `label`
+ * and chooses, with the keyboard (↓ until it is the active option, then Enter), the option whose
+ * words match `option` — or, given a string, the one whose name (its first, bold line) is it.
  */
-export async function chooseChild(page: Page, search: string, option: RegExp): Promise<void> {
-	const box = page.getByRole('combobox', { name: 'Which children is it about?' });
-	await box.fill(search);
-	const listbox = page.getByRole('listbox', { name: 'Children found' });
-	await expect(listbox.getByRole('option', { name: option })).toHaveCount(1);
+export async function chooseInPicker(
+	page: Page,
+	props: { label: string; search: string; option: RegExp | string }
+): Promise<void> {
+	const { option } = props;
+	const box = page.getByRole('combobox', { name: props.label, exact: true });
+	await box.fill(props.search);
+	const listbox = page.locator(`[id="${await box.getAttribute('aria-controls')}"]`);
+	const wanted =
+		typeof option === 'string'
+			? listbox
+					.getByRole('option')
+					.filter({ has: page.locator('strong').getByText(option, { exact: true }) })
+			: listbox.getByRole('option', { name: option });
+	await expect(wanted).toHaveCount(1);
+	const id = await wanted.getAttribute('id');
 	for (let i = 0; i < 20; i++) {
-		const active = await box.getAttribute('aria-activedescendant');
-		const words = active ? await page.locator(`[id="${active}"]`).textContent() : null;
-		if (words && option.test(words.trim())) break;
+		if ((await box.getAttribute('aria-activedescendant')) === id) break;
 		await box.press('ArrowDown');
 	}
+	await expect(box).toHaveAttribute('aria-activedescendant', id!);
 	await box.press('Enter');
+}
+
+/**
+ * Chooses a child on the schedule form's picker: types the search into the combobox and
+ * chooses the option whose name matches, with the keyboard.
+ */
+export async function chooseChild(page: Page, search: string, option: RegExp): Promise<void> {
+	await chooseInPicker(page, { label: 'Which children is it about?', search, option });
 	const chosen = new RegExp(option.source.replace(/^\^/, ''));
 	await expect(page.getByTestId('chosen-child').filter({ hasText: chosen })).toHaveCount(1);
+}
+
+/** Chooses the person of this name on a people picker (`label`: "Person with an account"). */
+export async function choosePerson(page: Page, label: string, name: string): Promise<void> {
+	await chooseInPicker(page, { label, search: name, option: name });
+	await expect(page.getByTestId('chosen-person').filter({ hasText: name })).toHaveCount(1);
+}
+
+/** Chooses the agency of this name on an agency picker (`label`: "Agency"). */
+export async function chooseAgency(page: Page, label: string, name: string): Promise<void> {
+	await chooseInPicker(page, { label, search: name, option: name });
+	await expect(page.getByTestId('chosen-agency').filter({ hasText: name })).toHaveCount(1);
 }
 
 const demoMeeting = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;

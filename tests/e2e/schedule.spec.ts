@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseChild, expectAccessible, signInAs } from './helpers';
+import { chooseChild, choosePerson, expectAccessible, signInAs } from './helpers';
 
 test('an admin schedules a core group for a sibling group, invites people and keeps the register', async ({
 	page
@@ -36,7 +36,7 @@ test('an admin schedules a core group for a sibling group, invites people and ke
 	await expect(page.getByRole('link', { name: 'Chrissie Walker' })).toBeVisible();
 
 	await page.getByText('Invite someone').click();
-	await page.getByLabel('Person with an account').selectOption({ label: 'Kim Lee' });
+	await choosePerson(page, 'Person with an account', 'Kim Lee');
 	await page.getByLabel('Asked to send a report').check();
 	await page.getByRole('button', { name: 'Invite', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('Kim Lee is invited.');

@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { DEMO_PASSWORD, expectAccessible, signInAs, watchCspViolations } from './helpers';
+import {
+	choosePerson,
+	DEMO_PASSWORD,
+	expectAccessible,
+	signInAs,
+	watchCspViolations
+} from './helpers';
 
 test('the manager searches the audit log: who opened what, when and from where', async ({
 	page,
@@ -16,7 +22,7 @@ test('the manager searches the audit log: who opened what, when and from where',
 	await signInAs(page, 'manager@demo.test');
 	await page.getByRole('link', { name: 'Audit log' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
-	await page.getByLabel('Person').selectOption({ label: 'Priya Shah' });
+	await choosePerson(page, 'Person', 'Priya Shah');
 	await page.getByRole('button', { name: 'Search' }).click();
 	await expect(page).toHaveURL(/userId=/);
 	const rows = page.locator('table.audit-entries tbody tr');

@@ -683,6 +683,12 @@ const matrix: Row[] = [
 		why: 'the token is the right'
 	},
 	{
+		key: 'GET /api/meetings/[id]/invitable',
+		ask: get((t) => `/api/meetings/${t.meeting}/invitable?q=a`),
+		expect: missing('chair'),
+		why: 'canPrepareMeeting: another unit’s meeting is 404'
+	},
+	{
 		key: 'POST /api/meetings/[id]/participants',
 		ask: (t, ours) => ({
 			method: 'POST',
@@ -951,6 +957,13 @@ const matrix: Row[] = [
 		why: 'their unit’s entries',
 		namesOnly: true
 	},
+	{
+		// Searched by a word every one of the other unit's addresses holds (unit A's: demo.test).
+		key: 'GET /api/audit/people',
+		ask: get((t) => `/api/audit/people?q=${t.agency === NOTHING ? 'demo' : 'northfield'}`),
+		expect: own,
+		why: 'only people whose entries in their unit they may see'
+	},
 	{ key: 'GET /api/people', ask: get(() => '/api/people'), expect: own, why: 'their unit’s' },
 	{
 		key: 'GET /api/unit/settings',
@@ -973,6 +986,12 @@ const matrix: Row[] = [
 		why: 'no unit: the token is the right'
 	},
 	{ key: 'GET /api/agencies', ask: get(() => '/api/agencies'), expect: own, why: 'their unit’s' },
+	{
+		key: 'GET /api/agencies/search',
+		ask: get((t) => `/api/agencies/search?q=${t.agency === NOTHING ? 'demo' : 'northfield'}`),
+		expect: own,
+		why: 'their unit’s and the shared ones'
+	},
 	{ key: 'POST /api/people', ask: json(() => '/api/people'), expect: own, why: 'their unit' },
 	{ key: 'POST /api/agencies', ask: json(() => '/api/agencies'), expect: own, why: 'their unit' },
 	{

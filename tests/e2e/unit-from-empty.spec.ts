@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { chooseChild, expectAccessible } from './helpers';
+import { chooseAgency, chooseChild, choosePerson, expectAccessible } from './helpers';
 import { emptyServerURL } from './empty-server';
 
 /**
@@ -32,8 +32,7 @@ async function addPerson(
 	await page.getByLabel('Full name').fill(person.name);
 	await page.getByLabel('Email address').fill(person.email);
 	await page.getByLabel('Role').selectOption(person.role);
-	if (person.agency)
-		await page.getByLabel('Agency (for a professional)').selectOption({ label: person.agency });
+	if (person.agency) await chooseAgency(page, 'Agency (for a professional)', person.agency);
 	await page.getByRole('button', { name: 'Add and send the set-up link' }).click();
 	const status = page.getByRole('status').filter({ hasText: `${person.name} has been added` });
 	await expect(status).toBeVisible();
@@ -181,7 +180,7 @@ test('from /setup to a live conference: people, a family, its clock, the meeting
 	// The officer is invited from the meeting's page.
 	await ready(admin);
 	await admin.getByText('Invite someone').click();
-	await admin.getByLabel('Person with an account').selectOption({ label: 'PC Tom Reid' });
+	await choosePerson(admin, 'Person with an account', 'PC Tom Reid');
 	await admin.getByRole('button', { name: 'Invite', exact: true }).click();
 	await expect(people).toContainText('PC Tom Reid');
 	await expectAccessible(admin);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { chooseAgency, expectAccessible, signInAs } from './helpers';
 
 /**
  * People and agencies (issue 12) in the browser: business support adds an agency with a
@@ -43,7 +43,7 @@ test('business support adds an agency and a person, imports a CSV after correcti
 	await page.getByLabel('Full name').fill(`Kim Lee ${tag}`);
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Role').selectOption('professional');
-	await page.getByLabel('Agency (for a professional)').selectOption({ label: agency });
+	await chooseAgency(page, 'Agency (for a professional)', agency);
 	await page.getByRole('button', { name: 'Add and send the set-up link' }).click();
 	await expect(page.getByRole('status')).toContainText(`Kim Lee ${tag} has been added`);
 	const row = page.getByRole('row', { name: new RegExp(`Kim Lee ${tag}`) });

@@ -18,7 +18,8 @@ import { processState } from '../../src/lib/server/process-state';
 import { runInRequest } from '../../src/lib/server/request-context';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { GET as auditApi } from '../../src/routes/api/audit/+server';
-import { auditSearchChoices } from '../../src/lib/server/audit-search';
+import { auditPeople } from '../../src/lib/server/audit-search';
+import { GET as auditPeopleApi } from '../../src/routes/api/audit/people/+server';
 import { load as childPage } from '../../src/routes/children/[childId]/+page.server';
 import { load as meetingsPage } from '../../src/routes/meetings/+page.server';
 import {
@@ -341,7 +342,7 @@ describe('GET /api/audit', () => {
 		const { db } = handle;
 		const unitId = manager.unitId!;
 		const list = ((await searchAs(manager)).body as { entries: AuditRow[] }).entries;
-		const { people } = await auditSearchChoices({ db, unitId });
+		const people = await auditPeople({ db, unitId });
 		const offered = new Set(people.map((p) => p.id));
 		// Every person who acted in an entry the manager sees can be chosen…
 		const actors = [...new Set(list.map((e) => e.userId).filter((id) => id !== null))];
@@ -355,6 +356,30 @@ describe('GET /api/audit', () => {
 		// Each once, by name.
 		expect(people.length).toBe(offered.size);
 		expect(people.map((p) => p.name)).toEqual([...people.map((p) => p.name)].sort());
+	});
+
+	it('finds one of those people by a word of their name, agency or email, and no one else (issue 28: the person picker)', async () => {
+		const ask = async (user: User, q: string) => {
+			const event = {
+				url: new URL(`http://127.0.0.1:3000/api/audit/people?q=${encodeURIComponent(q)}`),
+				locals: { user: session(user), sessionId: 'test' }
+			} as unknown as Parameters<typeof auditPeopleApi>[0];
+			const response = await auditPeopleApi(event);
+			return {
+				status: response.status,
+				body: (await response.json()) as { people?: { id: string; email: string }[] }
+			};
+		};
+		const found = await ask(manager, 'audited.professional');
+		expect(found.status).toBe(200);
+		expect(found.body.people?.map((p) => p.id)).toEqual([professional.id]);
+		expect(found.body.people?.[0].email).toBe('audited.professional@example.test');
+		// Another unit's manager is never found, by any word of their address.
+		expect((await ask(manager, otherManager.email)).body.people).toEqual([]);
+		expect((await ask(manager, '')).body.people).toEqual([]);
+		expect((await ask(manager, 'x'.repeat(101))).status).toBe(400);
+		for (const user of [chair, admin, professional, parent])
+			expect((await ask(user, 'audited')).status, user.role).toBe(404);
 	});
 
 	it('answers 404 to everyone else, 401 without a session', async () => {

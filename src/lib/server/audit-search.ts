@@ -2,13 +2,27 @@
  * Reading the audit log: what a manager of a unit may search (GET /api/audit and /audit). The
  * log itself is written only by `audit` (./audit.ts) and never changed.
  */
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import {
+	and,
+	desc,
+	eq,
+	gte,
+	ilike,
+	inArray,
+	isNotNull,
+	isNull,
+	lt,
+	ne,
+	or,
+	sql
+} from 'drizzle-orm';
 import type { Database } from './db';
-import { auditLog, children, families, meetings, users } from './db/schema';
+import { agencies, auditLog, children, families, meetings, users } from './db/schema';
 import { mayReadAudit, type Viewer } from '../policy';
 import { ukInstant } from '../meetings/uk-time';
 import { readDateTime } from '../domain/date-time';
 import { auditsWritten } from './audit';
+import { containsPattern, pickerWords, type PersonChoice } from '../domain/picker-search';
 
 /** One entry as the API gives it (the contract in issue 15). */
 export interface AuditEntry {
@@ -97,11 +111,22 @@ export async function searchAudit(props: {
 }
 
 /**
- * The people and meetings to search by on the audit page: everyone whose entries the manager may
- * see (the unit's own accounts, and anyone — a GP, another unit's parent — who acted in the unit's
- * meetings or on its children's records: issue 28), by name; and the unit's meetings, newest first.
+ * The people a manager may search the audit log by: everyone whose entries they may see (the
+ * unit's own accounts, and anyone — a GP, another unit's parent — who acted in the unit's meetings
+ * or on its children's records: issue 28), by name, each with their role, agency and email. With
+ * `q`, only those whose name, email or agency holds every word of it (none for an empty one); with
+ * `ids`, only those; at most `limit`.
  */
-export async function auditSearchChoices(props: { db: Database; unitId: string }) {
+export async function auditPeople(props: {
+	db: Database;
+	unitId: string;
+	q?: string;
+	ids?: readonly string[];
+	limit?: number;
+}): Promise<PersonChoice[]> {
+	const words = props.q === undefined ? [] : pickerWords(props.q);
+	if (props.q !== undefined && words.length === 0) return [];
+	if (props.ids !== undefined && props.ids.length === 0) return [];
 	const actors = props.db
 		.selectDistinct({ userId: auditLog.userId })
 		.from(auditLog)
@@ -109,20 +134,43 @@ export async function auditSearchChoices(props: { db: Database; unitId: string }
 		.leftJoin(children, and(eq(auditLog.targetType, 'child'), eq(children.id, auditLog.targetId)))
 		.leftJoin(families, eq(families.id, children.familyId))
 		.where(and(isNotNull(auditLog.userId), unitEntries(props.unitId)));
-	const [people, unitMeetings] = await Promise.all([
-		props.db
-			.select({ id: users.id, name: users.name })
-			.from(users)
-			.where(or(eq(users.unitId, props.unitId), inArray(users.id, actors)))
-			.orderBy(users.name, users.id),
-		props.db
-			.select({ id: meetings.id, title: meetings.title, scheduledAt: meetings.scheduledAt })
-			.from(meetings)
-			.where(eq(meetings.unitId, props.unitId))
-			.orderBy(desc(meetings.scheduledAt))
-	]);
+	const matches = words.map((word) => {
+		const pattern = containsPattern(word);
+		return or(
+			ilike(users.name, pattern),
+			ilike(users.email, pattern),
+			ilike(agencies.name, pattern)
+		);
+	});
+	const query = props.db
+		.select({
+			id: users.id,
+			name: users.name,
+			role: users.role,
+			agency: agencies.name,
+			email: users.email
+		})
+		.from(users)
+		.leftJoin(agencies, eq(agencies.id, users.agencyId))
+		.where(
+			and(
+				or(eq(users.unitId, props.unitId), inArray(users.id, actors)),
+				props.ids ? inArray(users.id, [...props.ids]) : undefined,
+				...matches
+			)
+		)
+		.orderBy(users.name, users.email, users.id);
+	return props.limit === undefined ? await query : await query.limit(props.limit);
+}
+
+/** The meetings to search by on the audit page: the unit's, newest first. */
+export async function auditSearchChoices(props: { db: Database; unitId: string }) {
+	const unitMeetings = await props.db
+		.select({ id: meetings.id, title: meetings.title, scheduledAt: meetings.scheduledAt })
+		.from(meetings)
+		.where(eq(meetings.unitId, props.unitId))
+		.orderBy(desc(meetings.scheduledAt));
 	return {
-		people,
 		meetings: unitMeetings.map((m) => ({
 			id: m.id,
 			title: m.title,

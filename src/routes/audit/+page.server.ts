@@ -3,6 +3,7 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import {
 	accountNames,
+	auditPeople,
 	auditSearchChoices,
 	parseAuditFilters,
 	searchAudit
@@ -21,9 +22,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		['meetingId', 'userId', 'from', 'to'].map((k) => [k, url.searchParams.get(k) ?? ''])
 	);
 	const parsed = parseAuditFilters(url.searchParams);
+	// The person searched by, shown in the picker as chosen (only one whose entries they may see).
+	const [person = null] =
+		parsed.ok && parsed.filters.userId
+			? await auditPeople({ db, unitId: user.unitId, ids: [parsed.filters.userId] })
+			: [];
 	if (!parsed.ok)
 		return {
 			choices,
+			person,
 			values,
 			entries: null,
 			names: {},
@@ -42,5 +49,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		db,
 		ids: (entries ?? []).flatMap((e) => [e.userId, e.targetType === 'user' ? e.targetId : null])
 	});
-	return { choices, values, entries, names, problem: null };
+	return { choices, person, values, entries, names, problem: null };
 };

@@ -7,6 +7,7 @@
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { CommandError } from '../command-error';
+import { PICKER_QUERY_MAX } from '../../domain/picker-search';
 
 /** 400 with one message per field. */
 export function badRequest(errors: Record<string, string>): Response {
@@ -16,6 +17,23 @@ export function badRequest(errors: Record<string, string>): Response {
 /** 404 that says nothing about whether the thing exists. */
 export function notFound(): Response {
 	return json({ errors: { id: 'Not found' } }, { status: 404 });
+}
+
+/**
+ * A picker's search words (`?q=`, at most 100 characters): the query, or the 400 to answer,
+ * which says what the search takes (`what`: "a name, an agency or an email address").
+ */
+export function searchQuery(
+	url: URL,
+	what: string
+): { ok: true; q: string } | { ok: false; response: Response } {
+	const q = url.searchParams.get('q') ?? '';
+	if (q.length > PICKER_QUERY_MAX)
+		return {
+			ok: false,
+			response: badRequest({ q: `Search with at most ${PICKER_QUERY_MAX} characters: ${what}.` })
+		};
+	return { ok: true, q };
 }
 
 /** Parses a JSON body against a schema: the data, or the 400 to answer (first problem per field). */

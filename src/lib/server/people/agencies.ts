@@ -4,7 +4,7 @@
  * its own agencies and those kept by no unit (the demo's). Who may look or write is decided by
  * `mayReadPeople` and `mayManagePeople` in the policy module.
  */
-import { asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import { agencies, agencyContacts } from '../db/schema';
@@ -13,6 +13,7 @@ import { agencyKindLabel, parseAgencyKind, type AgencyKind } from '../../domain/
 import { mayManagePeople, mayReadPeople, type Viewer } from '../../policy';
 import type { FieldErrors } from '../forms';
 import { textLimits, tooLongMessage } from '../../domain/text-limits';
+import { containsPattern, pickerWords, type AgencyChoice } from '../../domain/picker-search';
 
 export interface AgencyContactView {
 	id: string;
@@ -123,6 +124,47 @@ export async function agenciesForViewer(props: {
 		contacts: contacts
 			.filter((c) => c.agencyId === row.id)
 			.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone }))
+	}));
+}
+
+/**
+ * The agencies the viewer's unit sees whose name, kind or team mailbox holds every word of `q`
+ * (the agency picker; none for an empty query), by name, at most `limit`; null when the viewer
+ * may not read the unit's agencies.
+ */
+export async function searchAgencies(props: {
+	db: Database;
+	viewer: Viewer;
+	q: string;
+	limit?: number;
+}): Promise<AgencyChoice[] | null> {
+	const { db, viewer } = props;
+	if (!mayReadPeople(viewer) || !viewer.unitId) return null;
+	const words = pickerWords(props.q);
+	if (words.length === 0) return [];
+	const matches = words.map((word) => {
+		const pattern = containsPattern(word);
+		// The kind is matched by its words ("GP practice"), not its code.
+		const kinds = Object.entries(agencyKindLabel)
+			.filter(([kind, label]) => `${kind} ${label}`.toLowerCase().includes(word.toLowerCase()))
+			.map(([kind]) => kind);
+		return or(
+			ilike(agencies.name, pattern),
+			ilike(agencies.email, pattern),
+			kinds.length ? inArray(agencies.kind, kinds) : undefined
+		);
+	});
+	const rows = await db
+		.select({ id: agencies.id, name: agencies.name, kind: agencies.kind, email: agencies.email })
+		.from(agencies)
+		.where(and(seenBy(viewer.unitId), ...matches))
+		.orderBy(asc(sql`lower(${agencies.name})`), asc(agencies.id))
+		.limit(Math.min(props.limit ?? 20, 50));
+	return rows.map((row) => ({
+		id: row.id,
+		name: row.name,
+		kindLabel: agencyKindLabel[row.kind as AgencyKind] ?? row.kind,
+		email: row.email
 	}));
 }
 

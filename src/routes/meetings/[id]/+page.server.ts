@@ -15,10 +15,7 @@ import { quorumOf } from '$lib/server/meetings/register';
 import { z } from 'zod';
 import { attendanceStates, meetingRoles } from '$lib/domain/vocabulary';
 import { readForm } from '$lib/server/forms';
-import {
-	invitablePeople,
-	inviteParticipant
-} from '$lib/server/meetings/commands/invite-participant';
+import { inviteParticipant } from '$lib/server/meetings/commands/invite-participant';
 import { recordAttendance } from '$lib/server/meetings/commands/record-attendance';
 import type { SessionUser } from '$lib/server/auth/session';
 import { documentsForRole } from '$lib/server/documents/store';
@@ -145,9 +142,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		quorum: await quorumOf({ db, meeting, participants }),
 		documents:
 			meeting.status === 'ended' ? await documentsForRole({ db, meetingId: meeting.id, role }) : [],
-		people: canPrepareMeeting({ viewer: user, meeting, participant: me })
-			? await invitablePeople({ db, meetingId: meeting.id })
-			: [],
 		reportRequests: canPrepareMeeting({ viewer: user, meeting, participant: me })
 			? await reportRequestsForMeeting({ db, meetingId: meeting.id })
 			: [],

@@ -35,7 +35,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	return {
 		people: people ?? [],
-		agencies: (agencies ?? []).map(({ id, name }) => ({ id, name })),
+		agencies: (agencies ?? []).map(({ id, name, kindLabel, email }) => ({
+			id,
+			name,
+			kindLabel,
+			email
+		})),
 		// Only the roles the viewer may give (issue 20: a chair makes no manager).
 		roles: grantableRoles(viewer).map((role) => ({ role, label: userRoleLabel[role] })),
 		mayManage: mayManageAccounts(viewer),

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../db';
 import {
 	agencies,
@@ -24,6 +24,7 @@ import { tooLong } from '../../../domain/text-limits';
 import { queueInvitation } from '../../mail/invitations';
 import { queueReportRequest } from '../../mail/report-requests';
 import { badInput } from '../../command-error';
+import { containsPattern, pickerWords, type InviteeChoice } from '../../../domain/picker-search';
 
 /** Is the user a member of the family of one of the meeting's children? */
 async function familyOfMeetingChild(
@@ -247,20 +248,22 @@ async function inviteeEmail(
 }
 
 /**
- * The people with an account the invite form offers for a meeting, by name, each with the
- * meeting roles that fit their account (the usual one first, the form's default): the unit's
- * own staff, agencies' people, the family of the meeting's children and those children's own
- * accounts (`mayBeInvited`), never another unit's staff, another family or another child.
+ * The people with an account the invite picker offers for a meeting, by name, each with what
+ * tells two of one name apart (role, agency, email) and the meeting roles that fit their account
+ * (the usual one first, the form's default): the unit's own staff, agencies' people, the family
+ * of the meeting's children and those children's own accounts (`mayBeInvited`), never another
+ * unit's staff, another family or another child. With `q`, only those whose name, email or
+ * agency holds every word of it (none for an empty one), at most `limit`.
  */
 export async function invitablePeople(props: {
 	db: Database;
 	meetingId: string;
-}): Promise<{ id: string; name: string; roles: readonly MeetingRole[] }[]> {
+	q?: string;
+	limit?: number;
+}): Promise<InviteeChoice[]> {
 	const { db, meetingId } = props;
-	const everyone = await db
-		.select({ id: users.id, name: users.name, role: users.role, unitId: users.unitId })
-		.from(users)
-		.orderBy(asc(users.name));
+	const words = props.q === undefined ? null : pickerWords(props.q);
+	if (words !== null && words.length === 0) return [];
 	const meetingUnitId = await unitOfMeeting(db, meetingId);
 	const parents = await db
 		.select({ userId: familyMembers.userId })
@@ -275,7 +278,36 @@ export async function invitablePeople(props: {
 		.innerJoin(children, eq(children.id, meetingChildren.childId))
 		.where(and(eq(meetingChildren.meetingId, meetingId), isNotNull(children.accountId)));
 	const childrenOfThisMeeting = new Set(ownAccounts.map((row) => row.accountId));
-	return everyone
+	const matches = (words ?? []).map((word) => {
+		const pattern = containsPattern(word);
+		return or(
+			ilike(users.name, pattern),
+			ilike(users.email, pattern),
+			ilike(agencies.name, pattern)
+		)!;
+	});
+	// Only accounts of the meeting's unit, of no unit, of the family or of its children can fit
+	// (`mayBeInvited` decides).
+	const tied = [...ofThisMeeting, ...childrenOfThisMeeting].filter((id): id is string => !!id);
+	const near = or(
+		meetingUnitId ? eq(users.unitId, meetingUnitId) : undefined,
+		isNull(users.unitId),
+		tied.length ? inArray(users.id, tied) : undefined
+	);
+	const candidates = await db
+		.select({
+			id: users.id,
+			name: users.name,
+			role: users.role,
+			unitId: users.unitId,
+			email: users.email,
+			agency: agencies.name
+		})
+		.from(users)
+		.leftJoin(agencies, eq(agencies.id, users.agencyId))
+		.where(and(near, ...matches))
+		.orderBy(asc(users.name), asc(users.email));
+	return candidates
 		.filter((person) =>
 			mayBeInvited({
 				account: person,
@@ -284,9 +316,13 @@ export async function invitablePeople(props: {
 				accountOfMeetingChild: childrenOfThisMeeting.has(person.id)
 			})
 		)
+		.slice(0, props.limit ?? candidates.length)
 		.map((person) => ({
 			id: person.id,
 			name: person.name,
+			role: person.role,
+			agency: person.agency,
+			email: person.email,
 			roles: meetingRolesForAccount(person.role)
 		}));
 }
