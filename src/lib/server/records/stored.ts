@@ -23,7 +23,10 @@ function copyChannel(doc: Y.Doc): Y.Doc {
  * `restricted` one holds third-party information — never hand it to a parent's or child's view.
  */
 export async function readStoredRecord(props: {
+	/** The database the channels belong to: a collaboration server on it is asked first. */
 	db: Database;
+	/** A transaction of that database to read what is stored in (default: `db` itself). */
+	tx?: Database;
 	meetingId: string;
 	channel?: Channel;
 }): Promise<Y.Doc> {
@@ -35,7 +38,7 @@ export async function readStoredRecord(props: {
 	}
 	const doc = new Y.Doc();
 	try {
-		await loadChannel({ db, meetingId, channel, doc });
+		await loadChannel({ db: props.tx ?? db, meetingId, channel, doc });
 	} catch (error) {
 		doc.destroy();
 		throw error;
