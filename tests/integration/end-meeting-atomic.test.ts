@@ -9,11 +9,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import {
 	auditLog,
-	childEvents,
 	childPlans,
 	meetingDocuments,
 	meetings,
 	planActions,
+	planVersions,
 	type User
 } from '../../src/lib/server/db/schema';
 import {
@@ -78,7 +78,9 @@ async function leftBehind(meetingId: string, childId: string) {
 			db.select().from(meetingDocuments).where(eq(meetingDocuments.meetingId, meetingId))
 		),
 		actions: await count(db.select().from(planActions).where(eq(planActions.meetingId, meetingId))),
-		planEvents: await count(db.select().from(childEvents).where(eq(childEvents.childId, childId))),
+		planVersions: await count(
+			db.select().from(planVersions).where(eq(planVersions.meetingId, meetingId))
+		),
 		plans: await count(db.select().from(childPlans).where(eq(childPlans.childId, childId))),
 		endAudits: await count(
 			db
@@ -141,13 +143,13 @@ describe('a failure part-way through End meeting', () => {
 			when (new.action = 'end') execute function refuse_end_audit()`);
 		await expect(
 			endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister })
-		).rejects.toThrow(/refuses end entries/);
+		).rejects.toMatchObject({ cause: { message: 'the audit log refuses end entries today' } });
 		expect(await leftBehind(meetingId, childId)).toEqual({
 			status: 'live',
 			endedAt: null,
 			documents: 0,
 			actions: 0,
-			planEvents: 0,
+			planVersions: 0,
 			plans: 0,
 			endAudits: 0
 		});
@@ -170,7 +172,7 @@ describe('a failure part-way through End meeting', () => {
 			status: 'ended',
 			documents: templateFor('initial-conference').outputs.length,
 			actions: 1,
-			planEvents: 1,
+			planVersions: 1,
 			plans: 1,
 			endAudits: 1
 		});

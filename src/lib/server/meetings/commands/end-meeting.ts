@@ -99,7 +99,7 @@ export async function endMeeting(props: {
 	const read: { main?: Y.Doc; restricted?: Y.Doc } = {};
 	let told = false;
 	try {
-		const { ended, stored } = await db.transaction(async (tx) => {
+		const stored = await db.transaction(async (tx) => {
 			const [ended] = await tx
 				.update(meetings)
 				.set({ status: 'ended', endedAt: now, endConfirmation })
@@ -195,7 +195,7 @@ export async function endMeeting(props: {
 					planEvents
 				}
 			});
-			return { ended, stored };
+			return stored;
 		});
 		// Ended and committed: any socket that came back meanwhile reconnects read-only.
 		announceMeetingChanged(meetingId);
