@@ -2,20 +2,34 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin, ViteDevServer } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+type CollabUpgrade = (
+	request: import('node:http').IncomingMessage,
+	socket: import('node:stream').Duplex,
+	head: Buffer
+) => void;
+
 /**
  * Attaches the collaboration socket to the dev server's HTTP server, exactly as
  * server/index.ts does in production, so dev and production behave alike.
- * The module is loaded through Vite so it shares SvelteKit's module graph.
+ * The module is loaded through Vite so it shares SvelteKit's module graph (one record store and
+ * one database for the pages and the socket). The server is kept here, made once: Vite may load
+ * the module again after an edit, and a second server would not see the first one's sockets.
  */
 function collaborationSocket(): Plugin {
+	let collabServer: Promise<{ handleUpgrade: CollabUpgrade }> | undefined;
 	return {
 		name: 'roundtable-collaboration-socket',
 		configureServer(server: ViteDevServer) {
 			server.httpServer?.on('upgrade', async (request, socket, head) => {
 				if (!request.url?.startsWith('/collab/')) return; // leave Vite's HMR socket alone
 				try {
-					const mod = await server.ssrLoadModule('/server/collab/index.ts');
-					const collab = await mod.sharedCollabServer();
+					collabServer ??= server
+						.ssrLoadModule('/server/collab/index.ts')
+						.then((mod) => mod.sharedCollabServer());
+					const collab = await collabServer.catch((error: unknown) => {
+						collabServer = undefined; // try again with the next upgrade
+						throw error;
+					});
 					collab.handleUpgrade(request, socket, head);
 				} catch (error) {
 					console.error('collaboration socket failed to load:', (error as Error).message);

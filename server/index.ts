@@ -18,6 +18,7 @@ import {
 	closeSharedDatabase,
 	sharedDatabase
 } from '../src/lib/server/db';
+import { attachAppLink, type AppLink } from '../src/lib/server/app-link';
 import { guardedListener, installProcessGuards } from './request-guard';
 
 /** The most a stop may take before the process exits anyway. */
@@ -61,6 +62,12 @@ export async function startServer(): Promise<RunningServer> {
 	};
 	const { sharedCollabServer } = await import('./collab/index');
 	const collab = await sharedCollabServer();
+	// The app's bundle has its own copies of our modules: it is handed this database and this
+	// collaboration server with each request (src/lib/server/app-link.ts).
+	const appLink: AppLink = {
+		database: await sharedDatabase(),
+		...collab.ports
+	};
 	// With METRICS_PORT, /metrics for the operators, on its own port (./metrics.ts).
 	const metrics =
 		config.METRICS_PORT === undefined
@@ -93,6 +100,7 @@ export async function startServer(): Promise<RunningServer> {
 			if (ownProtocolHeader)
 				req.headers[ownProtocolHeader] =
 					'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+			attachAppLink(req, appLink);
 			return handler(req, res);
 		})
 	);

@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { refuseMalformedFormPost } from '$lib/server/forms';
 import { handle, handleError } from './hooks.server';
-import { processState } from '$lib/server/process-state';
+import { useSharedDatabase } from '$lib/server/db';
 import svelteConfig, { contentSecurityPolicy } from '../svelte.config.js';
 import { createTestDatabase, makeUser, signIn } from '../tests/factories';
 
@@ -148,7 +148,7 @@ describe('handleError', () => {
 	});
 
 	it("a failing request's log lines carry its request id (the reference the person sees), its route and path, and no parameter values", async () => {
-		processState().database = Promise.resolve(db);
+		useSharedDatabase(db);
 		await makeUser(db.db, { role: 'chair' }); // past the first-run check
 		const secret = 'Mia told the nursery about the bruise';
 		const request = new Request(
@@ -175,7 +175,7 @@ describe('handleError', () => {
 				}
 			});
 		});
-		delete processState().database;
+		useSharedDatabase(null);
 		const requestId = response!.headers.get('x-request-id');
 		expect(requestId).toMatch(/^[0-9a-f]{16}$/);
 		expect(shown.reference).toBe(requestId);
@@ -228,12 +228,12 @@ describe('headers on every answer (docs/security.md, "Headers")', () => {
 	let token: string;
 	beforeAll(async () => {
 		db = await createTestDatabase();
-		processState().database = Promise.resolve(db);
+		useSharedDatabase(db);
 		const chair = await makeUser(db.db, { role: 'chair' });
 		token = await signIn(db.db, chair.id);
 	});
 	afterAll(async () => {
-		delete processState().database;
+		useSharedDatabase(null);
 		await db?.close();
 	});
 

@@ -1,5 +1,6 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { database, sharedDatabase } from '$lib/server/db';
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { linkApp } from '$lib/server/app-link';
+import { database } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { hasAnyUser } from '$lib/server/users';
@@ -8,10 +9,6 @@ import { describeErrorSafely } from '$lib/server/errors';
 import { currentRequest, newRequestId, runInRequest } from '$lib/server/request-context';
 import { log } from '$lib/server/log';
 import { env } from '$lib/server/env';
-
-export const init: ServerInit = async () => {
-	await sharedDatabase(); // migrations run before the first request is served
-};
 
 /** GET /health (src/routes/health): answered without touching sessions. */
 const HEALTH_PATH = '/health';
@@ -33,6 +30,8 @@ function clientAddress(event: { getClientAddress(): string }): string | null {
  * audit log records the address, the log lines carry the id, and so does the answer.
  */
 export const handle: Handle = async ({ event, resolve }) => {
+	// In production, the database and the collaboration server the entry started (./lib/server/app-link.ts).
+	linkApp(event.platform);
 	const context = { requestId: newRequestId(), address: clientAddress(event) };
 	const started = performance.now();
 	return runInRequest(context, async () => {

@@ -18,7 +18,7 @@ import type {
 import { notesSeed } from './notes-seed';
 import { planSeed } from './plan-seed';
 import { leavePresence, type PresentPeer } from './presence-leave';
-import { quotaCheck } from './quota';
+import { quotaCheck } from './quota-check';
 import type { LiveChannel } from './registry';
 import { reviewPrefill } from './server-writes';
 import { gateCheck } from './write-rights';

@@ -18,12 +18,12 @@ import type { Database } from '../../src/lib/server/db';
 import { sharedDatabase } from '../../src/lib/server/db';
 import { env } from '../../src/lib/server/env';
 import { log } from '../../src/lib/server/log';
-import { processState } from '../../src/lib/server/process-state';
 import {
 	authorshipOf,
-	onMeetingChanged,
+	connectLiveRecords,
 	writeBehindOf,
 	type AuthoredRun,
+	type LiveRecords,
 	type PersistenceOptions
 } from '../../src/lib/server/records';
 import { closeCodes } from '../../src/lib/collab/protocol';
@@ -69,6 +69,15 @@ export interface CollabServer {
 	 * the session module itself (`src/lib/server/auth/events.ts`).
 	 */
 	sessionsEnded(ended: SessionsEnded): void;
+	/**
+	 * What the app's code calls this server through, connected to this copy of the record store
+	 * and the session module when the server starts; the production entry hands the same to the
+	 * SvelteKit bundle's copies (src/lib/server/app-link.ts). Both tell other nodes too (relay).
+	 */
+	readonly ports: {
+		readonly liveRecords: LiveRecords;
+		readonly sessionsEnded: (ended: SessionsEnded) => void;
+	};
 	/** Who wrote what in one root of a meeting's record (loaded or stored; either channel). */
 	authorship(props: { meetingId: string; root: string }): Promise<AuthoredRun[]>;
 	/** Number of channels loaded now. */
@@ -219,6 +228,21 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			}
 		},
 
+		ports: {
+			liveRecords: {
+				db,
+				liveChannel: (meetingId, channel) => registry.liveChannel(meetingId, channel),
+				meetingChanged(meetingId) {
+					server.meetingChanged(meetingId);
+					options.relay?.publishEvent({ type: 'meeting-changed', meetingId });
+				}
+			},
+			sessionsEnded(ended) {
+				server.sessionsEnded(ended);
+				options.relay?.publishEvent({ type: 'sessions-ended', ended });
+			}
+		},
+
 		authorship({ meetingId, root }) {
 			return authorshipOf({ db, meetingId, root });
 		},
@@ -243,7 +267,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			// No new upgrades from now on (they are answered "restarting, try again shortly").
 			closing = true;
 			stopHearingSessions();
-			stopRelayingMeetings();
 			clearInterval(heartbeat);
 			// What is queued is written while everyone is still connected, then each socket is
 			// told to come straight back (1012): whatever it sent after that write is applied and
@@ -255,6 +278,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			for (const connection of connections)
 				connection.close(closeCodes.restarting, 'server restarting; come back');
 			// Compaction is left for the next load: the stop must end within seconds.
+			disconnectLiveRecords();
 			await registry.unloadAll({ compact: false });
 			await writeBehindOf(db)
 				.writeNow()
@@ -263,28 +287,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			await options.relay?.close();
 		}
 	};
-	const stopHearingSessions = onSessionsEnded((ended) => {
-		server.sessionsEnded(ended);
-		options.relay?.publishEvent({ type: 'sessions-ended', ended });
-	});
-	// Other nodes' announcements reach this node's sockets; this process's reach theirs.
-	const stopRelayingMeetings = options.relay
-		? onMeetingChanged((meetingId) =>
-				options.relay!.publishEvent({ type: 'meeting-changed', meetingId })
-			)
-		: () => {};
+	// The server implements the record store's port and hears ended sessions from its start.
+	const disconnectLiveRecords = connectLiveRecords(server.ports.liveRecords);
+	const stopHearingSessions = onSessionsEnded(server.ports.sessionsEnded);
+	// Other nodes' announcements reach this node's sockets (and go no further).
 	options.relay?.onEvent((event) => {
 		if (event.type === 'meeting-changed') server.meetingChanged(event.meetingId);
 		else server.sessionsEnded(event.ended);
 	});
 	return server;
-}
-
-declare module '../../src/lib/server/process-state' {
-	interface ProcessState {
-		/** The process's one collaboration server (`sharedCollabServer`): the dev plugin and the production entry share it. */
-		collabServer?: Promise<CollabServer>;
-	}
 }
 
 /** With REDIS_URL, this node's relay to the others (ioredis is loaded only then); otherwise null. */
@@ -300,21 +311,20 @@ export async function relayFromEnv(
 	});
 }
 
-/** The process's one collaboration server, on the shared database (kept in the process state). */
+let shared: Promise<CollabServer> | undefined;
+
+/** The process's one collaboration server, on the shared database, made on first use. */
 export function sharedCollabServer(): Promise<CollabServer> {
-	const state = processState();
-	if (!state.collabServer) {
-		const starting = sharedDatabase().then(async ({ db }) => {
-			const server = createCollabServer({ db, relay: await relayFromEnv() });
-			onMeetingChanged((meetingId) => server.meetingChanged(meetingId));
-			return server;
-		});
-		state.collabServer = starting;
+	if (!shared) {
+		const starting = sharedDatabase().then(async ({ db }) =>
+			createCollabServer({ db, relay: await relayFromEnv() })
+		);
+		shared = starting;
 		starting.catch(() => {
-			if (state.collabServer === starting) delete state.collabServer;
+			if (shared === starting) shared = undefined;
 		});
 	}
-	return state.collabServer;
+	return shared;
 }
 
 export type { AuthoredRun } from '../../src/lib/server/records';

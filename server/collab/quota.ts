@@ -5,8 +5,6 @@
  * passes its cap is the real figure measured (once), and the estimate reset to it.
  */
 import * as Y from 'yjs';
-import { closeCodes } from '../../src/lib/collab/protocol';
-import type { UpdateCheck } from './hooks';
 
 export interface QuotaLimits {
 	/** Largest encoded record (the bytes a newcomer downloads). */
@@ -81,15 +79,3 @@ export class RecordQuota {
 		return total;
 	}
 }
-
-/** beforeApply, last: the record and each person's share stay within their limits (counted once admitted). */
-export const quotaCheck: UpdateCheck = {
-	name: 'quota',
-	check({ record, identity, accepted }) {
-		if (!accepted) return { ok: true };
-		const verdict = record.quota.admit(identity.userId, accepted.update.byteLength);
-		return verdict.ok
-			? { ok: true }
-			: { ok: false, code: closeCodes.recordFull, reason: verdict.reason };
-	}
-};

@@ -16,7 +16,6 @@ import {
 	channelKey,
 	ClientOwners,
 	loadChannel,
-	registerLiveChannels,
 	UpdateLog,
 	type Channel,
 	type PersistenceOptions
@@ -261,8 +260,6 @@ export class ChannelRegistry {
 	private readonly loadedChannels = new Map<string, Promise<LiveChannel>>();
 	private readonly unloading = new Map<string, Promise<void>>();
 
-	private readonly unregister: () => void;
-
 	constructor(
 		private readonly props: {
 			db: Database;
@@ -274,18 +271,19 @@ export class ChannelRegistry {
 			relay: NodeRelay | null;
 			hooks: ChannelHooks;
 		}
-	) {
-		this.unregister = registerLiveChannels({
-			db: props.db,
-			liveChannel: async (meetingId, channel) => {
-				const live = await this.loaded(meetingId, channel);
-				if (live) return live.doc;
-				// A channel whose last client just left is still writing its final batch: a reader
-				// that went to the database now would miss it, so it waits for the write first.
-				await this.unloading.get(channelKey(meetingId, channel));
-				return null;
-			}
-		});
+	) {}
+
+	/**
+	 * A channel's live Y.Doc for a reader outside the sockets (the record store's `LiveRecords`
+	 * port), or null when it is not loaded.
+	 */
+	async liveChannel(meetingId: string, channel: Channel): Promise<Y.Doc | null> {
+		const live = await this.loaded(meetingId, channel);
+		if (live) return live.doc;
+		// A channel whose last client just left is still writing its final batch: a reader
+		// that went to the database now would miss it, so it waits for the write first.
+		await this.unloading.get(channelKey(meetingId, channel));
+		return null;
 	}
 
 	/** Joins a peer to one channel of a meeting's record, loading it first if needed. */
@@ -347,7 +345,6 @@ export class ChannelRegistry {
 
 	/** Writes and unloads every loaded channel (shutdown). */
 	async unloadAll(options: { compact?: boolean } = {}): Promise<void> {
-		this.unregister();
 		const loaded = await Promise.all(
 			[...this.loadedChannels.values()].map((p) => p.catch(() => null))
 		);

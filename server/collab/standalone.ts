@@ -10,7 +10,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../../src/lib/server/db';
-import { onMeetingChanged } from '../../src/lib/server/records';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { createCollabServer, relayFromEnv } from './index';
 
@@ -22,7 +21,6 @@ const handle = await openDatabase(
 );
 const logger = process.env.COLLAB_QUIET ? () => {} : undefined;
 const collab = createCollabServer({ db: handle.db, logger, relay: await relayFromEnv(logger) });
-onMeetingChanged((meetingId) => collab.meetingChanged(meetingId));
 const server = http.createServer((_req, res) => res.writeHead(404).end());
 server.on('upgrade', (req, socket, head) => collab.handleUpgrade(req, socket, head));
 server.listen(port, '127.0.0.1', () => {

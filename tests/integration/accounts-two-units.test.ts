@@ -23,7 +23,7 @@ import {
 	type User
 } from '../../src/lib/server/db/schema';
 import { resetEnvForTests } from '../../src/lib/server/env';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import {
 	SESSION_COOKIE,
 	validateSessionToken,
@@ -247,7 +247,7 @@ beforeAll(async () => {
 	process.env.ORIGIN = ORIGIN;
 	resetEnvForTests();
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	unitA = (await makeUnit(db, 'Unit A')).id;
 	unitB = (await makeUnit(db, 'Unit B')).id;
@@ -293,7 +293,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	pool.closeAll();
 	await server?.close();
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 	if (savedOrigin === undefined) delete process.env.ORIGIN;
 	else process.env.ORIGIN = savedOrigin;

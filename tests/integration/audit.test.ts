@@ -14,7 +14,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { runInRequest } from '../../src/lib/server/request-context';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { GET as auditApi } from '../../src/routes/api/audit/+server';
@@ -55,7 +55,7 @@ const session = (u: User): SessionUser => ({
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const otherUnit = await makeUnit(db, 'Another unit');
@@ -95,7 +95,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await server?.close();
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

@@ -11,7 +11,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetings, outbox, type Meeting, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as schedule } from '../../src/routes/api/meetings/+server';
 import { POST as reschedule } from '../../src/routes/api/meetings/[id]/reschedule/+server';
 import { POST as adjourn } from '../../src/routes/api/meetings/[id]/adjourn/+server';
@@ -66,7 +66,7 @@ const stored = async (id: string) =>
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });
@@ -96,7 +96,7 @@ beforeAll(async () => {
 	).meeting;
 });
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

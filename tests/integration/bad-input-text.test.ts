@@ -18,7 +18,7 @@ import {
 	type User
 } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { notesKind } from '../../src/lib/server/documents/notes-state';
 import { textLimits } from '../../src/lib/domain/text-limits';
 import { POST as schedule } from '../../src/routes/api/meetings/+server';
@@ -91,7 +91,7 @@ const errorsOf = (body: unknown) => (body as { errors: Record<string, string> })
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	manager = await makeUser(db, { role: 'manager', unitId: unit.id });
@@ -151,7 +151,7 @@ beforeAll(async () => {
 		.returning({ id: planActions.id });
 });
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

@@ -7,10 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/lib/server/db';
+import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, children, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
 import { POST as postIds } from '../../src/routes/api/children/case-system-ids/+server';
 import { importCaseSystemIds } from '../../src/lib/server/families/case-system-import';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
@@ -54,7 +53,7 @@ async function idsOf(...ids: string[]) {
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const other = await makeUnit(db, 'Another unit');

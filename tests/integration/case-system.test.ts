@@ -26,7 +26,7 @@ import {
 import { strFromU8, unzipSync } from 'fflate';
 import { GET as getFile } from '../../src/routes/api/children/[childId]/file/+server';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { recordOutcome } from '../../src/lib/collab/record-shape';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { approveNotes, submitNotes } from '../../src/lib/server/documents/notes';
@@ -140,7 +140,7 @@ let appOrigin = '';
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const other = await makeUnit(db, 'A unit with no case system');

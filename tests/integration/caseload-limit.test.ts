@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { users, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { oversightFigures } from '../../src/lib/server/oversight/figures';
 import { actions } from '../../src/routes/unit/people/+page.server';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
@@ -44,7 +44,7 @@ async function post(user: User, fields: Record<string, string>) {
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	unitId = (await makeUnit(db)).id;
 	admin = await makeUser(db, { role: 'admin', unitId });
@@ -53,7 +53,7 @@ beforeAll(async () => {
 	otherChair = await makeUser(db, { role: 'chair', unitId: (await makeUnit(db)).id });
 });
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
-import type { DatabaseHandle } from '../../src/lib/server/db';
+import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import {
 	children,
 	feedbackGiven,
@@ -21,7 +21,6 @@ import {
 	outbox,
 	type User
 } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
 import { SESSION_COOKIE, type SessionUser } from '../../src/lib/server/auth/session';
 import { invitablePeople } from '../../src/lib/server/meetings/commands/invite-participant';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
@@ -107,7 +106,7 @@ async function accountOf(childId: string, unitId: string, name: string): Promise
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const otherUnit = await makeUnit(db, 'Another safeguarding unit');

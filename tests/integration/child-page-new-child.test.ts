@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import type { User } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { load as childPage } from '../../src/routes/children/[childId]/+page.server';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
 
@@ -19,7 +19,7 @@ let childId: string;
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const other = await makeUnit(db, 'Another unit');

@@ -11,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { outbox, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { PUT as putDetails } from '../../src/routes/api/children/[childId]/details/+server';
 import { POST as postSibling } from '../../src/routes/api/children/[childId]/siblings/+server';
 import { childRecordFor } from '../../src/lib/server/families/child-record';
@@ -52,7 +52,7 @@ async function call(handler: Handler, user: User, method: string, childId: strin
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const other = await makeUnit(db, 'Another unit');

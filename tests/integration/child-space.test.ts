@@ -19,7 +19,7 @@ import {
 	planActions,
 	type User
 } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { redeemAccountInvite } from '../../src/lib/server/auth/account-invites';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
@@ -106,7 +106,7 @@ async function accountFor(childId: string, username: string): Promise<SessionUse
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	unitId = unit.id;

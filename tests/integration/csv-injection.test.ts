@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { agencies, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { GET as download } from '../../src/routes/oversight/quarterly/download/+server';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
 
@@ -39,7 +39,7 @@ async function csvOf(table: string): Promise<string[][]> {
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unitId = (await makeUnit(db)).id;
 	manager = await makeUser(db, { role: 'manager', unitId });
@@ -62,7 +62,7 @@ beforeAll(async () => {
 	});
 });
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

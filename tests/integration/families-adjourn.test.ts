@@ -17,8 +17,7 @@ import {
 	type User
 } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
-import { onMeetingChanged } from '../../src/lib/server/records';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { closeCodes } from '../../src/lib/collab/protocol';
 import { startMeeting } from '../../src/lib/server/meetings/commands/start-meeting';
@@ -46,7 +45,6 @@ let server: RunningServer;
 const pool = clientPool();
 let chair: User, police: User, parent: User;
 let meetingId: string;
-let stopHearing: (() => void) | undefined;
 const tokens: Record<'chair' | 'police' | 'parent', string> = {} as never;
 const continuesAt = '2027-01-12T10:00:00.000Z';
 const session = (u: User): SessionUser => ({
@@ -74,7 +72,7 @@ async function post(user: User, body: unknown) {
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	chair = await makeUser(db, { role: 'chair', unitId: unit.id, email: 'chair@unit.example.test' });
@@ -101,12 +99,10 @@ beforeAll(async () => {
 	tokens.police = await signIn(db, police.id);
 	tokens.parent = await signIn(db, parent.id);
 	server = await startCollabServer(db);
-	// As the app wires it (sharedCollabServer): the commands' announcements reach the sockets.
-	stopHearing = onMeetingChanged((id) => server.collab.meetingChanged(id));
+	// The server connected itself to the record store's port: the commands' announcements reach the sockets.
 });
 
 afterAll(async () => {
-	stopHearing?.();
 	pool.closeAll();
 	await server?.close();
 	await handle?.close();

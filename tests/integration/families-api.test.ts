@@ -11,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingParticipants, meetings, outbox, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as postFamily } from '../../src/routes/api/families/+server';
 import { POST as postMember } from '../../src/routes/api/families/[id]/members/+server';
 import { GET as listChildren, POST as postChild } from '../../src/routes/api/children/+server';
@@ -60,7 +60,7 @@ async function call(
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingFeedback, meetings, outbox, type User } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as feedbackApi from '../../src/routes/api/meetings/[id]/feedback/+server';
 import { feedbackByLink, giveFeedbackByLink } from '../../src/lib/server/feedback';
@@ -70,7 +70,7 @@ const today = calendarDateOf(new Date());
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	unitId = unit.id;

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/lib/server/db';
+import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import {
 	children,
 	meetingParticipants,
@@ -19,7 +19,6 @@ import {
 } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
 import { POST as postParticipant } from '../../src/routes/api/meetings/[id]/participants/+server';
 import { interpretersWanted } from '../../src/lib/server/meetings/interpreters';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
@@ -83,7 +82,7 @@ async function invite(body: unknown) {
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });

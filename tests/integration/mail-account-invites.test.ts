@@ -19,7 +19,7 @@ import {
 	type User
 } from '../../src/lib/server/db/schema';
 import { resetEnvForTests } from '../../src/lib/server/env';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
 import { CommandError } from '../../src/lib/server/command-error';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
@@ -107,7 +107,7 @@ beforeAll(async () => {
 	process.env.ORIGIN = 'https://roundtable.example.gov.uk';
 	resetEnvForTests();
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });
@@ -133,7 +133,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 	if (savedOrigin === undefined) delete process.env.ORIGIN;
 	else process.env.ORIGIN = savedOrigin;

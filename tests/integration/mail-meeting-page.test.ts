@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingCalendar, meetings, outbox, type User } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -58,7 +58,7 @@ async function act(name: 'reschedule' | 'cancel', user: User, fields: Record<str
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });
@@ -89,7 +89,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

@@ -10,7 +10,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import type { User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Navigation } from '../../src/lib/policy';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { load as layoutLoad } from '../../src/routes/+layout.server';
 import { load as actionsLoad } from '../../src/routes/actions/+page.server';
 import { load as childrenLoad } from '../../src/routes/children/+page.server';
@@ -80,7 +80,7 @@ async function opens(user: User, link: keyof Navigation): Promise<boolean> {
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	accounts.chair = await makeUser(db, { role: 'chair', unitId: unit.id });

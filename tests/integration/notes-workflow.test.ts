@@ -25,7 +25,6 @@ import {
 } from '../../src/lib/server/documents/notes';
 import { documentForRole } from '../../src/lib/server/documents/store';
 import { notesParagraphs } from '../../src/lib/documents/notes-fragment';
-import { onMeetingChanged } from '../../src/lib/server/records/events';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { calendarDateOf } from '../../src/lib/domain/calendar-date';
@@ -70,7 +69,6 @@ const restrictedPassage =
 const restrictedWords = ['5512', 'Brannigan', 'arson', 'Swindon', 'lodger'];
 const adminLine = 'Business support added: the core group meets on Tuesdays.';
 let notesId: string;
-let stopHearing = () => {};
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -100,8 +98,8 @@ beforeAll(async () => {
 	for (const [who, user] of Object.entries({ chair, admin, police, parent }))
 		tokens[who as keyof typeof tokens] = await signIn(db, user.id);
 	server = await startCollabServer(db);
-	// As in production (sharedCollabServer): a state change reconnects the meeting's sockets.
-	stopHearing = onMeetingChanged((id) => server.collab.meetingChanged(id));
+	// A collaboration server connects itself to the record store's port when it starts, so a
+	// state change reconnects the meeting's sockets here as in production.
 	// The meeting: an open contribution and a restricted passage, then the chair ends it.
 	const policeMain = open({ url: server.url, meetingId, token: tokens.police });
 	const policeRestricted = open({
@@ -141,7 +139,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	stopHearing();
 	pool.closeAll();
 	await server?.close();
 	await handle?.close();

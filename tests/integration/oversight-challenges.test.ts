@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, outbox, challenges, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as raiseApi } from '../../src/routes/api/challenges/+server';
 import { POST as stageApi } from '../../src/routes/api/challenges/[id]/stage/+server';
 import { GET as listApi } from '../../src/routes/api/children/[childId]/challenges/+server';
@@ -30,7 +30,7 @@ const session = (u: User): SessionUser => ({
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	chair = await makeUser(db, { role: 'chair', unitId: unit.id });
@@ -57,7 +57,7 @@ beforeAll(async () => {
 	meetingId = meeting.id;
 });
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

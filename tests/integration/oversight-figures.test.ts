@@ -21,7 +21,7 @@ import {
 	type User
 } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { londonDay, oversightFigures } from '../../src/lib/server/oversight/figures';
 import type { OversightFigures } from '../../src/lib/oversight/figures-model';
 import { calendarDateOf } from '../../src/lib/domain/calendar-date';
@@ -74,7 +74,7 @@ async function document(
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	db = handle.db;
 	const unit = await makeUnit(db);
 	unitId = unit.id;
@@ -321,7 +321,7 @@ beforeAll(async () => {
 	});
 });
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

@@ -20,7 +20,7 @@ import {
 	type SessionUser
 } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import {
 	actions as sessionActions,
 	load as sessionsPage
@@ -52,7 +52,7 @@ const session = (u: User): SessionUser => ({
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const unit = await makeUnit(handle.db);
 	chair = await makeUser(handle.db, { role: 'chair', unitId: unit.id });
 	other = await makeUser(handle.db, { role: 'professional' });
@@ -69,7 +69,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	pool.closeAll();
 	await server?.close();
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

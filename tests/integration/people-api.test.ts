@@ -11,7 +11,7 @@ import { eq, sql } from 'drizzle-orm';
 import { isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { agencyContacts, outbox, users, type User } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { resetEnvForTests } from '../../src/lib/server/env';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session';
@@ -91,7 +91,7 @@ beforeAll(async () => {
 	process.env.ORIGIN = 'https://roundtable.example.gov.uk';
 	resetEnvForTests();
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const other = await makeUnit(db, 'Another unit');

@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, type User } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import {
 	SESSION_COOKIE,
@@ -87,7 +87,7 @@ const passwordWorks = async (email: string) =>
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });

@@ -21,7 +21,7 @@ import {
 	users,
 	type User
 } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { resetEnvForTests } from '../../src/lib/server/env';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { lookUpAccountInvite } from '../../src/lib/server/auth/account-invites';
@@ -98,7 +98,7 @@ beforeAll(async () => {
 	process.env.ORIGIN = 'https://roundtable.example.gov.uk';
 	resetEnvForTests();
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const unit = await makeUnit(handle.db);
 	admin = await makeUser(handle.db, { role: 'admin', unitId: unit.id });
 	chair = await makeUser(handle.db, { role: 'chair', unitId: unit.id });

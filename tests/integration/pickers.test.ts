@@ -5,10 +5,9 @@
  * GET /api/agencies/search only the agencies the unit sees, by name, kind or team address.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/lib/server/db';
+import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { agencies, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
 import { GET as invitableApi } from '../../src/routes/api/meetings/[id]/invitable/+server';
 import { GET as agencySearchApi } from '../../src/routes/api/agencies/search/+server';
 import type { AgencyChoice, InviteeChoice } from '../../src/lib/domain/picker-search';
@@ -64,7 +63,7 @@ const agencySearch = (user: User, q: string) =>
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const otherUnit = await makeUnit(db, 'Another unit');

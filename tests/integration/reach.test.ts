@@ -50,7 +50,7 @@ import { GET as getCopyPdf } from '../../src/routes/copies/[token]/pdf/+server';
 import { startSmtpServer } from '../smtp';
 import { pendingAccountInvites } from '../../src/lib/server/auth/account-invites';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as postParticipant } from '../../src/routes/api/meetings/[id]/participants/+server';
 import { GET as getSettings, PUT as putSettings } from '../../src/routes/api/unit/settings/+server';
 import {
@@ -103,7 +103,7 @@ async function call(
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const other = await makeUnit(db, 'Another unit');

@@ -19,7 +19,7 @@ import {
 	type User
 } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { recordDecision, recordOutcome } from '../../src/lib/collab/record-shape';
 import { readStoredRecord } from '../../src/lib/server/records';
@@ -133,7 +133,7 @@ async function mark(
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	unitId = unit.id;

@@ -10,7 +10,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { professionalReports, type User } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as addReport } from '../../src/routes/api/meetings/[id]/reports/+server';
 import { actions as meetingActions } from '../../src/routes/meetings/[id]/+page.server';
 import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
@@ -92,7 +92,7 @@ const reportsOf = async (participantId: string) =>
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	people.chair = await makeUser(db, { role: 'chair', unitId: unit.id });
@@ -119,7 +119,7 @@ beforeAll(async () => {
 		places[who] = made.participants.find((p) => p.userId === people[who].id)!.id;
 }, 60_000);
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

@@ -16,7 +16,7 @@ import {
 	professionalReports,
 	type User
 } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as reportsApi from '../../src/routes/api/meetings/[id]/reports/+server';
 import * as reportApi from '../../src/routes/api/reports/[id]/+server';
@@ -79,7 +79,7 @@ async function register(user: User): Promise<{ status: number; reports: Listed[]
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	people.chair = await makeUser(db, { role: 'chair', unitId: unit.id });

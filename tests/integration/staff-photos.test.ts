@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, children, type User } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { initialsImage } from '../../src/lib/server/people/photos';
 import * as photoPage from '../../src/routes/account/photo/+page.server';
@@ -82,7 +82,7 @@ async function photoOf(asker: User, owner: User) {
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	const otherUnit = await makeUnit(db, 'Northfield');
@@ -106,7 +106,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	processState().database = undefined;
+	useSharedDatabase(null);
 	await handle.close();
 });
 

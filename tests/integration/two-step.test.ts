@@ -21,7 +21,7 @@ import {
 	totpKeyUri,
 	turnOnTwoStep
 } from '../../src/lib/server/auth/two-step';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import { actions as loginActions } from '../../src/routes/login/+page.server';
 import { actions as codeActions } from '../../src/routes/login/code/+page.server';
 import { load as twoStepPage } from '../../src/routes/account/two-step/+page.server';
@@ -44,12 +44,12 @@ const codeAt = (steps = 0) =>
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	chair = await makeUser(handle.db, { role: 'chair', email: 'two.step.chair@example.test' });
 	parent = await makeUser(handle.db, { role: 'parent' });
 });
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

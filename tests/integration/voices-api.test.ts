@@ -16,7 +16,7 @@ import {
 	professionalReports,
 	type User
 } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { reportFileType } from '../../src/lib/server/voices/reports';
 import { reportRequestsForMeeting } from '../../src/lib/server/mail/report-requests';
@@ -91,7 +91,7 @@ async function call(
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 	const { db } = handle;
 	const unit = await makeUnit(db);
 	people.chair = await makeUser(db, { role: 'chair', unitId: unit.id });

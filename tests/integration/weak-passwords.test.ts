@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { isRedirect, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { users, type User } from '../../src/lib/server/db/schema';
-import { processState } from '../../src/lib/server/process-state';
+import { useSharedDatabase } from '../../src/lib/server/db';
 import {
 	createSession,
 	generateSessionToken,
@@ -62,10 +62,10 @@ const passwordOf = async (email: string) =>
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	processState().database = Promise.resolve(handle);
+	useSharedDatabase(handle);
 });
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await handle?.close();
 });
 

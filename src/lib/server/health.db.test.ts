@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Database, DatabaseHandle } from './db';
-import { processState } from './process-state';
+import { useSharedDatabase } from './db';
 import { checkHealth } from './health';
 import { handle } from '../../hooks.server';
 import { GET } from '../../routes/health/+server';
@@ -17,7 +17,7 @@ beforeAll(async () => {
 	db = await createTestDatabase();
 });
 afterAll(async () => {
-	delete processState().database;
+	useSharedDatabase(null);
 	await db?.close();
 });
 
@@ -73,7 +73,7 @@ describe('checkHealth', () => {
 
 describe('GET /health', () => {
 	it('answers 200 { status: ok, database: ok }, never cached', async () => {
-		processState().database = Promise.resolve(db);
+		useSharedDatabase(db);
 		const response = await getHealth();
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
@@ -81,7 +81,7 @@ describe('GET /health', () => {
 	});
 
 	it('answers 503 with what is wrong while the database is away, without a session or the first-run check', async () => {
-		processState().database = Promise.resolve({
+		useSharedDatabase({
 			db: hanging,
 			driver: 'postgres',
 			close: async () => {}
@@ -91,7 +91,7 @@ describe('GET /health', () => {
 		expect(response.status).toBe(503);
 		expect(await response.json()).toEqual({ status: 'degraded', database: 'timeout' });
 		expect(Date.now() - started).toBeLessThan(5_000);
-		processState().database = Promise.resolve({
+		useSharedDatabase({
 			db: refusing,
 			driver: 'postgres',
 			close: async () => {}

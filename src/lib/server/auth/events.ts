@@ -2,10 +2,9 @@
  * "These sessions ended": announced by the session module whenever sessions are invalidated
  * (sign-out, every session of an account after a password change or when it is disabled, an
  * expired session found), heard by the collaboration server, which closes their sockets with
- * 4401. The listeners are kept in the process state (../process-state.ts): the SvelteKit bundle
- * and the production entry load separate copies of this module.
+ * 4401 (it listens when it starts). In production the SvelteKit bundle has its own copy of this
+ * module, to which the production entry connects the same server (src/lib/server/app-link.ts).
  */
-import { processState } from '../process-state';
 
 /** Which sessions ended: these ids, or every session of this user (or both). */
 export interface SessionsEnded {
@@ -17,9 +16,7 @@ export interface SessionsEnded {
 
 type Listener = (ended: SessionsEnded) => void;
 
-function listeners(): Set<Listener> {
-	return processState().sessionsEndedListeners;
-}
+const listeners = new Set<Listener>();
 
 /** True when a session of this user with this id is among those that ended. */
 export function sessionEndedBy(
@@ -34,11 +31,13 @@ export function sessionEndedBy(
 
 /** Tells every listener in this process that sessions ended. */
 export function announceSessionsEnded(ended: SessionsEnded): void {
-	for (const listener of listeners()) listener(ended);
+	for (const listener of listeners) listener(ended);
 }
 
 /** Listens for ended sessions; returns the function that stops listening. */
 export function onSessionsEnded(listener: Listener): () => void {
-	listeners().add(listener);
-	return () => listeners().delete(listener);
+	listeners.add(listener);
+	return () => {
+		listeners.delete(listener);
+	};
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { env } from '../env';
-import { processState } from '../process-state';
 
 /** The drizzle database, whichever driver is behind it. Transactions are one too. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -89,24 +88,34 @@ export async function openDatabase(props: OpenDatabaseProps = {}): Promise<Datab
 	};
 }
 
+let shared: Promise<DatabaseHandle> | undefined;
+
 /**
- * The process's one database, opened from the environment on first use. Kept in the process
- * state (../process-state.ts): every copy of this module must share it, and PGlite allows one
- * opener of a data folder.
+ * The process's one database, opened from the environment on first use. In production the
+ * entry opens it and hands the same handle to the SvelteKit bundle's copy of this module
+ * (`useSharedDatabase`, through src/lib/server/app-link.ts): PGlite allows one opener of a
+ * data folder.
  */
 export function sharedDatabase(): Promise<DatabaseHandle> {
-	const state = processState();
-	if (!state.database) {
+	if (!shared) {
 		const { DATABASE_URL, DATA_DIR } = env();
 		const opening = openDatabase(
 			DATABASE_URL ? { url: DATABASE_URL } : { dataDir: path.resolve(DATA_DIR, 'pglite') }
 		);
-		state.database = opening;
+		shared = opening;
 		opening.catch(() => {
-			if (state.database === opening) delete state.database; // let a later call try again
+			if (shared === opening) shared = undefined; // let a later call try again
 		});
 	}
-	return state.database;
+	return shared;
+}
+
+/**
+ * Makes this handle the shared database of this copy of the module (the production entry's,
+ * or a test's); null forgets it without closing it.
+ */
+export function useSharedDatabase(handle: DatabaseHandle | Promise<DatabaseHandle> | null): void {
+	shared = handle === null ? undefined : Promise.resolve(handle);
 }
 
 /** The shared drizzle instance. */
@@ -116,9 +125,8 @@ export async function database(): Promise<Database> {
 
 /** Closes the shared database (shutdown, tests). */
 export async function closeSharedDatabase(): Promise<void> {
-	const state = processState();
-	const pending = state.database;
-	delete state.database;
+	const pending = shared;
+	shared = undefined;
 	if (pending) await (await pending).close();
 }
 

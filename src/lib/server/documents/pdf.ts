@@ -11,7 +11,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MeetingDocument } from '../../documents/model';
-import { processState } from '../process-state';
 
 /** The PDF cannot be made now (too long to make, too large, or too many waiting): answer 503. */
 export class PdfUnavailableError extends Error {
@@ -278,17 +277,17 @@ export class PdfPool {
 	}
 }
 
-/** The process's shared pool (made on first use; in the process state, so the dev server's module reloads keep it). */
+let sharedPool: PdfPool | undefined;
+
+/** This copy of the module's pool, made on first use. */
 export function sharedPdfPool(): PdfPool {
-	const state = processState();
-	return (state.pdfPool ??= new PdfPool());
+	return (sharedPool ??= new PdfPool());
 }
 
 /** Shuts the shared pool's workers down (a later render starts a new pool). */
 export async function closeSharedPdfPool(): Promise<void> {
-	const state = processState();
-	const pool = state.pdfPool;
-	delete state.pdfPool;
+	const pool = sharedPool;
+	sharedPool = undefined;
 	await pool?.close();
 }
 

@@ -6,7 +6,8 @@
  * - persistence.ts: loading a channel, the write-behind log, compaction, the channel's lock
  * - stored.ts: `readStoredRecord`, the live channel when one is loaded in this process, else the stored one
  * - authorship.ts: who owns each Yjs client id (collab_clients) and who wrote what
- * - events.ts: "this meeting changed", from the commands to the socket server
+ * - live.ts: the `LiveRecords` port a collaboration server implements (its loaded channels,
+ *   "this meeting changed"), so the store reaches the live record without importing the server
  */
 export {
 	channelKey,
@@ -24,7 +25,7 @@ export {
 	writeBehindOf,
 	type PersistenceOptions
 } from './persistence';
-export { readStoredRecord, registerLiveChannels } from './stored';
+export { readStoredRecord } from './stored';
 export {
 	authorshipOf,
 	bindServerClient,
@@ -33,4 +34,4 @@ export {
 	paragraphWriters,
 	type AuthoredRun
 } from './authorship';
-export { announceMeetingChanged, onMeetingChanged } from './events';
+export { announceMeetingChanged, connectLiveRecords, type LiveRecords } from './live';

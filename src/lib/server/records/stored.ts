@@ -5,27 +5,9 @@
  */
 import * as Y from 'yjs';
 import type { Database } from '../db';
-import { processState } from '../process-state';
 import type { Channel } from './channels';
+import { liveRecordsOn } from './live';
 import { loadChannel } from './persistence';
-
-/** What readStoredRecord needs of a collaboration server's loaded channels. */
-export interface LiveChannels {
-	readonly db: Database;
-	/** The live channel if it is loaded now, else null. */
-	liveChannel(meetingId: string, channel: Channel): Promise<Y.Doc | null>;
-}
-
-/**
- * Makes a collaboration server's loaded channels visible to readStoredRecord; returns the undo.
- * Kept in the process state: the socket server and the pages may run different copies of
- * this module.
- */
-export function registerLiveChannels(source: LiveChannels): () => void {
-	const sources = processState().liveChannels;
-	sources.add(source);
-	return () => sources.delete(source);
-}
 
 /** A copy of a channel: the caller may read or destroy it without touching the original. */
 function copyChannel(doc: Y.Doc): Y.Doc {
@@ -41,20 +23,22 @@ function copyChannel(doc: Y.Doc): Y.Doc {
  * `restricted` one holds third-party information — never hand it to a parent's or child's view.
  */
 export async function readStoredRecord(props: {
+	/** The database the channels belong to: a collaboration server on it is asked first. */
 	db: Database;
+	/** A transaction of that database to read what is stored in (default: `db` itself). */
+	tx?: Database;
 	meetingId: string;
 	channel?: Channel;
 }): Promise<Y.Doc> {
 	const { db, meetingId } = props;
 	const channel = props.channel ?? 'main';
-	for (const source of processState().liveChannels) {
-		if (source.db !== db) continue;
+	for (const source of liveRecordsOn(db)) {
 		const live = await source.liveChannel(meetingId, channel);
 		if (live) return copyChannel(live);
 	}
 	const doc = new Y.Doc();
 	try {
-		await loadChannel({ db, meetingId, channel, doc });
+		await loadChannel({ db: props.tx ?? db, meetingId, channel, doc });
 	} catch (error) {
 		doc.destroy();
 		throw error;

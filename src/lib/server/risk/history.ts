@@ -105,8 +105,11 @@ export async function riskHistoriesFor(props: {
 	user: SessionUser;
 	childIds: readonly string[];
 	loaded?: ReadonlyMap<string, Y.Doc>;
+	/** A transaction of `db` to read in (end meeting's); the live records are still found by `db`. */
+	tx?: Database;
 }): Promise<Map<string, { history: ChildRiskHistory; meetings: ChildMeetingLink[] }>> {
-	const { db, user } = props;
+	const { user, tx } = props;
+	const db = tx ?? props.db;
 	const perChild = new Map<string, NonNullable<Awaited<ReturnType<typeof visibleMeetingsAbout>>>>();
 	for (const childId of new Set(props.childIds)) {
 		const found = await visibleMeetingsAbout({ db, user, childId });
@@ -132,12 +135,14 @@ export async function riskHistoriesFor(props: {
 	}
 	const records = new Map<string, RecordSnapshot>();
 	const entries = [...toRead.values()];
-	// One read per meeting; two at a time keeps a small server responsive.
-	for (let i = 0; i < entries.length; i += 2) {
+	// One read per meeting; two at a time keeps a small server responsive (one at a time in a
+	// transaction: its one connection takes one savepoint at a time).
+	const atOnce = tx ? 1 : 2;
+	for (let i = 0; i < entries.length; i += atOnce) {
 		await Promise.all(
-			entries.slice(i, i + 2).map(async ({ meeting, people }) => {
+			entries.slice(i, i + atOnce).map(async ({ meeting, people }) => {
 				const held = props.loaded?.get(meeting.id);
-				const doc = held ?? (await readStoredRecord({ db, meetingId: meeting.id }));
+				const doc = held ?? (await readStoredRecord({ db: props.db, tx, meetingId: meeting.id }));
 				try {
 					records.set(
 						meeting.id,

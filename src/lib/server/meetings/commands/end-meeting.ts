@@ -35,11 +35,14 @@ export interface EndPlanCirculation {
 import { CommandError, badInput } from '../../command-error';
 
 /**
- * The chair's "End meeting": live → ended in one conditional update (a second end finds it
- * ended and is refused), then the sockets are told — they reconnect read-only, so the record is
- * frozen — and the record is read and every document the template lists is generated and stored
- * as a new version. If making the documents fails, the meeting goes back to live (and the
- * sockets are told again), so a meeting is never ended without its documents.
+ * The chair's "End meeting", in one transaction: live → ended in one conditional update (a
+ * second end finds it ended and is refused), then the sockets are told — they close, so the
+ * record is frozen at that instant — and the record is read and every document the template
+ * lists is generated and stored as a new version, with the plan's actions, plan events and
+ * versions, the case system's events and the audit entry. If any of it fails nothing is kept:
+ * the transaction rolls back, the meeting is still live, and the sockets are told again. A
+ * meeting is never ended without its documents, nor are documents kept for a meeting that did
+ * not end. The 24-hour plan is queued after the end is committed (its failure never undoes it).
  *
  * Before anything changes it checks the register and (for a conference) the quorum: with
  * problems and no `confirmation` it refuses (409, with the problems); with a confirmation the
@@ -92,98 +95,121 @@ export async function endMeeting(props: {
 			endConfirmation = checked.confirmation;
 		}
 	}
-	const [ended] = await db
-		.update(meetings)
-		.set({ status: 'ended', endedAt: now, endConfirmation })
-		.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'live')))
-		.returning();
-	if (!ended) {
-		const status =
-			found.meeting.status === 'live'
-				? 'ended or changed by someone else a moment ago'
-				: found.meeting.status;
-		throw new CommandError(409, `This meeting is ${status}, so it cannot be ended.`);
-	}
-	// Sockets close and reconnect with the ended meeting's rights: read-only from here on.
-	announceMeetingChanged(meetingId);
-	let main: Y.Doc | null = null;
-	let restricted: Y.Doc | null = null;
+	// The two channels as read, destroyed whatever happens.
+	const read: { main?: Y.Doc; restricted?: Y.Doc } = {};
+	let told = false;
 	try {
-		[main, restricted] = await Promise.all([
-			readStoredRecord({ db, meetingId, channel: 'main' }),
-			readStoredRecord({ db, meetingId, channel: 'restricted' })
-		]);
-		const chairName =
-			found.participants.find((p) => p.role === 'chair')?.name ??
-			(found.meeting.chairId === user.id ? user.name : 'the chair');
-		const input = await documentInputFor({
-			db,
-			found: { ...found, meeting: ended },
-			main,
-			restricted,
-			chairName
-		});
-		// Each child's scores across earlier meetings, for the risk plot (this record read once).
-		const histories = await riskHistoriesFor({
-			db,
-			user,
-			childIds: found.children.map((c) => c.id),
-			loaded: new Map([[meetingId, main]])
-		});
-		input.riskHistory = [...histories.values()].map((h) => h.history);
-		const documents = generateDocuments(input);
-		const stored = await storeDocuments({
-			db,
-			meetingId,
-			createdBy: user.id,
-			documents,
-			now,
-			meetingDate: input.meeting.date
-		});
-		// The plan's actions, tracked between meetings (written once; a retry changes nothing).
-		await writePlanActions({ db, meetingId, main });
-		// A conference's outcome starts or ends each child's plan (a retry changes nothing).
-		const planEvents = await recordPlanEvents({
-			db,
-			meetingKind: ended.kind,
-			meetingId,
-			day: calendarDateOf(ended.startedAt ?? ended.scheduledAt),
-			childIds: found.children.map((c) => c.id),
-			main,
-			recordedBy: user.id
-		});
-		// A plan's version: 1 from the conference that started it, the next from a meeting that changed it.
-		await recordPlanVersions({
-			db,
-			meetingId,
-			day: calendarDateOf(ended.startedAt ?? ended.scheduledAt),
-			childIds: found.children.map((c) => c.id),
-			main,
-			started: planEvents.filter((p) => p.kind === 'plan-started')
-		});
-		// The council's case system is sent the final documents and the plans (issue 26).
-		await queueCaseSystemEvents({
-			db,
-			documentIds: stored.filter((d) => d.state === 'final').map((d) => d.id),
-			planChanges: planEvents,
-			now
-		});
-		await audit({
-			db,
-			userId: user.id,
-			action: 'end',
-			targetType: 'meeting',
-			targetId: meetingId,
-			detail: {
-				documents: stored.map((d) => ({ id: d.id, kind: d.kind, version: d.version })),
-				planEvents
+		const stored = await db.transaction(async (tx) => {
+			const [ended] = await tx
+				.update(meetings)
+				.set({ status: 'ended', endedAt: now, endConfirmation })
+				.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'live')))
+				.returning();
+			if (!ended) {
+				const status =
+					found.meeting.status === 'live'
+						? 'ended or changed by someone else a moment ago'
+						: found.meeting.status;
+				throw new CommandError(409, `This meeting is ${status}, so it cannot be ended.`);
 			}
+			// The sockets close now (so the live record holds still while it is read) and reconnect
+			// with the meeting's rights as they are once this commits: read-only. On PGlite their
+			// reconnection waits for the commit; on PostgreSQL one that comes back before it is
+			// closed again by the announcement after it.
+			announceMeetingChanged(meetingId);
+			told = true;
+			// The live channels are found by the database they belong to; anything stored is read
+			// within this transaction, one channel after the other (one connection, one savepoint
+			// at a time).
+			const main = (read.main = await readStoredRecord({ db, tx, meetingId, channel: 'main' }));
+			const restricted = (read.restricted = await readStoredRecord({
+				db,
+				tx,
+				meetingId,
+				channel: 'restricted'
+			}));
+			const chairName =
+				found.participants.find((p) => p.role === 'chair')?.name ??
+				(found.meeting.chairId === user.id ? user.name : 'the chair');
+			const input = await documentInputFor({
+				db: tx,
+				found: { ...found, meeting: ended },
+				main,
+				restricted,
+				chairName
+			});
+			// Each child's scores across earlier meetings, for the risk plot (this record read once).
+			const histories = await riskHistoriesFor({
+				db,
+				tx,
+				user,
+				childIds: found.children.map((c) => c.id),
+				loaded: new Map([[meetingId, main]])
+			});
+			input.riskHistory = [...histories.values()].map((h) => h.history);
+			const documents = generateDocuments(input);
+			const stored = await storeDocuments({
+				db: tx,
+				meetingId,
+				createdBy: user.id,
+				documents,
+				now,
+				meetingDate: input.meeting.date
+			});
+			// The plan's actions, tracked between meetings (written once; a retry changes nothing).
+			await writePlanActions({ db: tx, meetingId, main });
+			// A conference's outcome starts or ends each child's plan (a retry changes nothing).
+			const planEvents = await recordPlanEvents({
+				db: tx,
+				meetingKind: ended.kind,
+				meetingId,
+				day: calendarDateOf(ended.startedAt ?? ended.scheduledAt),
+				childIds: found.children.map((c) => c.id),
+				main,
+				recordedBy: user.id
+			});
+			// A plan's version: 1 from the conference that started it, the next from a meeting that changed it.
+			await recordPlanVersions({
+				db: tx,
+				meetingId,
+				day: calendarDateOf(ended.startedAt ?? ended.scheduledAt),
+				childIds: found.children.map((c) => c.id),
+				main,
+				started: planEvents.filter((p) => p.kind === 'plan-started')
+			});
+			// The council's case system is sent the final documents and the plans (issue 26).
+			await queueCaseSystemEvents({
+				db: tx,
+				documentIds: stored.filter((d) => d.state === 'final').map((d) => d.id),
+				planChanges: planEvents,
+				now
+			});
+			await audit({
+				db: tx,
+				userId: user.id,
+				action: 'end',
+				targetType: 'meeting',
+				targetId: meetingId,
+				detail: {
+					documents: stored.map((d) => ({ id: d.id, kind: d.kind, version: d.version })),
+					planEvents
+				}
+			});
+			return stored;
 		});
+		// Ended and committed: any socket that came back meanwhile reconnects read-only.
+		announceMeetingChanged(meetingId);
 		// The 24-hour plan goes out by itself (or is held back with the chair's reason). A failure
 		// here never undoes the end: the page offers to send it, and the answer says so.
 		let plan: EndPlanCirculation;
 		try {
-			plan = await circulatePlanOnEnd({ db, user, found, documents: stored, holdReason });
+			plan = await circulatePlanOnEnd({
+				db,
+				user,
+				found,
+				documents: stored,
+				holdReason
+			});
 		} catch (failure) {
 			log.error(
 				{ error: describeErrorSafely(failure) },
@@ -199,14 +225,11 @@ export async function endMeeting(props: {
 		}
 		return { documents: stored.map(linkOf), plan };
 	} catch (error) {
-		await db
-			.update(meetings)
-			.set({ status: 'live', endedAt: null, endConfirmation: null })
-			.where(and(eq(meetings.id, meetingId), eq(meetings.status, 'ended')));
-		announceMeetingChanged(meetingId);
+		// Rolled back: the meeting is live as it was; its sockets reconnect with its rights.
+		if (told) announceMeetingChanged(meetingId);
 		throw error;
 	} finally {
-		main?.destroy();
-		restricted?.destroy();
+		read.main?.destroy();
+		read.restricted?.destroy();
 	}
 }
