@@ -12,7 +12,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { childPlans, meetings, type User } from '../../src/lib/server/db/schema';
 import { planRegisterFor } from '../../src/lib/server/families/plans';
 import { dueMeetingsOf } from '../../src/lib/server/families/clocks';
-import { recordChildEvent } from '../../src/lib/server/families/commands';
+import { recordChildEvent } from '../../src/lib/server/families/commands/record-child-event';
 import { readRecord, recordOutcome } from '../../src/lib/collab/record-shape';
 import type { ChairOutcome } from '../../src/lib/domain/decisions';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';

@@ -2,9 +2,11 @@
  * The integration project's global setup: migrates ONE template database before any file runs,
  * so each file's `createTestDatabase()` (tests/factories.ts) copies it instead of running every
  * migration again.
- * - On the real PostgreSQL named by TEST_DATABASE_URL: `{name}_template`, migrated here; each
- *   file's process gets `{name}_p{pid}` (tests/setup/worker-database.ts), made with
- *   `CREATE DATABASE … TEMPLATE`. When the run ends, the copies and the template are dropped.
+ * - On the real PostgreSQL named by TEST_DATABASE_URL: `{name}__run{id}_template`, migrated here;
+ *   each file's process gets `{name}__run{id}_p{pid}` (tests/setup/worker-database.ts), made with
+ *   `CREATE DATABASE … TEMPLATE`. `{id}` is this run's own (the process id of vitest's main
+ *   process), so two runs on one server — two engineers, or CI beside one — never use or drop each
+ *   other's databases. When the run ends, its copies and its template are dropped.
  * - On PGlite: a migrated data folder dumped to a file (kept under node_modules/.cache, named by
  *   a hash of the migrations and the PGlite version, so it is made again only when they change);
  *   each file's database loads it, skipping initdb and the migrations.
@@ -26,16 +28,25 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		/** The file holding the migrated PGlite template's dump ('' on PostgreSQL). */
 		pgliteTemplate: string;
+		/** This run's own part of its PostgreSQL databases' names (`runPrefix`). */
+		testRun: string;
 	}
 }
 
 const migrationsDir = 'drizzle';
 
-/** The template's name beside the database TEST_DATABASE_URL names. */
-export const templateName = (base: string) => `${base}_template`;
+/** This run's own id: the databases it makes carry it (see the comment at the top). */
+const runId = String(process.pid);
+
+/** The start of every database name a run makes beside the one TEST_DATABASE_URL names. */
+export const runPrefix = (base: string, run: string) => `${base}__run${run}_`;
+
+/** The run's template's name. */
+export const templateName = (base: string, run: string) => `${runPrefix(base, run)}template`;
 
 export async function setup(project: TestProject): Promise<void> {
 	const shared = process.env.TEST_DATABASE_URL;
+	project.provide('testRun', runId);
 	if (shared) {
 		await makePostgresTemplate(shared);
 		project.provide('pgliteTemplate', '');
@@ -50,9 +61,9 @@ export async function teardown(): Promise<void> {
 	const base = new URL(shared).pathname.slice(1);
 	const admin = postgres(shared, { max: 1, onnotice: () => {} });
 	try {
+		const prefix = runPrefix(base, runId).replace(/_/g, '\\_');
 		const made = await admin<{ datname: string }[]>`
-			select datname from pg_database
-			where datname like ${`${base}\\_p%`} or datname = ${templateName(base)}`;
+			select datname from pg_database where datname like ${`${prefix}%`}`;
 		for (const { datname } of made)
 			await admin.unsafe(`drop database if exists "${datname}" with (force)`);
 	} finally {
@@ -62,7 +73,7 @@ export async function teardown(): Promise<void> {
 
 async function makePostgresTemplate(shared: string): Promise<void> {
 	const url = new URL(shared);
-	const template = templateName(url.pathname.slice(1));
+	const template = templateName(url.pathname.slice(1), runId);
 	const admin = postgres(shared, { max: 1, onnotice: () => {} });
 	try {
 		await admin.unsafe(`drop database if exists "${template}" with (force)`);

@@ -1,31 +1,33 @@
 /**
  * Integration files run two at a time. On PGlite each file has its own database in memory; on
  * the real PostgreSQL named by TEST_DATABASE_URL each file's process gets a database of its own
- * (`…_p{pid}`), so that one file emptying its database never pulls the rows from under another
+ * (`…__run{id}_p{pid}`, `{id}` the run's own: tests/setup/template-database.ts), so that one file emptying its database never pulls the rows from under another
  * file running beside it. (Vitest's pool id is not a safe key: two files running at once were
  * seen with the same one.) The database is a copy of the migrated template
  * (tests/setup/template-database.ts), made afresh by each `createTestDatabase()`; the global
  * setup's teardown drops them all when the run ends.
  */
 import postgres from 'postgres';
-import { templateName } from './template-database';
+import { inject } from 'vitest';
+import { runPrefix, templateName } from './template-database';
 
 const shared = process.env.TEST_DATABASE_URL;
-const marker = '_p';
+const run = inject('testRun');
 
-if (shared && !new URL(shared).pathname.includes(marker)) {
+if (shared && !new URL(shared).pathname.includes('__run')) {
 	const url = new URL(shared);
 	const base = url.pathname.slice(1);
-	const name = `${base}${marker}${process.pid}`;
+	const name = `${runPrefix(base, run)}p${process.pid}`;
 	const admin = postgres(shared, { max: 1, onnotice: () => {} });
 	try {
 		const [found] = await admin`select 1 as found from pg_database where datname = ${name}`;
-		if (!found) await admin.unsafe(`create database "${name}" template "${templateName(base)}"`);
+		if (!found)
+			await admin.unsafe(`create database "${name}" template "${templateName(base, run)}"`);
 	} finally {
 		await admin.end();
 	}
 	process.env.TEST_DATABASE_ADMIN_URL = shared;
-	process.env.TEST_DATABASE_TEMPLATE = templateName(base);
+	process.env.TEST_DATABASE_TEMPLATE = templateName(base, run);
 	url.pathname = `/${name}`;
 	process.env.TEST_DATABASE_URL = url.toString();
 }

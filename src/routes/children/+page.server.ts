@@ -5,7 +5,7 @@ import { audit } from '$lib/server/audit';
 import { readForm } from '$lib/server/forms';
 import { mayManageFamilies } from '$lib/policy';
 import { visibleChildren, unitFamilies } from '$lib/server/families/queries';
-import { createFamily } from '$lib/server/families/commands';
+import { createFamily } from '$lib/server/families/commands/create-family';
 import { commandFail } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 

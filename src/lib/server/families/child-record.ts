@@ -15,7 +15,7 @@ import {
 	interpreterProblem,
 	type ChildDetails
 } from '../../domain/child-record';
-import { keepsChild } from './commands';
+import { keepsChild } from './keeping';
 import { CommandError } from '../command-error';
 import { childForViewer, isId } from './queries';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
-import { createChild } from '$lib/server/families/commands';
+import { createChild } from '$lib/server/families/commands/create-child';
 import { visibleChildren } from '$lib/server/families/queries';
 import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import { mayManageFamilies } from '$lib/policy';

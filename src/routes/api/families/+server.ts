@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { createFamily } from '$lib/server/families/commands';
+import { createFamily } from '$lib/server/families/commands/create-family';
 import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import { mayManageFamilies } from '$lib/policy';
 import type { RequestHandler } from './$types';

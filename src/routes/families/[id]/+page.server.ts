@@ -13,12 +13,10 @@ import {
 	unitChairs,
 	unitFamilies
 } from '$lib/server/families/queries';
-import {
-	addFamilyMember,
-	createChild,
-	moveChild,
-	recordChildEvent
-} from '$lib/server/families/commands';
+import { addFamilyMember } from '$lib/server/families/commands/add-family-member';
+import { createChild } from '$lib/server/families/commands/create-child';
+import { moveChild } from '$lib/server/families/commands/move-child';
+import { recordChildEvent } from '$lib/server/families/commands/record-child-event';
 import type { Actions, PageServerLoad } from './$types';
 import { commandFail } from '$lib/server/http/form';
 

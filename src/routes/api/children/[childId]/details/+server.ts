@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { keepsChild } from '$lib/server/families/commands';
+import { keepsChild } from '$lib/server/families/keeping';
 import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import { childRecordFor, updateChildDetails } from '$lib/server/families/child-record';
 import { z } from 'zod';

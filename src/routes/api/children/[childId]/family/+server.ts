@@ -2,7 +2,8 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { moveChild, keepsChild } from '$lib/server/families/commands';
+import { keepsChild } from '$lib/server/families/keeping';
+import { moveChild } from '$lib/server/families/commands/move-child';
 import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 

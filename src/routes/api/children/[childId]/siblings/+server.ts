@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { keepsChild } from '$lib/server/families/commands';
+import { keepsChild } from '$lib/server/families/keeping';
 import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import { linkSibling } from '$lib/server/families/child-record';
 import type { RequestHandler } from './$types';

@@ -2,7 +2,8 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { addFamilyMember, keepsFamily } from '$lib/server/families/commands';
+import { keepsFamily } from '$lib/server/families/keeping';
+import { addFamilyMember } from '$lib/server/families/commands/add-family-member';
 import { commandJson, notFound, readJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
