@@ -133,6 +133,7 @@ describe('a writer reconnecting while End meeting runs', () => {
 			.where(eq(meetingDocuments.meetingId, meetingId));
 		const notesHtml = documents.find((d) => d.kind === 'notes')!.html;
 		expect(notesHtml).toContain('Two call-outs last year.');
-		for (const d of documents) expect(d.html).not.toContain('Written while the meeting was ending.');
+		for (const d of documents)
+			expect(d.html).not.toContain('Written while the meeting was ending.');
 	});
 });
