@@ -27,9 +27,10 @@ import {
 	type PersistenceOptions
 } from '../../src/lib/server/records';
 import { closeCodes } from '../../src/lib/collab/protocol';
-import type { ConnectionIdentity } from './authenticate';
+import type { ConnectionIdentity, UpgradeDecision } from './authenticate';
 import { collabHooks, type CollabHooks } from './assembly';
 import { Connection } from './connection';
+import { EndingMeetings } from './ending';
 import type { QuotaLimits } from './quota';
 import { ChannelRegistry, describeError, type CollabLogger } from './registry';
 import type { NodeRelay } from './relay';
@@ -145,6 +146,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	// valid when checked, but is no more by the time its socket would open.
 	let upgradesPending = 0;
 	const endedDuringUpgrades: SessionsEnded[] = [];
+	// Meetings whose End is running, here or on another node (./ending.ts).
+	const ending = new EndingMeetings();
 
 	const heartbeat = setInterval(() => {
 		for (const connection of connections) {
@@ -178,15 +181,31 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		});
 	}
 
+	/**
+	 * Authenticates an upgrade. One whose decision may have read its meeting while an End of it
+	 * was running (on PostgreSQL: still live, uncommitted) waits until that End is over and is
+	 * decided again, on what it committed; null when its socket went away or the server is
+	 * stopping meanwhile.
+	 */
+	async function decide(request: IncomingMessage, socket: Duplex): Promise<UpgradeDecision | null> {
+		for (;;) {
+			const since = ending.mark();
+			const decision = await hooks.authenticate({ db, request, publicOrigin });
+			if (!decision.ok || !ending.overlapped(decision.identity.meetingId, since)) return decision;
+			await ending.settled(decision.identity.meetingId);
+			if (socket.destroyed || closing) return null;
+		}
+	}
+
 	const server: CollabServer = {
 		handleUpgrade(request, socket, head) {
 			socket.on('error', () => socket.destroy()); // a reset before the upgrade completes
 			if (closing) return refuse(socket, 500, 'The server is restarting. Try again shortly.');
 			const endedBefore = endedDuringUpgrades.length;
 			upgradesPending++;
-			hooks
-				.authenticate({ db, request, publicOrigin })
+			decide(request, socket)
 				.then((decision) => {
+					if (!decision) return refuse(socket, 500, 'The server is restarting. Try again shortly.');
 					if (!decision.ok) return refuse(socket, decision.status, decision.message);
 					if (
 						endedDuringUpgrades
@@ -203,7 +222,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 					refuse(socket, 500, 'The meeting record is unavailable. Try again shortly.');
 				})
 				.finally(() => {
-					if (--upgradesPending === 0) endedDuringUpgrades.length = 0;
+					if (--upgradesPending === 0) {
+						endedDuringUpgrades.length = 0;
+						ending.forget();
+					}
 				});
 		},
 
@@ -235,6 +257,17 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 				meetingChanged(meetingId) {
 					server.meetingChanged(meetingId);
 					options.relay?.publishEvent({ type: 'meeting-changed', meetingId });
+				},
+				meetingEnding(meetingId) {
+					ending.begin(meetingId);
+					options.relay?.publishEvent({ type: 'meeting-ending', meetingId, ending: true });
+					let over = false;
+					return () => {
+						if (over) return;
+						over = true;
+						ending.end(meetingId);
+						options.relay?.publishEvent({ type: 'meeting-ending', meetingId, ending: false });
+					};
 				}
 			},
 			sessionsEnded(ended) {
@@ -267,6 +300,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			// No new upgrades from now on (they are answered "restarting, try again shortly").
 			closing = true;
 			stopHearingSessions();
+			ending.clear(); // held upgrades go on, to be told the server is restarting
 			clearInterval(heartbeat);
 			// What is queued is written while everyone is still connected, then each socket is
 			// told to come straight back (1012): whatever it sent after that write is applied and
@@ -293,7 +327,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	// Other nodes' announcements reach this node's sockets (and go no further).
 	options.relay?.onEvent((event) => {
 		if (event.type === 'meeting-changed') server.meetingChanged(event.meetingId);
-		else server.sessionsEnded(event.ended);
+		else if (event.type === 'meeting-ending') {
+			if (event.ending) ending.begin(event.meetingId);
+			else ending.end(event.meetingId);
+		} else server.sessionsEnded(event.ended);
 	});
 	return server;
 }

@@ -4,7 +4,7 @@
  * channel per channel of a meeting, and publishes there the updates its own sockets applied and
  * its own sockets' presence; a node that loads a channel asks the others for what it lacks
  * (their state as a diff against its state vector, and their presence). "This meeting changed"
- * and "these sessions ended" go to every node on one events channel. PostgreSQL stays the one
+ * "this meeting is ending" and "these sessions ended" go to every node on one events channel. PostgreSQL stays the one
  * durable store: Redis carries nothing that is not also written there (docs/collaboration.md,
  * More than one node).
  */
@@ -17,7 +17,10 @@ import type { relayed } from './relay-kinds';
 export type RelayKind = (typeof relayed)[keyof typeof relayed];
 
 export type RelayEvent =
-	{ type: 'meeting-changed'; meetingId: string } | { type: 'sessions-ended'; ended: SessionsEnded };
+	| { type: 'meeting-changed'; meetingId: string }
+	/** An End of the meeting began (`ending: true`) or is over, committed or rolled back. */
+	| { type: 'meeting-ending'; meetingId: string; ending: boolean }
+	| { type: 'sessions-ended'; ended: SessionsEnded };
 
 /** One loaded channel as the relay sees it. */
 export interface RelayedChannel {

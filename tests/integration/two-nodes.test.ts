@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
+import { sql } from 'drizzle-orm';
 import { readStoredRecord } from '../../src/lib/server/records';
 import { createTestDatabase, makeMeeting, makeUnit, makeUser, signIn } from '../factories';
 import {
@@ -45,9 +46,11 @@ const nodes: ChildProcess[] = [];
 const clients: TestClient[] = [];
 let redisUrl: string;
 let tokens: { chair: string; police: string };
-let meetingIds: { ending: string; surviving: string; redis: string };
+let meetingIds: { ending: string; surviving: string; redis: string; window: string };
 let redisPort: number;
 let policeContribution: string;
+/** The police's contribution root in the meeting ended while a socket of it reconnects. */
+let policeWindowContribution: string;
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -162,11 +165,16 @@ describe.skipIf(skipReason !== null)(
 			const ending = await makeMeeting(db, { unitId: unit.id, participants: people });
 			const surviving = await makeMeeting(db, { unitId: unit.id, participants: people });
 			const redisMeeting = await makeMeeting(db, { unitId: unit.id, participants: people });
+			const windowMeeting = await makeMeeting(db, { unitId: unit.id, participants: people });
 			meetingIds = {
 				ending: ending.meeting.id,
 				surviving: surviving.meeting.id,
-				redis: redisMeeting.meeting.id
+				redis: redisMeeting.meeting.id,
+				window: windowMeeting.meeting.id
 			};
+			policeWindowContribution = roots.contribution(
+				windowMeeting.participants.find((p) => p.userId === police.id)!.id
+			);
 			// The police's contribution root: participant ids differ per meeting, so use the first's.
 			policeContribution = roots.contribution(
 				ending.participants.find((p) => p.userId === police.id)!.id
@@ -272,6 +280,72 @@ describe.skipIf(skipReason !== null)(
 			expect(chair.closes).toEqual([]);
 			expect(police.closes).toEqual([]);
 			chair.destroy();
+			police.destroy();
+		}, 60_000);
+
+		it('a socket on the other node that reconnects while End runs is held, and writes nothing', async () => {
+			const { db } = handle;
+			const meetingId = meetingIds.window;
+			const root = policeWindowContribution;
+			const police = open(nodeB.url, meetingId, tokens.police);
+			await synced(police);
+			type(police, root, 'Before the end. ');
+			await waitFor(
+				'stored by node B',
+				async () => {
+					const doc = await readStoredRecord({ db, meetingId });
+					const text = textOf(doc, root);
+					doc.destroy();
+					return text.includes('Before the end.');
+				},
+				10_000
+			);
+			// Node A's End is held open by the database while it stores the notes.
+			await db.execute(sql`
+				create function hold_window_end() returns trigger language plpgsql as $$
+				begin perform pg_sleep(2); return new; end $$`);
+			await db.execute(
+				sql.raw(`create trigger hold_window_end before insert on documents for each row
+				when (new.kind = 'notes' and new.meeting_id = '${meetingId}')
+				execute function hold_window_end()`)
+			);
+			try {
+				const ended = new Promise<{ type: string; error?: string }>((resolve) =>
+					nodeA.node.on('message', (message: { type: string; error?: string }) => {
+						if (message.type === 'ended' || message.type === 'end-failed') resolve(message);
+					})
+				);
+				const closedBefore = police.connectionCloses.length;
+				nodeA.node.send({ type: 'end-meeting', meetingId, token: tokens.chair });
+				await waitFor(
+					'node B closes the socket',
+					() => police.connectionCloses.length > closedBefore,
+					10_000
+				);
+				// Typed at once; the client comes straight back to node B while End is still open.
+				type(police, root, 'Written while the meeting was ending. ');
+				expect(await ended).toEqual({ type: 'ended', meetingId });
+				// Back after the end: refused for its write, or (were it let write meanwhile) synced.
+				await waitFor(
+					'the socket back after the end',
+					() =>
+						police.closes.length > 0 ||
+						(police.provider.wsconnected &&
+							police.provider.synced &&
+							police.connectionCloses.length > closedBefore + 1),
+					10_000
+				);
+			} finally {
+				await db.execute(sql`drop trigger hold_window_end on documents`);
+				await db.execute(sql`drop function hold_window_end()`);
+			}
+			await new Promise((r) => setTimeout(r, 1_800)); // anything node B had is stored
+			const doc = await readStoredRecord({ db, meetingId });
+			const text = textOf(doc, root);
+			doc.destroy();
+			expect(text).toContain('Before the end.');
+			expect(text).not.toContain('Written while the meeting was ending.');
+			expect(police.closes.map((c) => c.code)).toEqual([4403]);
 			police.destroy();
 		}, 60_000);
 

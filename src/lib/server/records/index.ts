@@ -7,7 +7,7 @@
  * - stored.ts: `readStoredRecord`, the live channel when one is loaded in this process, else the stored one
  * - authorship.ts: who owns each Yjs client id (collab_clients) and who wrote what
  * - live.ts: the `LiveRecords` port a collaboration server implements (its loaded channels,
- *   "this meeting changed"), so the store reaches the live record without importing the server
+ *   "this meeting changed", "this meeting is ending"), so the store reaches the live record without importing the server
  */
 export {
 	channelKey,
@@ -34,4 +34,9 @@ export {
 	paragraphWriters,
 	type AuthoredRun
 } from './authorship';
-export { announceMeetingChanged, connectLiveRecords, type LiveRecords } from './live';
+export {
+	announceMeetingChanged,
+	announceMeetingEnding,
+	connectLiveRecords,
+	type LiveRecords
+} from './live';

@@ -23,6 +23,13 @@ export interface LiveRecords {
 	 * first section.
 	 */
 	meetingChanged(meetingId: string): void;
+	/**
+	 * An End of the meeting is running (its transaction is open): until the returned undo is
+	 * called, a socket of the meeting that reconnects is held, then decided on what End committed,
+	 * so nothing is written between the record End reads and its commit. The undo is called once,
+	 * after the commit or the rollback.
+	 */
+	meetingEnding(meetingId: string): () => void;
 }
 
 const connected = new Set<LiveRecords>();
@@ -43,4 +50,15 @@ export function liveRecordsOn(db: Database): LiveRecords[] {
 /** Tells every connected collaboration server that a meeting changed. */
 export function announceMeetingChanged(meetingId: string): void {
 	for (const port of connected) port.meetingChanged(meetingId);
+}
+
+/**
+ * Tells every connected collaboration server that an End of the meeting is running; returns
+ * the call that says it is over (committed or rolled back), to be called once.
+ */
+export function announceMeetingEnding(meetingId: string): () => void {
+	const undos = [...connected].map((port) => port.meetingEnding(meetingId));
+	return () => {
+		for (const undo of undos.splice(0)) undo();
+	};
 }

@@ -9,7 +9,7 @@ import { generateDocuments } from '../../../documents/index';
 import { documentInputFor } from '../../documents/record-input';
 import { linkOf, storeDocuments, type DocumentLink } from '../../documents/store';
 import { meetingForViewer } from '../queries';
-import { announceMeetingChanged, readStoredRecord } from '../../records';
+import { announceMeetingChanged, announceMeetingEnding, readStoredRecord } from '../../records';
 import { riskHistoriesFor } from '../../risk/history';
 import { writePlanActions } from '../../actions';
 import { recordPlanEvents } from '../../plan-events';
@@ -98,6 +98,7 @@ export async function endMeeting(props: {
 	// The two channels as read, destroyed whatever happens.
 	const read: { main?: Y.Doc; restricted?: Y.Doc } = {};
 	let told = false;
+	let endingOver = (): void => {};
 	try {
 		const stored = await db.transaction(async (tx) => {
 			const [ended] = await tx
@@ -113,9 +114,11 @@ export async function endMeeting(props: {
 				throw new CommandError(409, `This meeting is ${status}, so it cannot be ended.`);
 			}
 			// The sockets close now (so the live record holds still while it is read) and reconnect
-			// with the meeting's rights as they are once this commits: read-only. On PGlite their
-			// reconnection waits for the commit; on PostgreSQL one that comes back before it is
-			// closed again by the announcement after it.
+			// with the meeting's rights as they are once this commits: read-only. Until then the
+			// servers hold any socket of the meeting that comes back (on PostgreSQL it would read the
+			// meeting as still live, uncommitted, and could write what no document holds) and decide
+			// it again once this is over, committed or rolled back.
+			endingOver = announceMeetingEnding(meetingId);
 			announceMeetingChanged(meetingId);
 			told = true;
 			// The live channels are found by the database they belong to; anything stored is read
@@ -197,7 +200,9 @@ export async function endMeeting(props: {
 			});
 			return stored;
 		});
-		// Ended and committed: any socket that came back meanwhile reconnects read-only.
+		// Ended and committed: the sockets held meanwhile are decided on it (read-only), and any
+		// still open are closed to reconnect so.
+		endingOver();
 		announceMeetingChanged(meetingId);
 		// The 24-hour plan goes out by itself (or is held back with the chair's reason). A failure
 		// here never undoes the end: the page offers to send it, and the answer says so.
@@ -226,6 +231,7 @@ export async function endMeeting(props: {
 		return { documents: stored.map(linkOf), plan };
 	} catch (error) {
 		// Rolled back: the meeting is live as it was; its sockets reconnect with its rights.
+		endingOver();
 		if (told) announceMeetingChanged(meetingId);
 		throw error;
 	} finally {
