@@ -1,3 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -7,9 +10,11 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { collabUpdates } from '../../src/lib/server/db/schema';
 import { messageSync } from '../../src/lib/collab/protocol';
 import { createTestDatabase, makeMeeting, makeUser } from '../../tests/factories';
-import { broadcast, persist, retryHeld } from './after-apply';
+import { broadcast, persist, relayToNodes, retryHeld } from './after-apply';
 import type { AfterApply } from './hooks';
 import { ChannelRegistry, type LiveChannel } from './registry';
+import { createRedisRelay, type NodeRelay } from './relay';
+import { relayOrigin } from './relay-kinds';
 
 let handle: DatabaseHandle;
 const registries: ChannelRegistry[] = [];
@@ -39,27 +44,38 @@ class TestPeer {
 	}
 }
 
-/** A meeting's main channel, loaded by a registry that runs only `afterApply`. */
-async function loadedChannel(afterApply: AfterApply<LiveChannel>[]) {
+async function aMeeting(): Promise<string> {
 	const chair = await makeUser(handle.db, { role: 'chair' });
 	const { meeting } = await makeMeeting(handle.db, {
 		status: 'scheduled',
 		participants: [{ user: chair, role: 'chair' }]
 	});
+	return meeting.id;
+}
+
+/** A node's registry that runs only `afterApply` on what its channels apply. */
+function aRegistry(afterApply: AfterApply<LiveChannel>[], relay: NodeRelay | null = null) {
 	const registry = new ChannelRegistry({
 		db: handle.db,
 		persistence: { flushDelayMs: 5 },
 		limits: { recordBytes: 1_000_000, shareBytes: 1_000_000 },
 		unloadDelayMs: 60_000,
 		logger: () => {},
-		relay: null,
+		relay,
 		hooks: { loadChannel: [], afterApply }
 	});
 	registries.push(registry);
+	return registry;
+}
+
+/** A meeting's main channel, loaded by a registry that runs only `afterApply`, with two sockets. */
+async function loadedChannel(afterApply: AfterApply<LiveChannel>[]) {
+	const meetingId = await aMeeting();
+	const registry = aRegistry(afterApply);
 	const [a, b] = [new TestPeer(), new TestPeer()];
-	const live = await registry.attach(meeting.id, 'main', a);
-	await registry.attach(meeting.id, 'main', b);
-	return { meetingId: meeting.id, live, a, b };
+	const live = await registry.attach(meetingId, 'main', a);
+	await registry.attach(meetingId, 'main', b);
+	return { meetingId, live, a, b };
 }
 
 /** An update someone made, writing `text`. */
@@ -134,5 +150,99 @@ describe('afterApply: retry held', () => {
 		expect(retries).toEqual(['first', 'second']);
 		Y.applyUpdate(live.doc, anUpdate('two'), 'server');
 		expect(retries).toEqual(['first', 'second', 'first', 'second']);
+	});
+});
+
+// Two nodes in this process on one database, relaying through a real Redis (Debian's
+// redis-server on a free port), as tests/integration/two-nodes.test.ts does with two processes.
+const redisServer =
+	['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => existsSync(file)) ?? null;
+const noRedis = !redisServer && !process.env.CI;
+if (noRedis) console.warn('after-apply.db.test.ts: relay skipped: redis-server is not installed');
+
+describe.skipIf(noRedis)('afterApply: relay', () => {
+	let redis: ChildProcess | null = null;
+	const relays: NodeRelay[] = [];
+
+	beforeAll(async () => {
+		if (!redisServer)
+			throw new Error('redis-server is not installed (apt-get install redis-server)');
+		const port = await new Promise<number>((resolve, reject) => {
+			const server = net.createServer();
+			server.once('error', reject);
+			server.listen(0, '127.0.0.1', () => {
+				const { port } = server.address() as net.AddressInfo;
+				server.close(() => resolve(port));
+			});
+		});
+		const proc = spawn(
+			redisServer,
+			['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+			{ stdio: ['ignore', 'pipe', 'pipe'] }
+		);
+		redis = proc;
+		await new Promise<void>((resolve, reject) => {
+			let out = '';
+			proc.stdout!.on('data', (chunk: Buffer) => {
+				out += chunk.toString();
+				if (out.includes('Ready to accept connections')) resolve();
+			});
+			proc.once('exit', (code) => reject(new Error(`redis-server exited (${code})`)));
+		});
+		for (let i = 0; i < 2; i++)
+			relays.push(await createRedisRelay({ url: `redis://127.0.0.1:${port}` }));
+	}, 30_000);
+
+	afterAll(async () => {
+		for (const registry of registries.splice(0)) await registry.unloadAll();
+		for (const relay of relays) await relay.close();
+		const proc = redis;
+		if (proc && proc.exitCode === null)
+			await new Promise<void>((resolve) => {
+				proc.once('exit', () => resolve());
+				proc.kill('SIGKILL');
+			});
+	});
+
+	const textOn = (live: LiveChannel) => live.doc.getText('section:a').toString();
+
+	async function until(condition: () => boolean) {
+		const deadline = Date.now() + 5_000;
+		while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+		expect(condition()).toBe(true);
+	}
+
+	/**
+	 * The channel loaded on both nodes, once the second node's hello has been answered (it asks
+	 * for what it lacks; the answer would carry anything written here before it arrived).
+	 */
+	async function onTwoNodes(here: AfterApply<LiveChannel>[], there: AfterApply<LiveChannel>[]) {
+		const meetingId = await aMeeting();
+		const first = await aRegistry(here, relays[0]).attach(meetingId, 'main', new TestPeer());
+		// As if relayed from a third node: only the answer to the hello carries it.
+		Y.applyUpdate(first.doc, anUpdate('loaded'), relayOrigin);
+		const second = await aRegistry(there, relays[1]).attach(meetingId, 'main', new TestPeer());
+		await until(() => textOn(second).includes('loaded'));
+		return [first, second];
+	}
+
+	it('publishes what this node applied to the other nodes, but never what another node relayed', async () => {
+		const [here, there] = await onTwoNodes([relayToNodes], []);
+		// Relayed to this node by a third: applied here, not published again (Redis keeps order,
+		// so had it gone out it would reach the other node before the next one).
+		Y.applyUpdate(here.doc, anUpdate('echo'), relayOrigin);
+		Y.applyUpdate(here.doc, anUpdate('typed here'), new TestPeer());
+		await until(() => textOn(there).includes('typed here'));
+		expect(textOn(there)).not.toContain('echo');
+	});
+
+	it('publishes nothing when the step is not in the list', async () => {
+		const [here, there] = await onTwoNodes([], [relayToNodes]);
+		Y.applyUpdate(here.doc, anUpdate('kept here'), new TestPeer());
+		// The other way round it does go out: once that arrives, anything sent before it had too.
+		Y.applyUpdate(there.doc, anUpdate('from there'), new TestPeer());
+		await until(() => textOn(here).includes('from there'));
+		await new Promise((r) => setTimeout(r, 100));
+		expect(textOn(there)).not.toContain('kept here');
 	});
 });
