@@ -55,7 +55,8 @@ function send(record: LoadedChannel, userId: string, update: Uint8Array) {
 		accepted
 	};
 	const verdict = quotaCheck.check(context);
-	if (!(verdict instanceof Promise) && verdict.ok) Y.applyUpdate(record.doc, update);
+	if (verdict instanceof Promise) throw new Error('the quota check waits for nothing');
+	if (verdict.ok) Y.applyUpdate(record.doc, update);
 	return verdict;
 }
 
