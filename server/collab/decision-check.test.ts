@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { closeCodes } from '../../src/lib/collab/protocol';
 import { roots } from '../../src/lib/collab/roots';
-import { checkDecisionRoots, isCheckedRoot } from './decision-check';
+import type { ConnectionIdentity } from './authenticate';
+import { checkDecisionRoots, decisionCheck, isCheckedRoot } from './decision-check';
+import { checkUpdate } from './gate';
+import type { LoadedChannel, UpdateContext } from './hooks';
 
 /** The update a client would send for `change`, made on a copy of `server`. */
 function updateFrom(server: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
@@ -114,5 +118,60 @@ describe('checkDecisionRoots', () => {
 			reason: 'outcome refused (reason)'
 		});
 		expect(verdict({ outcome: 'no-plan', reason: 'ok' }).ok).toBe(false);
+	});
+});
+
+describe('decisionCheck (beforeApply)', () => {
+	const identity = {
+		userId: 'u',
+		mayWrite: true,
+		childIds: ['c1'],
+		decisionOptions: ['plan', 'no-plan']
+	} as ConnectionIdentity;
+
+	/** The context the pipeline gives the check once the gate has accepted `update`. */
+	function context(server: Y.Doc, update: Uint8Array): UpdateContext {
+		const accepted = checkUpdate({
+			doc: server,
+			update,
+			kind: 'update',
+			mayWrite: () => true,
+			ownerOf: () => 'self'
+		});
+		if (!accepted.ok) throw new Error(accepted.reason);
+		// The check reads only the channel's document.
+		const record = { doc: server } as LoadedChannel;
+		return { identity, record, kind: 'update', sent: update, accepted };
+	}
+
+	it('closes the socket as an invalid decision, by the meeting’s children and options', () => {
+		const server = new Y.Doc();
+		const root = roots.decision('p1');
+		const set = (value: unknown, child = 'c1') =>
+			decisionCheck.check(
+				context(
+					server,
+					updateFrom(server, (d) => d.getMap(root).set(child, value))
+				)
+			);
+		expect(set({ recommendation: 'plan', reason })).toEqual({ ok: true });
+		expect(set({ recommendation: 'plan', reason: 'short' })).toMatchObject({
+			ok: false,
+			code: closeCodes.invalidDecision
+		});
+		expect(set({ recommendation: 'step-up', reason })).toMatchObject({ ok: false });
+		expect(set({ recommendation: 'plan', reason }, 'c2')).toMatchObject({ ok: false });
+	});
+
+	it('passes updates to other roots unread, and anything before the gate', () => {
+		const server = new Y.Doc();
+		const elsewhere = updateFrom(server, (d) => d.getMap(roots.plan).set('c1', 'anything'));
+		expect(decisionCheck.check(context(server, elsewhere))).toEqual({ ok: true });
+		const bad = context(
+			server,
+			updateFrom(server, (d) => d.getMap(roots.outcome).set('c1', 'plan'))
+		);
+		expect(decisionCheck.check(bad)).toMatchObject({ ok: false });
+		expect(decisionCheck.check({ ...bad, accepted: null })).toEqual({ ok: true });
 	});
 });
