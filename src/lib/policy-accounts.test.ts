@@ -1,10 +1,17 @@
 /**
  * Who makes, disables and enables which accounts (issue 20, items 2 and 3): the rank of each
- * role, the roles each may give, and that only the unit that made an account acts on it.
+ * role, the roles each may give, and that only the unit that made an account acts on it; and who
+ * gives a child their own account or a new set-up link for it (issue 27, `mayMakeChildAccount`).
  */
 import { describe, expect, it } from 'vitest';
-import { grantableRoles, mayDisableAccount, mayGrantRole, type Viewer } from './policy';
-import type { UserRole } from './domain/vocabulary';
+import {
+	grantableRoles,
+	mayDisableAccount,
+	mayGrantRole,
+	mayMakeChildAccount,
+	type Viewer
+} from './policy';
+import { userRoles, type UserRole } from './domain/vocabulary';
 
 const inUnit = (role: UserRole, id: string = role): Viewer => ({ id, role, unitId: 'u1' });
 
@@ -72,5 +79,25 @@ describe('mayDisableAccount', () => {
 				account: account('manager', 'u1', 'me')
 			})
 		).toBe(false);
+	});
+});
+
+describe('mayMakeChildAccount: a child’s account and each new set-up link for it (issue 27)', () => {
+	const child = { unitId: 'u1', iroId: 'officer' };
+	it('the unit’s chairs and business support, and nobody else of the unit', () => {
+		const may = userRoles.filter((role) => mayMakeChildAccount({ viewer: inUnit(role), child }));
+		expect(may.sort()).toEqual(['admin', 'chair']);
+	});
+
+	it('the child’s reviewing officer, but not for another unit’s child', () => {
+		expect(mayMakeChildAccount({ viewer: inUnit('chair', 'officer'), child })).toBe(true);
+		const elsewhere = { unitId: 'u2', iroId: 'officer' };
+		for (const role of userRoles)
+			expect(mayMakeChildAccount({ viewer: inUnit(role, 'officer'), child: elsewhere })).toBe(
+				false
+			);
+		expect(mayMakeChildAccount({ viewer: { id: 'a', role: 'admin', unitId: null }, child })).toBe(
+			false
+		);
 	});
 });

@@ -5,17 +5,20 @@ import {
 	demoMeetings,
 	expectAccessible,
 	lastMailTo,
+	restoreDemoPassword,
 	scheduleMiaReview,
 	signInAs
 } from './helpers';
 
 /**
- * Issue 27, done when: a child in care signs in on a phone, reads their next review and their
+ * Issue 27, done when: a child in care signs in with their link on a phone (Tyler has forgotten
+ * his password: his reviewing officer gives him a new link from his page), reads their next review and their
  * tracker card, and sends "I want to see my brother more" to their reviewing officer, who reads
  * and answers it; another child (given an account and a set-up link here) cannot read it (404).
  * After End, a parent answers the feedback on the phone, a professional through the link in
  * their email, and the manager sees both in the figures the same day. Seeds what it needs (its own review for Mia; Kai's
- * account), so it does not depend on the order the specs run in.
+ * account), and puts Tyler's demo password back at its end (the other specs sign in with it),
+ * so it does not depend on the order the specs run in.
  */
 const TYLER = '00000000-0000-4000-8000-000000000204';
 /** Tyler's own account (server/seed/demo-ids.ts). */
@@ -29,16 +32,39 @@ async function phonePage(browser: Browser) {
 	return { context, page: await context.newPage() };
 }
 
-test('a child in care reads their space on a phone and tells their reviewing officer, who answers; another child cannot read it', async ({
+test.afterEach(async () => {
+	// Tyler chose a new password in the first test: the demo's again, whatever happened there
+	// (the tests below, and other specs, sign in as him with it).
+	await restoreDemoPassword(TYLER_ACCOUNT);
+});
+
+test('a child in care signs in with a new link from their reviewing officer on a phone, reads their space and tells the reviewing officer, who answers; another child cannot read it', async ({
 	browser
 }) => {
-	// Tyler signs in with his username on his phone and lands in his own space.
+	// Tyler has forgotten his password: his reviewing officer gives him a new link from his page.
+	const officerContext = await browser.newContext();
+	const officer = await officerContext.newPage();
+	await signInAs(officer, 'chair@demo.test');
+	await officer.goto(`/children/${TYLER}`);
+	await officer.locator('html[data-ready="true"]').waitFor();
+	const account = officer.getByTestId('child-account');
+	await expect(account).toContainText('child@demo.test');
+	await account.getByRole('button', { name: 'Give Tyler a new link' }).click();
+	const linkField = account.getByLabel('Tyler’s set-up link');
+	await expect(linkField).toHaveValue(/\/invite\//);
+	await expectAccessible(officer);
+	const newLink = await linkField.inputValue();
+
+	// He opens it on his phone, chooses a password, and lands in his own space.
 	const child = await phonePage(browser);
-	await child.page.goto('/login');
-	await child.page.locator('html[data-ready="true"]').waitFor();
-	await child.page.getByLabel('Email address or username').fill('child@demo.test');
-	await child.page.getByLabel('Password').fill(DEMO_PASSWORD);
-	await child.page.getByRole('button', { name: 'Sign in' }).click();
+	await child.page.goto(new URL(newLink).pathname);
+	await expect(
+		child.page.getByRole('heading', { level: 1, name: 'Choose a new password' })
+	).toBeVisible();
+	await expect(child.page.getByText('child@demo.test')).toBeVisible();
+	await child.page.getByLabel('Choose a password').fill('green rockets hum at midnight');
+	await child.page.getByLabel('Type the password again').fill('green rockets hum at midnight');
+	await child.page.getByRole('button', { name: 'Save my new password' }).click();
 	await expect(child.page).toHaveURL(/\/me$/);
 	// (Once a review of his has ended, his letter follows under its own heading.)
 	await expect(child.page.getByRole('heading', { level: 1, name: 'Hello, Tyler' })).toBeVisible();
@@ -68,8 +94,6 @@ test('a child in care reads their space on a phone and tells their reviewing off
 	);
 
 	// His reviewing officer reads it and answers in the same place.
-	const officer = await browser.newPage();
-	await signInAs(officer, 'chair@demo.test');
 	await officer.goto('/messages');
 	const tyler = officer.getByRole('region', { name: 'Tyler' });
 	await expect(tyler.getByTestId('conversation')).toContainText('I want to see my brother more');
@@ -97,7 +121,10 @@ test('a child in care reads their space on a phone and tells their reviewing off
 	expect(peek.status()).toBe(404);
 	const own = await other.page.request.get('/api/messages');
 	expect(JSON.stringify(await own.json())).not.toContain('brother');
-	await Promise.all([child.context.close(), other.context.close(), officer.close()]);
+	// The link worked once: opened again, it says so.
+	await other.page.goto(new URL(newLink).pathname);
+	await expect(other.page.getByRole('alert')).toContainText('used already');
+	await Promise.all([child.context.close(), other.context.close(), officerContext.close()]);
 });
 
 test('after End the parent answers the feedback on a phone, a professional through the link in their email, and the manager sees both the same day', async ({

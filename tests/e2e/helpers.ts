@@ -194,6 +194,14 @@ export async function addHouseholds(
 }
 
 /**
+ * Puts back the password a demo account had when the demo loaded (tests/e2e/seed-meetings.ts):
+ * for a spec that has someone choose a new one, since the other specs sign in with the demo's.
+ */
+export async function restoreDemoPassword(userId: string): Promise<void> {
+	await askSeeding({ restorePassword: userId });
+}
+
+/**
  * A meeting of the calling spec's own, a copy of one of the demo's as the demo loaded it (its
  * people, children, reports, queued mail, and for Mia's conference its record): a spec that
  * starts, ends, moves or invites to a meeting uses one, so no spec depends on another's order

@@ -475,6 +475,12 @@ const matrix: Row[] = [
 		allow: unitOffice,
 		why: 'mayMakeChildAccount (no username: 400)'
 	},
+	{
+		key: 'POST /api/children/[childId]/account/link',
+		ask: postJson(`/api/children/${MIA}/account/link`),
+		allow: unitOffice,
+		why: 'mayMakeChildAccount (Mia has no account: 409)'
+	},
 	// A professional's feedback link (issue 27): the token is the right; an unknown one is 404.
 	{
 		key: 'GET /feedback/[token]',

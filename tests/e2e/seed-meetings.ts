@@ -20,7 +20,8 @@ import {
 	meetings,
 	outbox,
 	professionalReports,
-	units
+	units,
+	users
 } from '../../src/lib/server/db/schema';
 import { insertRows } from '../../src/lib/server/db/bulk';
 import { demoIds } from '../../server/seed/demo-ids';
@@ -126,7 +127,10 @@ async function addHouseholds(db: Database, households: Household[]): Promise<str
  * Answers `{"households": [{unit, name, children}]}` with `{"familyIds"}`, in order, once added,
  * `POST {"like": demoMeetingId, "title"?}` with `{"meetingId"}` on the socket, and
  * `POST {"mailTo": {address, meetingId}}` with the newest message queued to that address about
- * that meeting (`{subject, textBody}`), so a spec can follow a link a person was sent.
+ * that meeting (`{subject, textBody}`), so a spec can follow a link a person was sent, and
+ * `POST {"restorePassword": userId}` with `{}` once that demo account's password is the one the
+ * demo loaded again (a spec that has someone choose a new password puts the demo's back, which
+ * the strength check would refuse through the app: the other specs sign in with it).
  */
 export async function serveSeeding(props: {
 	db: Database;
@@ -145,6 +149,11 @@ export async function serveSeeding(props: {
 	];
 	const sources = new Map<string, Source>();
 	for (const meetingId of demoMeetings) sources.set(meetingId, await snapshot(db, meetingId));
+	const demoPasswords = new Map(
+		(await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users)).map(
+			(user) => [user.id, user.passwordHash]
+		)
+	);
 
 	const server = createServer((request, response) => {
 		let body = '';
@@ -156,7 +165,19 @@ export async function serveSeeding(props: {
 					title?: string;
 					mailTo?: { address: string; meetingId: string };
 					households?: Household[];
+					restorePassword?: string;
 				};
+				if (asked.restorePassword) {
+					const hash = demoPasswords.get(asked.restorePassword);
+					if (hash === undefined) throw new Error(`no demo account ${asked.restorePassword}`);
+					await db
+						.update(users)
+						.set({ passwordHash: hash })
+						.where(eq(users.id, asked.restorePassword));
+					response.writeHead(200, { 'content-type': 'application/json' });
+					response.end('{}');
+					return;
+				}
 				if (asked.households) {
 					const familyIds = await addHouseholds(db, asked.households);
 					response.writeHead(200, { 'content-type': 'application/json' });

@@ -671,6 +671,12 @@ const matrix: Row[] = [
 		why: 'mayMakeChildAccount (its unit’s chair: 400, no username)'
 	},
 	{
+		key: 'POST /api/children/[childId]/account/link',
+		ask: json((t) => `/api/children/${t.child}/account/link`),
+		expect: missing('chair'),
+		why: 'mayMakeChildAccount (its unit’s chair: 409 with no account, else 201)'
+	},
+	{
 		key: 'GET /feedback/[token]',
 		ask: get(() => '/feedback/not-a-real-token'),
 		expect: missing(null),

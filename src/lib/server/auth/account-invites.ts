@@ -11,6 +11,13 @@
  * which works once, for 14 days, only while the account has no password and is not disabled;
  * a newer link for the same account replaces the older one.
  *
+ * A child's own account (issue 27) has no email address to reset a forgotten password by: their
+ * reviewing officer or the unit's office gives them a new link (../child-accounts.ts), which
+ * works once, for 14 days, even though the account has a password; using it replaces the
+ * password, so the old one stops working, and ends every session of theirs before signing them
+ * in. Only a child's account is reset this way: anyone else has an email address and the
+ * account page.
+ *
  * What a link may claim (issue 20). A People link is shown to the staff who made the account
  * (the API answers with it), so it proves nothing about who reads the address: it claims only
  * places on meetings of the unit that made the account — places that unit gave that address
@@ -22,7 +29,7 @@
  * This is the simplest model that never lets one unit's staff claim, or learn of, another
  * unit's people; signing in tries each account with the address (./sign-in.ts).
  */
-import { and, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	accountInvites,
@@ -38,7 +45,7 @@ import { accountRoleForInvitee, meetingRolesForAccount } from '../../policy';
 import { normaliseEmail, usersByEmail } from '../users';
 import type { UserRole } from '../../domain/vocabulary';
 import { hashPassword, verifyPassword } from './password';
-import { generateSessionToken, sessionIdFromToken } from './session';
+import { generateSessionToken, invalidateUserSessions, sessionIdFromToken } from './session';
 import { CommandError } from '../command-error';
 
 /** How long a set-up link works. */
@@ -134,7 +141,15 @@ const UNUSABLE = {
 
 /** What the set-up page shows for a token: who it is for, or why it cannot be used. */
 export type AccountInviteLookup =
-	| { ok: true; name: string; email: string; meetingId: string | null; expiresAt: Date }
+	| {
+			ok: true;
+			name: string;
+			email: string;
+			meetingId: string | null;
+			expiresAt: Date;
+			/** A child's new link (issue 27): it replaces the password they have. */
+			newPassword: boolean;
+	  }
 	| { ok: false; problem: string };
 
 /** Looks a token up without using it. */
@@ -180,11 +195,15 @@ export async function lookUpAccountInvite(props: {
 		name: participant.name,
 		email: invite.email,
 		meetingId: participant.meetingId,
-		expiresAt: invite.expiresAt
+		expiresAt: invite.expiresAt,
+		newPassword: false
 	};
 }
 
-/** A link for an account the unit made: usable while unused, unexpired, and the account has no password and is enabled. */
+/**
+ * A link for an account the unit made: usable while unused, unexpired, and the account is
+ * enabled and has no password yet (or is a child's, whose new link replaces the password).
+ */
 async function lookUpUserInvite(props: {
 	db: Database;
 	invite: AccountInvite;
@@ -195,8 +214,7 @@ async function lookUpUserInvite(props: {
 	const [user] = await props.db.select().from(users).where(eq(users.id, props.userId));
 	if (!user) return { ok: false, problem: UNUSABLE.unknown };
 	if (user.disabledAt) return { ok: false, problem: UNUSABLE.disabled };
-	if (invite.usedAt || user.passwordHash !== NO_PASSWORD_YET)
-		return { ok: false, problem: UNUSABLE.used };
+	if (invite.usedAt || !passwordSettableByLink(user)) return { ok: false, problem: UNUSABLE.used };
 	if (invite.expiresAt.getTime() <= props.now.getTime())
 		return { ok: false, problem: UNUSABLE.expired };
 	return {
@@ -204,8 +222,14 @@ async function lookUpUserInvite(props: {
 		name: user.name,
 		email: user.email,
 		meetingId: null,
-		expiresAt: invite.expiresAt
+		expiresAt: invite.expiresAt,
+		newPassword: user.passwordHash !== NO_PASSWORD_YET
 	};
+}
+
+/** May a link set this account's password: it has none yet, or it is a child's (issue 27)? */
+function passwordSettableByLink(user: Pick<User, 'passwordHash' | 'role'>): boolean {
+	return user.passwordHash === NO_PASSWORD_YET || user.role === 'child';
 }
 
 /** What using a link did: the account, the meeting to open, and whether to sign them in now. */
@@ -238,7 +262,8 @@ export async function redeemAccountInvite(props: {
 		? await accountOpenedBy({ db, token: props.token, password: props.password })
 		: null;
 	const passwordHash = held ? '' : await hashPassword(props.password); // slow: outside the transaction
-	return db.transaction(async (tx) => {
+	let sessionsToEnd: string | null = null;
+	const redeemed = await db.transaction(async (tx): Promise<RedeemedInvite> => {
 		const [invite] = await tx
 			.update(accountInvites)
 			.set({ usedAt: now })
@@ -252,18 +277,34 @@ export async function redeemAccountInvite(props: {
 			.returning();
 		if (!invite) throw new CommandError(400, UNUSABLE.used);
 		if (invite.userId) {
+			const [before] = await tx
+				.select({ passwordHash: users.passwordHash })
+				.from(users)
+				.where(eq(users.id, invite.userId));
 			const [user] = await tx
 				.update(users)
 				.set({ passwordHash })
 				.where(
 					and(
 						eq(users.id, invite.userId),
-						eq(users.passwordHash, NO_PASSWORD_YET),
+						or(eq(users.passwordHash, NO_PASSWORD_YET), eq(users.role, 'child')),
 						isNull(users.disabledAt)
 					)
 				)
 				.returning({ id: users.id, role: users.role, unitId: users.unitId });
-			if (!user) throw new CommandError(400, UNUSABLE.used);
+			if (!user || !before) throw new CommandError(400, UNUSABLE.used);
+			if (before.passwordHash !== NO_PASSWORD_YET) {
+				// A child's new link (issue 27): the password is replaced; whoever held a session is out.
+				sessionsToEnd = user.id;
+				await audit({
+					db: tx,
+					userId: user.id,
+					action: 'password-set-by-link',
+					targetType: 'user',
+					targetId: user.id
+				});
+				return { userId: user.id, meetingId: null, signIn: true };
+			}
 			const linked = await linkPlacesToAccount({ db: tx, email: invite.email, ...user });
 			await audit({
 				db: tx,
@@ -335,6 +376,9 @@ export async function redeemAccountInvite(props: {
 		});
 		return { userId: user.id, meetingId: participant.meetingId, signIn: true };
 	});
+	// After the commit: their cookies are refused and their live connections closed (4401).
+	if (sessionsToEnd) await invalidateUserSessions({ db, userId: sessionsToEnd });
+	return redeemed;
 }
 
 /**

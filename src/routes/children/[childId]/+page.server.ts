@@ -11,6 +11,7 @@ import { database } from '$lib/server/db';
 import { audit } from '$lib/server/audit';
 import { riskHistoryFor } from '$lib/server/risk/history';
 import { childStory } from '$lib/server/child-story';
+import { childAccountFor } from '$lib/server/child-accounts';
 import { advocacyForChildPage } from '$lib/server/voices/advocacy';
 import { childCare, childForViewer } from '$lib/server/families/queries';
 import { planRegisterFor } from '$lib/server/families/plans';
@@ -47,7 +48,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		care: await childCare({ db, user: locals.user, childId: params.childId }),
 		plans: (await planRegisterFor({ db, user: locals.user, childId: params.childId })) ?? [],
 		record: await childRecordFor({ db, user: locals.user, childId: params.childId }),
-		siblingChoices: await siblingChoices({ db, user: locals.user, childId: params.childId })
+		siblingChoices: await siblingChoices({ db, user: locals.user, childId: params.childId }),
+		// Their own account (issue 27), for those who may give one or a new set-up link.
+		account: await childAccountFor({ db, user: locals.user, childId: params.childId })
 	};
 };
 

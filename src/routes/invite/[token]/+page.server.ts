@@ -43,6 +43,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 				name: found.name,
 				email: found.email,
 				forMeeting: found.meetingId !== null,
+				newPassword: found.newPassword,
 				expiresAt: found.expiresAt.toISOString()
 			}
 		: { ok: false as const, problem: found.problem };
