@@ -194,11 +194,11 @@ export const allegationSectorLabel: Record<AllegationSector, string> = {
 	health: 'Health',
 	'social-care': "Children's social care",
 	'foster-care': 'Foster care',
-	'residential-care': "Residential care and children's homes",
+	'residential-care': "Children's homes",
 	police: 'Police',
 	faith: 'Faith groups',
 	'sport-and-leisure': 'Sport and leisure',
-	voluntary: 'Voluntary and community groups',
+	voluntary: 'Voluntary groups',
 	transport: 'Transport',
 	other: 'Another sector'
 };

@@ -372,7 +372,9 @@ export function oversightTables(
 		chartOf(
 			'allegations',
 			'Referrals by sector',
-			referralRows.slice(1, 1 + Object.keys(allegationSectorLabel).length),
+			referralRows
+				.slice(1, 1 + Object.keys(allegationSectorLabel).length)
+				.map(([label, ...values]) => [label.replace(/^Sector: /, ''), ...values]),
 			withPrevious
 		)
 	);
