@@ -136,3 +136,28 @@ export const invitees: readonly {
 	{ account: 'child', unit: 'u1', tie: 'nothing', roles: [] },
 	{ account: 'child', unit: 'u2', tie: 'its child', roles: [] }
 ];
+
+/**
+ * Who works the unit's allegations against adults who work with children (issue 25, the LADO's
+ * cases: `/api/allegations`, `mayWorkAllegations`): one row per kind of account and its unit,
+ * asked about an allegation of unit `u1`. Parents, children and professionals (the adult under
+ * allegation may be one) never; another unit's staff never.
+ */
+export const allegationWorkers: readonly {
+	account: UserRole;
+	unit: 'u1' | 'u2' | null;
+	works: boolean;
+}[] = [
+	{ account: 'chair', unit: 'u1', works: true },
+	{ account: 'admin', unit: 'u1', works: true },
+	{ account: 'manager', unit: 'u1', works: true },
+	{ account: 'chair', unit: 'u2', works: false },
+	{ account: 'admin', unit: 'u2', works: false },
+	{ account: 'manager', unit: 'u2', works: false },
+	{ account: 'chair', unit: null, works: false },
+	{ account: 'manager', unit: null, works: false },
+	{ account: 'professional', unit: 'u1', works: false },
+	{ account: 'professional', unit: null, works: false },
+	{ account: 'parent', unit: null, works: false },
+	{ account: 'child', unit: 'u1', works: false }
+];

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { mayBeInvited, mayImportCaseSystemIds, meetingRoleFit, mayWriteRoot } from './policy';
+import {
+	mayBeInvited,
+	mayImportCaseSystemIds,
+	mayWorkAllegations,
+	meetingRoleFit,
+	mayWriteRoot
+} from './policy';
 import { meetingRoles, type MeetingStatus, type UserRole } from './domain/vocabulary';
 import {
 	rootRights as table,
 	rootRightsBeforeStart as tableBeforeStart,
 	invitees,
+	allegationWorkers,
 	writableRoots as roots,
 	writers,
 	type Writer
@@ -135,4 +142,16 @@ describe('who imports the children’s case-system identifiers (issue 26)', () =
 			expect(who(role), role).toBe(false);
 		expect(who('admin', null)).toBe(false);
 	});
+});
+
+describe('who works the unit’s allegations against adults (issue 25): one table (tests/rights-table.ts)', () => {
+	for (const row of allegationWorkers) {
+		it(`${row.account} of ${row.unit ?? 'no unit'}: ${row.works ? 'works them' : 'never'}`, () => {
+			const viewer = { id: 'v', role: row.account, unitId: row.unit };
+			expect(mayWorkAllegations(viewer, 'u1')).toBe(row.works);
+			// Referring one for their own unit: a unit's chairs, business support and managers.
+			const unitStaff = ['chair', 'admin', 'manager'].includes(row.account) && row.unit !== null;
+			expect(mayWorkAllegations(viewer)).toBe(unitStaff);
+		});
+	}
 });

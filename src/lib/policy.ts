@@ -871,3 +871,15 @@ export function mayUseConversation(props: {
 export function mayReadOfficerMessages(viewer: Viewer): boolean {
 	return viewer.role === 'chair' && viewer.unitId !== null;
 }
+
+/**
+ * May the viewer work the unit's allegations against adults who work with children (issue 25,
+ * the LADO's cases: `/api/allegations`): refer one, read it, record its outcome? The unit's chairs
+ * (the LADO is a chair on a rota), business support and managers, for their own unit's cases only.
+ * Nobody else: not parents or children, not professionals — the adult under allegation may be one.
+ */
+export function mayWorkAllegations(viewer: Viewer, allegationUnitId?: string | null): boolean {
+	const role = viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager';
+	if (!role || viewer.unitId === null) return false;
+	return allegationUnitId === undefined || allegationUnitId === viewer.unitId;
+}

@@ -87,6 +87,8 @@ interface Ids {
 	report: string;
 	/** Mia's consultation form, written down by the police officer before the meeting. */
 	consultation: string;
+	/** An allegation against an adult about Mia (issue 25), referred by the chair. */
+	allegation: string;
 }
 
 interface Row {
@@ -713,6 +715,30 @@ const matrix: Row[] = [
 		why: 'mayReadOversight'
 	},
 	{
+		key: 'POST /api/allegations',
+		// An empty body: past the guard it is refused (400), so nothing is referred.
+		ask: postJson('/api/allegations'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkAllegations: the unit’s chairs, business support and managers'
+	},
+	{
+		key: 'GET /api/allegations/[id]',
+		ask: (ids) => ({ method: 'GET', path: `/api/allegations/${ids.allegation}` }),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkAllegations: never a parent, a child or a professional'
+	},
+	{
+		key: 'POST /api/allegations/[id]/outcome',
+		// An empty body: past the guard it is refused (400), so no outcome is recorded.
+		ask: (ids) => ({
+			method: 'POST',
+			path: `/api/allegations/${ids.allegation}/outcome`,
+			json: {}
+		}),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkAllegations'
+	},
+	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get(`/api/children/${MIA}/challenges`),
 		allow: ['chair', 'businessSupport', 'invitedProfessional', 'manager'],
@@ -1171,6 +1197,23 @@ test.beforeAll(async () => {
 	});
 	expect(consultation.status(), 'consultation written').toBe(201);
 	const reportId = ((await report.json()) as { id: string }).id;
+	// The chair refers an allegation against an adult about Mia (issue 25).
+	const allegation = await chair.post('/api/allegations', {
+		data: {
+			adult: {
+				name: 'Rights Matrix Adult',
+				role: 'Sports coach',
+				employer: 'Riverside Swimming Club',
+				sector: 'sport-and-leisure'
+			},
+			childIds: [MIA],
+			nature: 'conduct',
+			receivedAt: new Date().toISOString(),
+			referrer: { name: 'A club welfare officer', agency: 'Riverside Swimming Club' }
+		}
+	});
+	expect(allegation.status(), 'allegation referred').toBe(201);
+	const allegationId = ((await allegation.json()) as { id: string }).id;
 	const consultationId = ((await consultation.json()) as { id: string }).id;
 	await police.dispose();
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
@@ -1203,7 +1246,8 @@ test.beforeAll(async () => {
 		plan24h: all.documents.find((d) => d.kind === 'plan-24h')!.id,
 		outboxMessage: outbox.messages.find((m) => m.attachments.length > 0)!.id,
 		report: reportId,
-		consultation: consultationId
+		consultation: consultationId,
+		allegation: allegationId
 	};
 	await Promise.all([office.dispose(), chair.dispose(), dad.dispose()]);
 });

@@ -112,6 +112,8 @@ interface Things {
 	agency: string;
 	/** An action of its plan, if the meeting has one. */
 	action: string;
+	/** An allegation against an adult about its child (issue 25; B only: the demo has none). */
+	allegation: string;
 }
 
 interface Ask {
@@ -738,6 +740,40 @@ const matrix: Row[] = [
 		why: 'their unit’s figures (and unchanged by the other unit’s conference)'
 	},
 	{
+		key: 'POST /api/allegations',
+		// About the other unit's child: refused (400 naming childIds, or 404), nothing referred.
+		ask: json(
+			() => '/api/allegations',
+			(t) => ({
+				adult: {
+					name: 'Across the wall',
+					role: 'Coach',
+					employer: 'A club',
+					sector: 'sport-and-leisure'
+				},
+				childIds: [t.child],
+				nature: 'conduct',
+				receivedAt: '2026-01-05T10:00:00Z',
+				referrer: { name: 'Across the wall', agency: 'A club' }
+			})
+		),
+		expect: refused,
+		why: 'mayWorkAllegations, and only the unit’s own children'
+	},
+	{
+		key: 'GET /api/allegations/[id]',
+		ask: get((t) => `/api/allegations/${t.allegation}`),
+		expect: missing('chair'),
+		why: 'mayWorkAllegations (the allegation’s unit)'
+	},
+	{
+		key: 'POST /api/allegations/[id]/outcome',
+		// An empty body: B's business support is refused it (400), so no outcome is recorded.
+		ask: json((t) => `/api/allegations/${t.allegation}/outcome`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkAllegations (the allegation’s unit)'
+	},
+	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get((t) => `/api/children/${t.child}/challenges`),
 		expect: missing('chair'),
@@ -1256,6 +1292,22 @@ test.beforeAll(async () => {
 		}
 	});
 	expect(challenge.status(), 'challenge raised').toBe(201);
+	// An allegation against an adult who works with the child (issue 25).
+	const allegation = await chair.post('/api/allegations', {
+		data: {
+			adult: {
+				name: 'Quillon Northfield',
+				role: 'Teaching assistant',
+				employer: 'Northfield Academy',
+				sector: 'education'
+			},
+			childIds: [childId],
+			nature: 'physical',
+			receivedAt: new Date().toISOString(),
+			referrer: { name: 'The head teacher', agency: 'Northfield Academy' }
+		}
+	});
+	expect(allegation.status(), 'allegation referred').toBe(201);
 
 	// The chair starts and ends it: documents, and mail with attachments in B's outbox.
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
@@ -1298,7 +1350,8 @@ test.beforeAll(async () => {
 		chairAccount,
 		parentAccount,
 		agency: agencyId,
-		action: actions.actions?.[0]?.id ?? NOTHING
+		action: actions.actions?.[0]?.id ?? NOTHING,
+		allegation: ((await allegation.json()) as { id: string }).id
 	};
 	await Promise.all([office, professional, chair, parent].map((c) => c.dispose()));
 
@@ -1335,7 +1388,8 @@ test.beforeAll(async () => {
 		chairAccount: demoId(101),
 		parentAccount: demoId(107),
 		agency: NOTHING,
-		action: NOTHING
+		action: NOTHING,
+		allegation: NOTHING
 	};
 	await Promise.all([aChair.dispose(), dawn.dispose()]);
 });

@@ -4,6 +4,9 @@
  * generators import these; none types a label map of its own (`vocabulary.test.ts` checks).
  */
 import type {
+	AllegationNature,
+	AllegationOutcome,
+	AllegationSector,
 	Attendance,
 	ChallengeStage,
 	CopyProof,
@@ -164,6 +167,40 @@ export const challengeStageLabel: Record<ChallengeStage, string> = {
 	formal: 'Formal dispute',
 	escalated: 'Escalated to a manager',
 	resolved: 'Resolved'
+};
+
+/** What an allegation against an adult says happened (issue 25). */
+export const allegationNatureLabel: Record<AllegationNature, string> = {
+	physical: 'Physical harm',
+	sexual: 'Sexual abuse',
+	emotional: 'Emotional harm',
+	neglect: 'Neglect',
+	conduct: 'Conduct that may make them unsafe with children'
+};
+
+/** How an allegation concluded ("unfounded" only for cases concluded before 2013). */
+export const allegationOutcomeLabel: Record<AllegationOutcome, string> = {
+	substantiated: 'Substantiated',
+	unsubstantiated: 'Unsubstantiated',
+	false: 'False',
+	malicious: 'Malicious',
+	unfounded: 'Unfounded (cases before 2013)'
+};
+
+/** The sector the adult under allegation works in. */
+export const allegationSectorLabel: Record<AllegationSector, string> = {
+	education: 'Education',
+	'early-years': 'Early years and childcare',
+	health: 'Health',
+	'social-care': "Children's social care",
+	'foster-care': 'Foster care',
+	'residential-care': "Children's homes",
+	police: 'Police',
+	faith: 'Faith groups',
+	'sport-and-leisure': 'Sport and leisure',
+	voluntary: 'Voluntary groups',
+	transport: 'Transport',
+	other: 'Another sector'
 };
 
 /** Who answered a meeting's feedback, as the figures count them (issue 27). */

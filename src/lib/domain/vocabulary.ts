@@ -77,6 +77,44 @@ export type DocumentAudience = (typeof documentAudienceNames)[number];
 export const challengeStages = ['informal', 'formal', 'escalated', 'resolved'] as const;
 export type ChallengeStage = (typeof challengeStages)[number];
 
+/**
+ * What an allegation against an adult who works with children says happened (issue 25, the
+ * LADO's categories): physical, sexual or emotional harm, neglect, or conduct that suggests the
+ * adult may not be safe to work with children.
+ */
+export const allegationNatures = ['physical', 'sexual', 'emotional', 'neglect', 'conduct'] as const;
+export type AllegationNature = (typeof allegationNatures)[number];
+
+/**
+ * How an allegation concluded: the four outcomes the unit uses since 2012–13, and "unfounded",
+ * kept for cases concluded before then (the annual report, LADO section).
+ */
+export const allegationOutcomes = [
+	'substantiated',
+	'unsubstantiated',
+	'false',
+	'malicious',
+	'unfounded'
+] as const;
+export type AllegationOutcome = (typeof allegationOutcomes)[number];
+
+/** The sector the adult under allegation works in, as the LADO's figures count referrals. */
+export const allegationSectors = [
+	'education',
+	'early-years',
+	'health',
+	'social-care',
+	'foster-care',
+	'residential-care',
+	'police',
+	'faith',
+	'sport-and-leisure',
+	'voluntary',
+	'transport',
+	'other'
+] as const;
+export type AllegationSector = (typeof allegationSectors)[number];
+
 /** Who answers a meeting's feedback, as the figures count them (issue 27): never the person. */
 export const feedbackRespondents = ['parent', 'child', 'professional'] as const;
 export type FeedbackRespondent = (typeof feedbackRespondents)[number];

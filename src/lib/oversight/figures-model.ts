@@ -3,6 +3,7 @@
  * (`src/lib/server/oversight/figures.ts`) return them and the dashboard, the quarterly report,
  * its PDF and CSV render them. Browser-safe: types only.
  */
+import type { AllegationFigures } from '../domain/allegations';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { ChallengeStage, FeedbackRespondent, MeetingKind } from '../domain/vocabulary';
 
@@ -67,6 +68,8 @@ export interface OversightFigures {
 	};
 	caseloads: { userId: string; name: string; count: number; limit: number }[];
 	feedback: FeedbackFigures;
+	/** The LADO's figures (issue 25): allegations against adults who work with children. */
+	allegations: AllegationFigures;
 }
 
 /** Responses and the two scales' means (1–5, one decimal; 0 with no responses). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarterSummary } from './quarter-summary';
+import { allegationFigures } from '../domain/allegations';
 import type { OversightFigures } from './figures-model';
 
 const figures = (over: Partial<OversightFigures>): OversightFigures => ({
@@ -25,6 +26,7 @@ const figures = (over: Partial<OversightFigures>): OversightFigures => ({
 		byMonth: [],
 		comments: []
 	},
+	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
 	...over
 });
 

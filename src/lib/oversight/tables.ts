@@ -4,7 +4,14 @@
  * all render, so every format says the same thing. Browser-safe.
  */
 import type { OversightFigures } from './figures-model';
-import { challengeStageLabel, feedbackRespondentLabel, meetingKindLabel } from '../domain/labels';
+import {
+	allegationNatureLabel,
+	allegationOutcomeLabel,
+	allegationSectorLabel,
+	challengeStageLabel,
+	feedbackRespondentLabel,
+	meetingKindLabel
+} from '../domain/labels';
 import { formatCalendarDate } from '../domain/calendar-date';
 import type { BarChart } from './bar-chart';
 
@@ -29,6 +36,8 @@ export const tableNames = [
 	'agencies',
 	'advocacy',
 	'challenges',
+	'allegations',
+	'allegation-outcomes',
 	'caseloads',
 	'feedback',
 	'feedback-by-kind',
@@ -328,6 +337,80 @@ export function oversightTables(
 			rows: challengeRows
 		},
 		chartOf('challenges', 'Challenges by stage', challengeRows.slice(1, 5), withPrevious)
+	);
+
+	// Allegations against adults who work with children (the LADO's figures, issue 25)
+	const referral = (f: OversightFigures) => (label: string) => {
+		const a = f.allegations;
+		if (label === 'Referrals received') return [a.byMonth.reduce((n, m) => n + m.count, 0)];
+		const sector = a.bySector.find(
+			(row) => `Sector: ${allegationSectorLabel[row.sector]}` === label
+		);
+		if (sector) return [sector.count];
+		return [
+			a.byNature.find((row) => `Alleged: ${allegationNatureLabel[row.nature]}` === label)?.count ??
+				0
+		];
+	};
+	const referralRows = compare(
+		[
+			'Referrals received',
+			...Object.values(allegationSectorLabel).map((w) => `Sector: ${w}`),
+			...Object.values(allegationNatureLabel).map((w) => `Alleged: ${w}`)
+		],
+		referral(now),
+		previous && referral(previous)
+	);
+	add(
+		{
+			name: 'allegations',
+			heading: 'Allegations against adults who work with children',
+			note: 'Referrals to the LADO received in the period, by the sector the adult works in and what is alleged.',
+			head: headOf('', ['Referrals'], withPrevious),
+			rows: referralRows
+		},
+		chartOf(
+			'allegations',
+			'Referrals by sector',
+			referralRows
+				.slice(1, 1 + Object.keys(allegationSectorLabel).length)
+				.map(([label, ...values]) => [label.replace(/^Sector: /, ''), ...values]),
+			withPrevious
+		)
+	);
+	const concluded = (f: OversightFigures) => (label: string) => {
+		const a = f.allegations;
+		if (label === 'Concluded') return [a.resolved];
+		if (label === 'Within one month') return [a.resolvedWithin.oneMonth];
+		if (label === 'Within three months') return [a.resolvedWithin.threeMonths];
+		if (label === 'Within twelve months') return [a.resolvedWithin.twelveMonths];
+		return [a.byOutcome.find((row) => allegationOutcomeLabel[row.outcome] === label)?.count ?? 0];
+	};
+	const outcomeRows = compare(
+		[
+			'Concluded',
+			...Object.values(allegationOutcomeLabel),
+			'Within one month',
+			'Within three months',
+			'Within twelve months'
+		],
+		concluded(now),
+		previous && concluded(previous)
+	);
+	add(
+		{
+			name: 'allegation-outcomes',
+			heading: 'Allegations concluded, by outcome and time to resolve',
+			note: 'Allegations concluded in the period, whenever received; the national expectation is 80% within one month of receipt, 90% within three and nearly all within twelve.',
+			head: headOf('', ['Allegations'], withPrevious),
+			rows: outcomeRows
+		},
+		chartOf(
+			'allegation-outcomes',
+			'Allegations concluded by outcome',
+			outcomeRows.slice(1, 1 + Object.keys(allegationOutcomeLabel).length),
+			withPrevious
+		)
 	);
 
 	// Caseloads (at the end of this period only)

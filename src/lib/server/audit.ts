@@ -7,7 +7,16 @@ import { currentRequest } from './request-context';
 
 /** What an audit entry is about. */
 export type AuditTargetType =
-	'meeting' | 'child' | 'user' | 'session' | 'document' | 'record' | 'audit' | 'agency' | 'unit';
+	| 'meeting'
+	| 'child'
+	| 'user'
+	| 'session'
+	| 'document'
+	| 'record'
+	| 'audit'
+	| 'agency'
+	| 'unit'
+	| 'allegation';
 
 /**
  * Records who read or changed what, when and from where (docs/security.md, "Audit"). Never

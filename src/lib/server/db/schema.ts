@@ -17,3 +17,4 @@ export * from './schema/photos';
 export * from './schema/plans';
 export * from './schema/child-record';
 export * from './schema/case-system';
+export * from './schema/allegations';

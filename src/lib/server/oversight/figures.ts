@@ -30,8 +30,10 @@ import type {
 	OversightFigures
 } from '../../oversight/figures-model';
 import { meanScore } from '../../domain/feedback';
+import { allegationFigures, type AllegationFigureRow } from '../../domain/allegations';
 import type { FeedbackRespondent } from '../../domain/vocabulary';
 import {
+	allegations,
 	advocacyOffers,
 	circulation,
 	meetingDocuments,
@@ -161,18 +163,29 @@ export async function oversightFigures(props: {
 	const asOf = props.asOf ?? calendarDateOf(new Date());
 	const start = startOfLondonDay(from);
 	const end = startOfLondonDay(addDays(to, 1));
-	const [held, plans, docRows, cic, agencyRows, advocacy, challengeFigures, loads, feedback] =
-		await Promise.all([
-			meetingsHeld(db, unitId, start, end),
-			plansByMonth(db, unitId, from, to),
-			documentRows(db, unitId, start, end),
-			cicReviews(db, unitId, from, to, asOf),
-			agencyFigures(db, unitId, start, end),
-			advocacyFigures(db, unitId, start, end),
-			challengeFiguresFor(db, unitId, start, end),
-			caseloads(db, unitId, end),
-			feedbackFigures(db, unitId, from, to)
-		]);
+	const [
+		held,
+		plans,
+		docRows,
+		cic,
+		agencyRows,
+		advocacy,
+		challengeFigures,
+		loads,
+		feedback,
+		allegationRows
+	] = await Promise.all([
+		meetingsHeld(db, unitId, start, end),
+		plansByMonth(db, unitId, from, to),
+		documentRows(db, unitId, start, end),
+		cicReviews(db, unitId, from, to, asOf),
+		agencyFigures(db, unitId, start, end),
+		advocacyFigures(db, unitId, start, end),
+		challengeFiguresFor(db, unitId, start, end),
+		caseloads(db, unitId, end),
+		feedbackFigures(db, unitId, from, to),
+		allegationRowsFor(db, unitId, start, end)
+	]);
 	return {
 		from,
 		to,
@@ -194,8 +207,46 @@ export async function oversightFigures(props: {
 		advocacy,
 		challenges: challengeFigures,
 		caseloads: loads,
-		feedback
+		feedback,
+		allegations: allegationFigures(allegationRows, from, to)
 	};
+}
+
+/**
+ * The unit's allegations received or concluded in the period, one row each with its London days
+ * (the domain counts them: src/lib/domain/allegations.ts).
+ */
+async function allegationRowsFor(
+	db: Database,
+	unitId: string,
+	start: Date,
+	end: Date
+): Promise<AllegationFigureRow[]> {
+	const rows = await db
+		.select({
+			sector: allegations.adultSector,
+			nature: allegations.nature,
+			receivedAt: allegations.receivedAt,
+			outcome: allegations.outcome,
+			outcomeAt: allegations.outcomeAt
+		})
+		.from(allegations)
+		.where(
+			and(
+				eq(allegations.unitId, unitId),
+				or(
+					and(gte(allegations.receivedAt, start), lt(allegations.receivedAt, end)),
+					and(gte(allegations.outcomeAt, start), lt(allegations.outcomeAt, end))
+				)
+			)
+		);
+	return rows.map((row) => ({
+		sector: row.sector,
+		nature: row.nature,
+		receivedOn: londonDay(row.receivedAt),
+		outcome: row.outcome,
+		concludedOn: row.outcomeAt ? londonDay(row.outcomeAt) : null
+	}));
 }
 
 /**

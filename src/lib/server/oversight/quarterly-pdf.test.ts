@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderQuarterlyPdf } from './quarterly-pdf';
 import { oversightTables } from '../../oversight/tables';
 import { quarterSummary } from '../../oversight/quarter-summary';
+import { allegationFigures } from '../../domain/allegations';
 import type { OversightFigures } from '../../oversight/figures-model';
 import { meetingKinds } from '../../domain/vocabulary';
 
@@ -56,7 +57,8 @@ const figures = (scale: number): OversightFigures => ({
 		byChair: [],
 		byMonth: [],
 		comments: []
-	}
+	},
+	allegations: allegationFigures([], '2026-07-01', '2026-09-30')
 });
 
 describe('the quarterly report’s PDF', () => {

@@ -1,0 +1,286 @@
+/**
+ * Allegations against adults who work with children (issue 25, the LADO's cases): referring one,
+ * reading it, recording its outcome. Every query is scoped to the viewer's unit; a viewer who may
+ * not work the unit's allegations, or an allegation of another unit, is answered null (a 404).
+ * Every read and change is audited, with ids only: never the adult's, referrer's or child's name.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Database } from '../db';
+import type { SessionUser } from '../auth/session';
+import { allegationChildren, allegations, children, families } from '../db/schema';
+import { audit } from '../audit';
+import { badInput, CommandError } from '../command-error';
+import { mayWorkAllegations } from '../../policy';
+import { calendarDateOf, type CalendarDate } from '../../domain/calendar-date';
+import { readDateTime } from '../../domain/date-time';
+import { considerationDueBy } from '../../domain/allegations';
+import { tooLong } from '../../domain/text-limits';
+import {
+	allegationNatures,
+	allegationOutcomes,
+	allegationSectors,
+	type AllegationNature,
+	type AllegationOutcome,
+	type AllegationSector
+} from '../../domain/vocabulary';
+
+export interface Referral {
+	adult: { name: string; role: string; employer: string; sector: AllegationSector };
+	childIds: string[];
+	nature: AllegationNature;
+	receivedAt: Date;
+	referrer: { name: string; agency: string };
+}
+
+/** The first day "unfounded" is no longer an outcome: cases received from then use the four. */
+export const UNFOUNDED_UNTIL: CalendarDate = '2013-04-01';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+	typeof value === 'string' && (list as readonly string[]).includes(value);
+
+/**
+ * Reads a referral's body: the referral, or what to fix in each field (`adult.name`,
+ * `childIds`, `receivedAt`, …) in plain words.
+ */
+export function readReferral(
+	input: unknown,
+	now: Date = new Date()
+): { ok: true; referral: Referral } | { ok: false; errors: Record<string, string> } {
+	const errors: Record<string, string> = {};
+	const body = isObject(input) ? input : {};
+	const adult = isObject(body.adult) ? body.adult : {};
+	const referrer = isObject(body.referrer) ? body.referrer : {};
+	const words = (
+		field: string,
+		value: unknown,
+		what: string,
+		limit: 'name' | 'title' = 'name'
+	): string => {
+		const text = typeof value === 'string' ? value.trim() : '';
+		if (!text) errors[field] = `Enter ${what}.`;
+		else {
+			const long = tooLong(text, limit, what);
+			if (long) errors[field] = long;
+		}
+		return text;
+	};
+	const name = words('adult.name', adult.name, 'the name of the adult the allegation is about');
+	const role = words(
+		'adult.role',
+		adult.role,
+		'their role, for example "teaching assistant"',
+		'title'
+	);
+	const employer = words('adult.employer', adult.employer, 'who employs them', 'title');
+	if (!oneOf(allegationSectors, adult.sector))
+		errors['adult.sector'] = `Choose the sector they work in: ${allegationSectors.join(', ')}.`;
+	if (!oneOf(allegationNatures, body.nature))
+		errors.nature = `Choose what is alleged: ${allegationNatures.join(', ')}.`;
+	const childIds = Array.isArray(body.childIds)
+		? body.childIds.filter((id): id is string => typeof id === 'string' && id !== '')
+		: [];
+	if (!Array.isArray(body.childIds) || childIds.length === 0)
+		errors.childIds = 'Choose at least one child the allegation concerns.';
+	else if (childIds.length !== body.childIds.length || childIds.length > 50)
+		errors.childIds = 'List the children as at most 50 child ids.';
+	const received = readDateTime(body.receivedAt);
+	if (!received.ok) errors.receivedAt = received.problem;
+	else if (received.at.getTime() > now.getTime())
+		errors.receivedAt = 'Enter when the allegation was received: it cannot be in the future.';
+	const referrerName = words('referrer.name', referrer.name, 'who made the referral');
+	const referrerAgency = words(
+		'referrer.agency',
+		referrer.agency,
+		'the agency they referred from, or "member of the public"'
+	);
+	if (Object.keys(errors).length > 0 || !received.ok) return { ok: false, errors };
+	return {
+		ok: true,
+		referral: {
+			adult: { name, role, employer, sector: adult.sector as AllegationSector },
+			childIds: [...new Set(childIds)],
+			nature: body.nature as AllegationNature,
+			receivedAt: received.at,
+			referrer: { name: referrerName, agency: referrerAgency }
+		}
+	};
+}
+
+/**
+ * Records a referral for the viewer's unit: 201's `{ id, considerationDueBy }`, or null when the
+ * viewer may not work allegations. A child not of the unit is bad input naming `childIds`.
+ * Each child's facts (in care, placed by another authority, disabled) are taken from their record.
+ */
+export async function referAllegation(props: {
+	db: Database;
+	user: SessionUser;
+	referral: Referral;
+}): Promise<{ id: string; considerationDueBy: CalendarDate } | null> {
+	const { db, user, referral } = props;
+	if (!mayWorkAllegations(user) || !user.unitId) return null;
+	const unitId = user.unitId;
+	const found = await db
+		.select({
+			id: children.id,
+			inCareSince: children.inCareSince,
+			placedByAuthority: children.placedByAuthority,
+			disability: children.disability
+		})
+		.from(children)
+		.innerJoin(families, eq(families.id, children.familyId))
+		.where(and(inArray(children.id, referral.childIds), eq(families.unitId, unitId)));
+	if (found.length !== referral.childIds.length)
+		throw badInput('childIds', 'Choose children the unit knows: one of these is not on its list.');
+	const dueBy = considerationDueBy(calendarDateOf(referral.receivedAt));
+	const id = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(allegations)
+			.values({
+				unitId,
+				adultName: referral.adult.name,
+				adultRole: referral.adult.role,
+				adultEmployer: referral.adult.employer,
+				adultSector: referral.adult.sector,
+				nature: referral.nature,
+				receivedAt: referral.receivedAt,
+				referrerName: referral.referrer.name,
+				referrerAgency: referral.referrer.agency,
+				considerationDueBy: dueBy,
+				createdBy: user.id
+			})
+			.returning({ id: allegations.id });
+		await tx.insert(allegationChildren).values(
+			found.map((child) => ({
+				allegationId: row.id,
+				childId: child.id,
+				inCare: child.inCareSince !== null,
+				placedByOtherAuthority: !!child.placedByAuthority?.trim(),
+				disabled: !!child.disability?.trim()
+			}))
+		);
+		await audit({
+			db: tx,
+			userId: user.id,
+			action: 'refer',
+			targetType: 'allegation',
+			targetId: row.id,
+			detail: { children: found.length }
+		});
+		return row.id;
+	});
+	return { id, considerationDueBy: dueBy };
+}
+
+/** An allegation of the viewer's unit, or null (not theirs to see, or no such case). */
+async function unitAllegation(db: Database, user: SessionUser, id: string) {
+	if (!mayWorkAllegations(user) || !user.unitId) return null;
+	const [row] = await db
+		.select()
+		.from(allegations)
+		.where(and(eq(allegations.id, id), eq(allegations.unitId, user.unitId)));
+	return row && mayWorkAllegations(user, row.unitId) ? row : null;
+}
+
+/** The case as those who work it read it, or null (a 404). The read is audited. */
+export async function readAllegation(props: { db: Database; user: SessionUser; id: string }) {
+	const { db, user, id } = props;
+	const row = await unitAllegation(db, user, id);
+	if (!row) return null;
+	const concerned = await db
+		.select({
+			id: children.id,
+			name: children.name,
+			inCare: allegationChildren.inCare,
+			placedByOtherAuthority: allegationChildren.placedByOtherAuthority,
+			disabled: allegationChildren.disabled
+		})
+		.from(allegationChildren)
+		.innerJoin(children, eq(children.id, allegationChildren.childId))
+		.where(eq(allegationChildren.allegationId, id))
+		.orderBy(children.name);
+	await audit({ db, userId: user.id, action: 'read', targetType: 'allegation', targetId: id });
+	return {
+		id: row.id,
+		adult: {
+			name: row.adultName,
+			role: row.adultRole,
+			employer: row.adultEmployer,
+			sector: row.adultSector
+		},
+		children: concerned,
+		nature: row.nature,
+		receivedAt: row.receivedAt.toISOString(),
+		referrer: { name: row.referrerName, agency: row.referrerAgency },
+		considerationDueBy: row.considerationDueBy,
+		consideration:
+			row.consideredAt === null
+				? null
+				: {
+						at: row.consideredAt.toISOString(),
+						thresholdMet: row.thresholdMet,
+						reasons: row.thresholdReasons
+					},
+		outcome:
+			row.outcome === null || row.outcomeAt === null
+				? null
+				: { outcome: row.outcome, reason: row.outcomeReason, at: row.outcomeAt.toISOString() }
+	};
+}
+
+/**
+ * Records how the allegation concluded, with the reason: `{ outcome, at }`, or null (a 404).
+ * 400 naming `outcome` or `reason`; "unfounded" only for a case received before 1 April 2013;
+ * 409 once an outcome is recorded (it is evidence: not overwritten).
+ */
+export async function recordOutcome(props: {
+	db: Database;
+	user: SessionUser;
+	id: string;
+	input: unknown;
+	now?: Date;
+}): Promise<{ outcome: AllegationOutcome; at: string } | null> {
+	const { db, user, id } = props;
+	const row = await unitAllegation(db, user, id);
+	if (!row) return null;
+	const body = isObject(props.input) ? props.input : {};
+	if (!oneOf(allegationOutcomes, body.outcome))
+		throw badInput(
+			'outcome',
+			'Choose how the allegation concluded: substantiated, unsubstantiated, false or malicious.'
+		);
+	const outcome = body.outcome;
+	if (outcome === 'unfounded' && calendarDateOf(row.receivedAt) >= UNFOUNDED_UNTIL)
+		throw badInput(
+			'outcome',
+			'"Unfounded" is kept for cases received before April 2013: choose substantiated, unsubstantiated, false or malicious.'
+		);
+	const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+	if (!reason) throw badInput('reason', 'Say why the allegation concluded this way.');
+	const long = tooLong(reason, 'account', 'the reason');
+	if (long) throw badInput('reason', long);
+	const at = props.now ?? new Date();
+	if (at.getTime() < row.receivedAt.getTime())
+		throw badInput('outcome', 'An outcome cannot be recorded before the allegation was received.');
+	// Only while none is recorded: two at once, and the second is told, not written over the first.
+	const updated = await db
+		.update(allegations)
+		.set({ outcome, outcomeReason: reason, outcomeAt: at })
+		.where(
+			and(eq(allegations.id, id), eq(allegations.unitId, row.unitId), isNull(allegations.outcome))
+		)
+		.returning({ id: allegations.id });
+	if (updated.length === 0)
+		throw new CommandError(409, 'The outcome of this allegation is already recorded.', 'outcome');
+	await audit({
+		db,
+		userId: user.id,
+		action: 'outcome',
+		targetType: 'allegation',
+		targetId: id,
+		detail: { outcome }
+	});
+	return { outcome, at: at.toISOString() };
+}
