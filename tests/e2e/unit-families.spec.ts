@@ -92,6 +92,8 @@ test('business support makes a family, starts its clock and schedules the initia
 	await page.getByLabel('Date', { exact: true }).fill(proposed);
 	await expect(page.getByLabel('Why is it after the due date?')).toHaveCount(0);
 
+	// The demo's chair runs it below (another spec may have added a chair whose name comes first).
+	await page.getByLabel('Chair').selectOption({ label: 'Priya Shah' });
 	await page.getByRole('button', { name: 'Schedule the meeting' }).click();
 	await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
 	// The parent with parental responsibility was invited with the meeting.
