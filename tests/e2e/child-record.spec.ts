@@ -24,7 +24,9 @@ test('business support records Leo’s legal status and needs; the page shows th
 	await page.getByLabel('First language').fill('Polish');
 	await page.getByLabel('An interpreter is needed at meetings').check();
 	await page.getByRole('button', { name: 'Save the details' }).click();
-	await expect(page.getByRole('status')).toContainText('saved');
+	await expect(page.getByRole('status').filter({ hasText: 'saved' })).toContainText(
+		'The child’s details are saved.'
+	);
 	const record = page.getByTestId('child-record');
 	await expect(record).toContainText('LCS-4410');
 	await expect(record).toContainText('section 20');
