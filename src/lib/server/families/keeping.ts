@@ -15,10 +15,10 @@ import { tooLong, type TextLimit } from '../../domain/text-limits';
 import { isId } from './queries';
 import { CommandError, badInput } from '../command-error';
 
-export const notFound = () => new CommandError(404, 'Not found', 'id');
+export const familyNotFound = () => new CommandError(404, 'Not found', 'id');
 
 export function keeper(user: SessionUser): SessionUser & { unitId: string } {
-	if (!mayManageFamilies(user)) throw notFound();
+	if (!mayManageFamilies(user)) throw familyNotFound();
 	return user as SessionUser & { unitId: string };
 }
 

@@ -5,7 +5,7 @@ import type { SessionUser } from '../../auth/session';
 import { audit } from '../../audit';
 import { isId, unitParentAccount } from '../queries';
 import { badInput } from '../../command-error';
-import { notFound, keeper, requiredText, unitFamily } from '../keeping';
+import { familyNotFound, keeper, requiredText, unitFamily } from '../keeping';
 
 /** Adds a parent or carer (an account with a parent's role) to a family, or updates their relationship. */
 export async function addFamilyMember(props: {
@@ -19,7 +19,7 @@ export async function addFamilyMember(props: {
 	const { db } = props;
 	const user = keeper(props.user);
 	const family = await unitFamily(db, user, props.familyId);
-	if (!family) throw notFound();
+	if (!family) throw familyNotFound();
 	// Only a parent the unit made or already has in one of its families (issue 20): another
 	// unit's parent is answered as any id not on the list.
 	const [member] = isId(props.userId ?? '')

@@ -4,7 +4,7 @@ import { children } from '../../db/schema';
 import type { SessionUser } from '../../auth/session';
 import { audit } from '../../audit';
 import { badInput } from '../../command-error';
-import { notFound, keeper, unitFamily, unitChild } from '../keeping';
+import { familyNotFound, keeper, unitFamily, unitChild } from '../keeping';
 
 /** Moves a child to another family of the unit (the child's record and meetings go with them). */
 export async function moveChild(props: {
@@ -16,7 +16,7 @@ export async function moveChild(props: {
 	const { db } = props;
 	const user = keeper(props.user);
 	const child = await unitChild(db, user, props.childId);
-	if (!child) throw notFound();
+	if (!child) throw familyNotFound();
 	const family = await unitFamily(db, user, props.familyId);
 	if (!family) throw badInput('familyId', 'Choose a family of your unit.');
 	await db.update(children).set({ familyId: family.id }).where(eq(children.id, child.id));

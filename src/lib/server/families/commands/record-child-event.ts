@@ -9,7 +9,7 @@ import { isId } from '../queries';
 import { endPlan, plansRunningOn, startPlan } from '../../plan-events';
 import { queuePlanChanges } from '../../case-system/queue';
 import { CommandError, badInput } from '../../command-error';
-import { notFound, keeper, unitChild } from '../keeping';
+import { familyNotFound, keeper, unitChild } from '../keeping';
 
 /**
  * Records an event that starts a child's clocks and answers the meetings it makes due. A child
@@ -27,7 +27,7 @@ export async function recordChildEvent(props: {
 	const { db } = props;
 	const user = keeper(props.user);
 	const child = await unitChild(db, user, props.childId);
-	if (!child) throw notFound();
+	if (!child) throw familyNotFound();
 	// A date ahead is allowed: a discussion booked for tomorrow may be recorded today.
 	const problem = typedDateProblem(props.date ?? '');
 	if (problem) throw badInput('date', problem);
