@@ -10,7 +10,7 @@
 // spec's time is spent waiting on pages and sockets, so two lanes use the idle core.
 // Other arguments go to `playwright test`. Build first (npx vite build), as for npm run test:e2e.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 /** Takes `--name N` out of the arguments: its whole number, or `fallback`. */
@@ -39,24 +39,53 @@ function random(state) {
 
 // The two rights tables run first on their server, against the demo as it loads: the register
 // spec invites the GP to a conference about Mia, whom the table's "uninvited professional" must
-// not see. The rest run in the seed's order, dealt to the lanes in turn.
+// not see. The rest are dealt to the lanes by their length (tests/e2e/durations.json, from an
+// earlier run: scripts/e2e-durations.mjs), so the lanes end together: longest first, each to the
+// lane with the least so far, every length stretched or shrunk by up to 15% at random so the
+// seed also changes which files share a lane. Each lane then runs its files in the seed's order.
 const first = ['rights-matrix.spec.ts', 'two-units.spec.ts'];
 const rest = readdirSync('tests/e2e')
 	.filter((f) => f.endsWith('.spec.ts') && !first.includes(f))
 	.sort();
 const next = random(seed);
-for (let i = rest.length - 1; i > 0; i--) {
-	const j = Math.floor(next() * (i + 1));
-	[rest[i], rest[j]] = [rest[j], rest[i]];
+/** Shuffles in place (Fisher–Yates) with the seed's generator. */
+function shuffle(list) {
+	for (let i = list.length - 1; i > 0; i--) {
+		const j = Math.floor(next() * (i + 1));
+		[list[i], list[j]] = [list[j], list[i]];
+	}
+	return list;
 }
+const known = JSON.parse(readFileSync('tests/e2e/durations.json', 'utf8'));
+const lengths = Object.values(known).sort((a, b) => a - b);
+// A file not measured yet counts as a middling one.
+const typical = lengths[Math.floor(lengths.length / 2)] ?? 10;
 const laneFiles = Array.from({ length: lanes }, () => []);
-[...first, ...rest].forEach((file, i) => laneFiles[i % lanes].push(file));
+const laneSeconds = Array.from({ length: lanes }, () => 0);
+first.forEach((file, i) => {
+	laneFiles[i % lanes].push(file);
+	laneSeconds[i % lanes] += known[file] ?? typical;
+});
+const weighed = rest.map((file) => ({
+	file,
+	seconds: (known[file] ?? typical) * (0.85 + 0.3 * next())
+}));
+for (const { file, seconds } of weighed.sort((a, b) => b.seconds - a.seconds)) {
+	const lane = laneSeconds.indexOf(Math.min(...laneSeconds));
+	laneFiles[lane].push(file);
+	laneSeconds[lane] += seconds;
+}
+// The rights tables stay first; the rest of each lane in the seed's order.
+laneFiles.forEach((files) => {
+	const pinned = files.filter((file) => first.includes(file)).length;
+	files.splice(pinned, Infinity, ...shuffle(files.slice(pinned)));
+});
 
 console.log(
 	`e2e-shuffled: seed ${seed}, ${lanes} lane${lanes > 1 ? 's' : ''} (again: node scripts/e2e-shuffled.mjs --seed ${seed} --lanes ${lanes})`
 );
 laneFiles.forEach((files, lane) => {
-	if (lanes > 1) console.log(`  lane ${lane + 1}:`);
+	if (lanes > 1) console.log(`  lane ${lane + 1} (about ${Math.round(laneSeconds[lane])} s):`);
 	files.forEach((file, i) => console.log(`  ${String(i + 1).padStart(2)}. ${file}`));
 });
 
