@@ -83,14 +83,15 @@ export async function createMeeting(props: {
 			: [];
 	// The schedule form proposed them as of today (GET /api/meetings/proposals); a meeting
 	// arranged since, before this one's date, may now be "the last meeting". Either list's names
-	// may be chosen.
+	// may be chosen; today's list is asked for only when a name is not on the first.
+	const chosen = [...new Set(props.invite ?? [])];
 	const proposedToday =
-		!wantsAll && props.invite?.length
+		!wantsAll && chosen.some((id) => !proposed.some((p) => p.id === id))
 			? await proposedInvitees({ db, unitId: scheduler.unitId, childIds: props.childIds })
 			: [];
 	const invited = wantsAll
 		? proposed
-		: [...new Set(props.invite ?? [])].map(
+		: chosen.map(
 				(id) => proposed.find((p) => p.id === id) ?? proposedToday.find((p) => p.id === id)
 			);
 	if (invited.some((p) => !p))
