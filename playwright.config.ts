@@ -69,17 +69,23 @@ export default defineConfig({
 			stdout: 'pipe',
 			stderr: 'pipe'
 		},
-		{
-			// A fresh EMPTY embedded database (no demo): a unit that has just installed Roundtable
-			// (tests/e2e/unit-from-empty.spec.ts starts from /setup).
-			command: `node --import tsx tests/e2e/serve-empty.ts`,
-			url: `${emptyServerURL}/setup`,
-			reuseExistingServer: process.env.E2E_REUSE === '1',
-			timeout: 120_000,
-			// ORIGIN set, as a unit's own installation has it (README): links in mail point here.
-			env: { PORT: String(emptyServerPort), HOST: '127.0.0.1', ORIGIN: emptyServerURL },
-			stdout: 'pipe',
-			stderr: 'pipe'
-		}
+		// Started only where unit-from-empty.spec.ts may run: a lane of scripts/e2e-shuffled.mjs
+		// without it says so (E2E_EMPTY_SERVER=0), and saves starting a database nobody opens.
+		...(process.env.E2E_EMPTY_SERVER === '0'
+			? []
+			: [
+					{
+						// A fresh EMPTY embedded database (no demo): a unit that has just installed Roundtable
+						// (tests/e2e/unit-from-empty.spec.ts starts from /setup).
+						command: `node --import tsx tests/e2e/serve-empty.ts`,
+						url: `${emptyServerURL}/setup`,
+						reuseExistingServer: process.env.E2E_REUSE === '1',
+						timeout: 120_000,
+						// ORIGIN set, as a unit's own installation has it (README): links in mail point here.
+						env: { PORT: String(emptyServerPort), HOST: '127.0.0.1', ORIGIN: emptyServerURL },
+						stdout: 'pipe' as const,
+						stderr: 'pipe' as const
+					}
+				])
 	]
 });

@@ -99,7 +99,9 @@ function runLane(files, lane) {
 			...process.env,
 			E2E_ORDER: files.join(','),
 			E2E_PORT: String(basePort + 10 * lane),
-			E2E_LANE: lanes > 1 ? String(lane + 1) : ''
+			E2E_LANE: lanes > 1 ? String(lane + 1) : '',
+			// Only a lane with the spec that starts from an empty database starts that server.
+			E2E_EMPTY_SERVER: files.includes('unit-from-empty.spec.ts') ? '1' : '0'
 		}
 	});
 	const prefix = lanes > 1 ? `[lane ${lane + 1}] ` : '';
