@@ -57,10 +57,10 @@ describe('a unit’s version of a kind (issue 25)', () => {
 		const sent = asSent(coreGroup);
 		sent.label = '   ';
 		sent.purpose = 42;
-		const sections = sent.sections as Record<string, unknown>[];
+		const sections = sent.sections as unknown[] as Record<string, unknown>[];
 		sections[0].title = 'x'.repeat(201);
 		sections[2].prompt = '';
-		sections[3] = 'actions';
+		(sections as unknown[])[3] = 'actions';
 		expect(fieldsOf(checkKindDefinition(sent, coreGroup))).toEqual([
 			'label',
 			'purpose',

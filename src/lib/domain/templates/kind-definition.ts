@@ -49,7 +49,7 @@ function readWords(props: {
 	field: string;
 	at: string;
 	required: boolean;
-	into: Record<string, unknown>;
+	into: Record<string, string>;
 	problem: (field: string, message: string) => void;
 }) {
 	const { from, field, at, required, into, problem } = props;
@@ -115,7 +115,7 @@ export function checkKindDefinition(
 	if (raw.kind !== base.kind)
 		problem('kind', `This is a copy of "${base.kind}": its kind must stay "${base.kind}".`);
 
-	const words: Record<string, unknown> = {};
+	const words: Record<string, string> = {};
 	for (const field of requiredWords)
 		readWords({ from: raw, field, at: field, required: true, into: words, problem });
 	for (const field of optionalWords)
@@ -151,7 +151,7 @@ export function checkKindDefinition(
 					!(keptSectionParts as readonly string[]).includes(key)
 				)
 					problem(`${at}.${key}`, `"${key}" is not part of a section: leave it out.`);
-			const sectionWords: Record<string, unknown> = {};
+			const sectionWords: Record<string, string> = {};
 			for (const field of requiredSectionWords)
 				readWords({
 					from: sent,
@@ -185,7 +185,10 @@ export function checkKindDefinition(
 	}
 	if (problems.length > 0) return { ok: false, problems };
 
-	const template = {
+	const template: MeetingTemplate = {
+		label: words.label,
+		familyLabel: words.familyLabel,
+		purpose: words.purpose,
 		kind: base.kind,
 		expectedParticipants: base.expectedParticipants,
 		decisions: base.decisions,
@@ -193,7 +196,7 @@ export function checkKindDefinition(
 		...(base.quorum === undefined ? {} : { quorum: base.quorum }),
 		...words,
 		sections
-	} as MeetingTemplate;
+	};
 	return validateTemplate(template);
 }
 
