@@ -4,7 +4,7 @@
  * was scheduled with; `meetingTemplate` is the one way to read a meeting's template. Every query
  * is scoped to the unit.
  */
-import { and, desc, eq, like } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from './db';
 import { meetingKindVersions, type Meeting } from './db/schema';
 import { audit } from './audit';
@@ -16,7 +16,7 @@ import { mayShapeMeetingKinds, type Viewer } from '../policy';
 
 /** One of the unit's kinds at its latest version. */
 export interface UnitMeetingKind {
-	/** A built-in kind's own id, or the unit's copy's (`core-group-copy-1`). */
+	/** A built-in kind's own id, or the unit's copy's (`core-group-copy-3f9a1c2e`). */
 	id: string;
 	/** The built-in kind whose rules it follows (itself for a built-in kind). */
 	baseKind: MeetingKind;
@@ -155,7 +155,7 @@ function shaperOf(viewer: Viewer): string {
 
 /**
  * Copies one of the unit's kinds (built-in or its own) as a new kind of the unit, version 1,
- * named `{base}-copy-{n}` and labelled "… (copy)". Business support and managers of the unit.
+ * named `{base}-copy-{random}` and labelled "… (copy)". Business support and managers of the unit.
  */
 export async function copyMeetingKind(props: {
 	db: Database;
@@ -166,19 +166,9 @@ export async function copyMeetingKind(props: {
 	const unitId = shaperOf(viewer);
 	const source = await unitMeetingKind({ db, unitId, kindId: props.from });
 	if (!source) throw badInput('from', 'Choose one of your unit’s kinds of meeting to copy.');
-	const copies = await db
-		.selectDistinct({ kindId: meetingKindVersions.kindId })
-		.from(meetingKindVersions)
-		.where(
-			and(
-				eq(meetingKindVersions.unitId, unitId),
-				like(meetingKindVersions.kindId, `${source.baseKind}-copy-%`)
-			)
-		);
-	const taken = new Set(copies.map((c) => c.kindId));
-	let n = copies.length + 1;
-	while (taken.has(`${source.baseKind}-copy-${n}`)) n++;
-	const kindId = `${source.baseKind}-copy-${n}`;
+	// Its own name: the base kind and a random part, so no two units' copies share one (an id
+	// in another unit's hands then names nothing of theirs, as with every other id).
+	const kindId = `${source.baseKind}-copy-${crypto.randomUUID().slice(0, 8)}`;
 	const definition: MeetingTemplate = {
 		...source.template,
 		label: `${source.template.label} (copy)`.slice(0, 200)
@@ -207,7 +197,7 @@ export async function copyMeetingKind(props: {
 
 /**
  * Saves new words for one of the unit's own kinds as its next version (earlier meetings keep
- * theirs). 400 with every problem (`details.problems`, the first as the message) for a definition
+ * theirs). 400 with every problem (`details.errors` by field, the first as the message) for a definition
  * `checkKindDefinition` refuses, or for a built-in kind (copy it first); 404 for a kind that is
  * not the unit's.
  */
@@ -225,8 +215,11 @@ export async function saveMeetingKind(props: {
 	if (!current) throw new CommandError(404, 'Not found');
 	const checked = checkKindDefinition(props.definition, templateFor(current.baseKind));
 	if (!checked.ok) {
+		// Every field's problem (the JSON edge answers them all as `errors`), the first as the message.
+		const errors: Record<string, string> = {};
+		for (const p of checked.problems) errors[p.field] ??= p.message;
 		const [first] = checked.problems;
-		throw new CommandError(400, first.message, first.field, { problems: checked.problems });
+		throw new CommandError(400, first.message, first.field, { errors });
 	}
 	const version = current.version + 1;
 	const [row] = await db

@@ -40,7 +40,7 @@ export const meetingKindVersions = pgTable(
 		unitId: text('unit_id')
 			.notNull()
 			.references(() => units.id),
-		/** The unit's name for its copy, e.g. `core-group-copy-1`; the same for all its versions. */
+		/** The unit's name for its copy, e.g. `core-group-copy-3f9a1c2e`; the same for all its versions. */
 		kindId: text('kind_id').notNull(),
 		/** The built-in kind it copies, whose rules (timescales, decisions, documents) it follows. */
 		baseKind: text('base_kind', { enum: meetingKinds }).notNull(),

@@ -5,7 +5,6 @@ import { kindShaper } from '$lib/server/meeting-kinds-guard';
 import { meetingKindHistory, saveMeetingKind, unitMeetingKind } from '$lib/server/meeting-kinds';
 import { CommandError } from '$lib/server/command-error';
 import { commandFail } from '$lib/server/http/form';
-import type { Problem } from '$lib/domain/problems';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -58,14 +57,12 @@ export const actions: Actions = {
 			const saved = await saveMeetingKind({ db, viewer, kindId: params.id, definition });
 			return { saved: `Saved as version ${saved.version}. Meetings scheduled from now use it.` };
 		} catch (problem) {
-			if (problem instanceof CommandError && problem.status === 400) {
-				const problems = (problem.details.problems as Problem[] | undefined) ?? [
-					{ field: problem.field ?? 'form', message: problem.message }
-				];
-				const errors: Record<string, string> = {};
-				for (const p of problems) errors[p.field] ??= p.message;
-				return fail(400, { errors, values });
-			}
+			// Every field's problem beside its field, not only the first.
+			if (problem instanceof CommandError && problem.details.errors)
+				return fail(problem.status, {
+					errors: problem.details.errors as Record<string, string>,
+					values
+				});
 			return commandFail(problem, (errors) => ({ errors, values }));
 		}
 	}
