@@ -171,7 +171,7 @@ describe('a copy of the core group, renamed, and the meetings on each version', 
 	it('business support renames a section: saved as version 2', async () => {
 		const current = await read(admin, kindId);
 		expect(current.status).toBe(200);
-		const definition = structuredClone(current.body.definition) as {
+		const definition = structuredClone(current.body.definition) as unknown as {
 			sections: { title: string }[];
 		};
 		definition.sections[1].title = renamed;
@@ -212,7 +212,7 @@ describe('a copy of the core group, renamed, and the meetings on each version', 
 	});
 
 	it('a change of structure, a built-in kind, a body that is not a kind: 400 naming what to fix', async () => {
-		const definition = structuredClone((await read(admin, kindId)).body.definition) as {
+		const definition = structuredClone((await read(admin, kindId)).body.definition) as unknown as {
 			sections: { roots: string[]; title: string }[];
 		};
 		definition.sections[1].roots = ['section:family-update'];
