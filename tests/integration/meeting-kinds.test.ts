@@ -19,7 +19,7 @@ import { POST as scheduleApi } from '../../src/routes/api/meetings/+server';
 import { load as projectorLoad } from '../../src/routes/meetings/[id]/present/+page.server';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { documentInputFor } from '../../src/lib/server/documents/record-input';
-import { coreGroup, type MeetingTemplate } from '../../src/lib/domain/templates';
+import { allTemplates, coreGroup, type MeetingTemplate } from '../../src/lib/domain/templates';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -201,7 +201,7 @@ describe('a copy of the core group, renamed, and the meetings on each version', 
 		const { status, body } = await list(chair);
 		expect(status).toBe(200);
 		const ids = body.kinds.map((k) => k.id);
-		expect(ids.slice(0, 7)).toContain('initial-conference');
+		expect(ids.slice(0, allTemplates.length)).toEqual(allTemplates.map((t) => t.kind));
 		expect(ids.at(-1)).toBe(kindId);
 		const ours = body.kinds.at(-1)!;
 		expect(ours).toMatchObject({ label: 'Core group (our words)', version: 2 });
@@ -251,7 +251,7 @@ describe('a copy of the core group, renamed, and the meetings on each version', 
 		expect((await copy(otherAdmin, kindId)).status).toBe(400);
 		const theirs = await list(otherAdmin);
 		expect(theirs.body.kinds.map((k) => k.id)).not.toContain(kindId);
-		expect(theirs.body.kinds).toHaveLength(7);
+		expect(theirs.body.kinds).toHaveLength(allTemplates.length);
 		const scheduled = await schedule(otherAdmin, kindId, {
 			childId: otherChildId,
 			chairId: otherChair.id
