@@ -161,3 +161,28 @@ export const allegationWorkers: readonly {
 	{ account: 'parent', unit: null, works: false },
 	{ account: 'child', unit: 'u1', works: false }
 ];
+
+/**
+ * Who reads and who shapes the unit's meeting kinds (issue 25): `reads` is
+ * `GET /api/meeting-kinds` (`mayReadMeetingKinds`), `shapes` the pages under
+ * `/unit/meeting-kinds` that copy a kind and save its words as a new version
+ * (`mayShapeMeetingKinds`). Each asks about the person's own unit; another unit's kinds are never
+ * theirs (tests/integration/meeting-kinds.test.ts).
+ */
+export const meetingKindShapers: readonly {
+	account: UserRole;
+	unit: 'u1' | null;
+	reads: boolean;
+	shapes: boolean;
+}[] = [
+	{ account: 'admin', unit: 'u1', reads: true, shapes: true },
+	{ account: 'manager', unit: 'u1', reads: true, shapes: true },
+	{ account: 'chair', unit: 'u1', reads: true, shapes: false },
+	{ account: 'professional', unit: 'u1', reads: false, shapes: false },
+	{ account: 'professional', unit: null, reads: false, shapes: false },
+	{ account: 'parent', unit: null, reads: false, shapes: false },
+	{ account: 'child', unit: 'u1', reads: false, shapes: false },
+	{ account: 'admin', unit: null, reads: false, shapes: false },
+	{ account: 'manager', unit: null, reads: false, shapes: false },
+	{ account: 'chair', unit: null, reads: false, shapes: false }
+];

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	mayBeInvited,
 	mayImportCaseSystemIds,
+	mayReadMeetingKinds,
+	mayShapeMeetingKinds,
 	mayWorkAllegations,
 	meetingRoleFit,
 	mayWriteRoot
@@ -12,6 +14,7 @@ import {
 	rootRightsBeforeStart as tableBeforeStart,
 	invitees,
 	allegationWorkers,
+	meetingKindShapers,
 	writableRoots as roots,
 	writers,
 	type Writer
@@ -152,6 +155,16 @@ describe('who works the unit’s allegations against adults (issue 25): one tabl
 			// Referring one for their own unit: a unit's chairs, business support and managers.
 			const unitStaff = ['chair', 'admin', 'manager'].includes(row.account) && row.unit !== null;
 			expect(mayWorkAllegations(viewer)).toBe(unitStaff);
+		});
+	}
+});
+
+describe('who reads and shapes the unit’s meeting kinds (issue 25): one table (tests/rights-table.ts)', () => {
+	for (const row of meetingKindShapers) {
+		it(`${row.account} of ${row.unit ?? 'no unit'}: ${row.shapes ? 'shapes them' : row.reads ? 'reads them' : 'neither'}`, () => {
+			const viewer = { id: 'v', role: row.account, unitId: row.unit };
+			expect(mayReadMeetingKinds(viewer)).toBe(row.reads);
+			expect(mayShapeMeetingKinds(viewer)).toBe(row.shapes);
 		});
 	}
 });

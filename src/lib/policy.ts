@@ -473,6 +473,25 @@ export function mayManageUnitSettings(viewer: Viewer): boolean {
 }
 
 /**
+ * May the viewer copy the unit's meeting kinds and change their words, each save a new version
+ * (`/unit/meeting-kinds`, issue 25)? The unit's business support and managers.
+ */
+export function mayShapeMeetingKinds(viewer: Viewer): boolean {
+	return (viewer.role === 'admin' || viewer.role === 'manager') && viewer.unitId !== null;
+}
+
+/**
+ * May the viewer read the unit's meeting kinds, built-in and its own (`GET /api/meeting-kinds`)?
+ * The unit's staff: its chairs, business support and managers.
+ */
+export function mayReadMeetingKinds(viewer: Viewer): boolean {
+	return (
+		(viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager') &&
+		viewer.unitId !== null
+	);
+}
+
+/**
  * May the viewer set where the unit's events go in the council's case system
  * (`PUT /api/unit/case-system`: the webhook address and its signing secret, issue 26)? The
  * unit's managers.
@@ -755,6 +774,8 @@ export interface Navigation {
 	messages: boolean;
 	/** The council's case system's deliveries (/unit/case-system). */
 	caseSystem: boolean;
+	/** The unit's meeting kinds (/unit/meeting-kinds). */
+	meetingKinds: boolean;
 	/** One's own photo (/account/photo). */
 	photo: boolean;
 }
@@ -775,6 +796,7 @@ export function navigationFor(viewer: Viewer): Navigation {
 		ownSpace: mayUseOwnSpace(viewer),
 		messages: mayReadOfficerMessages(viewer),
 		caseSystem: mayReadCaseSystemDeliveries(viewer),
+		meetingKinds: mayShapeMeetingKinds(viewer),
 		photo: mayKeepOwnPhoto(viewer)
 	};
 }

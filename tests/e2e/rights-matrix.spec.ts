@@ -987,6 +987,58 @@ const matrix: Row[] = [
 		why: 'mayReadAudit (the audit page’s person picker)'
 	},
 	{
+		key: 'GET /unit/meeting-kinds',
+		ask: get('/unit/meeting-kinds'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayShapeMeetingKinds'
+	},
+	{
+		key: 'POST /unit/meeting-kinds?/copy',
+		// No kind named: refused (400) past the guard, so nothing is copied.
+		ask: postForm('/unit/meeting-kinds?/copy'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayShapeMeetingKinds'
+	},
+	{
+		key: 'GET /unit/meeting-kinds/[id]',
+		ask: get('/unit/meeting-kinds/core-group'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayShapeMeetingKinds'
+	},
+	{
+		key: 'POST /unit/meeting-kinds/[id]?/save',
+		// A built-in kind: refused (400, "copy it first") past the guard, so nothing is saved.
+		ask: postForm('/unit/meeting-kinds/core-group?/save'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayShapeMeetingKinds'
+	},
+	{
+		key: 'GET /api/meeting-kinds',
+		ask: get('/api/meeting-kinds'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayReadMeetingKinds'
+	},
+	{
+		key: 'POST /api/meeting-kinds',
+		// An empty body: refused (400) past the guard, so nothing is copied.
+		ask: postJson('/api/meeting-kinds'),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayShapeMeetingKinds'
+	},
+	{
+		key: 'GET /api/meeting-kinds/[id]',
+		ask: get('/api/meeting-kinds/core-group'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayReadMeetingKinds'
+	},
+	{
+		key: 'PUT /api/meeting-kinds/[id]',
+		// A built-in kind: refused (400, "copy it first") past the guard, so nothing is saved.
+		ask: () => ({ method: 'PUT', path: '/api/meeting-kinds/core-group', json: {} }),
+		allow: ['businessSupport', 'manager'],
+		why: 'mayShapeMeetingKinds'
+	},
+	{
 		key: 'GET /api/unit/settings',
 		ask: get('/api/unit/settings'),
 		allow: ['businessSupport', 'manager'],

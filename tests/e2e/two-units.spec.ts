@@ -114,6 +114,8 @@ interface Things {
 	action: string;
 	/** An allegation against an adult about its child (issue 25; B only: the demo has none). */
 	allegation: string;
+	/** The unit's own copy of a meeting kind (issue 25; B only: the demo has none). */
+	meetingKind: string;
 }
 
 interface Ask {
@@ -953,6 +955,21 @@ const matrix: Row[] = [
 		why: 'another unit’s chair and child'
 	},
 	{
+		key: 'POST /api/meetings',
+		ask: (t, ours) => ({
+			method: 'POST',
+			path: '/api/meetings',
+			json: {
+				kind: t.meetingKind,
+				childIds: [ours.child],
+				chairId: ours.chairAccount,
+				scheduledAt: `${new Date().getFullYear() + 1}-05-06T10:00:00Z`
+			}
+		}),
+		expect: refused,
+		why: 'another unit’s kind of meeting (issue 25)'
+	},
+	{
 		key: 'GET /api/meetings/[id]/reports',
 		ask: get((t) => `/api/meetings/${t.meeting}/reports`),
 		expect: missing('chair'),
@@ -1007,6 +1024,67 @@ const matrix: Row[] = [
 		why: 'only people whose entries in their unit they may see'
 	},
 	{ key: 'GET /api/people', ask: get(() => '/api/people'), expect: own, why: 'their unit’s' },
+	{
+		key: 'GET /unit/meeting-kinds',
+		ask: get(() => '/unit/meeting-kinds'),
+		expect: own,
+		why: 'their own unit’s kinds'
+	},
+	{
+		key: 'POST /unit/meeting-kinds?/copy',
+		ask: form(
+			() => '/unit/meeting-kinds?/copy',
+			(t) => ({ from: t.meetingKind })
+		),
+		expect: refused,
+		why: 'a kind of their own unit'
+	},
+	{
+		key: 'GET /unit/meeting-kinds/[id]',
+		ask: get((t) => `/unit/meeting-kinds/${t.meetingKind}`),
+		expect: missing('businessSupport'),
+		why: 'mayShapeMeetingKinds (the kind’s unit)'
+	},
+	{
+		key: 'POST /unit/meeting-kinds/[id]?/save',
+		ask: form(
+			(t) => `/unit/meeting-kinds/${t.meetingKind}?/save`,
+			() => ({ label: 'Across the wall' })
+		),
+		expect: missing(null),
+		why: 'mayShapeMeetingKinds (the kind’s unit)'
+	},
+	{
+		key: 'GET /api/meeting-kinds',
+		ask: get(() => '/api/meeting-kinds'),
+		expect: own,
+		why: 'their own unit’s kinds'
+	},
+	{
+		key: 'POST /api/meeting-kinds',
+		ask: json(
+			() => '/api/meeting-kinds',
+			(t) => ({ from: t.meetingKind })
+		),
+		expect: refused,
+		why: 'a kind of their own unit'
+	},
+	{
+		key: 'GET /api/meeting-kinds/[id]',
+		ask: get((t) => `/api/meeting-kinds/${t.meetingKind}`),
+		expect: missing('chair'),
+		why: 'mayReadMeetingKinds (the kind’s unit)'
+	},
+	{
+		key: 'PUT /api/meeting-kinds/[id]',
+		ask: (t) => ({
+			method: 'PUT',
+			path: `/api/meeting-kinds/${t.meetingKind}`,
+			json: { label: 'Across the wall' }
+		}),
+		expect: missing(null),
+		why: 'mayShapeMeetingKinds (the kind’s unit)'
+	},
 	{
 		key: 'GET /api/unit/settings',
 		ask: get(() => '/api/unit/settings'),
@@ -1308,6 +1386,14 @@ test.beforeAll(async () => {
 		}
 	});
 	expect(allegation.status(), 'allegation referred').toBe(201);
+	// Its own kind of meeting (issue 25): a copy of the core group, in Northfield's words.
+	const copied = await office.post('/api/meeting-kinds', { data: { from: 'core-group' } });
+	expect(copied.status(), 'kind copied').toBe(201);
+	const copy = (await copied.json()) as { id: string; definition: Record<string, unknown> };
+	const renamed = await office.put(`/api/meeting-kinds/${copy.id}`, {
+		data: { ...copy.definition, label: 'Northfield core group' }
+	});
+	expect(renamed.status(), 'kind renamed').toBe(200);
 
 	// The chair starts and ends it: documents, and mail with attachments in B's outbox.
 	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
@@ -1351,7 +1437,8 @@ test.beforeAll(async () => {
 		parentAccount,
 		agency: agencyId,
 		action: actions.actions?.[0]?.id ?? NOTHING,
-		allegation: ((await allegation.json()) as { id: string }).id
+		allegation: ((await allegation.json()) as { id: string }).id,
+		meetingKind: copy.id
 	};
 	await Promise.all([office, professional, chair, parent].map((c) => c.dispose()));
 
@@ -1389,7 +1476,8 @@ test.beforeAll(async () => {
 		parentAccount: demoId(107),
 		agency: NOTHING,
 		action: NOTHING,
-		allegation: NOTHING
+		allegation: NOTHING,
+		meetingKind: NOTHING
 	};
 	await Promise.all([aChair.dispose(), dawn.dispose()]);
 });
@@ -1527,5 +1615,10 @@ test('nothing unit A’s people asked changed unit B’s things', async () => {
 	const child = await (await office.get(`/api/children/${b.child}`)).text();
 	expect(child).toContain(b.family);
 	expect(child).not.toContain('Across the wall');
+	const kind = (await (await office.get(`/api/meeting-kinds/${b.meetingKind}`)).json()) as {
+		label: string;
+		version: number;
+	};
+	expect(kind).toMatchObject({ label: 'Northfield core group', version: 2 });
 	await office.dispose();
 });

@@ -22,6 +22,7 @@ import { load as peopleLoad } from '../../src/routes/unit/people/+page.server';
 import { load as ownSpaceLoad } from '../../src/routes/me/+page.server';
 import { load as messagesLoad } from '../../src/routes/messages/+page.server';
 import { load as caseSystemLoad } from '../../src/routes/unit/case-system/+page.server';
+import { load as meetingKindsLoad } from '../../src/routes/unit/meeting-kinds/+page.server';
 import { load as photoLoad } from '../../src/routes/account/photo/+page.server';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
 
@@ -48,6 +49,7 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 	ownSpace: { path: '/me', load: ownSpaceLoad as never },
 	messages: { path: '/messages', load: messagesLoad as never },
 	caseSystem: { path: '/unit/case-system', load: caseSystemLoad as never },
+	meetingKinds: { path: '/unit/meeting-kinds', load: meetingKindsLoad as never },
 	photo: { path: '/account/photo', load: photoLoad as never }
 };
 

@@ -8,7 +8,8 @@ import type { Database } from '../db';
 import { clientOwnersOf, paragraphWriters } from '../records';
 import { fragmentParagraphs, readRecord } from '../../collab/record-shape';
 import { roots } from '../../collab/roots';
-import { calendarDateOf, templateFor } from '../../domain';
+import { calendarDateOf } from '../../domain';
+import { meetingTemplate } from '../meeting-kinds';
 import type { AuthoredParagraph, DocumentInput } from '../../documents/input';
 import type { MeetingForViewer } from '../meetings/queries';
 import { meetingReportRegister } from '../voices/report-register';
@@ -43,7 +44,8 @@ export async function documentInputFor(props: {
 }): Promise<DocumentInput> {
 	const { db, found, main, restricted } = props;
 	const { meeting, participants } = found;
-	const template = templateFor(meeting.kind);
+	// The version of the unit's kind the meeting was scheduled with (issue 25).
+	const template = await meetingTemplate({ db, meeting });
 	const userOfClient = await clientOwnersOf({ db, meetingId: meeting.id });
 	const nameOfUser = new Map(participants.filter((p) => p.userId).map((p) => [p.userId!, p.name]));
 	const nameOfClient = (clientId: number) => {

@@ -8,8 +8,7 @@ import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
 import { badRequest, commandJson, notFound, readJson } from '$lib/server/http/json';
 import { proposedInvitees } from '$lib/server/meetings/proposals';
 import { canScheduleMeetings } from '$lib/policy';
-import { meetingKinds } from '$lib/domain/vocabulary';
-import { meetingKindLabel } from '$lib/domain/labels';
+import { chosenMeetingKind } from '$lib/server/meeting-kinds';
 import { readDateTime } from '$lib/domain/date-time';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import type { RequestHandler } from './$types';
@@ -29,7 +28,8 @@ export const GET: RequestHandler = async ({ locals }) => {
 };
 
 const body = z.object({
-	kind: z.enum(meetingKinds, { error: 'Choose the kind of meeting.' }),
+	// A built-in kind, or the id of one of the unit's own (GET /api/meeting-kinds, issue 25).
+	kind: z.string({ error: 'Choose the kind of meeting.' }).min(1, 'Choose the kind of meeting.'),
 	childIds: z.array(z.string(), { error: 'Choose at least one child.' }),
 	chairId: z.string({ error: 'Choose who chairs the meeting.' }),
 	scheduledAt: z.string({ error: 'Enter the date and time, for example 2026-12-03T10:00:00Z.' }),
@@ -48,7 +48,8 @@ const body = z.object({
 });
 
 /**
- * Chairs and business support schedule a meeting: { kind, childIds, chairId, scheduledAt,
+ * Chairs and business support schedule a meeting: { kind (a built-in kind or one of the unit's
+ * own, by id), childIds, chairId, scheduledAt,
  * reason?, title?, invite? } → 201 { id, proposed: [{ id, name, agency, email, mailbox, from }] }.
  * The children's parents and carers with parental responsibility are invited; a date after the
  * children's due date needs a reason (400 naming the due date otherwise), which is kept with the
@@ -70,11 +71,14 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!when.ok) return badRequest({ scheduledAt: when.problem });
 	const at = when.at;
 	try {
+		const db = await database();
+		const chosen = await chosenMeetingKind({ db, unitId: user.unitId ?? '', kindId: kind });
 		const meeting = await createMeeting({
-			db: await database(),
+			db,
 			scheduler: user,
-			kind,
-			title: title?.trim() || meetingKindLabel[kind],
+			kind: chosen.kind,
+			kindVersionId: chosen.kindVersionId,
+			title: title?.trim() || chosen.label,
 			scheduledAt: at,
 			childIds,
 			chairId,

@@ -12,6 +12,7 @@ import {
 	registerIsOpen
 } from '$lib/policy';
 import { quorumOf } from '$lib/server/meetings/register';
+import { meetingTemplate } from '$lib/server/meeting-kinds';
 import { z } from 'zod';
 import { attendanceStates, meetingRoles } from '$lib/domain/vocabulary';
 import { readForm } from '$lib/server/forms';
@@ -112,6 +113,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			status: meeting.status,
 			scheduledAt: meeting.scheduledAt.toISOString()
 		},
+		// The template it runs on: the version of the unit's kind it was scheduled with (issue 25).
+		template: await meetingTemplate({ db, meeting }),
 		children,
 		// The meeting's name in the family's words, from the names the children like (issue 27);
 		// a child reading about their own meeting is "you".

@@ -13,7 +13,7 @@ import {
 import { storableText } from '$lib/server/db/storable';
 import { canScheduleMeetings } from '$lib/policy';
 import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
-import { meetingKindLabel } from '$lib/domain/labels';
+import { chosenMeetingKind, unitMeetingKinds } from '$lib/server/meeting-kinds';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { searchChildren } from '$lib/server/families/child-search';
 import { todayIn } from '$lib/domain/calendar-date';
@@ -21,7 +21,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { commandFail } from '$lib/server/http/form';
 
 const newMeetingForm = z.object({
-	kind: z.enum(meetingKinds, { error: 'Choose the kind of meeting.' }),
+	kind: z.string({ error: 'Choose the kind of meeting.' }).min(1, 'Choose the kind of meeting.'),
 	title: z.string().trim().max(textLimits.title, tooLongMessage('title', 'the title')).optional(),
 	// A date that does not exist or a year out of range is refused with why, never moved.
 	date: typedDateField(),
@@ -47,7 +47,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const chairs = await unitChairs(db, unitId);
 	const askedKind = url.searchParams.get('kind');
 	return {
-		kinds: meetingKinds.map((kind) => ({ kind, label: meetingKindLabel[kind] })),
+		// The built-in kinds, then the unit's own copies at their latest versions (issue 25).
+		kinds: (await unitMeetingKinds({ db, unitId })).map((k) => ({
+			id: k.id,
+			kind: k.baseKind,
+			label: k.template.label
+		})),
 		chairs,
 		today: todayIn(),
 		// A link from a family's page ("schedule the initial conference") chooses the kind and child.
@@ -66,7 +71,7 @@ async function chosenChildren(user: { unitId: string | null }, ids: string[]) {
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const { user } = await scheduler(locals);
+		const { user, unitId } = await scheduler(locals);
 		const data = await request.formData();
 		const invite = data.getAll('invite').filter((v): v is string => typeof v === 'string');
 		const childIds = data
@@ -99,11 +104,14 @@ export const actions: Actions = {
 		const scheduledAt = when.at;
 		let meetingId: string;
 		try {
+			const db = await database();
+			const chosenKind = await chosenMeetingKind({ db, unitId, kindId: kind });
 			const meeting = await createMeeting({
-				db: await database(),
+				db,
 				scheduler: user,
-				kind,
-				title: title || meetingKindLabel[kind],
+				kind: chosenKind.kind,
+				kindVersionId: chosenKind.kindVersionId,
+				title: title || chosenKind.label,
 				scheduledAt,
 				childIds,
 				chairId,

@@ -6,7 +6,10 @@ import {
 	primaryKey,
 	index,
 	date,
-	jsonb
+	integer,
+	jsonb,
+	uniqueIndex,
+	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 import { agencies, units, users } from './people';
 import { children } from './families';
@@ -17,11 +20,40 @@ import {
 	meetingStatuses
 } from '../../../domain/vocabulary';
 import type { EndConfirmation } from '../../../domain/register';
+import type { MeetingTemplate } from '../../../domain/templates/types';
 
 const id = () =>
 	text('id')
 		.primaryKey()
 		.$defaultFn(() => crypto.randomUUID());
+
+/**
+ * A unit's own meeting kinds (issue 25): each save of a copy of a built-in kind is a new row,
+ * version 1, 2, … of the unit's `kind_id`. The built-in kinds are version 1 of themselves, in the
+ * code (src/lib/domain/templates), with no row. Rows are never changed: a meeting names the
+ * version it was scheduled with.
+ */
+export const meetingKindVersions = pgTable(
+	'meeting_kind_versions',
+	{
+		id: id(),
+		unitId: text('unit_id')
+			.notNull()
+			.references(() => units.id),
+		/** The unit's name for its copy, e.g. `core-group-copy-3f9a1c2e`; the same for all its versions. */
+		kindId: text('kind_id').notNull(),
+		/** The built-in kind it copies, whose rules (timescales, decisions, documents) it follows. */
+		baseKind: text('base_kind', { enum: meetingKinds }).notNull(),
+		version: integer('version').notNull(),
+		/** The whole template (checkKindDefinition): the base's structure with the unit's words. */
+		definition: jsonb('definition').$type<MeetingTemplate>().notNull(),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('meeting_kind_versions_unit_kind_version').on(t.unitId, t.kindId, t.version)]
+);
 
 export const meetings = pgTable(
 	'meetings',
@@ -29,6 +61,11 @@ export const meetings = pgTable(
 		id: id(),
 		unitId: text('unit_id').references(() => units.id),
 		kind: text('kind', { enum: meetingKinds }).notNull(),
+		/**
+		 * The version of the unit's own kind the meeting was scheduled with (issue 25); null for a
+		 * built-in kind. `kind` is then the version's base kind.
+		 */
+		kindVersionId: text('kind_version_id').references((): AnyPgColumn => meetingKindVersions.id),
 		title: text('title').notNull(),
 		status: text('status', { enum: meetingStatuses }).notNull().default('scheduled'),
 		scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),

@@ -7,6 +7,7 @@ import {
 	families,
 	familyMembers,
 	meetingChildren,
+	meetingKindVersions,
 	meetingParticipants,
 	meetings,
 	users,
@@ -34,6 +35,11 @@ export async function createMeeting(props: {
 	db: Database;
 	scheduler: SessionUser;
 	kind: MeetingKind;
+	/**
+	 * The version of one of the unit's own kinds to run on (issue 25: `chosenMeetingKind`), whose
+	 * base kind is `kind`; none for the built-in kind.
+	 */
+	kindVersionId?: string | null;
 	title: string;
 	scheduledAt: Date;
 	childIds: string[];
@@ -71,6 +77,20 @@ export async function createMeeting(props: {
 			and(eq(users.id, props.chairId), eq(users.unitId, scheduler.unitId), eq(users.role, 'chair'))
 		);
 	if (!chair) throw badInput('chairId', 'Choose a chair from your unit.');
+	const kindVersionId = props.kindVersionId ?? null;
+	if (kindVersionId) {
+		const [version] = await db
+			.select({ id: meetingKindVersions.id })
+			.from(meetingKindVersions)
+			.where(
+				and(
+					eq(meetingKindVersions.id, kindVersionId),
+					eq(meetingKindVersions.unitId, scheduler.unitId),
+					eq(meetingKindVersions.baseKind, props.kind)
+				)
+			);
+		if (!version) throw badInput('kind', 'Choose one of your unit’s kinds of meeting.');
+	}
 	const wantsAll = props.invite === 'proposed';
 	const proposed =
 		wantsAll || props.invite?.length
@@ -124,6 +144,7 @@ export async function createMeeting(props: {
 			.values({
 				unitId: scheduler.unitId,
 				kind: props.kind,
+				kindVersionId,
 				title: storableText(props.title),
 				scheduledAt: props.scheduledAt,
 				chairId: chair.id,
@@ -213,7 +234,7 @@ export async function createMeeting(props: {
 		action: 'schedule',
 		targetType: 'meeting',
 		targetId: meeting.id,
-		detail: { kind: props.kind }
+		detail: { kind: props.kind, ...(kindVersionId ? { kindVersionId } : {}) }
 	});
 	return meeting;
 }

@@ -1,6 +1,7 @@
 import { meetingForPage } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
 import { quorumOf } from '$lib/server/meetings/register';
+import { meetingTemplate } from '$lib/server/meeting-kinds';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -19,6 +20,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			status: meeting.status,
 			startedAt: meeting.startedAt ? meeting.startedAt.toISOString() : null
 		},
+		// The template it runs on: the version of the unit's kind it was scheduled with (issue 25).
+		template: await meetingTemplate({ db, meeting }),
 		children,
 		// Only what the projector shows: no user ids, no report details.
 		participants: participants.map((p) => ({

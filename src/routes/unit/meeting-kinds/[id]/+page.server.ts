@@ -1,0 +1,69 @@
+import { error, fail } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { storableText } from '$lib/server/db/storable';
+import { kindShaper } from '$lib/server/meeting-kinds-guard';
+import { meetingKindHistory, saveMeetingKind, unitMeetingKind } from '$lib/server/meeting-kinds';
+import { CommandError } from '$lib/server/command-error';
+import { commandFail } from '$lib/server/http/form';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * One of the unit's meeting kinds (issue 25): a built-in kind to read and copy, or the unit's own
+ * copy, whose words business support and managers change beside a live preview of the room, the
+ * projector and the family view. Each save is a new version; meetings keep the one they began with.
+ */
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const viewer = kindShaper({ locals, url });
+	const db = await database();
+	const kind = await unitMeetingKind({ db, unitId: viewer.unitId, kindId: params.id });
+	if (!kind) error(404, 'Not found');
+	const history = await meetingKindHistory({ db, unitId: viewer.unitId, kindId: kind.id });
+	return {
+		kind: {
+			id: kind.id,
+			builtIn: kind.builtIn,
+			version: kind.version,
+			template: kind.template
+		},
+		history: history.map((h) => ({ version: h.version, savedAt: h.createdAt.toISOString() })),
+		copied: url.searchParams.get('copied') === '1'
+	};
+};
+
+const wordFields = ['label', 'familyLabel', 'purpose'] as const;
+const sectionFields = ['title', 'familyTitle', 'prompt'] as const;
+
+export const actions: Actions = {
+	save: async ({ locals, url, params, request }) => {
+		const viewer = kindShaper({ locals, url });
+		const db = await database();
+		const form = await request.formData();
+		const value = (name: string) => storableText(String(form.get(name) ?? ''));
+		const values: Record<string, string> = {};
+		for (const [name, typed] of form)
+			if (typeof typed === 'string') values[name] = storableText(typed);
+		const current = await unitMeetingKind({ db, unitId: viewer.unitId, kindId: params.id });
+		if (!current) error(404, 'Not found');
+		// The form carries the words it edits; the child's words and the structure stay as they are.
+		const definition = {
+			...current.template,
+			...Object.fromEntries(wordFields.map((f) => [f, value(f)])),
+			sections: current.template.sections.map((section, i) => ({
+				...section,
+				...Object.fromEntries(sectionFields.map((f) => [f, value(`sections[${i}].${f}`)]))
+			}))
+		};
+		try {
+			const saved = await saveMeetingKind({ db, viewer, kindId: params.id, definition });
+			return { saved: `Saved as version ${saved.version}. Meetings scheduled from now use it.` };
+		} catch (problem) {
+			// Every field's problem beside its field, not only the first.
+			if (problem instanceof CommandError && problem.details.errors)
+				return fail(problem.status, {
+					errors: problem.details.errors as Record<string, string>,
+					values
+				});
+			return commandFail(problem, (errors) => ({ errors, values }));
+		}
+	}
+};
