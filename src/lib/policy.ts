@@ -757,6 +757,8 @@ export interface Navigation {
 	caseSystem: boolean;
 	/** One's own photo (/account/photo). */
 	photo: boolean;
+	/** The LADO's cases: allegations against adults who work with children (/allegations). */
+	allegations: boolean;
 }
 
 /**
@@ -775,7 +777,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		ownSpace: mayUseOwnSpace(viewer),
 		messages: mayReadOfficerMessages(viewer),
 		caseSystem: mayReadCaseSystemDeliveries(viewer),
-		photo: mayKeepOwnPhoto(viewer)
+		photo: mayKeepOwnPhoto(viewer),
+		allegations: mayWorkAllegations(viewer)
 	};
 }
 
