@@ -23,6 +23,7 @@ import { load as ownSpaceLoad } from '../../src/routes/me/+page.server';
 import { load as messagesLoad } from '../../src/routes/messages/+page.server';
 import { load as caseSystemLoad } from '../../src/routes/unit/case-system/+page.server';
 import { load as photoLoad } from '../../src/routes/account/photo/+page.server';
+import { load as allegationsLoad } from '../../src/routes/allegations/+page.server';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -48,7 +49,8 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 	ownSpace: { path: '/me', load: ownSpaceLoad as never },
 	messages: { path: '/messages', load: messagesLoad as never },
 	caseSystem: { path: '/unit/case-system', load: caseSystemLoad as never },
-	photo: { path: '/account/photo', load: photoLoad as never }
+	photo: { path: '/account/photo', load: photoLoad as never },
+	allegations: { path: '/allegations', load: allegationsLoad as never }
 };
 
 function eventFor(user: User, path: string): RequestEvent {
