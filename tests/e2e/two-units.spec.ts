@@ -366,6 +366,18 @@ const matrix: Row[] = [
 		why: 'only with the grant the right code gave'
 	},
 	{ key: 'GET /documents/due', ask: get(() => '/documents/due'), expect: own, why: 'their unit’s' },
+	{
+		key: 'GET /allegations',
+		ask: get(() => '/allegations'),
+		expect: own,
+		why: 'their own unit’s cases (mayWorkAllegations)'
+	},
+	{
+		key: 'GET /allegations/[id]',
+		ask: get((t) => `/allegations/${t.allegation}`),
+		expect: missing('chair'),
+		why: 'mayWorkAllegations (the allegation’s unit)'
+	},
 	{ key: 'GET /actions', ask: get(() => '/actions'), expect: own, why: 'their own actions' },
 
 	// Form actions
@@ -773,6 +785,15 @@ const matrix: Row[] = [
 		expect: missing('businessSupport'),
 		why: 'mayWorkAllegations (the allegation’s unit)'
 	},
+	...(
+		['consideration', 'employer-actions', 'placing-authority', 'placing-authority/raise'] as const
+	).map((step): Row => ({
+		key: `POST /api/allegations/[id]/${step}`,
+		// An empty body: B's business support is refused it (400), so nothing is recorded or sent.
+		ask: json((t) => `/api/allegations/${t.allegation}/${step}`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkAllegations (the allegation’s unit)'
+	})),
 	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get((t) => `/api/children/${t.child}/challenges`),
