@@ -115,13 +115,13 @@ test('business support records a referral and works it to its outcome through th
 	await tabTo(page, employer.getByRole('button', { name: 'Record the employer’s action' }));
 	await page.keyboard.press('Enter');
 	await expect(employer.getByRole('listitem')).toHaveText(
-		/Moved to other duties, .*: The centre manager moved him to duties away from children\./
+		/Moved to other duties, .*:\s+The centre manager moved him to duties away from children\./
 	);
 
 	// An outcome without its reason is refused, saying what to fix; then recorded.
 	const outcome = page.getByTestId('outcome');
 	await expect(outcome.getByRole('radio', { name: /Unfounded/ })).toHaveCount(0);
-	await tabTo(page, outcome.getByRole('radio', { name: 'Substantiated' }));
+	await tabTo(page, outcome.getByRole('radio', { name: 'Substantiated', exact: true }));
 	await page.keyboard.press('ArrowDown');
 	await expect(outcome.getByRole('radio', { name: 'Unsubstantiated' })).toBeChecked();
 	await tabTo(page, outcome.getByRole('button', { name: 'Record the outcome' }));
