@@ -112,7 +112,7 @@ interface Things {
 	agency: string;
 	/** An action of its plan, if the meeting has one. */
 	action: string;
-	/** An allegation against an adult about its child (issue 25; B only: the demo has none). */
+	/** An allegation against an adult about its child (issue 25; A's is the demo's concluded one). */
 	allegation: string;
 }
 
@@ -1410,7 +1410,7 @@ test.beforeAll(async () => {
 		parentAccount: demoId(107),
 		agency: NOTHING,
 		action: NOTHING,
-		allegation: NOTHING
+		allegation: demoId(601) // the demo's concluded allegation (server/seed/demo-allegations.ts)
 	};
 	await Promise.all([aChair.dispose(), dawn.dispose()]);
 });
