@@ -14,7 +14,7 @@ import { allegationChildren, allegationEmployerActions, allegations, children } 
 import { audit } from '../audit';
 import { badInput, CommandError } from '../command-error';
 import { enqueueMail } from '../mail/outbox';
-import { mayWorkAllegations } from '../../policy';
+import { unitAllegation } from './commands';
 import {
 	calendarDateOf,
 	compareDates,
@@ -30,16 +30,6 @@ import { employerActionLabel } from '../../domain/labels';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** An allegation of the viewer's unit, or null (not theirs to see, or no such case). */
-async function caseOf(db: Database, user: SessionUser, id: string) {
-	if (!mayWorkAllegations(user) || !user.unitId) return null;
-	const [row] = await db
-		.select()
-		.from(allegations)
-		.where(and(eq(allegations.id, id), eq(allegations.unitId, user.unitId)));
-	return row ?? null;
-}
 
 /** A day typed as YYYY-MM-DD, not before the case was received nor after today. */
 function caseDay(
@@ -74,7 +64,7 @@ export async function recordConsideration(props: {
 	now?: Date;
 }): Promise<{ thresholdMet: boolean; at: string; late: boolean } | null> {
 	const { db, user, id } = props;
-	const row = await caseOf(db, user, id);
+	const row = await unitAllegation(db, user, id);
 	if (!row) return null;
 	const body = isObject(props.input) ? props.input : {};
 	const now = props.now ?? new Date();
@@ -143,7 +133,7 @@ export async function recordEmployerAction(props: {
 	now?: Date;
 }): Promise<{ id: string; action: EmployerAction; on: CalendarDate } | null> {
 	const { db, user, id } = props;
-	const row = await caseOf(db, user, id);
+	const row = await unitAllegation(db, user, id);
 	if (!row) return null;
 	const body = isObject(props.input) ? props.input : {};
 	const today = calendarDateOf(props.now ?? new Date());
@@ -226,7 +216,7 @@ export async function recordPlacingAuthority(props: {
 	now?: Date;
 }): Promise<{ childId: string; seenOn: CalendarDate | null; email: string | null } | null> {
 	const { db, user, id } = props;
-	const row = await caseOf(db, user, id);
+	const row = await unitAllegation(db, user, id);
 	if (!row) return null;
 	const body = isObject(props.input) ? props.input : {};
 	const child = await placedChild(db, id, body.childId);
@@ -300,7 +290,7 @@ export async function raiseWithPlacingAuthority(props: {
 	now?: Date;
 }): Promise<{ to: string; at: string } | null> {
 	const { db, user, id } = props;
-	const row = await caseOf(db, user, id);
+	const row = await unitAllegation(db, user, id);
 	if (!row) return null;
 	const body = isObject(props.input) ? props.input : {};
 	const child = await placedChild(db, id, body.childId);

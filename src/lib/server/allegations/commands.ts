@@ -186,7 +186,7 @@ export async function referAllegation(props: {
 }
 
 /** An allegation of the viewer's unit, or null (not theirs to see, or no such case). */
-async function unitAllegation(db: Database, user: SessionUser, id: string) {
+export async function unitAllegation(db: Database, user: SessionUser, id: string) {
 	if (!mayWorkAllegations(user) || !user.unitId) return null;
 	const [row] = await db
 		.select()
