@@ -27,6 +27,7 @@ import { ukDay, ukInstant } from '../../src/lib/meetings/uk-time';
 import { seedDemoRecords } from './demo-records';
 import { queueDemoMail } from './demo-mail';
 import { seedDemoChallenges } from './demo-challenges';
+import { seedDemoAllegations } from './demo-allegations';
 import { seedDemoActions } from './demo-actions';
 import { seedDemoChild } from './demo-child';
 import { seedDemoReports } from './demo-reports';
@@ -438,6 +439,7 @@ export async function seedDemo(props: {
 	await seedDemoReports({ db, today }); // the conference's reports, in the one register
 	await seedDemoActions({ db, today }); // the first review's plan, tracked since
 	await seedDemoChild({ db, today, password: DEMO_PASSWORD }); // Tyler's own space (issue 27)
+	await seedDemoAllegations({ db, today }); // the LADO's cases (issue 25): Tyler's unseen by Lambeth
 	await seedDemoNotes({ db, today }); // the first review's notes: final, circulated, opened
 	if (props.year) await seedYear({ db, today });
 	await queueDemoMail({ db, meetingIds: meetingPlan(today).map((plan) => plan.id), today }); // invitations, report requests, what is due

@@ -778,6 +778,8 @@ export interface Navigation {
 	meetingKinds: boolean;
 	/** One's own photo (/account/photo). */
 	photo: boolean;
+	/** The LADO's cases: allegations against adults who work with children (/allegations). */
+	allegations: boolean;
 }
 
 /**
@@ -797,7 +799,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		messages: mayReadOfficerMessages(viewer),
 		caseSystem: mayReadCaseSystemDeliveries(viewer),
 		meetingKinds: mayShapeMeetingKinds(viewer),
-		photo: mayKeepOwnPhoto(viewer)
+		photo: mayKeepOwnPhoto(viewer),
+		allegations: mayWorkAllegations(viewer)
 	};
 }
 

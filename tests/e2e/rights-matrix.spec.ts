@@ -738,6 +738,36 @@ const matrix: Row[] = [
 		allow: ['chair', 'businessSupport', 'manager'],
 		why: 'mayWorkAllegations'
 	},
+	...(
+		[
+			['consideration', 'a threshold decision'],
+			['employer-actions', 'an employer’s action'],
+			['placing-authority', 'a placing authority’s word'],
+			['placing-authority/raise', 'an email to a placing authority']
+		] as const
+	).map(([step, what]): Row => ({
+		key: `POST /api/allegations/[id]/${step}`,
+		// An empty body: past the guard it is refused (400), so no ${what} is recorded.
+		ask: (ids) => ({
+			method: 'POST',
+			path: `/api/allegations/${ids.allegation}/${step}`,
+			json: {}
+		}),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: `mayWorkAllegations: ${what}, never by a parent, a child or a professional`
+	})),
+	{
+		key: 'GET /allegations',
+		ask: get('/allegations'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkAllegations: the LADO’s cases'
+	},
+	{
+		key: 'GET /allegations/[id]',
+		ask: (ids) => ({ method: 'GET', path: `/allegations/${ids.allegation}` }),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkAllegations: never a parent, a child or a professional'
+	},
 	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get(`/api/children/${MIA}/challenges`),

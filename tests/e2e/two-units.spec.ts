@@ -112,7 +112,7 @@ interface Things {
 	agency: string;
 	/** An action of its plan, if the meeting has one. */
 	action: string;
-	/** An allegation against an adult about its child (issue 25; B only: the demo has none). */
+	/** An allegation against an adult about its child (issue 25; A's is the demo's concluded one). */
 	allegation: string;
 	/** The unit's own copy of a meeting kind (issue 25; B only: the demo has none). */
 	meetingKind: string;
@@ -368,6 +368,18 @@ const matrix: Row[] = [
 		why: 'only with the grant the right code gave'
 	},
 	{ key: 'GET /documents/due', ask: get(() => '/documents/due'), expect: own, why: 'their unit’s' },
+	{
+		key: 'GET /allegations',
+		ask: get(() => '/allegations'),
+		expect: own,
+		why: 'their own unit’s cases (mayWorkAllegations)'
+	},
+	{
+		key: 'GET /allegations/[id]',
+		ask: get((t) => `/allegations/${t.allegation}`),
+		expect: missing('chair'),
+		why: 'mayWorkAllegations (the allegation’s unit)'
+	},
 	{ key: 'GET /actions', ask: get(() => '/actions'), expect: own, why: 'their own actions' },
 
 	// Form actions
@@ -775,6 +787,15 @@ const matrix: Row[] = [
 		expect: missing('businessSupport'),
 		why: 'mayWorkAllegations (the allegation’s unit)'
 	},
+	...(
+		['consideration', 'employer-actions', 'placing-authority', 'placing-authority/raise'] as const
+	).map((step): Row => ({
+		key: `POST /api/allegations/[id]/${step}`,
+		// An empty body: B's business support is refused it (400), so nothing is recorded or sent.
+		ask: json((t) => `/api/allegations/${t.allegation}/${step}`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkAllegations (the allegation’s unit)'
+	})),
 	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get((t) => `/api/children/${t.child}/challenges`),
@@ -1476,7 +1497,7 @@ test.beforeAll(async () => {
 		parentAccount: demoId(107),
 		agency: NOTHING,
 		action: NOTHING,
-		allegation: NOTHING,
+		allegation: demoId(601), // the demo's concluded allegation (server/seed/demo-allegations.ts)
 		meetingKind: NOTHING
 	};
 	await Promise.all([aChair.dispose(), dawn.dispose()]);

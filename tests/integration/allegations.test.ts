@@ -161,7 +161,22 @@ describe('an allegation from referral to outcome', () => {
 				placedByOtherAuthority: false,
 				disabled: false
 			},
-			{ id: childIds[0], name: 'Tyler', inCare: true, placedByOtherAuthority: true, disabled: true }
+			{
+				id: childIds[0],
+				name: 'Tyler',
+				inCare: true,
+				placedByOtherAuthority: true,
+				disabled: true,
+				// The placed-elsewhere clock: to be seen by the placing authority within three days.
+				placingAuthority: {
+					name: 'London Borough of Lambeth',
+					email: null,
+					seenOn: null,
+					dueBy: '2026-12-07',
+					overdue: expect.any(Boolean),
+					raisedAt: null
+				}
+			}
 		]);
 	});
 

@@ -24,6 +24,7 @@ import { load as messagesLoad } from '../../src/routes/messages/+page.server';
 import { load as caseSystemLoad } from '../../src/routes/unit/case-system/+page.server';
 import { load as meetingKindsLoad } from '../../src/routes/unit/meeting-kinds/+page.server';
 import { load as photoLoad } from '../../src/routes/account/photo/+page.server';
+import { load as allegationsLoad } from '../../src/routes/allegations/+page.server';
 import { createTestDatabase, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -50,7 +51,8 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 	messages: { path: '/messages', load: messagesLoad as never },
 	caseSystem: { path: '/unit/case-system', load: caseSystemLoad as never },
 	meetingKinds: { path: '/unit/meeting-kinds', load: meetingKindsLoad as never },
-	photo: { path: '/account/photo', load: photoLoad as never }
+	photo: { path: '/account/photo', load: photoLoad as never },
+	allegations: { path: '/allegations', load: allegationsLoad as never }
 };
 
 function eventFor(user: User, path: string): RequestEvent {

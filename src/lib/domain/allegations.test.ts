@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
 	allegationFigures,
 	considerationDueBy,
+	considerationLate,
+	overdueClocks,
+	placedChildOverdue,
+	placingAuthorityDueBy,
 	resolvedWithinMonths,
 	type AllegationFigureRow
 } from './allegations';
@@ -12,6 +16,9 @@ const row = (over: Partial<AllegationFigureRow>): AllegationFigureRow => ({
 	receivedOn: '2026-01-10',
 	outcome: null,
 	concludedOn: null,
+	childInCare: false,
+	childDisabled: false,
+	childPlacedByOtherAuthority: false,
 	...over
 });
 
@@ -59,9 +66,20 @@ describe('the LADO’s figures', () => {
 		// Received years before, concluded in the period after more than twelve months.
 		row({ receivedOn: '2024-06-01', outcome: 'malicious', concludedOn: '2026-02-15' }),
 		// Received in the period, still open.
-		row({ receivedOn: '2026-03-31', sector: 'health', nature: 'conduct' }),
+		row({
+			receivedOn: '2026-03-31',
+			sector: 'health',
+			nature: 'conduct',
+			childInCare: true,
+			childPlacedByOtherAuthority: true
+		}),
 		// Received and concluded after the period: not counted.
-		row({ receivedOn: '2026-04-01', outcome: 'unsubstantiated', concludedOn: '2026-04-02' })
+		row({
+			receivedOn: '2026-04-01',
+			outcome: 'unsubstantiated',
+			concludedOn: '2026-04-02',
+			childDisabled: true
+		})
 	];
 	const figures = allegationFigures(rows, '2026-01-01', '2026-03-31');
 
@@ -78,6 +96,14 @@ describe('the LADO’s figures', () => {
 		expect(sectors).toMatchObject({ education: 1, 'foster-care': 1, health: 1, police: 0 });
 		const natures = Object.fromEntries(figures.byNature.map((n) => [n.nature, n.count]));
 		expect(natures).toEqual({ physical: 1, sexual: 1, emotional: 0, neglect: 0, conduct: 1 });
+	});
+
+	it('counts referrals received in the period about a child in care, disabled or placed here', () => {
+		expect(figures.concerning).toEqual({
+			childInCare: 1,
+			childDisabled: 0,
+			childPlacedByOtherAuthority: 1
+		});
 	});
 
 	it('counts outcomes of the allegations concluded in the period, whenever received', () => {
@@ -101,5 +127,35 @@ describe('the LADO’s figures', () => {
 		expect(none.byMonth.map((m) => m.month)).toEqual(['2026-11', '2026-12', '2027-01']);
 		expect(none.resolvedWithin).toEqual({ oneMonth: 0, threeMonths: 0, twelveMonths: 0 });
 		expect(none.bySector.every((s) => s.count === 0)).toBe(true);
+	});
+});
+
+describe('the clocks of an open case', () => {
+	it('a consideration is late when made on a day after the one it was due by', () => {
+		expect(considerationLate('2026-12-07', '2026-12-07')).toBe(false);
+		expect(considerationLate('2026-12-07', '2026-12-04')).toBe(false);
+		expect(considerationLate('2026-12-07', '2026-12-08')).toBe(true);
+	});
+
+	it('a child placed by another authority is to be seen within three days of receipt', () => {
+		expect(placingAuthorityDueBy('2026-12-04')).toBe('2026-12-07');
+		const clock = { seenOn: null, dueBy: '2026-12-07' };
+		expect(placedChildOverdue(clock, '2026-12-07')).toBe(false);
+		expect(placedChildOverdue(clock, '2026-12-08')).toBe(true);
+		expect(placedChildOverdue({ ...clock, seenOn: '2026-12-09' }, '2026-12-10')).toBe(false);
+	});
+
+	it('counts the clocks run out: a consideration not made, each child not seen', () => {
+		const clocks = {
+			considerationDueBy: '2026-12-07',
+			consideredOn: null,
+			placedChildren: [
+				{ seenOn: null, dueBy: '2026-12-07' },
+				{ seenOn: '2026-12-05', dueBy: '2026-12-07' }
+			]
+		};
+		expect(overdueClocks(clocks, '2026-12-07')).toBe(0);
+		expect(overdueClocks(clocks, '2026-12-08')).toBe(2);
+		expect(overdueClocks({ ...clocks, consideredOn: '2026-12-09' }, '2026-12-10')).toBe(1);
 	});
 });

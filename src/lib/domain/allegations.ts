@@ -4,7 +4,7 @@
  * against the national expectation (80% within one month, 90% within three, nearly all within
  * twelve). Pure: the server hands in one row per allegation, as London calendar days.
  */
-import { addMonths, compareDates, type CalendarDate } from './calendar-date';
+import { addDays, addMonths, compareDates, type CalendarDate } from './calendar-date';
 import { addWorkingDays } from './working-days';
 import {
 	allegationNatures,
@@ -20,6 +20,54 @@ export function considerationDueBy(receivedOn: CalendarDate): CalendarDate {
 	return addWorkingDays(receivedOn, 1);
 }
 
+/** Was the initial consideration made late: on a London day after the one it was due by? */
+export function considerationLate(dueBy: CalendarDate, decidedOn: CalendarDate): boolean {
+	return compareDates(decidedOn, dueBy) > 0;
+}
+
+/**
+ * How many days a child placed here by another authority may go, after the allegation is
+ * received, without that authority seeing them, before the LADO raises it with them. The unit's
+ * annual report 2012–13 (section 4.5) calls a child of another authority not seen or spoken to
+ * "for up to a week" after making an allegation "clearly unacceptable"; three calendar days is
+ * our reading of that, below the week it names, not a statutory figure. Change it here.
+ */
+export const PLACED_CHILD_SEEN_WITHIN_DAYS = 3;
+
+/** The last day the placing authority should have seen the child, counted from the day received. */
+export function placingAuthorityDueBy(receivedOn: CalendarDate): CalendarDate {
+	return addDays(receivedOn, PLACED_CHILD_SEEN_WITHIN_DAYS);
+}
+
+/** One child placed by another authority, as the placed-elsewhere clock sees them. */
+export interface PlacedChildClock {
+	/** The day the placing authority saw the child, as the LADO was told; null: not told yet. */
+	seenOn: CalendarDate | null;
+	dueBy: CalendarDate;
+}
+
+/** Overdue: not seen by the placing authority and the day to be seen by has passed. */
+export function placedChildOverdue(clock: PlacedChildClock, today: CalendarDate): boolean {
+	return clock.seenOn === null && compareDates(today, clock.dueBy) > 0;
+}
+
+/** An open case's clocks, as the list of allegations orders them: what is overdue comes first. */
+export interface CaseClocks {
+	considerationDueBy: CalendarDate;
+	/** Null while the initial consideration is not made. */
+	consideredOn: CalendarDate | null;
+	placedChildren: readonly PlacedChildClock[];
+}
+
+/** How many of a case's clocks have run out today (a consideration not made, children not seen). */
+export function overdueClocks(clocks: CaseClocks, today: CalendarDate): number {
+	const consideration =
+		clocks.consideredOn === null && compareDates(today, clocks.considerationDueBy) > 0 ? 1 : 0;
+	return (
+		consideration + clocks.placedChildren.filter((child) => placedChildOverdue(child, today)).length
+	);
+}
+
 /** One allegation as the figures count it: the London days it was received and concluded. */
 export interface AllegationFigureRow {
 	sector: AllegationSector;
@@ -27,6 +75,10 @@ export interface AllegationFigureRow {
 	receivedOn: CalendarDate;
 	outcome: AllegationOutcome | null;
 	concludedOn: CalendarDate | null;
+	/** Whether any child it concerns was, when it was received, in care, disabled, placed here by another authority. */
+	childInCare: boolean;
+	childDisabled: boolean;
+	childPlacedByOtherAuthority: boolean;
 }
 
 export interface AllegationFigures {
@@ -36,6 +88,11 @@ export interface AllegationFigures {
 	bySector: { sector: AllegationSector; count: number }[];
 	/** Referrals received in the period by what is alleged. */
 	byNature: { nature: AllegationNature; count: number }[];
+	/**
+	 * Referrals received in the period about at least one child in care, disabled, or placed here
+	 * by another authority (the vulnerable groups the annual report began counting in 2012–13).
+	 */
+	concerning: { childInCare: number; childDisabled: number; childPlacedByOtherAuthority: number };
 	/** Allegations concluded in the period, by outcome. */
 	byOutcome: { outcome: AllegationOutcome; count: number }[];
 	/** How many were concluded in the period (what `resolvedWithin` counts out of). */
@@ -99,6 +156,11 @@ export function allegationFigures(
 			nature,
 			count: countWhere(received, (row) => row.nature === nature)
 		})),
+		concerning: {
+			childInCare: countWhere(received, (row) => row.childInCare),
+			childDisabled: countWhere(received, (row) => row.childDisabled),
+			childPlacedByOtherAuthority: countWhere(received, (row) => row.childPlacedByOtherAuthority)
+		},
 		byOutcome: allegationOutcomes.map((outcome) => ({
 			outcome,
 			count: countWhere(concluded, (row) => row.outcome === outcome)

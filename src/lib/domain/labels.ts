@@ -7,6 +7,7 @@ import type {
 	AllegationNature,
 	AllegationOutcome,
 	AllegationSector,
+	EmployerAction,
 	Attendance,
 	ChallengeStage,
 	CopyProof,
@@ -142,7 +143,8 @@ export const mailPurposeLabel: Record<MailPurpose, string> = {
 	'challenge-reminder': 'Challenge reminder',
 	'account-invite': 'Set-up link',
 	'message-waiting': 'A child’s message waiting',
-	'advocacy-notice': 'Advocacy notice'
+	'advocacy-notice': 'Advocacy notice',
+	'placing-authority-alert': 'Placing authority asked to see a child'
 };
 
 export const mailStateLabel: Record<MailState, string> = {
@@ -201,6 +203,19 @@ export const allegationSectorLabel: Record<AllegationSector, string> = {
 	voluntary: 'Voluntary groups',
 	transport: 'Transport',
 	other: 'Another sector'
+};
+
+/** What the adult's employer did about an allegation (issue 25). */
+export const employerActionLabel: Record<EmployerAction, string> = {
+	suspension: 'Suspended',
+	'alternative-duties': 'Moved to other duties',
+	investigation: 'Investigation by the employer',
+	'disciplinary-hearing': 'Disciplinary hearing',
+	dismissal: 'Dismissed',
+	resignation: 'Resigned',
+	'barring-referral': 'Referred to the Disclosure and Barring Service',
+	'regulator-referral': 'Referred to their professional regulator',
+	'no-further-action': 'No further action by the employer'
 };
 
 /** Who answered a meeting's feedback, as the figures count them (issue 27). */

@@ -115,6 +115,20 @@ export const allegationSectors = [
 ] as const;
 export type AllegationSector = (typeof allegationSectors)[number];
 
+/** What the adult's employer did about an allegation, as the LADO records it (issue 25). */
+export const employerActions = [
+	'suspension',
+	'alternative-duties',
+	'investigation',
+	'disciplinary-hearing',
+	'dismissal',
+	'resignation',
+	'barring-referral',
+	'regulator-referral',
+	'no-further-action'
+] as const;
+export type EmployerAction = (typeof employerActions)[number];
+
 /** Who answers a meeting's feedback, as the figures count them (issue 27): never the person. */
 export const feedbackRespondents = ['parent', 'child', 'professional'] as const;
 export type FeedbackRespondent = (typeof feedbackRespondents)[number];
@@ -181,7 +195,9 @@ export const mailPurposes = [
 	/** A reviewing officer's managers told a child's message waits unread (issue 27): no content. */
 	'message-waiting',
 	/** The advocacy service told of an initial conference about a child over 5 (issue 22). */
-	'advocacy-notice'
+	'advocacy-notice',
+	/** A placing authority asked to see a child an allegation concerns (issue 25, the LADO). */
+	'placing-authority-alert'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 

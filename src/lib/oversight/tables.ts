@@ -37,6 +37,7 @@ export const tableNames = [
 	'advocacy',
 	'challenges',
 	'allegations',
+	'allegations-by-month',
 	'allegation-outcomes',
 	'caseloads',
 	'feedback',
@@ -339,45 +340,78 @@ export function oversightTables(
 		chartOf('challenges', 'Challenges by stage', challengeRows.slice(1, 5), withPrevious)
 	);
 
-	// Allegations against adults who work with children (the LADO's figures, issue 25)
+	// Allegations against adults who work with children (the LADO's figures, issue 25). A period
+	// with no referral (or no case concluded), in this quarter and the one before, has nothing to
+	// count: its table says so rather than list noughts.
+	const received = (f: OversightFigures | null) =>
+		f ? f.allegations.byMonth.reduce((n, m) => n + m.count, 0) : 0;
+	const anyReceived = received(now) + received(previous) > 0;
+	const concerningLabels = {
+		childInCare: 'About a child in care',
+		childDisabled: 'About a disabled child',
+		childPlacedByOtherAuthority: 'About a child placed here by another authority'
+	} as const;
 	const referral = (f: OversightFigures) => (label: string) => {
 		const a = f.allegations;
-		if (label === 'Referrals received') return [a.byMonth.reduce((n, m) => n + m.count, 0)];
+		if (label === 'Referrals received') return [received(f)];
 		const sector = a.bySector.find(
 			(row) => `Sector: ${allegationSectorLabel[row.sector]}` === label
 		);
 		if (sector) return [sector.count];
+		const concerning = Object.entries(concerningLabels).find(([, words]) => words === label);
+		if (concerning) return [a.concerning[concerning[0] as keyof typeof concerningLabels]];
 		return [
 			a.byNature.find((row) => `Alleged: ${allegationNatureLabel[row.nature]}` === label)?.count ??
 				0
 		];
 	};
-	const referralRows = compare(
-		[
-			'Referrals received',
-			...Object.values(allegationSectorLabel).map((w) => `Sector: ${w}`),
-			...Object.values(allegationNatureLabel).map((w) => `Alleged: ${w}`)
-		],
-		referral(now),
-		previous && referral(previous)
-	);
+	const referralRows = anyReceived
+		? compare(
+				[
+					'Referrals received',
+					...Object.values(allegationSectorLabel).map((w) => `Sector: ${w}`),
+					...Object.values(allegationNatureLabel).map((w) => `Alleged: ${w}`),
+					...Object.values(concerningLabels)
+				],
+				referral(now),
+				previous && referral(previous)
+			)
+		: [];
 	add(
 		{
 			name: 'allegations',
 			heading: 'Allegations against adults who work with children',
-			note: 'Referrals to the LADO received in the period, by the sector the adult works in and what is alleged.',
+			note: 'Referrals to the LADO received in the period, by the sector the adult works in, what is alleged, and whether a child it concerns was in care, disabled or placed here by another authority.',
 			head: headOf('', ['Referrals'], withPrevious),
 			rows: referralRows
 		},
-		chartOf(
-			'allegations',
-			'Referrals by sector',
-			referralRows
-				.slice(1, 1 + Object.keys(allegationSectorLabel).length)
-				.map(([label, ...values]) => [label.replace(/^Sector: /, ''), ...values]),
-			withPrevious
-		)
+		anyReceived
+			? chartOf(
+					'allegations',
+					'Referrals by sector',
+					referralRows
+						.slice(1, 1 + Object.keys(allegationSectorLabel).length)
+						.map(([label, ...values]) => [label.replace(/^Sector: /, ''), ...values]),
+					withPrevious
+				)
+			: null
 	);
+	const monthRows = received(now)
+		? now.allegations.byMonth.map((m) => [m.month, String(m.count)])
+		: [];
+	add(
+		{
+			name: 'allegations-by-month',
+			heading: 'Allegations against adults, month by month',
+			note: 'Referrals to the LADO received in each month of the period (they vary greatly from month to month).',
+			head: ['Month', 'Referrals received'],
+			rows: monthRows
+		},
+		monthRows.length
+			? chartOf('allegations-by-month', 'Referrals to the LADO by month', monthRows, false)
+			: null
+	);
+	const anyConcluded = now.allegations.resolved + (previous?.allegations.resolved ?? 0) > 0;
 	const concluded = (f: OversightFigures) => (label: string) => {
 		const a = f.allegations;
 		if (label === 'Concluded') return [a.resolved];
@@ -386,17 +420,31 @@ export function oversightTables(
 		if (label === 'Within twelve months') return [a.resolvedWithin.twelveMonths];
 		return [a.byOutcome.find((row) => allegationOutcomeLabel[row.outcome] === label)?.count ?? 0];
 	};
-	const outcomeRows = compare(
-		[
-			'Concluded',
-			...Object.values(allegationOutcomeLabel),
-			'Within one month',
-			'Within three months',
-			'Within twelve months'
-		],
-		concluded(now),
-		previous && concluded(previous)
-	);
+	const outcomeRows = anyConcluded
+		? compare(
+				[
+					'Concluded',
+					...Object.values(allegationOutcomeLabel),
+					'Within one month',
+					'Within three months',
+					'Within twelve months'
+				],
+				concluded(now),
+				previous && concluded(previous)
+			)
+		: [];
+	if (anyConcluded) {
+		// The shares the national expectation is set in: 80% within one month, 90% within three.
+		for (const [label, within] of [
+			['Share within one month (%; 80% expected)', 'oneMonth'],
+			['Share within three months (%; 90% expected)', 'threeMonths'],
+			['Share within twelve months (%; nearly all expected)', 'twelveMonths']
+		] as const) {
+			const share = (f: OversightFigures) =>
+				String(pct(f.allegations.resolvedWithin[within], f.allegations.resolved));
+			outcomeRows.push(previous ? [label, share(now), share(previous)] : [label, share(now)]);
+		}
+	}
 	add(
 		{
 			name: 'allegation-outcomes',
@@ -405,12 +453,14 @@ export function oversightTables(
 			head: headOf('', ['Allegations'], withPrevious),
 			rows: outcomeRows
 		},
-		chartOf(
-			'allegation-outcomes',
-			'Allegations concluded by outcome',
-			outcomeRows.slice(1, 1 + Object.keys(allegationOutcomeLabel).length),
-			withPrevious
-		)
+		anyConcluded
+			? chartOf(
+					'allegation-outcomes',
+					'Allegations concluded by outcome',
+					outcomeRows.slice(1, 1 + Object.keys(allegationOutcomeLabel).length),
+					withPrevious
+				)
+			: null
 	);
 
 	// Caseloads (at the end of this period only)

@@ -7,13 +7,24 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth/session';
-import { allegationChildren, allegations, children, families } from '../db/schema';
+import {
+	allegationChildren,
+	allegationEmployerActions,
+	allegations,
+	children,
+	families
+} from '../db/schema';
 import { audit } from '../audit';
 import { badInput, CommandError } from '../command-error';
 import { mayWorkAllegations } from '../../policy';
-import { calendarDateOf, type CalendarDate } from '../../domain/calendar-date';
+import { calendarDateOf, compareDates, type CalendarDate } from '../../domain/calendar-date';
 import { readDateTime } from '../../domain/date-time';
-import { considerationDueBy } from '../../domain/allegations';
+import {
+	considerationDueBy,
+	considerationLate,
+	placedChildOverdue,
+	placingAuthorityDueBy
+} from '../../domain/allegations';
 import { tooLong } from '../../domain/text-limits';
 import {
 	allegationNatures,
@@ -175,7 +186,7 @@ export async function referAllegation(props: {
 }
 
 /** An allegation of the viewer's unit, or null (not theirs to see, or no such case). */
-async function unitAllegation(db: Database, user: SessionUser, id: string) {
+export async function unitAllegation(db: Database, user: SessionUser, id: string) {
 	if (!mayWorkAllegations(user) || !user.unitId) return null;
 	const [row] = await db
 		.select()
@@ -185,7 +196,12 @@ async function unitAllegation(db: Database, user: SessionUser, id: string) {
 }
 
 /** The case as those who work it read it, or null (a 404). The read is audited. */
-export async function readAllegation(props: { db: Database; user: SessionUser; id: string }) {
+export async function readAllegation(props: {
+	db: Database;
+	user: SessionUser;
+	id: string;
+	now?: Date;
+}) {
 	const { db, user, id } = props;
 	const row = await unitAllegation(db, user, id);
 	if (!row) return null;
@@ -195,12 +211,28 @@ export async function readAllegation(props: { db: Database; user: SessionUser; i
 			name: children.name,
 			inCare: allegationChildren.inCare,
 			placedByOtherAuthority: allegationChildren.placedByOtherAuthority,
-			disabled: allegationChildren.disabled
+			disabled: allegationChildren.disabled,
+			placingAuthority: children.placedByAuthority,
+			seenOn: allegationChildren.seenByPlacingAuthorityOn,
+			email: allegationChildren.placingAuthorityEmail,
+			raisedAt: allegationChildren.raisedWithPlacingAuthorityAt
 		})
 		.from(allegationChildren)
 		.innerJoin(children, eq(children.id, allegationChildren.childId))
 		.where(eq(allegationChildren.allegationId, id))
 		.orderBy(children.name);
+	const actions = await db
+		.select({
+			id: allegationEmployerActions.id,
+			action: allegationEmployerActions.action,
+			on: allegationEmployerActions.on,
+			note: allegationEmployerActions.note
+		})
+		.from(allegationEmployerActions)
+		.where(eq(allegationEmployerActions.allegationId, id))
+		.orderBy(allegationEmployerActions.on, allegationEmployerActions.recordedAt);
+	const today = calendarDateOf(props.now ?? new Date());
+	const receivedOn = calendarDateOf(row.receivedAt);
 	await audit({ db, userId: user.id, action: 'read', targetType: 'allegation', targetId: id });
 	return {
 		id: row.id,
@@ -210,19 +242,46 @@ export async function readAllegation(props: { db: Database; user: SessionUser; i
 			employer: row.adultEmployer,
 			sector: row.adultSector
 		},
-		children: concerned,
+		children: concerned.map((child) => ({
+			id: child.id,
+			name: child.name,
+			inCare: child.inCare,
+			placedByOtherAuthority: child.placedByOtherAuthority,
+			disabled: child.disabled,
+			// The placed-elsewhere clock, only for a child another authority placed here.
+			...(child.placedByOtherAuthority
+				? {
+						placingAuthority: {
+							name: child.placingAuthority,
+							email: child.email,
+							seenOn: child.seenOn,
+							dueBy: placingAuthorityDueBy(receivedOn),
+							overdue: placedChildOverdue(
+								{ seenOn: child.seenOn, dueBy: placingAuthorityDueBy(receivedOn) },
+								today
+							),
+							raisedAt: child.raisedAt?.toISOString() ?? null
+						}
+					}
+				: {})
+		})),
 		nature: row.nature,
 		receivedAt: row.receivedAt.toISOString(),
 		referrer: { name: row.referrerName, agency: row.referrerAgency },
 		considerationDueBy: row.considerationDueBy,
+		/** The consideration is not made and the day it was due by has passed. */
+		considerationOverdue:
+			row.consideredAt === null && compareDates(today, row.considerationDueBy) > 0,
 		consideration:
 			row.consideredAt === null
 				? null
 				: {
 						at: row.consideredAt.toISOString(),
 						thresholdMet: row.thresholdMet,
-						reasons: row.thresholdReasons
+						reasons: row.thresholdReasons,
+						late: considerationLate(row.considerationDueBy, calendarDateOf(row.consideredAt))
 					},
+		employerActions: actions,
 		outcome:
 			row.outcome === null || row.outcomeAt === null
 				? null

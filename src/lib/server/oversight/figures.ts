@@ -20,7 +20,8 @@ import {
 	lte,
 	ne,
 	or,
-	sql
+	sql,
+	type AnyColumn
 } from 'drizzle-orm';
 import type { Database } from '../db';
 import type {
@@ -33,6 +34,7 @@ import { meanScore } from '../../domain/feedback';
 import { allegationFigures, type AllegationFigureRow } from '../../domain/allegations';
 import type { FeedbackRespondent } from '../../domain/vocabulary';
 import {
+	allegationChildren,
 	allegations,
 	advocacyOffers,
 	circulation,
@@ -222,15 +224,22 @@ async function allegationRowsFor(
 	start: Date,
 	end: Date
 ): Promise<AllegationFigureRow[]> {
+	// Whether any child concerned was in care, disabled or placed here, as their record said then.
+	const anyChild = (column: AnyColumn) =>
+		sql<boolean>`coalesce(bool_or(${column}), false)`.mapWith(Boolean);
 	const rows = await db
 		.select({
 			sector: allegations.adultSector,
 			nature: allegations.nature,
 			receivedAt: allegations.receivedAt,
 			outcome: allegations.outcome,
-			outcomeAt: allegations.outcomeAt
+			outcomeAt: allegations.outcomeAt,
+			childInCare: anyChild(allegationChildren.inCare),
+			childDisabled: anyChild(allegationChildren.disabled),
+			childPlacedByOtherAuthority: anyChild(allegationChildren.placedByOtherAuthority)
 		})
 		.from(allegations)
+		.leftJoin(allegationChildren, eq(allegationChildren.allegationId, allegations.id))
 		.where(
 			and(
 				eq(allegations.unitId, unitId),
@@ -239,8 +248,12 @@ async function allegationRowsFor(
 					and(gte(allegations.outcomeAt, start), lt(allegations.outcomeAt, end))
 				)
 			)
-		);
+		)
+		.groupBy(allegations.id);
 	return rows.map((row) => ({
+		childInCare: row.childInCare,
+		childDisabled: row.childDisabled,
+		childPlacedByOtherAuthority: row.childPlacedByOtherAuthority,
 		sector: row.sector,
 		nature: row.nature,
 		receivedOn: londonDay(row.receivedAt),

@@ -4,7 +4,8 @@ import { children } from './families';
 import {
 	allegationNatures,
 	allegationOutcomes,
-	allegationSectors
+	allegationSectors,
+	employerActions
 } from '../../../domain/vocabulary';
 
 /**
@@ -67,12 +68,48 @@ export const allegationChildren = pgTable(
 			.references(() => children.id),
 		inCare: boolean('in_care').notNull(),
 		placedByOtherAuthority: boolean('placed_by_other_authority').notNull(),
-		disabled: boolean('disabled').notNull()
+		disabled: boolean('disabled').notNull(),
+		/**
+		 * For a child placed here by another authority: the day that authority saw the child after
+		 * the allegation, as the LADO was told; null until told (the placed-elsewhere clock runs).
+		 */
+		seenByPlacingAuthorityOn: date('seen_by_placing_authority_on', { mode: 'string' }),
+		/** Where to write to the placing authority, as the LADO recorded it; null: none recorded. */
+		placingAuthorityEmail: text('placing_authority_email'),
+		/** When the LADO last raised the unseen child with the placing authority by email. */
+		raisedWithPlacingAuthorityAt: timestamp('raised_with_placing_authority_at', {
+			withTimezone: true
+		})
 	},
 	(t) => [
 		primaryKey({ columns: [t.allegationId, t.childId] }),
 		index('allegation_children_child_idx').on(t.childId)
 	]
+);
+
+/**
+ * What the adult's employer did about the allegation (suspension, investigation, dismissal, a
+ * referral to the barring service, …), on which day, with a note; one row per action, in order.
+ */
+export const allegationEmployerActions = pgTable(
+	'allegation_employer_actions',
+	{
+		id: text('id')
+			.primaryKey()
+			.$defaultFn(() => crypto.randomUUID()),
+		allegationId: text('allegation_id')
+			.notNull()
+			.references(() => allegations.id, { onDelete: 'cascade' }),
+		action: text('action', { enum: employerActions }).notNull(),
+		/** The day the employer took the action. */
+		on: date('on', { mode: 'string' }).notNull(),
+		note: text('note').notNull(),
+		recordedBy: text('recorded_by')
+			.notNull()
+			.references(() => users.id),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('allegation_employer_actions_allegation_idx').on(t.allegationId, t.on)]
 );
 
 export type Allegation = typeof allegations.$inferSelect;

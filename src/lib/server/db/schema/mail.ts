@@ -25,7 +25,8 @@ export const mailPriorities: Record<MailPurpose, number> = {
 	'document-due': 0,
 	'challenge-reminder': 0,
 	'account-invite': 0,
-	'message-waiting': 1
+	'message-waiting': 1,
+	'placing-authority-alert': 1
 };
 
 /** A file carried by a message (the calendar invitation). */

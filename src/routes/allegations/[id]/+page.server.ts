@@ -1,0 +1,26 @@
+import { error, redirect } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { readAllegation, UNFOUNDED_UNTIL } from '$lib/server/allegations/commands';
+import { calendarDateOf, todayIn } from '$lib/domain/calendar-date';
+import type { PageServerLoad } from './$types';
+
+/**
+ * One allegation's case (issue 25): the adult, the children, the referrer, the initial
+ * consideration, the employer's actions, the placed-elsewhere clocks and the outcome, with the
+ * forms to record each. Those who work the unit's cases; anyone else, or another unit's, 404.
+ */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const allegation = await readAllegation({
+		db: await database(),
+		user: locals.user,
+		id: params.id
+	});
+	if (!allegation) error(404, 'Not found');
+	return {
+		allegation,
+		today: todayIn(),
+		// "Unfounded" is an outcome only for cases received before April 2013.
+		unfoundedAllowed: calendarDateOf(new Date(allegation.receivedAt)) < UNFOUNDED_UNTIL
+	};
+};
