@@ -42,13 +42,19 @@ function workerFile(): URL {
 
 type WorkerMessage = { type: 'ready' } | { type: 'stopped' } | { type: 'failed'; message: string };
 
-/** Starts PGlite on its data folder in a worker thread; resolves once it accepts a connection. */
-export async function startEmbeddedServer(dataDir: string): Promise<EmbeddedServer> {
+/**
+ * Starts PGlite on its data folder in a worker thread; resolves once it accepts a connection.
+ * `sharedBuffers`: PostgreSQL's `shared_buffers` (e.g. '32MB'), most of PGlite's memory.
+ */
+export async function startEmbeddedServer(
+	dataDir: string,
+	sharedBuffers: string
+): Promise<EmbeddedServer> {
 	const socketDir = mkdtempSync(path.join(tmpdir(), 'roundtable-db-'));
 	const socketPath = path.join(socketDir, '.s.PGSQL.5432');
 	const removeSocketDir = () => rmSync(socketDir, { recursive: true, force: true });
 	const worker = new Worker(workerFile(), {
-		workerData: { dataDir, socketPath },
+		workerData: { dataDir, socketPath, sharedBuffers },
 		// Nothing of the server's own flags (tsx's loader, a bench's probe): a plain .mjs file.
 		execArgv: []
 	});

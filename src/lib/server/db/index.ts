@@ -83,7 +83,10 @@ export async function openDatabase(props: OpenDatabaseProps = {}): Promise<Datab
 		// PGlite on a worker thread behind its socket server; postgres.js over one connection,
 		// since the socket server runs every connection on PGlite's one session.
 		const { startEmbeddedServer } = await import('./embedded');
-		const embedded = await startEmbeddedServer(path.resolve(props.dataDir));
+		const embedded = await startEmbeddedServer(
+			path.resolve(props.dataDir),
+			env().PGLITE_SHARED_BUFFERS
+		);
 		const { default: postgres } = await import('postgres');
 		const client = postgres({
 			path: embedded.socketPath,

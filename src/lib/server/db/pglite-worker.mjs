@@ -5,7 +5,7 @@
 // apart; postgres.js with `max: 1` queues every query behind an open transaction instead).
 // Plain JavaScript, so the built server and tsx load it alike.
 //
-// workerData: { dataDir, socketPath }. Out: { type: 'ready' } once listening, { type: 'failed',
+// workerData: { dataDir, socketPath, sharedBuffers }. Out: { type: 'ready' } once listening, { type: 'failed',
 // message } if PGlite cannot open the folder, { type: 'stopped' } after a { type: 'stop' } in.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
@@ -13,12 +13,15 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 if (!parentPort) throw new Error('pglite-worker.mjs runs as a worker thread: see ./embedded.ts');
 const port = parentPort;
-const { dataDir, socketPath } = workerData;
+const { dataDir, socketPath, sharedBuffers } = workerData;
 
 let db;
 let server;
 try {
-	db = new PGlite(dataDir);
+	// PGlite's own start parameters, with a smaller buffer cache than its 128MB (PGLITE_SHARED_BUFFERS).
+	db = new PGlite(dataDir, {
+		startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`]
+	});
 	await db.waitReady;
 	server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
 	await server.start();
