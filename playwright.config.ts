@@ -60,7 +60,7 @@ export default defineConfig({
 	webServer: [
 		{
 			// A fresh embedded database with the demo data, on the built app.
-			command: `node --import tsx tests/e2e/serve.ts`,
+			command: `node build/roundtable/e2e-serve.js`,
 			url: `http://127.0.0.1:${port}/login`,
 			reuseExistingServer: process.env.E2E_REUSE === '1',
 			timeout: 120_000,
@@ -77,7 +77,7 @@ export default defineConfig({
 					{
 						// A fresh EMPTY embedded database (no demo): a unit that has just installed Roundtable
 						// (tests/e2e/unit-from-empty.spec.ts starts from /setup).
-						command: `node --import tsx tests/e2e/serve-empty.ts`,
+						command: `node build/roundtable/e2e-serve-empty.js`,
 						url: `${emptyServerURL}/setup`,
 						reuseExistingServer: process.env.E2E_REUSE === '1',
 						timeout: 120_000,

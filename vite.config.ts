@@ -1,4 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { build as esbuild } from 'esbuild';
 import type { Plugin, ViteDevServer } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -40,8 +41,50 @@ function collaborationSocket(): Plugin {
 	};
 }
 
+/**
+ * The server's own entries compiled at build time into build/roundtable/ (after adapter-node has
+ * written build/, which it empties first): `npm start`, `npm run demo` and the browser tests'
+ * servers run this JavaScript, not TypeScript compiled by tsx at every start. Our modules are
+ * bundled (ES modules, shared code split into chunks); every package stays external and is
+ * loaded from node_modules as it is. The worker threads' plain .mjs files are found on disk.
+ */
+function compiledServer(): Plugin {
+	let ssrBuild = false;
+	return {
+		name: 'roundtable-compiled-server',
+		apply: 'build',
+		configResolved(config) {
+			ssrBuild = Boolean(config.build.ssr);
+		},
+		closeBundle: {
+			sequential: true,
+			order: 'post',
+			async handler() {
+				if (!ssrBuild) return;
+				await esbuild({
+					entryPoints: {
+						start: 'server/start.ts',
+						demo: 'server/demo.ts',
+						'e2e-serve': 'tests/e2e/serve.ts',
+						'e2e-serve-empty': 'tests/e2e/serve-empty.ts'
+					},
+					outdir: 'build/roundtable',
+					bundle: true,
+					splitting: true,
+					format: 'esm',
+					platform: 'node',
+					target: 'node20',
+					packages: 'external',
+					chunkNames: 'chunks/[name]-[hash]',
+					logLevel: 'warning'
+				});
+			}
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit(), collaborationSocket()],
+	plugins: [sveltekit(), collaborationSocket(), compiledServer()],
 	test: {
 		environment: 'node',
 		testTimeout: 30_000,

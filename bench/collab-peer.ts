@@ -15,8 +15,9 @@
  * live meetings straight into a fresh database (PGlite in a temporary DATA_DIR, or the
  * PostgreSQL of BENCH_DATABASE_URL), then for each scenario (meetings × people) starts, one
  * after the other and each fresh:
- *   - Roundtable's production entry (`server/index.ts` over the build: sign-in, the gate,
- *     authorship, presence, persistence — everything on), and
+ *   - Roundtable's production entry as `npm start` runs it (`server/index.ts` compiled into
+ *     build/roundtable/start.js, over the build, the embedded database on its worker thread:
+ *     sign-in, the gate, authorship, presence, persistence — everything on), and
  *   - the reference, @y/websocket-server 0.1.1 (bench/reference-server.mjs: no auth, no storage),
  * and drives each with the same generator in a child process of its own
  * (bench/collab-generator.ts). Both servers run with bench/loop-probe.mjs preloaded (event-loop
@@ -155,16 +156,19 @@ function newestMtime(dir: string): number {
 	return newest;
 }
 
-/** Builds the app when build/ is missing or older than src/ (the benchmark runs the production entry). */
+/** Builds the app when build/ is missing or older than its sources (the benchmark runs the compiled production entry). */
 function buildIfNeeded() {
-	const handler = path.join(root, 'build/handler.js');
+	const built = ['build/handler.js', 'build/roundtable/start.js'].map((file) =>
+		path.join(root, file)
+	);
 	const sources = Math.max(
 		newestMtime(path.join(root, 'src')),
+		newestMtime(path.join(root, 'server')),
 		statSync(path.join(root, 'svelte.config.js')).mtimeMs
 	);
 	if (
 		process.env.BENCH_BUILD === 'skip' ||
-		(existsSync(handler) && statSync(handler).mtimeMs >= sources)
+		built.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)
 	)
 		return;
 	console.log('bench: building the app (vite build)…');
@@ -289,7 +293,7 @@ async function startServer(
 	redisUrl?: string
 ): Promise<{ child: ChildProcess; port: number }> {
 	const probe = path.join(root, 'bench/loop-probe.mjs');
-	const execArgv = ['--expose-gc', '--import', 'tsx', '--import', probe];
+	const execArgv = ['--expose-gc', '--import', probe];
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		NODE_ENV: 'production',
@@ -300,7 +304,12 @@ async function startServer(
 	if (kind !== 'reference') {
 		// BENCH_ENTRY=standalone: the collaboration server alone (no pages, no mail), to tell its cost from the app's.
 		const standalone = process.env.BENCH_ENTRY === 'standalone';
-		entry = path.join(root, standalone ? 'server/collab/standalone.ts' : 'server/index.ts');
+		// The production entry as `npm start` runs it: compiled at build time (build/roundtable/).
+		entry = path.join(
+			root,
+			standalone ? 'server/collab/standalone.ts' : 'build/roundtable/start.js'
+		);
+		if (standalone) execArgv.push('--import', 'tsx');
 		if (redisUrl) env.REDIS_URL = redisUrl;
 		if (databaseUrl) env.DATABASE_URL = databaseUrl;
 		else {

@@ -62,16 +62,21 @@ function newestMtime(dir: string): number {
 }
 
 function buildIfNeeded() {
-	const handler = path.join(root, 'build/handler.js');
-	const fresh =
-		existsSync(handler) && statSync(handler).mtimeMs >= newestMtime(path.join(root, 'src'));
+	const sources = Math.max(
+		newestMtime(path.join(root, 'src')),
+		newestMtime(path.join(root, 'server'))
+	);
+	const fresh = ['build/handler.js', 'build/roundtable/e2e-serve.js'].every((file) => {
+		const built = path.join(root, file);
+		return existsSync(built) && statSync(built).mtimeMs >= sources;
+	});
 	if (process.env.BENCH_BUILD === 'skip' || fresh) return;
 	console.log('page-weight: building the app (vite build)…');
 	execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
 }
 
 async function startServer() {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/serve.ts'], {
+	const child = spawn(process.execPath, ['build/roundtable/e2e-serve.js'], {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'ignore', 'inherit']

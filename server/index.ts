@@ -42,7 +42,7 @@ export interface RunningServer {
 /** Opens the database, loads the built app and listens. */
 export async function startServer(): Promise<RunningServer> {
 	const config = env();
-	await sharedDatabase(); // migrations first, and one clear line if the database is unreachable
+	await sharedDatabase({ offTheEventLoop: true }); // migrations first, and one clear line if the database is unreachable
 	const handlerPath = path.resolve('build/handler.js');
 	if (!existsSync(handlerPath)) {
 		throw new Error(

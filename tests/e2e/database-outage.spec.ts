@@ -155,7 +155,7 @@ test('PostgreSQL stops for 10 seconds mid-meeting: editing goes on live, /health
 	databaseUrl.pathname = `/${database}`;
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/serve.ts'], {
+	const server: ChildProcess = spawn(process.execPath, ['build/roundtable/e2e-serve.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),

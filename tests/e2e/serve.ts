@@ -12,7 +12,7 @@ process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'roundtable-e2e-'));
 const { sharedDatabase } = await import('../../src/lib/server/db');
 const { seedDemo } = await import('../../server/seed/demo');
 const { main } = await import('../../server/index');
-const { db } = await sharedDatabase();
+const { db } = await sharedDatabase({ offTheEventLoop: true });
 await seedDemo({ db });
 await addSecondUnit();
 const { serveSeeding } = await import('./seed-meetings');

@@ -12,6 +12,15 @@ const schema = z.object({
 	ORIGIN: z.string().url().optional(),
 	/** Where the embedded database keeps its files when DATABASE_URL is unset. */
 	DATA_DIR: z.string().default('./data'),
+	/**
+	 * The embedded database's buffer cache (PostgreSQL's `shared_buffers`), most of its resident
+	 * memory: PGlite's own default, 128MB, costs about 130 MB more than the default here
+	 * (docs/performance.md, "The embedded database off the event loop").
+	 */
+	PGLITE_SHARED_BUFFERS: z
+		.string()
+		.regex(/^\d+(kB|MB|GB)$/, 'PGLITE_SHARED_BUFFERS must be a size such as 32MB')
+		.default('32MB'),
 	DATABASE_URL: z
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')

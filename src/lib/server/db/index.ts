@@ -9,7 +9,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface DatabaseHandle {
 	db: Database;
-	driver: 'pglite' | 'postgres';
+	/** `pglite-worker`: PGlite on a worker thread, reached with postgres.js (./embedded.ts). */
+	driver: 'pglite' | 'pglite-worker' | 'postgres';
 	close(): Promise<void>;
 }
 
@@ -24,6 +25,11 @@ export interface OpenDatabaseProps {
 	 */
 	loadDataDir?: Blob;
 	migrationsDir?: string;
+	/**
+	 * With dataDir: run PGlite on a worker thread and reach it through its socket server with
+	 * postgres.js, as PostgreSQL is reached (the production entry; docs/performance.md).
+	 */
+	offTheEventLoop?: boolean;
 }
 
 /** A database that cannot be reached; its message is one line a person can act on. */
@@ -43,8 +49,6 @@ export async function openDatabase(props: OpenDatabaseProps = {}): Promise<Datab
 	const migrationsFolder = path.resolve(props.migrationsDir ?? env().MIGRATIONS_DIR);
 	if (props.url) {
 		const { default: postgres } = await import('postgres');
-		const { drizzle } = await import('drizzle-orm/postgres-js');
-		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 		const client = postgres(props.url, {
 			max: 10,
 			connect_timeout: 5,
@@ -59,22 +63,59 @@ export async function openDatabase(props: OpenDatabaseProps = {}): Promise<Datab
 				`Roundtable cannot reach PostgreSQL at ${describeUrl(props.url)} (${code}). Start the database server or correct DATABASE_URL.`
 			);
 		}
-		const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
 		// Several nodes may start at once: one migrates at a time, on its own connection.
 		const migrator = postgres(props.url, { max: 1, connect_timeout: 5, onnotice: () => {} });
 		try {
 			await migrator`select pg_advisory_lock(727274)`;
-			await migrate(drizzle(migrator, { casing: 'snake_case' }), { migrationsFolder });
+			await migrateOver(migrator, migrationsFolder);
 		} finally {
 			await migrator.end({ timeout: 5 });
 		}
-		return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+		return {
+			db: await overPostgresJs(client),
+			driver: 'postgres',
+			close: () => client.end({ timeout: 5 })
+		};
+	}
+
+	if (props.dataDir) mkdirSync(props.dataDir, { recursive: true });
+	if (props.dataDir && props.offTheEventLoop) {
+		// PGlite on a worker thread behind its socket server; postgres.js over one connection,
+		// since the socket server runs every connection on PGlite's one session.
+		const { startEmbeddedServer } = await import('./embedded');
+		const embedded = await startEmbeddedServer(
+			path.resolve(props.dataDir),
+			env().PGLITE_SHARED_BUFFERS
+		);
+		const { default: postgres } = await import('postgres');
+		const client = postgres({
+			path: embedded.socketPath,
+			username: 'postgres',
+			database: 'postgres',
+			max: 1,
+			connect_timeout: 5,
+			onnotice: () => {}
+		});
+		try {
+			await migrateOver(client, migrationsFolder);
+		} catch (error) {
+			await client.end({ timeout: 1 }).catch(() => {});
+			await embedded.stop();
+			throw error;
+		}
+		return {
+			db: await overPostgresJs(client),
+			driver: 'pglite-worker',
+			async close() {
+				await client.end({ timeout: 5 });
+				await embedded.stop();
+			}
+		};
 	}
 
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
-	if (props.dataDir) mkdirSync(props.dataDir, { recursive: true });
 	const client = props.dataDir
 		? new PGlite(props.dataDir)
 		: new PGlite(props.loadDataDir ? { loadDataDir: props.loadDataDir } : {});
@@ -88,19 +129,36 @@ export async function openDatabase(props: OpenDatabaseProps = {}): Promise<Datab
 	};
 }
 
+/** The app's drizzle over a postgres.js client: PostgreSQL's, or the embedded server's. */
+async function overPostgresJs(client: import('postgres').Sql): Promise<Database> {
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	return drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
+}
+
+async function migrateOver(client: import('postgres').Sql, migrationsFolder: string) {
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+	await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder });
+}
+
 let shared: Promise<DatabaseHandle> | undefined;
 
 /**
  * The process's one database, opened from the environment on first use. In production the
  * entry opens it and hands the same handle to the SvelteKit bundle's copy of this module
  * (`useSharedDatabase`, through src/lib/server/app-link.ts): PGlite allows one opener of a
- * data folder.
+ * data folder. The entries (`npm start`, `npm run demo`, the browser tests' servers) open the
+ * embedded database on its worker thread (`offTheEventLoop`); the first call decides.
  */
-export function sharedDatabase(): Promise<DatabaseHandle> {
+export function sharedDatabase(
+	options: Pick<OpenDatabaseProps, 'offTheEventLoop'> = {}
+): Promise<DatabaseHandle> {
 	if (!shared) {
 		const { DATABASE_URL, DATA_DIR } = env();
 		const opening = openDatabase(
-			DATABASE_URL ? { url: DATABASE_URL } : { dataDir: path.resolve(DATA_DIR, 'pglite') }
+			DATABASE_URL
+				? { url: DATABASE_URL }
+				: { dataDir: path.resolve(DATA_DIR, 'pglite'), ...options }
 		);
 		shared = opening;
 		opening.catch(() => {
