@@ -30,10 +30,8 @@ import {
 	type SessionUser
 } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
-import {
-	inviteParticipant,
-	invitablePeople
-} from '../../src/lib/server/meetings/commands/invite-participant';
+import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
+import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
 import * as peopleApi from '../../src/routes/api/people/+server';
 import * as meetingApi from '../../src/routes/api/meetings/[id]/+server';
 import * as documentsApi from '../../src/routes/api/meetings/[id]/documents/+server';

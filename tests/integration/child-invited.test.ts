@@ -22,7 +22,7 @@ import {
 	type User
 } from '../../src/lib/server/db/schema';
 import { SESSION_COOKIE, type SessionUser } from '../../src/lib/server/auth/session';
-import { invitablePeople } from '../../src/lib/server/meetings/commands/invite-participant';
+import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { ownSpace } from '../../src/lib/server/own-space';
 import { feedbackAsk, giveFeedback } from '../../src/lib/server/feedback';

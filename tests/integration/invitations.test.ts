@@ -10,10 +10,8 @@ import { meetingParticipants, type User } from '../../src/lib/server/db/schema';
 import type { MeetingRole } from '../../src/lib/domain/vocabulary';
 import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
 import { CommandError } from '../../src/lib/server/command-error';
-import {
-	invitablePeople,
-	inviteParticipant
-} from '../../src/lib/server/meetings/commands/invite-participant';
+import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
+import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
