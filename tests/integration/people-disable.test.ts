@@ -20,7 +20,7 @@ import {
 } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { lookUpAccountInvite } from '../../src/lib/server/auth/account-invites';
-import { createPerson } from '../../src/lib/server/people/people';
+import { createPerson } from '../../src/lib/server/people/commands/create-person';
 import { actions } from '../../src/routes/unit/people/+page.server';
 import {
 	createTestDatabase,

@@ -3,26 +3,15 @@
  * children and those children's own accounts, with the meeting roles that fit each; never
  * another family or another unit's staff.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db';
+import { describe, expect, it } from 'vitest';
 import { invitablePeople } from './invitable-people';
-import { createTestDatabase } from '../../../../tests/factories';
-import { makeInviteScene, type InviteScene } from '../../../../tests/fixtures/invite-scene';
+import { withTestDatabase } from '../../../../tests/fixtures/database';
+import { makeInviteScene } from '../../../../tests/fixtures/invite-scene';
 
-let handle: DatabaseHandle;
-let scene: InviteScene;
-
-beforeAll(async () => {
-	handle = await createTestDatabase();
-	scene = await makeInviteScene(handle.db);
-});
-
-afterAll(async () => {
-	await handle?.close();
-});
+const suite = withTestDatabase(makeInviteScene);
 
 const offered = (q?: string, limit?: number) =>
-	invitablePeople({ db: handle.db, meetingId: scene.meeting.id, q, limit });
+	invitablePeople({ db: suite.handle.db, meetingId: suite.made.meeting.id, q, limit });
 
 describe('invitablePeople', () => {
 	it('offers the unit’s staff, the child’s family and the child’s own account, by name', async () => {

@@ -2,8 +2,7 @@
  * What the invite commands ask of a meeting: its unit, whether an account is the family or the
  * own account of one of its children, and which agencies it may name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db';
+import { describe, expect, it } from 'vitest';
 import { CommandError } from '../command-error';
 import {
 	accountOfMeetingChild,
@@ -12,49 +11,41 @@ import {
 	ofAnotherUnit,
 	unitOfMeeting
 } from './invitees';
-import { createTestDatabase } from '../../../../tests/factories';
-import { makeInviteScene, type InviteScene } from '../../../../tests/fixtures/invite-scene';
+import { withTestDatabase } from '../../../../tests/fixtures/database';
+import { makeInviteScene } from '../../../../tests/fixtures/invite-scene';
 
-let handle: DatabaseHandle;
-let scene: InviteScene;
-
-beforeAll(async () => {
-	handle = await createTestDatabase();
-	scene = await makeInviteScene(handle.db);
-});
-
-afterAll(async () => {
-	await handle?.close();
-});
+const suite = withTestDatabase(makeInviteScene);
 
 describe('invitees', () => {
 	it('knows the meeting’s unit, and none for a meeting that does not exist', async () => {
-		expect(await unitOfMeeting(handle.db, scene.meeting.id)).toBe(scene.unit.id);
-		expect(await unitOfMeeting(handle.db, crypto.randomUUID())).toBeNull();
-		expect(ofAnotherUnit(scene.otherChair, scene.unit.id)).toBe(true);
-		expect(ofAnotherUnit(scene.chair, scene.unit.id)).toBe(false);
-		expect(ofAnotherUnit({ unitId: null }, scene.unit.id)).toBe(false);
+		expect(await unitOfMeeting(suite.handle.db, suite.made.meeting.id)).toBe(suite.made.unit.id);
+		expect(await unitOfMeeting(suite.handle.db, crypto.randomUUID())).toBeNull();
+		expect(ofAnotherUnit(suite.made.otherChair, suite.made.unit.id)).toBe(true);
+		expect(ofAnotherUnit(suite.made.chair, suite.made.unit.id)).toBe(false);
+		expect(ofAnotherUnit({ unitId: null }, suite.made.unit.id)).toBe(false);
 	});
 
 	it('tells the family and the child’s own account from anyone else', async () => {
-		const meetingId = scene.meeting.id;
-		const { db } = handle;
-		expect(await familyOfMeetingChild(db, { meetingId, userId: scene.dawn.id })).toBe(true);
-		expect(await familyOfMeetingChild(db, { meetingId, userId: scene.stranger.id })).toBe(false);
-		expect(await accountOfMeetingChild(db, { meetingId, userId: scene.tylerAccount.id })).toBe(
+		const meetingId = suite.made.meeting.id;
+		const { db } = suite.handle;
+		expect(await familyOfMeetingChild(db, { meetingId, userId: suite.made.dawn.id })).toBe(true);
+		expect(await familyOfMeetingChild(db, { meetingId, userId: suite.made.stranger.id })).toBe(
+			false
+		);
+		expect(await accountOfMeetingChild(db, { meetingId, userId: suite.made.tylerAccount.id })).toBe(
 			true
 		);
-		expect(await accountOfMeetingChild(db, { meetingId, userId: scene.dawn.id })).toBe(false);
+		expect(await accountOfMeetingChild(db, { meetingId, userId: suite.made.dawn.id })).toBe(false);
 	});
 
 	it('takes an agency the unit sees, and refuses another unit’s as one that does not exist', async () => {
-		const meetingId = scene.meeting.id;
-		const { db } = handle;
-		expect(await checkAgencyForMeeting(db, meetingId, scene.agencies.school.id)).toBe(
-			scene.agencies.school.id
+		const meetingId = suite.made.meeting.id;
+		const { db } = suite.handle;
+		expect(await checkAgencyForMeeting(db, meetingId, suite.made.agencies.school.id)).toBe(
+			suite.made.agencies.school.id
 		);
 		expect(await checkAgencyForMeeting(db, meetingId, null)).toBeNull();
-		for (const agencyId of [scene.agencies.theirs.id, 'not-an-id']) {
+		for (const agencyId of [suite.made.agencies.theirs.id, 'not-an-id']) {
 			const problem = await checkAgencyForMeeting(db, meetingId, agencyId).catch(
 				(error: unknown) => error
 			);

@@ -2,32 +2,21 @@
  * inviteMailbox: an agency's team mailbox on a meeting's list (issue 22), only an agency the
  * meeting's unit sees and only one with an address, once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../db';
 import { outbox } from '../../db/schema';
 import { CommandError } from '../../command-error';
 import { inviteMailbox } from './invite-mailbox';
-import { createTestDatabase } from '../../../../../tests/factories';
-import { makeInviteScene, type InviteScene } from '../../../../../tests/fixtures/invite-scene';
+import { withTestDatabase } from '../../../../../tests/fixtures/database';
+import { makeInviteScene } from '../../../../../tests/fixtures/invite-scene';
 
-let handle: DatabaseHandle;
-let scene: InviteScene;
-
-beforeAll(async () => {
-	handle = await createTestDatabase();
-	scene = await makeInviteScene(handle.db);
-});
-
-afterAll(async () => {
-	await handle?.close();
-});
+const suite = withTestDatabase(makeInviteScene);
 
 const invite = (agencyId: string) =>
 	inviteMailbox({
-		db: handle.db,
-		actorId: scene.admin.id,
-		meetingId: scene.meeting.id,
+		db: suite.handle.db,
+		actorId: suite.made.admin.id,
+		meetingId: suite.made.meeting.id,
 		agencyId
 	});
 
@@ -43,7 +32,7 @@ async function refusal(invited: Promise<unknown>): Promise<string> {
 
 describe('inviteMailbox', () => {
 	it('puts the school office on the list as a professional who never votes, and writes to it', async () => {
-		const row = await invite(scene.agencies.school.id);
+		const row = await invite(suite.made.agencies.school.id);
 		expect(row).toMatchObject({
 			name: 'Hillside School',
 			email: 'office@school.test',
@@ -53,7 +42,7 @@ describe('inviteMailbox', () => {
 			reportRequested: false,
 			userId: null
 		});
-		const mail = await handle.db
+		const mail = await suite.handle.db
 			.select()
 			.from(outbox)
 			.where(eq(outbox.recipientEmail, 'office@school.test'));
@@ -61,19 +50,19 @@ describe('inviteMailbox', () => {
 	});
 
 	it('puts a mailbox on the list once', async () => {
-		expect(await refusal(invite(scene.agencies.school.id))).toBe(
+		expect(await refusal(invite(suite.made.agencies.school.id))).toBe(
 			'Hillside School’s mailbox is already on the list.'
 		);
 	});
 
 	it('asks for a team address first', async () => {
-		expect(await refusal(invite(scene.agencies.practice.id))).toMatch(
+		expect(await refusal(invite(suite.made.agencies.practice.id))).toMatch(
 			/Riverside GP practice has no team address/
 		);
 	});
 
 	it('answers another unit’s agency as it answers one that does not exist', async () => {
-		const theirs = await refusal(invite(scene.agencies.theirs.id));
+		const theirs = await refusal(invite(suite.made.agencies.theirs.id));
 		expect(theirs).toBe('Choose an agency from the unit’s list.');
 		expect(await refusal(invite('not-an-id'))).toBe(theirs);
 		expect(await refusal(invite(crypto.randomUUID()))).toBe(theirs);

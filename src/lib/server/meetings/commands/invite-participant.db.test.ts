@@ -3,31 +3,20 @@
  * without one by name (and address); each invitation is audited and its email queued, in the
  * transaction it is given.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../db';
 import { auditLog, meetingParticipants, outbox } from '../../db/schema';
 import { CommandError } from '../../command-error';
 import { inviteParticipant } from './invite-participant';
-import { createTestDatabase } from '../../../../../tests/factories';
-import { makeInviteScene, type InviteScene } from '../../../../../tests/fixtures/invite-scene';
+import { withTestDatabase } from '../../../../../tests/fixtures/database';
+import { makeInviteScene } from '../../../../../tests/fixtures/invite-scene';
 
-let handle: DatabaseHandle;
-let scene: InviteScene;
-
-beforeAll(async () => {
-	handle = await createTestDatabase();
-	scene = await makeInviteScene(handle.db);
-});
-
-afterAll(async () => {
-	await handle?.close();
-});
+const suite = withTestDatabase(makeInviteScene);
 
 const base = () => ({
-	db: handle.db,
-	actorId: scene.admin.id,
-	meetingId: scene.meeting.id,
+	db: suite.handle.db,
+	actorId: suite.made.admin.id,
+	meetingId: suite.made.meeting.id,
 	userId: null,
 	name: null,
 	agencyId: null,
@@ -48,33 +37,41 @@ async function refusal(invite: Promise<unknown>): Promise<{ field?: string; mess
 
 describe('inviteParticipant', () => {
 	it('invites a parent of the child, audits it and queues their invitation', async () => {
-		const row = await inviteParticipant({ ...base(), userId: scene.dawn.id, role: 'parent' });
+		const row = await inviteParticipant({ ...base(), userId: suite.made.dawn.id, role: 'parent' });
 		expect(row).toMatchObject({ name: 'Dawn Walker', role: 'parent', voting: false });
-		const audits = await handle.db
+		const audits = await suite.handle.db
 			.select()
 			.from(auditLog)
-			.where(and(eq(auditLog.action, 'invite'), eq(auditLog.targetId, scene.meeting.id)));
+			.where(and(eq(auditLog.action, 'invite'), eq(auditLog.targetId, suite.made.meeting.id)));
 		expect(audits.map((entry) => entry.detail)).toContainEqual({
 			participantId: row.id,
 			role: 'parent'
 		});
-		const mail = await handle.db.select().from(outbox).where(eq(outbox.userId, scene.dawn.id));
+		const mail = await suite.handle.db
+			.select()
+			.from(outbox)
+			.where(eq(outbox.userId, suite.made.dawn.id));
 		expect(mail.map((message) => message.purpose)).toEqual(['invitation']);
 	});
 
 	it('says who is already invited', async () => {
 		expect(
-			await refusal(inviteParticipant({ ...base(), userId: scene.dawn.id, role: 'parent' }))
+			await refusal(inviteParticipant({ ...base(), userId: suite.made.dawn.id, role: 'parent' }))
 		).toEqual({ field: 'userId', message: 'Dawn Walker is already invited.' });
 	});
 
 	it('refuses a parent of another family, and answers another unit’s account as none', async () => {
 		expect(
-			(await refusal(inviteParticipant({ ...base(), userId: scene.stranger.id, role: 'parent' })))
-				.message
+			(
+				await refusal(
+					inviteParticipant({ ...base(), userId: suite.made.stranger.id, role: 'parent' })
+				)
+			).message
 		).toMatch(/not a parent or carer of a child this meeting is about/);
 		expect(
-			await refusal(inviteParticipant({ ...base(), userId: scene.otherChair.id, role: 'observer' }))
+			await refusal(
+				inviteParticipant({ ...base(), userId: suite.made.otherChair.id, role: 'observer' })
+			)
 		).toEqual({ field: 'userId', message: 'Choose a person from the list.' });
 	});
 
@@ -93,7 +90,7 @@ describe('inviteParticipant', () => {
 	});
 
 	it('writes nothing when the transaction it was given is rolled back', async () => {
-		const rolledBack = await handle.db
+		const rolledBack = await suite.handle.db
 			.transaction(async (tx) => {
 				await inviteParticipant({
 					...base(),
@@ -109,13 +106,16 @@ describe('inviteParticipant', () => {
 				() => true
 			);
 		expect(rolledBack).toBe(true);
-		const kept = await handle.db
+		const kept = await suite.handle.db
 			.select()
 			.from(meetingParticipants)
 			.where(eq(meetingParticipants.name, 'Dr Kim Lee'));
 		expect(kept).toEqual([]);
 		expect(
-			await handle.db.select().from(outbox).where(eq(outbox.recipientEmail, 'kim.lee@gp.test'))
+			await suite.handle.db
+				.select()
+				.from(outbox)
+				.where(eq(outbox.recipientEmail, 'kim.lee@gp.test'))
 		).toEqual([]);
 	});
 });
