@@ -13,12 +13,9 @@ import { addPlanAction, addPlanOutcome, readRecord } from '../../src/lib/collab/
 import { roots } from '../../src/lib/collab/roots';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { startMeeting } from '../../src/lib/server/meetings/commands/start-meeting';
-import {
-	actionsForMeeting,
-	actionsPage,
-	updateAction,
-	writePlanActions
-} from '../../src/lib/server/actions';
+import { actionsForMeeting, actionsPage } from '../../src/lib/server/actions';
+import { updateAction } from '../../src/lib/server/actions/commands/update-action';
+import { writePlanActions } from '../../src/lib/server/actions/commands/write-plan-actions';
 import { readStoredRecord } from '../../src/lib/server/records';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
