@@ -24,7 +24,8 @@ import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { ownSpace } from '../../src/lib/server/own-space';
-import { feedbackAsk, giveFeedback } from '../../src/lib/server/feedback';
+import { feedbackAsk } from '../../src/lib/server/feedback';
+import { giveFeedback } from '../../src/lib/server/feedback/commands/give-feedback';
 import { roots } from '../../src/lib/collab/roots';
 import { invitees } from '../rights-table';
 import {

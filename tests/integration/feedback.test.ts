@@ -13,7 +13,8 @@ import { meetingFeedback, meetings, outbox, type User } from '../../src/lib/serv
 import { useSharedDatabase } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as feedbackApi from '../../src/routes/api/meetings/[id]/feedback/+server';
-import { feedbackByLink, giveFeedbackByLink } from '../../src/lib/server/feedback';
+import { feedbackByLink } from '../../src/lib/server/feedback';
+import { giveFeedbackByLink } from '../../src/lib/server/feedback/commands/give-feedback-by-link';
 import { circulateDocument } from '../../src/lib/server/circulation';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { oversightFigures } from '../../src/lib/server/oversight/figures';
