@@ -114,7 +114,7 @@ export async function makeUser(
 }
 
 /** The session a signed-in user carries, as the pages, the API and the socket see it. */
-export const sessionOf = (u: User): SessionUser => ({
+export const sessionOf = (u: SessionUser | User): SessionUser => ({
 	id: u.id,
 	name: u.name,
 	email: u.email,

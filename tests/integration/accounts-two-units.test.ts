@@ -52,7 +52,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	signIn
+	signIn,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -83,15 +84,6 @@ let familyB: string;
 let meetingA: string;
 let reportA: string;
 
-const viewer = (u: SessionUser | User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 function event(
 	user: SessionUser | User,
 	path: string,
@@ -100,7 +92,7 @@ function event(
 ) {
 	const url = new URL(`${ORIGIN}${path}`);
 	return {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params,
 		url,
 		request: new Request(url, init),
@@ -345,7 +337,7 @@ describe('1. a set-up link claims only its own unit’s places', () => {
 		expect(await signInWith('the real officer’s own words')).toBe(invitee.id);
 		const [attacker] = await handle.db.select().from(users).where(eq(users.id, attackerId!));
 		const token = await signIn(handle.db, attacker.id);
-		expect(await reachOfA(viewer(attacker), token)).toEqual(NOTHING);
+		expect(await reachOfA(sessionOf(attacker), token)).toEqual(NOTHING);
 	});
 
 	it('(c) B’s account first, then A invites that address by name and email: A’s place waits for its own link, and only that link opens it', async () => {
