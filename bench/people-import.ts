@@ -17,7 +17,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/lib/server/db';
 import { agencies, users, type User } from '../src/lib/server/db/schema';
 import { IMPORT_MAX_ROWS, importPeople } from '../src/lib/server/people/import';
-import { insertPerson, personInput } from '../src/lib/server/people/people';
+import { personInput } from '../src/lib/server/people/people';
+import { insertPerson } from '../src/lib/server/people/commands/insert-person';
 import type { Viewer } from '../src/lib/policy';
 import { makeUnit, makeUser } from '../tests/factories';
 

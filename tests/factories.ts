@@ -18,7 +18,11 @@ import {
 	type MeetingParticipant,
 	type User
 } from '../src/lib/server/db/schema';
-import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
+import {
+	createSession,
+	generateSessionToken,
+	type SessionUser
+} from '../src/lib/server/auth/session';
 import type {
 	Attendance,
 	MeetingKind,
@@ -108,6 +112,16 @@ export async function makeUser(
 		.returning();
 	return user;
 }
+
+/** The session a signed-in user carries, as the pages, the API and the socket see it. */
+export const sessionOf = (u: SessionUser | User): SessionUser => ({
+	id: u.id,
+	name: u.name,
+	email: u.email,
+	role: u.role,
+	unitId: u.unitId,
+	agencyId: u.agencyId
+});
 
 /** A session token for the user, as the sign-in page would set in the cookie. */
 export async function signIn(db: Database, userId: string): Promise<string> {

@@ -8,7 +8,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db';
 import { planActions } from '../../src/lib/server/db/schema';
 import { readStoredRecord } from '../../src/lib/server/records';
-import { writePlanActions } from '../../src/lib/server/actions';
+import { writePlanActions } from '../../src/lib/server/actions/commands/write-plan-actions';
 import { demoIds } from './demo-ids';
 
 const progress: { match: RegExp; state: 'done' | 'in-progress'; note: string }[] = [

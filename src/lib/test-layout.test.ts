@@ -20,7 +20,7 @@ function testFiles(dir: string): string[] {
 
 /** Signs that a test opens a database: the factories, the database module, the env variable. */
 const opensDatabase = (source: string) =>
-	/tests\/factories|createTestDatabase|openDatabase|TEST_DATABASE_URL/.test(source);
+	/tests\/(factories|fixtures)|createTestDatabase|openDatabase|TEST_DATABASE_URL/.test(source);
 
 describe('test layout', () => {
 	const besideTheCode = [...testFiles(join(root, 'src')), ...testFiles(join(root, 'server'))];

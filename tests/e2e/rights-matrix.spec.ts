@@ -1,12 +1,14 @@
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { copyDemoMeeting, demoMeetings } from './helpers';
 import {
-	expect,
-	request as playwrightRequest,
-	test,
-	type APIRequestContext,
-	type APIResponse
-} from '@playwright/test';
-import WebSocket from 'ws';
-import { copyDemoMeeting, DEMO_PASSWORD, demoMeetings } from './helpers';
+	ask,
+	baseURL,
+	cookieOf,
+	endWithoutRegister,
+	signedInContext,
+	upgradeStatus,
+	type Ask
+} from './rights-walk';
 import { routesOnDisk } from './routes-on-disk';
 import { SECOND_UNIT } from './second-unit';
 
@@ -95,12 +97,7 @@ interface Row {
 	/** The route as src/routes spells it, with its method, and `?/action` for a named form action. */
 	key: string;
 	/** What is asked; `{placeholders}` are filled from the demo. */
-	ask: (ids: Ids) => {
-		method: 'GET' | 'POST' | 'PUT';
-		path: string;
-		form?: Record<string, string>;
-		json?: unknown;
-	};
+	ask: (ids: Ids) => Ask;
 	allow: readonly Person[];
 	/** Why, in a few words (the policy function that decides). */
 	why: string;
@@ -1192,49 +1189,8 @@ function standardVerdict(response: APIResponse): Verdict {
 	return 'allow'; // 2xx, or 400/409: past the guard, the input or the meeting's state refused
 }
 
-/** The server playwright.config.ts starts (the same port rule). */
-const baseURL = () => `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
-
 /** A signed-in request context for the person (none for a child or anonymous). */
-async function contextFor(person: Person): Promise<APIRequestContext> {
-	const context = await playwrightRequest.newContext({
-		baseURL: baseURL(),
-		maxRedirects: 0,
-		extraHTTPHeaders: { origin: new URL(baseURL()).origin }
-	});
-	const email = people[person];
-	if (email) {
-		const signIn = await context.post('/login', {
-			form: { email, password: DEMO_PASSWORD },
-			headers: { accept: 'text/html' }
-		});
-		expect(signIn.status(), `${person} signs in`).toBe(303);
-	}
-	return context;
-}
-
-async function ask(context: APIRequestContext, row: Row, ids: Ids): Promise<APIResponse> {
-	const { method, path: url, form, json } = row.ask(ids);
-	const headers = { accept: form ? 'text/html' : 'application/json' };
-	if (method === 'GET') return context.get(url, { headers });
-	if (method === 'PUT') return context.put(url, { data: json, headers });
-	return form ? context.post(url, { form, headers }) : context.post(url, { data: json, headers });
-}
-
-function upgradeStatus(url: string, cookie: string | null): Promise<number> {
-	return new Promise((resolve) => {
-		const ws = new WebSocket(url, { headers: cookie ? { cookie } : {} });
-		ws.on('unexpected-response', (_request, response) => {
-			resolve(response.statusCode ?? 0);
-			ws.terminate();
-		});
-		ws.on('open', () => {
-			resolve(101);
-			ws.close();
-		});
-		ws.on('error', () => {});
-	});
-}
+const contextFor = (person: Person) => signedInContext(people[person]);
 
 let ids: Ids;
 
@@ -1298,35 +1254,12 @@ test.beforeAll(async () => {
 	const allegationId = ((await allegation.json()) as { id: string }).id;
 	const consultationId = ((await consultation.json()) as { id: string }).id;
 	await police.dispose();
-	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
 	// Only the police officer and Mia's dad came: not quorate, and the chair ends it saying why.
-	const end = await chair.post(`/api/meetings/${meeting}/end`);
-	expect(end.status(), 'asked to confirm').toBe(409);
-	expect(
-		(
-			await chair.post(`/api/meetings/${meeting}/end`, {
-				data: { confirm: true, reason: 'A test conference: no register is taken.' }
-			})
-		).status(),
-		'ended'
-	).toBe(200);
-	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
-		documents: { id: string; kind: string }[];
-	};
 	const dad = await contextFor('parent');
-	const family = (await (await dad.get(`/api/meetings/${meeting}/documents`)).json()) as {
-		documents: { id: string }[];
-	};
-	const familyIds = new Set(family.documents.map((d) => d.id));
-	const outbox = (await (await chair.get('/api/outbox')).json()) as {
-		messages: { id: string; attachments: unknown[] }[];
-	};
+	const ended = await endWithoutRegister({ chair, family: dad, meeting });
 	ids = {
 		meeting,
-		professionalDocument: all.documents.find((d) => !familyIds.has(d.id))!.id,
-		familyDocument: family.documents[0].id,
-		plan24h: all.documents.find((d) => d.kind === 'plan-24h')!.id,
-		outboxMessage: outbox.messages.find((m) => m.attachments.length > 0)!.id,
+		...ended,
 		report: reportId,
 		consultation: consultationId,
 		allegation: allegationId
@@ -1352,7 +1285,7 @@ for (const person of everyone) {
 		const wrong: string[] = [];
 		for (const row of matrix) {
 			if (row.key === 'POST /logout') continue; // ends the session: asked last
-			const response = await ask(context, row, ids);
+			const response = await ask(context, row.ask(ids));
 			const verdict = row.judge
 				? await row.judge(response, person, context)
 				: standardVerdict(response);
@@ -1360,8 +1293,7 @@ for (const person of everyone) {
 			if (verdict !== expected)
 				wrong.push(`${row.key} (${row.why}): expected ${expected}, answered ${response.status()}`);
 		}
-		const cookies =
-			(await context.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ') || null;
+		const cookies = await cookieOf(context);
 		const socketBase = baseURL().replace(/^http/, 'ws');
 		for (const channel of channels) {
 			const status = await upgradeStatus(`${socketBase}${fill(channel.path, ids)}`, cookies);
@@ -1372,7 +1304,7 @@ for (const person of everyone) {
 				);
 		}
 		const logout = matrix.find((row) => row.key === 'POST /logout')!;
-		const verdict = await logout.judge!(await ask(context, logout, ids), person, context);
+		const verdict = await logout.judge!(await ask(context, logout.ask(ids)), person, context);
 		if (verdict !== (logout.allow.includes(person) ? 'allow' : 'deny'))
 			wrong.push(`POST /logout: expected ${logout.allow.includes(person) ? 'allow' : 'deny'}`);
 		await context.dispose();

@@ -1,12 +1,13 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
-	expect,
-	request as playwrightRequest,
-	test,
-	type APIRequestContext,
-	type APIResponse
-} from '@playwright/test';
-import WebSocket from 'ws';
-import { DEMO_PASSWORD } from './helpers';
+	ask,
+	baseURL,
+	cookieOf,
+	endWithoutRegister,
+	signedInContext,
+	upgradeStatus,
+	type Ask
+} from './rights-walk';
 import { routesOnDisk } from './routes-on-disk';
 import { SECOND_UNIT } from './second-unit';
 
@@ -116,13 +117,6 @@ interface Things {
 	allegation: string;
 	/** The unit's own copy of a meeting kind (issue 25; B only: the demo has none). */
 	meetingKind: string;
-}
-
-interface Ask {
-	method: 'GET' | 'POST' | 'PUT';
-	path: string;
-	form?: Record<string, string>;
-	json?: unknown;
 }
 
 type Expectation =
@@ -1181,55 +1175,8 @@ function quarterNow(): string {
 	return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
 }
 
-const baseURL = () => `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
-
-/** A request context signed in as this address (or nobody). */
-async function signedIn(email: string | null, password = DEMO_PASSWORD) {
-	const context = await playwrightRequest.newContext({
-		baseURL: baseURL(),
-		maxRedirects: 0,
-		extraHTTPHeaders: { origin: new URL(baseURL()).origin }
-	});
-	if (email) {
-		const signIn = await context.post('/login', {
-			form: { email, password },
-			headers: { accept: 'text/html' }
-		});
-		expect(signIn.status(), `${email} signs in`).toBe(303);
-	}
-	return context;
-}
-const asA = (person: PersonA) => signedIn(unitA[person]);
-const asB = (person: PersonB) => signedIn(unitB[person], SECOND_UNIT.password);
-
-async function ask(context: APIRequestContext, request: Ask): Promise<APIResponse> {
-	const { method, path: url, form: fields, json: body } = request;
-	const headers = { accept: fields ? 'text/html' : 'application/json' };
-	if (method === 'GET') return context.get(url, { headers });
-	if (method === 'PUT') return context.put(url, { data: body, headers });
-	return fields
-		? context.post(url, { form: fields, headers })
-		: context.post(url, { data: body, headers });
-}
-
-async function cookieOf(context: APIRequestContext): Promise<string> {
-	return (await context.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
-
-function upgradeStatus(url: string, cookie: string): Promise<number> {
-	return new Promise((resolve) => {
-		const ws = new WebSocket(url, { headers: { cookie } });
-		ws.on('unexpected-response', (_request, response) => {
-			resolve(response.statusCode ?? 0);
-			ws.terminate();
-		});
-		ws.on('open', () => {
-			resolve(101);
-			ws.close();
-		});
-		ws.on('error', () => {});
-	});
-}
+const asA = (person: PersonA) => signedInContext(unitA[person]);
+const asB = (person: PersonB) => signedInContext(unitB[person], SECOND_UNIT.password);
 
 /** What in the answer belongs to the other unit: its words, and its ids the request did not carry. */
 function foreignIn(body: string, request: Ask, words: string[], ids: string[]): string[] {
@@ -1281,7 +1228,7 @@ async function personOfB(
 	const made = await office.post('/api/people', { data: person });
 	expect(made.status(), `${person.email} made`).toBe(201);
 	const { id, inviteUrl } = (await made.json()) as { id: string; inviteUrl: string };
-	const anonymous = await signedIn(null);
+	const anonymous = await signedInContext(null);
 	const setUp = await anonymous.post(new URL(inviteUrl).pathname, {
 		form: { password: SECOND_UNIT.password, confirm: SECOND_UNIT.password },
 		headers: { accept: 'text/html' }
@@ -1417,38 +1364,15 @@ test.beforeAll(async () => {
 	expect(renamed.status(), 'kind renamed').toBe(200);
 
 	// The chair starts and ends it: documents, and mail with attachments in B's outbox.
-	expect((await chair.post(`/api/meetings/${meeting}/start`)).status(), 'started').toBe(200);
-	// No register is taken: End asks the chair to confirm, and the chair ends it saying why (issue 21).
-	expect((await chair.post(`/api/meetings/${meeting}/end`)).status(), 'asked to confirm').toBe(409);
-	expect(
-		(
-			await chair.post(`/api/meetings/${meeting}/end`, {
-				data: { confirm: true, reason: 'A test conference: no register is taken.' }
-			})
-		).status(),
-		'ended'
-	).toBe(200);
-	const all = (await (await chair.get(`/api/meetings/${meeting}/documents`)).json()) as {
-		documents: { id: string; kind: string }[];
-	};
 	const parent = await asB('parent');
-	const familyDocuments = (await (
-		await parent.get(`/api/meetings/${meeting}/documents`)
-	).json()) as { documents: { id: string }[] };
-	const familyIds = new Set(familyDocuments.documents.map((d) => d.id));
-	const outbox = (await (await chair.get('/api/outbox')).json()) as {
-		messages: { id: string; attachments: unknown[] }[];
-	};
+	const ended = await endWithoutRegister({ chair, family: parent, meeting });
 	const actions = (await (await chair.get(`/api/meetings/${meeting}/actions`)).json()) as {
 		actions?: { id: string }[];
 	};
 	b = {
 		meeting,
 		scheduledMeeting,
-		professionalDocument: all.documents.find((d) => !familyIds.has(d.id))!.id,
-		familyDocument: familyDocuments.documents[0].id,
-		plan24h: all.documents.find((d) => d.kind === 'plan-24h')!.id,
-		outboxMessage: outbox.messages.find((m) => m.attachments.length > 0)!.id,
+		...ended,
 		report: ((await report.json()) as { id: string }).id,
 		consultation: ((await consultation.json()) as { id: string }).id,
 		child: childId,
@@ -1470,7 +1394,7 @@ test.beforeAll(async () => {
 	const aDocuments = (await (await aChair.get(`/api/meetings/${cinReview}/documents`)).json()) as {
 		documents: { id: string; kind: string; audience?: string }[];
 	};
-	const dawn = await signedIn('parent@demo.test');
+	const dawn = await signedInContext('parent@demo.test');
 	const aFamilyDocuments = (await (
 		await dawn.get(`/api/meetings/${cinReview}/documents`)
 	).json()) as { documents: { id: string }[] };

@@ -30,10 +30,8 @@ import {
 	type SessionUser
 } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
-import {
-	inviteParticipant,
-	invitablePeople
-} from '../../src/lib/server/meetings/commands/invite-participant';
+import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
+import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
 import * as peopleApi from '../../src/routes/api/people/+server';
 import * as meetingApi from '../../src/routes/api/meetings/[id]/+server';
 import * as documentsApi from '../../src/routes/api/meetings/[id]/documents/+server';
@@ -54,7 +52,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	signIn
+	signIn,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -85,15 +84,6 @@ let familyB: string;
 let meetingA: string;
 let reportA: string;
 
-const viewer = (u: SessionUser | User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 function event(
 	user: SessionUser | User,
 	path: string,
@@ -102,7 +92,7 @@ function event(
 ) {
 	const url = new URL(`${ORIGIN}${path}`);
 	return {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params,
 		url,
 		request: new Request(url, init),
@@ -347,7 +337,7 @@ describe('1. a set-up link claims only its own unit’s places', () => {
 		expect(await signInWith('the real officer’s own words')).toBe(invitee.id);
 		const [attacker] = await handle.db.select().from(users).where(eq(users.id, attackerId!));
 		const token = await signIn(handle.db, attacker.id);
-		expect(await reachOfA(viewer(attacker), token)).toEqual(NOTHING);
+		expect(await reachOfA(sessionOf(attacker), token)).toEqual(NOTHING);
 	});
 
 	it('(c) B’s account first, then A invites that address by name and email: A’s place waits for its own link, and only that link opens it', async () => {

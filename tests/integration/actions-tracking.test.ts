@@ -13,14 +13,10 @@ import { addPlanAction, addPlanOutcome, readRecord } from '../../src/lib/collab/
 import { roots } from '../../src/lib/collab/roots';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { startMeeting } from '../../src/lib/server/meetings/commands/start-meeting';
-import {
-	actionsForMeeting,
-	actionsPage,
-	updateAction,
-	writePlanActions
-} from '../../src/lib/server/actions';
+import { actionsForMeeting, actionsPage } from '../../src/lib/server/actions';
+import { updateAction } from '../../src/lib/server/actions/commands/update-action';
+import { writePlanActions } from '../../src/lib/server/actions/commands/write-plan-actions';
 import { readStoredRecord } from '../../src/lib/server/records';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	createTestDatabase,
 	makeFamily,
@@ -28,7 +24,8 @@ import {
 	makeUnit,
 	makeUser,
 	signIn,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -44,15 +41,6 @@ const pool = clientPool();
 let chair: User, sw: User, parent: User, otherParent: User, stranger: User;
 let childId: string;
 let first: string;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 beforeAll(async () => {
 	handle = await createTestDatabase();
 	const { db } = handle;
@@ -131,7 +119,7 @@ describe('the plan between meetings', () => {
 			return n === 2;
 		});
 		client.destroy();
-		await endMeeting({ db, user: session(chair), meetingId: first, confirmation: noRegister });
+		await endMeeting({ db, user: sessionOf(chair), meetingId: first, confirmation: noRegister });
 		const rows = await db.select().from(planActions).where(eq(planActions.meetingId, first));
 		expect(rows).toHaveLength(2);
 		const visit = rows.find((r) => r.text === 'Visit every week')!;
@@ -150,33 +138,33 @@ describe('the plan between meetings', () => {
 
 	it('a parent reads their family’s actions, not another family’s', async () => {
 		const { db } = handle;
-		const mine = await actionsForMeeting({ db, user: session(parent), meetingId: first });
+		const mine = await actionsForMeeting({ db, user: sessionOf(parent), meetingId: first });
 		expect(mine?.map((a) => a.text).sort()).toEqual([
 			'Visit every week',
 			'Walk Chrissie to school'
 		]);
 		expect(mine?.every((a) => !a.mayUpdate)).toBe(true);
 		expect(
-			await actionsForMeeting({ db, user: session(otherParent), meetingId: first })
+			await actionsForMeeting({ db, user: sessionOf(otherParent), meetingId: first })
 		).toBeNull();
-		expect(await actionsForMeeting({ db, user: session(stranger), meetingId: first })).toBeNull();
+		expect(await actionsForMeeting({ db, user: sessionOf(stranger), meetingId: first })).toBeNull();
 	});
 
 	it('the owner marks an action done with a line of words; a stranger or the parent cannot', async () => {
 		const { db } = handle;
 		const [visit] = await db.select().from(planActions).where(eq(planActions.ownerId, sw.id));
-		const late = await actionsPage({ db, user: session(chair), today: '2026-06-01' });
+		const late = await actionsPage({ db, user: sessionOf(chair), today: '2026-06-01' });
 		expect(late.late.map((a) => a.id)).toContain(visit.id);
 		for (const user of [stranger, parent, otherParent])
 			await expect(
-				updateAction({ db, user: session(user), actionId: visit.id, state: 'done', note: 'x' })
+				updateAction({ db, user: sessionOf(user), actionId: visit.id, state: 'done', note: 'x' })
 			).rejects.toMatchObject({ status: 404 });
 		await expect(
-			updateAction({ db, user: session(sw), actionId: visit.id, state: 'finished', note: '' })
+			updateAction({ db, user: sessionOf(sw), actionId: visit.id, state: 'finished', note: '' })
 		).rejects.toMatchObject({ status: 400, field: 'state' });
 		const done = await updateAction({
 			db,
-			user: session(sw),
+			user: sessionOf(sw),
 			actionId: visit.id,
 			state: 'done',
 			note: 'Visited every Tuesday since the conference.'
@@ -185,14 +173,16 @@ describe('the plan between meetings', () => {
 			state: 'done',
 			note: 'Visited every Tuesday since the conference.'
 		});
-		const mine = await actionsPage({ db, user: session(sw), today: '2026-06-01' });
+		const mine = await actionsPage({ db, user: sessionOf(sw), today: '2026-06-01' });
 		expect(mine.mine.map((a) => a.state)).toEqual(['done']);
-		expect((await actionsPage({ db, user: session(chair), today: '2026-06-01' })).late).toEqual([]);
+		expect((await actionsPage({ db, user: sessionOf(chair), today: '2026-06-01' })).late).toEqual(
+			[]
+		);
 		// The chair may move any action of their meeting.
 		const [walk] = await db.select().from(planActions).where(eq(planActions.who, 'Mum'));
 		await updateAction({
 			db,
-			user: session(chair),
+			user: sessionOf(chair),
 			actionId: walk.id,
 			state: 'stuck',
 			note: 'No school place yet.'
@@ -212,7 +202,7 @@ describe('the plan between meetings', () => {
 				{ user: sw, role: 'professional' }
 			]
 		});
-		const started = await startMeeting({ db, user: session(chair), meetingId: next.meeting.id });
+		const started = await startMeeting({ db, user: sessionOf(chair), meetingId: next.meeting.id });
 		expect(started.previousMeetingId).toBe(first);
 		const client = pool.open({
 			url: server.url,

@@ -14,7 +14,7 @@ import { seedDemo } from '../../server/seed/demo';
 import { demoIds, demoUserIds } from '../../server/seed/demo-ids';
 import { demoAllegationIds } from '../../server/seed/demo-allegations';
 import { allegationList } from '../../src/lib/server/allegations/list';
-import { readAllegation } from '../../src/lib/server/allegations/commands';
+import { readAllegation } from '../../src/lib/server/allegations/allegations';
 import { oversightFigures } from '../../src/lib/server/oversight/figures';
 import { addDays, calendarDateOf } from '../../src/lib/domain/calendar-date';
 import { createTestDatabase } from '../factories';

@@ -11,27 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, children, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { POST as referApi } from '../../src/routes/api/allegations/+server';
 import { GET as readApi } from '../../src/routes/api/allegations/[id]/+server';
 import { POST as outcomeApi } from '../../src/routes/api/allegations/[id]/outcome/+server';
 import { GET as oversightApi } from '../../src/routes/api/oversight/+server';
 import { calendarDateOf } from '../../src/lib/domain/calendar-date';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, manager: User, parent: User, adult: User, otherChair: User;
 let childIds: string[];
 let otherUnitChildId: string;
-
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 /** Calls a route handler as the user would: its status and JSON answer. */
 async function ask<B = Record<string, unknown>>(
@@ -49,7 +39,7 @@ async function ask<B = Record<string, unknown>>(
 			headers: { 'content-type': 'application/json' },
 			body: props.body === undefined ? undefined : JSON.stringify(props.body)
 		}),
-		locals: { user: session(user), sessionId: 'test' }
+		locals: { user: sessionOf(user), sessionId: 'test' }
 	} as never;
 	try {
 		const response = await (handler as (event: never) => Promise<Response>)(event);

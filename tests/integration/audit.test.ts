@@ -13,7 +13,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { runInRequest } from '../../src/lib/server/request-context';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
@@ -29,7 +28,8 @@ import {
 	makeUnit,
 	makeUser,
 	signIn,
-	testPassword
+	testPassword,
+	sessionOf
 } from '../factories';
 import { startCollabServer, upgradeStatus, waitFor, type RunningServer } from './collab-harness';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
@@ -44,15 +44,6 @@ let chair: User,
 	parent: User,
 	stranger: User;
 let meetingId: string, otherMeetingId: string, childId: string;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 beforeAll(async () => {
 	handle = await createTestDatabase();
 	useSharedDatabase(handle);
@@ -124,7 +115,7 @@ async function searchAs(user: User | null, query = ''): Promise<{ status: number
 	const url = new URL(`http://127.0.0.1:3000/api/audit${query}`);
 	const event = {
 		url,
-		locals: { user: user ? session(user) : null, sessionId: user ? 'test' : null }
+		locals: { user: user ? sessionOf(user) : null, sessionId: user ? 'test' : null }
 	} as unknown as Parameters<typeof auditApi>[0];
 	try {
 		const response = await auditApi(event);
@@ -168,7 +159,7 @@ describe('what is audited', () => {
 	it("a child's page and the meetings list, with the address of the request that read them", async () => {
 		const event = (user: User, params: Record<string, string> = {}) =>
 			({
-				locals: { user: session(user), sessionId: 'test' },
+				locals: { user: sessionOf(user), sessionId: 'test' },
 				params,
 				url: new URL('http://127.0.0.1:3000/x')
 			}) as unknown as RequestEvent;
@@ -362,7 +353,7 @@ describe('GET /api/audit', () => {
 		const ask = async (user: User, q: string) => {
 			const event = {
 				url: new URL(`http://127.0.0.1:3000/api/audit/people?q=${encodeURIComponent(q)}`),
-				locals: { user: session(user), sessionId: 'test' }
+				locals: { user: sessionOf(user), sessionId: 'test' }
 			} as unknown as Parameters<typeof auditPeopleApi>[0];
 			const response = await auditPeopleApi(event);
 			return {

@@ -10,27 +10,24 @@ import { count, eq } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetings, outbox, type Meeting, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as schedule } from '../../src/routes/api/meetings/+server';
 import { POST as reschedule } from '../../src/routes/api/meetings/[id]/reschedule/+server';
 import { POST as adjourn } from '../../src/routes/api/meetings/[id]/adjourn/+server';
 import { actions as newMeeting } from '../../src/routes/meetings/new/+page.server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User, chair: User;
 let childId: string;
 let scheduled: Meeting, live: Meeting;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 type Handler = (event: RequestEvent) => Promise<Response>;
 async function postJson(handler: unknown, user: User, path: string, body: unknown, id = '') {
 	const request = new Request(`http://127.0.0.1${path}`, {
@@ -42,7 +39,7 @@ async function postJson(handler: unknown, user: User, path: string, body: unknow
 		const response = await (handler as Handler)({
 			request,
 			params: { id },
-			locals: { user: session(user), sessionId: 'test' }
+			locals: { user: sessionOf(user), sessionId: 'test' }
 		} as unknown as RequestEvent);
 		return { status: response.status, body: await response.json() };
 	} catch (thrown) {
@@ -189,7 +186,7 @@ describe('a date-time that does not exist', () => {
 		const answer = (await (newMeeting.default as (e: RequestEvent) => Promise<unknown>)({
 			request,
 			url: new URL(request.url),
-			locals: { user: session(admin), sessionId: 'test' },
+			locals: { user: sessionOf(admin), sessionId: 'test' },
 			params: {}
 		} as unknown as RequestEvent)) as { status: number; data: { errors: Record<string, string> } };
 		expect(answer.status).toBe(400);

@@ -17,7 +17,6 @@ import {
 	type Meeting,
 	type User
 } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { notesKind } from '../../src/lib/server/documents/notes-state';
 import { textLimits } from '../../src/lib/domain/text-limits';
@@ -32,7 +31,14 @@ import { POST as stageChallenge } from '../../src/routes/api/challenges/[id]/sta
 import { POST as updateAction } from '../../src/routes/api/actions/[id]/+server';
 import { actions as newMeeting } from '../../src/routes/meetings/new/+page.server';
 import { actions as meetingPage } from '../../src/routes/meetings/[id]/+page.server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 const huge = 'x'.repeat(2 * 1024 * 1024);
 const tooLong = (what: string, max: number) =>
@@ -43,15 +49,6 @@ let manager: User, chair: User;
 let childId: string;
 let scheduled: Meeting, live: Meeting, ended: Meeting;
 let finalNotesId: string, actionId: string;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 type Handler = (event: RequestEvent) => Promise<Response>;
 /** Posts JSON to a route as SvelteKit would; the status and the JSON (or the error's body). */
 async function postJson(handler: unknown, user: User, body: unknown, id = '') {
@@ -65,7 +62,7 @@ async function postJson(handler: unknown, user: User, body: unknown, id = '') {
 			request,
 			params: { id },
 			url: new URL(request.url),
-			locals: { user: session(user), sessionId: 'test' }
+			locals: { user: sessionOf(user), sessionId: 'test' }
 		} as unknown as RequestEvent);
 		return { status: response.status, body: await response.json() };
 	} catch (thrown) {
@@ -83,7 +80,7 @@ async function postForm(action: unknown, user: User, fields: Record<string, stri
 		request,
 		params: { id },
 		url: new URL(request.url),
-		locals: { user: session(user), sessionId: 'test' }
+		locals: { user: sessionOf(user), sessionId: 'test' }
 	} as unknown as RequestEvent)) as { status: number; data: Record<string, unknown> };
 }
 

@@ -9,23 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, children, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { POST as postIds } from '../../src/routes/api/children/case-system-ids/+server';
 import { importCaseSystemIds } from '../../src/lib/server/families/case-system-import';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User, manager: User, chair: User, otherAdmin: User;
 let amy: string, ben: string, benTwin: string, otherAmy: string;
-
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 async function post(user: User, csv: string, type = 'text/csv') {
 	const url = new URL('http://127.0.0.1/api/children/case-system-ids');
@@ -33,7 +23,7 @@ async function post(user: User, csv: string, type = 'text/csv') {
 		const response = await postIds({
 			request: new Request(url, { method: 'POST', body: csv, headers: { 'content-type': type } }),
 			url,
-			locals: { user: session(user), sessionId: 'test' }
+			locals: { user: sessionOf(user), sessionId: 'test' }
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		} as any);
 		return { status: response.status, body: await response.json() };
@@ -134,7 +124,7 @@ describe('the case-system identifiers’ import', () => {
 		// The page's check first: nothing written.
 		const checked = await importCaseSystemIds({
 			db: handle.db,
-			viewer: session(manager),
+			viewer: sessionOf(manager),
 			csv,
 			write: false
 		});

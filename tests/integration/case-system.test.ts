@@ -25,7 +25,6 @@ import {
 } from '../../src/lib/server/db/schema';
 import { strFromU8, unzipSync } from 'fflate';
 import { GET as getFile } from '../../src/routes/api/children/[childId]/file/+server';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { recordOutcome } from '../../src/lib/collab/record-shape';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
@@ -45,7 +44,8 @@ import {
 	makeUnit,
 	makeUser,
 	signIn,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -64,15 +64,6 @@ let chair: User, admin: User, manager: User, otherChair: User;
 let amy: string;
 let meetingId: string;
 
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (event: any) => Promise<Response> | Response;
 
@@ -86,7 +77,7 @@ async function put(handler: Handler, user: User, body: unknown, params = {}) {
 		}),
 		url,
 		params,
-		locals: { user: session(user), sessionId: 'test' }
+		locals: { user: sessionOf(user), sessionId: 'test' }
 	});
 	return { status: response.status, body: await response.json() };
 }
@@ -227,7 +218,13 @@ describe('events for the case system', () => {
 			return has;
 		});
 		client.destroy();
-		await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister, now: clock });
+		await endMeeting({
+			db,
+			user: sessionOf(chair),
+			meetingId,
+			confirmation: noRegister,
+			now: clock
+		});
 		const queued = await db.select().from(caseSystemDeliveries);
 		expect(queued.map((d) => d.type)).toContain('plan.started');
 		const finalDocs = await db
@@ -277,8 +274,8 @@ describe('events for the case system', () => {
 			.select()
 			.from(meetingDocuments)
 			.where(eq(meetingDocuments.kind, 'notes'));
-		await submitNotes({ db, user: session(admin), documentId: notes.id });
-		await approveNotes({ db, user: session(chair), documentId: notes.id, now: clock });
+		await submitNotes({ db, user: sessionOf(admin), documentId: notes.id });
+		await approveNotes({ db, user: sessionOf(chair), documentId: notes.id, now: clock });
 		const before = received.length;
 		expect(await deliverer().deliverDue()).toMatchObject({ delivered: 2, retried: 0 });
 		const sent = received.slice(before);
@@ -307,10 +304,10 @@ describe('events for the case system', () => {
 	it('a replay is sent again as a new event with the same body', async () => {
 		const { db } = handle;
 		const original = received.find((r) => r.type === 'plan.started')!;
-		const replay = await replayDelivery({ db, user: session(admin), deliveryId: original.id });
+		const replay = await replayDelivery({ db, user: sessionOf(admin), deliveryId: original.id });
 		expect(replay).not.toBeNull();
 		expect(
-			await replayDelivery({ db, user: session(otherChair), deliveryId: original.id })
+			await replayDelivery({ db, user: sessionOf(otherChair), deliveryId: original.id })
 		).toBeNull();
 		await deliverer().deliverDue();
 		const again = received.at(-1)!;
@@ -332,7 +329,7 @@ describe('events for the case system', () => {
 		});
 		const response = await getFile({
 			params: { childId: amy },
-			locals: { user: session(admin), sessionId: 'test' }
+			locals: { user: sessionOf(admin), sessionId: 'test' }
 		} as never);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/zip');
@@ -361,7 +358,7 @@ describe('events for the case system', () => {
 		for (const who of [manager, otherChair]) {
 			const refused = await getFile({
 				params: { childId: amy },
-				locals: { user: session(who), sessionId: 'test' }
+				locals: { user: sessionOf(who), sessionId: 'test' }
 			} as never);
 			expect(refused.status).toBe(404);
 		}
@@ -381,7 +378,7 @@ describe('events for the case system', () => {
 		const before = (await db.select().from(caseSystemDeliveries)).length;
 		const ended = await endMeeting({
 			db,
-			user: session(otherChair),
+			user: sessionOf(otherChair),
 			meetingId: made.meeting.id,
 			confirmation: noRegister
 		});
@@ -393,7 +390,7 @@ describe('events for the case system', () => {
 		const { db } = handle;
 		const original = received.find((r) => r.type === 'plan.started')!;
 		await stopReceiver();
-		const replay = (await replayDelivery({ db, user: session(admin), deliveryId: original.id }))!;
+		const replay = (await replayDelivery({ db, user: sessionOf(admin), deliveryId: original.id }))!;
 		const stateOf = async () =>
 			(
 				await db.select().from(caseSystemDeliveries).where(eq(caseSystemDeliveries.id, replay.id))
@@ -433,7 +430,7 @@ describe('events for the case system', () => {
 
 		// The case system is back: business support sends the given-up event again, and it arrives.
 		await startReceiver(receiverPort);
-		const again = (await replayDelivery({ db, user: session(admin), deliveryId: replay.id }))!;
+		const again = (await replayDelivery({ db, user: sessionOf(admin), deliveryId: replay.id }))!;
 		clock = new Date();
 		expect(await deliverer().deliverDue()).toEqual({ delivered: 1, retried: 0, failed: 0 });
 		expect(received.at(-1)).toMatchObject({ id: again.id, data: original.data });

@@ -8,24 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { users, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { oversightFigures } from '../../src/lib/server/oversight/figures';
 import { actions } from '../../src/routes/unit/people/+page.server';
-import { createTestDatabase, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let unitId: string;
 let admin: User, manager: User, chair: User, otherChair: User;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 /** Posts the caseload limit form as `user`; the action's answer, or the status it threw. */
 async function post(user: User, fields: Record<string, string>) {
 	const body = new FormData();
@@ -33,7 +23,7 @@ async function post(user: User, fields: Record<string, string>) {
 	const url = new URL('http://localhost/unit/people?/caseloadLimit');
 	try {
 		return await actions.caseloadLimit({
-			locals: { user: session(user) },
+			locals: { user: sessionOf(user) },
 			url,
 			request: new Request(url, { method: 'POST', body })
 		} as never);

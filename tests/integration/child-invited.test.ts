@@ -10,7 +10,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import {
 	children,
@@ -21,13 +20,13 @@ import {
 	outbox,
 	type User
 } from '../../src/lib/server/db/schema';
-import { SESSION_COOKIE, type SessionUser } from '../../src/lib/server/auth/session';
-import { invitablePeople } from '../../src/lib/server/meetings/commands/invite-participant';
+import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
+import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { ownSpace } from '../../src/lib/server/own-space';
-import { feedbackAsk, giveFeedback } from '../../src/lib/server/feedback';
+import { feedbackAsk } from '../../src/lib/server/feedback';
+import { giveFeedback } from '../../src/lib/server/feedback/commands/give-feedback';
 import { roots } from '../../src/lib/collab/roots';
-import * as participantsApi from '../../src/routes/api/meetings/[id]/participants/+server';
 import { invitees } from '../rights-table';
 import {
 	createTestDatabase,
@@ -35,8 +34,10 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
+	sessionOf,
 	signIn
 } from '../factories';
+import { inviteThroughApi } from '../fixtures/invite-api';
 import {
 	clientPool,
 	startCollabServer,
@@ -57,40 +58,6 @@ const people = {} as Record<
 >;
 const meetingIds = {} as Record<'tylers' | 'leos' | 'mias' | 'otherUnits', string>;
 const DAY = 86_400_000;
-
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
-/** POST /api/meetings/{id}/participants as this person. */
-async function invite(as: User, meetingId: string, body: unknown) {
-	const url = new URL(`https://roundtable.example.gov.uk/api/meetings/${meetingId}/participants`);
-	const event = {
-		locals: { user: viewer(as), sessionId: null },
-		params: { id: meetingId },
-		url,
-		request: new Request(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		})
-	} as unknown as RequestEvent;
-	try {
-		const response = await participantsApi.POST(event as never);
-		return {
-			status: response.status,
-			body: (await response.json()) as { id?: string; errors?: Record<string, string> }
-		};
-	} catch (problem) {
-		if (isHttpError(problem)) return { status: problem.status, body: {} };
-		throw problem;
-	}
-}
 
 /** A child's own account, as `makeChildAccount` makes it: the unit's, tied to the child's record. */
 async function accountOf(childId: string, unitId: string, name: string): Promise<User> {
@@ -187,7 +154,7 @@ describe('who invites a child’s own account, and to what', () => {
 	});
 
 	it('refuses the child in another part than the child, saying which', async () => {
-		const asParent = await invite(people.admin, meetingIds.tylers, {
+		const asParent = await inviteThroughApi(people.admin, meetingIds.tylers, {
 			userId: people.tyler.id,
 			role: 'parent'
 		});
@@ -198,7 +165,7 @@ describe('who invites a child’s own account, and to what', () => {
 	});
 
 	it('invites the child to their own review → 201, as the child, and sends no email to their username', async () => {
-		const invited = await invite(people.admin, meetingIds.tylers, {
+		const invited = await inviteThroughApi(people.admin, meetingIds.tylers, {
 			userId: people.tyler.id,
 			role: 'child'
 		});
@@ -212,7 +179,7 @@ describe('who invites a child’s own account, and to what', () => {
 		const mail = await handle.db.select().from(outbox);
 		expect(mail.filter((m) => m.userId === people.tyler.id)).toEqual([]);
 		expect(mail.map((m) => m.recipientEmail)).not.toContain(people.tyler.email);
-		const again = await invite(people.admin, meetingIds.tylers, {
+		const again = await inviteThroughApi(people.admin, meetingIds.tylers, {
 			userId: people.tyler.id,
 			role: 'child'
 		});
@@ -222,7 +189,7 @@ describe('who invites a child’s own account, and to what', () => {
 
 	it('refuses the child to their brother’s meeting and to another child’s, with a 400 saying why', async () => {
 		for (const meetingId of [meetingIds.leos, meetingIds.mias]) {
-			const refused = await invite(people.admin, meetingId, {
+			const refused = await inviteThroughApi(people.admin, meetingId, {
 				userId: people.tyler.id,
 				role: 'child'
 			});
@@ -239,19 +206,19 @@ describe('who invites a child’s own account, and to what', () => {
 	});
 
 	it('another unit’s child is not the unit’s to name (400, as for anyone of another unit); another unit cannot invite ours (404 for a meeting not theirs, 400 for our child)', async () => {
-		const theirs = await invite(people.admin, meetingIds.tylers, {
+		const theirs = await inviteThroughApi(people.admin, meetingIds.tylers, {
 			userId: people.otherUnitChild.id,
 			role: 'child'
 		});
 		expect(theirs.status).toBe(400);
 		expect(theirs.body.errors?.userId).toBe('Choose a person from the list.');
-		const ours = await invite(people.otherAdmin, meetingIds.otherUnits, {
+		const ours = await inviteThroughApi(people.otherAdmin, meetingIds.otherUnits, {
 			userId: people.tyler.id,
 			role: 'child'
 		});
 		expect(ours.status).toBe(400);
 		expect(ours.body.errors?.userId).toBe('Choose a person from the list.');
-		const intoOurs = await invite(people.otherAdmin, meetingIds.tylers, {
+		const intoOurs = await inviteThroughApi(people.otherAdmin, meetingIds.tylers, {
 			userId: people.otherUnitChild.id,
 			role: 'child'
 		});
@@ -259,7 +226,7 @@ describe('who invites a child’s own account, and to what', () => {
 	});
 
 	it('the invited child sees the meeting on /me, in words for their age, and may open it as the child', async () => {
-		const space = await ownSpace({ db: handle.db, user: viewer(people.tyler) });
+		const space = await ownSpace({ db: handle.db, user: sessionOf(people.tyler) });
 		expect(space?.nextReview).toMatchObject({
 			meetingId: meetingIds.tylers,
 			title: 'Meeting to check how things are going for you',
@@ -268,17 +235,17 @@ describe('who invites a child’s own account, and to what', () => {
 		expect(space?.nextReview?.who).toContain('Priya Shah, your reviewing officer');
 		const found = await meetingForViewer({
 			db: handle.db,
-			user: viewer(people.tyler),
+			user: sessionOf(people.tyler),
 			meetingId: meetingIds.tylers
 		});
 		expect(found?.role).toBe('child');
 		// Leo was not invited to his meeting: his space shows it, not as his to open.
-		const leos = await ownSpace({ db: handle.db, user: viewer(people.leo) });
+		const leos = await ownSpace({ db: handle.db, user: sessionOf(people.leo) });
 		expect(leos?.nextReview).toMatchObject({ meetingId: meetingIds.leos, invited: false });
 		expect(
 			await meetingForViewer({
 				db: handle.db,
-				user: viewer(people.tyler),
+				user: sessionOf(people.tyler),
 				meetingId: meetingIds.leos
 			})
 		).toBeNull();
@@ -359,7 +326,7 @@ describe('after End, the invited child’s feedback', () => {
 			.where(eq(meetings.id, meetingIds.tylers));
 		const found = await meetingForViewer({
 			db: handle.db,
-			user: viewer(people.tyler),
+			user: sessionOf(people.tyler),
 			meetingId: meetingIds.tylers
 		});
 		const ask = await feedbackAsk({
@@ -374,7 +341,7 @@ describe('after End, the invited child’s feedback', () => {
 		});
 		const given = await giveFeedback({
 			db: handle.db,
-			user: viewer(people.tyler),
+			user: sessionOf(people.tyler),
 			meetingId: meetingIds.tylers,
 			input: { listenedTo: 5, knowWhatNext: 4, officerDifference: 'She got me football.' }
 		});

@@ -10,27 +10,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { outbox, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { PUT as putDetails } from '../../src/routes/api/children/[childId]/details/+server';
 import { POST as postSibling } from '../../src/routes/api/children/[childId]/siblings/+server';
 import { childRecordFor } from '../../src/lib/server/families/child-record';
 import { queueInvitation } from '../../src/lib/server/mail/invitations';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User, otherAdmin: User, mum: User, police: User;
 let amy: string, zoe: string;
-
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (event: any) => Promise<Response> | Response;
@@ -45,7 +42,7 @@ async function call(handler: Handler, user: User, method: string, childId: strin
 		}),
 		url,
 		params: { childId },
-		locals: { user: session(user), sessionId: 'test' }
+		locals: { user: sessionOf(user), sessionId: 'test' }
 	});
 	return { status: response.status, body: await response.json() };
 }
@@ -102,7 +99,7 @@ describe('the child’s record', () => {
 			legalStatus: 'care-order',
 			legalStatusSince: '2026-06-15'
 		});
-		const record = await childRecordFor({ db: handle.db, user: session(admin), childId: amy });
+		const record = await childRecordFor({ db: handle.db, user: sessionOf(admin), childId: amy });
 		expect(record).toMatchObject({
 			caseSystemId: 'LCS-20417',
 			legalStatus: { status: 'care-order', since: '2026-06-15' },
@@ -154,12 +151,12 @@ describe('the child’s record', () => {
 	it('links a sibling in another household both ways; a parent sees needs, not the placement', async () => {
 		const linked = await call(postSibling, admin, 'POST', amy, { siblingId: zoe });
 		expect(linked.status).toBe(201);
-		const zoeRecord = await childRecordFor({ db: handle.db, user: session(admin), childId: zoe });
+		const zoeRecord = await childRecordFor({ db: handle.db, user: sessionOf(admin), childId: zoe });
 		expect(zoeRecord?.siblings).toEqual([
 			{ id: amy, name: 'Amy Walker', familyName: 'Test family' }
 		]);
 		expect((await call(postSibling, admin, 'POST', amy, { siblingId: amy })).status).toBe(400);
-		const forMum = await childRecordFor({ db: handle.db, user: session(mum), childId: amy });
+		const forMum = await childRecordFor({ db: handle.db, user: sessionOf(mum), childId: amy });
 		expect(forMum).toMatchObject({ placement: null, siblings: [], caseSystemId: null });
 		expect(forMum?.needs.firstLanguage).toBe('Polish');
 	});

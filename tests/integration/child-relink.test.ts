@@ -11,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, children, type User } from '../../src/lib/server/db/schema';
-import { validateSessionToken, type SessionUser } from '../../src/lib/server/auth/session';
+import { validateSessionToken } from '../../src/lib/server/auth/session';
 import {
 	lookUpAccountInvite,
 	redeemAccountInvite
@@ -19,7 +19,14 @@ import {
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import * as accountApi from '../../src/routes/api/children/[childId]/account/+server';
 import * as linkApi from '../../src/routes/api/children/[childId]/account/link/+server';
-import { createTestDatabase, makeFamily, makeUnit, makeUser, signIn } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeUnit,
+	makeUser,
+	signIn,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 const people = {} as Record<
@@ -31,15 +38,6 @@ let kaiId: string;
 const OLD = 'purple giraffes dance quietly 7';
 const NEW = 'orange kites fly over hills 4';
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 async function post(
 	handler: (e: never) => Promise<Response> | Response,
 	user: User,
@@ -49,7 +47,7 @@ async function post(
 ) {
 	const url = new URL(`https://roundtable.example.gov.uk${path}`);
 	const e = {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params: { childId },
 		url,
 		request: new Request(url, {

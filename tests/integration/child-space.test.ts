@@ -27,7 +27,14 @@ import { queueUnreadMessageNotices, readConversations } from '../../src/lib/serv
 import { ownSpace } from '../../src/lib/server/own-space';
 import * as messagesApi from '../../src/routes/api/messages/+server';
 import * as accountApi from '../../src/routes/api/children/[childId]/account/+server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 const people = {} as Record<
@@ -39,17 +46,6 @@ let kaiId: string;
 let tyler: SessionUser;
 let kai: SessionUser;
 let unitId: string;
-
-const viewer = (
-	u: Pick<User, 'id' | 'name' | 'email' | 'role' | 'unitId' | 'agencyId'>
-): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 async function call(
 	handler: (e: never) => Promise<Response> | Response,
@@ -78,7 +74,7 @@ async function call(
 
 /** Gives the child an account through the API, as their reviewing officer, and sets its password through the link. */
 async function accountFor(childId: string, username: string): Promise<SessionUser> {
-	const made = await call(accountApi.POST, viewer(people.officer), {
+	const made = await call(accountApi.POST, sessionOf(people.officer), {
 		method: 'POST',
 		path: `/api/children/${childId}/account`,
 		params: { childId },
@@ -101,7 +97,7 @@ async function accountFor(childId: string, username: string): Promise<SessionUse
 	const [account] = await handle.db.query.users.findMany({
 		where: (u, { eq: is }) => is(u.id, redeemed.userId)
 	});
-	return viewer(account);
+	return sessionOf(account);
 }
 
 beforeAll(async () => {
@@ -179,7 +175,7 @@ describe('a child’s account', () => {
 	it('is made only by the child’s reviewing officer or the unit’s office, once, with a username', async () => {
 		// Kai's reviewing officer is the other chair, yet a unit chair may still make it: already made, 409.
 		expect(kai).not.toBeNull();
-		const again = await call(accountApi.POST, viewer(people.officer), {
+		const again = await call(accountApi.POST, sessionOf(people.officer), {
 			method: 'POST',
 			path: `/api/children/${tylerId}/account`,
 			params: { childId: tylerId },
@@ -187,7 +183,7 @@ describe('a child’s account', () => {
 		});
 		expect(again.status).toBe(409);
 		for (const who of [people.parent, people.socialWorker, people.manager]) {
-			const refused = await call(accountApi.POST, viewer(who), {
+			const refused = await call(accountApi.POST, sessionOf(who), {
 				method: 'POST',
 				path: `/api/children/${tylerId}/account`,
 				params: { childId: tylerId },
@@ -195,7 +191,7 @@ describe('a child’s account', () => {
 			});
 			expect(refused.status).toBe(404);
 		}
-		const bad = await call(accountApi.POST, viewer(people.admin), {
+		const bad = await call(accountApi.POST, sessionOf(people.admin), {
 			method: 'POST',
 			path: `/api/children/${kaiId}/account`,
 			params: { childId: kaiId },
@@ -218,8 +214,8 @@ describe('the child’s own space', () => {
 		expect(space?.tracker.map((t) => t.state)).toEqual(['Done', 'Being done now']);
 	});
 	it('is nobody else’s', async () => {
-		expect(await ownSpace({ db: handle.db, user: viewer(people.parent) })).toBeNull();
-		expect(await ownSpace({ db: handle.db, user: viewer(people.officer) })).toBeNull();
+		expect(await ownSpace({ db: handle.db, user: sessionOf(people.parent) })).toBeNull();
+		expect(await ownSpace({ db: handle.db, user: sessionOf(people.officer) })).toBeNull();
 	});
 });
 
@@ -235,7 +231,7 @@ describe('Tell my reviewing officer', () => {
 			(await call(messagesApi.POST, tyler, { method: 'POST', path: '/api/messages', body: {} }))
 				.status
 		).toBe(400);
-		const officerReads = await call(messagesApi.GET, viewer(people.officer), {
+		const officerReads = await call(messagesApi.GET, sessionOf(people.officer), {
 			method: 'GET',
 			path: '/api/messages'
 		});
@@ -250,7 +246,7 @@ describe('Tell my reviewing officer', () => {
 			from: 'Tyler'
 		});
 		expect(conversations[0].messages[0].readAt).not.toBeNull();
-		const answer = await call(messagesApi.POST, viewer(people.officer), {
+		const answer = await call(messagesApi.POST, sessionOf(people.officer), {
 			method: 'POST',
 			path: '/api/messages',
 			body: { childId: tylerId, text: 'I will talk to Sam about it this week.' }
@@ -272,17 +268,17 @@ describe('Tell my reviewing officer', () => {
 		const kaisOwn = await call(messagesApi.GET, kai, { method: 'GET', path: '/api/messages' });
 		expect(JSON.stringify(kaisOwn.body)).not.toContain('brother');
 		for (const who of [people.parent, people.otherChair, people.manager, people.socialWorker]) {
-			const listed = await call(messagesApi.GET, viewer(who), {
+			const listed = await call(messagesApi.GET, sessionOf(who), {
 				method: 'GET',
 				path: '/api/messages'
 			});
 			expect(JSON.stringify(listed.body)).not.toContain('brother');
-			const named = await call(messagesApi.GET, viewer(who), {
+			const named = await call(messagesApi.GET, sessionOf(who), {
 				method: 'GET',
 				path: `/api/messages?childId=${tylerId}`
 			});
 			expect(named.status).toBe(404);
-			const answered = await call(messagesApi.POST, viewer(who), {
+			const answered = await call(messagesApi.POST, sessionOf(who), {
 				method: 'POST',
 				path: '/api/messages',
 				body: { childId: tylerId, text: 'hello' }

@@ -16,14 +16,14 @@ import {
 	recordFirstOpen
 } from '../../src/lib/server/circulation';
 import { createMailSender } from '../../src/lib/server/mail/sender';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	createTestDatabase,
 	makeFamily,
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';
 
@@ -31,15 +31,6 @@ let handle: DatabaseHandle;
 let chair: User, admin: User, sw: User, parent: User, otherAdmin: User;
 let meetingId: string;
 let smtp: TestSmtpServer | null = null;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 beforeAll(async () => {
 	handle = await createTestDatabase();
 	const { db } = handle;
@@ -74,7 +65,7 @@ beforeAll(async () => {
 	// Held back at the end (issue 22), so this file sends the plan itself, as a chair would.
 	await endMeeting({
 		db,
-		user: session(chair),
+		user: sessionOf(chair),
 		meetingId,
 		confirmation: noRegister,
 		holdPlan: 'Checking the plan with the family first.'
@@ -101,12 +92,12 @@ describe('circulating a meeting document', () => {
 		const plan = await documentOf('plan-24h');
 		for (const user of [parent, sw, otherAdmin])
 			await expect(
-				circulateDocument({ db, user: session(user), meetingId, documentId: plan.id })
+				circulateDocument({ db, user: sessionOf(user), meetingId, documentId: plan.id })
 			).rejects.toMatchObject({ status: 404 });
 		await expect(
-			circulateDocument({ db, user: session(admin), meetingId, documentId: 'nope' })
+			circulateDocument({ db, user: sessionOf(admin), meetingId, documentId: 'nope' })
 		).rejects.toMatchObject({ status: 400 });
-		expect(await circulationRecord({ db, user: session(parent), meetingId })).toBeNull();
+		expect(await circulationRecord({ db, user: sessionOf(parent), meetingId })).toBeNull();
 	});
 
 	it('sends each recipient the copy they may read, as a link; a failed delivery and its later success show', async () => {
@@ -122,7 +113,7 @@ describe('circulating a meeting document', () => {
 
 		const { recipients } = await circulateDocument({
 			db,
-			user: session(chair),
+			user: sessionOf(chair),
 			meetingId,
 			documentId: plan.id
 		});
@@ -145,7 +136,7 @@ describe('circulating a meeting document', () => {
 
 		clock = new Date(Date.now() + 1000); // queued a moment ago: due now
 		expect((await sender.sendDue()).retried).toBe(4);
-		let record = (await circulationRecord({ db, user: session(admin), meetingId }))!;
+		let record = (await circulationRecord({ db, user: sessionOf(admin), meetingId }))!;
 		const swEntry = () => record.find((e) => e.userId === sw.id)!;
 		expect(swEntry()).toMatchObject({ state: 'queued', sentAt: null, version: 1 });
 		expect(swEntry().lastError).toMatch(/refused the connection/);
@@ -155,7 +146,7 @@ describe('circulating a meeting document', () => {
 		clock = new Date(clock.getTime() + 10 * 60_000);
 		expect((await sender.sendDue()).sent).toBe(4);
 		await sender.stop();
-		record = (await circulationRecord({ db, user: session(admin), meetingId }))!;
+		record = (await circulationRecord({ db, user: sessionOf(admin), meetingId }))!;
 		expect(swEntry()).toMatchObject({ state: 'sent', lastError: null, firstOpenedAt: null });
 		expect(swEntry().sentAt).not.toBeNull();
 		expect(smtp.envelopes.flat()).toContain('edt@council.example.test');
@@ -168,7 +159,7 @@ describe('circulating a meeting document', () => {
 		const before = await db.select().from(outbox).where(eq(outbox.meetingId, meetingId));
 		const again = await circulateDocument({
 			db,
-			user: session(chair),
+			user: sessionOf(chair),
 			meetingId,
 			documentId: plan.id
 		});
@@ -188,7 +179,7 @@ describe('circulating a meeting document', () => {
 			documentId: plan.id,
 			now: new Date('2026-11-27T09:00:00Z')
 		});
-		const record = (await circulationRecord({ db, user: session(chair), meetingId }))!;
+		const record = (await circulationRecord({ db, user: sessionOf(chair), meetingId }))!;
 		expect(record.find((e) => e.userId === sw.id)?.firstOpenedAt).toBe(first.toISOString());
 		expect(record.find((e) => e.userId === chair.id)?.firstOpenedAt).toBeNull();
 	});

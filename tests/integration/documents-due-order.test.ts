@@ -5,30 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db';
-import type { User } from '../../src/lib/server/db/schema';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { dueDocuments } from '../../src/lib/server/documents/due';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	createTestDatabase,
 	makeFamily,
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 
 let handle: DatabaseHandle;
 let unitId: string;
-const asSession = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 beforeAll(async () => {
 	handle = await createTestDatabase();
 	const { db } = handle;
@@ -51,7 +41,7 @@ beforeAll(async () => {
 		});
 		await endMeeting({
 			db,
-			user: asSession(chair),
+			user: sessionOf(chair),
 			meetingId: meeting.id,
 			confirmation: noRegister,
 			now: new Date(new Date(at).getTime() + 60 * 60 * 1000)

@@ -4,17 +4,15 @@
  * child's plan and its version were written — nothing of the end is kept: the meeting is still
  * live, with no documents, actions or plan, and the next End makes version 1 of each document.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/lib/server/db';
 import {
 	auditLog,
 	childPlans,
 	meetingDocuments,
 	meetings,
 	planActions,
-	planVersions,
-	type User
+	planVersions
 } from '../../src/lib/server/db/schema';
 import {
 	addPlanAction,
@@ -25,50 +23,16 @@ import {
 import { templateFor } from '../../src/lib/domain';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { readStoredRecord } from '../../src/lib/server/records';
-import type { SessionUser } from '../../src/lib/server/auth/session';
-import {
-	createTestDatabase,
-	makeFamily,
-	makeMeeting,
-	makeUnit,
-	makeUser,
-	signIn,
-	noRegister
-} from '../factories';
-import {
-	clientPool,
-	startCollabServer,
-	synced,
-	waitFor,
-	type RunningServer
-} from './collab-harness';
+import { signIn, noRegister, sessionOf } from '../factories';
+import { makeMeetingToEnd, withCollabServer } from '../fixtures/meeting-to-end';
+import { synced, waitFor } from './collab-harness';
 
-let handle: DatabaseHandle;
-let server: RunningServer;
-const pool = clientPool();
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
-beforeAll(async () => {
-	handle = await createTestDatabase();
-	server = await startCollabServer(handle.db);
-});
-
-afterAll(async () => {
-	pool.closeAll();
-	await server?.close();
-	await handle?.close();
-});
+const suite = withCollabServer();
+const { pool } = suite;
 
 /** What an End leaves behind for this meeting and child. */
 async function leftBehind(meetingId: string, childId: string) {
-	const { db } = handle;
+	const { db } = suite.handle;
 	const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
 	const count = async (rows: Promise<unknown[]>) => (await rows).length;
 	return {
@@ -93,22 +57,15 @@ async function leftBehind(meetingId: string, childId: string) {
 
 describe('a failure part-way through End meeting', () => {
 	it('leaves nothing half-done, and the next End makes the first version of everything', async () => {
-		const { db } = handle;
-		const unit = await makeUnit(db);
-		const chair = await makeUser(db, { role: 'chair', unitId: unit.id, name: 'Priya Shah' });
-		const { children } = await makeFamily(db, { unitId: unit.id, children: ['Amy Walker'] });
-		const childId = children[0].id;
-		const made = await makeMeeting(db, {
-			unitId: unit.id,
-			kind: 'initial-conference',
-			status: 'live',
-			childIds: [childId],
-			participants: [{ user: chair, role: 'chair' }]
-		});
-		const meetingId = made.meeting.id;
+		const { db } = suite.handle;
+		const { chair, childId, meetingId } = await makeMeetingToEnd(db, { child: 'Amy Walker' });
 
 		// The chair decides a plan and writes one action into it, through the real socket.
-		const client = pool.open({ url: server.url, meetingId, token: await signIn(db, chair.id) });
+		const client = pool.open({
+			url: suite.server.url,
+			meetingId,
+			token: await signIn(db, chair.id)
+		});
 		await synced(client);
 		recordOutcome(client.doc, {
 			childId,
@@ -142,7 +99,7 @@ describe('a failure part-way through End meeting', () => {
 			create trigger refuse_end_audit before insert on audit_log for each row
 			when (new.action = 'end') execute function refuse_end_audit()`);
 		await expect(
-			endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister })
+			endMeeting({ db, user: sessionOf(chair), meetingId, confirmation: noRegister })
 		).rejects.toMatchObject({ cause: { message: 'the audit log refuses end entries today' } });
 		expect(await leftBehind(meetingId, childId)).toEqual({
 			status: 'live',
@@ -158,7 +115,7 @@ describe('a failure part-way through End meeting', () => {
 		await db.execute(sql`drop trigger refuse_end_audit on audit_log`);
 		const ended = await endMeeting({
 			db,
-			user: session(chair),
+			user: sessionOf(chair),
 			meetingId,
 			confirmation: noRegister
 		});

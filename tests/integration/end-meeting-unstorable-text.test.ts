@@ -4,10 +4,9 @@
  * their own words must not leave the meeting live with no documents. The characters are written
  * through the real collaboration server, and the meeting is ended by the chair's command.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/lib/server/db';
-import { auditLog, meetingDocuments, meetings, type User } from '../../src/lib/server/db/schema';
+import { auditLog, meetingDocuments, meetings } from '../../src/lib/server/db/schema';
 import { roots } from '../../src/lib/collab/roots';
 import {
 	addPlanAction,
@@ -18,80 +17,41 @@ import {
 import { templateFor } from '../../src/lib/domain';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { readStoredRecord } from '../../src/lib/server/records';
-import type { SessionUser } from '../../src/lib/server/auth/session';
-import {
-	createTestDatabase,
-	makeFamily,
-	makeMeeting,
-	makeUnit,
-	makeUser,
-	signIn,
-	noRegister
-} from '../factories';
-import {
-	clientPool,
-	startCollabServer,
-	synced,
-	typeParagraph,
-	waitFor,
-	type RunningServer
-} from './collab-harness';
+import { signIn, noRegister, sessionOf } from '../factories';
+import { makeMeetingToEnd, withCollabServer } from '../fixtures/meeting-to-end';
+import { synced, typeParagraph, waitFor } from './collab-harness';
 
-let handle: DatabaseHandle;
-let server: RunningServer;
-const pool = clientPool();
-const asSession = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
-beforeAll(async () => {
-	handle = await createTestDatabase();
-	server = await startCollabServer(handle.db);
-});
-
-afterAll(async () => {
-	pool.closeAll();
-	await server?.close();
-	await handle?.close();
-});
+const suite = withCollabServer();
+const { pool } = suite;
 
 describe('ending a meeting whose record holds characters the database cannot store', () => {
 	it('ends the meeting and stores every document, with the characters taken out', async () => {
-		const { db } = handle;
-		const unit = await makeUnit(db);
-		const chair = await makeUser(db, { role: 'chair', unitId: unit.id, name: 'Priya Shah' });
-		const sw = await makeUser(db, { role: 'professional', name: 'Sam Okafor' });
-		const parent = await makeUser(db, { role: 'parent', name: 'Dawn Walker' });
-		const { children } = await makeFamily(db, {
-			unitId: unit.id,
-			children: ['Chrissie Walker'],
-			parents: [{ userId: parent.id, relationship: 'Mum' }]
-		});
-		const childId = children[0].id;
-		const made = await makeMeeting(db, {
-			unitId: unit.id,
-			childIds: [childId],
-			participants: [
-				{ user: chair, role: 'chair' },
-				{ user: sw, role: 'professional' },
-				{ user: parent, role: 'parent' }
+		const { db } = suite.handle;
+		const {
+			chair,
+			others: [sw, parent],
+			childId,
+			meetingId,
+			participantId
+		} = await makeMeetingToEnd(db, {
+			child: 'Chrissie Walker',
+			others: [
+				{ name: 'Sam Okafor', role: 'professional' },
+				{ name: 'Dawn Walker', role: 'parent' }
 			]
 		});
-		const meetingId = made.meeting.id;
-		const pid = (userId: string) => made.participants.find((p) => p.userId === userId)!.id;
 		const parentClient = pool.open({
-			url: server.url,
+			url: suite.server.url,
 			meetingId,
 			token: await signIn(db, parent.id)
 		});
-		const swClient = pool.open({ url: server.url, meetingId, token: await signIn(db, sw.id) });
+		const swClient = pool.open({
+			url: suite.server.url,
+			meetingId,
+			token: await signIn(db, sw.id)
+		});
 		const chairClient = pool.open({
-			url: server.url,
+			url: suite.server.url,
 			meetingId,
 			token: await signIn(db, chair.id)
 		});
@@ -100,11 +60,11 @@ describe('ending a meeting whose record holds characters the database cannot sto
 		// A NUL in the parent's own words, and a lone surrogate (half an emoji) in a plan action.
 		typeParagraph(
 			parentClient.doc,
-			roots.contribution(pid(parent.id)),
+			roots.contribution(participantId(parent)),
 			'Chrissie loves\u0000 drawing.'
 		);
 		expect(
-			recordDecision(swClient.doc, pid(sw.id), {
+			recordDecision(swClient.doc, participantId(sw), {
 				childId,
 				recommendation: 'plan',
 				reason: 'Chrissie misses school\u0000 every week.'
@@ -131,7 +91,7 @@ describe('ending a meeting whose record holds characters the database cannot sto
 		await waitFor('the record on the server', async () => {
 			const main = await readStoredRecord({ db, meetingId });
 			const done =
-				main.getXmlFragment(roots.contribution(pid(parent.id))).length > 0 &&
+				main.getXmlFragment(roots.contribution(participantId(parent))).length > 0 &&
 				main.getMap(roots.outcome).size === 1 &&
 				(main.getMap(roots.plan).get('actions') as { length: number } | undefined)?.length === 1;
 			main.destroy();
@@ -140,7 +100,7 @@ describe('ending a meeting whose record holds characters the database cannot sto
 
 		const result = await endMeeting({
 			db,
-			user: asSession(chair),
+			user: sessionOf(chair),
 			meetingId,
 			confirmation: noRegister
 		});

@@ -7,58 +7,22 @@
  * y-websocket writer is closed by End, types, and reconnects: its words are never applied, and
  * the documents are made from the record as it stays.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/lib/server/db';
-import { meetingDocuments, type User } from '../../src/lib/server/db/schema';
+import { meetingDocuments } from '../../src/lib/server/db/schema';
 import { roots } from '../../src/lib/collab/roots';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { readStoredRecord } from '../../src/lib/server/records';
-import type { SessionUser } from '../../src/lib/server/auth/session';
-import {
-	createTestDatabase,
-	makeFamily,
-	makeMeeting,
-	makeUnit,
-	makeUser,
-	signIn,
-	noRegister
-} from '../factories';
-import {
-	clientPool,
-	startCollabServer,
-	synced,
-	typeParagraph,
-	waitFor,
-	type RunningServer
-} from './collab-harness';
+import { signIn, noRegister, sessionOf } from '../factories';
+import { makeMeetingToEnd, withCollabServer } from '../fixtures/meeting-to-end';
+import { synced, typeParagraph, waitFor } from './collab-harness';
 
-let handle: DatabaseHandle;
-let server: RunningServer;
-const pool = clientPool();
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
-beforeAll(async () => {
-	handle = await createTestDatabase();
-	server = await startCollabServer(handle.db);
-});
-
-afterAll(async () => {
-	pool.closeAll();
-	await server?.close();
-	await handle?.close();
-});
+const suite = withCollabServer();
+const { pool } = suite;
 
 /** The text of one root of the stored record (the live channel if it is loaded). */
 async function recordText(meetingId: string, root: string): Promise<string> {
-	const doc = await readStoredRecord({ db: handle.db, meetingId });
+	const doc = await readStoredRecord({ db: suite.handle.db, meetingId });
 	const text = doc.getXmlFragment(root).toString();
 	doc.destroy();
 	return text;
@@ -66,26 +30,24 @@ async function recordText(meetingId: string, root: string): Promise<string> {
 
 describe('a writer reconnecting while End meeting runs', () => {
 	it('is never let write: its words are in neither the record nor the documents', async () => {
-		const { db } = handle;
-		const unit = await makeUnit(db);
-		const chair = await makeUser(db, { role: 'chair', unitId: unit.id, name: 'Priya Shah' });
-		const police = await makeUser(db, { role: 'professional', name: 'Jo Reid' });
-		const { children } = await makeFamily(db, { unitId: unit.id, children: ['Amy Walker'] });
-		const made = await makeMeeting(db, {
-			unitId: unit.id,
-			kind: 'initial-conference',
-			status: 'live',
-			childIds: [children[0].id],
-			participants: [
-				{ user: chair, role: 'chair' },
-				{ user: police, role: 'professional' }
-			]
+		const { db } = suite.handle;
+		const {
+			chair,
+			others: [police],
+			meetingId,
+			participantId
+		} = await makeMeetingToEnd(db, {
+			child: 'Amy Walker',
+			others: [{ name: 'Jo Reid', role: 'professional' }]
 		});
-		const meetingId = made.meeting.id;
-		const policeId = made.participants.find((p) => p.userId === police.id)!.id;
+		const policeId = participantId(police);
 		const root = roots.contribution(policeId);
 
-		const writer = pool.open({ url: server.url, meetingId, token: await signIn(db, police.id) });
+		const writer = pool.open({
+			url: suite.server.url,
+			meetingId,
+			token: await signIn(db, police.id)
+		});
 		await synced(writer);
 		typeParagraph(writer.doc, root, 'Two call-outs last year.');
 		await waitFor('the first words stored', async () =>
@@ -102,7 +64,12 @@ describe('a writer reconnecting while End meeting runs', () => {
 			when (new.kind = 'notes') execute function hold_end_open()`);
 		try {
 			const closedBefore = writer.connectionCloses.length;
-			const ending = endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
+			const ending = endMeeting({
+				db,
+				user: sessionOf(chair),
+				meetingId,
+				confirmation: noRegister
+			});
 			await waitFor('End to close the writer', () => writer.connectionCloses.length > closedBefore);
 			// Typed while disconnected: the stock client sends it with its sync when it is back,
 			// which it tries at once, while End's transaction is still open.

@@ -20,7 +20,6 @@ import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { CommandError } from '../../src/lib/server/command-error';
 import { documentForRole, documentsForRole } from '../../src/lib/server/documents/store';
 import { renderDocumentPdf } from '../../src/lib/server/documents/pdf';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	createTestDatabase,
 	makeFamily,
@@ -28,7 +27,8 @@ import {
 	makeUnit,
 	makeUser,
 	signIn,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 import { pdfText } from '../pdf-text';
 import {
@@ -44,15 +44,6 @@ let handle: DatabaseHandle;
 let server: RunningServer;
 const pool = clientPool();
 const open = pool.open;
-const asSession = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 let meetingId: string;
 let chair: User, police: User, parent: User, outsider: User;
 const pid: Record<'chair' | 'police' | 'sw' | 'parent', string> = {} as never;
@@ -111,10 +102,10 @@ afterAll(async () => {
 describe('ending a meeting', () => {
 	it('refuses anyone but the chair, and a meeting the person is not in', async () => {
 		const { db } = handle;
-		await expect(endMeeting({ db, user: asSession(police), meetingId })).rejects.toMatchObject({
+		await expect(endMeeting({ db, user: sessionOf(police), meetingId })).rejects.toMatchObject({
 			status: 403
 		});
-		await expect(endMeeting({ db, user: asSession(outsider), meetingId })).rejects.toMatchObject({
+		await expect(endMeeting({ db, user: sessionOf(outsider), meetingId })).rejects.toMatchObject({
 			status: 404
 		});
 	});
@@ -198,7 +189,7 @@ describe('ending a meeting', () => {
 
 		const result = await endMeeting({
 			db,
-			user: asSession(chair),
+			user: sessionOf(chair),
 			meetingId,
 			confirmation: noRegister
 		});
@@ -252,10 +243,10 @@ describe('ending a meeting', () => {
 
 	it('refuses a second end with 409 and makes no new version', async () => {
 		const { db } = handle;
-		const second = endMeeting({ db, user: asSession(chair), meetingId, confirmation: noRegister });
+		const second = endMeeting({ db, user: sessionOf(chair), meetingId, confirmation: noRegister });
 		await expect(second).rejects.toBeInstanceOf(CommandError);
 		await expect(
-			endMeeting({ db, user: asSession(chair), meetingId, confirmation: noRegister })
+			endMeeting({ db, user: sessionOf(chair), meetingId, confirmation: noRegister })
 		).rejects.toMatchObject({
 			status: 409
 		});

@@ -16,7 +16,6 @@ import {
 	outbox,
 	type User
 } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { closeCodes } from '../../src/lib/collab/protocol';
@@ -28,7 +27,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	signIn
+	signIn,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -47,15 +47,6 @@ let chair: User, police: User, parent: User;
 let meetingId: string;
 const tokens: Record<'chair' | 'police' | 'parent', string> = {} as never;
 const continuesAt = '2027-01-12T10:00:00.000Z';
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 async function post(user: User, body: unknown) {
 	const request = new Request(`http://127.0.0.1/api/meetings/${meetingId}/adjourn`, {
 		method: 'POST',
@@ -65,7 +56,7 @@ async function post(user: User, body: unknown) {
 	const response = await adjourn({
 		request,
 		params: { id: meetingId },
-		locals: { user: session(user), sessionId: 'test' }
+		locals: { user: sessionOf(user), sessionId: 'test' }
 	} as unknown as Parameters<typeof adjourn>[0]);
 	return { status: response.status, body: await response.json() };
 }
@@ -190,7 +181,7 @@ describe('adjourning a live conference', () => {
 
 	it('starting it again opens the same record', async () => {
 		const { db } = handle;
-		await startMeeting({ db, user: session(chair), meetingId, now: new Date(continuesAt) });
+		await startMeeting({ db, user: sessionOf(chair), meetingId, now: new Date(continuesAt) });
 		const again = pool.open({ url: server.url, meetingId, token: tokens.chair });
 		await synced(again);
 		expect(textOf(again.doc, roots.section('summary'))).toContain('Heard so far');

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingParticipants, meetings, outbox, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as postFamily } from '../../src/routes/api/families/+server';
 import { POST as postMember } from '../../src/routes/api/families/[id]/members/+server';
@@ -20,20 +19,11 @@ import { POST as postEvent } from '../../src/routes/api/children/[childId]/event
 import { POST as moveChild } from '../../src/routes/api/children/[childId]/family/+server';
 import { POST as postMeeting } from '../../src/routes/api/meetings/+server';
 import { POST as postParticipant } from '../../src/routes/api/meetings/[id]/participants/+server';
-import { createTestDatabase, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User, chair: User, mum: User, stepdad: User, otherParent: User, police: User;
 let walkers: string, chrissie: string, leo: string, sam: string;
-
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (event: any) => Promise<Response> | Response;
@@ -53,7 +43,7 @@ async function call(
 		request,
 		url,
 		params: props.params ?? {},
-		locals: { user: session(user), sessionId: 'test' }
+		locals: { user: sessionOf(user), sessionId: 'test' }
 	});
 	return { status: response.status, body: await response.json() };
 }

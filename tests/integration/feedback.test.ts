@@ -11,9 +11,9 @@ import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetingFeedback, meetings, outbox, type User } from '../../src/lib/server/db/schema';
 import { useSharedDatabase } from '../../src/lib/server/db';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as feedbackApi from '../../src/routes/api/meetings/[id]/feedback/+server';
-import { feedbackByLink, giveFeedbackByLink } from '../../src/lib/server/feedback';
+import { feedbackByLink } from '../../src/lib/server/feedback';
+import { giveFeedbackByLink } from '../../src/lib/server/feedback/commands/give-feedback-by-link';
 import { circulateDocument } from '../../src/lib/server/circulation';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { oversightFigures } from '../../src/lib/server/oversight/figures';
@@ -25,7 +25,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 
 let handle: DatabaseHandle;
@@ -36,19 +37,10 @@ const people = {} as Record<
 let meetingId: string;
 let unitId: string;
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 async function post(user: User, body: unknown, id = meetingId) {
 	const url = new URL(`https://roundtable.example.gov.uk/api/meetings/${id}/feedback`);
 	const e = {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params: { id },
 		url,
 		request: new Request(url, {
@@ -112,7 +104,7 @@ describe('POST /api/meetings/{id}/feedback', () => {
 	it('takes each parent’s and professional’s answer once, after End', async () => {
 		await endMeeting({
 			db: handle.db,
-			user: viewer(people.chair),
+			user: sessionOf(people.chair),
 			meetingId,
 			confirmation: noRegister
 		});
@@ -150,7 +142,7 @@ describe('a professional’s personal link in the circulation email', () => {
 		const [doc] = await db.query.meetingDocuments.findMany({
 			where: (d, { and, eq: is }) => and(is(d.meetingId, meetingId), is(d.kind, 'plan-24h'))
 		});
-		await circulateDocument({ db, user: viewer(people.chair), meetingId, documentId: doc.id });
+		await circulateDocument({ db, user: sessionOf(people.chair), meetingId, documentId: doc.id });
 		const mails = await db.select().from(outbox).where(eq(outbox.meetingId, meetingId));
 		const toPolice = mails.find(
 			(m) => m.recipientEmail === people.police.email && m.purpose === 'circulation'
@@ -195,14 +187,14 @@ describe('a professional’s personal link in the circulation email', () => {
 		// A manager sees the chair's name; another chair sees "Another chair".
 		const manager = await oversightForViewer({
 			db,
-			user: viewer(people.manager),
+			user: sessionOf(people.manager),
 			from: today,
 			to: today
 		});
 		expect(manager?.feedback.byChair.map((c) => c.name)).toEqual(['Priya Shah']);
 		const other = await oversightForViewer({
 			db,
-			user: viewer(people.otherChair),
+			user: sessionOf(people.otherChair),
 			from: today,
 			to: today
 		});

@@ -17,9 +17,7 @@ import {
 	outbox,
 	type User
 } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
-import { POST as postParticipant } from '../../src/routes/api/meetings/[id]/participants/+server';
 import { interpretersWanted } from '../../src/lib/server/meetings/interpreters';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { childForViewer } from '../../src/lib/server/families/queries';
@@ -33,8 +31,10 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
+	sessionOf,
 	signIn
 } from '../factories';
+import { inviteThroughApi } from '../fixtures/invite-api';
 import {
 	clientPool,
 	startCollabServer,
@@ -55,30 +55,8 @@ let meetingId: string;
 let policeParticipantId: string;
 let mumParticipantId: string;
 
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
-async function invite(body: unknown) {
-	const url = new URL(`http://127.0.0.1/api/meetings/${meetingId}/participants`);
-	const response = await postParticipant({
-		request: new Request(url, {
-			method: 'POST',
-			body: JSON.stringify(body),
-			headers: { 'content-type': 'application/json' }
-		}),
-		url,
-		params: { id: meetingId },
-		locals: { user: session(admin), sessionId: 'test' }
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	} as any);
-	return { status: response.status, body: await response.json() };
-}
+/** POST /api/meetings/{id}/participants as the unit's admin. */
+const invite = (body: unknown) => inviteThroughApi(admin, meetingId, body);
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -138,7 +116,7 @@ describe('the interpreter is a participant', () => {
 			role: 'interpreter'
 		});
 		expect(noLanguage.status).toBe(400);
-		expect(noLanguage.body.errors.language).toMatch(/language/);
+		expect(noLanguage.body.errors?.language).toMatch(/language/);
 
 		// An interpreter in another language does not cover Amy's.
 		const arabic = await invite({
@@ -160,7 +138,7 @@ describe('the interpreter is a participant', () => {
 		expect(await interpretersWanted({ db, meetingId })).toEqual([]);
 
 		// The register names them with their language.
-		const found = await meetingForViewer({ db, user: session(admin), meetingId });
+		const found = await meetingForViewer({ db, user: sessionOf(admin), meetingId });
 		expect(found?.participants.find((p) => p.id === added.body.id)).toMatchObject({
 			name: 'Ewa Nowak',
 			role: 'interpreter',
@@ -200,7 +178,7 @@ describe('the interpreter is a participant', () => {
 		expect(place).toMatchObject({ role: 'interpreter', language: 'polish', meetingId });
 		const found = await meetingForViewer({
 			db,
-			user: { ...session(admin), id: redeemed.userId, role: 'professional' },
+			user: { ...sessionOf(admin), id: redeemed.userId, role: 'professional' },
 			meetingId
 		});
 		expect(found?.role).toBe('interpreter');
@@ -209,7 +187,7 @@ describe('the interpreter is a participant', () => {
 		})) as User;
 		expect(interpreter.role).toBe('professional');
 		// Their place shows them the meeting, not the child's page.
-		expect(await childForViewer({ db, user: session(interpreter), childId: amy })).toBeNull();
+		expect(await childForViewer({ db, user: sessionOf(interpreter), childId: amy })).toBeNull();
 	});
 
 	it('over the socket: reads the main record, never the restricted channel or the notes, and writes nothing', async () => {

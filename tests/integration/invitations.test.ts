@@ -10,13 +10,10 @@ import { meetingParticipants, type User } from '../../src/lib/server/db/schema';
 import type { MeetingRole } from '../../src/lib/domain/vocabulary';
 import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
 import { CommandError } from '../../src/lib/server/command-error';
-import {
-	invitablePeople,
-	inviteParticipant
-} from '../../src/lib/server/meetings/commands/invite-participant';
+import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
+import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
 import { meetingForViewer } from '../../src/lib/server/meetings/queries';
-import type { SessionUser } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User;
@@ -24,15 +21,6 @@ let dawn: User;
 let jordan: User;
 let police: User;
 let meetingId: string;
-
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -57,7 +45,7 @@ beforeAll(async () => {
 	});
 	const meeting = await createMeeting({
 		db,
-		scheduler: viewer(admin),
+		scheduler: sessionOf(admin),
 		kind: 'initial-conference',
 		title: 'ICPC',
 		scheduledAt: new Date('2027-01-06T10:00:00Z'),
@@ -118,16 +106,18 @@ describe('inviting a person with an account', () => {
 				and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, jordan.id))
 			);
 		expect(rows).toEqual([]);
-		expect(await meetingForViewer({ db: handle.db, user: viewer(jordan), meetingId })).toBeNull();
+		expect(
+			await meetingForViewer({ db: handle.db, user: sessionOf(jordan), meetingId })
+		).toBeNull();
 	});
 
 	it("refuses the children's own parent as a professional, and accepts them as a parent", async () => {
 		expect((await refusal(invite(dawn, 'professional'))).field).toBe('role');
 		const row = await invite(dawn, 'parent');
 		expect(row).toMatchObject({ userId: dawn.id, role: 'parent', voting: false });
-		expect((await meetingForViewer({ db: handle.db, user: viewer(dawn), meetingId }))?.role).toBe(
-			'parent'
-		);
+		expect(
+			(await meetingForViewer({ db: handle.db, user: sessionOf(dawn), meetingId }))?.role
+		).toBe('parent');
 	});
 
 	it('refuses a professional as a parent or as the chair, and accepts them as a professional', async () => {
@@ -195,7 +185,7 @@ describe('inviting a person with an account', () => {
 			message: 'Choose a person from the list.'
 		});
 		expect(
-			await meetingForViewer({ db: handle.db, user: viewer(otherChair), meetingId })
+			await meetingForViewer({ db: handle.db, user: sessionOf(otherChair), meetingId })
 		).toBeNull();
 	});
 
@@ -241,6 +231,8 @@ describe('inviting a person with an account', () => {
 		});
 		expect(byAddress.userId).toBeNull();
 		expect(byAddress.name).toBe('Fern');
-		expect(await meetingForViewer({ db: handle.db, user: viewer(theirGp), meetingId })).toBeNull();
+		expect(
+			await meetingForViewer({ db: handle.db, user: sessionOf(theirGp), meetingId })
+		).toBeNull();
 	});
 });

@@ -36,10 +36,9 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { actions, load } from '../../src/routes/invite/[token]/+page.server';
 import { actions as meetingPageActions } from '../../src/routes/meetings/[id]/+page.server';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User;
@@ -49,14 +48,6 @@ let laterMeetingId: string;
 const savedOrigin = process.env.ORIGIN;
 const GP = 'ravi.patel@gp.example.test';
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 /** The token in the set-up link of the invitation to this address for this meeting. */
@@ -121,7 +112,7 @@ beforeAll(async () => {
 	const schedule = (days: number) =>
 		createMeeting({
 			db,
-			scheduler: viewer(admin),
+			scheduler: sessionOf(admin),
 			kind: 'core-group',
 			title: 'Core group for Chrissie Walker',
 			scheduledAt: inFuture(days),
@@ -230,7 +221,7 @@ describe('inviting someone without an account', () => {
 		const { db } = handle;
 		await rescheduleMeeting({
 			db,
-			user: viewer(chair),
+			user: sessionOf(chair),
 			meetingId,
 			scheduledAt: inFuture(21),
 			reason: 'The room is needed'
@@ -394,7 +385,7 @@ describe('inviting someone without an account', () => {
 		const url = new URL(`https://roundtable.example.gov.uk/meetings/${meetingId}`);
 		const resend = async (user: User) =>
 			meetingPageActions.resendSetUpLink({
-				locals: { user: viewer(user), sessionId: null },
+				locals: { user: sessionOf(user), sessionId: null },
 				params: { id: meetingId },
 				url,
 				request: new Request(url, {

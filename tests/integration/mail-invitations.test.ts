@@ -12,8 +12,7 @@ import { resetEnvForTests } from '../../src/lib/server/env';
 import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import { createMailSender } from '../../src/lib/server/mail/sender';
-import type { SessionUser } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';
 
 let handle: DatabaseHandle;
@@ -23,15 +22,6 @@ let police: User;
 let chair: User;
 let meetingId: string;
 const savedOrigin = process.env.ORIGIN;
-
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 beforeAll(async () => {
 	process.env.ORIGIN = 'https://roundtable.example.gov.uk';
@@ -54,7 +44,7 @@ beforeAll(async () => {
 	});
 	const meeting = await createMeeting({
 		db,
-		scheduler: viewer(admin),
+		scheduler: sessionOf(admin),
 		kind: 'core-group',
 		title: 'Core group for Chrissie and Leo Walker',
 		scheduledAt: new Date('2026-12-03T10:00:00Z'),

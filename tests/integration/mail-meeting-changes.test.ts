@@ -16,8 +16,7 @@ import {
 	rescheduleMeeting
 } from '../../src/lib/server/meetings/commands/change-meeting-date';
 import { CommandError } from '../../src/lib/server/command-error';
-import type { SessionUser } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User;
@@ -28,15 +27,6 @@ let dawn: User;
 let meetingId: string;
 const now = new Date('2027-01-01T09:00:00Z');
 const reason = "Chrissie's school trip clashes with the meeting";
-
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 function calendarOf(contentBase64: string) {
 	const calendar = new ICAL.Component(
@@ -79,7 +69,7 @@ beforeAll(async () => {
 	});
 	const meeting = await createMeeting({
 		db,
-		scheduler: viewer(admin),
+		scheduler: sessionOf(admin),
 		kind: 'review-conference',
 		title: 'Review for Chrissie and Leo',
 		scheduledAt: new Date('2027-01-14T10:00:00Z'),
@@ -117,7 +107,7 @@ describe('moving a meeting', () => {
 					await refusal(
 						rescheduleMeeting({
 							db: handle.db,
-							user: viewer(user),
+							user: sessionOf(user),
 							meetingId,
 							scheduledAt: new Date('2027-01-21T10:00:00Z'),
 							reason,
@@ -129,7 +119,7 @@ describe('moving a meeting', () => {
 			expect(
 				(
 					await refusal(
-						cancelMeeting({ db: handle.db, user: viewer(user), meetingId, reason, now })
+						cancelMeeting({ db: handle.db, user: sessionOf(user), meetingId, reason, now })
 					)
 				).status
 			).toBe(404);
@@ -137,7 +127,7 @@ describe('moving a meeting', () => {
 	});
 
 	it('needs a reason and a time that has not passed', async () => {
-		const user = viewer(chair);
+		const user = sessionOf(chair);
 		expect(
 			await refusal(
 				rescheduleMeeting({
@@ -188,7 +178,7 @@ describe('moving a meeting', () => {
 		const { db } = handle;
 		const moved = await rescheduleMeeting({
 			db,
-			user: viewer(chair),
+			user: sessionOf(chair),
 			meetingId,
 			scheduledAt: new Date('2027-01-21T14:30:00Z'),
 			reason,
@@ -233,7 +223,7 @@ describe('moving a meeting', () => {
 		const { db } = handle;
 		const cancelled = await cancelMeeting({
 			db,
-			user: viewer(admin),
+			user: sessionOf(admin),
 			meetingId,
 			reason: 'The family moved away',
 			now
@@ -254,15 +244,18 @@ describe('moving a meeting', () => {
 			});
 		}
 		expect(
-			(await refusal(cancelMeeting({ db, user: viewer(admin), meetingId, reason: 'again', now })))
-				.status
+			(
+				await refusal(
+					cancelMeeting({ db, user: sessionOf(admin), meetingId, reason: 'again', now })
+				)
+			).status
 		).toBe(409);
 		expect(
 			(
 				await refusal(
 					rescheduleMeeting({
 						db,
-						user: viewer(chair),
+						user: sessionOf(chair),
 						meetingId,
 						scheduledAt: new Date('2027-02-01T10:00:00Z'),
 						reason,

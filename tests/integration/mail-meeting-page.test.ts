@@ -13,9 +13,8 @@ import { meetingCalendar, meetings, outbox, type User } from '../../src/lib/serv
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { actions, load } from '../../src/routes/meetings/[id]/+page.server';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User;
@@ -24,19 +23,10 @@ let police: User;
 let meetingId: string;
 const year = new Date().getFullYear() + 1;
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 function event(user: User, fields: Record<string, string> = {}) {
 	const url = new URL(`http://127.0.0.1:3000/meetings/${meetingId}`);
 	return {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params: { id: meetingId },
 		url,
 		request: new Request(url, { method: 'POST', body: new URLSearchParams(fields) })
@@ -67,7 +57,7 @@ beforeAll(async () => {
 	const family = await makeFamily(db, { unitId: unit.id, children: ['Chrissie'] });
 	const meeting = await createMeeting({
 		db,
-		scheduler: viewer(admin),
+		scheduler: sessionOf(admin),
 		kind: 'core-group',
 		title: 'Core group',
 		scheduledAt: new Date(`${year}-02-04T10:00:00Z`),

@@ -7,25 +7,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import type { User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { load } from '../../src/routes/meetings/+page.server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 let chair: User, professional: User;
 const earlierIds: string[] = [];
 let comingId: string;
 const DAY = 86_400_000;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 type Listed = {
 	upcoming: { id: string }[];
 	earlier: { id: string }[];
@@ -34,7 +31,7 @@ type Listed = {
 };
 async function open(user: User, query = ''): Promise<Listed> {
 	const url = new URL(`http://localhost/meetings${query}`);
-	return (await load({ locals: { user: session(user) }, url } as never)) as unknown as Listed;
+	return (await load({ locals: { user: sessionOf(user) }, url } as never)) as unknown as Listed;
 }
 
 beforeAll(async () => {

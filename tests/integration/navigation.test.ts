@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import type { User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Navigation } from '../../src/lib/policy';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { load as layoutLoad } from '../../src/routes/+layout.server';
@@ -25,19 +24,10 @@ import { load as caseSystemLoad } from '../../src/routes/unit/case-system/+page.
 import { load as meetingKindsLoad } from '../../src/routes/unit/meeting-kinds/+page.server';
 import { load as photoLoad } from '../../src/routes/account/photo/+page.server';
 import { load as allegationsLoad } from '../../src/routes/allegations/+page.server';
-import { createTestDatabase, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 const accounts: Record<string, User> = {};
-
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 const pages: Record<keyof Navigation, { path: string; load: (event: never) => unknown }> = {
 	actions: { path: '/actions', load: actionsLoad as never },
@@ -58,7 +48,7 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 function eventFor(user: User, path: string): RequestEvent {
 	const url = new URL(`http://127.0.0.1:3000${path}`);
 	return {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params: {},
 		url,
 		request: new Request(url),

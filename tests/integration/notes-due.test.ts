@@ -11,29 +11,20 @@ import { meetingDocuments, outbox, type User } from '../../src/lib/server/db/sch
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { dueDocuments } from '../../src/lib/server/documents/due';
 import { queueDueMail } from '../../src/lib/server/mail/scheduler';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	createTestDatabase,
 	makeFamily,
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User;
 let meetingId: string;
 let unitId: string;
-const asSession = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 beforeAll(async () => {
 	handle = await createTestDatabase();
 	const { db } = handle;
@@ -52,7 +43,7 @@ beforeAll(async () => {
 	meetingId = made.meeting.id;
 	await endMeeting({
 		db,
-		user: asSession(chair),
+		user: sessionOf(chair),
 		meetingId,
 		confirmation: noRegister,
 		now: new Date('2026-12-18T11:30:00Z')

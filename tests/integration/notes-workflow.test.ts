@@ -25,7 +25,6 @@ import {
 } from '../../src/lib/server/documents/notes';
 import { documentForRole } from '../../src/lib/server/documents/store';
 import { notesParagraphs } from '../../src/lib/documents/notes-fragment';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { calendarDateOf } from '../../src/lib/domain/calendar-date';
 import { notesDueDate } from '../../src/lib/domain/timescales';
@@ -36,7 +35,8 @@ import {
 	makeUnit,
 	makeUser,
 	signIn,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -52,15 +52,6 @@ let handle: DatabaseHandle;
 let server: RunningServer;
 const pool = clientPool();
 const open = pool.open;
-const asSession = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 let meetingId: string;
 let chair: User, admin: User, police: User, parent: User;
 const tokens: Record<'chair' | 'admin' | 'police' | 'parent', string> = {} as never;
@@ -131,7 +122,7 @@ beforeAll(async () => {
 	for (const c of [policeMain, policeRestricted, parentMain]) c.destroy();
 	const { documents } = await endMeeting({
 		db,
-		user: asSession(chair),
+		user: sessionOf(chair),
 		meetingId,
 		confirmation: noRegister
 	});
@@ -195,7 +186,7 @@ describe('the notes after the meeting', () => {
 
 	it('answers a step out of turn with 409, and a step that is not theirs with 403 or 404', async () => {
 		const { db } = handle;
-		const chairUser = asSession(chair);
+		const chairUser = sessionOf(chair);
 		await expect(approveNotes({ db, user: chairUser, documentId: notesId })).rejects.toMatchObject({
 			status: 409
 		});
@@ -206,15 +197,15 @@ describe('the notes after the meeting', () => {
 			correctNotes({ db, user: chairUser, documentId: notesId, reason: 'Typo.' })
 		).rejects.toMatchObject({ status: 409 });
 		await expect(
-			submitNotes({ db, user: asSession(police), documentId: notesId })
+			submitNotes({ db, user: sessionOf(police), documentId: notesId })
 		).rejects.toMatchObject({ status: 403 });
 		await expect(
-			submitNotes({ db, user: asSession(parent), documentId: notesId })
+			submitNotes({ db, user: sessionOf(parent), documentId: notesId })
 		).rejects.toMatchObject({ status: 404 });
-		const sent = await submitNotes({ db, user: asSession(admin), documentId: notesId });
+		const sent = await submitNotes({ db, user: sessionOf(admin), documentId: notesId });
 		expect(sent.state).toBe('with-chair');
 		await expect(
-			submitNotes({ db, user: asSession(admin), documentId: notesId })
+			submitNotes({ db, user: sessionOf(admin), documentId: notesId })
 		).rejects.toMatchObject({ status: 409, message: expect.stringContaining('with the chair') });
 		const back = await returnNotes({
 			db,
@@ -226,7 +217,7 @@ describe('the notes after the meeting', () => {
 			state: 'draft',
 			returnedComment: 'Add the date of the core group.'
 		});
-		await submitNotes({ db, user: asSession(admin), documentId: notesId });
+		await submitNotes({ db, user: sessionOf(admin), documentId: notesId });
 		const audited = await db
 			.select({ action: auditLog.action })
 			.from(auditLog)
@@ -242,7 +233,7 @@ describe('the notes after the meeting', () => {
 		await synced(chairClient);
 		const { notes, family } = await approveNotes({
 			db,
-			user: asSession(chair),
+			user: sessionOf(chair),
 			documentId: notesId
 		});
 		expect(notes.state).toBe('final');
@@ -297,11 +288,11 @@ describe('the notes after the meeting', () => {
 			.from(meetingDocuments)
 			.where(eq(meetingDocuments.id, notesId));
 		await expect(
-			correctNotes({ db, user: asSession(admin), documentId: notesId, reason: '' })
+			correctNotes({ db, user: sessionOf(admin), documentId: notesId, reason: '' })
 		).rejects.toMatchObject({ status: 400 });
 		const v2 = await correctNotes({
 			db,
-			user: asSession(admin),
+			user: sessionOf(admin),
 			documentId: notesId,
 			reason: 'The core group date was wrong.'
 		});
@@ -317,8 +308,8 @@ describe('the notes after the meeting', () => {
 		await new Promise((r) => setTimeout(r, 300));
 		expect(adminClient.closes).toEqual([]);
 		// … and version 1 is untouched; acting on it now is out of turn.
-		await submitNotes({ db, user: asSession(admin), documentId: v2.id });
-		await approveNotes({ db, user: asSession(chair), documentId: v2.id });
+		await submitNotes({ db, user: sessionOf(admin), documentId: v2.id });
+		await approveNotes({ db, user: sessionOf(chair), documentId: v2.id });
 		const [after] = await db
 			.select()
 			.from(meetingDocuments)
@@ -335,7 +326,7 @@ describe('the notes after the meeting', () => {
 				.where(eq(meetingDocuments.id, notesId))
 		).rejects.toThrow();
 		await expect(
-			correctNotes({ db, user: asSession(admin), documentId: notesId, reason: 'Again.' })
+			correctNotes({ db, user: sessionOf(admin), documentId: notesId, reason: 'Again.' })
 		).rejects.toMatchObject({ status: 409 });
 		const [v2row] = await db.select().from(meetingDocuments).where(eq(meetingDocuments.id, v2.id));
 		expect(v2row.html).toContain('Wednesdays');

@@ -8,26 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, outbox, challenges, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as raiseApi } from '../../src/routes/api/challenges/+server';
 import { POST as stageApi } from '../../src/routes/api/challenges/[id]/stage/+server';
 import { GET as listApi } from '../../src/routes/api/children/[childId]/challenges/+server';
 import { queueChallengeReminders } from '../../src/lib/server/oversight/challenges';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 let chair: User, professional: User, parent: User, stranger: User, manager: User;
 let childId: string, meetingId: string;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 beforeAll(async () => {
 	handle = await createTestDatabase();
 	useSharedDatabase(handle);
@@ -68,7 +65,7 @@ async function call(
 	props: { params?: Record<string, string>; body?: unknown }
 ): Promise<{ status: number; body: Record<string, unknown> }> {
 	const event = {
-		locals: { user: session(user), sessionId: 'test' },
+		locals: { user: sessionOf(user), sessionId: 'test' },
 		params: props.params ?? {},
 		url: new URL('http://127.0.0.1:3000/api'),
 		request: new Request('http://127.0.0.1:3000/api', {

@@ -20,7 +20,6 @@ import {
 	users,
 	type User
 } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { londonDay, oversightFigures } from '../../src/lib/server/oversight/figures';
 import type { OversightFigures } from '../../src/lib/oversight/figures-model';
@@ -28,7 +27,14 @@ import { calendarDateOf } from '../../src/lib/domain/calendar-date';
 import { oversightTables, tableNames } from '../../src/lib/oversight/tables';
 import { moveChallenge, raiseChallenge } from '../../src/lib/server/oversight/challenges';
 import { GET as oversightApi } from '../../src/routes/api/oversight/+server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 let db: Database;
@@ -36,14 +42,6 @@ let unitId: string;
 let chair1: User, chair2: User, manager: User, police: User, health: User, professional: User;
 const ids: Record<string, string> = {};
 let figures: OversightFigures;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 const at = (iso: string) => new Date(iso);
 
 async function document(
@@ -274,7 +272,7 @@ beforeAll(async () => {
 	// Challenges: one escalated then resolved, one still informal.
 	const raised = await raiseChallenge({
 		db,
-		user: session(chair1),
+		user: sessionOf(chair1),
 		at: at('2026-11-03T10:00:00Z'),
 		input: {
 			childId: amy.id,
@@ -293,7 +291,7 @@ beforeAll(async () => {
 	]) {
 		await moveChallenge({
 			db,
-			user: session(chair1),
+			user: sessionOf(chair1),
 			challengeId,
 			at: at(`${when}T10:00:00Z`),
 			input: { stage, note: stage, outcome: 'Checks now done before conference' }
@@ -301,7 +299,7 @@ beforeAll(async () => {
 	}
 	await raiseChallenge({
 		db,
-		user: session(chair1),
+		user: sessionOf(chair1),
 		at: at('2026-12-01T10:00:00Z'),
 		input: {
 			childId: ben.id,
@@ -484,7 +482,7 @@ describe('londonDay', () => {
 describe('GET /api/oversight', () => {
 	async function ask(user: User, query: string) {
 		const event = {
-			locals: { user: session(user), sessionId: 'test' },
+			locals: { user: sessionOf(user), sessionId: 'test' },
 			url: new URL(`http://127.0.0.1:3000/api/oversight${query}`)
 		} as never;
 		try {

@@ -16,8 +16,7 @@ import {
 	sessionIdFromToken,
 	sessionsOfUser,
 	validateSessionToken,
-	SESSION_TOUCH_EVERY_MS,
-	type SessionUser
+	SESSION_TOUCH_EVERY_MS
 } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { useSharedDatabase } from '../../src/lib/server/db';
@@ -26,7 +25,14 @@ import {
 	load as sessionsPage
 } from '../../src/routes/account/sessions/+page.server';
 import { actions as passwordActions } from '../../src/routes/account/password/+page.server';
-import { createTestDatabase, makeMeeting, makeUnit, makeUser, testPassword } from '../factories';
+import {
+	createTestDatabase,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	testPassword,
+	sessionOf
+} from '../factories';
 import {
 	clientPool,
 	startCollabServer,
@@ -40,15 +46,6 @@ let server: RunningServer;
 const pool = clientPool();
 let chair: User, other: User;
 let meetingId: string;
-
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -97,7 +94,7 @@ async function post(
 	const event = {
 		request,
 		url: new URL(request.url),
-		locals: { user: session(user), sessionId: sessionIdFromToken(token) },
+		locals: { user: sessionOf(user), sessionId: sessionIdFromToken(token) },
 		cookies: { delete: () => (cookieCleared = true), set: () => {}, get: () => token },
 		params: {}
 	} as unknown as RequestEvent;
@@ -122,7 +119,7 @@ describe('a person’s own sessions', () => {
 		);
 
 		const event = {
-			locals: { user: session(chair), sessionId: sessionIdFromToken(laptop) },
+			locals: { user: sessionOf(chair), sessionId: sessionIdFromToken(laptop) },
 			url: new URL('http://127.0.0.1:3000/account/sessions')
 		};
 		const data = (await sessionsPage(event as unknown as Parameters<typeof sessionsPage>[0])) as {

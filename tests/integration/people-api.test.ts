@@ -13,7 +13,6 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { agencyContacts, outbox, users, type User } from '../../src/lib/server/db/schema';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { resetEnvForTests } from '../../src/lib/server/env';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { outboxForViewer } from '../../src/lib/server/mail/outbox-view';
@@ -28,7 +27,7 @@ import { actions as agencyActions } from '../../src/routes/unit/agencies/+page.s
 import { actions as peopleActions } from '../../src/routes/unit/people/+page.server';
 import { actions as importActions } from '../../src/routes/unit/people/import/+page.server';
 import { lookUpAccountInvite } from '../../src/lib/server/auth/account-invites';
-import { createTestDatabase, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User;
@@ -38,19 +37,10 @@ let professional: User;
 let otherAdmin: User;
 const savedOrigin = process.env.ORIGIN;
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 function event(user: User, path: string, init: RequestInit = {}) {
 	const url = new URL(`https://roundtable.example.gov.uk${path}`);
 	return {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params: {},
 		url,
 		request: new Request(url, init)
@@ -198,12 +188,12 @@ describe('POST /api/people and the set-up link', () => {
 			inviteUrl
 		)?.[1];
 		expect(token).toBeDefined();
-		const mail = await outboxForViewer({ db: handle.db, viewer: viewer(admin) });
+		const mail = await outboxForViewer({ db: handle.db, viewer: sessionOf(admin) });
 		const invitation = mail!.find((m) => m.to === 'iris.okafor@unit.example.test');
 		expect(invitation).toMatchObject({ purpose: 'account-invite', meetingId: null });
 		const [row] = await handle.db.select().from(outbox).where(eq(outbox.id, invitation!.id));
 		expect(row.textBody).toContain(inviteUrl);
-		expect(await outboxForViewer({ db: handle.db, viewer: viewer(otherAdmin) })).toEqual([]);
+		expect(await outboxForViewer({ db: handle.db, viewer: sessionOf(otherAdmin) })).toEqual([]);
 
 		// No password yet: signing in fails.
 		const before = await signInWithPassword({

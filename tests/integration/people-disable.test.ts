@@ -13,14 +13,10 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, type User } from '../../src/lib/server/db/schema';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
-import {
-	SESSION_COOKIE,
-	validateSessionToken,
-	type SessionUser
-} from '../../src/lib/server/auth/session';
+import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { lookUpAccountInvite } from '../../src/lib/server/auth/account-invites';
-import { createPerson } from '../../src/lib/server/people/people';
+import { createPerson } from '../../src/lib/server/people/commands/create-person';
 import { actions } from '../../src/routes/unit/people/+page.server';
 import {
 	createTestDatabase,
@@ -28,7 +24,8 @@ import {
 	makeUnit,
 	makeUser,
 	signIn,
-	testPassword
+	testPassword,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -51,15 +48,6 @@ let chair: User;
 let police: User;
 let policeParticipant: string;
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 async function act(
 	name: 'disable' | 'enable',
 	user: User,
@@ -67,7 +55,7 @@ async function act(
 ): Promise<{ status: number; data?: unknown }> {
 	const url = new URL('http://127.0.0.1:3000/unit/people');
 	const event = {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params: {},
 		url,
 		request: new Request(url, { method: 'POST', body: new URLSearchParams({ userId }) })
@@ -156,7 +144,7 @@ describe('disabling an account', () => {
 	it('an unused set-up link stops working while the account is disabled', async () => {
 		const made = await createPerson({
 			db: handle.db,
-			viewer: viewer(admin),
+			viewer: sessionOf(admin),
 			person: {
 				name: 'Nia Nurse',
 				email: 'nia@health.example.test',

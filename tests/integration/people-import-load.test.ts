@@ -23,31 +23,21 @@ import {
 } from '../../src/lib/server/db/schema';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { resetEnvForTests } from '../../src/lib/server/env';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { lookUpAccountInvite } from '../../src/lib/server/auth/account-invites';
 import { IMPORT_MAX_ROWS } from '../../src/lib/server/people/import';
 import * as agenciesApi from '../../src/routes/api/agencies/+server';
 import * as importApi from '../../src/routes/api/people/import/+server';
-import { createTestDatabase, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User;
 let chair: User;
 const savedOrigin = process.env.ORIGIN;
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 function event(user: User, path: string, init: RequestInit = {}) {
 	const url = new URL(`https://roundtable.example.gov.uk${path}`);
 	return {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params: {},
 		url,
 		request: new Request(url, init)

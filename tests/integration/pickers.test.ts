@@ -7,25 +7,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { agencies, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { GET as invitableApi } from '../../src/routes/api/meetings/[id]/invitable/+server';
 import { GET as agencySearchApi } from '../../src/routes/api/agencies/search/+server';
 import type { AgencyChoice, InviteeChoice } from '../../src/lib/domain/picker-search';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, parent: User, otherParent: User, otherChair: User;
 let samAtSchool: User, samAtPolice: User, samElsewhere: User;
 let meetingId: string;
-
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 /** Calls a route handler as the user would: its status and JSON answer. */
 async function ask<B>(
@@ -37,7 +34,7 @@ async function ask<B>(
 	const event = {
 		url: new URL(`http://127.0.0.1:3000${url}`),
 		params,
-		locals: { user: session(user), sessionId: 'test' }
+		locals: { user: sessionOf(user), sessionId: 'test' }
 	} as never;
 	try {
 		const response = await handler(event);

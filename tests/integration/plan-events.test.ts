@@ -19,7 +19,6 @@ import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { planEventsOf } from '../../src/lib/server/plan-events';
 import { readStoredRecord } from '../../src/lib/server/records';
 import { oversightFigures } from '../../src/lib/server/oversight/figures';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	createTestDatabase,
 	makeFamily,
@@ -27,7 +26,8 @@ import {
 	makeUnit,
 	makeUser,
 	signIn,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -43,15 +43,6 @@ const pool = clientPool();
 let unitId: string;
 let chair: User;
 let amy: string, ben: string;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 beforeAll(async () => {
 	handle = await createTestDatabase();
 	const { db } = handle;
@@ -106,11 +97,11 @@ describe('a plan starts and ends by the conference’s decision', () => {
 			{ childId: amy, outcome: 'plan', category: 'neglect' },
 			{ childId: ben, outcome: 'no-plan' }
 		]);
-		await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
+		await endMeeting({ db, user: sessionOf(chair), meetingId, confirmation: noRegister });
 		// A second End is refused; a retry after a failed end (the meeting put back to live)
 		// ends it again and records nothing more.
 		await expect(
-			endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister })
+			endMeeting({ db, user: sessionOf(chair), meetingId, confirmation: noRegister })
 		).rejects.toMatchObject({
 			status: 409
 		});
@@ -118,13 +109,13 @@ describe('a plan starts and ends by the conference’s decision', () => {
 			.update(meetings)
 			.set({ status: 'live', endedAt: null })
 			.where(eq(meetings.id, meetingId));
-		await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
+		await endMeeting({ db, user: sessionOf(chair), meetingId, confirmation: noRegister });
 		expect(await planEventsOf(db, [amy, ben])).toEqual([
 			{ childId: amy, kind: 'plan-started', date: '2026-08-03' }
 		]);
 		// The register (issue 26): the conference that started it, its category, its first review
 		// within three months; the clocks read the same plan.
-		const [plan] = (await planRegisterFor({ db, user: session(chair), childId: amy }))!;
+		const [plan] = (await planRegisterFor({ db, user: sessionOf(chair), childId: amy }))!;
 		expect(plan).toMatchObject({
 			startedOn: '2026-08-03',
 			category: 'neglect',
@@ -134,7 +125,7 @@ describe('a plan starts and ends by the conference’s decision', () => {
 		const [row] = await db.select().from(childPlans).where(eq(childPlans.childId, amy));
 		expect(row.startMeetingId).toBe(meetingId);
 		expect((await dueMeetingsOf(db, [amy])).due.get(amy)?.['review-conference']).toBe('2026-11-03');
-		expect(await planRegisterFor({ db, user: session(chair), childId: ben })).toEqual([]);
+		expect(await planRegisterFor({ db, user: sessionOf(chair), childId: ben })).toEqual([]);
 	});
 
 	it('business support cannot start a second plan by hand while one runs', async () => {
@@ -142,7 +133,7 @@ describe('a plan starts and ends by the conference’s decision', () => {
 		await expect(
 			recordChildEvent({
 				db,
-				user: session(chair),
+				user: sessionOf(chair),
 				childId: amy,
 				kind: 'plan-started',
 				date: '2026-09-01'
@@ -157,12 +148,12 @@ describe('a plan starts and ends by the conference’s decision', () => {
 			{ childId: amy, outcome: 'no-plan' },
 			{ childId: ben, outcome: 'no-plan' }
 		]);
-		await endMeeting({ db, user: session(chair), meetingId, confirmation: noRegister });
+		await endMeeting({ db, user: sessionOf(chair), meetingId, confirmation: noRegister });
 		expect(await planEventsOf(db, [amy, ben])).toEqual([
 			{ childId: amy, kind: 'plan-started', date: '2026-08-03' },
 			{ childId: amy, kind: 'plan-ended', date: '2026-10-27' }
 		]);
-		const [plan] = (await planRegisterFor({ db, user: session(chair), childId: amy }))!;
+		const [plan] = (await planRegisterFor({ db, user: sessionOf(chair), childId: amy }))!;
 		expect(plan).toMatchObject({
 			endedOn: '2026-10-27',
 			endReason: 'As the conference heard today.',

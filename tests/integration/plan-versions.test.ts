@@ -16,7 +16,6 @@ import {
 } from '../../src/lib/collab/record-shape';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
 import { readStoredRecord } from '../../src/lib/server/records';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	createTestDatabase,
 	makeFamily,
@@ -24,7 +23,8 @@ import {
 	makeUnit,
 	makeUser,
 	signIn,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -40,15 +40,6 @@ const pool = clientPool();
 let unitId: string;
 let chair: User;
 let amy: string;
-
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -112,7 +103,7 @@ describe('a plan’s versions', () => {
 		c1.destroy();
 		await endMeeting({
 			db,
-			user: session(chair),
+			user: sessionOf(chair),
 			meetingId: conference.meeting.id,
 			confirmation: noRegister
 		});
@@ -149,7 +140,7 @@ describe('a plan’s versions', () => {
 		});
 		await stored(coreGroup.meeting.id, (r) => r.plan.actions.length === 2);
 		c2.destroy();
-		await endMeeting({ db, user: session(chair), meetingId: coreGroup.meeting.id });
+		await endMeeting({ db, user: sessionOf(chair), meetingId: coreGroup.meeting.id });
 		const versions = await db
 			.select()
 			.from(planVersions)

@@ -49,7 +49,6 @@ import {
 import { GET as getCopyPdf } from '../../src/routes/copies/[token]/pdf/+server';
 import { startSmtpServer } from '../smtp';
 import { pendingAccountInvites } from '../../src/lib/server/auth/account-invites';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as postParticipant } from '../../src/routes/api/meetings/[id]/participants/+server';
 import { GET as getSettings, PUT as putSettings } from '../../src/routes/api/unit/settings/+server';
@@ -59,7 +58,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	noRegister
+	noRegister,
+	sessionOf
 } from '../factories';
 
 let handle: DatabaseHandle;
@@ -68,15 +68,6 @@ let meetingId: string;
 let childId: string;
 let unitId: string, otherUnitId: string;
 let school: string, gp: string, edt: string, otherUnitsAgency: string, noAddress: string;
-
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (event: any) => Promise<Response> | Response;
@@ -96,7 +87,7 @@ async function call(
 		request,
 		url,
 		params: props.params ?? {},
-		locals: { user: session(user), sessionId: 'test' }
+		locals: { user: sessionOf(user), sessionId: 'test' }
 	});
 	return { status: response.status, body: await response.json(), at: Date.now() };
 }
@@ -716,10 +707,10 @@ describe('approval circulates the final notes (POST /api/documents/{id}/approve)
 			.select()
 			.from(meetingDocuments)
 			.where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, 'notes')));
-		await submitNotes({ db, user: session(admin), documentId: draft.id });
+		await submitNotes({ db, user: sessionOf(admin), documentId: draft.id });
 		// The chair's page lists who gets what before approving.
 		const page = (await loadNotesPage({
-			locals: { user: session(chair), sessionId: 'test' },
+			locals: { user: sessionOf(chair), sessionId: 'test' },
 			params: { id: meetingId },
 			url: new URL(`http://127.0.0.1/meetings/${meetingId}/notes`)
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -18,7 +18,6 @@ import {
 	meetings,
 	type User
 } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { roots } from '../../src/lib/collab/roots';
 import { recordDecision, recordOutcome } from '../../src/lib/collab/record-shape';
@@ -33,7 +32,8 @@ import {
 	makeMeeting,
 	makeUnit,
 	makeUser,
-	signIn
+	signIn,
+	sessionOf
 } from '../factories';
 import {
 	clientPool,
@@ -47,19 +47,10 @@ let handle: DatabaseHandle;
 let server: RunningServer;
 const pool = clientPool();
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 function event(user: User, meetingId: string, init: RequestInit = {}) {
 	const url = new URL(`https://roundtable.example.gov.uk/api/meetings/${meetingId}`);
 	return {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params: { id: meetingId },
 		url,
 		request: new Request(url, init)

@@ -9,11 +9,17 @@ import { and, count, eq } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { professionalReports, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { useSharedDatabase } from '../../src/lib/server/db';
 import { POST as addReport } from '../../src/routes/api/meetings/[id]/reports/+server';
 import { actions as meetingActions } from '../../src/routes/meetings/[id]/+page.server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 const MB = 1024 * 1024;
 let handle: DatabaseHandle;
@@ -34,15 +40,6 @@ function pdfOf(size: number): Buffer {
 	]);
 }
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 function uploadForm(bytes: Buffer, title = 'Report') {
 	const form = new FormData();
 	form.set('title', title);
@@ -53,7 +50,7 @@ function uploadForm(bytes: Buffer, title = 'Report') {
 async function upload(user: User, bytes: Buffer) {
 	const url = new URL(`https://roundtable.example.gov.uk/api/meetings/${meetingId}/reports`);
 	const response = await addReport({
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params: { id: meetingId },
 		url,
 		request: new Request(url, { method: 'POST', body: uploadForm(bytes) })
@@ -153,7 +150,7 @@ describe('one person’s reports for a meeting', () => {
 	it('in the meeting page’s form are bounded the same way', async () => {
 		const url = new URL(`https://roundtable.example.gov.uk/meetings/${meetingId}?/addReport`);
 		const answer = (await meetingActions.addReport({
-			locals: { user: viewer(people.gp), sessionId: null },
+			locals: { user: sessionOf(people.gp), sessionId: null },
 			params: { id: meetingId },
 			url,
 			request: new Request(url, { method: 'POST', body: uploadForm(pdfOf(2 * 1024)) })

@@ -17,30 +17,27 @@ import {
 	type User
 } from '../../src/lib/server/db/schema';
 import { useSharedDatabase } from '../../src/lib/server/db';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as reportsApi from '../../src/routes/api/meetings/[id]/reports/+server';
 import * as reportApi from '../../src/routes/api/reports/[id]/+server';
 import * as sharedApi from '../../src/routes/api/reports/[id]/shared/+server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 const people = {} as Record<'chair' | 'police' | 'gp' | 'teacher' | 'parent' | 'otherParent', User>;
 let meetingId: string;
 let reportId: string;
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 function event(user: User, path: string, params: Record<string, string>, init: RequestInit = {}) {
 	const url = new URL(`https://roundtable.example.gov.uk${path}`);
 	return {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params,
 		url,
 		request: new Request(url, init)

@@ -11,21 +11,11 @@ import type { DatabaseHandle } from '../../src/lib/server/db';
 import { meetings, type User } from '../../src/lib/server/db/schema';
 import { createMeeting } from '../../src/lib/server/meetings/commands/create-meeting';
 import { actions } from '../../src/routes/meetings/new/+page.server';
-import type { SessionUser } from '../../src/lib/server/auth/session';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let admin: User, chair: User;
 let childId: string;
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 beforeAll(async () => {
 	handle = await createTestDatabase();
 	const { db } = handle;
@@ -57,7 +47,7 @@ async function postSchedule(date: string) {
 	const event = {
 		request,
 		url: new URL(request.url),
-		locals: { user: session(admin), sessionId: 'test' },
+		locals: { user: sessionOf(admin), sessionId: 'test' },
 		params: {}
 	} as unknown as RequestEvent;
 	return (actions.default as (event: RequestEvent) => Promise<unknown>)(event);
@@ -87,7 +77,7 @@ describe('scheduling on a date that does not exist', () => {
 		const { db } = handle;
 		const base = {
 			db,
-			scheduler: session(admin),
+			scheduler: sessionOf(admin),
 			kind: 'core-group' as const,
 			title: 'Core group',
 			childIds: [childId],

@@ -7,8 +7,7 @@ import { CommandError } from '../../src/lib/server/command-error';
 import { inviteParticipant } from '../../src/lib/server/meetings/commands/invite-participant';
 import { recordAttendance } from '../../src/lib/server/meetings/commands/record-attendance';
 import { meetingForViewer, visibleMeetings } from '../../src/lib/server/meetings/queries';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
-import type { SessionUser } from '../../src/lib/server/auth/session';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -16,15 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await handle?.close();
-});
-
-const viewer = (u: SessionUser & Record<string, unknown>): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
 });
 
 describe('scheduling and preparing a meeting', () => {
@@ -44,7 +34,7 @@ describe('scheduling and preparing a meeting', () => {
 
 		const icpc = await createMeeting({
 			db,
-			scheduler: viewer(admin),
+			scheduler: sessionOf(admin),
 			kind: 'initial-conference',
 			title: 'ICPC',
 			scheduledAt: new Date('2026-12-18T10:00:00Z'),
@@ -53,7 +43,7 @@ describe('scheduling and preparing a meeting', () => {
 		});
 		const coreGroup = await createMeeting({
 			db,
-			scheduler: viewer(admin),
+			scheduler: sessionOf(admin),
 			kind: 'core-group',
 			title: 'Core group',
 			scheduledAt: new Date('2027-01-06T10:00:00Z'),
@@ -63,7 +53,7 @@ describe('scheduling and preparing a meeting', () => {
 		expect(icpc.previousMeetingId).toBeNull();
 		expect(coreGroup.previousMeetingId).toBe(icpc.id);
 
-		const chairView = await meetingForViewer({ db, user: viewer(chair), meetingId: icpc.id });
+		const chairView = await meetingForViewer({ db, user: sessionOf(chair), meetingId: icpc.id });
 		expect(chairView?.role).toBe('chair');
 		expect(chairView?.children.map((c) => c.name)).toEqual(['Chrissie', 'Leo']);
 
@@ -115,7 +105,9 @@ describe('scheduling and preparing a meeting', () => {
 			})
 		).rejects.toThrow(CommandError);
 
-		expect((await visibleMeetings({ db, user: viewer(mum) })).map((m) => m.id)).toEqual([icpc.id]);
+		expect((await visibleMeetings({ db, user: sessionOf(mum) })).map((m) => m.id)).toEqual([
+			icpc.id
+		]);
 
 		await recordAttendance({
 			db,
@@ -159,7 +151,7 @@ describe('scheduling and preparing a meeting', () => {
 		await expect(
 			createMeeting({
 				db,
-				scheduler: viewer(admin),
+				scheduler: sessionOf(admin),
 				kind: 'cic-review',
 				title: 'x',
 				scheduledAt: new Date(),
@@ -170,7 +162,7 @@ describe('scheduling and preparing a meeting', () => {
 		await expect(
 			createMeeting({
 				db,
-				scheduler: viewer(admin),
+				scheduler: sessionOf(admin),
 				kind: 'cic-review',
 				title: 'x',
 				scheduledAt: new Date(),
@@ -181,7 +173,7 @@ describe('scheduling and preparing a meeting', () => {
 		await expect(
 			createMeeting({
 				db,
-				scheduler: viewer(admin),
+				scheduler: sessionOf(admin),
 				kind: 'cic-review',
 				title: 'x',
 				scheduledAt: new Date(),

@@ -11,11 +11,10 @@ import { isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, children, type User } from '../../src/lib/server/db/schema';
 import { useSharedDatabase } from '../../src/lib/server/db';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { initialsImage } from '../../src/lib/server/people/photos';
 import * as photoPage from '../../src/routes/account/photo/+page.server';
 import * as photoApi from '../../src/routes/api/people/[userId]/photo/+server';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 
 /** A 1×1 PNG. */
 const png = Buffer.from(
@@ -28,21 +27,12 @@ const people = {} as Record<
 	'officer' | 'colleague' | 'parent' | 'child' | 'otherChild' | 'otherUnitChair',
 	User
 >;
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 async function upload(user: User, file: File) {
 	const form = new FormData();
 	form.set('photo', file);
 	const url = new URL('https://roundtable.example.gov.uk/account/photo?/upload');
 	const event = {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		url,
 		request: new Request(url, { method: 'POST', body: form })
 	} as unknown as RequestEvent;
@@ -62,7 +52,7 @@ async function upload(user: User, file: File) {
 async function photoOf(asker: User, owner: User) {
 	const url = new URL(`https://roundtable.example.gov.uk/api/people/${owner.id}/photo`);
 	const event = {
-		locals: { user: viewer(asker), sessionId: null },
+		locals: { user: sessionOf(asker), sessionId: null },
 		params: { userId: owner.id },
 		url,
 		request: new Request(url)

@@ -11,7 +11,6 @@ import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, sessions, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import {
 	CHALLENGE_COOKIE,
@@ -25,19 +24,11 @@ import { useSharedDatabase } from '../../src/lib/server/db';
 import { actions as loginActions } from '../../src/routes/login/+page.server';
 import { actions as codeActions } from '../../src/routes/login/code/+page.server';
 import { load as twoStepPage } from '../../src/routes/account/two-step/+page.server';
-import { createTestDatabase, makeUser, testPassword } from '../factories';
+import { createTestDatabase, makeUser, testPassword, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
 let chair: User, parent: User;
 const key = newTotpKey();
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 /** The code an authenticator app shows `steps` time steps from now. */
 const codeAt = (steps = 0) =>
 	generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + steps), 6);
@@ -128,7 +119,7 @@ describe('turning it on', () => {
 	it('is for staff: a parent gets 404 on the page', async () => {
 		const event = (user: User) =>
 			({
-				locals: { user: session(user), sessionId: 'x' },
+				locals: { user: sessionOf(user), sessionId: 'x' },
 				url: new URL('http://127.0.0.1:3000/account/two-step')
 			}) as unknown as Parameters<typeof twoStepPage>[0];
 		await expect(twoStepPage(event(parent))).rejects.toSatisfy(

@@ -17,7 +17,6 @@ import {
 	type User
 } from '../../src/lib/server/db/schema';
 import { useSharedDatabase } from '../../src/lib/server/db';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { reportFileType } from '../../src/lib/server/voices/reports';
 import { reportRequestsForMeeting } from '../../src/lib/server/mail/report-requests';
 import * as reportsApi from '../../src/routes/api/meetings/[id]/reports/+server';
@@ -26,7 +25,14 @@ import * as sharedApi from '../../src/routes/api/reports/[id]/shared/+server';
 import * as consultationsApi from '../../src/routes/api/meetings/[id]/consultations/+server';
 import * as consultationApi from '../../src/routes/api/consultations/[id]/+server';
 import * as advocacyApi from '../../src/routes/api/meetings/[id]/advocacy/+server';
-import { createTestDatabase, makeFamily, makeMeeting, makeUnit, makeUser } from '../factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeMeeting,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../factories';
 
 let handle: DatabaseHandle;
 const people = {} as Record<'chair' | 'police' | 'gp' | 'parent' | 'otherParent', User>;
@@ -43,19 +49,10 @@ const png = Buffer.from(
 	'hex'
 );
 
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 function event(user: User, path: string, params: Record<string, string>, init: RequestInit = {}) {
 	const url = new URL(`https://roundtable.example.gov.uk${path}`);
 	return {
-		locals: { user: viewer(user), sessionId: null },
+		locals: { user: sessionOf(user), sessionId: null },
 		params,
 		url,
 		request: new Request(url, init)

@@ -4,9 +4,9 @@
  * owner; the owner (or the chair) marks it done, in progress or stuck with a line of words; the
  * family reads it in plain words; the next meeting about the child opens with each state.
  * Runs in SvelteKit and under plain Node (the collaboration server), so imports are relative.
+ * This module reads; the commands that write actions are one a file in ./actions/commands/.
  */
 import { and, desc, eq, inArray, lt, ne, or } from 'drizzle-orm';
-import type * as Y from 'yjs';
 import type { Database } from './db';
 import {
 	familyMembers,
@@ -18,15 +18,9 @@ import {
 	type PlanActionRow
 } from './db/schema';
 import type { SessionUser } from './auth/session';
-import { audit } from './audit';
-import { readRecord } from '../collab/record-shape';
 import { meetingForViewer } from './meetings/queries';
 import { mayReadActions, mayUpdateAction } from '../policy';
-import { isCalendarDate } from '../domain/calendar-date';
-import { storableText } from './db/storable';
 import { actionStates, type ActionState } from '../domain/actions';
-import { textLimits } from '../domain/text-limits';
-import { CommandError } from './command-error';
 
 /** What the API answers for one action. */
 export interface ActionView {
@@ -58,7 +52,7 @@ export function actionView(row: PlanActionRow): ActionView {
 	};
 }
 
-function isActionState(value: unknown): value is ActionState {
+export function isActionState(value: unknown): value is ActionState {
 	return typeof value === 'string' && (actionStates as readonly string[]).includes(value);
 }
 
@@ -83,53 +77,6 @@ export function ownerOf(
 	const firstWord = head.split(/[\s(]+/)[0];
 	const first = named.filter((p) => p.name.trim().toLowerCase().split(/\s+/)[0] === firstWord);
 	return first.length === 1 ? first[0].userId : null;
-}
-
-/**
- * Writes the plan's actions of an ended meeting from its record, once: an action already
- * written (the same record id) is left as it is, so ending again or retrying changes nothing.
- */
-export async function writePlanActions(props: {
-	db: Database;
-	meetingId: string;
-	main: Y.Doc;
-}): Promise<number> {
-	const { db, meetingId } = props;
-	const { plan } = readRecord(props.main, []);
-	if (!plan.actions.length) return 0;
-	const people = await db
-		.select({ userId: meetingParticipants.userId, name: meetingParticipants.name })
-		.from(meetingParticipants)
-		.where(eq(meetingParticipants.meetingId, meetingId));
-	const childOf = new Map(plan.outcomes.map((o) => [o.id, o.childId]));
-	const kids = await db
-		.select({ childId: meetingChildren.childId })
-		.from(meetingChildren)
-		.where(eq(meetingChildren.meetingId, meetingId));
-	const known = new Set(kids.map((k) => k.childId));
-	const rows = plan.actions
-		.filter((a) => a.what.trim())
-		.map((a) => {
-			const childId = childOf.get(a.outcomeId) ?? null;
-			return {
-				meetingId,
-				recordActionId: a.id,
-				childId: childId && known.has(childId) ? childId : null,
-				text: storableText(a.what.trim()),
-				who: storableText(a.who.trim()),
-				ownerId: ownerOf(a.who, people),
-				dueBy: isCalendarDate(a.byWhen.trim()) ? a.byWhen.trim() : null,
-				// An action carried from the meeting before keeps where it had got to.
-				...(isActionState(a.state) ? { state: a.state, note: storableText(a.note ?? '') } : {})
-			};
-		});
-	if (!rows.length) return 0;
-	const written = await db
-		.insert(planActions)
-		.values(rows)
-		.onConflictDoNothing()
-		.returning({ id: planActions.id });
-	return written.length;
 }
 
 /** The raw actions of one meeting (the collaboration server's carry-over reads them). */
@@ -174,64 +121,6 @@ export async function actionsForMeeting(props: {
 			meetingChairId: found.meeting.chairId
 		})
 	}));
-}
-
-/**
- * The owner or the meeting's chair marks an action's progress with a line of words. Anyone
- * else, or an id that is no action, is a 404; a state that is not one of the four, or a line
- * too long, a 400.
- */
-export async function updateAction(props: {
-	db: Database;
-	user: SessionUser;
-	actionId: string;
-	state: unknown;
-	note: unknown;
-	now?: Date;
-}): Promise<ActionView> {
-	const { db, user } = props;
-	const notFound = new CommandError(404, 'No action with that id that you may change.');
-	if (!/^[0-9a-f-]{36}$/i.test(props.actionId)) throw notFound;
-	const [found] = await db
-		.select({ action: planActions, chairId: meetings.chairId })
-		.from(planActions)
-		.innerJoin(meetings, eq(meetings.id, planActions.meetingId))
-		.where(eq(planActions.id, props.actionId));
-	if (
-		!found ||
-		!mayUpdateAction({ viewer: user, ownerId: found.action.ownerId, meetingChairId: found.chairId })
-	)
-		throw notFound;
-	if (!isActionState(props.state))
-		throw new CommandError(400, 'Choose not started, in progress, done or stuck.', 'state');
-	const note = props.note === undefined || props.note === null ? '' : props.note;
-	if (typeof note !== 'string') throw new CommandError(400, 'Write the note as words.', 'note');
-	const line = note.replace(/\s+/g, ' ').trim();
-	if (line.length > textLimits.actionNote)
-		throw new CommandError(
-			400,
-			`Keep the note to one line (${textLimits.actionNote} characters at most).`,
-			'note'
-		);
-	const [row] = await db
-		.update(planActions)
-		.set({
-			state: props.state,
-			note: storableText(line),
-			updatedBy: user.id,
-			updatedAt: props.now ?? new Date()
-		})
-		.where(eq(planActions.id, props.actionId))
-		.returning();
-	await audit({
-		db,
-		userId: user.id,
-		action: 'update-action',
-		targetType: 'meeting',
-		targetId: row.meetingId,
-		detail: { actionId: row.id, state: row.state }
-	});
-	return actionView(row);
 }
 
 /** The viewer's own actions, and the late ones of meetings they chair or are a professional in. */

@@ -14,7 +14,7 @@ import { allegationChildren, allegationEmployerActions, allegations, children } 
 import { audit } from '../audit';
 import { badInput, CommandError } from '../command-error';
 import { enqueueMail } from '../mail/outbox';
-import { unitAllegation } from './commands';
+import { unitAllegation } from './allegations';
 import {
 	calendarDateOf,
 	compareDates,

@@ -26,8 +26,13 @@ import { rescheduleMeeting } from '../meetings/commands/change-meeting-date';
 import { createMailScheduler, queueDueMail } from './scheduler';
 import { lateReportsForViewer, reportRequestsForMeeting } from './report-requests';
 import { enqueueMailOnce } from './outbox';
-import type { SessionUser } from '../auth/session';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../../../../tests/factories';
+import {
+	createTestDatabase,
+	makeFamily,
+	makeUnit,
+	makeUser,
+	sessionOf
+} from '../../../../tests/factories';
 
 let handle: DatabaseHandle;
 let admin: User;
@@ -41,14 +46,6 @@ let policeParticipantId: string;
 let childIds: string[];
 
 const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
-const viewer = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 const none = { reminders: 0, reportRequests: 0, reportReminders: 0, reportChasers: 0 };
 
 async function mailOf(purpose: string) {
@@ -83,7 +80,7 @@ beforeAll(async () => {
 	});
 	const meeting = await createMeeting({
 		db,
-		scheduler: viewer(admin),
+		scheduler: sessionOf(admin),
 		kind: 'review-conference',
 		title: 'Review for Chrissie and Leo Walker',
 		scheduledAt: new Date('2027-01-14T10:00:00Z'),
@@ -254,7 +251,11 @@ describe('the weeks before a meeting', () => {
 			'was due by Monday 11 January 2027 and has not reached the unit yet'
 		);
 		for (const text of [chaser.subject, chaser.textBody]) expect(text).not.toContain('Chrissie');
-		const late = await lateReportsForViewer({ db, viewer: viewer(admin), now: at('2027-01-12') });
+		const late = await lateReportsForViewer({
+			db,
+			viewer: sessionOf(admin),
+			now: at('2027-01-12')
+		});
 		expect(
 			late?.map((r) => ({
 				name: r.name,
@@ -264,13 +265,13 @@ describe('the weeks before a meeting', () => {
 			}))
 		).toEqual([{ name: 'Dr Ravi Patel', meeting: meetingId, state: 'late', chased: true }]);
 		expect(
-			await lateReportsForViewer({ db, viewer: viewer(chair), now: at('2027-01-12') })
+			await lateReportsForViewer({ db, viewer: sessionOf(chair), now: at('2027-01-12') })
 		).toHaveLength(1);
 		expect(
-			await lateReportsForViewer({ db, viewer: viewer(gp), now: at('2027-01-12') })
+			await lateReportsForViewer({ db, viewer: sessionOf(gp), now: at('2027-01-12') })
 		).toBeNull();
 		expect(
-			await lateReportsForViewer({ db, viewer: viewer(admin), now: at('2027-01-08') })
+			await lateReportsForViewer({ db, viewer: sessionOf(admin), now: at('2027-01-08') })
 		).toEqual([]);
 	});
 
@@ -290,7 +291,7 @@ describe('the weeks before a meeting', () => {
 			(await reportRequestsForMeeting({ db, meetingId, now: at('2027-01-13') }))[0]
 		).toMatchObject({ state: 'received', late: false, receivedAt: '2027-01-12T09:00:00.000Z' });
 		expect(
-			await lateReportsForViewer({ db, viewer: viewer(admin), now: at('2027-01-13') })
+			await lateReportsForViewer({ db, viewer: sessionOf(admin), now: at('2027-01-13') })
 		).toEqual([]);
 		await recordAttendance({
 			db,
@@ -311,7 +312,7 @@ describe('the weeks before a meeting', () => {
 		const { db } = handle;
 		await rescheduleMeeting({
 			db,
-			user: viewer(chair),
+			user: sessionOf(chair),
 			meetingId,
 			scheduledAt: new Date('2027-01-21T10:00:00Z'),
 			reason: 'The room is needed',
@@ -349,7 +350,7 @@ describe('inviting someone and asking for their report', () => {
 		const soon = new Date(Date.now() + 40 * 86_400_000);
 		const other = await createMeeting({
 			db,
-			scheduler: viewer(admin),
+			scheduler: sessionOf(admin),
 			kind: 'core-group',
 			title: 'Core group',
 			scheduledAt: soon,

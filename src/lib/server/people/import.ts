@@ -28,13 +28,8 @@ import { enqueueMails, type QueuedMail } from '../mail/outbox';
 import { NO_PASSWORD_YET, accountInviteLink, newUserInvites } from '../auth/account-invites';
 import { calendarDateOf, formatCalendarDate } from '../../domain/calendar-date';
 import { agenciesByName, agencyInput, createAgency, type AgencyInput } from './agencies';
-import {
-	isUniqueViolation,
-	personInput,
-	roleNotYours,
-	setUpMail,
-	type PersonInput
-} from './people';
+import { isUniqueViolation, personInput, roleNotYours, type PersonInput } from './people';
+import { setUpMail } from './set-up-mail';
 
 /** A problem with one row of the file; row 1 is the header, so the first person is row 2. */
 export interface RowError {
@@ -209,7 +204,7 @@ interface ImportBatch {
 /**
  * The checked people of an import as the rows to write, `IMPORT_BATCH_ROWS` to a batch: their
  * accounts (in the unit, no password), their set-up links and emails, and one audit entry each,
- * as `insertPerson` writes for one. Everything but the writing happens here, outside the
+ * as `createPerson` writes for one. Everything but the writing happens here, outside the
  * transaction, which the embedded database holds alone while it lasts.
  */
 async function importBatches(props: {

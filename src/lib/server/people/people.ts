@@ -6,7 +6,8 @@
  * end at once, its live sockets close with 4401, it cannot sign in, its link stops working) and
  * enable it again. Every change is audited, with the account's role. Rights: `mayManageAccounts`,
  * `mayGrantRole` (who makes which roles), `mayReadPeople` and `mayDisableAccount` (only the unit
- * that made an account) in the policy module.
+ * that made an account) in the policy module. This module reads and checks; the commands that
+ * write (add a person, disable or enable an account, send a new link) are one a file in ./commands/.
  */
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -20,22 +21,11 @@ import {
 	meetings,
 	users
 } from '../db/schema';
-import { audit } from '../audit';
 import { normaliseEmail } from '../users';
-import { invalidateUserSessions } from '../auth/session';
-import { accountInviteLink, createUserInvite, NO_PASSWORD_YET } from '../auth/account-invites';
-import { calendarDateOf, formatCalendarDate } from '../../domain/calendar-date';
+import { NO_PASSWORD_YET } from '../auth/account-invites';
 import { userRoles, type UserRole } from '../../domain/vocabulary';
 import { hasCaseload, userRoleInSentence } from '../../domain/people';
-import { enqueueMail, type QueuedMail } from '../mail/outbox';
-import {
-	grantableRoles,
-	mayDisableAccount,
-	mayGrantRole,
-	mayManageAccounts,
-	mayReadPeople,
-	type Viewer
-} from '../../policy';
+import { grantableRoles, mayDisableAccount, mayReadPeople, type Viewer } from '../../policy';
 import { agencySeenByUnit } from './agencies';
 import type { FieldErrors } from '../forms';
 import { textLimits, tooLongMessage } from '../../domain/text-limits';
@@ -169,90 +159,6 @@ export function roleNotYours(viewer: Viewer): string {
 	return `Only the unit's manager makes managers and business support, and a chair makes only professionals and parents: choose ${list}.`;
 }
 
-/** The mail carrying a set-up link: no meeting, no child, only the link. */
-async function queueSetUpMail(props: {
-	db: Database;
-	userId: string;
-	name: string;
-	email: string;
-}): Promise<string> {
-	const { db } = props;
-	const invite = await createUserInvite({ db, userId: props.userId, email: props.email });
-	const url = accountInviteLink(invite.token);
-	await enqueueMail({
-		db,
-		mail: setUpMail({
-			userId: props.userId,
-			email: props.email,
-			url,
-			until: formatCalendarDate(calendarDateOf(invite.expiresAt))
-		})
-	});
-	return url;
-}
-
-/** The email carrying a set-up link (one person's, or each of an import's), which works until the day `until` (in words). */
-export function setUpMail(props: {
-	userId: string;
-	email: string;
-	url: string;
-	until: string;
-}): QueuedMail {
-	return {
-		to: props.email,
-		userId: props.userId,
-		purpose: 'account-invite',
-		subject: 'Set up your Roundtable account',
-		text: [
-			'Hello,',
-			'',
-			'The safeguarding unit has made you an account on Roundtable, where its meetings are held and recorded.',
-			`Choose your password with this link (it works once, until ${props.until}):`,
-			props.url,
-			'',
-			"If the link has expired, ask the unit's business support for a new one. If you did not expect this email, you can ignore it.",
-			''
-		].join('\n')
-	};
-}
-
-export type PersonResult =
-	{ ok: true; id: string; inviteUrl: string } | { ok: false; errors: FieldErrors };
-
-/**
- * Adds a person to the viewer's unit with no password and queues their set-up link; returns
- * the link too. Null when the viewer may not. Bad input: field errors.
- */
-export async function createPerson(props: {
-	db: Database;
-	viewer: Viewer;
-	person: PersonInput;
-}): Promise<PersonResult | null> {
-	const { db, viewer, person } = props;
-	if (!mayManageAccounts(viewer) || !viewer.unitId) return null;
-	const unitId = viewer.unitId;
-	const errors = await personProblems({ db, unitId, person });
-	if (!mayGrantRole({ viewer, role: person.role })) {
-		const roleError = { role: roleNotYours(viewer) };
-		return { ok: false, errors: { ...errors, ...roleError } };
-	}
-	if (errors) return { ok: false, errors };
-	try {
-		return await db.transaction(async (tx) => {
-			const made = await insertPerson({ db: tx, viewer, unitId, person });
-			return { ok: true as const, ...made };
-		});
-	} catch (problem) {
-		// Someone made an account with this address between the check and the insert.
-		if (isUniqueViolation(problem))
-			return {
-				ok: false,
-				errors: { email: 'There is already an account with this email address.' }
-			};
-		throw problem;
-	}
-}
-
 /** True for PostgreSQL's unique violation (23505), as the driver or drizzle's wrapper throws it. */
 export function isUniqueViolation(problem: unknown): boolean {
 	const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
@@ -276,115 +182,8 @@ export async function personProblems(props: {
 	return Object.keys(errors).length > 0 ? errors : null;
 }
 
-/** Writes one person, their set-up link and its mail, and the audit entry (inside the caller's transaction). */
-export async function insertPerson(props: {
-	db: Database;
-	viewer: Viewer;
-	unitId: string;
-	person: PersonInput;
-	via?: string;
-}): Promise<{ id: string; inviteUrl: string }> {
-	const { db, person } = props;
-	const [row] = await db
-		.insert(users)
-		.values({
-			unitId: props.unitId,
-			name: person.name,
-			email: person.email,
-			role: person.role,
-			agencyId: person.agencyId,
-			passwordHash: NO_PASSWORD_YET
-		})
-		.returning({ id: users.id });
-	const inviteUrl = await queueSetUpMail({
-		db,
-		userId: row.id,
-		name: person.name,
-		email: person.email
-	});
-	await audit({
-		db,
-		userId: props.viewer.id,
-		action: 'account-added',
-		targetType: 'user',
-		targetId: row.id,
-		detail: { role: person.role, ...(props.via ? { via: props.via } : {}) }
-	});
-	return { id: row.id, inviteUrl };
-}
-
 /** One account the viewer may disable, enable or send a link to (`mayDisableAccount`), or null. */
-async function accountToChange(props: { db: Database; viewer: Viewer; userId: string }) {
+export async function accountToChange(props: { db: Database; viewer: Viewer; userId: string }) {
 	const [row] = await props.db.select().from(users).where(eq(users.id, props.userId));
 	return row && mayDisableAccount({ viewer: props.viewer, account: row }) ? row : null;
-}
-
-/**
- * Disables or enables an account the viewer's unit made, of a role the viewer may give
- * (`mayDisableAccount`). Disabling ends every session of theirs at once (cookies refused, live
- * sockets closed with 4401). Audited with the account's role. Null when the viewer may not (404).
- */
-export async function setAccountDisabled(props: {
-	db: Database;
-	viewer: Viewer;
-	userId: string;
-	disabled: boolean;
-}): Promise<{ ok: true } | null> {
-	const { db, viewer } = props;
-	if (!mayManageAccounts(viewer) || !viewer.unitId) return null;
-	const account = await accountToChange({ db, viewer, userId: props.userId });
-	if (!account) return null;
-	await db.transaction(async (tx) => {
-		await tx
-			.update(users)
-			.set({ disabledAt: props.disabled ? sql`now()` : null })
-			.where(eq(users.id, account.id));
-		await audit({
-			db: tx,
-			userId: viewer.id,
-			action: props.disabled ? 'account-disabled' : 'account-enabled',
-			targetType: 'user',
-			targetId: account.id,
-			detail: { role: account.role }
-		});
-	});
-	if (props.disabled) await invalidateUserSessions({ db, userId: account.id });
-	return { ok: true };
-}
-
-/**
- * Sends a new set-up link to someone who has not chosen a password yet (the older link stops
- * working). Null when the viewer may not, or the account needs no link (404 / a message).
- */
-export async function resendSetUpLink(props: {
-	db: Database;
-	viewer: Viewer;
-	userId: string;
-}): Promise<{ ok: true; inviteUrl: string } | { ok: false; problem: string } | null> {
-	const { db, viewer } = props;
-	if (!mayManageAccounts(viewer) || !viewer.unitId) return null;
-	const account = await accountToChange({ db, viewer, userId: props.userId });
-	if (!account) return null;
-	if (account.disabledAt)
-		return { ok: false, problem: 'This account is disabled: enable it before sending a link.' };
-	if (account.passwordHash !== NO_PASSWORD_YET)
-		return { ok: false, problem: 'This person has set up their account already.' };
-	const inviteUrl = await db.transaction(async (tx) => {
-		const url = await queueSetUpMail({
-			db: tx,
-			userId: account.id,
-			name: account.name,
-			email: account.email
-		});
-		await audit({
-			db: tx,
-			userId: viewer.id,
-			action: 'account-link-sent',
-			targetType: 'user',
-			targetId: account.id,
-			detail: { role: account.role }
-		});
-		return url;
-	});
-	return { ok: true, inviteUrl };
 }

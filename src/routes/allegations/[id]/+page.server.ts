@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
-import { readAllegation, UNFOUNDED_UNTIL } from '$lib/server/allegations/commands';
+import { readAllegation, UNFOUNDED_UNTIL } from '$lib/server/allegations/allegations';
 import { calendarDateOf, todayIn } from '$lib/domain/calendar-date';
 import type { PageServerLoad } from './$types';
 

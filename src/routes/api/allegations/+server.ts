@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { readReferral, referAllegation } from '$lib/server/allegations/commands';
+import { readReferral } from '$lib/server/allegations/allegations';
+import { referAllegation } from '$lib/server/allegations/commands/refer-allegation';
 import { badRequest, commandJson, jsonObject, notFound } from '$lib/server/http/json';
 import { mayWorkAllegations } from '$lib/policy';
 import type { RequestHandler } from './$types';

@@ -2,7 +2,8 @@ import { error, json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { fieldErrorsOf } from '$lib/server/people/agencies';
-import { createPerson, peopleForViewer, personInput } from '$lib/server/people/people';
+import { peopleForViewer, personInput } from '$lib/server/people/people';
+import { createPerson } from '$lib/server/people/commands/create-person';
 import { mayManageAccounts } from '$lib/policy';
 import type { RequestHandler } from './$types';
 

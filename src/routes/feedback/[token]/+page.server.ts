@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
-import { feedbackByLink, giveFeedbackByLink } from '$lib/server/feedback';
+import { feedbackByLink } from '$lib/server/feedback';
+import { giveFeedbackByLink } from '$lib/server/feedback/commands/give-feedback-by-link';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

@@ -28,7 +28,8 @@ import { voiceActions, voicesForPage } from './voices.server';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { pendingAccountInvites } from '$lib/server/auth/account-invites';
 import { familyMeetingTitle } from '$lib/domain/family-words';
-import { feedbackAsk, giveFeedback } from '$lib/server/feedback';
+import { feedbackAsk } from '$lib/server/feedback';
+import { giveFeedback } from '$lib/server/feedback/commands/give-feedback';
 import { interpretersWanted } from '$lib/server/meetings/interpreters';
 
 const inviteForm = z.object({

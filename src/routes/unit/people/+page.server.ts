@@ -4,13 +4,10 @@ import { database } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { peopleViewer } from '$lib/server/people/guard';
 import { agenciesForViewer } from '$lib/server/people/agencies';
-import {
-	createPerson,
-	peopleForViewer,
-	personInput,
-	resendSetUpLink,
-	setAccountDisabled
-} from '$lib/server/people/people';
+import { peopleForViewer, personInput } from '$lib/server/people/people';
+import { createPerson } from '$lib/server/people/commands/create-person';
+import { resendSetUpLink } from '$lib/server/people/commands/resend-set-up-link';
+import { setAccountDisabled } from '$lib/server/people/commands/set-account-disabled';
 import { userRoleLabel } from '$lib/domain/people';
 import {
 	grantableRoles,

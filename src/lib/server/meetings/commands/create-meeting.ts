@@ -23,6 +23,8 @@ import { tooLong } from '../../../domain/text-limits';
 import { proposedInvitees } from '../proposals';
 import { notifyAdvocacy } from '../../mail/advocacy';
 import { CommandError, badInput } from '../../command-error';
+import { inviteParticipant } from './invite-participant';
+import { inviteMailbox } from './invite-mailbox';
 
 /**
  * Schedules a meeting of a kind for one child or a sibling group, in the scheduler's unit, with
@@ -181,8 +183,6 @@ export async function createMeeting(props: {
 			)
 		);
 	if (holders.length) {
-		// Imported here: invite-participant imports this module's error class.
-		const { inviteParticipant } = await import('./invite-participant');
 		for (const holder of holders)
 			await inviteParticipant({
 				db,
@@ -199,7 +199,6 @@ export async function createMeeting(props: {
 	// The professionals proposed and kept: invited, each asked for their report (issue 22).
 	for (const person of invited) {
 		if (!person) continue;
-		const { inviteMailbox, inviteParticipant } = await import('./invite-participant');
 		try {
 			if (person.mailbox && person.agencyId)
 				await inviteMailbox({

@@ -11,7 +11,7 @@ import { linkOf, storeDocuments, type DocumentLink } from '../../documents/store
 import { meetingForViewer } from '../queries';
 import { announceMeetingChanged, announceMeetingEnding, readStoredRecord } from '../../records';
 import { riskHistoriesFor } from '../../risk/history';
-import { writePlanActions } from '../../actions';
+import { writePlanActions } from '../../actions/commands/write-plan-actions';
 import { recordPlanEvents } from '../../plan-events';
 import { queueCaseSystemEvents } from '../../case-system/queue';
 import { recordPlanVersions } from '../../plan-versions';

@@ -1,15 +1,6 @@
-import { and, asc, eq, ilike, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db';
-import {
-	agencies,
-	children,
-	familyMembers,
-	meetingChildren,
-	meetingParticipants,
-	meetings,
-	users,
-	type MeetingParticipant
-} from '../../db/schema';
+import { meetingParticipants, users, type MeetingParticipant } from '../../db/schema';
 import type { MeetingRole } from '../../../domain/vocabulary';
 import { audit } from '../../audit';
 import {
@@ -24,54 +15,12 @@ import { tooLong } from '../../../domain/text-limits';
 import { queueInvitation } from '../../mail/invitations';
 import { queueReportRequest } from '../../mail/report-requests';
 import { badInput } from '../../command-error';
-import { containsPattern, pickerWords, type InviteeChoice } from '../../../domain/picker-search';
-
-/** Is the user a member of the family of one of the meeting's children? */
-async function familyOfMeetingChild(
-	db: Database,
-	props: { meetingId: string; userId: string }
-): Promise<boolean> {
-	const rows = await db
-		.select({ childId: children.id })
-		.from(meetingChildren)
-		.innerJoin(children, eq(children.id, meetingChildren.childId))
-		.innerJoin(familyMembers, eq(familyMembers.familyId, children.familyId))
-		.where(
-			and(eq(meetingChildren.meetingId, props.meetingId), eq(familyMembers.userId, props.userId))
-		)
-		.limit(1);
-	return rows.length > 0;
-}
-
-/** Is the account a child's own account (issue 27), for one of the children the meeting is about? */
-async function accountOfMeetingChild(
-	db: Database,
-	props: { meetingId: string; userId: string }
-): Promise<boolean> {
-	const rows = await db
-		.select({ childId: children.id })
-		.from(meetingChildren)
-		.innerJoin(children, eq(children.id, meetingChildren.childId))
-		.where(
-			and(eq(meetingChildren.meetingId, props.meetingId), eq(children.accountId, props.userId))
-		)
-		.limit(1);
-	return rows.length > 0;
-}
-
-/** An account another unit made or keeps (staff, and the people it added): not the meeting's unit's to invite or name. */
-function ofAnotherUnit(account: { unitId: string | null }, meetingUnitId: string | null): boolean {
-	return account.unitId !== null && account.unitId !== meetingUnitId;
-}
-
-/** The unit a meeting belongs to (null if there is no such meeting). */
-async function unitOfMeeting(db: Database, meetingId: string): Promise<string | null> {
-	const [row] = await db
-		.select({ unitId: meetings.unitId })
-		.from(meetings)
-		.where(eq(meetings.id, meetingId));
-	return row?.unitId ?? null;
-}
+import {
+	accountOfMeetingChild,
+	familyOfMeetingChild,
+	ofAnotherUnit,
+	unitOfMeeting
+} from '../invitees';
 
 /**
  * Invites a person with an account, or names one without (a GP who only sends a report). A
@@ -245,164 +194,4 @@ async function inviteeEmail(
 			`${email} already has an account: choose ${existing.name} from the list instead.`
 		);
 	return email;
-}
-
-/**
- * The people with an account the invite picker offers for a meeting, by name, each with what
- * tells two of one name apart (role, agency, email) and the meeting roles that fit their account
- * (the usual one first, the form's default): the unit's own staff, agencies' people, the family
- * of the meeting's children and those children's own accounts (`mayBeInvited`), never another
- * unit's staff, another family or another child. With `q`, only those whose name, email or
- * agency holds every word of it (none for an empty one), at most `limit`.
- */
-export async function invitablePeople(props: {
-	db: Database;
-	meetingId: string;
-	q?: string;
-	limit?: number;
-}): Promise<InviteeChoice[]> {
-	const { db, meetingId } = props;
-	const words = props.q === undefined ? null : pickerWords(props.q);
-	if (words !== null && words.length === 0) return [];
-	const meetingUnitId = await unitOfMeeting(db, meetingId);
-	const parents = await db
-		.select({ userId: familyMembers.userId })
-		.from(meetingChildren)
-		.innerJoin(children, eq(children.id, meetingChildren.childId))
-		.innerJoin(familyMembers, eq(familyMembers.familyId, children.familyId))
-		.where(eq(meetingChildren.meetingId, meetingId));
-	const ofThisMeeting = new Set(parents.map((row) => row.userId));
-	const ownAccounts = await db
-		.select({ accountId: children.accountId })
-		.from(meetingChildren)
-		.innerJoin(children, eq(children.id, meetingChildren.childId))
-		.where(and(eq(meetingChildren.meetingId, meetingId), isNotNull(children.accountId)));
-	const childrenOfThisMeeting = new Set(ownAccounts.map((row) => row.accountId));
-	const matches = (words ?? []).map((word) => {
-		const pattern = containsPattern(word);
-		return or(
-			ilike(users.name, pattern),
-			ilike(users.email, pattern),
-			ilike(agencies.name, pattern)
-		)!;
-	});
-	// Only accounts of the meeting's unit, of no unit, of the family or of its children can fit
-	// (`mayBeInvited` decides).
-	const tied = [...ofThisMeeting, ...childrenOfThisMeeting].filter((id): id is string => !!id);
-	const near = or(
-		meetingUnitId ? eq(users.unitId, meetingUnitId) : undefined,
-		isNull(users.unitId),
-		tied.length ? inArray(users.id, tied) : undefined
-	);
-	const candidates = await db
-		.select({
-			id: users.id,
-			name: users.name,
-			role: users.role,
-			unitId: users.unitId,
-			email: users.email,
-			agency: agencies.name
-		})
-		.from(users)
-		.leftJoin(agencies, eq(agencies.id, users.agencyId))
-		.where(and(near, ...matches))
-		.orderBy(asc(users.name), asc(users.email));
-	return candidates
-		.filter((person) =>
-			mayBeInvited({
-				account: person,
-				meetingUnitId,
-				familyOfMeetingChild: ofThisMeeting.has(person.id),
-				accountOfMeetingChild: childrenOfThisMeeting.has(person.id)
-			})
-		)
-		.slice(0, props.limit ?? candidates.length)
-		.map((person) => ({
-			id: person.id,
-			name: person.name,
-			role: person.role,
-			agency: person.agency,
-			email: person.email,
-			roles: meetingRolesForAccount(person.role)
-		}));
-}
-
-/**
- * Puts an agency's team mailbox on a meeting's list (issue 22): the school office, the GP
- * practice, the emergency duty team. It is written to at the agency's shared address, reads as a
- * professional (the professionals' copy), is never sent a link to set up an account and never
- * votes. The agency must be one the meeting's unit sees and must have an address.
- */
-export async function inviteMailbox(props: {
-	db: Database;
-	actorId: string;
-	meetingId: string;
-	agencyId: string;
-}): Promise<MeetingParticipant> {
-	const { db } = props;
-	const meetingUnitId = await unitOfMeeting(db, props.meetingId);
-	const [agency] = /^[0-9a-f-]{36}$/i.test(props.agencyId)
-		? await db.select().from(agencies).where(eq(agencies.id, props.agencyId))
-		: [];
-	if (!agency || (agency.unitId !== null && agency.unitId !== meetingUnitId))
-		throw badInput('agencyId', 'Choose an agency from the unit’s list.');
-	if (!agency.email)
-		throw badInput(
-			'agencyId',
-			`${agency.name} has no team address on the unit’s list: add one on the agencies page first.`
-		);
-	const [already] = await db
-		.select({ id: meetingParticipants.id })
-		.from(meetingParticipants)
-		.where(
-			and(
-				eq(meetingParticipants.meetingId, props.meetingId),
-				eq(meetingParticipants.agencyId, agency.id),
-				eq(meetingParticipants.mailbox, true)
-			)
-		);
-	if (already) throw badInput('agencyId', `${agency.name}’s mailbox is already on the list.`);
-	const [row] = await db
-		.insert(meetingParticipants)
-		.values({
-			meetingId: props.meetingId,
-			userId: null,
-			name: agency.name,
-			email: agency.email,
-			role: 'professional',
-			agencyId: agency.id,
-			mailbox: true,
-			voting: false,
-			reportRequested: false
-		})
-		.returning();
-	await audit({
-		db,
-		userId: props.actorId,
-		action: 'invite',
-		targetType: 'meeting',
-		targetId: props.meetingId,
-		detail: { participantId: row.id, role: 'professional', mailbox: true }
-	});
-	await queueInvitation({ db, participantId: row.id });
-	return row;
-}
-
-/** The agency given for someone without an account, if any: one the meeting's unit sees. */
-export async function checkAgencyForMeeting(
-	db: Database,
-	meetingId: string,
-	agencyId: string | null | undefined
-): Promise<string | null> {
-	if (!agencyId) return null;
-	const meetingUnitId = await unitOfMeeting(db, meetingId);
-	const [agency] = /^[0-9a-f-]{36}$/i.test(agencyId)
-		? await db
-				.select({ id: agencies.id, unitId: agencies.unitId })
-				.from(agencies)
-				.where(eq(agencies.id, agencyId))
-		: [];
-	if (!agency || (agency.unitId !== null && agency.unitId !== meetingUnitId))
-		throw badInput('agencyId', 'Choose an agency from the unit’s list.');
-	return agency.id;
 }

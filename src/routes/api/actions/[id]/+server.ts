@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { updateAction } from '$lib/server/actions';
+import { updateAction } from '$lib/server/actions/commands/update-action';
 import { commandJson } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 

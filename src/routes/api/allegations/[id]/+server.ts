@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { readAllegation } from '$lib/server/allegations/commands';
+import { readAllegation } from '$lib/server/allegations/allegations';
 import { notFound } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 

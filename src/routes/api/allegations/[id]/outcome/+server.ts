@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { recordOutcome } from '$lib/server/allegations/commands';
+import { recordOutcome } from '$lib/server/allegations/commands/record-outcome';
 import { commandJson, jsonObject, notFound } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 

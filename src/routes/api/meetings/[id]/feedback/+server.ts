@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { jsonObject } from '$lib/server/http/json';
-import { giveFeedback } from '$lib/server/feedback';
+import { giveFeedback } from '$lib/server/feedback/commands/give-feedback';
 import type { RequestHandler } from './$types';
 
 /**

@@ -3,7 +3,7 @@ import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
 import { meetingForViewer } from '$lib/server/meetings/queries';
-import { invitablePeople } from '$lib/server/meetings/commands/invite-participant';
+import { invitablePeople } from '$lib/server/meetings/invitable-people';
 import { notFound, searchQuery } from '$lib/server/http/json';
 import { canPrepareMeeting } from '$lib/policy';
 import type { RequestHandler } from './$types';

@@ -3,11 +3,9 @@ import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
 import { meetingForViewer } from '$lib/server/meetings/queries';
-import {
-	checkAgencyForMeeting,
-	inviteMailbox,
-	inviteParticipant
-} from '$lib/server/meetings/commands/invite-participant';
+import { checkAgencyForMeeting } from '$lib/server/meetings/invitees';
+import { inviteMailbox } from '$lib/server/meetings/commands/invite-mailbox';
+import { inviteParticipant } from '$lib/server/meetings/commands/invite-participant';
 import { badRequest, commandJson, notFound } from '$lib/server/http/json';
 import { canPrepareMeeting } from '$lib/policy';
 import { meetingRoles } from '$lib/domain/vocabulary';

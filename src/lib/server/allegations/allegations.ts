@@ -3,24 +3,18 @@
  * reading it, recording its outcome. Every query is scoped to the viewer's unit; a viewer who may
  * not work the unit's allegations, or an allegation of another unit, is answered null (a 404).
  * Every read and change is audited, with ids only: never the adult's, referrer's or child's name.
+ * This module reads and checks; referring one and recording its outcome are one command a file
+ * in ./commands/.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth/session';
-import {
-	allegationChildren,
-	allegationEmployerActions,
-	allegations,
-	children,
-	families
-} from '../db/schema';
+import { allegationChildren, allegationEmployerActions, allegations, children } from '../db/schema';
 import { audit } from '../audit';
-import { badInput, CommandError } from '../command-error';
 import { mayWorkAllegations } from '../../policy';
 import { calendarDateOf, compareDates, type CalendarDate } from '../../domain/calendar-date';
 import { readDateTime } from '../../domain/date-time';
 import {
-	considerationDueBy,
 	considerationLate,
 	placedChildOverdue,
 	placingAuthorityDueBy
@@ -28,10 +22,8 @@ import {
 import { tooLong } from '../../domain/text-limits';
 import {
 	allegationNatures,
-	allegationOutcomes,
 	allegationSectors,
 	type AllegationNature,
-	type AllegationOutcome,
 	type AllegationSector
 } from '../../domain/vocabulary';
 
@@ -46,10 +38,10 @@ export interface Referral {
 /** The first day "unfounded" is no longer an outcome: cases received from then use the four. */
 export const UNFOUNDED_UNTIL: CalendarDate = '2013-04-01';
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+export const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
 	typeof value === 'string' && (list as readonly string[]).includes(value);
 
 /**
@@ -118,71 +110,6 @@ export function readReferral(
 			referrer: { name: referrerName, agency: referrerAgency }
 		}
 	};
-}
-
-/**
- * Records a referral for the viewer's unit: 201's `{ id, considerationDueBy }`, or null when the
- * viewer may not work allegations. A child not of the unit is bad input naming `childIds`.
- * Each child's facts (in care, placed by another authority, disabled) are taken from their record.
- */
-export async function referAllegation(props: {
-	db: Database;
-	user: SessionUser;
-	referral: Referral;
-}): Promise<{ id: string; considerationDueBy: CalendarDate } | null> {
-	const { db, user, referral } = props;
-	if (!mayWorkAllegations(user) || !user.unitId) return null;
-	const unitId = user.unitId;
-	const found = await db
-		.select({
-			id: children.id,
-			inCareSince: children.inCareSince,
-			placedByAuthority: children.placedByAuthority,
-			disability: children.disability
-		})
-		.from(children)
-		.innerJoin(families, eq(families.id, children.familyId))
-		.where(and(inArray(children.id, referral.childIds), eq(families.unitId, unitId)));
-	if (found.length !== referral.childIds.length)
-		throw badInput('childIds', 'Choose children the unit knows: one of these is not on its list.');
-	const dueBy = considerationDueBy(calendarDateOf(referral.receivedAt));
-	const id = await db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(allegations)
-			.values({
-				unitId,
-				adultName: referral.adult.name,
-				adultRole: referral.adult.role,
-				adultEmployer: referral.adult.employer,
-				adultSector: referral.adult.sector,
-				nature: referral.nature,
-				receivedAt: referral.receivedAt,
-				referrerName: referral.referrer.name,
-				referrerAgency: referral.referrer.agency,
-				considerationDueBy: dueBy,
-				createdBy: user.id
-			})
-			.returning({ id: allegations.id });
-		await tx.insert(allegationChildren).values(
-			found.map((child) => ({
-				allegationId: row.id,
-				childId: child.id,
-				inCare: child.inCareSince !== null,
-				placedByOtherAuthority: !!child.placedByAuthority?.trim(),
-				disabled: !!child.disability?.trim()
-			}))
-		);
-		await audit({
-			db: tx,
-			userId: user.id,
-			action: 'refer',
-			targetType: 'allegation',
-			targetId: row.id,
-			detail: { children: found.length }
-		});
-		return row.id;
-	});
-	return { id, considerationDueBy: dueBy };
 }
 
 /** An allegation of the viewer's unit, or null (not theirs to see, or no such case). */
@@ -287,59 +214,4 @@ export async function readAllegation(props: {
 				? null
 				: { outcome: row.outcome, reason: row.outcomeReason, at: row.outcomeAt.toISOString() }
 	};
-}
-
-/**
- * Records how the allegation concluded, with the reason: `{ outcome, at }`, or null (a 404).
- * 400 naming `outcome` or `reason`; "unfounded" only for a case received before 1 April 2013;
- * 409 once an outcome is recorded (it is evidence: not overwritten).
- */
-export async function recordOutcome(props: {
-	db: Database;
-	user: SessionUser;
-	id: string;
-	input: unknown;
-	now?: Date;
-}): Promise<{ outcome: AllegationOutcome; at: string } | null> {
-	const { db, user, id } = props;
-	const row = await unitAllegation(db, user, id);
-	if (!row) return null;
-	const body = isObject(props.input) ? props.input : {};
-	if (!oneOf(allegationOutcomes, body.outcome))
-		throw badInput(
-			'outcome',
-			'Choose how the allegation concluded: substantiated, unsubstantiated, false or malicious.'
-		);
-	const outcome = body.outcome;
-	if (outcome === 'unfounded' && calendarDateOf(row.receivedAt) >= UNFOUNDED_UNTIL)
-		throw badInput(
-			'outcome',
-			'"Unfounded" is kept for cases received before April 2013: choose substantiated, unsubstantiated, false or malicious.'
-		);
-	const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
-	if (!reason) throw badInput('reason', 'Say why the allegation concluded this way.');
-	const long = tooLong(reason, 'account', 'the reason');
-	if (long) throw badInput('reason', long);
-	const at = props.now ?? new Date();
-	if (at.getTime() < row.receivedAt.getTime())
-		throw badInput('outcome', 'An outcome cannot be recorded before the allegation was received.');
-	// Only while none is recorded: two at once, and the second is told, not written over the first.
-	const updated = await db
-		.update(allegations)
-		.set({ outcome, outcomeReason: reason, outcomeAt: at })
-		.where(
-			and(eq(allegations.id, id), eq(allegations.unitId, row.unitId), isNull(allegations.outcome))
-		)
-		.returning({ id: allegations.id });
-	if (updated.length === 0)
-		throw new CommandError(409, 'The outcome of this allegation is already recorded.', 'outcome');
-	await audit({
-		db,
-		userId: user.id,
-		action: 'outcome',
-		targetType: 'allegation',
-		targetId: id,
-		detail: { outcome }
-	});
-	return { outcome, at: at.toISOString() };
 }
