@@ -58,5 +58,8 @@ describe('reading an escalation', () => {
 	it('names what to escalate to', () => {
 		expect(refusedOn({}, pastDue)).toBe('to');
 		expect(refusedOn({ to: 'police' }, pastDue)).toBe('to');
+		expect(() => readEscalation({ to: 'police' }, episode, pastDue)).toThrow(
+			'strategy-discussion (strategy discussion) or conference (child protection conference)'
+		);
 	});
 });

@@ -11,6 +11,7 @@ import { badInput } from '../../command-error';
 import { mayWorkMissingEpisodes } from '../../../policy';
 import { AGREED_HOURS_MAX, AGREED_HOURS_MIN } from '../../../domain/missing';
 import { missingEscalations, type MissingEscalation } from '../../../domain/vocabulary';
+import { missingEscalationLabel } from '../../../domain/labels';
 import { episodeJson, fieldsOf, pastInstant, words } from '../episodes';
 
 export interface EpisodeInput {
@@ -38,7 +39,12 @@ export function agreedHours(value: unknown, field = 'agreedHours'): number {
 /** What to escalate to, or bad input naming `field`. */
 export function escalation(value: unknown, field: string): MissingEscalation {
 	if (typeof value !== 'string' || !(missingEscalations as readonly string[]).includes(value))
-		throw badInput(field, `Choose what to escalate to: ${missingEscalations.join(' or ')}.`);
+		throw badInput(
+			field,
+			`Choose what to escalate to: ${missingEscalations
+				.map((to) => `${to} (${missingEscalationLabel[to].toLowerCase()})`)
+				.join(' or ')}.`
+		);
 	return value as MissingEscalation;
 }
 
