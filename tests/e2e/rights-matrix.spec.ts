@@ -771,6 +771,12 @@ const matrix: Row[] = [
 		why: 'mayWorkAllegations: never a parent, a child or a professional'
 	},
 	{
+		key: 'GET /missing',
+		ask: get('/missing'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkMissingEpisodes: the unit’s open missing-from-home episodes'
+	},
+	{
 		key: 'POST /api/children/[childId]/missing-episodes',
 		// An empty body: past the guard it is refused (400), so no episode is recorded.
 		ask: postJson(`/api/children/${MIA}/missing-episodes`),

@@ -806,6 +806,12 @@ const matrix: Row[] = [
 		why: 'mayWorkAllegations (the allegation’s unit)'
 	})),
 	{
+		key: 'GET /missing',
+		ask: get(() => '/missing'),
+		expect: own,
+		why: 'their own unit’s open missing-from-home episodes'
+	},
+	{
 		key: 'POST /api/children/[childId]/missing-episodes',
 		// An empty body: B's business support is refused it (400), so no episode is recorded.
 		ask: json((t) => `/api/children/${t.child}/missing-episodes`),
