@@ -780,6 +780,8 @@ export interface Navigation {
 	photo: boolean;
 	/** The LADO's cases: allegations against adults who work with children (/allegations). */
 	allegations: boolean;
+	/** The unit's open missing-from-home episodes (/missing). */
+	missing: boolean;
 }
 
 /**
@@ -800,7 +802,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		caseSystem: mayReadCaseSystemDeliveries(viewer),
 		meetingKinds: mayShapeMeetingKinds(viewer),
 		photo: mayKeepOwnPhoto(viewer),
-		allegations: mayWorkAllegations(viewer)
+		allegations: mayWorkAllegations(viewer),
+		missing: mayWorkMissingEpisodes(viewer)
 	};
 }
 

@@ -2,11 +2,12 @@ import { expect, test } from '@playwright/test';
 import { chooseInPicker, expectAccessible, signInAs } from './helpers';
 
 /**
- * Missing-from-home episodes (issue 25) in the browser: business support records Kai missing two
+ * Missing-from-home episodes (issue 25) in the browser: business support finds the page from the
+ * navigation and records Kai missing two
  * days ago with 24 hours agreed before a conference, through the page; not found in that time,
  * the episode says to escalate now, to a child protection conference. They record the escalation,
  * then Kai found, and the return interview falls due. The page is checked with axe. A parent is
- * answered 404. The spec's episode is its own; the demo has none.
+ * offered no link, and the page answers 404. The spec's episode is its own; the demo has none.
  */
 
 /** A London calendar day `days` before today, as a date field takes it. */
@@ -20,7 +21,10 @@ test('an episode recorded on the page escalates on its clock, then the young per
 }) => {
 	test.setTimeout(90_000);
 	await signInAs(page, 'admin@demo.test');
-	await page.goto('/missing');
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Missing from home' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Missing from home' })).toBeVisible();
 	await page.locator('html[data-ready="true"]').waitFor();
 
@@ -55,8 +59,11 @@ test('an episode recorded on the page escalates on its clock, then the young per
 	await expectAccessible(page);
 });
 
-test('a parent is answered 404', async ({ page }) => {
+test('a parent is offered no link, and the page answers 404', async ({ page }) => {
 	await signInAs(page, 'parent@demo.test');
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Missing from home' })
+	).toHaveCount(0);
 	const answer = await page.goto('/missing');
 	expect(answer?.status()).toBe(404);
 });
