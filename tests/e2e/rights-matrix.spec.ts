@@ -793,7 +793,8 @@ const matrix: Row[] = [
 		[
 			['found', 'the young person found'],
 			['return-interview', 'a return interview'],
-			['escalate', 'an escalation']
+			['escalate', 'an escalation'],
+			['plan', 'the meeting’s plan (the agreed time)']
 		] as const
 	).map(([step, what]): Row => ({
 		key: `POST /api/missing-episodes/[id]/${step}`,

@@ -824,7 +824,7 @@ const matrix: Row[] = [
 		expect: own,
 		why: 'their own unit’s open episodes'
 	},
-	...(['found', 'return-interview', 'escalate'] as const).map((step): Row => ({
+	...(['found', 'return-interview', 'escalate', 'plan'] as const).map((step): Row => ({
 		key: `POST /api/missing-episodes/[id]/${step}`,
 		// An empty body: B's business support is refused it (400), so nothing is recorded.
 		ask: json((t) => `/api/missing-episodes/${t.missingEpisode}/${step}`),

@@ -18,6 +18,7 @@ import { GET as listApi } from '../../src/routes/api/missing-episodes/+server';
 import { POST as foundApi } from '../../src/routes/api/missing-episodes/[id]/found/+server';
 import { POST as interviewApi } from '../../src/routes/api/missing-episodes/[id]/return-interview/+server';
 import { POST as escalateApi } from '../../src/routes/api/missing-episodes/[id]/escalate/+server';
+import { POST as planApi } from '../../src/routes/api/missing-episodes/[id]/plan/+server';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
 
 let handle: DatabaseHandle;
@@ -75,6 +76,7 @@ const step = (handler: unknown, name: string) => (user: User, id: string, body: 
 const found = step(foundApi, 'found');
 const interview = step(interviewApi, 'return-interview');
 const escalate = step(escalateApi, 'escalate');
+const plan = step(planApi, 'plan');
 const list = (user: User, query = '?open=1') => ask(listApi, user, `/api/missing-episodes${query}`);
 
 beforeAll(async () => {
@@ -209,12 +211,44 @@ describe('an episode escalates on its clock', () => {
 		expect(body.returnInterview).toEqual({ at: doneAt, by: 'Sam Ellis, Barnardo’s' });
 		expect(body.clocks).toMatchObject({ returnInterviewOverdue: false, open: false });
 		expect((await interview(chair, id, { doneAt, by: 'Someone' })).status).toBe(409);
-		expect((await list(chair)).body.episodes!.map((e) => e.id)).toEqual([waiting]);
+		expect((await list(chair)).body.episodes!.map((e) => e.id)).not.toContain(id);
+		expect((await list(chair)).body.episodes!.map((e) => e.id)).toContain(waiting);
 	});
 
 	it('a return interview before the young person is found is out of turn', async () => {
 		const early = await interview(chair, waiting, { doneAt: hoursAgo(0.5), by: 'Sam Ellis' });
 		expect(early.status).toBe(409);
+	});
+
+	it('the meeting’s plan shortens the agreed time: the episode falls due at once', async () => {
+		const recorded = await record(chair, {
+			wentMissingAt: hoursAgo(10),
+			reportedBy: 'Residential home',
+			agreedHours: 48,
+			escalateTo: 'strategy-discussion'
+		});
+		const planned = recorded.body.id!;
+		expect(recorded.body.clocks).toMatchObject({ toEscalate: false });
+		const changed = await plan(admin, planned, { agreedHours: 8, escalateTo: 'conference' });
+		expect(changed.status).toBe(200);
+		expect(changed.body).toMatchObject({
+			agreedHours: 8,
+			escalateTo: 'conference',
+			clocks: { toEscalate: true }
+		});
+		const listed = await list(chair);
+		expect(listed.body.episodes![0]).toMatchObject({ id: planned, clocks: { toEscalate: true } });
+		expect((await plan(admin, planned, { agreedHours: 0, escalateTo: 'conference' })).status).toBe(
+			400
+		);
+		expect((await escalate(chair, planned, { to: 'conference' })).status).toBe(200);
+		// Escalated, the agreed time no longer runs.
+		expect((await plan(admin, planned, { agreedHours: 72, escalateTo: 'conference' })).status).toBe(
+			409
+		);
+		expect(
+			(await plan(otherChair, planned, { agreedHours: 72, escalateTo: 'conference' })).status
+		).toBe(404);
 	});
 
 	it('the child’s reviewing officer, of another unit now, works the child’s episodes', async () => {
@@ -237,7 +271,8 @@ describe('an episode escalates on its clock', () => {
 			'escalate missing episode',
 			'record missing episode found',
 			'record return interview',
-			'read missing episodes'
+			'read missing episodes',
+			'set missing episode plan'
 		])
 			expect(actions).toContain(action);
 		expect(JSON.stringify(rows)).not.toContain('Kayleigh');
@@ -270,6 +305,9 @@ describe('nobody else', () => {
 			expect((await escalate(stranger, id, { to: 'conference' })).status).toBe(404);
 			expect((await found(stranger, id, { foundAt: hoursAgo(1), where: 'Home' })).status).toBe(404);
 			expect((await interview(stranger, id, { doneAt: hoursAgo(1), by: 'X' })).status).toBe(404);
+			expect((await plan(stranger, id, { agreedHours: 1, escalateTo: 'conference' })).status).toBe(
+				404
+			);
 		}
 		expect((await list(parent)).status).toBe(404);
 		expect((await list(professional)).status).toBe(404);
