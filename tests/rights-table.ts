@@ -186,3 +186,33 @@ export const meetingKindShapers: readonly {
 	{ account: 'manager', unit: null, reads: false, shapes: false },
 	{ account: 'chair', unit: null, reads: false, shapes: false }
 ];
+
+/**
+ * Who works missing-from-home episodes (issue 25: `/api/children/{id}/missing-episodes`,
+ * `/api/missing-episodes/…`, `mayWorkMissingEpisodes`): one row per kind of account, its unit and
+ * whether it is the child's reviewing officer, asked about a child of unit `u1`. `works`: records
+ * and works that child's episodes; `readsList`: reads its own unit's list of open episodes.
+ * Parents and children never; another unit's staff never, unless the child's reviewing officer.
+ */
+export const missingEpisodeWorkers: readonly {
+	account: UserRole;
+	unit: 'u1' | 'u2' | null;
+	reviewingOfficer: boolean;
+	works: boolean;
+	readsList: boolean;
+}[] = [
+	{ account: 'chair', unit: 'u1', reviewingOfficer: false, works: true, readsList: true },
+	{ account: 'admin', unit: 'u1', reviewingOfficer: false, works: true, readsList: true },
+	{ account: 'manager', unit: 'u1', reviewingOfficer: false, works: true, readsList: true },
+	{ account: 'chair', unit: 'u2', reviewingOfficer: false, works: false, readsList: true },
+	{ account: 'admin', unit: 'u2', reviewingOfficer: false, works: false, readsList: true },
+	{ account: 'manager', unit: 'u2', reviewingOfficer: false, works: false, readsList: true },
+	{ account: 'chair', unit: 'u2', reviewingOfficer: true, works: true, readsList: true },
+	{ account: 'chair', unit: null, reviewingOfficer: false, works: false, readsList: false },
+	{ account: 'manager', unit: null, reviewingOfficer: false, works: false, readsList: false },
+	{ account: 'professional', unit: 'u1', reviewingOfficer: false, works: false, readsList: false },
+	{ account: 'professional', unit: null, reviewingOfficer: false, works: false, readsList: false },
+	{ account: 'parent', unit: null, reviewingOfficer: false, works: false, readsList: false },
+	{ account: 'parent', unit: null, reviewingOfficer: true, works: false, readsList: false },
+	{ account: 'child', unit: 'u1', reviewingOfficer: false, works: false, readsList: false }
+];

@@ -5,6 +5,7 @@ import {
 	mayReadMeetingKinds,
 	mayShapeMeetingKinds,
 	mayWorkAllegations,
+	mayWorkMissingEpisodes,
 	meetingRoleFit,
 	mayWriteRoot
 } from './policy';
@@ -14,6 +15,7 @@ import {
 	rootRightsBeforeStart as tableBeforeStart,
 	invitees,
 	allegationWorkers,
+	missingEpisodeWorkers,
 	meetingKindShapers,
 	writableRoots as roots,
 	writers,
@@ -165,6 +167,22 @@ describe('who reads and shapes the unit’s meeting kinds (issue 25): one table 
 			const viewer = { id: 'v', role: row.account, unitId: row.unit };
 			expect(mayReadMeetingKinds(viewer)).toBe(row.reads);
 			expect(mayShapeMeetingKinds(viewer)).toBe(row.shapes);
+		});
+	}
+});
+
+describe('who works missing-from-home episodes (issue 25): one table (tests/rights-table.ts)', () => {
+	for (const row of missingEpisodeWorkers) {
+		const who = `${row.account} of ${row.unit ?? 'no unit'}${row.reviewingOfficer ? ', the child’s reviewing officer' : ''}`;
+		it(`${who}: ${row.works ? 'works the child’s episodes' : 'never the child’s'}, ${row.readsList ? 'reads their unit’s list' : 'no list'}`, () => {
+			const viewer = { id: 'v', role: row.account, unitId: row.unit };
+			const child = { unitId: 'u1', iroId: row.reviewingOfficer ? 'v' : 'someone-else' };
+			expect(mayWorkMissingEpisodes(viewer, child)).toBe(row.works);
+			// Not the reviewing officer: only the child's unit's own staff.
+			expect(mayWorkMissingEpisodes(viewer, { unitId: 'u1', iroId: null })).toBe(
+				row.works && !row.reviewingOfficer
+			);
+			expect(mayWorkMissingEpisodes(viewer)).toBe(row.readsList);
 		});
 	}
 });

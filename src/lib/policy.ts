@@ -780,6 +780,8 @@ export interface Navigation {
 	photo: boolean;
 	/** The LADO's cases: allegations against adults who work with children (/allegations). */
 	allegations: boolean;
+	/** The unit's open missing-from-home episodes (/missing). */
+	missing: boolean;
 }
 
 /**
@@ -800,7 +802,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		caseSystem: mayReadCaseSystemDeliveries(viewer),
 		meetingKinds: mayShapeMeetingKinds(viewer),
 		photo: mayKeepOwnPhoto(viewer),
-		allegations: mayWorkAllegations(viewer)
+		allegations: mayWorkAllegations(viewer),
+		missing: mayWorkMissingEpisodes(viewer)
 	};
 }
 
@@ -907,4 +910,29 @@ export function mayWorkAllegations(viewer: Viewer, allegationUnitId?: string | n
 	const role = viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager';
 	if (!role || viewer.unitId === null) return false;
 	return allegationUnitId === undefined || allegationUnitId === viewer.unitId;
+}
+
+/** The child a missing-from-home episode is about, as the policy needs them. */
+export interface MissingChildFacts {
+	/** The unit of the child's family. */
+	unitId: string | null;
+	/** The child's independent reviewing officer, when they have one. */
+	iroId: string | null;
+}
+
+/**
+ * May the viewer work missing-from-home episodes (issue 25): record one, record the young person
+ * found, the return interview, the escalation; read the unit's open episodes? The unit's chairs,
+ * business support and managers, for children of their own unit; and the child's own reviewing
+ * officer. Never parents or children, never professionals, never another unit's staff. Without
+ * a child: may the viewer read their unit's list of open episodes (the unit's staff only)?
+ */
+export function mayWorkMissingEpisodes(viewer: Viewer, child?: MissingChildFacts): boolean {
+	if (viewer.role === 'parent' || viewer.role === 'child') return false;
+	const unitStaff =
+		(viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager') &&
+		viewer.unitId !== null;
+	if (child === undefined) return unitStaff;
+	if (unitStaff && child.unitId === viewer.unitId) return true;
+	return child.iroId !== null && child.iroId === viewer.id;
 }

@@ -91,6 +91,8 @@ interface Ids {
 	consultation: string;
 	/** An allegation against an adult about Mia (issue 25), referred by the chair. */
 	allegation: string;
+	/** A missing-from-home episode about Mia (issue 25), recorded by the chair, just begun. */
+	missingEpisode: string;
 }
 
 interface Row {
@@ -766,6 +768,43 @@ const matrix: Row[] = [
 		why: 'mayWorkAllegations: never a parent, a child or a professional'
 	},
 	{
+		key: 'GET /missing',
+		ask: get('/missing'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkMissingEpisodes: the unit’s open missing-from-home episodes'
+	},
+	{
+		key: 'POST /api/children/[childId]/missing-episodes',
+		// An empty body: past the guard it is refused (400), so no episode is recorded.
+		ask: postJson(`/api/children/${MIA}/missing-episodes`),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkMissingEpisodes: the unit’s chairs, business support and managers, the child’s reviewing officer'
+	},
+	{
+		key: 'GET /api/missing-episodes',
+		ask: get('/api/missing-episodes?open=1'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkMissingEpisodes: the unit’s open episodes; never a parent, a child or a professional'
+	},
+	...(
+		[
+			['found', 'the young person found'],
+			['return-interview', 'a return interview'],
+			['escalate', 'an escalation'],
+			['plan', 'the meeting’s plan (the agreed time)']
+		] as const
+	).map(([step, what]): Row => ({
+		key: `POST /api/missing-episodes/[id]/${step}`,
+		// An empty body: past the guard it is refused (400), so no ${what} is recorded.
+		ask: (ids) => ({
+			method: 'POST',
+			path: `/api/missing-episodes/${ids.missingEpisode}/${step}`,
+			json: {}
+		}),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: `mayWorkMissingEpisodes: ${what}, never by a parent, a child or a professional`
+	})),
+	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get(`/api/children/${MIA}/challenges`),
 		allow: ['chair', 'businessSupport', 'invitedProfessional', 'manager'],
@@ -1252,6 +1291,17 @@ test.beforeAll(async () => {
 	});
 	expect(allegation.status(), 'allegation referred').toBe(201);
 	const allegationId = ((await allegation.json()) as { id: string }).id;
+	// The chair records Mia missing (issue 25), just now, with a month agreed: nothing falls due.
+	const missingEpisode = await chair.post(`/api/children/${MIA}/missing-episodes`, {
+		data: {
+			wentMissingAt: new Date(Date.now() - 60_000).toISOString(),
+			reportedBy: 'Dad',
+			agreedHours: 720,
+			escalateTo: 'conference'
+		}
+	});
+	expect(missingEpisode.status(), 'missing episode recorded').toBe(201);
+	const missingEpisodeId = ((await missingEpisode.json()) as { id: string }).id;
 	const consultationId = ((await consultation.json()) as { id: string }).id;
 	await police.dispose();
 	// Only the police officer and Mia's dad came: not quorate, and the chair ends it saying why.
@@ -1262,7 +1312,8 @@ test.beforeAll(async () => {
 		...ended,
 		report: reportId,
 		consultation: consultationId,
-		allegation: allegationId
+		allegation: allegationId,
+		missingEpisode: missingEpisodeId
 	};
 	await Promise.all([office.dispose(), chair.dispose(), dad.dispose()]);
 });

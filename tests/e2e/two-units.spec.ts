@@ -117,6 +117,8 @@ interface Things {
 	allegation: string;
 	/** The unit's own copy of a meeting kind (issue 25; B only: the demo has none). */
 	meetingKind: string;
+	/** A missing-from-home episode about its child (issue 25), recorded here by its chair. */
+	missingEpisode: string;
 }
 
 type Expectation =
@@ -156,6 +158,13 @@ const form =
 const json =
 	(path: (t: Things) => string, body: (t: Things) => unknown = () => ({})) =>
 	(t: Things) => ({ method: 'POST' as const, path: path(t), json: body(t) });
+/** A missing-from-home episode just begun, with a month agreed: nothing of it falls due. */
+const episodeBody = () => ({
+	wentMissingAt: new Date(Date.now() - 60_000).toISOString(),
+	reportedBy: 'Foster carer',
+	agreedHours: 720,
+	escalateTo: 'conference'
+});
 const missing = (control: PersonB | null): Expectation => ({ kind: 'missing', control });
 const own: Expectation = { kind: 'own' };
 const refused: Expectation = { kind: 'refused' };
@@ -791,6 +800,32 @@ const matrix: Row[] = [
 		why: 'mayWorkAllegations (the allegation’s unit)'
 	})),
 	{
+		key: 'GET /missing',
+		ask: get(() => '/missing'),
+		expect: own,
+		why: 'their own unit’s open missing-from-home episodes'
+	},
+	{
+		key: 'POST /api/children/[childId]/missing-episodes',
+		// An empty body: B's business support is refused it (400), so no episode is recorded.
+		ask: json((t) => `/api/children/${t.child}/missing-episodes`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkMissingEpisodes (the child’s unit)'
+	},
+	{
+		key: 'GET /api/missing-episodes',
+		ask: get(() => '/api/missing-episodes?open=1'),
+		expect: own,
+		why: 'their own unit’s open episodes'
+	},
+	...(['found', 'return-interview', 'escalate', 'plan'] as const).map((step): Row => ({
+		key: `POST /api/missing-episodes/[id]/${step}`,
+		// An empty body: B's business support is refused it (400), so nothing is recorded.
+		ask: json((t) => `/api/missing-episodes/${t.missingEpisode}/${step}`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkMissingEpisodes (the child’s unit)'
+	})),
+	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get((t) => `/api/children/${t.child}/challenges`),
 		expect: missing('chair'),
@@ -1354,6 +1389,11 @@ test.beforeAll(async () => {
 		}
 	});
 	expect(allegation.status(), 'allegation referred').toBe(201);
+	// A missing-from-home episode about the child (issue 25), just begun, a month agreed.
+	const missingEpisode = await chair.post(`/api/children/${childId}/missing-episodes`, {
+		data: episodeBody()
+	});
+	expect(missingEpisode.status(), 'missing episode recorded').toBe(201);
 	// Its own kind of meeting (issue 25): a copy of the core group, in Northfield's words.
 	const copied = await office.post('/api/meeting-kinds', { data: { from: 'core-group' } });
 	expect(copied.status(), 'kind copied').toBe(201);
@@ -1383,7 +1423,8 @@ test.beforeAll(async () => {
 		agency: agencyId,
 		action: actions.actions?.[0]?.id ?? NOTHING,
 		allegation: ((await allegation.json()) as { id: string }).id,
-		meetingKind: copy.id
+		meetingKind: copy.id,
+		missingEpisode: ((await missingEpisode.json()) as { id: string }).id
 	};
 	await Promise.all([office, professional, chair, parent].map((c) => c.dispose()));
 
@@ -1405,6 +1446,11 @@ test.beforeAll(async () => {
 	const chrissie = (await (await aChair.get(`/api/children/${demoId(201)}`)).json()) as {
 		familyId: string;
 	};
+	// A missing-from-home episode about Chrissie (issue 25), recorded by A's chair: the demo has none.
+	const aEpisode = await aChair.post(`/api/children/${demoId(201)}/missing-episodes`, {
+		data: episodeBody()
+	});
+	expect(aEpisode.status(), 'unit A’s missing episode recorded').toBe(201);
 	a = {
 		meeting: cinReview,
 		scheduledMeeting: demoId(302), // Mia's core group
@@ -1422,7 +1468,8 @@ test.beforeAll(async () => {
 		agency: NOTHING,
 		action: NOTHING,
 		allegation: demoId(601), // the demo's concluded allegation (server/seed/demo-allegations.ts)
-		meetingKind: NOTHING
+		meetingKind: NOTHING,
+		missingEpisode: ((await aEpisode.json()) as { id: string }).id
 	};
 	await Promise.all([aChair.dispose(), dawn.dispose()]);
 });

@@ -24,6 +24,7 @@ import { load as caseSystemLoad } from '../../src/routes/unit/case-system/+page.
 import { load as meetingKindsLoad } from '../../src/routes/unit/meeting-kinds/+page.server';
 import { load as photoLoad } from '../../src/routes/account/photo/+page.server';
 import { load as allegationsLoad } from '../../src/routes/allegations/+page.server';
+import { load as missingLoad } from '../../src/routes/missing/+page.server';
 import { createTestDatabase, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
@@ -42,7 +43,8 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 	caseSystem: { path: '/unit/case-system', load: caseSystemLoad as never },
 	meetingKinds: { path: '/unit/meeting-kinds', load: meetingKindsLoad as never },
 	photo: { path: '/account/photo', load: photoLoad as never },
-	allegations: { path: '/allegations', load: allegationsLoad as never }
+	allegations: { path: '/allegations', load: allegationsLoad as never },
+	missing: { path: '/missing', load: missingLoad as never }
 };
 
 function eventFor(user: User, path: string): RequestEvent {

@@ -14,6 +14,7 @@ import type {
 	DocumentKind,
 	DocumentState,
 	FeedbackRespondent,
+	MissingEscalation,
 	MailPurpose,
 	MailState,
 	MeetingKind,
@@ -223,4 +224,10 @@ export const feedbackRespondentLabel: Record<FeedbackRespondent, string> = {
 	parent: 'Parents and carers',
 	child: 'Children',
 	professional: 'Professionals'
+};
+
+/** What a missing-from-home episode escalates to when the young person is not found in time. */
+export const missingEscalationLabel: Record<MissingEscalation, string> = {
+	'strategy-discussion': 'Strategy discussion',
+	conference: 'Child protection conference'
 };

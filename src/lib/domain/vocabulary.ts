@@ -129,6 +129,14 @@ export const employerActions = [
 ] as const;
 export type EmployerAction = (typeof employerActions)[number];
 
+/**
+ * What a missing-from-home episode escalates to when the young person is not found within the
+ * agreed time (issue 25: a missing-from-home meeting "confirmed the need for a Child Protection
+ * Conference in the event of the young person not being found within agreed timescales").
+ */
+export const missingEscalations = ['strategy-discussion', 'conference'] as const;
+export type MissingEscalation = (typeof missingEscalations)[number];
+
 /** Who answers a meeting's feedback, as the figures count them (issue 27): never the person. */
 export const feedbackRespondents = ['parent', 'child', 'professional'] as const;
 export type FeedbackRespondent = (typeof feedbackRespondents)[number];

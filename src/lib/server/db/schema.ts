@@ -18,3 +18,4 @@ export * from './schema/plans';
 export * from './schema/child-record';
 export * from './schema/case-system';
 export * from './schema/allegations';
+export * from './schema/missing';

@@ -1,0 +1,55 @@
+/** Records that the young person of a missing-from-home episode was found: when and where. */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../db';
+import type { SessionUser } from '../../auth/session';
+import { missingEpisodes } from '../../db/schema';
+import { audit } from '../../audit';
+import { CommandError } from '../../command-error';
+import { episodeJson, fieldsOf, pastInstant, words, workableEpisode } from '../episodes';
+
+/** Reads the body `{ foundAt, where }`, or throws bad input naming the field to fix. */
+export function readFound(input: unknown, now: Date, wentMissingAt: Date) {
+	const body = fieldsOf(input);
+	return {
+		foundAt: pastInstant(body.foundAt, 'foundAt', 'When the young person was found', now, {
+			at: wentMissingAt,
+			after: 'they went missing'
+		}),
+		foundWhere: words(body.where, 'where', 'where the young person was found', 'actionNote')
+	};
+}
+
+/** 200's episode with its clocks (the return interview now due); null: not the viewer's (404). */
+export async function recordFound(props: {
+	db: Database;
+	user: SessionUser;
+	id: string;
+	input: unknown;
+	now?: Date;
+}) {
+	const { db, user, id } = props;
+	const now = props.now ?? new Date();
+	const episode = await workableEpisode(db, user, id);
+	if (!episode) return null;
+	if (episode.foundAt !== null)
+		throw new CommandError(409, 'The young person is already recorded as found.', 'foundAt');
+	const found = readFound(props.input, now, episode.wentMissingAt);
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(missingEpisodes)
+			.set(found)
+			.where(and(eq(missingEpisodes.id, id), isNull(missingEpisodes.foundAt)))
+			.returning();
+		if (!row)
+			throw new CommandError(409, 'The young person is already recorded as found.', 'foundAt');
+		await audit({
+			db: tx,
+			userId: user.id,
+			action: 'record missing episode found',
+			targetType: 'child',
+			targetId: row.childId,
+			detail: { episodeId: id }
+		});
+		return episodeJson(row, now);
+	});
+}
