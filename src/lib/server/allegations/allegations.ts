@@ -3,8 +3,10 @@
  * reading it, recording its outcome. Every query is scoped to the viewer's unit; a viewer who may
  * not work the unit's allegations, or an allegation of another unit, is answered null (a 404).
  * Every read and change is audited, with ids only: never the adult's, referrer's or child's name.
- * This module reads and checks; referring one and recording its outcome are one command a file
- * in ./commands/.
+ * This module reads and checks; referring one, each step of its case (the initial consideration,
+ * the employer's actions, the placing authority: recorded, or raised with it by email) and
+ * recording its outcome are one command a file in ./commands/, with the checks those steps share
+ * in ./case-checks.ts.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';

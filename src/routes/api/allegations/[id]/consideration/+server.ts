@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { recordConsideration } from '$lib/server/allegations/case-steps';
+import { recordConsideration } from '$lib/server/allegations/commands/record-consideration';
 import { commandJson, jsonObject, notFound } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/guards';
-import { recordEmployerAction } from '$lib/server/allegations/case-steps';
+import { recordEmployerAction } from '$lib/server/allegations/commands/record-employer-action';
 import { commandJson, jsonObject, notFound } from '$lib/server/http/json';
 import type { RequestHandler } from './$types';
 
