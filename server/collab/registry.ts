@@ -259,6 +259,8 @@ export class LiveChannel implements LoadedChannel {
 export class ChannelRegistry {
 	private readonly loadedChannels = new Map<string, Promise<LiveChannel>>();
 	private readonly unloading = new Map<string, Promise<void>>();
+	/** The channels writing their final batch, their record still whole in memory until it is written. */
+	private readonly unloadingChannels = new Map<string, LiveChannel>();
 
 	constructor(
 		private readonly props: {
@@ -280,9 +282,17 @@ export class ChannelRegistry {
 	async liveChannel(meetingId: string, channel: Channel): Promise<Y.Doc | null> {
 		const live = await this.loaded(meetingId, channel);
 		if (live) return live.doc;
-		// A channel whose last client just left is still writing its final batch: a reader
-		// that went to the database now would miss it, so it waits for the write first.
-		await this.unloading.get(channelKey(meetingId, channel));
+		// A channel whose last client just left is still writing its final batch: a reader that
+		// went to the database now would miss it, so it is given a copy of the record as it is in
+		// memory, whole. (Waiting for the write instead deadlocks a reader inside a transaction on
+		// a database of one connection, the embedded one: End reads the record in its transaction,
+		// and the final batch waits for that transaction's connection.)
+		const unloading = this.unloadingChannels.get(channelKey(meetingId, channel));
+		if (unloading) {
+			const copy = new Y.Doc();
+			Y.applyUpdate(copy, Y.encodeStateAsUpdate(unloading.doc));
+			return copy;
+		}
 		return null;
 	}
 
@@ -366,10 +376,12 @@ export class ChannelRegistry {
 				})
 			)
 			.finally(() => {
+				if (this.unloadingChannels.get(live.key) === live) this.unloadingChannels.delete(live.key);
 				live.destroy();
 				this.unloading.delete(live.key);
 			});
 		this.unloading.set(live.key, done);
+		this.unloadingChannels.set(live.key, live);
 		return done;
 	}
 }
