@@ -1,11 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './tests/e2e/browser';
 import { emptyServerPort, emptyServerURL } from './tests/e2e/empty-server';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
-/** Debian's Chromium (npx playwright install cannot download here). */
+/** Debian's Chromium (npx playwright install cannot download here): tests/e2e/browser.ts. */
 const chromium = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: chromiumPath,
 	args: [
 		'--no-sandbox',
 		'--disable-gpu',
@@ -16,21 +17,26 @@ const chromium = {
 };
 
 /**
- * A given order of the spec files (scripts/e2e-shuffled.mjs sets it): one project per file, in
- * that order; with one worker Playwright runs projects in the order listed (the list reporter's
- * `[n file]` shows it), on one server, and a failing file does not stop the ones after it.
- * Unset, the files run in Playwright's own order (by name).
+ * A lane of scripts/e2e-shuffled.mjs (E2E_LANE_PREFIX, e.g. `lane1-`): its spec files are
+ * hard-linked beside the originals as `lane1-01-file.spec.ts`, `lane1-02-…`, in the lane's
+ * (shuffled) order, and Playwright runs a project's files in the order of their names — so the
+ * lane is one project, one worker and one browser, not a worker and a browser started again for
+ * every file. Unset, the files run in Playwright's own order (by name), and the links of a lane
+ * that was stopped half-way are never run twice.
  */
-const order = process.env.E2E_ORDER?.split(',').filter(Boolean);
+const lanePrefix = process.env.E2E_LANE_PREFIX;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const laneLink = /(^|\/)lane\d+-\d+-[^/]*\.spec\.ts$/;
 const browserUse = { ...devices['Desktop Chrome'], launchOptions: chromium };
-const projects = order
-	? order.map((file, i) => ({
-			name: `${i + 1} ${file}`,
-			testMatch: new RegExp(`(^|/)${escape(file)}$`),
-			use: browserUse
-		}))
-	: [{ name: 'chromium', use: browserUse }];
+const projects = lanePrefix
+	? [
+			{
+				name: lanePrefix.replace(/-$/, ''),
+				testMatch: new RegExp(`(^|/)${escape(lanePrefix)}\\d+-[^/]*\\.spec\\.ts$`),
+				use: browserUse
+			}
+		]
+	: [{ name: 'chromium', testIgnore: laneLink, use: browserUse }];
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -21,7 +21,14 @@ function add(suite, file) {
 }
 for (const report of reports)
 	for (const suite of JSON.parse(readFileSync(report, 'utf8')).suites ?? [])
-		add(suite, suite.file.split('/').pop());
+		// A lane's run names its files `lane1-07-notes.spec.ts` (scripts/e2e-shuffled.mjs).
+		add(
+			suite,
+			suite.file
+				.split('/')
+				.pop()
+				.replace(/^lane\d+-\d+-/, '')
+		);
 const seconds = Object.fromEntries(
 	Object.entries(milliseconds)
 		.sort(([a], [b]) => a.localeCompare(b))

@@ -10,7 +10,7 @@
 // spec's time is spent waiting on pages and sockets, so two lanes use the idle core.
 // Other arguments go to `playwright test`. Build first (npx vite build), as for npm run test:e2e.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { linkSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 /** Takes `--name N` out of the arguments: its whole number, or `fallback`. */
@@ -44,6 +44,14 @@ function random(state) {
 // lane with the least so far, every length stretched or shrunk by up to 15% at random so the
 // seed also changes which files share a lane. Each lane then runs its files in the seed's order.
 const first = ['rights-matrix.spec.ts', 'two-units.spec.ts'];
+/** A lane's hard link to a spec (playwright.config.ts): `lane1-07-notes.spec.ts`. */
+const laneLink = /^lane\d+-\d+-/;
+/** Removes every lane's links: the last run's, if it was stopped, and this run's when it ends. */
+function removeLinks() {
+	for (const f of readdirSync('tests/e2e'))
+		if (laneLink.test(f)) rmSync(`tests/e2e/${f}`, { force: true });
+}
+removeLinks();
 const rest = readdirSync('tests/e2e')
 	.filter((f) => f.endsWith('.spec.ts') && !first.includes(f))
 	.sort();
@@ -89,15 +97,26 @@ laneFiles.forEach((files, lane) => {
 	files.forEach((file, i) => console.log(`  ${String(i + 1).padStart(2)}. ${file}`));
 });
 
-/** One lane's run: its lines prefixed with the lane when there are several. */
+/**
+ * One lane's run: its files hard-linked in its order (`lane2-01-…`: one Playwright project runs
+ * its files by name, in one worker with one browser), its lines prefixed with the lane when there
+ * are several.
+ */
 function runLane(files, lane) {
 	const basePort = Number(process.env.E2E_PORT ?? 4173);
+	const width = String(files.length).length;
+	files.forEach((file, i) =>
+		linkSync(
+			`tests/e2e/${file}`,
+			`tests/e2e/lane${lane + 1}-${String(i + 1).padStart(width, '0')}-${file}`
+		)
+	);
 	// A lane whose files the arguments leave out has nothing to run, and passes.
 	const child = spawn('npx', ['playwright', 'test', '--pass-with-no-tests', ...args], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			...process.env,
-			E2E_ORDER: files.join(','),
+			E2E_LANE_PREFIX: `lane${lane + 1}-`,
 			E2E_PORT: String(basePort + 10 * lane),
 			E2E_LANE: lanes > 1 ? String(lane + 1) : '',
 			// Only a lane with the spec that starts from an empty database starts that server.
@@ -117,7 +136,17 @@ function runLane(files, lane) {
 	return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 }
 
-const codes = await Promise.all(laneFiles.map(runLane));
+for (const signal of ['SIGINT', 'SIGTERM'])
+	process.on(signal, () => {
+		removeLinks();
+		process.exit(1);
+	});
+let codes;
+try {
+	codes = await Promise.all(laneFiles.map(runLane));
+} finally {
+	removeLinks();
+}
 const passed = codes.every((code) => code === 0);
 console.log(`e2e-shuffled: seed ${seed} ${passed ? 'passed' : 'failed'}`);
 process.exit(passed ? 0 : 1);

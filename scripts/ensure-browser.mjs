@@ -5,7 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
-const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The same choice as tests/e2e/browser.ts: CHROMIUM_PATH, else Debian's headless shell, else its
+// full Chromium; when neither is there, the shell is installed.
+const shell = '/usr/bin/chromium-headless-shell';
+const full = '/usr/bin/chromium';
+const browser =
+	process.env.CHROMIUM_PATH ?? (existsSync(shell) || !existsSync(full) ? shell : full);
 const font = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
 const missing = [];
@@ -16,7 +21,7 @@ if (!existsSync(browser)) {
 		);
 		process.exit(1);
 	}
-	missing.push('chromium');
+	missing.push('chromium-headless-shell');
 }
 if (!existsSync(font)) missing.push('fonts-dejavu-core');
 if (missing.length === 0) process.exit(0);
@@ -55,7 +60,7 @@ try {
 }
 if (!existsSync(browser)) {
 	console.error(
-		`apt-get installed chromium but ${browser} is still missing: set CHROMIUM_PATH to the browser.`
+		`apt-get installed chromium-headless-shell but ${browser} is still missing: set CHROMIUM_PATH to the browser.`
 	);
 	process.exit(1);
 }

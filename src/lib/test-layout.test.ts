@@ -36,4 +36,16 @@ describe('test layout', () => {
 			.map((file) => relative(root, file));
 		expect(misplaced).toEqual([]);
 	});
+
+	// Files share their workers' modules (vite.config.ts: `isolate: false`), so a test that
+	// replaced a module, a global or the environment for itself would change it for the files
+	// that run after it in the same worker.
+	it('replaces no module, global or environment variable through vitest', () => {
+		const everyTest = [...besideTheCode, ...testFiles(join(root, 'tests'))];
+		const replacing = everyTest
+			.filter((file) => file !== self)
+			.filter((file) => /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(file, 'utf8')))
+			.map((file) => relative(root, file));
+		expect(replacing).toEqual([]);
+	});
 });
