@@ -148,9 +148,11 @@ export const allegationWorkers: readonly {
 	unit: 'u1' | 'u2' | null;
 	works: boolean;
 }[] = [
+	{ account: 'lado', unit: 'u1', works: true },
 	{ account: 'chair', unit: 'u1', works: true },
 	{ account: 'admin', unit: 'u1', works: true },
 	{ account: 'manager', unit: 'u1', works: true },
+	{ account: 'lado', unit: 'u2', works: false },
 	{ account: 'chair', unit: 'u2', works: false },
 	{ account: 'admin', unit: 'u2', works: false },
 	{ account: 'manager', unit: 'u2', works: false },

@@ -110,7 +110,9 @@ const userRows: {
 		role: 'parent',
 		agencyId: null
 	},
-	{ id: id(109), email: 'manager@demo.test', name: 'Helen Moss', role: 'manager', agencyId: null }
+	{ id: id(109), email: 'manager@demo.test', name: 'Helen Moss', role: 'manager', agencyId: null },
+	// The unit's designated officer for allegations against adults (issue 25): /allegations.
+	{ id: id(120), email: 'lado@demo.test', name: 'Grace Oduya', role: 'lado', agencyId: null }
 ];
 
 /** hh:mm on the UK calendar day of `day`, moved to the next weekday if it falls at a weekend. */
@@ -341,7 +343,7 @@ export async function seedDemo(props: {
 		await tx.insert(agencies).values(agencyRows).onConflictDoNothing();
 		if (!existing) {
 			const passwordHash = await hashPassword(DEMO_PASSWORD);
-			const needsUnit = new Set<UserRole>(['chair', 'admin', 'manager']);
+			const needsUnit = new Set<UserRole>(['chair', 'admin', 'manager', 'lado']);
 			await tx
 				.insert(users)
 				.values(

@@ -18,7 +18,7 @@ const inUnit = (role: UserRole, id: string = role): Viewer => ({ id, role, unitI
 describe('mayGrantRole and grantableRoles', () => {
 	it('only a manager makes managers and business support', () => {
 		expect(grantableRoles(inUnit('manager')).sort()).toEqual(
-			['admin', 'chair', 'manager', 'parent', 'professional'].sort()
+			['admin', 'chair', 'lado', 'manager', 'parent', 'professional'].sort()
 		);
 		for (const role of ['manager', 'admin'] as const) {
 			expect(mayGrantRole({ viewer: inUnit('admin'), role })).toBe(false);
@@ -26,8 +26,8 @@ describe('mayGrantRole and grantableRoles', () => {
 		}
 	});
 
-	it('business support makes chairs, professionals and parents; a chair nothing above a professional', () => {
-		expect(grantableRoles(inUnit('admin'))).toEqual(['chair', 'professional', 'parent']);
+	it('business support makes chairs, the designated officer, professionals and parents; a chair nothing above a professional', () => {
+		expect(grantableRoles(inUnit('admin'))).toEqual(['chair', 'professional', 'parent', 'lado']);
 		expect(grantableRoles(inUnit('chair'))).toEqual(['professional', 'parent']);
 	});
 

@@ -154,8 +154,10 @@ describe('who works the unit’s allegations against adults (issue 25): one tabl
 		it(`${row.account} of ${row.unit ?? 'no unit'}: ${row.works ? 'works them' : 'never'}`, () => {
 			const viewer = { id: 'v', role: row.account, unitId: row.unit };
 			expect(mayWorkAllegations(viewer, 'u1')).toBe(row.works);
-			// Referring one for their own unit: a unit's chairs, business support and managers.
-			const unitStaff = ['chair', 'admin', 'manager'].includes(row.account) && row.unit !== null;
+			// Referring one for their own unit: a unit's designated officer, chairs, business support
+			// and managers.
+			const unitStaff =
+				['lado', 'chair', 'admin', 'manager'].includes(row.account) && row.unit !== null;
 			expect(mayWorkAllegations(viewer)).toBe(unitStaff);
 		});
 	}

@@ -277,7 +277,9 @@ const meetingRolesByAccount: Record<UserRole, readonly MeetingRole[]> = {
 	manager: ['observer', 'professional'],
 	parent: ['parent'],
 	// A child's own account (issue 27): invited only as the child, to meetings about them.
-	child: ['child']
+	child: ['child'],
+	// The designated officer (issue 25): a professional at a strategy meeting, or watching one.
+	lado: ['professional', 'observer']
 };
 
 /** The meeting roles an account of this role may be invited as, the usual one first. */
@@ -558,6 +560,7 @@ const accountRank: Record<UserRole, number> = {
 	manager: 4,
 	admin: 3,
 	chair: 2,
+	lado: 2,
 	professional: 1,
 	parent: 0,
 	child: 0
@@ -902,12 +905,17 @@ export function mayReadOfficerMessages(viewer: Viewer): boolean {
 
 /**
  * May the viewer work the unit's allegations against adults who work with children (issue 25,
- * the LADO's cases: `/api/allegations`): refer one, read it, record its outcome? The unit's chairs
- * (the LADO is a chair on a rota), business support and managers, for their own unit's cases only.
- * Nobody else: not parents or children, not professionals — the adult under allegation may be one.
+ * the LADO's cases: `/api/allegations`): refer one, read it, record its outcome? The unit's
+ * designated officer (the `lado` account role), its chairs (a chair may cover the LADO's rota),
+ * business support and managers, for their own unit's cases only. Nobody else: not parents or
+ * children, not professionals — the adult under allegation may be one.
  */
 export function mayWorkAllegations(viewer: Viewer, allegationUnitId?: string | null): boolean {
-	const role = viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager';
+	const role =
+		viewer.role === 'lado' ||
+		viewer.role === 'chair' ||
+		viewer.role === 'admin' ||
+		viewer.role === 'manager';
 	if (!role || viewer.unitId === null) return false;
 	return allegationUnitId === undefined || allegationUnitId === viewer.unitId;
 }

@@ -48,7 +48,8 @@ const demoUsers = {
  * unit's minute-taker), a professional invited to it (the police officer) and one invited to
  * nothing about Mia (the GP), Mia's dad, a parent of another family (Chrissie's mum), a child
  * with an account of their own (issue 27: the demo's Tyler, in care, whose reviewing officer is
- * the chair; not in Mia's meetings), a manager, and nobody.
+ * the chair; not in Mia's meetings), a manager, the unit's designated officer for allegations
+ * against adults (the LADO, issue 25), and nobody.
  */
 const people = {
 	chair: 'chair@demo.test',
@@ -59,6 +60,7 @@ const people = {
 	otherParent: 'parent@demo.test',
 	child: 'child@demo.test',
 	manager: 'manager@demo.test',
+	lado: 'lado@demo.test',
 	anonymous: null
 } as const;
 type Person = keyof typeof people;
@@ -72,7 +74,8 @@ const staff: Person[] = [
 	'businessSupport',
 	'invitedProfessional',
 	'uninvitedProfessional',
-	'manager'
+	'manager',
+	'lado'
 ];
 
 type Verdict = 'allow' | 'deny';
@@ -717,13 +720,13 @@ const matrix: Row[] = [
 		key: 'POST /api/allegations',
 		// An empty body: past the guard it is refused (400), so nothing is referred.
 		ask: postJson('/api/allegations'),
-		allow: ['chair', 'businessSupport', 'manager'],
-		why: 'mayWorkAllegations: the unit’s chairs, business support and managers'
+		allow: ['lado', 'chair', 'businessSupport', 'manager'],
+		why: 'mayWorkAllegations: the unit’s designated officer, chairs, business support and managers'
 	},
 	{
 		key: 'GET /api/allegations/[id]',
 		ask: (ids) => ({ method: 'GET', path: `/api/allegations/${ids.allegation}` }),
-		allow: ['chair', 'businessSupport', 'manager'],
+		allow: ['lado', 'chair', 'businessSupport', 'manager'],
 		why: 'mayWorkAllegations: never a parent, a child or a professional'
 	},
 	{
@@ -734,7 +737,7 @@ const matrix: Row[] = [
 			path: `/api/allegations/${ids.allegation}/outcome`,
 			json: {}
 		}),
-		allow: ['chair', 'businessSupport', 'manager'],
+		allow: ['lado', 'chair', 'businessSupport', 'manager'],
 		why: 'mayWorkAllegations'
 	},
 	...(
@@ -752,19 +755,19 @@ const matrix: Row[] = [
 			path: `/api/allegations/${ids.allegation}/${step}`,
 			json: {}
 		}),
-		allow: ['chair', 'businessSupport', 'manager'],
+		allow: ['lado', 'chair', 'businessSupport', 'manager'],
 		why: `mayWorkAllegations: ${what}, never by a parent, a child or a professional`
 	})),
 	{
 		key: 'GET /allegations',
 		ask: get('/allegations'),
-		allow: ['chair', 'businessSupport', 'manager'],
+		allow: ['lado', 'chair', 'businessSupport', 'manager'],
 		why: 'mayWorkAllegations: the LADO’s cases'
 	},
 	{
 		key: 'GET /allegations/[id]',
 		ask: (ids) => ({ method: 'GET', path: `/allegations/${ids.allegation}` }),
-		allow: ['chair', 'businessSupport', 'manager'],
+		allow: ['lado', 'chair', 'businessSupport', 'manager'],
 		why: 'mayWorkAllegations: never a parent, a child or a professional'
 	},
 	{

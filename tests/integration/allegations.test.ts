@@ -20,6 +20,7 @@ import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '.
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, manager: User, parent: User, adult: User, otherChair: User;
+let lado: User, otherLado: User;
 let childIds: string[];
 let otherUnitChildId: string;
 
@@ -91,6 +92,8 @@ beforeAll(async () => {
 	// The adult under allegation, who has an account as a professional of the unit.
 	adult = await makeUser(db, { role: 'professional', unitId: unit.id, name: 'Alex Morgan' });
 	otherChair = await makeUser(db, { role: 'chair', unitId: otherUnit.id });
+	lado = await makeUser(db, { role: 'lado', unitId: unit.id });
+	otherLado = await makeUser(db, { role: 'lado', unitId: otherUnit.id });
 	const { children: kids } = await makeFamily(db, {
 		unitId: unit.id,
 		children: ['Tyler', 'Mia'],
@@ -247,6 +250,16 @@ describe('an allegation from referral to outcome', () => {
 		const withinMonth = today <= '2027-01-04' ? 1 : 0;
 		expect(figures.resolvedWithin.oneMonth).toBe(withinMonth);
 		expect(figures.resolvedWithin.twelveMonths).toBe(today <= '2027-12-04' ? 1 : 0);
+	});
+
+	it('the unit’s designated officer (LADO) reads it and refers one; another unit’s gets 404', async () => {
+		expect((await read(lado, id)).status).toBe(200);
+		const theirs = await refer(lado);
+		expect(theirs.status).toBe(201);
+		expect((await read(chair, theirs.body.id!)).status).toBe(200);
+		expect((await read(otherLado, id)).status).toBe(404);
+		expect((await read(otherLado, theirs.body.id!)).status).toBe(404);
+		expect((await conclude(otherLado, id, { outcome: 'false', reason: 'x' })).status).toBe(404);
 	});
 
 	it('every read and change is audited, with ids and no names', async () => {

@@ -11,7 +11,8 @@ export const userRoleLabel: Record<UserRole, string> = {
 	manager: 'Manager',
 	professional: 'Professional (an agency)',
 	parent: 'Parent or carer',
-	child: 'Child or young person (their own space)'
+	child: 'Child or young person (their own space)',
+	lado: 'Designated officer (LADO)'
 };
 
 /** A role inside a sentence: "You may give the roles professional and parent." */
@@ -21,7 +22,8 @@ export const userRoleInSentence: Record<UserRole, string> = {
 	manager: 'manager',
 	professional: 'professional',
 	parent: 'parent',
-	child: 'child'
+	child: 'child',
+	lado: 'designated officer'
 };
 
 const roleWords: Record<string, UserRole> = {
@@ -36,7 +38,11 @@ const roleWords: Record<string, UserRole> = {
 	'professional an agency': 'professional',
 	parent: 'parent',
 	carer: 'parent',
-	'parent or carer': 'parent'
+	'parent or carer': 'parent',
+	lado: 'lado',
+	'designated officer': 'lado',
+	'designated officer lado': 'lado',
+	'local authority designated officer': 'lado'
 };
 
 /** A role from its stored value or its words ("business support", "IRO"), or null. */

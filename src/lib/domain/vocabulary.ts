@@ -66,7 +66,17 @@ export type RegisterState = (typeof registerStates)[number];
  * `child` account is a child's own (issue 27): signed into with a username, made from the
  * child's record by their reviewing officer or the unit, never on People and agencies.
  */
-export const userRoles = ['chair', 'admin', 'professional', 'parent', 'manager', 'child'] as const;
+export const userRoles = [
+	'chair',
+	'admin',
+	'professional',
+	'parent',
+	'manager',
+	'child',
+	// The unit's designated officer for allegations against adults who work with children (the
+	// LADO, issue 25): works the unit's allegations, and nothing else a chair does.
+	'lado'
+] as const;
 export type UserRole = (typeof userRoles)[number];
 
 /** Who a meeting document is written for: professionals, or the family (parents, carers, the child). */
