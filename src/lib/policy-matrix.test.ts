@@ -5,6 +5,7 @@ import {
 	mayReadMeetingKinds,
 	mayShapeMeetingKinds,
 	mayWorkAllegations,
+	maySearchChildren,
 	mayWorkMissingEpisodes,
 	meetingRoleFit,
 	mayWriteRoot
@@ -159,6 +160,16 @@ describe('who works the unit’s allegations against adults (issue 25): one tabl
 			const unitStaff =
 				['lado', 'chair', 'admin', 'manager'].includes(row.account) && row.unit !== null;
 			expect(mayWorkAllegations(viewer)).toBe(unitStaff);
+		});
+	}
+});
+
+describe('who finds the unit’s children with the picker: schedulers and those who refer allegations', () => {
+	for (const row of allegationWorkers) {
+		const viewer = { id: 'v', role: row.account, unitId: row.unit };
+		const finds = row.unit !== null && ['lado', 'chair', 'admin', 'manager'].includes(row.account);
+		it(`${row.account} of ${row.unit ?? 'no unit'}: ${finds ? 'finds them' : 'never'}`, () => {
+			expect(maySearchChildren(viewer)).toBe(finds);
 		});
 	}
 });

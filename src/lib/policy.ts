@@ -87,6 +87,16 @@ export function canScheduleMeetings(viewer: Viewer): boolean {
 }
 
 /**
+ * Who finds the unit's children by name, family or date of birth (the child picker,
+ * `GET /api/children/search`): those who schedule meetings, and those who refer an allegation
+ * against an adult about the children it concerns (the designated officer and managers too) —
+ * each in their own unit only.
+ */
+export function maySearchChildren(viewer: Viewer): boolean {
+	return viewer.unitId !== null && (canScheduleMeetings(viewer) || mayWorkAllegations(viewer));
+}
+
+/**
  * Who reads a meeting as the family does (issue 26): the parents and carers, the child, and the
  * interpreter, who interprets for them. They read family documents only, reports only once shared
  * with the parents, and never restricted information; the meeting page shows them the family's

@@ -841,8 +841,8 @@ const matrix: Row[] = [
 	{
 		key: 'GET /api/children/search',
 		ask: get('/api/children/search?q=mia'),
-		allow: unitOffice,
-		why: 'canScheduleMeetings; the unit’s own children only'
+		allow: [...unitOffice, 'manager', 'lado'],
+		why: 'maySearchChildren: schedulers, and those who refer allegations; the unit’s own children only'
 	},
 	{
 		key: 'GET /api/meetings/proposals',

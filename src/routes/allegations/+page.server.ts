@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { allegationList } from '$lib/server/allegations/list';
-import { canScheduleMeetings } from '$lib/policy';
+import { maySearchChildren } from '$lib/policy';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		...list,
 		today: todayIn(),
-		// The referral form finds children with the scheduler's search (chairs, business support).
-		searchesChildren: canScheduleMeetings(locals.user)
+		// The form finds children with the child picker (maySearchChildren).
+		searchesChildren: maySearchChildren(locals.user)
 	};
 };

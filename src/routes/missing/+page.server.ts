@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { openEpisodes } from '$lib/server/missing/open-episodes';
-import { canScheduleMeetings } from '$lib/policy';
+import { maySearchChildren } from '$lib/policy';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { PageServerLoad } from './$types';
 
@@ -18,6 +18,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		episodes,
 		today: todayIn(),
 		// The form finds the child with the scheduler's search (chairs, business support).
-		searchesChildren: canScheduleMeetings(locals.user)
+		searchesChildren: maySearchChildren(locals.user)
 	};
 };

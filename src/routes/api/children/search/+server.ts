@@ -4,17 +4,17 @@ import { requireApiUser } from '$lib/server/guards';
 import { audit } from '$lib/server/audit';
 import { notFound } from '$lib/server/http/json';
 import { searchChildren } from '$lib/server/families/child-search';
-import { canScheduleMeetings } from '$lib/policy';
+import { maySearchChildren } from '$lib/policy';
 import type { RequestHandler } from './$types';
 
 /**
- * The scheduler's search for a child (the meeting form's picker): ?q= words of a name, preferred
- * name or family, and a date of birth; their own unit's children only, at most 20, each with
- * date of birth, family, age and clocks. Anyone who does not schedule meetings: 404.
+ * The search for a child (the meeting form's and the referral form's picker): ?q= words of a
+ * name, preferred name or family, and a date of birth; their own unit's children only, at most
+ * 20, each with date of birth, family, age and clocks. Anyone else (`maySearchChildren`): 404.
  */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireApiUser(locals);
-	if (!canScheduleMeetings(user) || !user.unitId) return notFound();
+	if (!maySearchChildren(user) || !user.unitId) return notFound();
 	const q = url.searchParams.get('q') ?? '';
 	if (q.length > 100)
 		return json(
