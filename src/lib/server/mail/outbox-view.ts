@@ -31,9 +31,16 @@ export function outboxAttachmentUrl(messageId: string, index: number): string {
 	return `/outbox/${encodeURIComponent(messageId)}/attachments/${index}`;
 }
 
-/** A message of the unit: about one of its meetings, or about none and sent to one of its accounts. */
+/**
+ * A message of the unit: marked as its business (`unit_id`: an alert to a placing authority), about
+ * one of its meetings, or about none and sent to one of its accounts.
+ */
 function ofUnit(unitId: string) {
-	return or(eq(meetings.unitId, unitId), and(isNull(outbox.meetingId), eq(users.unitId, unitId)));
+	return or(
+		eq(outbox.unitId, unitId),
+		eq(meetings.unitId, unitId),
+		and(isNull(outbox.meetingId), eq(users.unitId, unitId))
+	);
 }
 
 /** The viewer's unit's outbox, or null when the viewer may not read it (answer 404). */

@@ -20,6 +20,11 @@ export interface QueuedMail {
 	userId?: string | null;
 	purpose: MailPurpose;
 	meetingId?: string | null;
+	/**
+	 * The unit whose business it is, for a message about no meeting to an address outside the
+	 * unit's accounts (the outbox shows it to that unit: outbox-view.ts).
+	 */
+	unitId?: string | null;
 	/** The document version the message concerns, if any (a circulated copy). */
 	documentId?: string | null;
 	subject: string;
@@ -38,6 +43,7 @@ function outboxValues(mail: QueuedMail, now: Date): typeof outbox.$inferInsert {
 		purpose: mail.purpose,
 		priority: mailPriorities[mail.purpose],
 		meetingId: mail.meetingId ?? null,
+		unitId: mail.unitId ?? null,
 		documentId: mail.documentId ?? null,
 		subject: storableText(mail.subject),
 		textBody: storableText(mail.text),

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { children, outbox } from '../../db/schema';
 import { CommandError } from '../../command-error';
+import { outboxForViewer } from '../../mail/outbox-view';
 import { raiseWithPlacingAuthority } from './raise-with-placing-authority';
 import { recordPlacingAuthority } from './record-placing-authority';
 import { referAllegation } from './refer-allegation';
@@ -79,6 +80,12 @@ describe('raiseWithPlacingAuthority', () => {
 		expect(`${mail[0].subject}\n${mail[0].textBody}`).not.toMatch(
 			/Quillon|Sports coach|Riverside|conduct/i
 		);
+		// About no meeting, to no account: the unit's outbox shows it all the same; the other
+		// unit's does not.
+		const ours = await outboxForViewer({ db, viewer: chair });
+		expect(ours?.map((m) => m.id)).toContain(mail[0].id);
+		const theirs = await outboxForViewer({ db, viewer: suite.made.otherChair });
+		expect(theirs?.map((m) => m.id)).not.toContain(mail[0].id);
 	});
 
 	it('is null for another unit’s chair', async () => {

@@ -49,6 +49,8 @@ export async function raiseWithPlacingAuthority(props: {
 			mail: {
 				to,
 				userId: null,
+				// About no meeting, to no account of the unit: the unit's outbox shows it by this.
+				unitId: user.unitId,
 				purpose: 'placing-authority-alert',
 				subject: `Please see ${child.name}: a child you placed with us`,
 				text: [

@@ -1,5 +1,5 @@
 import { pgTable, text, timestamp, integer, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
-import { users } from './people';
+import { units, users } from './people';
 import { meetingParticipants, meetings } from './meetings';
 import { meetingDocuments } from './documents';
 import { mailPurposes, mailStates, type MailPurpose } from '../../../domain/vocabulary';
@@ -53,6 +53,12 @@ export const outbox = pgTable(
 		/** `mailPriorities[purpose]`: the sender takes the highest first, then the oldest. */
 		priority: integer('priority').notNull(),
 		meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+		/**
+		 * The unit whose business the message is, when it is about no meeting and goes to no
+		 * account of the unit (an alert to a placing authority, a report to a home's manager): its
+		 * outbox shows it. Null for the rest, which the outbox finds by their meeting or account.
+		 */
+		unitId: text('unit_id').references(() => units.id),
 		/** The document version the message concerns (a circulated copy, a due reminder), if any. */
 		documentId: text('document_id').references(() => meetingDocuments.id, { onDelete: 'set null' }),
 		subject: text('subject').notNull(),

@@ -1,0 +1,2 @@
+ALTER TABLE "outbox" ADD COLUMN "unit_id" text;--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;
