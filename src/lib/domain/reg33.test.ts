@@ -5,6 +5,7 @@ import {
 	monthsBetween,
 	monthsBefore,
 	ofstedUrn,
+	reg33Figures,
 	visitDateProblem,
 	visitReport
 } from './reg33';
@@ -105,5 +106,24 @@ describe('visitReport', () => {
 		expect(report.text).toContain('Young people: 1 young person.');
 		expect(report.text).toContain('Records of incidents were up to date.');
 		expect(report.text).toContain('Recommendations\nNone recorded.');
+	});
+});
+
+describe('reg33Figures', () => {
+	it('counts each home’s visits by month, and the months ended without one', () => {
+		const figures = reg33Figures({
+			homes: [
+				{ name: 'Inglefield', recordedOn: '2026-01-05', visitDates: ['2026-07-02', '2026-09-30'] },
+				{ name: 'Edinburgh Road', recordedOn: '2026-08-20', visitDates: ['2026-06-01'] }
+			],
+			from: '2026-07-01',
+			to: '2026-09-30',
+			asOf: '2026-09-15'
+		});
+		expect(figures.months).toEqual(['2026-07', '2026-08', '2026-09']);
+		expect(figures.homes[0]).toMatchObject({ visits: 2, missedMonths: 1 });
+		expect(figures.homes[0].byMonth.map((m) => m.visits)).toEqual([1, 0, 1]);
+		// Recorded in August: July is not counted against it; September has not ended.
+		expect(figures.homes[1]).toMatchObject({ visits: 0, missedMonths: 1 });
 	});
 });

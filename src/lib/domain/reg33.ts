@@ -8,6 +8,10 @@
  */
 import { compareDates, formatCalendarDate, type CalendarDate } from './calendar-date';
 
+/** Why a Regulation 33 visit is not scheduled as a meeting (it is recorded on its home's page). */
+export const REG33_NOT_A_MEETING =
+	'A Regulation 33 visit is not scheduled: it is unannounced, and recorded on the home’s page (Children’s homes) once it has happened.';
+
 /** A calendar month, 'YYYY-MM'. */
 export type CalendarMonth = string;
 
@@ -167,5 +171,48 @@ export function visitReport(visit: VisitRecord): { subject: string; text: string
 			'Recommendations',
 			visit.recommendations.trim() || 'None recorded.'
 		].join('\n')
+	};
+}
+
+/** One home's Regulation 33 visits over a period, month by month. */
+export interface HomeVisitFigures {
+	name: string;
+	/** Visits recorded in the period. */
+	visits: number;
+	/** Months of the period that ended (by `asOf`) without a visit, from the home's first month. */
+	missedMonths: number;
+	byMonth: { month: CalendarMonth; visits: number }[];
+}
+
+/** The unit's Regulation 33 figures over a period: each home, its visits month by month. */
+export interface Reg33Figures {
+	months: CalendarMonth[];
+	homes: HomeVisitFigures[];
+}
+
+/** Counts each home's visits in [from, to] by month, and the months that ended without one. */
+export function reg33Figures(props: {
+	homes: readonly { name: string; recordedOn: CalendarDate; visitDates: readonly CalendarDate[] }[];
+	from: CalendarDate;
+	to: CalendarDate;
+	asOf: CalendarDate;
+}): Reg33Figures {
+	const months = monthsBetween(monthOf(props.from), monthOf(props.to));
+	const inPeriod = (d: CalendarDate) =>
+		compareDates(d, props.from) >= 0 && compareDates(d, props.to) <= 0;
+	const thisMonth = monthOf(props.asOf);
+	return {
+		months,
+		homes: props.homes.map((home) => {
+			const dates = home.visitDates.filter(inPeriod);
+			const byMonth = months.map((month) => ({
+				month,
+				visits: dates.filter((d) => monthOf(d) === month).length
+			}));
+			const missedMonths = byMonth.filter(
+				(m) => m.visits === 0 && m.month < thisMonth && m.month >= monthOf(home.recordedOn)
+			).length;
+			return { name: home.name, visits: dates.length, missedMonths, byMonth };
+		})
 	};
 }
