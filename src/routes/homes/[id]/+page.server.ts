@@ -1,13 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { homeWorker } from '$lib/server/homes/guard';
-import { homeWithVisits } from '$lib/server/homes/homes';
+import { homeWithVisits, unitHome } from '$lib/server/homes/homes';
 import { unitChairs } from '$lib/server/families/queries';
 import { recordVisit } from '$lib/server/homes/commands/record-visit';
 import { recordFindings } from '$lib/server/homes/commands/record-findings';
 import { reportOf, sendReport } from '$lib/server/homes/commands/send-report';
 import { recordForOfsted } from '$lib/server/homes/commands/record-for-ofsted';
 import { commandFail } from '$lib/server/http/form';
+import { badInput } from '$lib/server/command-error';
+import type { SessionUser } from '$lib/server/auth/session';
 import { calendarDateOf, todayIn } from '$lib/domain/calendar-date';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -54,6 +56,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
+/** The home in the path: 404 unless it is the viewer's unit's (as the page itself answers). */
+async function checkHome(viewer: SessionUser, homeId: string): Promise<void> {
+	if (!(await unitHome(await database(), viewer, homeId))) error(404, 'Not found');
+}
+
+/** The home in the path, and a visit named (400 without one). */
+async function checkVisit(viewer: SessionUser, homeId: string, visitId: string): Promise<void> {
+	await checkHome(viewer, homeId);
+	if (!visitId) throw badInput('visitId', 'Choose the visit.');
+}
+
 const fields = (form: FormData, names: string[]) =>
 	Object.fromEntries(names.map((k) => [k, String(form.get(k) ?? '')]));
 
@@ -63,6 +76,7 @@ export const actions: Actions = {
 		const values = fields(await request.formData(), ['visitedOn', 'visitorId', 'visitorName']);
 		const input = { ...values, homeId: params.id };
 		try {
+			await checkHome(viewer, params.id);
 			const visit = await recordVisit({ db: await database(), user: viewer, input });
 			if (!visit) error(404, 'Not found');
 			return { done: 'visit', visitId: visit.id };
@@ -70,7 +84,7 @@ export const actions: Actions = {
 			return commandFail(problem, (errors) => ({ action: 'visit', errors, values }));
 		}
 	},
-	findings: async ({ locals, url, request }) => {
+	findings: async ({ locals, url, params, request }) => {
 		const viewer = homeWorker({ locals, url });
 		const form = await request.formData();
 		const visitId = String(form.get('visitId') ?? '');
@@ -82,6 +96,7 @@ export const actions: Actions = {
 			'recommendations'
 		]);
 		try {
+			await checkVisit(viewer, params.id, visitId);
 			const done = await recordFindings({ db: await database(), user: viewer, visitId, input });
 			if (!done) error(404, 'Not found');
 			return { done: 'findings', visitId };
@@ -94,10 +109,12 @@ export const actions: Actions = {
 			}));
 		}
 	},
-	report: async ({ locals, url, request }) => {
+	report: async ({ locals, url, params, request }) => {
 		const viewer = homeWorker({ locals, url });
-		const visitId = String((await request.formData()).get('visitId') ?? '');
+		const form = await request.formData();
+		const visitId = String(form.get('visitId') ?? '');
 		try {
+			await checkVisit(viewer, params.id, visitId);
 			const sent = await sendReport({ db: await database(), user: viewer, visitId });
 			if (!sent) error(404, 'Not found');
 			return { done: 'report', visitId };
@@ -105,10 +122,12 @@ export const actions: Actions = {
 			return commandFail(problem, (errors) => ({ action: 'report', visitId, errors }));
 		}
 	},
-	ofsted: async ({ locals, url, request }) => {
+	ofsted: async ({ locals, url, params, request }) => {
 		const viewer = homeWorker({ locals, url });
-		const visitId = String((await request.formData()).get('visitId') ?? '');
+		const form = await request.formData();
+		const visitId = String(form.get('visitId') ?? '');
 		try {
+			await checkVisit(viewer, params.id, visitId);
 			const done = await recordForOfsted({ db: await database(), user: viewer, visitId });
 			if (!done) error(404, 'Not found');
 			return { done: 'ofsted', visitId };
