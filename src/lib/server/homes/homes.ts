@@ -98,16 +98,6 @@ export async function homesOfUnit(props: {
 	);
 }
 
-/** The viewer's unit's homes with their cadence, the overdue first; null when not theirs to see. */
-export async function homeList(props: {
-	db: Database;
-	user: SessionUser;
-	today: CalendarDate;
-}): Promise<HomeSummary[] | null> {
-	if (!mayWorkHomes(props.user) || !props.user.unitId) return null;
-	return homesOfUnit({ db: props.db, unitId: props.user.unitId, today: props.today });
-}
-
 /** One home with its cadence and its visits, the latest first; null for a 404. */
 export async function homeWithVisits(props: {
 	db: Database;
