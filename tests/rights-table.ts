@@ -218,3 +218,28 @@ export const missingEpisodeWorkers: readonly {
 	{ account: 'parent', unit: null, reviewingOfficer: true, works: false, readsList: false },
 	{ account: 'child', unit: 'u1', reviewingOfficer: false, works: false, readsList: false }
 ];
+
+/**
+ * Who works the unit's children's homes and their Regulation 33 visits (issue 25: `/homes`,
+ * `/homes/[id]`, `POST /api/meetings` with `kind: 'reg33-visit'`, `mayWorkHomes`): one row per
+ * kind of account and its unit, asked about a home of unit `u1`. Parents, children and
+ * professionals (a home's staff may be one; visits are unannounced) never; another unit's never.
+ */
+export const homeWorkers: readonly {
+	account: UserRole;
+	unit: 'u1' | 'u2' | null;
+	works: boolean;
+}[] = [
+	{ account: 'chair', unit: 'u1', works: true },
+	{ account: 'admin', unit: 'u1', works: true },
+	{ account: 'manager', unit: 'u1', works: true },
+	{ account: 'chair', unit: 'u2', works: false },
+	{ account: 'admin', unit: 'u2', works: false },
+	{ account: 'manager', unit: 'u2', works: false },
+	{ account: 'chair', unit: null, works: false },
+	{ account: 'manager', unit: null, works: false },
+	{ account: 'professional', unit: 'u1', works: false },
+	{ account: 'professional', unit: null, works: false },
+	{ account: 'parent', unit: null, works: false },
+	{ account: 'child', unit: 'u1', works: false }
+];

@@ -7,6 +7,7 @@ import {
 	mayWorkAllegations,
 	maySearchChildren,
 	mayWorkMissingEpisodes,
+	mayWorkHomes,
 	meetingRoleFit,
 	mayWriteRoot
 } from './policy';
@@ -16,6 +17,7 @@ import {
 	rootRightsBeforeStart as tableBeforeStart,
 	invitees,
 	allegationWorkers,
+	homeWorkers,
 	missingEpisodeWorkers,
 	meetingKindShapers,
 	writableRoots as roots,
@@ -196,6 +198,18 @@ describe('who works missing-from-home episodes (issue 25): one table (tests/righ
 				row.works && !row.reviewingOfficer
 			);
 			expect(mayWorkMissingEpisodes(viewer)).toBe(row.readsList);
+		});
+	}
+});
+
+describe('who works the unit’s children’s homes and Regulation 33 visits (issue 25): one table (tests/rights-table.ts)', () => {
+	for (const row of homeWorkers) {
+		it(`${row.account} of ${row.unit ?? 'no unit'}: ${row.works ? 'works them' : 'never'}`, () => {
+			const viewer = { id: 'v', role: row.account, unitId: row.unit };
+			expect(mayWorkHomes(viewer, 'u1')).toBe(row.works);
+			// Recording a home for their own unit: a unit's chairs, business support and managers.
+			const unitStaff = ['chair', 'admin', 'manager'].includes(row.account) && row.unit !== null;
+			expect(mayWorkHomes(viewer)).toBe(unitStaff);
 		});
 	}
 });

@@ -795,6 +795,8 @@ export interface Navigation {
 	allegations: boolean;
 	/** The unit's open missing-from-home episodes (/missing). */
 	missing: boolean;
+	/** The unit's children's homes and their Regulation 33 visits (/homes). */
+	homes: boolean;
 }
 
 /**
@@ -816,7 +818,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		meetingKinds: mayShapeMeetingKinds(viewer),
 		photo: mayKeepOwnPhoto(viewer),
 		allegations: mayWorkAllegations(viewer),
-		missing: mayWorkMissingEpisodes(viewer)
+		missing: mayWorkMissingEpisodes(viewer),
+		homes: mayWorkHomes(viewer)
 	};
 }
 
@@ -953,4 +956,18 @@ export function mayWorkMissingEpisodes(viewer: Viewer, child?: MissingChildFacts
 	if (child === undefined) return unitStaff;
 	if (unitStaff && child.unitId === viewer.unitId) return true;
 	return child.iroId !== null && child.iroId === viewer.id;
+}
+
+/**
+ * May the viewer work the unit's children's homes and their Regulation 33 visits (issue 25:
+ * `/homes`, `POST /api/meetings` with `kind: 'reg33-visit'`): record a home, a visit and its
+ * findings, send the report, record it for Ofsted? The unit's chairs (its reviewing officers are
+ * the independent visitors), business support and managers, for their own unit's homes. Nobody
+ * else: never parents or children, never professionals (a home's staff may be one, and a visit is
+ * unannounced), never another unit's staff.
+ */
+export function mayWorkHomes(viewer: Viewer, homeUnitId?: string | null): boolean {
+	const role = viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager';
+	if (!role || viewer.unitId === null) return false;
+	return homeUnitId === undefined || homeUnitId === viewer.unitId;
 }

@@ -32,6 +32,8 @@ test.beforeAll(async () => {
 	CORE_GROUP = await copyDemoMeeting(demoMeetings.coreGroup);
 });
 const PRICE_FAMILY = '00000000-0000-4000-8000-000000000022';
+/** The demo's children's home Inglefield (server/seed/demo-homes.ts, issue 25). */
+const INGLEFIELD = '00000000-0000-4000-8000-000000003301';
 /** The demo's challenge about Mia, raised by the chair (server/seed/demo-challenges.ts). */
 const MIA_CHALLENGE = '00000000-0000-4000-8000-000000000501';
 const demoUsers = {
@@ -770,6 +772,32 @@ const matrix: Row[] = [
 		allow: ['lado', 'chair', 'businessSupport', 'manager'],
 		why: 'mayWorkAllegations: never a parent, a child or a professional'
 	},
+	{
+		key: 'GET /homes',
+		ask: get('/homes'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkHomes: the unit’s children’s homes and their Regulation 33 visits'
+	},
+	{
+		key: 'POST /homes?/record',
+		// An empty form: past the guard it is refused (400), so no home is recorded.
+		ask: postForm('/homes?/record'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkHomes: never a parent, a child or a professional'
+	},
+	{
+		key: 'GET /homes/[id]',
+		ask: get(`/homes/${INGLEFIELD}`),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkHomes: never a parent, a child or a professional (a visit is unannounced)'
+	},
+	...(['visit', 'findings', 'report', 'ofsted'] as const).map((action): Row => ({
+		key: `POST /homes/[id]?/${action}`,
+		// An empty form: past the guard it is refused (400), so nothing is recorded or sent.
+		ask: postForm(`/homes/${INGLEFIELD}?/${action}`),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkHomes'
+	})),
 	{
 		key: 'GET /missing',
 		ask: get('/missing'),

@@ -119,6 +119,8 @@ interface Things {
 	meetingKind: string;
 	/** A missing-from-home episode about its child (issue 25), recorded here by its chair. */
 	missingEpisode: string;
+	/** One of its children's homes (issue 25, Regulation 33 visits; A's is the demo's Inglefield). */
+	home: string;
 }
 
 type Expectation =
@@ -800,6 +802,31 @@ const matrix: Row[] = [
 		why: 'mayWorkAllegations (the allegation’s unit)'
 	})),
 	{
+		key: 'GET /homes',
+		ask: get(() => '/homes'),
+		expect: own,
+		why: 'their own unit’s children’s homes (mayWorkHomes)'
+	},
+	{
+		key: 'POST /homes?/record',
+		ask: form(() => '/homes?/record'),
+		expect: own,
+		why: 'records a home in their own unit'
+	},
+	{
+		key: 'GET /homes/[id]',
+		ask: get((t) => `/homes/${t.home}`),
+		expect: missing('chair'),
+		why: 'mayWorkHomes (the home’s unit)'
+	},
+	...(['visit', 'findings', 'report', 'ofsted'] as const).map((action): Row => ({
+		key: `POST /homes/[id]?/${action}`,
+		// An empty form: B's business support is refused it (400), so nothing is recorded or sent.
+		ask: form((t) => `/homes/${t.home}?/${action}`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkHomes (the home’s unit)'
+	})),
+	{
 		key: 'GET /missing',
 		ask: get(() => '/missing'),
 		expect: own,
@@ -1394,6 +1421,19 @@ test.beforeAll(async () => {
 		data: episodeBody()
 	});
 	expect(missingEpisode.status(), 'missing episode recorded').toBe(201);
+	// One of its children's homes (issue 25), recorded by business support through the page.
+	const recorded = await office.post('/homes?/record', {
+		headers: { accept: 'text/html' },
+		form: {
+			name: 'Northfield House',
+			managerName: 'Ffion Quarry',
+			managerEmail: `manager.${run}@northfield.test`,
+			ofstedUrn: `SC${String(Date.now() % 1_000_000).padStart(6, '0')}`
+		},
+		maxRedirects: 0
+	});
+	expect(recorded.status(), 'home recorded').toBe(303);
+	const home = /\/homes\/([^?]+)/.exec(recorded.headers()['location'] ?? '')?.[1] ?? NOTHING;
 	// Its own kind of meeting (issue 25): a copy of the core group, in Northfield's words.
 	const copied = await office.post('/api/meeting-kinds', { data: { from: 'core-group' } });
 	expect(copied.status(), 'kind copied').toBe(201);
@@ -1424,7 +1464,8 @@ test.beforeAll(async () => {
 		action: actions.actions?.[0]?.id ?? NOTHING,
 		allegation: ((await allegation.json()) as { id: string }).id,
 		meetingKind: copy.id,
-		missingEpisode: ((await missingEpisode.json()) as { id: string }).id
+		missingEpisode: ((await missingEpisode.json()) as { id: string }).id,
+		home
 	};
 	await Promise.all([office, professional, chair, parent].map((c) => c.dispose()));
 
@@ -1469,7 +1510,8 @@ test.beforeAll(async () => {
 		action: NOTHING,
 		allegation: demoId(601), // the demo's concluded allegation (server/seed/demo-allegations.ts)
 		meetingKind: NOTHING,
-		missingEpisode: ((await aEpisode.json()) as { id: string }).id
+		missingEpisode: ((await aEpisode.json()) as { id: string }).id,
+		home: demoId(3301) // Inglefield (server/seed/demo-homes.ts)
 	};
 	await Promise.all([aChair.dispose(), dawn.dispose()]);
 });

@@ -47,7 +47,9 @@ describe("the demo's outbox", () => {
 			invitation: 13,
 			reminder: 6,
 			'report-request': 1,
-			'report-chaser': 1
+			'report-chaser': 1,
+			// The Regulation 33 visits' reports, sent at the time (server/seed/demo-homes.ts).
+			'reg33-report': 5
 		});
 		const gp = rows
 			.filter((row) => row.to === 'gp@demo.test' && row.meetingId === demoIds.icpc)

@@ -23,7 +23,9 @@ const titleByKind: Record<MeetingKind, (names: string) => string> = {
 	'cic-review': (names) => `Meeting to check how things are going for ${names}`,
 	'cin-review': (names) => `Meeting to check how the help is going for ${names}`,
 	'life-appreciation-day': (names) => `A day to remember ${names}'s story`,
-	'disruption-meeting': (names) => `Meeting to understand what ${names} needs next`
+	'disruption-meeting': (names) => `Meeting to understand what ${names} needs next`,
+	// No family is told of a Regulation 33 visit (it is unannounced, about a home); every kind has words.
+	'reg33-visit': (names) => `A visit to the children’s home of ${names}`
 };
 
 /** The same names when the child reading is one of them: "you", or "you and Leo". */

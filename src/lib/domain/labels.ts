@@ -33,7 +33,8 @@ export const meetingKindLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Child in care review',
 	'cin-review': 'Child in need review',
 	'life-appreciation-day': 'Life Appreciation Day',
-	'disruption-meeting': 'Disruption meeting'
+	'disruption-meeting': 'Disruption meeting',
+	'reg33-visit': 'Regulation 33 visit'
 };
 
 /** The same names shortened to fit the risk plot's axis ("9 Dec · Core group"). */
@@ -44,7 +45,8 @@ export const meetingKindShortLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Care review',
 	'cin-review': 'CIN review',
 	'life-appreciation-day': 'Life day',
-	'disruption-meeting': 'Disruption mtg'
+	'disruption-meeting': 'Disruption mtg',
+	'reg33-visit': 'Reg 33 visit'
 };
 
 /** The same in the family's words (the glossary's plain terms, shortened). */
@@ -55,7 +57,8 @@ export const meetingKindPlainLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Care meeting',
 	'cin-review': 'Help meeting',
 	'life-appreciation-day': 'Life story day',
-	'disruption-meeting': 'Meeting'
+	'disruption-meeting': 'Meeting',
+	'reg33-visit': 'Visit to the home'
 };
 
 export const meetingStatusLabel: Record<MeetingStatus, string> = {
@@ -145,7 +148,8 @@ export const mailPurposeLabel: Record<MailPurpose, string> = {
 	'account-invite': 'Set-up link',
 	'message-waiting': 'A child’s message waiting',
 	'advocacy-notice': 'Advocacy notice',
-	'placing-authority-alert': 'Placing authority asked to see a child'
+	'placing-authority-alert': 'Placing authority asked to see a child',
+	'reg33-report': 'Regulation 33 visit report'
 };
 
 export const mailStateLabel: Record<MailState, string> = {

@@ -14,7 +14,9 @@ export const meetingKinds = [
 	'cic-review',
 	'cin-review',
 	'life-appreciation-day',
-	'disruption-meeting'
+	'disruption-meeting',
+	/** A Regulation 33 visit to a children's home (issue 25): a visit record of its own, no children. */
+	'reg33-visit'
 ] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
@@ -215,7 +217,9 @@ export const mailPurposes = [
 	/** The advocacy service told of an initial conference about a child over 5 (issue 22). */
 	'advocacy-notice',
 	/** A placing authority asked to see a child an allegation concerns (issue 25, the LADO). */
-	'placing-authority-alert'
+	'placing-authority-alert',
+	/** A Regulation 33 visit's report to the home's registered manager (issue 25). */
+	'reg33-report'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 

@@ -4,6 +4,7 @@
  * its PDF and CSV render them. Browser-safe: types only.
  */
 import type { AllegationFigures } from '../domain/allegations';
+import type { Reg33Figures } from '../domain/reg33';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { ChallengeStage, FeedbackRespondent, MeetingKind } from '../domain/vocabulary';
 
@@ -70,6 +71,8 @@ export interface OversightFigures {
 	feedback: FeedbackFigures;
 	/** The LADO's figures (issue 25): allegations against adults who work with children. */
 	allegations: AllegationFigures;
+	/** Regulation 33 visits to the unit's children's homes (issue 25), home by home. */
+	reg33: Reg33Figures;
 }
 
 /** Responses and the two scales' means (1–5, one decimal; 0 with no responses). */

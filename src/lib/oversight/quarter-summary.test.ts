@@ -27,6 +27,7 @@ const figures = (over: Partial<OversightFigures>): OversightFigures => ({
 		comments: []
 	},
 	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
+	reg33: { months: [], homes: [] },
 	...over
 });
 

@@ -14,6 +14,7 @@ import {
 } from '../domain/labels';
 import { formatCalendarDate } from '../domain/calendar-date';
 import type { BarChart } from './bar-chart';
+import { addReg33Tables } from './reg33-tables';
 
 export interface FigureTable {
 	/** The CSV's name (`&table=`). */
@@ -44,7 +45,9 @@ export const tableNames = [
 	'feedback-by-kind',
 	'feedback-by-chair',
 	'feedback-by-month',
-	'feedback-comments'
+	'feedback-comments',
+	'reg33-visits',
+	'reg33-visits-by-month'
 ] as const;
 
 const respondentWords = feedbackRespondentLabel;
@@ -491,6 +494,7 @@ export function oversightTables(
 		}
 	);
 	addFeedback(now, add);
+	addReg33Tables(now, previous, add);
 	return tables;
 }
 

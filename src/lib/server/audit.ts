@@ -16,7 +16,8 @@ export type AuditTargetType =
 	| 'audit'
 	| 'agency'
 	| 'unit'
-	| 'allegation';
+	| 'allegation'
+	| 'childrens-home';
 
 /**
  * Records who read or changed what, when and from where (docs/security.md, "Audit"). Never

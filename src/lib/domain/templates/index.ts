@@ -9,6 +9,7 @@ import { disruptionMeeting } from './disruption-meeting';
 import { initialConference } from './initial-conference';
 import { lifeAppreciationDay } from './life-appreciation-day';
 import { reviewConference } from './review-conference';
+import { reg33Visit } from './reg33-visit';
 import type { MeetingKind } from '../vocabulary';
 import type { MeetingTemplate, TemplateSection } from './types';
 import { validateTemplate } from './validate';
@@ -22,7 +23,8 @@ export {
 	cicReview,
 	cinReview,
 	lifeAppreciationDay,
-	disruptionMeeting
+	disruptionMeeting,
+	reg33Visit
 };
 
 // A Record over MeetingKind: the compiler refuses this file if a kind has no template.
@@ -33,7 +35,8 @@ const byKind: Record<MeetingKind, MeetingTemplate> = {
 	'cic-review': cicReview,
 	'cin-review': cinReview,
 	'life-appreciation-day': lifeAppreciationDay,
-	'disruption-meeting': disruptionMeeting
+	'disruption-meeting': disruptionMeeting,
+	'reg33-visit': reg33Visit
 };
 
 for (const template of Object.values(byKind)) {

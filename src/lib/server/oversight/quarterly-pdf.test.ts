@@ -58,7 +58,8 @@ const figures = (scale: number): OversightFigures => ({
 		byMonth: [],
 		comments: []
 	},
-	allegations: allegationFigures([], '2026-07-01', '2026-09-30')
+	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
+	reg33: { months: [], homes: [] }
 });
 
 describe('the quarterly report’s PDF', () => {

@@ -9,6 +9,7 @@ import { badRequest, commandJson, notFound, readJson } from '$lib/server/http/js
 import { proposedInvitees } from '$lib/server/meetings/proposals';
 import { canScheduleMeetings } from '$lib/policy';
 import { chosenMeetingKind } from '$lib/server/meeting-kinds';
+import { reg33VisitAnswer } from '$lib/server/homes/visit-api';
 import { readDateTime } from '$lib/domain/date-time';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import type { RequestHandler } from './$types';
@@ -58,10 +59,14 @@ const body = z.object({
  * `invite: [ids]` those listed (their participant ids on the earlier meeting; the schedule form
  * sends them all pre-ticked, less any removed; omitted, nobody from the proposal is invited), each asked for a report due the unit's `reportDueWorkingDays` before the meeting;
  * an id not proposed is a 400 naming `invite`. An initial conference about a child over 5 tells
- * the unit's advocacy service (docs/mail.md).
+ * the unit's advocacy service (docs/mail.md). `kind: 'reg33-visit'` with `homeId` records a
+ * Regulation 33 visit instead (`reg33VisitAnswer`, docs/reg33-visits.md).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = requireApiUser(locals);
+	// A Regulation 33 visit (`kind: 'reg33-visit'`, `homeId`) is a visit record of its own (issue 25).
+	const visit = await reg33VisitAnswer({ user, request });
+	if (visit) return visit;
 	if (!canScheduleMeetings(user)) return notFound();
 	const input = await readJson(request, body);
 	if (!input.ok) return input.response;

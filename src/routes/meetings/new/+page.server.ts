@@ -48,11 +48,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const askedKind = url.searchParams.get('kind');
 	return {
 		// The built-in kinds, then the unit's own copies at their latest versions (issue 25).
-		kinds: (await unitMeetingKinds({ db, unitId })).map((k) => ({
-			id: k.id,
-			kind: k.baseKind,
-			label: k.template.label
-		})),
+		// A Regulation 33 visit is recorded on its home's page, not scheduled (docs/reg33-visits.md).
+		kinds: (await unitMeetingKinds({ db, unitId }))
+			.filter((k) => k.baseKind !== 'reg33-visit')
+			.map((k) => ({
+				id: k.id,
+				kind: k.baseKind,
+				label: k.template.label
+			})),
 		chairs,
 		today: todayIn(),
 		// A link from a family's page ("schedule the initial conference") chooses the kind and child.

@@ -20,6 +20,7 @@ import { queueInvitation } from '../../mail/invitations';
 import { storableText } from '../../db/storable';
 import { calendarDateOf, compareDates, typedYearProblem } from '../../../domain/calendar-date';
 import { tooLong } from '../../../domain/text-limits';
+import { REG33_NOT_A_MEETING } from '../../../domain/reg33';
 import { proposedInvitees } from '../proposals';
 import { notifyAdvocacy } from '../../mail/advocacy';
 import { CommandError, badInput } from '../../command-error';
@@ -64,6 +65,7 @@ export async function createMeeting(props: {
 	if (longTitle) throw badInput('title', longTitle);
 	if (!scheduler.unitId)
 		throw badInput('form', 'Your account is not part of a unit, so it cannot schedule meetings.');
+	if (props.kind === 'reg33-visit') throw badInput('kind', REG33_NOT_A_MEETING);
 	if (props.childIds.length === 0) throw badInput('childIds', 'Choose at least one child.');
 	const kids = await db
 		.select({ id: children.id, familyId: children.familyId })
