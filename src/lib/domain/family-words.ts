@@ -23,7 +23,8 @@ const titleByKind: Record<MeetingKind, (names: string) => string> = {
 	'cic-review': (names) => `Meeting to check how things are going for ${names}`,
 	'cin-review': (names) => `Meeting to check how the help is going for ${names}`,
 	'life-appreciation-day': (names) => `A day to remember ${names}'s story`,
-	'disruption-meeting': (names) => `Meeting to understand what ${names} needs next`
+	'disruption-meeting': (names) => `Meeting to understand what ${names} needs next`,
+	'exploitation-group': (names) => `Meeting to keep ${names} safe`
 };
 
 /** The same names when the child reading is one of them: "you", or "you and Leo". */
@@ -31,7 +32,8 @@ const titleForReaderByKind: Record<MeetingKind, (names: string) => string> = {
 	...titleByKind,
 	'life-appreciation-day': (names) =>
 		names === 'you' ? 'A day to remember your story' : `A day to remember the story of ${names}`,
-	'disruption-meeting': (names) => `Meeting to understand what ${names} need next`
+	'disruption-meeting': (names) => `Meeting to understand what ${names} need next`,
+	'exploitation-group': (names) => `Meeting to keep ${names} safe`
 };
 
 /**

@@ -21,6 +21,7 @@ import type {
 	MeetingRole,
 	MeetingStatus
 } from './vocabulary';
+import type { ExploitationFinding } from './vocabulary';
 
 /**
  * What the unit calls each kind of meeting: one name each, in lists, headings, calendars and the
@@ -33,7 +34,8 @@ export const meetingKindLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Child in care review',
 	'cin-review': 'Child in need review',
 	'life-appreciation-day': 'Life Appreciation Day',
-	'disruption-meeting': 'Disruption meeting'
+	'disruption-meeting': 'Disruption meeting',
+	'exploitation-group': 'Exploitation operational group'
 };
 
 /** The same names shortened to fit the risk plot's axis ("9 Dec · Core group"). */
@@ -44,7 +46,8 @@ export const meetingKindShortLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Care review',
 	'cin-review': 'CIN review',
 	'life-appreciation-day': 'Life day',
-	'disruption-meeting': 'Disruption mtg'
+	'disruption-meeting': 'Disruption mtg',
+	'exploitation-group': 'Exploitation group'
 };
 
 /** The same in the family's words (the glossary's plain terms, shortened). */
@@ -55,7 +58,8 @@ export const meetingKindPlainLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Care meeting',
 	'cin-review': 'Help meeting',
 	'life-appreciation-day': 'Life story day',
-	'disruption-meeting': 'Meeting'
+	'disruption-meeting': 'Meeting',
+	'exploitation-group': 'Meeting'
 };
 
 export const meetingStatusLabel: Record<MeetingStatus, string> = {
@@ -145,7 +149,8 @@ export const mailPurposeLabel: Record<MailPurpose, string> = {
 	'account-invite': 'Set-up link',
 	'message-waiting': 'A child’s message waiting',
 	'advocacy-notice': 'Advocacy notice',
-	'placing-authority-alert': 'Placing authority asked to see a child'
+	'placing-authority-alert': 'Placing authority asked to see a child',
+	'exploitation-output': 'Exploitation group output to a case holder'
 };
 
 export const mailStateLabel: Record<MailState, string> = {
@@ -230,4 +235,11 @@ export const feedbackRespondentLabel: Record<FeedbackRespondent, string> = {
 export const missingEscalationLabel: Record<MissingEscalation, string> = {
 	'strategy-discussion': 'Strategy discussion',
 	conference: 'Child protection conference'
+};
+
+/** What an agency found about a child referred to the exploitation group (issue 25). */
+export const exploitationFindingLabel: Record<ExploitationFinding, string> = {
+	'known-directly': 'Known directly',
+	'known-by-association': 'Known by association',
+	'not-known': 'Not known'
 };

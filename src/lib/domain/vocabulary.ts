@@ -14,7 +14,8 @@ export const meetingKinds = [
 	'cic-review',
 	'cin-review',
 	'life-appreciation-day',
-	'disruption-meeting'
+	'disruption-meeting',
+	'exploitation-group'
 ] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
@@ -205,7 +206,9 @@ export const mailPurposes = [
 	/** The advocacy service told of an initial conference about a child over 5 (issue 22). */
 	'advocacy-notice',
 	/** A placing authority asked to see a child an allegation concerns (issue 25, the LADO). */
-	'placing-authority-alert'
+	'placing-authority-alert',
+	/** The exploitation group's output for one child, to that child's case holder only (issue 25). */
+	'exploitation-output'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 
@@ -246,3 +249,15 @@ export function collabRoom(meetingId: string, channel: Channel = 'main'): string
 export function collabUrl(meetingId: string, channel: Channel = 'main'): string {
 	return `${collabPath}/${collabRoom(meetingId, channel)}`;
 }
+
+/**
+ * What an agency found in its own records about a child referred to the exploitation group
+ * (issue 25; annual report 4.6): the child known to it directly, known by association (through
+ * someone or somewhere), or not known.
+ */
+export const exploitationFindings = [
+	'known-directly',
+	'known-by-association',
+	'not-known'
+] as const;
+export type ExploitationFinding = (typeof exploitationFindings)[number];

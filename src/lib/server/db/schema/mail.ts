@@ -26,7 +26,8 @@ export const mailPriorities: Record<MailPurpose, number> = {
 	'challenge-reminder': 0,
 	'account-invite': 0,
 	'message-waiting': 1,
-	'placing-authority-alert': 1
+	'placing-authority-alert': 1,
+	'exploitation-output': 1
 };
 
 /** A file carried by a message (the calendar invitation). */
