@@ -216,3 +216,113 @@ export const missingEpisodeWorkers: readonly {
 	{ account: 'parent', unit: null, reviewingOfficer: true, works: false, readsList: false },
 	{ account: 'child', unit: 'u1', reviewingOfficer: false, works: false, readsList: false }
 ];
+
+/**
+ * The exploitation operational group (issue 25): one row per kind of account and its unit, asked
+ * about a sitting of unit `u1` and a child of unit `u1`. `list`: the group's page (sittings,
+ * referrals, places: `mayWorkExploitationGroup`); `sitting`: one sitting's page, not invited /
+ * invited (`maySeeExploitationSitting`); `child`: a referred child's item, with no meeting about
+ * the child / with one (`maySeeExploitationChild`, over `canSeeChild`); `keeps`: records findings,
+ * outputs and agendas (`mayKeepExploitationItems`); `persons`: the restricted register of persons
+ * of concern (`mayReadPersonsOfConcern`). A parent or child never, not even about their own child.
+ */
+export const exploitationGroupRights: readonly {
+	account: UserRole;
+	unit: 'u1' | 'u2' | null;
+	list: boolean;
+	sitting: [notInvited: boolean, invited: boolean];
+	child: [noMeeting: boolean, atAMeetingAboutThem: boolean];
+	keeps: boolean;
+	persons: boolean;
+}[] = [
+	{
+		account: 'chair',
+		unit: 'u1',
+		list: true,
+		sitting: [true, true],
+		child: [true, true],
+		keeps: true,
+		persons: true
+	},
+	{
+		account: 'admin',
+		unit: 'u1',
+		list: true,
+		sitting: [true, true],
+		child: [true, true],
+		keeps: true,
+		persons: false
+	},
+	{
+		account: 'manager',
+		unit: 'u1',
+		list: true,
+		sitting: [true, true],
+		child: [false, true],
+		keeps: false,
+		persons: true
+	},
+	{
+		account: 'professional',
+		unit: 'u1',
+		list: false,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: false,
+		persons: false
+	},
+	{
+		account: 'professional',
+		unit: null,
+		list: false,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: false,
+		persons: false
+	},
+	{
+		account: 'chair',
+		unit: 'u2',
+		list: true,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: true,
+		persons: true
+	},
+	{
+		account: 'admin',
+		unit: 'u2',
+		list: true,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: true,
+		persons: false
+	},
+	{
+		account: 'chair',
+		unit: null,
+		list: false,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: false,
+		persons: false
+	},
+	{
+		account: 'parent',
+		unit: null,
+		list: false,
+		sitting: [false, false],
+		child: [false, false],
+		keeps: false,
+		persons: false
+	},
+	{
+		account: 'child',
+		unit: 'u1',
+		list: false,
+		sitting: [false, false],
+		child: [false, false],
+		keeps: false,
+		persons: false
+	}
+];

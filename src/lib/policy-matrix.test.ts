@@ -6,6 +6,12 @@ import {
 	mayShapeMeetingKinds,
 	mayWorkAllegations,
 	mayWorkMissingEpisodes,
+	mayWorkExploitationGroup,
+	maySeeExploitationSitting,
+	maySeeExploitationChild,
+	mayKeepExploitationItems,
+	mayReadPersonsOfConcern,
+	kindAdmitsMeetingRole,
 	meetingRoleFit,
 	mayWriteRoot
 } from './policy';
@@ -16,6 +22,7 @@ import {
 	invitees,
 	allegationWorkers,
 	missingEpisodeWorkers,
+	exploitationGroupRights,
 	meetingKindShapers,
 	writableRoots as roots,
 	writers,
@@ -185,4 +192,38 @@ describe('who works missing-from-home episodes (issue 25): one table (tests/righ
 			expect(mayWorkMissingEpisodes(viewer)).toBe(row.readsList);
 		});
 	}
+});
+
+describe('the exploitation operational group (issue 25): one table (tests/rights-table.ts)', () => {
+	for (const row of exploitationGroupRights) {
+		it(`${row.account} of ${row.unit ?? 'no unit'}`, () => {
+			const viewer = { id: 'v', role: row.account, unitId: row.unit };
+			expect(mayWorkExploitationGroup(viewer), 'list').toBe(row.list);
+			const sitting = [false, true].map((invited) =>
+				maySeeExploitationSitting({ viewer, sittingUnitId: 'u1', invited })
+			);
+			expect(sitting, 'sitting').toEqual(row.sitting);
+			const child = [false, true].map((seesMeetingAboutChild) =>
+				maySeeExploitationChild({
+					viewer,
+					childUnitId: 'u1',
+					// A parent of the child's own family: still never.
+					ownFamily: row.account === 'parent',
+					seesMeetingAboutChild
+				})
+			);
+			expect(child, 'child').toEqual(row.child);
+			expect(mayKeepExploitationItems(viewer), 'keeps').toBe(row.keeps);
+			expect(mayReadPersonsOfConcern(viewer), 'persons').toBe(row.persons);
+		});
+	}
+
+	it('invites no parent, child or advocate to the group, and refuses no role elsewhere', () => {
+		for (const role of meetingRoles) {
+			expect(kindAdmitsMeetingRole('exploitation-group', role), role).toBe(
+				!['parent', 'child', 'advocate'].includes(role)
+			);
+			expect(kindAdmitsMeetingRole('core-group', role), role).toBe(true);
+		}
+	});
 });
