@@ -27,6 +27,7 @@ const figures = (over: Partial<OversightFigures>): OversightFigures => ({
 		comments: []
 	},
 	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
+	exploitation: { referrals: 0, sittings: 0, childrenDiscussed: 0, outputsSent: 0 },
 	...over
 });
 

@@ -58,7 +58,8 @@ const figures = (scale: number): OversightFigures => ({
 		byMonth: [],
 		comments: []
 	},
-	allegations: allegationFigures([], '2026-07-01', '2026-09-30')
+	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
+	exploitation: { referrals: 0, sittings: 0, childrenDiscussed: 0, outputsSent: 0 }
 });
 
 describe('the quarterly report’s PDF', () => {
