@@ -224,7 +224,8 @@ export const missingEpisodeWorkers: readonly {
  * invited (`maySeeExploitationSitting`); `child`: a referred child's item, with no meeting about
  * the child / with one (`maySeeExploitationChild`, over `canSeeChild`); `keeps`: records findings,
  * outputs and agendas (`mayKeepExploitationItems`); `persons`: the restricted register of persons
- * of concern (`mayReadPersonsOfConcern`). A parent or child never, not even about their own child.
+ * of concern (`mayReadPersonsOfConcern`); `refers`: may refer a child at all, one they may see
+ * (`mayReferToExploitationGroup`). A parent or child never, not even about their own child.
  */
 export const exploitationGroupRights: readonly {
 	account: UserRole;
@@ -234,6 +235,7 @@ export const exploitationGroupRights: readonly {
 	child: [noMeeting: boolean, atAMeetingAboutThem: boolean];
 	keeps: boolean;
 	persons: boolean;
+	refers: boolean;
 }[] = [
 	{
 		account: 'chair',
@@ -242,7 +244,8 @@ export const exploitationGroupRights: readonly {
 		sitting: [true, true],
 		child: [true, true],
 		keeps: true,
-		persons: true
+		persons: true,
+		refers: true
 	},
 	{
 		account: 'admin',
@@ -251,7 +254,8 @@ export const exploitationGroupRights: readonly {
 		sitting: [true, true],
 		child: [true, true],
 		keeps: true,
-		persons: false
+		persons: false,
+		refers: true
 	},
 	{
 		account: 'manager',
@@ -260,7 +264,8 @@ export const exploitationGroupRights: readonly {
 		sitting: [true, true],
 		child: [false, true],
 		keeps: false,
-		persons: true
+		persons: true,
+		refers: true
 	},
 	{
 		account: 'professional',
@@ -269,7 +274,8 @@ export const exploitationGroupRights: readonly {
 		sitting: [false, true],
 		child: [false, true],
 		keeps: false,
-		persons: false
+		persons: false,
+		refers: true
 	},
 	{
 		account: 'professional',
@@ -278,7 +284,8 @@ export const exploitationGroupRights: readonly {
 		sitting: [false, true],
 		child: [false, true],
 		keeps: false,
-		persons: false
+		persons: false,
+		refers: true
 	},
 	{
 		account: 'chair',
@@ -287,7 +294,8 @@ export const exploitationGroupRights: readonly {
 		sitting: [false, true],
 		child: [false, true],
 		keeps: true,
-		persons: true
+		persons: true,
+		refers: true
 	},
 	{
 		account: 'admin',
@@ -296,7 +304,8 @@ export const exploitationGroupRights: readonly {
 		sitting: [false, true],
 		child: [false, true],
 		keeps: true,
-		persons: false
+		persons: false,
+		refers: true
 	},
 	{
 		account: 'chair',
@@ -305,7 +314,8 @@ export const exploitationGroupRights: readonly {
 		sitting: [false, true],
 		child: [false, true],
 		keeps: false,
-		persons: false
+		persons: false,
+		refers: true
 	},
 	{
 		account: 'parent',
@@ -314,7 +324,8 @@ export const exploitationGroupRights: readonly {
 		sitting: [false, false],
 		child: [false, false],
 		keeps: false,
-		persons: false
+		persons: false,
+		refers: false
 	},
 	{
 		account: 'child',
@@ -323,6 +334,7 @@ export const exploitationGroupRights: readonly {
 		sitting: [false, false],
 		child: [false, false],
 		keeps: false,
-		persons: false
+		persons: false,
+		refers: false
 	}
 ];

@@ -11,6 +11,7 @@ import {
 	maySeeExploitationChild,
 	mayKeepExploitationItems,
 	mayReadPersonsOfConcern,
+	mayReferToExploitationGroup,
 	kindAdmitsMeetingRole,
 	meetingRoleFit,
 	mayWriteRoot
@@ -215,6 +216,7 @@ describe('the exploitation operational group (issue 25): one table (tests/rights
 			expect(child, 'child').toEqual(row.child);
 			expect(mayKeepExploitationItems(viewer), 'keeps').toBe(row.keeps);
 			expect(mayReadPersonsOfConcern(viewer), 'persons').toBe(row.persons);
+			expect(mayReferToExploitationGroup(viewer), 'refers').toBe(row.refers);
 		});
 	}
 

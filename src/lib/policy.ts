@@ -982,6 +982,14 @@ export function maySeeExploitationChild(props: Parameters<typeof canSeeChild>[0]
 }
 
 /**
+ * May the viewer refer children to the exploitation group at all (each child still only one they
+ * may see, `maySeeExploitationChild`)? Any agency's or the unit's staff; never a parent or child.
+ */
+export function mayReferToExploitationGroup(viewer: Viewer): boolean {
+	return viewer.role !== 'parent' && viewer.role !== 'child';
+}
+
+/**
  * May the viewer keep the group's items: put referred children on a sitting's agenda, record
  * what each agency found and the output, and send it to the case holder? The unit's chairs and
  * business support (who see every child of the unit).
