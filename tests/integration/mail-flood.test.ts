@@ -173,7 +173,8 @@ describe('the priority column', () => {
 		const since0018: readonly string[] = [
 			'advocacy-notice',
 			'message-waiting',
-			'placing-authority-alert'
+			'placing-authority-alert',
+			'exploitation-output'
 		];
 		const before0018 = mailPurposes.filter((p) => !since0018.includes(p));
 		// Migrate a database up to the migration before, queue one of each, then migrate on.
