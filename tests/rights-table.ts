@@ -243,3 +243,125 @@ export const homeWorkers: readonly {
 	{ account: 'parent', unit: null, works: false },
 	{ account: 'child', unit: 'u1', works: false }
 ];
+
+/**
+ * The exploitation operational group (issue 25): one row per kind of account and its unit, asked
+ * about a sitting of unit `u1` and a child of unit `u1`. `list`: the group's page (sittings,
+ * referrals, places: `mayWorkExploitationGroup`); `sitting`: one sitting's page, not invited /
+ * invited (`maySeeExploitationSitting`); `child`: a referred child's item, with no meeting about
+ * the child / with one (`maySeeExploitationChild`, over `canSeeChild`); `keeps`: records findings,
+ * outputs and agendas (`mayKeepExploitationItems`); `persons`: the restricted register of persons
+ * of concern (`mayReadPersonsOfConcern`); `refers`: may refer a child at all, one they may see
+ * (`mayReferToExploitationGroup`). A parent or child never, not even about their own child.
+ */
+export const exploitationGroupRights: readonly {
+	account: UserRole;
+	unit: 'u1' | 'u2' | null;
+	list: boolean;
+	sitting: [notInvited: boolean, invited: boolean];
+	child: [noMeeting: boolean, atAMeetingAboutThem: boolean];
+	keeps: boolean;
+	persons: boolean;
+	refers: boolean;
+}[] = [
+	{
+		account: 'chair',
+		unit: 'u1',
+		list: true,
+		sitting: [true, true],
+		child: [true, true],
+		keeps: true,
+		persons: true,
+		refers: true
+	},
+	{
+		account: 'admin',
+		unit: 'u1',
+		list: true,
+		sitting: [true, true],
+		child: [true, true],
+		keeps: true,
+		persons: false,
+		refers: true
+	},
+	{
+		account: 'manager',
+		unit: 'u1',
+		list: true,
+		sitting: [true, true],
+		child: [false, true],
+		keeps: false,
+		persons: true,
+		refers: true
+	},
+	{
+		account: 'professional',
+		unit: 'u1',
+		list: false,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: false,
+		persons: false,
+		refers: true
+	},
+	{
+		account: 'professional',
+		unit: null,
+		list: false,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: false,
+		persons: false,
+		refers: true
+	},
+	{
+		account: 'chair',
+		unit: 'u2',
+		list: true,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: true,
+		persons: true,
+		refers: true
+	},
+	{
+		account: 'admin',
+		unit: 'u2',
+		list: true,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: true,
+		persons: false,
+		refers: true
+	},
+	{
+		account: 'chair',
+		unit: null,
+		list: false,
+		sitting: [false, true],
+		child: [false, true],
+		keeps: false,
+		persons: false,
+		refers: true
+	},
+	{
+		account: 'parent',
+		unit: null,
+		list: false,
+		sitting: [false, false],
+		child: [false, false],
+		keeps: false,
+		persons: false,
+		refers: false
+	},
+	{
+		account: 'child',
+		unit: 'u1',
+		list: false,
+		sitting: [false, false],
+		child: [false, false],
+		keeps: false,
+		persons: false,
+		refers: false
+	}
+];

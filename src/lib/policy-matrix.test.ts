@@ -8,6 +8,13 @@ import {
 	maySearchChildren,
 	mayWorkMissingEpisodes,
 	mayWorkHomes,
+	mayWorkExploitationGroup,
+	maySeeExploitationSitting,
+	maySeeExploitationChild,
+	mayKeepExploitationItems,
+	mayReadPersonsOfConcern,
+	mayReferToExploitationGroup,
+	kindAdmitsMeetingRole,
 	meetingRoleFit,
 	mayWriteRoot
 } from './policy';
@@ -19,6 +26,7 @@ import {
 	allegationWorkers,
 	homeWorkers,
 	missingEpisodeWorkers,
+	exploitationGroupRights,
 	meetingKindShapers,
 	writableRoots as roots,
 	writers,
@@ -212,4 +220,39 @@ describe('who works the unit’s children’s homes and Regulation 33 visits (is
 			expect(mayWorkHomes(viewer)).toBe(unitStaff);
 		});
 	}
+});
+
+describe('the exploitation operational group (issue 25): one table (tests/rights-table.ts)', () => {
+	for (const row of exploitationGroupRights) {
+		it(`${row.account} of ${row.unit ?? 'no unit'}`, () => {
+			const viewer = { id: 'v', role: row.account, unitId: row.unit };
+			expect(mayWorkExploitationGroup(viewer), 'list').toBe(row.list);
+			const sitting = [false, true].map((invited) =>
+				maySeeExploitationSitting({ viewer, sittingUnitId: 'u1', invited })
+			);
+			expect(sitting, 'sitting').toEqual(row.sitting);
+			const child = [false, true].map((seesMeetingAboutChild) =>
+				maySeeExploitationChild({
+					viewer,
+					childUnitId: 'u1',
+					// A parent of the child's own family: still never.
+					ownFamily: row.account === 'parent',
+					seesMeetingAboutChild
+				})
+			);
+			expect(child, 'child').toEqual(row.child);
+			expect(mayKeepExploitationItems(viewer), 'keeps').toBe(row.keeps);
+			expect(mayReadPersonsOfConcern(viewer), 'persons').toBe(row.persons);
+			expect(mayReferToExploitationGroup(viewer), 'refers').toBe(row.refers);
+		});
+	}
+
+	it('invites no parent, child or advocate to the group, and refuses no role elsewhere', () => {
+		for (const role of meetingRoles) {
+			expect(kindAdmitsMeetingRole('exploitation-group', role), role).toBe(
+				!['parent', 'child', 'advocate'].includes(role)
+			);
+			expect(kindAdmitsMeetingRole('core-group', role), role).toBe(true);
+		}
+	});
 });

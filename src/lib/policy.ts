@@ -797,6 +797,8 @@ export interface Navigation {
 	missing: boolean;
 	/** The unit's children's homes and their Regulation 33 visits (/homes). */
 	homes: boolean;
+	/** The exploitation operational group: sittings, referrals, the register (/exploitation). */
+	exploitation: boolean;
 }
 
 /**
@@ -819,7 +821,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		photo: mayKeepOwnPhoto(viewer),
 		allegations: mayWorkAllegations(viewer),
 		missing: mayWorkMissingEpisodes(viewer),
-		homes: mayWorkHomes(viewer)
+		homes: mayWorkHomes(viewer),
+		exploitation: mayWorkExploitationGroup(viewer)
 	};
 }
 
@@ -970,4 +973,80 @@ export function mayWorkHomes(viewer: Viewer, homeUnitId?: string | null): boolea
 	const role = viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager';
 	if (!role || viewer.unitId === null) return false;
 	return homeUnitId === undefined || homeUnitId === viewer.unitId;
+}
+
+/**
+ * The exploitation operational group (issue 25; annual report 4.6): may the viewer use its page
+ * (`/exploitation`: sittings, referrals waiting, the register of places)? The unit's chairs,
+ * business support and managers. Referrals on it are each still shown only to those who may see
+ * the child (`maySeeExploitationChild`). Never parents or children, never another unit.
+ */
+export function mayWorkExploitationGroup(viewer: Viewer): boolean {
+	return (
+		(viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager') &&
+		viewer.unitId !== null
+	);
+}
+
+/**
+ * May the viewer see one sitting of the group (`/exploitation/[id]`)? The staff of its unit who
+ * work the group, and the professionals invited to it; never a parent or a child (who are never
+ * invited: `kindAdmitsMeetingRole`), never another unit.
+ */
+export function maySeeExploitationSitting(props: {
+	viewer: Viewer;
+	sittingUnitId: string | null;
+	invited: boolean;
+}): boolean {
+	const { viewer } = props;
+	if (viewer.role === 'parent' || viewer.role === 'child') return false;
+	if (mayWorkExploitationGroup(viewer) && viewer.unitId === props.sittingUnitId) return true;
+	return props.invited;
+}
+
+/**
+ * May the viewer see a referred child's item (name, id, findings, output) or referral? Exactly
+ * those who may see that child under the unit's policy (`canSeeChild`: the unit's chairs and
+ * business support, and anyone else only through a meeting about that child) — being at the
+ * same sitting gives nothing: the sitting links no child. Never a parent, not even their own
+ * child's (the group's work is not the family's to read).
+ */
+export function maySeeExploitationChild(props: Parameters<typeof canSeeChild>[0]): boolean {
+	if (props.viewer.role === 'parent' || props.viewer.role === 'child') return false;
+	return canSeeChild(props);
+}
+
+/**
+ * May the viewer refer children to the exploitation group at all (each child still only one they
+ * may see, `maySeeExploitationChild`)? Any agency's or the unit's staff; never a parent or child.
+ */
+export function mayReferToExploitationGroup(viewer: Viewer): boolean {
+	return viewer.role !== 'parent' && viewer.role !== 'child';
+}
+
+/**
+ * May the viewer keep the group's items: put referred children on a sitting's agenda, record
+ * what each agency found and the output, and send it to the case holder? The unit's chairs and
+ * business support (who see every child of the unit).
+ */
+export function mayKeepExploitationItems(viewer: Viewer): boolean {
+	return mayManageFamilies(viewer);
+}
+
+/**
+ * The register of persons of concern is restricted: only the unit's chairs and managers read it
+ * or add to it. Not business support, not the agencies' professionals at a sitting (the police
+ * keep their own intelligence), never parents or children, never any family's view or document.
+ */
+export function mayReadPersonsOfConcern(viewer: Viewer): boolean {
+	return (viewer.role === 'chair' || viewer.role === 'manager') && viewer.unitId !== null;
+}
+
+/**
+ * May someone be invited to a meeting of this kind in this meeting role? Every role, except that
+ * the exploitation group is the agencies' meeting: no parent, child or advocate is invited to it.
+ */
+export function kindAdmitsMeetingRole(kind: string, role: MeetingRole): boolean {
+	if (kind !== 'exploitation-group') return true;
+	return role !== 'parent' && role !== 'child' && role !== 'advocate';
 }

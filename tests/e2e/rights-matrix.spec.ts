@@ -34,6 +34,9 @@ test.beforeAll(async () => {
 const PRICE_FAMILY = '00000000-0000-4000-8000-000000000022';
 /** The demo's children's home Inglefield (server/seed/demo-homes.ts, issue 25). */
 const INGLEFIELD = '00000000-0000-4000-8000-000000003301';
+/** The demo's next exploitation group sitting and Kai's item on it (server/seed/demo-exploitation.ts). */
+const EXPLOITATION_SITTING = '00000000-0000-4000-8000-000000000952';
+const EXPLOITATION_ITEM = '00000000-0000-4000-8000-000000000956';
 /** The demo's challenge about Mia, raised by the chair (server/seed/demo-challenges.ts). */
 const MIA_CHALLENGE = '00000000-0000-4000-8000-000000000501';
 const demoUsers = {
@@ -835,6 +838,65 @@ const matrix: Row[] = [
 		allow: ['chair', 'businessSupport', 'manager'],
 		why: `mayWorkMissingEpisodes: ${what}, never by a parent, a child or a professional`
 	})),
+	// The exploitation operational group (issue 25), on the demo's next sitting, to which the
+	// police officer is invited, and Kai's item on it (server/seed/demo-exploitation.ts): the
+	// police officer may see the sitting but not Kai, so only the agenda's count.
+	{
+		key: 'GET /exploitation',
+		ask: get('/exploitation'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkExploitationGroup: sittings, referrals, the register'
+	},
+	{
+		key: 'GET /exploitation/[id]',
+		ask: get(`/exploitation/${EXPLOITATION_SITTING}`),
+		allow: ['chair', 'businessSupport', 'invitedProfessional', 'manager'],
+		why: 'maySeeExploitationSitting: the unit’s staff and those invited; never a parent or child'
+	},
+	{
+		key: 'GET /api/exploitation/sittings/[id]',
+		ask: get(`/api/exploitation/sittings/${EXPLOITATION_SITTING}`),
+		allow: ['chair', 'businessSupport', 'invitedProfessional', 'manager'],
+		why: 'maySeeExploitationSitting'
+	},
+	{
+		key: 'POST /api/exploitation/referrals',
+		// An empty body: past the guard it is refused (400), so nothing is referred.
+		ask: postJson('/api/exploitation/referrals'),
+		allow: staff,
+		why: 'mayReferToExploitationGroup: any staff, a child they may see; never a parent or child'
+	},
+	{
+		key: 'POST /api/exploitation/sittings/[id]/agenda',
+		ask: postJson(`/api/exploitation/sittings/${EXPLOITATION_SITTING}/agenda`),
+		allow: unitOffice,
+		why: 'mayKeepExploitationItems: the unit’s chairs and business support'
+	},
+	{
+		key: 'POST /api/exploitation/items/[id]',
+		ask: postJson(`/api/exploitation/items/${EXPLOITATION_ITEM}`),
+		allow: unitOffice,
+		why: 'mayKeepExploitationItems'
+	},
+	{
+		key: 'POST /api/exploitation/items/[id]/send',
+		// Kai's item has no output or case holder: past the guard it is refused (409), nothing sent.
+		ask: postJson(`/api/exploitation/items/${EXPLOITATION_ITEM}/send`),
+		allow: unitOffice,
+		why: 'mayKeepExploitationItems: to the child’s case holder only'
+	},
+	{
+		key: 'POST /api/exploitation/places',
+		ask: postJson('/api/exploitation/places'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkExploitationGroup'
+	},
+	{
+		key: 'POST /api/exploitation/persons',
+		ask: postJson('/api/exploitation/persons'),
+		allow: ['chair', 'manager'],
+		why: 'mayReadPersonsOfConcern: restricted, the unit’s chairs and managers only'
+	},
 	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get(`/api/children/${MIA}/challenges`),

@@ -121,6 +121,9 @@ interface Things {
 	missingEpisode: string;
 	/** One of its children's homes (issue 25, Regulation 33 visits; A's is the demo's Inglefield). */
 	home: string;
+	/** A sitting of its exploitation group and its child's item on it (issue 25; A's the demo's). */
+	exploitationSitting: string;
+	exploitationItem: string;
 }
 
 type Expectation =
@@ -853,6 +856,65 @@ const matrix: Row[] = [
 		why: 'mayWorkMissingEpisodes (the child’s unit)'
 	})),
 	{
+		key: 'GET /exploitation',
+		ask: get(() => '/exploitation'),
+		expect: own,
+		why: 'their own unit’s exploitation group (mayWorkExploitationGroup)'
+	},
+	{
+		key: 'GET /exploitation/[id]',
+		ask: get((t) => `/exploitation/${t.exploitationSitting}`),
+		expect: missing('chair'),
+		why: 'maySeeExploitationSitting (the sitting’s unit)'
+	},
+	{
+		key: 'GET /api/exploitation/sittings/[id]',
+		ask: get((t) => `/api/exploitation/sittings/${t.exploitationSitting}`),
+		expect: missing('chair'),
+		why: 'maySeeExploitationSitting (the sitting’s unit)'
+	},
+	{
+		key: 'POST /api/exploitation/referrals',
+		// The other unit's child: answered as missing, nothing referred.
+		ask: json(
+			() => '/api/exploitation/referrals',
+			(t) => ({
+				childId: t.child,
+				referringAgency: 'Across the wall',
+				referredBy: 'Across the wall',
+				reason: 'Across the wall',
+				referredOn: '2026-01-05'
+			})
+		),
+		expect: refused,
+		why: 'maySeeExploitationChild: only a child they may see'
+	},
+	...(['sittings/{sitting}/agenda', 'items/{item}', 'items/{item}/send'] as const).map(
+		(step): Row => ({
+			key: `POST /api/exploitation/${step.replace('{sitting}', '[id]').replace('{item}', '[id]')}`,
+			// An empty body: B's business support is refused it (400, or 409 to send an item with no
+			// output), so nothing is recorded or sent.
+			ask: json(
+				(t) =>
+					`/api/exploitation/${step.replace('{sitting}', t.exploitationSitting).replace('{item}', t.exploitationItem)}`
+			),
+			expect: missing('businessSupport'),
+			why: 'mayKeepExploitationItems (the sitting’s unit)'
+		})
+	),
+	{
+		key: 'POST /api/exploitation/places',
+		ask: json(() => '/api/exploitation/places'),
+		expect: own,
+		why: 'their own unit’s register (an empty body: 400, nothing added)'
+	},
+	{
+		key: 'POST /api/exploitation/persons',
+		ask: json(() => '/api/exploitation/persons'),
+		expect: own,
+		why: 'their own unit’s restricted register (an empty body: 400, nothing added)'
+	},
+	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get((t) => `/api/children/${t.child}/challenges`),
 		expect: missing('chair'),
@@ -1434,6 +1496,39 @@ test.beforeAll(async () => {
 	});
 	expect(recorded.status(), 'home recorded').toBe(303);
 	const home = /\/homes\/([^?]+)/.exec(recorded.headers()['location'] ?? '')?.[1] ?? NOTHING;
+	// Its exploitation group (issue 25): a sitting, the child referred and on its agenda.
+	const sitting = await office.post('/api/meetings', {
+		data: {
+			kind: 'exploitation-group',
+			childIds: [],
+			chairId: chairAccount,
+			scheduledAt: `${yearNow() + 1}-02-02T10:00:00Z`
+		}
+	});
+	expect(sitting.status(), 'exploitation sitting scheduled').toBe(201);
+	const sittingId = ((await sitting.json()) as { id: string }).id;
+	const referral = await chair.post('/api/exploitation/referrals', {
+		data: {
+			childId,
+			referringAgency: 'Northfield Academy',
+			referredBy: 'The head teacher',
+			reason: 'Seen with older men near the station.',
+			referredOn: '2026-01-05'
+		}
+	});
+	expect(referral.status(), 'child referred').toBe(201);
+	const referralId = ((await referral.json()) as { id: string }).id;
+	expect(
+		(
+			await office.post(`/api/exploitation/sittings/${sittingId}/agenda`, {
+				data: { referralIds: [referralId] }
+			})
+		).status(),
+		'on the agenda'
+	).toBe(200);
+	const sittingSeen = (await (
+		await office.get(`/api/exploitation/sittings/${sittingId}`)
+	).json()) as { items: { id: string }[] };
 	// Its own kind of meeting (issue 25): a copy of the core group, in Northfield's words.
 	const copied = await office.post('/api/meeting-kinds', { data: { from: 'core-group' } });
 	expect(copied.status(), 'kind copied').toBe(201);
@@ -1465,7 +1560,9 @@ test.beforeAll(async () => {
 		allegation: ((await allegation.json()) as { id: string }).id,
 		meetingKind: copy.id,
 		missingEpisode: ((await missingEpisode.json()) as { id: string }).id,
-		home
+		home,
+		exploitationSitting: sittingId,
+		exploitationItem: sittingSeen.items[0].id
 	};
 	await Promise.all([office, professional, chair, parent].map((c) => c.dispose()));
 
@@ -1511,7 +1608,10 @@ test.beforeAll(async () => {
 		allegation: demoId(601), // the demo's concluded allegation (server/seed/demo-allegations.ts)
 		meetingKind: NOTHING,
 		missingEpisode: ((await aEpisode.json()) as { id: string }).id,
-		home: demoId(3301) // Inglefield (server/seed/demo-homes.ts)
+		home: demoId(3301), // Inglefield (server/seed/demo-homes.ts)
+		// The demo's next exploitation group sitting and Kai's item (server/seed/demo-exploitation.ts).
+		exploitationSitting: demoId(952),
+		exploitationItem: demoId(956)
 	};
 	await Promise.all([aChair.dispose(), dawn.dispose()]);
 });

@@ -49,7 +49,9 @@ describe("the demo's outbox", () => {
 			'report-request': 1,
 			'report-chaser': 1,
 			// The Regulation 33 visits' reports, sent at the time (server/seed/demo-homes.ts).
-			'reg33-report': 5
+			'reg33-report': 5,
+			// The exploitation group's output for Tyler, sent to his case holder weeks ago (issue 25).
+			'exploitation-output': 1
 		});
 		const gp = rows
 			.filter((row) => row.to === 'gp@demo.test' && row.meetingId === demoIds.icpc)
@@ -66,7 +68,14 @@ describe("the demo's outbox", () => {
 		const [admin] = await handle.db.select().from(users).where(eq(users.email, 'admin@demo.test'));
 		const messages = (await outboxForViewer({ db: handle.db, viewer: admin }))!;
 		expect(new Set(messages.map((m) => m.purpose))).toEqual(
-			new Set(['invitation', 'reminder', 'report-request', 'report-chaser', 'circulation'])
+			new Set([
+				'invitation',
+				'reminder',
+				'report-request',
+				'report-chaser',
+				'circulation',
+				'exploitation-output'
+			])
 		);
 		const invitation = messages.find((m) => m.purpose === 'invitation')!;
 		expect(invitation.createdAt).toBe('2026-11-18T08:00:00.000Z');

@@ -174,7 +174,8 @@ describe('the priority column', () => {
 			'advocacy-notice',
 			'message-waiting',
 			'placing-authority-alert',
-			'reg33-report'
+			'reg33-report',
+			'exploitation-output'
 		];
 		const before0018 = mailPurposes.filter((p) => !since0018.includes(p));
 		// Migrate a database up to the migration before, queue one of each, then migrate on.

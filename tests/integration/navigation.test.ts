@@ -26,6 +26,7 @@ import { load as photoLoad } from '../../src/routes/account/photo/+page.server';
 import { load as allegationsLoad } from '../../src/routes/allegations/+page.server';
 import { load as missingLoad } from '../../src/routes/missing/+page.server';
 import { load as homesLoad } from '../../src/routes/homes/+page.server';
+import { load as exploitationLoad } from '../../src/routes/exploitation/+page.server';
 import { createTestDatabase, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
@@ -46,7 +47,8 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 	photo: { path: '/account/photo', load: photoLoad as never },
 	allegations: { path: '/allegations', load: allegationsLoad as never },
 	missing: { path: '/missing', load: missingLoad as never },
-	homes: { path: '/homes', load: homesLoad as never }
+	homes: { path: '/homes', load: homesLoad as never },
+	exploitation: { path: '/exploitation', load: exploitationLoad as never }
 };
 
 function eventFor(user: User, path: string): RequestEvent {

@@ -335,7 +335,8 @@ describe('oversight figures on a hand-made unit', () => {
 			{ kind: 'life-appreciation-day', count: 0 },
 			{ kind: 'disruption-meeting', count: 0 },
 			// Regulation 33 visits are counted from their own record (none in this unit).
-			{ kind: 'reg33-visit', count: 0 }
+			{ kind: 'reg33-visit', count: 0 },
+			{ kind: 'exploitation-group', count: 0 }
 		]);
 	});
 

@@ -25,7 +25,8 @@ const titleByKind: Record<MeetingKind, (names: string) => string> = {
 	'life-appreciation-day': (names) => `A day to remember ${names}'s story`,
 	'disruption-meeting': (names) => `Meeting to understand what ${names} needs next`,
 	// No family is told of a Regulation 33 visit (it is unannounced, about a home); every kind has words.
-	'reg33-visit': (names) => `A visit to the children’s home of ${names}`
+	'reg33-visit': (names) => `A visit to the children’s home of ${names}`,
+	'exploitation-group': (names) => `Meeting to keep ${names} safe`
 };
 
 /** The same names when the child reading is one of them: "you", or "you and Leo". */
@@ -33,7 +34,8 @@ const titleForReaderByKind: Record<MeetingKind, (names: string) => string> = {
 	...titleByKind,
 	'life-appreciation-day': (names) =>
 		names === 'you' ? 'A day to remember your story' : `A day to remember the story of ${names}`,
-	'disruption-meeting': (names) => `Meeting to understand what ${names} need next`
+	'disruption-meeting': (names) => `Meeting to understand what ${names} need next`,
+	'exploitation-group': (names) => `Meeting to keep ${names} safe`
 };
 
 /**

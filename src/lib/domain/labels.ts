@@ -21,6 +21,7 @@ import type {
 	MeetingRole,
 	MeetingStatus
 } from './vocabulary';
+import type { ExploitationFinding } from './vocabulary';
 
 /**
  * What the unit calls each kind of meeting: one name each, in lists, headings, calendars and the
@@ -34,7 +35,8 @@ export const meetingKindLabel: Record<MeetingKind, string> = {
 	'cin-review': 'Child in need review',
 	'life-appreciation-day': 'Life Appreciation Day',
 	'disruption-meeting': 'Disruption meeting',
-	'reg33-visit': 'Regulation 33 visit'
+	'reg33-visit': 'Regulation 33 visit',
+	'exploitation-group': 'Exploitation operational group'
 };
 
 /** The same names shortened to fit the risk plot's axis ("9 Dec · Core group"). */
@@ -46,7 +48,8 @@ export const meetingKindShortLabel: Record<MeetingKind, string> = {
 	'cin-review': 'CIN review',
 	'life-appreciation-day': 'Life day',
 	'disruption-meeting': 'Disruption mtg',
-	'reg33-visit': 'Reg 33 visit'
+	'reg33-visit': 'Reg 33 visit',
+	'exploitation-group': 'Exploitation group'
 };
 
 /** The same in the family's words (the glossary's plain terms, shortened). */
@@ -58,7 +61,8 @@ export const meetingKindPlainLabel: Record<MeetingKind, string> = {
 	'cin-review': 'Help meeting',
 	'life-appreciation-day': 'Life story day',
 	'disruption-meeting': 'Meeting',
-	'reg33-visit': 'Visit to the home'
+	'reg33-visit': 'Visit to the home',
+	'exploitation-group': 'Meeting'
 };
 
 export const meetingStatusLabel: Record<MeetingStatus, string> = {
@@ -149,7 +153,8 @@ export const mailPurposeLabel: Record<MailPurpose, string> = {
 	'message-waiting': 'A child’s message waiting',
 	'advocacy-notice': 'Advocacy notice',
 	'placing-authority-alert': 'Placing authority asked to see a child',
-	'reg33-report': 'Regulation 33 visit report'
+	'reg33-report': 'Regulation 33 visit report',
+	'exploitation-output': 'Exploitation group output to a case holder'
 };
 
 export const mailStateLabel: Record<MailState, string> = {
@@ -234,4 +239,11 @@ export const feedbackRespondentLabel: Record<FeedbackRespondent, string> = {
 export const missingEscalationLabel: Record<MissingEscalation, string> = {
 	'strategy-discussion': 'Strategy discussion',
 	conference: 'Child protection conference'
+};
+
+/** What an agency found about a child referred to the exploitation group (issue 25). */
+export const exploitationFindingLabel: Record<ExploitationFinding, string> = {
+	'known-directly': 'Known directly',
+	'known-by-association': 'Known by association',
+	'not-known': 'Not known'
 };

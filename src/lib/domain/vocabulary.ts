@@ -16,7 +16,8 @@ export const meetingKinds = [
 	'life-appreciation-day',
 	'disruption-meeting',
 	/** A Regulation 33 visit to a children's home (issue 25): a visit record of its own, no children. */
-	'reg33-visit'
+	'reg33-visit',
+	'exploitation-group'
 ] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
@@ -219,7 +220,9 @@ export const mailPurposes = [
 	/** A placing authority asked to see a child an allegation concerns (issue 25, the LADO). */
 	'placing-authority-alert',
 	/** A Regulation 33 visit's report to the home's registered manager (issue 25). */
-	'reg33-report'
+	'reg33-report',
+	/** The exploitation group's output for one child, to that child's case holder only (issue 25). */
+	'exploitation-output'
 ] as const;
 export type MailPurpose = (typeof mailPurposes)[number];
 
@@ -260,3 +263,15 @@ export function collabRoom(meetingId: string, channel: Channel = 'main'): string
 export function collabUrl(meetingId: string, channel: Channel = 'main'): string {
 	return `${collabPath}/${collabRoom(meetingId, channel)}`;
 }
+
+/**
+ * What an agency found in its own records about a child referred to the exploitation group
+ * (issue 25; annual report 4.6): the child known to it directly, known by association (through
+ * someone or somewhere), or not known.
+ */
+export const exploitationFindings = [
+	'known-directly',
+	'known-by-association',
+	'not-known'
+] as const;
+export type ExploitationFinding = (typeof exploitationFindings)[number];

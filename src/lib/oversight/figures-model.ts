@@ -5,6 +5,7 @@
  */
 import type { AllegationFigures } from '../domain/allegations';
 import type { Reg33Figures } from '../domain/reg33';
+import type { ExploitationFigures } from './exploitation-table';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { ChallengeStage, FeedbackRespondent, MeetingKind } from '../domain/vocabulary';
 
@@ -73,6 +74,8 @@ export interface OversightFigures {
 	allegations: AllegationFigures;
 	/** Regulation 33 visits to the unit's children's homes (issue 25), home by home. */
 	reg33: Reg33Figures;
+	/** The exploitation operational group's counts (issue 25). */
+	exploitation: ExploitationFigures;
 }
 
 /** Responses and the two scales' means (1–5, one decimal; 0 with no responses). */

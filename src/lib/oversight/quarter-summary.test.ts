@@ -28,6 +28,7 @@ const figures = (over: Partial<OversightFigures>): OversightFigures => ({
 	},
 	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
 	reg33: { months: [], homes: [] },
+	exploitation: { referrals: 0, sittings: 0, childrenDiscussed: 0, outputsSent: 0 },
 	...over
 });
 

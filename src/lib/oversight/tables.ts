@@ -15,6 +15,7 @@ import {
 import { formatCalendarDate } from '../domain/calendar-date';
 import type { BarChart } from './bar-chart';
 import { addReg33Tables } from './reg33-tables';
+import { exploitationTable } from './exploitation-table';
 
 export interface FigureTable {
 	/** The CSV's name (`&table=`). */
@@ -47,7 +48,8 @@ export const tableNames = [
 	'feedback-by-month',
 	'feedback-comments',
 	'reg33-visits',
-	'reg33-visits-by-month'
+	'reg33-visits-by-month',
+	'exploitation-group'
 ] as const;
 
 const respondentWords = feedbackRespondentLabel;
@@ -495,6 +497,7 @@ export function oversightTables(
 	);
 	addFeedback(now, add);
 	addReg33Tables(now, previous, add);
+	tables.push(exploitationTable(now.exploitation, previous?.exploitation ?? null));
 	return tables;
 }
 

@@ -6,6 +6,7 @@ import { cicReview } from './cic-review';
 import { cinReview } from './cin-review';
 import { coreGroup } from './core-group';
 import { disruptionMeeting } from './disruption-meeting';
+import { exploitationGroup } from './exploitation-group';
 import { initialConference } from './initial-conference';
 import { lifeAppreciationDay } from './life-appreciation-day';
 import { reviewConference } from './review-conference';
@@ -36,7 +37,8 @@ const byKind: Record<MeetingKind, MeetingTemplate> = {
 	'cin-review': cinReview,
 	'life-appreciation-day': lifeAppreciationDay,
 	'disruption-meeting': disruptionMeeting,
-	'reg33-visit': reg33Visit
+	'reg33-visit': reg33Visit,
+	'exploitation-group': exploitationGroup
 };
 
 for (const template of Object.values(byKind)) {

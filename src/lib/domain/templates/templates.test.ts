@@ -112,7 +112,8 @@ describe('meeting templates: registry and contents', () => {
 				'initial-conference',
 				'life-appreciation-day',
 				'review-conference',
-				'reg33-visit'
+				'reg33-visit',
+				'exploitation-group'
 			].sort()
 		);
 		for (const t of allTemplates) expect(problemsOf(t), t.kind).toEqual([]);

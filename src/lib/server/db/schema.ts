@@ -20,3 +20,4 @@ export * from './schema/case-system';
 export * from './schema/allegations';
 export * from './schema/missing';
 export * from './schema/homes';
+export * from './schema/exploitation';

@@ -24,7 +24,7 @@ export function isId(value: string): boolean {
 }
 
 /** The families the viewer is a parent or carer in, and the children of meetings they are invited to. */
-async function viewerLinks(db: Database, user: SessionUser) {
+export async function viewerLinks(db: Database, user: SessionUser) {
 	const own = await db
 		.select({ familyId: familyMembers.familyId })
 		.from(familyMembers)

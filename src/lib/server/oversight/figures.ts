@@ -33,6 +33,7 @@ import type {
 import { meanScore } from '../../domain/feedback';
 import { allegationFigures, type AllegationFigureRow } from '../../domain/allegations';
 import { reg33FiguresFor, withVisitsHeld } from './reg33-figures';
+import { exploitationFiguresFor } from './exploitation';
 import type { FeedbackRespondent } from '../../domain/vocabulary';
 import {
 	allegationChildren,
@@ -177,7 +178,8 @@ export async function oversightFigures(props: {
 		loads,
 		feedback,
 		allegationRows,
-		reg33
+		reg33,
+		exploitation
 	] = await Promise.all([
 		meetingsHeld(db, unitId, start, end),
 		plansByMonth(db, unitId, from, to),
@@ -189,7 +191,8 @@ export async function oversightFigures(props: {
 		caseloads(db, unitId, end),
 		feedbackFigures(db, unitId, from, to),
 		allegationRowsFor(db, unitId, start, end),
-		reg33FiguresFor(db, unitId, from, to, asOf)
+		reg33FiguresFor(db, unitId, from, to, asOf),
+		exploitationFiguresFor({ db, unitId, from, to, start, end })
 	]);
 	return {
 		from,
@@ -214,7 +217,8 @@ export async function oversightFigures(props: {
 		caseloads: loads,
 		feedback,
 		allegations: allegationFigures(allegationRows, from, to),
-		reg33
+		reg33,
+		exploitation
 	};
 }
 

@@ -59,7 +59,8 @@ const figures = (scale: number): OversightFigures => ({
 		comments: []
 	},
 	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
-	reg33: { months: [], homes: [] }
+	reg33: { months: [], homes: [] },
+	exploitation: { referrals: 0, sittings: 0, childrenDiscussed: 0, outputsSent: 0 }
 });
 
 describe('the quarterly report’s PDF', () => {

@@ -27,7 +27,8 @@ export const mailPriorities: Record<MailPurpose, number> = {
 	'account-invite': 0,
 	'message-waiting': 1,
 	'placing-authority-alert': 1,
-	'reg33-report': 1
+	'reg33-report': 1,
+	'exploitation-output': 1
 };
 
 /** A file carried by a message (the calendar invitation). */

@@ -26,6 +26,7 @@ import { notifyAdvocacy } from '../../mail/advocacy';
 import { CommandError, badInput } from '../../command-error';
 import { inviteParticipant } from './invite-participant';
 import { inviteMailbox } from './invite-mailbox';
+import { scheduleSitting } from '../../exploitation/commands/schedule-sitting';
 
 /**
  * Schedules a meeting of a kind for one child or a sibling group, in the scheduler's unit, with
@@ -66,6 +67,12 @@ export async function createMeeting(props: {
 	if (!scheduler.unitId)
 		throw badInput('form', 'Your account is not part of a unit, so it cannot schedule meetings.');
 	if (props.kind === 'reg33-visit') throw badInput('kind', REG33_NOT_A_MEETING);
+	if (props.kind === 'exploitation-group')
+		return scheduleSitting({
+			...props,
+			scheduler: { ...scheduler, unitId: scheduler.unitId },
+			kindVersionId: props.kindVersionId ?? null
+		});
 	if (props.childIds.length === 0) throw badInput('childIds', 'Choose at least one child.');
 	const kids = await db
 		.select({ id: children.id, familyId: children.familyId })

@@ -21,6 +21,7 @@ import {
 	ofAnotherUnit,
 	unitOfMeeting
 } from '../invitees';
+import { refuseRoleForKind } from '../../exploitation/invitees';
 
 /**
  * Invites a person with an account, or names one without (a GP who only sends a report). A
@@ -51,6 +52,7 @@ export async function inviteParticipant(props: {
 	if (longName) throw badInput('name', longName);
 	const language = props.role === 'interpreter' ? interpreterLanguage(props.language) : null;
 	let agencyId = props.agencyId;
+	await refuseRoleForKind(db, props.meetingId, props.role);
 	const meetingUnitId = await unitOfMeeting(db, props.meetingId);
 	if (props.userId) {
 		const [user] = await db.select().from(users).where(eq(users.id, props.userId));
