@@ -782,6 +782,8 @@ export interface Navigation {
 	allegations: boolean;
 	/** The unit's open missing-from-home episodes (/missing). */
 	missing: boolean;
+	/** The unit's foster carers and their annual reviews (/foster-carers). */
+	fosterCarers: boolean;
 }
 
 /**
@@ -803,7 +805,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		meetingKinds: mayShapeMeetingKinds(viewer),
 		photo: mayKeepOwnPhoto(viewer),
 		allegations: mayWorkAllegations(viewer),
-		missing: mayWorkMissingEpisodes(viewer)
+		missing: mayWorkMissingEpisodes(viewer),
+		fosterCarers: mayWorkFosterCarers(viewer)
 	};
 }
 
@@ -935,4 +938,18 @@ export function mayWorkMissingEpisodes(viewer: Viewer, child?: MissingChildFacts
 	if (child === undefined) return unitStaff;
 	if (unitStaff && child.unitId === viewer.unitId) return true;
 	return child.iroId !== null && child.iroId === viewer.id;
+}
+
+/**
+ * May the viewer work the unit's foster carers and their annual reviews (issue 25,
+ * `/foster-carers`, `/api/foster-carers`, `/api/foster-reviews/…`): record a carer, ask and chase
+ * the review's reports, record the recommendation to the fostering panel? The unit's chairs (its
+ * reviewing officers), business support and managers, for their own unit's carers only. Never
+ * parents or children (birth parents are never part of a carer's review), never professionals.
+ * Without a unit: may the viewer work their own unit's carers at all?
+ */
+export function mayWorkFosterCarers(viewer: Viewer, carerUnitId?: string | null): boolean {
+	const role = viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager';
+	if (!role || viewer.unitId === null) return false;
+	return carerUnitId === undefined || carerUnitId === viewer.unitId;
 }

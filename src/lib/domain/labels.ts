@@ -14,6 +14,9 @@ import type {
 	DocumentKind,
 	DocumentState,
 	FeedbackRespondent,
+	FosterRecommendation,
+	FosterReportKind,
+	FosterReportState,
 	MissingEscalation,
 	MailPurpose,
 	MailState,
@@ -33,7 +36,8 @@ export const meetingKindLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Child in care review',
 	'cin-review': 'Child in need review',
 	'life-appreciation-day': 'Life Appreciation Day',
-	'disruption-meeting': 'Disruption meeting'
+	'disruption-meeting': 'Disruption meeting',
+	'foster-carer-review': 'Foster carer review'
 };
 
 /** The same names shortened to fit the risk plot's axis ("9 Dec · Core group"). */
@@ -44,7 +48,8 @@ export const meetingKindShortLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Care review',
 	'cin-review': 'CIN review',
 	'life-appreciation-day': 'Life day',
-	'disruption-meeting': 'Disruption mtg'
+	'disruption-meeting': 'Disruption mtg',
+	'foster-carer-review': 'Carer review'
 };
 
 /** The same in the family's words (the glossary's plain terms, shortened). */
@@ -55,7 +60,8 @@ export const meetingKindPlainLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Care meeting',
 	'cin-review': 'Help meeting',
 	'life-appreciation-day': 'Life story day',
-	'disruption-meeting': 'Meeting'
+	'disruption-meeting': 'Meeting',
+	'foster-carer-review': 'Foster carer review'
 };
 
 export const meetingStatusLabel: Record<MeetingStatus, string> = {
@@ -230,4 +236,27 @@ export const feedbackRespondentLabel: Record<FeedbackRespondent, string> = {
 export const missingEscalationLabel: Record<MissingEscalation, string> = {
 	'strategy-discussion': 'Strategy discussion',
 	conference: 'Child protection conference'
+};
+
+/** The reports of a foster carer review (issue 25), as the carer's page lists them. */
+export const fosterReportKindLabel: Record<FosterReportKind, string> = {
+	'child-social-worker': 'Child’s social worker’s report',
+	'supervising-social-worker': 'Supervising social worker’s report',
+	'carer-view': 'The carer’s own view',
+	'child-view': 'The child’s view'
+};
+
+/** Where a foster carer review's report stands. */
+export const fosterReportStateLabel: Record<FosterReportState, string> = {
+	'not-yet-requested': 'Not yet requested',
+	requested: 'Requested',
+	received: 'Received',
+	late: 'Late'
+};
+
+/** The reviewing officer's recommendation to the fostering panel. */
+export const fosterRecommendationLabel: Record<FosterRecommendation, string> = {
+	continue: 'Approval continues on the same terms',
+	'change-terms': 'Approval continues with changed terms',
+	'end-approval': 'Approval ends'
 };

@@ -16,7 +16,8 @@ export type AuditTargetType =
 	| 'audit'
 	| 'agency'
 	| 'unit'
-	| 'allegation';
+	| 'allegation'
+	| 'foster-carer';
 
 /**
  * Records who read or changed what, when and from where (docs/security.md, "Audit"). Never

@@ -6,6 +6,7 @@ import { cicReview } from './cic-review';
 import { cinReview } from './cin-review';
 import { coreGroup } from './core-group';
 import { disruptionMeeting } from './disruption-meeting';
+import { fosterCarerReview } from './foster-carer-review';
 import { initialConference } from './initial-conference';
 import { lifeAppreciationDay } from './life-appreciation-day';
 import { reviewConference } from './review-conference';
@@ -33,7 +34,8 @@ const byKind: Record<MeetingKind, MeetingTemplate> = {
 	'cic-review': cicReview,
 	'cin-review': cinReview,
 	'life-appreciation-day': lifeAppreciationDay,
-	'disruption-meeting': disruptionMeeting
+	'disruption-meeting': disruptionMeeting,
+	'foster-carer-review': fosterCarerReview
 };
 
 for (const template of Object.values(byKind)) {

@@ -111,7 +111,8 @@ describe('meeting templates: registry and contents', () => {
 				'disruption-meeting',
 				'initial-conference',
 				'life-appreciation-day',
-				'review-conference'
+				'review-conference',
+				'foster-carer-review'
 			].sort()
 		);
 		for (const t of allTemplates) expect(problemsOf(t), t.kind).toEqual([]);
