@@ -81,7 +81,9 @@ export function inReportOrder<T extends Pick<ReportFacts, 'kind' | 'childId'>>(
  * The children's social workers' reports still to come in before the supervising social worker's
  * report may be asked: those not yet received. Empty: it may be asked.
  */
-export function reportsStillMissing<T extends Pick<ReportFacts, 'kind' | 'receivedAt'>>(
+export function reportsStillMissing<
+	T extends { kind: FosterReportKind; receivedAt: Date | string | null }
+>(
 	reports: readonly T[]
 ): T[] {
 	return reports.filter((r) => r.kind === 'child-social-worker' && r.receivedAt === null);
@@ -93,7 +95,7 @@ export function reportsStillMissing<T extends Pick<ReportFacts, 'kind' | 'receiv
  */
 export function mayRequest(
 	report: Pick<ReportFacts, 'kind' | 'requestedAt' | 'receivedAt'>,
-	all: readonly Pick<ReportFacts, 'kind' | 'receivedAt'>[]
+	all: readonly { kind: FosterReportKind; receivedAt: Date | string | null }[]
 ): boolean {
 	if (report.receivedAt !== null || report.requestedAt !== null) return false;
 	return report.kind !== 'supervising-social-worker' || reportsStillMissing(all).length === 0;
