@@ -122,7 +122,11 @@ describe('a foster carer review’s reports are asked in order', () => {
 			supervisingSocialWorkerEmail: 'dee.walsh@fostering.example',
 			lastReviewOn: '2026-01-05',
 			children: [
-				{ childId: kayleigh, socialWorkerName: 'Priya Shah', socialWorkerEmail: 'priya@sw.example' },
+				{
+					childId: kayleigh,
+					socialWorkerName: 'Priya Shah',
+					socialWorkerEmail: 'priya@sw.example'
+				},
 				{ childId: sam, socialWorkerName: 'Tom Hale', socialWorkerEmail: 'tom@sw.example' }
 			]
 		});
@@ -186,7 +190,9 @@ describe('a foster carer review’s reports are asked in order', () => {
 	it('asks it once both are in, and its request shows them', async () => {
 		const kayleighSw = reportOf('child-social-worker', 'Kayleigh Price');
 		const samSw = reportOf('child-social-worker', 'Sam Price');
-		expect((await receive(admin, meetingId, kayleighSw.id, { text: 'Settled at school.' })).status).toBe(200);
+		expect(
+			(await receive(admin, meetingId, kayleighSw.id, { text: 'Settled at school.' })).status
+		).toBe(200);
 		// Still one missing: Sam's.
 		const stillRefused = await request(chair, meetingId, reportOf('supervising-social-worker').id, {
 			dueBy: addDays(today, 10)
@@ -256,10 +262,15 @@ describe('a foster carer review’s reports are asked in order', () => {
 	});
 
 	it('refuses the recommendation before the review is held', async () => {
-		const early = await ask(recommendationApi, chair, `/api/foster-reviews/${meetingId}/recommendation`, {
-			params: { id: meetingId },
-			body: { recommendation: 'continue', reasons: 'Good year.' }
-		});
+		const early = await ask(
+			recommendationApi,
+			chair,
+			`/api/foster-reviews/${meetingId}/recommendation`,
+			{
+				params: { id: meetingId },
+				body: { recommendation: 'continue', reasons: 'Good year.' }
+			}
+		);
 		expect(early.status).toBe(409);
 		const [carer] = await handle.db.select().from(fosterCarers).where(eq(fosterCarers.id, carerId));
 		expect(carer.lastReviewOn).toBe('2026-01-05');
@@ -301,14 +312,19 @@ describe('a foster carer review’s reports are asked in order', () => {
 		const cases: [unknown, string][] = [
 			[{}, 'names'],
 			[{ names: 'A', approvedOn: '2026-02-30' }, 'approvedOn'],
-			[{ names: 'A', approvedOn: '2024-01-01', supervisingSocialWorkerName: 'B' }, 'supervisingSocialWorkerEmail'],
+			[
+				{ names: 'A', approvedOn: '2024-01-01', supervisingSocialWorkerName: 'B' },
+				'supervisingSocialWorkerEmail'
+			],
 			[
 				{
 					names: 'A',
 					approvedOn: '2024-01-01',
 					supervisingSocialWorkerName: 'B',
 					supervisingSocialWorkerEmail: 'b@example.org',
-					children: [{ childId: theirChild, socialWorkerName: 'C', socialWorkerEmail: 'c@example.org' }]
+					children: [
+						{ childId: theirChild, socialWorkerName: 'C', socialWorkerEmail: 'c@example.org' }
+					]
 				},
 				'children'
 			]

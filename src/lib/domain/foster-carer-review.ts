@@ -9,11 +9,7 @@
  * Pure: dates and facts in, states out.
  */
 import { addMonths, compareDates, type CalendarDate } from './calendar-date';
-import {
-	fosterReportKinds,
-	type FosterReportKind,
-	type FosterReportState
-} from './vocabulary';
+import { fosterReportKinds, type FosterReportKind, type FosterReportState } from './vocabulary';
 
 /** The review of approval is due this many months after approval or the last review. */
 export const REVIEW_EVERY_MONTHS = 12;
@@ -83,9 +79,7 @@ export function inReportOrder<T extends Pick<ReportFacts, 'kind' | 'childId'>>(
  */
 export function reportsStillMissing<
 	T extends { kind: FosterReportKind; receivedAt: Date | string | null }
->(
-	reports: readonly T[]
-): T[] {
+>(reports: readonly T[]): T[] {
 	return reports.filter((r) => r.kind === 'child-social-worker' && r.receivedAt === null);
 }
 

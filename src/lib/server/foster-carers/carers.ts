@@ -50,7 +50,8 @@ export function emailAddress(value: unknown, field: string, whose: string): stri
 export function calendarDate(value: unknown, field: string, what: string): CalendarDate {
 	const problem =
 		typeof value === 'string' ? typedDateProblem(value) : 'Enter the date, for example 2026-12-07.';
-	if (problem || !isCalendarDate(value)) throw badInput(field, `${what}: ${problem ?? 'not a date'}`);
+	if (problem || !isCalendarDate(value))
+		throw badInput(field, `${what}: ${problem ?? 'not a date'}`);
 	return value;
 }
 

@@ -10,7 +10,10 @@ import { proposedInvitees } from '$lib/server/meetings/proposals';
 import { canScheduleMeetings } from '$lib/policy';
 import { chosenMeetingKind } from '$lib/server/meeting-kinds';
 import { readDateTime } from '$lib/domain/date-time';
-import { fosterReviewFor, openFosterReview } from '$lib/server/foster-carers/commands/schedule-review';
+import {
+	fosterReviewFor,
+	openFosterReview
+} from '$lib/server/foster-carers/commands/schedule-review';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import type { RequestHandler } from './$types';
 

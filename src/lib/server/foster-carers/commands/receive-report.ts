@@ -19,7 +19,8 @@ export function readReceived(input: unknown): { text: string | null; byPost: boo
 	const body = fieldsOf(input);
 	const byPost = body.byPost === true;
 	const text = typeof body.text === 'string' ? storableText(body.text).trim() : '';
-	if (byPost && text) throw badInput('text', 'Either write the report in, or say it came on paper: not both.');
+	if (byPost && text)
+		throw badInput('text', 'Either write the report in, or say it came on paper: not both.');
 	if (byPost) return { text: null, byPost };
 	if (!text) throw badInput('text', 'Write the report in, or say it came on paper.');
 	const long = tooLong(text, 'writtenReport', 'the report');

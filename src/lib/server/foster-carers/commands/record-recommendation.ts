@@ -11,10 +11,7 @@ import { fosterCarers, fosterReviews } from '../../db/schema';
 import { audit } from '../../audit';
 import { badInput, CommandError } from '../../command-error';
 import { calendarDateOf, compareDates, type CalendarDate } from '../../../domain/calendar-date';
-import {
-	fosterRecommendations,
-	type FosterRecommendation
-} from '../../../domain/vocabulary';
+import { fosterRecommendations, type FosterRecommendation } from '../../../domain/vocabulary';
 import { fosterRecommendationLabel } from '../../../domain/labels';
 import { fieldsOf, words, workableReview } from '../carers';
 
@@ -71,7 +68,8 @@ export async function recordRecommendation(props: {
 			})
 			.where(and(eq(fosterReviews.meetingId, meetingId), isNull(fosterReviews.recommendation)))
 			.returning({ carerId: fosterReviews.carerId });
-		if (!row) throw new CommandError(409, 'The recommendation is recorded already.', 'recommendation');
+		if (!row)
+			throw new CommandError(409, 'The recommendation is recorded already.', 'recommendation');
 		await tx
 			.update(fosterCarers)
 			.set({

@@ -53,7 +53,13 @@ export async function requestReport(props: {
 				409,
 				`Ask for the supervising social worker’s report once the children’s social workers’ reports are in: still missing for ${missing.map((r) => r.childName ?? 'a child').join(', ')}.`,
 				'report',
-				{ missing: missing.map((r) => ({ reportId: r.id, childId: r.childId, childName: r.childName })) }
+				{
+					missing: missing.map((r) => ({
+						reportId: r.id,
+						childId: r.childId,
+						childName: r.childName
+					}))
+				}
 			);
 	}
 	const body = fieldsOf(props.input);

@@ -11,7 +11,11 @@ import type { Database } from '../../db';
 import type { SessionUser } from '../../auth/session';
 import {
 	fosterCarers,
-	fosterReviewReports, fosterReviews, meetings, type Meeting } from '../../db/schema';
+	fosterReviewReports,
+	fosterReviews,
+	meetings,
+	type Meeting
+} from '../../db/schema';
 import { badInput } from '../../command-error';
 import { calendarDateOf } from '../../../domain/calendar-date';
 import { isFaceToFace } from '../../../domain/foster-carer-review';
@@ -109,5 +113,8 @@ export async function refuseParentAtFosterReview(
  */
 export function refuseFosterReviewWithoutCarer(kind: MeetingKind): void {
 	if (kind === 'foster-carer-review')
-		throw badInput('kind', 'Schedule a foster carer review from the carer’s page, under Foster carers.');
+		throw badInput(
+			'kind',
+			'Schedule a foster carer review from the carer’s page, under Foster carers.'
+		);
 }
