@@ -6,6 +6,7 @@ import {
 	mayShapeMeetingKinds,
 	mayWorkAllegations,
 	mayWorkMissingEpisodes,
+	mayWorkFosterCarers,
 	meetingRoleFit,
 	mayWriteRoot
 } from './policy';
@@ -16,6 +17,7 @@ import {
 	invitees,
 	allegationWorkers,
 	missingEpisodeWorkers,
+	fosterCarerWorkers,
 	meetingKindShapers,
 	writableRoots as roots,
 	writers,
@@ -183,6 +185,16 @@ describe('who works missing-from-home episodes (issue 25): one table (tests/righ
 				row.works && !row.reviewingOfficer
 			);
 			expect(mayWorkMissingEpisodes(viewer)).toBe(row.readsList);
+		});
+	}
+});
+
+describe('who works foster carers and their reviews (issue 25): one table (tests/rights-table.ts)', () => {
+	for (const row of fosterCarerWorkers) {
+		it(`${row.account} of ${row.unit ?? 'no unit'}: ${row.works ? 'works the carer' : 'never the carer'}, ${row.ownUnit ? 'their own unit’s' : 'none'}`, () => {
+			const viewer = { id: 'v', role: row.account, unitId: row.unit };
+			expect(mayWorkFosterCarers(viewer, 'u1')).toBe(row.works);
+			expect(mayWorkFosterCarers(viewer)).toBe(row.ownUnit);
 		});
 	}
 });

@@ -25,6 +25,7 @@ import { load as meetingKindsLoad } from '../../src/routes/unit/meeting-kinds/+p
 import { load as photoLoad } from '../../src/routes/account/photo/+page.server';
 import { load as allegationsLoad } from '../../src/routes/allegations/+page.server';
 import { load as missingLoad } from '../../src/routes/missing/+page.server';
+import { load as fosterCarersLoad } from '../../src/routes/foster-carers/+page.server';
 import { createTestDatabase, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
@@ -44,7 +45,8 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 	meetingKinds: { path: '/unit/meeting-kinds', load: meetingKindsLoad as never },
 	photo: { path: '/account/photo', load: photoLoad as never },
 	allegations: { path: '/allegations', load: allegationsLoad as never },
-	missing: { path: '/missing', load: missingLoad as never }
+	missing: { path: '/missing', load: missingLoad as never },
+	fosterCarers: { path: '/foster-carers', load: fosterCarersLoad as never }
 };
 
 function eventFor(user: User, path: string): RequestEvent {
