@@ -99,3 +99,19 @@ export function mayRequest(
 export function mayChase(report: ReportFacts, today: CalendarDate): boolean {
 	return reportState(report, today) === 'late';
 }
+
+/** A period's foster carer reviews as the oversight figures count them (issue 25). */
+export interface FosterReviewFigures {
+	/** Reviews whose day fell in the period and has come (not cancelled). */
+	held: number;
+	/** Of those, the three-yearly face-to-face reviews. */
+	faceToFace: number;
+	/** Recommendations to the fostering panel recorded in the period. */
+	recommended: number;
+	/** Reports asked for in the period. */
+	asked: number;
+	/** Of those, late: in after their due date, or still not in past it. */
+	late: number;
+	/** Of those, chased at least once. */
+	chased: number;
+}

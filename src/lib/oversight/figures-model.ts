@@ -4,6 +4,7 @@
  * its PDF and CSV render them. Browser-safe: types only.
  */
 import type { AllegationFigures } from '../domain/allegations';
+import type { FosterReviewFigures } from '../domain/foster-carer-review';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { ChallengeStage, FeedbackRespondent, MeetingKind } from '../domain/vocabulary';
 
@@ -70,6 +71,8 @@ export interface OversightFigures {
 	feedback: FeedbackFigures;
 	/** The LADO's figures (issue 25): allegations against adults who work with children. */
 	allegations: AllegationFigures;
+	/** Foster carer reviews held and their reports (issue 25). */
+	fosterCarerReviews: FosterReviewFigures;
 }
 
 /** Responses and the two scales' means (1–5, one decimal; 0 with no responses). */

@@ -27,6 +27,7 @@ const figures = (over: Partial<OversightFigures>): OversightFigures => ({
 		comments: []
 	},
 	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
+	fosterCarerReviews: { held: 0, faceToFace: 0, recommended: 0, asked: 0, late: 0, chased: 0 },
 	...over
 });
 

@@ -14,6 +14,7 @@ import {
 } from '../domain/labels';
 import { formatCalendarDate } from '../domain/calendar-date';
 import type { BarChart } from './bar-chart';
+import { fosterCarerReviewsTable } from './foster-carer-reviews';
 
 export interface FigureTable {
 	/** The CSV's name (`&table=`). */
@@ -24,6 +25,8 @@ export interface FigureTable {
 	head: string[];
 	rows: string[][];
 	chart: BarChart | null;
+	/** What to say when there is nothing to count, in the table's own words. */
+	empty?: string;
 }
 
 export const tableNames = [
@@ -44,7 +47,8 @@ export const tableNames = [
 	'feedback-by-kind',
 	'feedback-by-chair',
 	'feedback-by-month',
-	'feedback-comments'
+	'feedback-comments',
+	'foster-carer-reviews'
 ] as const;
 
 const respondentWords = feedbackRespondentLabel;
@@ -491,6 +495,7 @@ export function oversightTables(
 		}
 	);
 	addFeedback(now, add);
+	tables.push(fosterCarerReviewsTable(now, previous));
 	return tables;
 }
 

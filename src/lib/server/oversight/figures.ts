@@ -32,6 +32,7 @@ import type {
 } from '../../oversight/figures-model';
 import { meanScore } from '../../domain/feedback';
 import { allegationFigures, type AllegationFigureRow } from '../../domain/allegations';
+import { fosterReviewFigures } from '../foster-carers/figures';
 import type { FeedbackRespondent } from '../../domain/vocabulary';
 import {
 	allegationChildren,
@@ -210,7 +211,8 @@ export async function oversightFigures(props: {
 		challenges: challengeFigures,
 		caseloads: loads,
 		feedback,
-		allegations: allegationFigures(allegationRows, from, to)
+		allegations: allegationFigures(allegationRows, from, to),
+		fosterCarerReviews: await fosterReviewFigures({ db, unitId, from, to, asOf, start, end })
 	};
 }
 
