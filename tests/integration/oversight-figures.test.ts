@@ -333,13 +333,18 @@ describe('oversight figures on a hand-made unit', () => {
 			// Every kind is in the table: those none of were held with 0 (issue 21).
 			{ kind: 'cin-review', count: 0 },
 			{ kind: 'life-appreciation-day', count: 0 },
-			{ kind: 'disruption-meeting', count: 0 }
+			{ kind: 'disruption-meeting', count: 0 },
+			{ kind: 'foster-carer-review', count: 0 }
 		]);
 	});
 
 	it('renders every table the CSV downloads name, in order, the plans as on the page', () => {
 		const tables = oversightTables(figures);
 		expect(tables.map((t) => t.name)).toEqual([...tableNames]);
+		// No foster carer review in this unit: said in words, never a row of noughts.
+		const foster = tables.find((t) => t.name === 'foster-carer-reviews')!;
+		expect(foster.rows).toEqual([]);
+		expect(foster.empty).toMatch(/^No foster carer reviews/);
 		const plans = tables.find((t) => t.name === 'plans')!;
 		expect(plans.head).toEqual([
 			'Month',
