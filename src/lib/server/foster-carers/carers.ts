@@ -139,8 +139,6 @@ export async function reviewReports(db: Database, meetingId: string, today: Cale
 	}));
 }
 
-export type ReviewReport = Awaited<ReturnType<typeof reviewReports>>[number];
-
 /** The reviews of these carers, newest first. */
 export async function reviewsOf(db: Database, carerIds: string[]) {
 	if (carerIds.length === 0) return [];
