@@ -22,7 +22,14 @@ import { demoIds, demoUserIds, id } from './demo-ids';
 
 const DAY = 86_400_000;
 
-export const demoFosterIds = { reids: id(2501), jones: id(2502), review: id(2503) };
+export const demoFosterIds = {
+	reids: id(2501),
+	jones: id(2502),
+	review: id(2503),
+	/** The review's reports, in order: Tyler's social worker's (late), the supervising social
+	 * worker's (waiting), the carers' view (asked, not due yet), Tyler's view (not asked). */
+	reports: [id(2504), id(2505), id(2506), id(2507)]
+};
 
 export async function seedDemoFosterCarers(props: { db: Database; today: Date }): Promise<void> {
 	const { db, today } = props;
@@ -92,6 +99,7 @@ export async function seedDemoFosterCarers(props: { db: Database; today: Date })
 		});
 		await tx.insert(fosterReviewReports).values([
 			{
+				id: demoFosterIds.reports[0],
 				meetingId: demoFosterIds.review,
 				kind: 'child-social-worker',
 				childId: demoIds.tyler,
@@ -101,8 +109,13 @@ export async function seedDemoFosterCarers(props: { db: Database; today: Date })
 				askedOfEmail: 'jo.mensah@lambeth.demo.test',
 				requestedBy: demoUserIds.admin
 			},
-			{ meetingId: demoFosterIds.review, kind: 'supervising-social-worker' },
 			{
+				id: demoFosterIds.reports[1],
+				meetingId: demoFosterIds.review,
+				kind: 'supervising-social-worker'
+			},
+			{
+				id: demoFosterIds.reports[2],
 				meetingId: demoFosterIds.review,
 				kind: 'carer-view',
 				requestedAt: asked,
@@ -111,7 +124,12 @@ export async function seedDemoFosterCarers(props: { db: Database; today: Date })
 				askedOfEmail: 'dee.walsh@fostering.demo.test',
 				requestedBy: demoUserIds.admin
 			},
-			{ meetingId: demoFosterIds.review, kind: 'child-view', childId: demoIds.tyler }
+			{
+				id: demoFosterIds.reports[3],
+				meetingId: demoFosterIds.review,
+				kind: 'child-view',
+				childId: demoIds.tyler
+			}
 		]);
 	});
 }

@@ -24,6 +24,7 @@ import { POST as requestApi } from '../../src/routes/api/foster-reviews/[id]/rep
 import { POST as receiveApi } from '../../src/routes/api/foster-reviews/[id]/reports/[reportId]/receive/+server';
 import { POST as chaseApi } from '../../src/routes/api/foster-reviews/[id]/reports/[reportId]/chase/+server';
 import { POST as recommendationApi } from '../../src/routes/api/foster-reviews/[id]/recommendation/+server';
+import { GET as reviewApi } from '../../src/routes/api/foster-reviews/[id]/+server';
 import { unitCarers } from '../../src/lib/server/foster-carers/list';
 import { addDays, todayIn } from '../../src/lib/domain/calendar-date';
 import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
@@ -278,7 +279,21 @@ describe('a foster carer review’s reports are asked in order', () => {
 
 	it('answers 404 to another unit’s chair, a parent and a professional', async () => {
 		const reportId = reportOf('carer-view').id;
+		const read = (user: User) =>
+			ask(reviewApi, user, `/api/foster-reviews/${meetingId}`, { params: { id: meetingId } });
+		const ours = await read(admin);
+		expect(ours.status).toBe(200);
+		expect(ours.body).toMatchObject({ carerId, faceToFace: true });
+		expect(ours.body.reports?.map((r) => r.state)).toEqual([
+			'received',
+			'received',
+			'requested',
+			'late',
+			'not-yet-requested',
+			'not-yet-requested'
+		]);
 		for (const stranger of [otherChair, parent, professional]) {
+			expect((await read(stranger)).status).toBe(404);
 			expect((await request(stranger, meetingId, reportId, { dueBy: today })).status).toBe(404);
 			expect((await receive(stranger, meetingId, reportId, { text: 'x' })).status).toBe(404);
 			expect((await chase(stranger, meetingId, reportId)).status).toBe(404);
