@@ -33,7 +33,7 @@ test('the carers list puts late reports first; the carer’s page asks in order 
 	await expect(items.nth(0)).toContainText('Late');
 	await expect(items.nth(1)).toContainText('Supervising social worker’s report');
 	await expect(items.nth(1)).toContainText(
-		'Asked once every child’s social worker’s report is in.'
+		'Asked once every child’s social worker’s report is in: still waiting for Tyler Hughes’s.'
 	);
 	await expectAccessible(page);
 	await page.screenshot({ path: 'test-results/foster-carer.png', fullPage: true });
