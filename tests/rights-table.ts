@@ -365,3 +365,32 @@ export const exploitationGroupRights: readonly {
 		refers: false
 	}
 ];
+
+/**
+ * Who works the unit's foster carers and their annual reviews (issue 25: `/foster-carers`,
+ * `/api/foster-carers`, `/api/foster-reviews/…`, `mayWorkFosterCarers`): one row per kind of
+ * account and its unit, asked about a carer of unit `u1`. `works`: that carer and their review;
+ * `ownUnit`: records carers and reads the list of their own unit's. Parents (birth parents are
+ * never part of a carer's review), children and professionals never; another unit's staff never
+ * this unit's carers.
+ */
+export const fosterCarerWorkers: readonly {
+	account: UserRole;
+	unit: 'u1' | 'u2' | null;
+	works: boolean;
+	ownUnit: boolean;
+}[] = [
+	{ account: 'chair', unit: 'u1', works: true, ownUnit: true },
+	{ account: 'admin', unit: 'u1', works: true, ownUnit: true },
+	{ account: 'manager', unit: 'u1', works: true, ownUnit: true },
+	{ account: 'chair', unit: 'u2', works: false, ownUnit: true },
+	{ account: 'admin', unit: 'u2', works: false, ownUnit: true },
+	{ account: 'manager', unit: 'u2', works: false, ownUnit: true },
+	{ account: 'chair', unit: null, works: false, ownUnit: false },
+	{ account: 'manager', unit: null, works: false, ownUnit: false },
+	{ account: 'professional', unit: 'u1', works: false, ownUnit: false },
+	{ account: 'professional', unit: null, works: false, ownUnit: false },
+	{ account: 'parent', unit: null, works: false, ownUnit: false },
+	{ account: 'parent', unit: 'u1', works: false, ownUnit: false },
+	{ account: 'child', unit: 'u1', works: false, ownUnit: false }
+];

@@ -30,6 +30,7 @@ import { seedDemoChallenges } from './demo-challenges';
 import { seedDemoAllegations } from './demo-allegations';
 import { seedDemoHomes } from './demo-homes';
 import { seedDemoExploitation } from './demo-exploitation';
+import { seedDemoFosterCarers } from './demo-foster-carers';
 import { seedDemoActions } from './demo-actions';
 import { seedDemoChild } from './demo-child';
 import { seedDemoReports } from './demo-reports';
@@ -445,6 +446,7 @@ export async function seedDemo(props: {
 	await seedDemoChild({ db, today, password: DEMO_PASSWORD }); // Tyler's own space (issue 27)
 	await seedDemoAllegations({ db, today }); // the LADO's cases (issue 25): Tyler's unseen by Lambeth
 	await seedDemoExploitation({ db, today }); // the exploitation group (issue 25): two sittings, a register
+	await seedDemoFosterCarers({ db, today }); // foster carers (issue 25): Tyler's carers' review, a report late
 	await seedDemoNotes({ db, today }); // the first review's notes: final, circulated, opened
 	await seedDemoHomes({ db, today }); // Regulation 33 visits (issue 25): Inglefield overdue
 	if (props.year) await seedYear({ db, today });

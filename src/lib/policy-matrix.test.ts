@@ -15,6 +15,7 @@ import {
 	mayReadPersonsOfConcern,
 	mayReferToExploitationGroup,
 	kindAdmitsMeetingRole,
+	mayWorkFosterCarers,
 	meetingRoleFit,
 	mayWriteRoot
 } from './policy';
@@ -27,6 +28,7 @@ import {
 	homeWorkers,
 	missingEpisodeWorkers,
 	exploitationGroupRights,
+	fosterCarerWorkers,
 	meetingKindShapers,
 	writableRoots as roots,
 	writers,
@@ -255,4 +257,13 @@ describe('the exploitation operational group (issue 25): one table (tests/rights
 			expect(kindAdmitsMeetingRole('core-group', role), role).toBe(true);
 		}
 	});
+});
+describe('who works foster carers and their reviews (issue 25): one table (tests/rights-table.ts)', () => {
+	for (const row of fosterCarerWorkers) {
+		it(`${row.account} of ${row.unit ?? 'no unit'}: ${row.works ? 'works the carer' : 'never the carer'}, ${row.ownUnit ? 'their own unit’s' : 'none'}`, () => {
+			const viewer = { id: 'v', role: row.account, unitId: row.unit };
+			expect(mayWorkFosterCarers(viewer, 'u1')).toBe(row.works);
+			expect(mayWorkFosterCarers(viewer)).toBe(row.ownUnit);
+		});
+	}
 });

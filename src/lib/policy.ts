@@ -799,6 +799,8 @@ export interface Navigation {
 	homes: boolean;
 	/** The exploitation operational group: sittings, referrals, the register (/exploitation). */
 	exploitation: boolean;
+	/** The unit's foster carers and their annual reviews (/foster-carers). */
+	fosterCarers: boolean;
 }
 
 /**
@@ -822,7 +824,8 @@ export function navigationFor(viewer: Viewer): Navigation {
 		allegations: mayWorkAllegations(viewer),
 		missing: mayWorkMissingEpisodes(viewer),
 		homes: mayWorkHomes(viewer),
-		exploitation: mayWorkExploitationGroup(viewer)
+		exploitation: mayWorkExploitationGroup(viewer),
+		fosterCarers: mayWorkFosterCarers(viewer)
 	};
 }
 
@@ -1049,4 +1052,18 @@ export function mayReadPersonsOfConcern(viewer: Viewer): boolean {
 export function kindAdmitsMeetingRole(kind: string, role: MeetingRole): boolean {
 	if (kind !== 'exploitation-group') return true;
 	return role !== 'parent' && role !== 'child' && role !== 'advocate';
+}
+
+/**
+ * May the viewer work the unit's foster carers and their annual reviews (issue 25,
+ * `/foster-carers`, `/api/foster-carers`, `/api/foster-reviews/…`): record a carer, ask and chase
+ * the review's reports, record the recommendation to the fostering panel? The unit's chairs (its
+ * reviewing officers), business support and managers, for their own unit's carers only. Never
+ * parents or children (birth parents are never part of a carer's review), never professionals.
+ * Without a unit: may the viewer work their own unit's carers at all?
+ */
+export function mayWorkFosterCarers(viewer: Viewer, carerUnitId?: string | null): boolean {
+	const role = viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager';
+	if (!role || viewer.unitId === null) return false;
+	return carerUnitId === undefined || carerUnitId === viewer.unitId;
 }

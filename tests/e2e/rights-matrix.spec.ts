@@ -37,6 +37,13 @@ const INGLEFIELD = '00000000-0000-4000-8000-000000003301';
 /** The demo's next exploitation group sitting and Kai's item on it (server/seed/demo-exploitation.ts). */
 const EXPLOITATION_SITTING = '00000000-0000-4000-8000-000000000952';
 const EXPLOITATION_ITEM = '00000000-0000-4000-8000-000000000956';
+/** The demo's foster carers' review (server/seed/demo-foster-carers.ts): Tyler placed with the Carters. */
+const FOSTER = {
+	carer: '00000000-0000-4000-8000-000000002501',
+	review: '00000000-0000-4000-8000-000000002503',
+	carerView: '00000000-0000-4000-8000-000000002506',
+	childView: '00000000-0000-4000-8000-000000002507'
+};
 /** The demo's challenge about Mia, raised by the chair (server/seed/demo-challenges.ts). */
 const MIA_CHALLENGE = '00000000-0000-4000-8000-000000000501';
 const demoUsers = {
@@ -897,6 +904,52 @@ const matrix: Row[] = [
 		allow: ['chair', 'manager'],
 		why: 'mayReadPersonsOfConcern: restricted, the unit’s chairs and managers only'
 	},
+	{
+		key: 'GET /foster-carers',
+		ask: get('/foster-carers'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkFosterCarers: the unit’s foster carers; never a parent, a child or a professional'
+	},
+	{
+		key: 'GET /foster-carers/[id]',
+		ask: get(`/foster-carers/${FOSTER.carer}`),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkFosterCarers: a carer and their review'
+	},
+	{
+		key: 'POST /api/foster-carers',
+		// An empty body: past the guard it is refused (400), so no carer is recorded.
+		ask: postJson('/api/foster-carers'),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkFosterCarers: recording a carer'
+	},
+	{
+		key: 'GET /api/foster-reviews/[id]',
+		ask: get(`/api/foster-reviews/${FOSTER.review}`),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkFosterCarers: a review and its reports'
+	},
+	{
+		key: 'POST /api/foster-reviews/[id]/recommendation',
+		// The review is not held yet: past the guard it is refused (409), nothing recorded.
+		ask: postJson(`/api/foster-reviews/${FOSTER.review}/recommendation`),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkFosterCarers: the recommendation to the fostering panel'
+	},
+	...(
+		[
+			// Tyler's view, not asked: an empty body is refused (400).
+			['request', FOSTER.childView],
+			['receive', FOSTER.childView],
+			// The carers' view, asked and not due yet: not late, so not chased (409).
+			['chase', FOSTER.carerView]
+		] as const
+	).map(([step, report]): Row => ({
+		key: `POST /api/foster-reviews/[id]/reports/[reportId]/${step}`,
+		ask: postJson(`/api/foster-reviews/${FOSTER.review}/reports/${report}/${step}`),
+		allow: ['chair', 'businessSupport', 'manager'],
+		why: 'mayWorkFosterCarers: a review’s report, never by a parent, a child or a professional'
+	})),
 	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get(`/api/children/${MIA}/challenges`),

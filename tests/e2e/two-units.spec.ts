@@ -124,6 +124,12 @@ interface Things {
 	/** A sitting of its exploitation group and its child's item on it (issue 25; A's the demo's). */
 	exploitationSitting: string;
 	exploitationItem: string;
+	/** A foster carer with its child placed, their review, and the review's child's view (issue 25). */
+	fosterCarer: string;
+	fosterReview: string;
+	fosterReport: string;
+	/** The review's carers' view: not asked, so never chased (409 for the unit's own). */
+	fosterCarerView: string;
 }
 
 type Expectation =
@@ -915,6 +921,52 @@ const matrix: Row[] = [
 		why: 'their own unit’s restricted register (an empty body: 400, nothing added)'
 	},
 	{
+		key: 'GET /foster-carers',
+		ask: get(() => '/foster-carers'),
+		expect: own,
+		why: 'their own unit’s foster carers (mayWorkFosterCarers)'
+	},
+	{
+		key: 'GET /foster-carers/[id]',
+		ask: get((t) => `/foster-carers/${t.fosterCarer}`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkFosterCarers (the carer’s unit)'
+	},
+	{
+		key: 'POST /api/foster-carers',
+		// An empty body: refused (400), so no carer is recorded.
+		ask: json(() => '/api/foster-carers'),
+		expect: own,
+		why: 'records a carer of their own unit only'
+	},
+	{
+		key: 'GET /api/foster-reviews/[id]',
+		ask: get((t) => `/api/foster-reviews/${t.fosterReview}`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkFosterCarers (the review’s unit)'
+	},
+	{
+		key: 'POST /api/foster-reviews/[id]/recommendation',
+		// Not held yet: B's business support is refused it (409), so nothing is recorded.
+		ask: json((t) => `/api/foster-reviews/${t.fosterReview}/recommendation`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkFosterCarers (the review’s unit)'
+	},
+	...(['request', 'receive'] as const).map((step): Row => ({
+		key: `POST /api/foster-reviews/[id]/reports/[reportId]/${step}`,
+		// An empty body: B's business support is refused it (400), so nothing is recorded.
+		ask: json((t) => `/api/foster-reviews/${t.fosterReview}/reports/${t.fosterReport}/${step}`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkFosterCarers (the review’s unit)'
+	})),
+	{
+		key: 'POST /api/foster-reviews/[id]/reports/[reportId]/chase',
+		// Not late: B's business support is refused it (409), so no chaser is sent.
+		ask: json((t) => `/api/foster-reviews/${t.fosterReview}/reports/${t.fosterCarerView}/chase`),
+		expect: missing('businessSupport'),
+		why: 'mayWorkFosterCarers (the review’s unit)'
+	},
+	{
 		key: 'GET /api/children/[childId]/challenges',
 		ask: get((t) => `/api/children/${t.child}/challenges`),
 		expect: missing('chair'),
@@ -1529,6 +1581,39 @@ test.beforeAll(async () => {
 	const sittingSeen = (await (
 		await office.get(`/api/exploitation/sittings/${sittingId}`)
 	).json()) as { items: { id: string }[] };
+	// A foster carer with the child placed, and their review (issue 25).
+	const carer = await office.post('/api/foster-carers', {
+		data: {
+			names: 'Robin Northfield-Carer',
+			approvedOn: '2024-02-01',
+			supervisingSocialWorkerName: 'Northfield fostering',
+			supervisingSocialWorkerEmail: 'fostering@northfield.example',
+			children: [
+				{
+					childId,
+					socialWorkerName: 'Northfield social worker',
+					socialWorkerEmail: 'sw@northfield.example'
+				}
+			]
+		}
+	});
+	expect(carer.status(), 'foster carer recorded').toBe(201);
+	const fosterCarer = ((await carer.json()) as { id: string }).id;
+	const fosterScheduled = await office.post('/api/meetings', {
+		data: {
+			kind: 'foster-carer-review',
+			carerId: fosterCarer,
+			chairId: chairAccount,
+			scheduledAt: `${yearNow() + 1}-05-06T10:00:00Z`
+		}
+	});
+	expect(fosterScheduled.status(), 'foster carer review scheduled').toBe(201);
+	const fosterReview = ((await fosterScheduled.json()) as { id: string }).id;
+	const fosterReports = (
+		(await (await office.get(`/api/foster-reviews/${fosterReview}`)).json()) as {
+			reports: { id: string; kind: string }[];
+		}
+	).reports;
 	// Its own kind of meeting (issue 25): a copy of the core group, in Northfield's words.
 	const copied = await office.post('/api/meeting-kinds', { data: { from: 'core-group' } });
 	expect(copied.status(), 'kind copied').toBe(201);
@@ -1562,7 +1647,11 @@ test.beforeAll(async () => {
 		missingEpisode: ((await missingEpisode.json()) as { id: string }).id,
 		home,
 		exploitationSitting: sittingId,
-		exploitationItem: sittingSeen.items[0].id
+		exploitationItem: sittingSeen.items[0].id,
+		fosterCarer,
+		fosterReview,
+		fosterReport: fosterReports.find((r) => r.kind === 'child-view')!.id,
+		fosterCarerView: fosterReports.find((r) => r.kind === 'carer-view')!.id
 	};
 	await Promise.all([office, professional, chair, parent].map((c) => c.dispose()));
 
@@ -1611,7 +1700,12 @@ test.beforeAll(async () => {
 		home: demoId(3301), // Inglefield (server/seed/demo-homes.ts)
 		// The demo's next exploitation group sitting and Kai's item (server/seed/demo-exploitation.ts).
 		exploitationSitting: demoId(952),
-		exploitationItem: demoId(956)
+		exploitationItem: demoId(956),
+		// The demo's foster carers' review (server/seed/demo-foster-carers.ts).
+		fosterCarer: demoId(2501),
+		fosterReview: demoId(2503),
+		fosterReport: demoId(2507),
+		fosterCarerView: demoId(2506)
 	};
 	await Promise.all([aChair.dispose(), dawn.dispose()]);
 });

@@ -27,6 +27,7 @@ import { load as allegationsLoad } from '../../src/routes/allegations/+page.serv
 import { load as missingLoad } from '../../src/routes/missing/+page.server';
 import { load as homesLoad } from '../../src/routes/homes/+page.server';
 import { load as exploitationLoad } from '../../src/routes/exploitation/+page.server';
+import { load as fosterCarersLoad } from '../../src/routes/foster-carers/+page.server';
 import { createTestDatabase, makeUnit, makeUser, sessionOf } from '../factories';
 
 let handle: DatabaseHandle;
@@ -48,7 +49,8 @@ const pages: Record<keyof Navigation, { path: string; load: (event: never) => un
 	allegations: { path: '/allegations', load: allegationsLoad as never },
 	missing: { path: '/missing', load: missingLoad as never },
 	homes: { path: '/homes', load: homesLoad as never },
-	exploitation: { path: '/exploitation', load: exploitationLoad as never }
+	exploitation: { path: '/exploitation', load: exploitationLoad as never },
+	fosterCarers: { path: '/foster-carers', load: fosterCarersLoad as never }
 };
 
 function eventFor(user: User, path: string): RequestEvent {

@@ -336,13 +336,18 @@ describe('oversight figures on a hand-made unit', () => {
 			{ kind: 'disruption-meeting', count: 0 },
 			// Regulation 33 visits are counted from their own record (none in this unit).
 			{ kind: 'reg33-visit', count: 0 },
-			{ kind: 'exploitation-group', count: 0 }
+			{ kind: 'exploitation-group', count: 0 },
+			{ kind: 'foster-carer-review', count: 0 }
 		]);
 	});
 
 	it('renders every table the CSV downloads name, in order, the plans as on the page', () => {
 		const tables = oversightTables(figures);
 		expect(tables.map((t) => t.name)).toEqual([...tableNames]);
+		// No foster carer review in this unit: said in words, never a row of noughts.
+		const foster = tables.find((t) => t.name === 'foster-carer-reviews')!;
+		expect(foster.rows).toEqual([]);
+		expect(foster.empty).toMatch(/^No foster carer reviews/);
 		const plans = tables.find((t) => t.name === 'plans')!;
 		expect(plans.head).toEqual([
 			'Month',

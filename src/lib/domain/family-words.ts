@@ -26,7 +26,8 @@ const titleByKind: Record<MeetingKind, (names: string) => string> = {
 	'disruption-meeting': (names) => `Meeting to understand what ${names} needs next`,
 	// No family is told of a Regulation 33 visit (it is unannounced, about a home); every kind has words.
 	'reg33-visit': (names) => `A visit to the children’s home of ${names}`,
-	'exploitation-group': (names) => `Meeting to keep ${names} safe`
+	'exploitation-group': (names) => `Meeting to keep ${names} safe`,
+	'foster-carer-review': (names) => `Meeting about the foster carers looking after ${names}`
 };
 
 /** The same names when the child reading is one of them: "you", or "you and Leo". */

@@ -14,6 +14,9 @@ import type {
 	DocumentKind,
 	DocumentState,
 	FeedbackRespondent,
+	FosterRecommendation,
+	FosterReportKind,
+	FosterReportState,
 	MissingEscalation,
 	MailPurpose,
 	MailState,
@@ -36,7 +39,8 @@ export const meetingKindLabel: Record<MeetingKind, string> = {
 	'life-appreciation-day': 'Life Appreciation Day',
 	'disruption-meeting': 'Disruption meeting',
 	'reg33-visit': 'Regulation 33 visit',
-	'exploitation-group': 'Exploitation operational group'
+	'exploitation-group': 'Exploitation operational group',
+	'foster-carer-review': 'Foster carer review'
 };
 
 /** The same names shortened to fit the risk plot's axis ("9 Dec · Core group"). */
@@ -49,7 +53,8 @@ export const meetingKindShortLabel: Record<MeetingKind, string> = {
 	'life-appreciation-day': 'Life day',
 	'disruption-meeting': 'Disruption mtg',
 	'reg33-visit': 'Reg 33 visit',
-	'exploitation-group': 'Exploitation group'
+	'exploitation-group': 'Exploitation group',
+	'foster-carer-review': 'Carer review'
 };
 
 /** The same in the family's words (the glossary's plain terms, shortened). */
@@ -62,7 +67,8 @@ export const meetingKindPlainLabel: Record<MeetingKind, string> = {
 	'life-appreciation-day': 'Life story day',
 	'disruption-meeting': 'Meeting',
 	'reg33-visit': 'Visit to the home',
-	'exploitation-group': 'Meeting'
+	'exploitation-group': 'Meeting',
+	'foster-carer-review': 'Foster carer review'
 };
 
 export const meetingStatusLabel: Record<MeetingStatus, string> = {
@@ -246,4 +252,27 @@ export const exploitationFindingLabel: Record<ExploitationFinding, string> = {
 	'known-directly': 'Known directly',
 	'known-by-association': 'Known by association',
 	'not-known': 'Not known'
+};
+
+/** The reports of a foster carer review (issue 25), as the carer's page lists them. */
+export const fosterReportKindLabel: Record<FosterReportKind, string> = {
+	'child-social-worker': 'Child’s social worker’s report',
+	'supervising-social-worker': 'Supervising social worker’s report',
+	'carer-view': 'The carer’s own view',
+	'child-view': 'The child’s view'
+};
+
+/** Where a foster carer review's report stands. */
+export const fosterReportStateLabel: Record<FosterReportState, string> = {
+	'not-yet-requested': 'Not yet requested',
+	requested: 'Requested',
+	received: 'Received',
+	late: 'Late'
+};
+
+/** The reviewing officer's recommendation to the fostering panel. */
+export const fosterRecommendationLabel: Record<FosterRecommendation, string> = {
+	continue: 'Approval continues on the same terms',
+	'change-terms': 'Approval continues with changed terms',
+	'end-approval': 'Approval ends'
 };

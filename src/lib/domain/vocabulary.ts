@@ -17,7 +17,8 @@ export const meetingKinds = [
 	'disruption-meeting',
 	/** A Regulation 33 visit to a children's home (issue 25): a visit record of its own, no children. */
 	'reg33-visit',
-	'exploitation-group'
+	'exploitation-group',
+	'foster-carer-review'
 ] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
@@ -275,3 +276,24 @@ export const exploitationFindings = [
 	'not-known'
 ] as const;
 export type ExploitationFinding = (typeof exploitationFindings)[number];
+
+/**
+ * The reports a foster carer review gathers, in the order they are asked (issue 25): each placed
+ * child's social worker's report, then the supervising social worker's (asked only once the
+ * children's social workers' reports are in), the carer's own view and each child's view.
+ */
+export const fosterReportKinds = [
+	'child-social-worker',
+	'supervising-social-worker',
+	'carer-view',
+	'child-view'
+] as const;
+export type FosterReportKind = (typeof fosterReportKinds)[number];
+
+/** Where one report of a foster carer review stands (issue 25). */
+export const fosterReportStates = ['not-yet-requested', 'requested', 'received', 'late'] as const;
+export type FosterReportState = (typeof fosterReportStates)[number];
+
+/** The reviewing officer's recommendation to the fostering panel after a foster carer review. */
+export const fosterRecommendations = ['continue', 'change-terms', 'end-approval'] as const;
+export type FosterRecommendation = (typeof fosterRecommendations)[number];

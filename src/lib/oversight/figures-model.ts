@@ -6,6 +6,7 @@
 import type { AllegationFigures } from '../domain/allegations';
 import type { Reg33Figures } from '../domain/reg33';
 import type { ExploitationFigures } from './exploitation-table';
+import type { FosterReviewFigures } from '../domain/foster-carer-review';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { ChallengeStage, FeedbackRespondent, MeetingKind } from '../domain/vocabulary';
 
@@ -76,6 +77,8 @@ export interface OversightFigures {
 	reg33: Reg33Figures;
 	/** The exploitation operational group's counts (issue 25). */
 	exploitation: ExploitationFigures;
+	/** Foster carer reviews held and their reports (issue 25). */
+	fosterCarerReviews: FosterReviewFigures;
 }
 
 /** Responses and the two scales' means (1–5, one decimal; 0 with no responses). */

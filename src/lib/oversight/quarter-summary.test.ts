@@ -29,6 +29,7 @@ const figures = (over: Partial<OversightFigures>): OversightFigures => ({
 	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
 	reg33: { months: [], homes: [] },
 	exploitation: { referrals: 0, sittings: 0, childrenDiscussed: 0, outputsSent: 0 },
+	fosterCarerReviews: { held: 0, faceToFace: 0, recommended: 0, asked: 0, late: 0, chased: 0 },
 	...over
 });
 

@@ -16,6 +16,7 @@ import { formatCalendarDate } from '../domain/calendar-date';
 import type { BarChart } from './bar-chart';
 import { addReg33Tables } from './reg33-tables';
 import { exploitationTable } from './exploitation-table';
+import { fosterCarerReviewsTable } from './foster-carer-reviews';
 
 export interface FigureTable {
 	/** The CSV's name (`&table=`). */
@@ -26,6 +27,8 @@ export interface FigureTable {
 	head: string[];
 	rows: string[][];
 	chart: BarChart | null;
+	/** What to say when there is nothing to count, in the table's own words. */
+	empty?: string;
 }
 
 export const tableNames = [
@@ -49,7 +52,8 @@ export const tableNames = [
 	'feedback-comments',
 	'reg33-visits',
 	'reg33-visits-by-month',
-	'exploitation-group'
+	'exploitation-group',
+	'foster-carer-reviews'
 ] as const;
 
 const respondentWords = feedbackRespondentLabel;
@@ -498,6 +502,7 @@ export function oversightTables(
 	addFeedback(now, add);
 	addReg33Tables(now, previous, add);
 	tables.push(exploitationTable(now.exploitation, previous?.exploitation ?? null));
+	tables.push(fosterCarerReviewsTable(now, previous));
 	return tables;
 }
 

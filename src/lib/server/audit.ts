@@ -17,7 +17,8 @@ export type AuditTargetType =
 	| 'agency'
 	| 'unit'
 	| 'allegation'
-	| 'childrens-home';
+	| 'childrens-home'
+	| 'foster-carer';
 
 /**
  * Records who read or changed what, when and from where (docs/security.md, "Audit"). Never

@@ -7,6 +7,7 @@ import { cinReview } from './cin-review';
 import { coreGroup } from './core-group';
 import { disruptionMeeting } from './disruption-meeting';
 import { exploitationGroup } from './exploitation-group';
+import { fosterCarerReview } from './foster-carer-review';
 import { initialConference } from './initial-conference';
 import { lifeAppreciationDay } from './life-appreciation-day';
 import { reviewConference } from './review-conference';
@@ -38,7 +39,8 @@ const byKind: Record<MeetingKind, MeetingTemplate> = {
 	'life-appreciation-day': lifeAppreciationDay,
 	'disruption-meeting': disruptionMeeting,
 	'reg33-visit': reg33Visit,
-	'exploitation-group': exploitationGroup
+	'exploitation-group': exploitationGroup,
+	'foster-carer-review': fosterCarerReview
 };
 
 for (const template of Object.values(byKind)) {

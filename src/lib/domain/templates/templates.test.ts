@@ -113,7 +113,8 @@ describe('meeting templates: registry and contents', () => {
 				'life-appreciation-day',
 				'review-conference',
 				'reg33-visit',
-				'exploitation-group'
+				'exploitation-group',
+				'foster-carer-review'
 			].sort()
 		);
 		for (const t of allTemplates) expect(problemsOf(t), t.kind).toEqual([]);

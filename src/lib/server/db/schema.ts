@@ -21,3 +21,4 @@ export * from './schema/allegations';
 export * from './schema/missing';
 export * from './schema/homes';
 export * from './schema/exploitation';
+export * from './schema/foster-carers';

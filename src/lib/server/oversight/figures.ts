@@ -34,6 +34,7 @@ import { meanScore } from '../../domain/feedback';
 import { allegationFigures, type AllegationFigureRow } from '../../domain/allegations';
 import { reg33FiguresFor, withVisitsHeld } from './reg33-figures';
 import { exploitationFiguresFor } from './exploitation';
+import { fosterReviewFigures } from '../foster-carers/figures';
 import type { FeedbackRespondent } from '../../domain/vocabulary';
 import {
 	allegationChildren,
@@ -218,7 +219,8 @@ export async function oversightFigures(props: {
 		feedback,
 		allegations: allegationFigures(allegationRows, from, to),
 		reg33,
-		exploitation
+		exploitation,
+		fosterCarerReviews: await fosterReviewFigures({ db, unitId, from, to, asOf, start, end })
 	};
 }
 

@@ -60,7 +60,15 @@ const figures = (scale: number): OversightFigures => ({
 	},
 	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
 	reg33: { months: [], homes: [] },
-	exploitation: { referrals: 0, sittings: 0, childrenDiscussed: 0, outputsSent: 0 }
+	exploitation: { referrals: 0, sittings: 0, childrenDiscussed: 0, outputsSent: 0 },
+	fosterCarerReviews: {
+		held: 4 + scale,
+		faceToFace: 1,
+		recommended: 4,
+		asked: 12,
+		late: 3,
+		chased: 2
+	}
 });
 
 describe('the quarterly report’s PDF', () => {
@@ -100,6 +108,7 @@ describe('the quarterly report’s PDF', () => {
 			expect(all).toMatch(/Life Appreciation Day\s+18\s+6/);
 			expect(all).toMatch(/Disruption meeting\s+21\s+7/);
 			expect(all).toMatch(/Kind of meeting\s+Held \(this quarter\)/);
+			expect(all).toMatch(/Reviews held\s+7\s+5/);
 
 			// The charts are drawn (vector paths, not pictures) and tagged as figures with words.
 			const raw = readFileSync(file).toString('latin1');

@@ -264,7 +264,10 @@ export function renderQuarterlyPdf(input: QuarterlyPdfInput): Promise<Buffer> {
 				if (table.rows.length) drawTable(pdf, sect, table, width);
 				else
 					tag(pdf, sect, 'P', () =>
-						pdf.font('Helvetica').fontSize(10).text('Nothing to count in this quarter.', { width })
+						pdf
+							.font('Helvetica')
+							.fontSize(10)
+							.text(table.empty ?? 'Nothing to count in this quarter.', { width })
 					);
 				sect.end();
 			}

@@ -11,6 +11,10 @@ import { canScheduleMeetings } from '$lib/policy';
 import { chosenMeetingKind } from '$lib/server/meeting-kinds';
 import { reg33VisitAnswer } from '$lib/server/homes/visit-api';
 import { readDateTime } from '$lib/domain/date-time';
+import {
+	fosterReviewFor,
+	openFosterReview
+} from '$lib/server/foster-carers/commands/schedule-review';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import type { RequestHandler } from './$types';
 
@@ -31,7 +35,9 @@ export const GET: RequestHandler = async ({ locals }) => {
 const body = z.object({
 	// A built-in kind, or the id of one of the unit's own (GET /api/meeting-kinds, issue 25).
 	kind: z.string({ error: 'Choose the kind of meeting.' }).min(1, 'Choose the kind of meeting.'),
-	childIds: z.array(z.string(), { error: 'Choose at least one child.' }),
+	// Optional only for a foster carer review, which is about the children placed (issue 25).
+	childIds: z.array(z.string(), { error: 'Choose at least one child.' }).optional(),
+	carerId: z.string({ error: 'Choose the foster carer this review is about.' }).optional(),
 	chairId: z.string({ error: 'Choose who chairs the meeting.' }),
 	scheduledAt: z.string({ error: 'Enter the date and time, for example 2026-12-03T10:00:00Z.' }),
 	reason: z
@@ -70,7 +76,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!canScheduleMeetings(user)) return notFound();
 	const input = await readJson(request, body);
 	if (!input.ok) return input.response;
-	const { kind, childIds, chairId, scheduledAt, reason, title, invite } = input.data;
+	const { kind, chairId, scheduledAt, reason, title, invite, carerId } = input.data;
 	// Strictly: 2027-02-30 or T24:00 is refused with why, never moved to another day.
 	const when = readDateTime(scheduledAt);
 	if (!when.ok) return badRequest({ scheduledAt: when.problem });
@@ -78,6 +84,8 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	try {
 		const db = await database();
 		const chosen = await chosenMeetingKind({ db, unitId: user.unitId ?? '', kindId: kind });
+		const foster = await fosterReviewFor({ db, user, kind: chosen.kind, carerId });
+		const childIds = foster?.childIds ?? input.data.childIds ?? [];
 		const meeting = await createMeeting({
 			db,
 			scheduler: user,
@@ -90,6 +98,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			reason,
 			invite
 		});
+		if (foster) await openFosterReview({ db, meeting, link: foster });
 		const proposed = await proposedInvitees({
 			db: await database(),
 			unitId: meeting.unitId!,

@@ -13,6 +13,7 @@ import {
 import { storableText } from '$lib/server/db/storable';
 import { canScheduleMeetings } from '$lib/policy';
 import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
+import { refuseFosterReviewWithoutCarer } from '$lib/server/foster-carers/commands/schedule-review';
 import { chosenMeetingKind, unitMeetingKinds } from '$lib/server/meeting-kinds';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
 import { searchChildren } from '$lib/server/families/child-search';
@@ -109,6 +110,7 @@ export const actions: Actions = {
 		try {
 			const db = await database();
 			const chosenKind = await chosenMeetingKind({ db, unitId, kindId: kind });
+			refuseFosterReviewWithoutCarer(chosenKind.kind);
 			const meeting = await createMeeting({
 				db,
 				scheduler: user,

@@ -191,7 +191,8 @@ export async function createMeeting(props: {
 				eq(users.role, 'parent')
 			)
 		);
-	if (holders.length) {
+	// Birth parents are never invited to a foster carer review (issue 25).
+	if (holders.length && props.kind !== 'foster-carer-review') {
 		for (const holder of holders)
 			await inviteParticipant({
 				db,

@@ -15,6 +15,7 @@ import { tooLong } from '../../../domain/text-limits';
 import { queueInvitation } from '../../mail/invitations';
 import { queueReportRequest } from '../../mail/report-requests';
 import { badInput } from '../../command-error';
+import { refuseParentAtFosterReview } from '../../foster-carers/commands/schedule-review';
 import {
 	accountOfMeetingChild,
 	familyOfMeetingChild,
@@ -54,6 +55,7 @@ export async function inviteParticipant(props: {
 	let agencyId = props.agencyId;
 	await refuseRoleForKind(db, props.meetingId, props.role);
 	const meetingUnitId = await unitOfMeeting(db, props.meetingId);
+	await refuseParentAtFosterReview(db, props.meetingId, props.role);
 	if (props.userId) {
 		const [user] = await db.select().from(users).where(eq(users.id, props.userId));
 		// Another unit's account is answered as one that does not exist, before anything names
