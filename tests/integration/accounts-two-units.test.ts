@@ -404,8 +404,15 @@ describe('2. who makes which accounts', () => {
 				.map((r) => r.role)
 				.sort();
 		expect(await roles(chairB)).toEqual(['parent', 'professional']);
-		expect(await roles(adminB)).toEqual(['chair', 'parent', 'professional']);
-		expect(await roles(managerB)).toEqual(['admin', 'chair', 'manager', 'parent', 'professional']);
+		expect(await roles(adminB)).toEqual(['chair', 'lado', 'parent', 'professional']);
+		expect(await roles(managerB)).toEqual([
+			'admin',
+			'chair',
+			'lado',
+			'manager',
+			'parent',
+			'professional'
+		]);
 	});
 
 	it('a manager makes business support and a manager; business support a chair; each audited with the role', async () => {

@@ -192,7 +192,7 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 			.select()
 			.from(users)
 			.where(sql`${users.email} like '%@demo.test'`);
-		expect(demoUsers).toHaveLength(10); // nine staff and parents, and Tyler's own account (issue 27)
+		expect(demoUsers).toHaveLength(11); // nine staff and parents, the designated officer (LADO), and Tyler's own account (issue 27)
 		const [icpc] = await db.select().from(meetings).where(eq(meetings.id, demoIds.icpc));
 		expect(icpc.kind).toBe('initial-conference');
 		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(

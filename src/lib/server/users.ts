@@ -2,14 +2,16 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from './db';
 import { users, type User } from './db/schema';
 
-let someoneExists = false;
+/** The databases known to hold an account (one in production; one a test file in the tests). */
+const withAccounts = new WeakSet<Database>();
 
-/** True once any account exists (cached: accounts are never all removed). */
+/** True once any account exists (cached per database: accounts are never all removed). */
 export async function hasAnyUser(db: Database): Promise<boolean> {
-	if (someoneExists) return true;
+	if (withAccounts.has(db)) return true;
 	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-	someoneExists = (row?.n ?? 0) > 0;
-	return someoneExists;
+	const someone = (row?.n ?? 0) > 0;
+	if (someone) withAccounts.add(db);
+	return someone;
 }
 
 /** Emails are matched without regard to case or surrounding spaces. */
