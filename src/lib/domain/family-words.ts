@@ -23,7 +23,10 @@ const titleByKind: Record<MeetingKind, (names: string) => string> = {
 	'cic-review': (names) => `Meeting to check how things are going for ${names}`,
 	'cin-review': (names) => `Meeting to check how the help is going for ${names}`,
 	'life-appreciation-day': (names) => `A day to remember ${names}'s story`,
-	'disruption-meeting': (names) => `Meeting to understand what ${names} needs next`
+	'disruption-meeting': (names) => `Meeting to understand what ${names} needs next`,
+	// Never shown to a family (no family view), but a name is never empty.
+	'lado-strategy': (names) => `Meeting to keep ${names} safe`,
+	'missing-from-home': (names) => `Meeting to keep ${names} safe when missing`
 };
 
 /** The same names when the child reading is one of them: "you", or "you and Leo". */

@@ -33,7 +33,9 @@ export const meetingKindLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Child in care review',
 	'cin-review': 'Child in need review',
 	'life-appreciation-day': 'Life Appreciation Day',
-	'disruption-meeting': 'Disruption meeting'
+	'disruption-meeting': 'Disruption meeting',
+	'lado-strategy': 'Allegation strategy meeting',
+	'missing-from-home': 'Missing from home meeting'
 };
 
 /** The same names shortened to fit the risk plot's axis ("9 Dec · Core group"). */
@@ -44,7 +46,9 @@ export const meetingKindShortLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Care review',
 	'cin-review': 'CIN review',
 	'life-appreciation-day': 'Life day',
-	'disruption-meeting': 'Disruption mtg'
+	'disruption-meeting': 'Disruption mtg',
+	'lado-strategy': 'LADO strategy',
+	'missing-from-home': 'Missing mtg'
 };
 
 /** The same in the family's words (the glossary's plain terms, shortened). */
@@ -55,7 +59,9 @@ export const meetingKindPlainLabel: Record<MeetingKind, string> = {
 	'cic-review': 'Care meeting',
 	'cin-review': 'Help meeting',
 	'life-appreciation-day': 'Life story day',
-	'disruption-meeting': 'Meeting'
+	'disruption-meeting': 'Meeting',
+	'lado-strategy': 'Meeting',
+	'missing-from-home': 'Meeting about being missing'
 };
 
 export const meetingStatusLabel: Record<MeetingStatus, string> = {

@@ -14,7 +14,9 @@ export const meetingKinds = [
 	'cic-review',
 	'cin-review',
 	'life-appreciation-day',
-	'disruption-meeting'
+	'disruption-meeting',
+	'lado-strategy',
+	'missing-from-home'
 ] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 

@@ -9,6 +9,8 @@ import { disruptionMeeting } from './disruption-meeting';
 import { initialConference } from './initial-conference';
 import { lifeAppreciationDay } from './life-appreciation-day';
 import { reviewConference } from './review-conference';
+import { ladoStrategy } from './lado-strategy';
+import { missingFromHome } from './missing-from-home';
 import type { MeetingKind } from '../vocabulary';
 import type { MeetingTemplate, TemplateSection } from './types';
 import { validateTemplate } from './validate';
@@ -33,7 +35,9 @@ const byKind: Record<MeetingKind, MeetingTemplate> = {
 	'cic-review': cicReview,
 	'cin-review': cinReview,
 	'life-appreciation-day': lifeAppreciationDay,
-	'disruption-meeting': disruptionMeeting
+	'disruption-meeting': disruptionMeeting,
+	'lado-strategy': ladoStrategy,
+	'missing-from-home': missingFromHome
 };
 
 for (const template of Object.values(byKind)) {

@@ -19,3 +19,4 @@ export * from './schema/child-record';
 export * from './schema/case-system';
 export * from './schema/allegations';
 export * from './schema/missing';
+export * from './schema/linked-meetings';
