@@ -11,7 +11,7 @@ import {
 	typedTimeField
 } from '$lib/server/forms';
 import { storableText } from '$lib/server/db/storable';
-import { canScheduleMeetings } from '$lib/policy';
+import { kindHasFamilyView, canScheduleMeetings } from '$lib/policy';
 import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
 import { chosenMeetingKind, unitMeetingKinds } from '$lib/server/meeting-kinds';
 import { textLimits, tooLongMessage } from '$lib/domain/text-limits';
@@ -48,11 +48,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const askedKind = url.searchParams.get('kind');
 	return {
 		// The built-in kinds, then the unit's own copies at their latest versions (issue 25).
-		kinds: (await unitMeetingKinds({ db, unitId })).map((k) => ({
-			id: k.id,
-			kind: k.baseKind,
-			label: k.template.label
-		})),
+		kinds: (await unitMeetingKinds({ db, unitId }))
+			// An allegation's or an episode's meeting is scheduled from its case (issue 25).
+			.filter((k) => kindHasFamilyView(k.baseKind))
+			.map((k) => ({
+				id: k.id,
+				kind: k.baseKind,
+				label: k.template.label
+			})),
 		chairs,
 		today: todayIn(),
 		// A link from a family's page ("schedule the initial conference") chooses the kind and child.
