@@ -6,16 +6,19 @@ import {
 	mayShapeMeetingKinds,
 	mayWorkAllegations,
 	mayWorkMissingEpisodes,
+	mayJoinKind,
+	kindHasFamilyView,
 	meetingRoleFit,
 	mayWriteRoot
 } from './policy';
-import { meetingRoles, type MeetingStatus, type UserRole } from './domain/vocabulary';
+import { meetingKinds, meetingRoles, type MeetingStatus, type UserRole } from './domain/vocabulary';
 import {
 	rootRights as table,
 	rootRightsBeforeStart as tableBeforeStart,
 	invitees,
 	allegationWorkers,
 	missingEpisodeWorkers,
+	professionalOnlyKindRoles,
 	meetingKindShapers,
 	writableRoots as roots,
 	writers,
@@ -185,4 +188,25 @@ describe('who works missing-from-home episodes (issue 25): one table (tests/righ
 			expect(mayWorkMissingEpisodes(viewer)).toBe(row.readsList);
 		});
 	}
+});
+
+describe('who may be on a professionals-only meeting’s list (issue 25): one table (tests/rights-table.ts)', () => {
+	it('the table names every meeting role once', () => {
+		expect(professionalOnlyKindRoles.map((r) => r.role).sort()).toEqual([...meetingRoles].sort());
+	});
+	for (const row of professionalOnlyKindRoles) {
+		it(`${row.role}: ${row.joins ? 'joins' : 'never'} an allegation strategy or missing from home meeting`, () => {
+			expect(mayJoinKind({ kind: 'lado-strategy', meetingRole: row.role })).toBe(row.joins);
+			expect(mayJoinKind({ kind: 'missing-from-home', meetingRole: row.role })).toBe(row.joins);
+		});
+	}
+	it('every other kind has its family view and takes every role', () => {
+		for (const kind of meetingKinds) {
+			const family = kind !== 'lado-strategy' && kind !== 'missing-from-home';
+			expect(kindHasFamilyView(kind), kind).toBe(family);
+			if (family)
+				for (const role of meetingRoles)
+					expect(mayJoinKind({ kind, meetingRole: role })).toBe(true);
+		}
+	});
 });
