@@ -333,7 +333,9 @@ describe('oversight figures on a hand-made unit', () => {
 			// Every kind is in the table: those none of were held with 0 (issue 21).
 			{ kind: 'cin-review', count: 0 },
 			{ kind: 'life-appreciation-day', count: 0 },
-			{ kind: 'disruption-meeting', count: 0 }
+			{ kind: 'disruption-meeting', count: 0 },
+			{ kind: 'lado-strategy', count: 0 },
+			{ kind: 'missing-from-home', count: 0 }
 		]);
 	});
 

@@ -4,6 +4,7 @@
  * its PDF and CSV render them. Browser-safe: types only.
  */
 import type { AllegationFigures } from '../domain/allegations';
+import type { MissingFigures } from '../domain/missing-figures';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { ChallengeStage, FeedbackRespondent, MeetingKind } from '../domain/vocabulary';
 
@@ -70,6 +71,8 @@ export interface OversightFigures {
 	feedback: FeedbackFigures;
 	/** The LADO's figures (issue 25): allegations against adults who work with children. */
 	allegations: AllegationFigures;
+	/** Missing-from-home episodes (issue 25): begun, escalated, open, return interviews in 72 hours. */
+	missing: MissingFigures;
 }
 
 /** Responses and the two scales' means (1–5, one decimal; 0 with no responses). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quarterSummary } from './quarter-summary';
 import { allegationFigures } from '../domain/allegations';
+import { missingFigures } from '../domain/missing-figures';
 import type { OversightFigures } from './figures-model';
 
 const figures = (over: Partial<OversightFigures>): OversightFigures => ({
@@ -27,6 +28,7 @@ const figures = (over: Partial<OversightFigures>): OversightFigures => ({
 		comments: []
 	},
 	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
+	missing: missingFigures([], new Date('2026-07-01'), new Date('2026-10-01')),
 	...over
 });
 

@@ -14,6 +14,7 @@ import {
 } from '../domain/labels';
 import { formatCalendarDate } from '../domain/calendar-date';
 import type { BarChart } from './bar-chart';
+import { missingTable } from './missing-table';
 
 export interface FigureTable {
 	/** The CSV's name (`&table=`). */
@@ -44,7 +45,8 @@ export const tableNames = [
 	'feedback-by-kind',
 	'feedback-by-chair',
 	'feedback-by-month',
-	'feedback-comments'
+	'feedback-comments',
+	'missing-episodes'
 ] as const;
 
 const respondentWords = feedbackRespondentLabel;
@@ -491,6 +493,8 @@ export function oversightTables(
 		}
 	);
 	addFeedback(now, add);
+	const missing = missingTable(now, previous);
+	add(missing.table, missing.chart);
 	return tables;
 }
 

@@ -32,6 +32,7 @@ import type {
 } from '../../oversight/figures-model';
 import { meanScore } from '../../domain/feedback';
 import { allegationFigures, type AllegationFigureRow } from '../../domain/allegations';
+import { missingFiguresFor } from './missing-figures';
 import type { FeedbackRespondent } from '../../domain/vocabulary';
 import {
 	allegationChildren,
@@ -175,7 +176,8 @@ export async function oversightFigures(props: {
 		challengeFigures,
 		loads,
 		feedback,
-		allegationRows
+		allegationRows,
+		missing
 	] = await Promise.all([
 		meetingsHeld(db, unitId, start, end),
 		plansByMonth(db, unitId, from, to),
@@ -186,7 +188,8 @@ export async function oversightFigures(props: {
 		challengeFiguresFor(db, unitId, start, end),
 		caseloads(db, unitId, end),
 		feedbackFigures(db, unitId, from, to),
-		allegationRowsFor(db, unitId, start, end)
+		allegationRowsFor(db, unitId, start, end),
+		missingFiguresFor(db, unitId, start, end)
 	]);
 	return {
 		from,
@@ -210,7 +213,8 @@ export async function oversightFigures(props: {
 		challenges: challengeFigures,
 		caseloads: loads,
 		feedback,
-		allegations: allegationFigures(allegationRows, from, to)
+		allegations: allegationFigures(allegationRows, from, to),
+		missing
 	};
 }
 

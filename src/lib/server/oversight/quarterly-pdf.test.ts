@@ -7,6 +7,7 @@ import { renderQuarterlyPdf } from './quarterly-pdf';
 import { oversightTables } from '../../oversight/tables';
 import { quarterSummary } from '../../oversight/quarter-summary';
 import { allegationFigures } from '../../domain/allegations';
+import { missingFigures } from '../../domain/missing-figures';
 import type { OversightFigures } from '../../oversight/figures-model';
 import { meetingKinds } from '../../domain/vocabulary';
 
@@ -58,7 +59,8 @@ const figures = (scale: number): OversightFigures => ({
 		byMonth: [],
 		comments: []
 	},
-	allegations: allegationFigures([], '2026-07-01', '2026-09-30')
+	allegations: allegationFigures([], '2026-07-01', '2026-09-30'),
+	missing: missingFigures([], new Date('2026-07-01'), new Date('2026-10-01'))
 });
 
 describe('the quarterly report’s PDF', () => {
