@@ -26,6 +26,8 @@ import { POST as planApi } from '../../src/routes/api/missing-episodes/[id]/plan
 import { POST as scheduleApi } from '../../src/routes/api/meetings/+server';
 import { GET as meetingApi } from '../../src/routes/api/meetings/[id]/+server';
 import { load as missingPage } from '../../src/routes/missing/+page.server';
+import { GET as oversightApi } from '../../src/routes/api/oversight/+server';
+import { calendarDateOf } from '../../src/lib/domain/calendar-date';
 import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 import { inviteThroughApi } from '../fixtures/invite-api';
 
@@ -201,5 +203,19 @@ describe('a missing from home meeting', () => {
 		});
 		expect(wrong.status).toBe(400);
 		expect(wrong.body.errors?.meetingId).toMatch(/this episode’s/);
+	});
+
+	it('counts in the oversight figures: episodes begun and open, return interviews still to do', async () => {
+		const today = calendarDateOf(new Date());
+		const from = calendarDateOf(new Date(Date.now() - 7 * 86_400_000));
+		const figures = await ask(oversightApi, chair, `/api/oversight?from=${from}&to=${today}`);
+		expect(figures.status).toBe(200);
+		expect(figures.body.missing).toEqual({
+			wentMissing: 2,
+			escalated: 0,
+			openAtEnd: 2,
+			found: 0,
+			returnInterview: { within72Hours: 0, later: 0, notYet: 0 }
+		});
 	});
 });
