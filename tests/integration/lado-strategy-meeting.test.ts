@@ -13,6 +13,7 @@ import { eq } from 'drizzle-orm';
 import { isHttpError } from '@sveltejs/kit';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import {
+	children,
 	familyMembers,
 	meetingAllegations,
 	meetingChildren,
@@ -27,11 +28,13 @@ import { GET as documentsApi } from '../../src/routes/api/meetings/[id]/document
 import { load as meetingPage } from '../../src/routes/meetings/[id]/+page.server';
 import { load as childPage } from '../../src/routes/children/[childId]/+page.server';
 import { load as casePage } from '../../src/routes/allegations/[id]/+page.server';
+import { load as ownSpace } from '../../src/routes/me/+page.server';
 import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 import { inviteThroughApi } from '../fixtures/invite-api';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, mum: User, police: User, adultAccount: User, otherChair: User;
+let amyAccount: User;
 let amy: string, otherAllegation: string;
 
 /** Calls a route handler or a page's load as the user would: its status and its answer. */
@@ -120,6 +123,9 @@ beforeAll(async () => {
 		parents: [{ userId: mum.id, relationship: 'Mum' }]
 	});
 	amy = walkers.children[0].id;
+	// Amy has her own account (issue 27): her space shows her next meeting and her tracker.
+	amyAccount = await makeUser(db, { role: 'child', unitId: unit.id, name: 'Amy Walker' });
+	await db.update(children).set({ accountId: amyAccount.id }).where(eq(children.id, amy));
 	// Mum holds parental responsibility: a family's meeting invites her.
 	await db
 		.update(familyMembers)
@@ -236,6 +242,11 @@ describe('an allegation strategy meeting', () => {
 		expect(page.status).toBe(200);
 		expect(JSON.stringify(page.body)).not.toContain(meetingId);
 		expect(JSON.stringify(page.body)).not.toContain('Allegation strategy');
+		// Amy's own space does not show it as her next meeting, nor anything of it.
+		const space = await ask(ownSpace, amyAccount, '/me');
+		expect(space.status).toBe(200);
+		expect(JSON.stringify(space.body)).not.toContain(meetingId);
+		expect(JSON.stringify(space.body)).not.toContain('DC Ada Moss');
 		// The case page is the LADO's: the parent is answered as if there were no such case.
 		expect(
 			(await ask(casePage, mum, `/allegations/${allegationId}`, { params: { id: allegationId } }))

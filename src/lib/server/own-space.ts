@@ -105,7 +105,12 @@ export async function ownSpace(props: {
 		.from(meetings)
 		.innerJoin(meetingChildren, eq(meetingChildren.meetingId, meetings.id))
 		.where(
-			and(eq(meetingChildren.childId, child.id), inArray(meetings.status, ['scheduled', 'live']))
+			and(
+				eq(meetingChildren.childId, child.id),
+				inArray(meetings.status, ['scheduled', 'live']),
+				// Never a professionals-only meeting (issue 25): not even that there is one.
+				ofKindWithFamilyView()
+			)
 		)
 		.orderBy(asc(meetings.scheduledAt))
 		.limit(1);
