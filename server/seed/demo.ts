@@ -28,6 +28,7 @@ import { seedDemoRecords } from './demo-records';
 import { queueDemoMail } from './demo-mail';
 import { seedDemoChallenges } from './demo-challenges';
 import { seedDemoAllegations } from './demo-allegations';
+import { seedDemoLinkedMeetings } from './demo-linked-meetings';
 import { seedDemoActions } from './demo-actions';
 import { seedDemoChild } from './demo-child';
 import { seedDemoReports } from './demo-reports';
@@ -440,6 +441,7 @@ export async function seedDemo(props: {
 	await seedDemoActions({ db, today }); // the first review's plan, tracked since
 	await seedDemoChild({ db, today, password: DEMO_PASSWORD }); // Tyler's own space (issue 27)
 	await seedDemoAllegations({ db, today }); // the LADO's cases (issue 25): Tyler's unseen by Lambeth
+	await seedDemoLinkedMeetings({ db, today }); // a strategy meeting on Tyler's case; Tyler missing, and his meeting
 	await seedDemoNotes({ db, today }); // the first review's notes: final, circulated, opened
 	if (props.year) await seedYear({ db, today });
 	await queueDemoMail({ db, meetingIds: meetingPlan(today).map((plan) => plan.id), today }); // invitations, report requests, what is due
