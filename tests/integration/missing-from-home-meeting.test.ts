@@ -26,6 +26,7 @@ import { POST as planApi } from '../../src/routes/api/missing-episodes/[id]/plan
 import { POST as scheduleApi } from '../../src/routes/api/meetings/+server';
 import { GET as meetingApi } from '../../src/routes/api/meetings/[id]/+server';
 import { load as missingPage } from '../../src/routes/missing/+page.server';
+import { load as childPage } from '../../src/routes/children/[childId]/+page.server';
 import { GET as oversightApi } from '../../src/routes/api/oversight/+server';
 import { calendarDateOf } from '../../src/lib/domain/calendar-date';
 import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
@@ -217,5 +218,21 @@ describe('a missing from home meeting', () => {
 			found: 0,
 			returnInterview: { within72Hours: 0, later: 0, notYet: 0 }
 		});
+	});
+
+	it('the child’s page shows the episodes and their meetings to the unit, never to a parent', async () => {
+		const params = { childId: kayleigh };
+		const asChair = await ask(childPage, chair, `/children/${kayleigh}`, { params });
+		expect(asChair.status).toBe(200);
+		const episodes = asChair.body.missing as { id: string; meetings: { id: string }[] }[];
+		expect(episodes.map((e) => e.id)).toContain(episodeId);
+		expect(episodes.find((e) => e.id === episodeId)!.meetings.map((m) => m.id)).toEqual([
+			meetingId
+		]);
+		const asMum = await ask(childPage, mum, `/children/${kayleigh}`, { params });
+		expect(asMum.status).toBe(200);
+		expect(asMum.body.missing).toBeNull();
+		expect(JSON.stringify(asMum.body)).not.toContain(episodeId);
+		expect(JSON.stringify(asMum.body)).not.toContain(meetingId);
 	});
 });
