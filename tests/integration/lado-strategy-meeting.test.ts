@@ -290,6 +290,10 @@ describe('an allegation strategy meeting', () => {
 			}
 		});
 		expect(conference.status, JSON.stringify(conference.body)).toBe(201);
+		// Who came to the strategy meeting is not proposed for the family's meeting.
+		const proposed = JSON.stringify(conference.body.proposed);
+		expect(proposed).not.toContain('Head of the swimming club');
+		expect(proposed).not.toContain('DC Ada Moss');
 		const [row] = await handle.db
 			.select({ previous: meetings.previousMeetingId })
 			.from(meetings)
