@@ -31,6 +31,7 @@ import { load as casePage } from '../../src/routes/allegations/[id]/+page.server
 import { load as ownSpace } from '../../src/routes/me/+page.server';
 import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 import { inviteThroughApi } from '../fixtures/invite-api';
+import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, mum: User, police: User, adultAccount: User, otherChair: User;
@@ -192,6 +193,14 @@ describe('an allegation strategy meeting', () => {
 			role: 'professional'
 		});
 		expect(employer.status, JSON.stringify(employer.body)).toBe(201);
+	});
+
+	it('offers no parent or child in the invite picker, only professional roles', async () => {
+		const offered = await invitablePeople({ db: handle.db, meetingId });
+		const ids = offered.map((p) => p.id);
+		expect(ids).not.toContain(mum.id);
+		expect(ids).not.toContain(amyAccount.id);
+		expect(offered.find((p) => p.id === police.id)?.roles).toEqual(['professional', 'observer']);
 	});
 
 	it('refuses a parent, a child, an advocate and the adult under allegation with a 400', async () => {
