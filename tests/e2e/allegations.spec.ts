@@ -182,6 +182,7 @@ test('the LADO schedules a strategy meeting from the case, with the keyboard; a 
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(
 		'Allegation strategy meeting'
 	);
+	await page.screenshot({ path: 'test-results/lado-strategy-meeting.png', fullPage: true });
 
 	await page.context().clearCookies();
 	await signInAs(page, 'parent@demo.test');
