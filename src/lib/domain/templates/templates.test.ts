@@ -10,6 +10,7 @@ import {
 	type TemplateSection
 } from './index';
 import type { MeetingKind } from '../vocabulary';
+import { sharesReportsWithParents } from '../report-register';
 
 const keys = (kind: MeetingKind) => templateFor(kind).sections.map((s) => s.key);
 
@@ -120,6 +121,12 @@ describe('meeting templates: registry and contents', () => {
 		expect(() => templateFor('case-conference' as MeetingKind)).toThrow(
 			/No meeting template for kind "case-conference"/
 		);
+	});
+
+	it('the professionals-only kinds share no report with parents', () => {
+		expect(sharesReportsWithParents('lado-strategy')).toBe(false);
+		expect(sharesReportsWithParents('missing-from-home')).toBe(false);
+		expect(sharesReportsWithParents('core-group')).toBe(true);
 	});
 
 	it('the allegation strategy meeting: every section restricted, no family document', () => {
