@@ -394,3 +394,20 @@ export const fosterCarerWorkers: readonly {
 	{ account: 'parent', unit: 'u1', works: false, ownUnit: false },
 	{ account: 'child', unit: 'u1', works: false, ownUnit: false }
 ];
+
+/**
+ * Who may be on the list of a meeting with no family view (issue 25: `lado-strategy`,
+ * `missing-from-home`; `mayJoinKind`, asked by the invite command): one row per meeting role.
+ * Professionals and the unit's staff; never a parent or carer, the child, their advocate or an
+ * interpreter for the family. A kind with a family view takes every role.
+ */
+export const professionalOnlyKindRoles: readonly { role: MeetingRole; joins: boolean }[] = [
+	{ role: 'chair', joins: true },
+	{ role: 'minute-taker', joins: true },
+	{ role: 'professional', joins: true },
+	{ role: 'observer', joins: true },
+	{ role: 'parent', joins: false },
+	{ role: 'child', joins: false },
+	{ role: 'advocate', joins: false },
+	{ role: 'interpreter', joins: false }
+];

@@ -31,6 +31,7 @@ import { seedDemoAllegations } from './demo-allegations';
 import { seedDemoHomes } from './demo-homes';
 import { seedDemoExploitation } from './demo-exploitation';
 import { seedDemoFosterCarers } from './demo-foster-carers';
+import { seedDemoLinkedMeetings } from './demo-linked-meetings';
 import { seedDemoActions } from './demo-actions';
 import { seedDemoChild } from './demo-child';
 import { seedDemoReports } from './demo-reports';
@@ -447,6 +448,7 @@ export async function seedDemo(props: {
 	await seedDemoAllegations({ db, today }); // the LADO's cases (issue 25): Tyler's unseen by Lambeth
 	await seedDemoExploitation({ db, today }); // the exploitation group (issue 25): two sittings, a register
 	await seedDemoFosterCarers({ db, today }); // foster carers (issue 25): Tyler's carers' review, a report late
+	await seedDemoLinkedMeetings({ db, today }); // a strategy meeting on Tyler's case; Tyler missing, and his meeting
 	await seedDemoNotes({ db, today }); // the first review's notes: final, circulated, opened
 	await seedDemoHomes({ db, today }); // Regulation 33 visits (issue 25): Inglefield overdue
 	if (props.year) await seedYear({ db, today });

@@ -16,10 +16,12 @@ import {
 	mayReferToExploitationGroup,
 	kindAdmitsMeetingRole,
 	mayWorkFosterCarers,
+	mayJoinKind,
+	kindHasFamilyView,
 	meetingRoleFit,
 	mayWriteRoot
 } from './policy';
-import { meetingRoles, type MeetingStatus, type UserRole } from './domain/vocabulary';
+import { meetingKinds, meetingRoles, type MeetingStatus, type UserRole } from './domain/vocabulary';
 import {
 	rootRights as table,
 	rootRightsBeforeStart as tableBeforeStart,
@@ -29,6 +31,7 @@ import {
 	missingEpisodeWorkers,
 	exploitationGroupRights,
 	fosterCarerWorkers,
+	professionalOnlyKindRoles,
 	meetingKindShapers,
 	writableRoots as roots,
 	writers,
@@ -266,4 +269,24 @@ describe('who works foster carers and their reviews (issue 25): one table (tests
 			expect(mayWorkFosterCarers(viewer)).toBe(row.ownUnit);
 		});
 	}
+});
+describe('who may be on a professionals-only meeting’s list (issue 25): one table (tests/rights-table.ts)', () => {
+	it('the table names every meeting role once', () => {
+		expect(professionalOnlyKindRoles.map((r) => r.role).sort()).toEqual([...meetingRoles].sort());
+	});
+	for (const row of professionalOnlyKindRoles) {
+		it(`${row.role}: ${row.joins ? 'joins' : 'never'} an allegation strategy or missing from home meeting`, () => {
+			expect(mayJoinKind({ kind: 'lado-strategy', meetingRole: row.role })).toBe(row.joins);
+			expect(mayJoinKind({ kind: 'missing-from-home', meetingRole: row.role })).toBe(row.joins);
+		});
+	}
+	it('every other kind has its family view and takes every role', () => {
+		for (const kind of meetingKinds) {
+			const family = kind !== 'lado-strategy' && kind !== 'missing-from-home';
+			expect(kindHasFamilyView(kind), kind).toBe(family);
+			if (family)
+				for (const role of meetingRoles)
+					expect(mayJoinKind({ kind, meetingRole: role })).toBe(true);
+		}
+	});
 });

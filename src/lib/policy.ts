@@ -7,6 +7,7 @@ import {
 	userRoles,
 	type DocumentAudience,
 	type DocumentState,
+	type MeetingKind,
 	type MeetingRole,
 	type MeetingStatus,
 	type UserRole
@@ -1066,4 +1067,34 @@ export function mayWorkFosterCarers(viewer: Viewer, carerUnitId?: string | null)
 	const role = viewer.role === 'chair' || viewer.role === 'admin' || viewer.role === 'manager';
 	if (!role || viewer.unitId === null) return false;
 	return carerUnitId === undefined || carerUnitId === viewer.unitId;
+}
+
+/**
+ * Kinds of meeting with no family view (issue 25): the allegation strategy meeting (everything in
+ * it is restricted) and the missing from home meeting. No parent, carer or child is invited to
+ * one, so none can reach it, its documents or its plan.
+ */
+export const professionalOnlyKinds = [
+	'lado-strategy',
+	'missing-from-home'
+] as const satisfies readonly MeetingKind[];
+
+/** Does a meeting of this kind have a family view (parents and the child invited, their documents)? */
+export function kindHasFamilyView(kind: MeetingKind): boolean {
+	return !(professionalOnlyKinds as readonly MeetingKind[]).includes(kind);
+}
+
+/**
+ * May someone be put on a meeting of this kind's list in this meeting role? In a kind with no
+ * family view, only professionals and the unit's staff: never a parent or carer, the child, their
+ * advocate or an interpreter for the family, whatever their account.
+ */
+export function mayJoinKind(props: { kind: MeetingKind; meetingRole: MeetingRole }): boolean {
+	if (kindHasFamilyView(props.kind)) return true;
+	return (
+		props.meetingRole === 'chair' ||
+		props.meetingRole === 'minute-taker' ||
+		props.meetingRole === 'professional' ||
+		props.meetingRole === 'observer'
+	);
 }

@@ -156,3 +156,36 @@ test('a parent is offered no link to the allegations, and their pages answer 404
 		await expect(page.getByText('Tyler')).toHaveCount(0);
 	}
 });
+
+test('the LADO schedules a strategy meeting from the case, with the keyboard; a parent gets 404', async ({
+	page
+}) => {
+	await signInAs(page, 'chair@demo.test');
+	await page.goto(`/allegations/${TYLERS_CASE}`);
+	await page.locator('html[data-ready="true"]').waitFor();
+	const meetings = page.getByRole('region', { name: 'Strategy and evaluation meetings' });
+	// The demo's strategy meeting on Tyler's case is listed.
+	await expect(meetings.getByTestId('linked-meetings')).toContainText(
+		'Allegation strategy meeting'
+	);
+	await tabTo(page, meetings.getByRole('button', { name: 'Schedule a strategy meeting' }));
+	await page.keyboard.press('Enter');
+	const form = meetings.getByTestId('schedule-linked-meeting');
+	await form.getByLabel('Date').fill('2030-03-04');
+	await form.getByLabel('Time (UK)').fill('11:30');
+	await expectAccessible(page);
+	await page.screenshot({ path: 'test-results/lado-strategy-schedule.png', fullPage: true });
+	await tabTo(page, form.getByRole('button', { name: 'Schedule a strategy meeting' }));
+	await page.keyboard.press('Enter');
+	await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+	const meetingUrl = page.url();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		'Allegation strategy meeting'
+	);
+	await page.screenshot({ path: 'test-results/lado-strategy-meeting.png', fullPage: true });
+
+	await page.context().clearCookies();
+	await signInAs(page, 'parent@demo.test');
+	const answer = await page.goto(meetingUrl);
+	expect(answer?.status()).toBe(404);
+});

@@ -8,7 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db';
-import { allegations, users } from '../../src/lib/server/db/schema';
+import { allegations, meetingParticipants, users } from '../../src/lib/server/db/schema';
+import { demoLinkedIds } from '../../server/seed/demo-linked-meetings';
+import {
+	meetingsOfAllegation,
+	meetingsOfEpisodes
+} from '../../src/lib/server/linked-meetings/links';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { seedDemo } from '../../server/seed/demo';
 import { demoIds, demoUserIds } from '../../server/seed/demo-ids';
@@ -90,5 +95,19 @@ describe('the demo’s allegations', () => {
 		});
 		expect(a.resolved).toBe(1);
 		expect(a.resolvedWithin.oneMonth).toBe(1);
+	});
+
+	it('Tyler’s case has its strategy meeting, for professionals only; Tyler is missing, with his meeting', async () => {
+		const listed = await meetingsOfAllegation(handle.db, demoAllegationIds.placedChild);
+		expect(listed.map((m) => [m.id, m.kind])).toEqual([
+			[demoLinkedIds.strategyMeeting, 'lado-strategy']
+		]);
+		const roles = await handle.db
+			.select({ role: meetingParticipants.role })
+			.from(meetingParticipants)
+			.where(eq(meetingParticipants.meetingId, demoLinkedIds.strategyMeeting));
+		expect(roles.map((r) => r.role).sort()).toEqual(['chair', 'professional', 'professional']);
+		const byEpisode = await meetingsOfEpisodes(handle.db, [demoLinkedIds.episode]);
+		expect(byEpisode.get(demoLinkedIds.episode)?.map((m) => m.kind)).toEqual(['missing-from-home']);
 	});
 });

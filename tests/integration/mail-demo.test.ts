@@ -40,12 +40,13 @@ describe("the demo's outbox", () => {
 		const { byPurpose, rows } = await counts();
 		// Invitations: everyone with an account on the five scheduled meetings, but the chair (put on the list, not invited).
 		// Reminders: the conference today and the core group (the review on Monday 7 December is three
-		// working days away, a day before its reminder).
+		// working days away, a day before its reminder), and the chair's for the strategy meeting
+		// tomorrow and Tyler's missing from home meeting today (server/seed/demo-linked-meetings.ts).
 		// Circulation: the first review's final notes, sent weeks ago to the chair, the social worker, the health visitor and Mum (the teacher has no address).
 		expect(byPurpose).toEqual({
 			circulation: 4,
 			invitation: 13,
-			reminder: 6,
+			reminder: 8,
 			'report-request': 1,
 			'report-chaser': 1,
 			// The Regulation 33 visits' reports, sent at the time (server/seed/demo-homes.ts).

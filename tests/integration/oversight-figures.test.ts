@@ -337,7 +337,9 @@ describe('oversight figures on a hand-made unit', () => {
 			// Regulation 33 visits are counted from their own record (none in this unit).
 			{ kind: 'reg33-visit', count: 0 },
 			{ kind: 'exploitation-group', count: 0 },
-			{ kind: 'foster-carer-review', count: 0 }
+			{ kind: 'foster-carer-review', count: 0 },
+			{ kind: 'lado-strategy', count: 0 },
+			{ kind: 'missing-from-home', count: 0 }
 		]);
 	});
 

@@ -27,7 +27,10 @@ const titleByKind: Record<MeetingKind, (names: string) => string> = {
 	// No family is told of a Regulation 33 visit (it is unannounced, about a home); every kind has words.
 	'reg33-visit': (names) => `A visit to the children’s home of ${names}`,
 	'exploitation-group': (names) => `Meeting to keep ${names} safe`,
-	'foster-carer-review': (names) => `Meeting about the foster carers looking after ${names}`
+	'foster-carer-review': (names) => `Meeting about the foster carers looking after ${names}`,
+	// Never shown to a family (no family view), but a name is never empty.
+	'lado-strategy': (names) => `Meeting to keep ${names} safe`,
+	'missing-from-home': (names) => `Meeting to keep ${names} safe when missing`
 };
 
 /** The same names when the child reading is one of them: "you", or "you and Leo". */

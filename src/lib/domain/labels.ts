@@ -40,7 +40,9 @@ export const meetingKindLabel: Record<MeetingKind, string> = {
 	'disruption-meeting': 'Disruption meeting',
 	'reg33-visit': 'Regulation 33 visit',
 	'exploitation-group': 'Exploitation operational group',
-	'foster-carer-review': 'Foster carer review'
+	'foster-carer-review': 'Foster carer review',
+	'lado-strategy': 'Allegation strategy meeting',
+	'missing-from-home': 'Missing from home meeting'
 };
 
 /** The same names shortened to fit the risk plot's axis ("9 Dec · Core group"). */
@@ -54,7 +56,9 @@ export const meetingKindShortLabel: Record<MeetingKind, string> = {
 	'disruption-meeting': 'Disruption mtg',
 	'reg33-visit': 'Reg 33 visit',
 	'exploitation-group': 'Exploitation group',
-	'foster-carer-review': 'Carer review'
+	'foster-carer-review': 'Carer review',
+	'lado-strategy': 'LADO strategy',
+	'missing-from-home': 'Missing mtg'
 };
 
 /** The same in the family's words (the glossary's plain terms, shortened). */
@@ -68,7 +72,9 @@ export const meetingKindPlainLabel: Record<MeetingKind, string> = {
 	'disruption-meeting': 'Meeting',
 	'reg33-visit': 'Visit to the home',
 	'exploitation-group': 'Meeting',
-	'foster-carer-review': 'Foster carer review'
+	'foster-carer-review': 'Foster carer review',
+	'lado-strategy': 'Meeting',
+	'missing-from-home': 'Meeting about being missing'
 };
 
 export const meetingStatusLabel: Record<MeetingStatus, string> = {

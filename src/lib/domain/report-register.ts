@@ -56,7 +56,13 @@ export interface ReportEntry {
 
 /** Kinds of meeting whose reports are shared with the child's parents before it. */
 export function sharesReportsWithParents(kind: MeetingKind): boolean {
-	return kind !== 'life-appreciation-day' && kind !== 'disruption-meeting';
+	return (
+		kind !== 'life-appreciation-day' &&
+		kind !== 'disruption-meeting' &&
+		// No family view at all (issue 25): nothing of these meetings reaches the parents.
+		kind !== 'lado-strategy' &&
+		kind !== 'missing-from-home'
+	);
 }
 
 /** The register: each report kept in the app (oldest first), then each person's report received another way or still asked for (by name). */

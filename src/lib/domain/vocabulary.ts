@@ -18,7 +18,9 @@ export const meetingKinds = [
 	/** A Regulation 33 visit to a children's home (issue 25): a visit record of its own, no children. */
 	'reg33-visit',
 	'exploitation-group',
-	'foster-carer-review'
+	'foster-carer-review',
+	'lado-strategy',
+	'missing-from-home'
 ] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 

@@ -7,6 +7,7 @@ import type { AllegationFigures } from '../domain/allegations';
 import type { Reg33Figures } from '../domain/reg33';
 import type { ExploitationFigures } from './exploitation-table';
 import type { FosterReviewFigures } from '../domain/foster-carer-review';
+import type { MissingFigures } from '../domain/missing-figures';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { ChallengeStage, FeedbackRespondent, MeetingKind } from '../domain/vocabulary';
 
@@ -79,6 +80,8 @@ export interface OversightFigures {
 	exploitation: ExploitationFigures;
 	/** Foster carer reviews held and their reports (issue 25). */
 	fosterCarerReviews: FosterReviewFigures;
+	/** Missing-from-home episodes (issue 25): begun, escalated, open, return interviews in 72 hours. */
+	missing: MissingFigures;
 }
 
 /** Responses and the two scales' means (1–5, one decimal; 0 with no responses). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quarterSummary } from './quarter-summary';
 import { allegationFigures } from '../domain/allegations';
+import { missingFigures } from '../domain/missing-figures';
 import type { OversightFigures } from './figures-model';
 
 const figures = (over: Partial<OversightFigures>): OversightFigures => ({
@@ -30,6 +31,7 @@ const figures = (over: Partial<OversightFigures>): OversightFigures => ({
 	reg33: { months: [], homes: [] },
 	exploitation: { referrals: 0, sittings: 0, childrenDiscussed: 0, outputsSent: 0 },
 	fosterCarerReviews: { held: 0, faceToFace: 0, recommended: 0, asked: 0, late: 0, chased: 0 },
+	missing: missingFigures([], new Date('2026-07-01'), new Date('2026-10-01')),
 	...over
 });
 

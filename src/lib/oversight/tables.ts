@@ -17,6 +17,7 @@ import type { BarChart } from './bar-chart';
 import { addReg33Tables } from './reg33-tables';
 import { exploitationTable } from './exploitation-table';
 import { fosterCarerReviewsTable } from './foster-carer-reviews';
+import { missingTable } from './missing-table';
 
 export interface FigureTable {
 	/** The CSV's name (`&table=`). */
@@ -53,7 +54,8 @@ export const tableNames = [
 	'reg33-visits',
 	'reg33-visits-by-month',
 	'exploitation-group',
-	'foster-carer-reviews'
+	'foster-carer-reviews',
+	'missing-episodes'
 ] as const;
 
 const respondentWords = feedbackRespondentLabel;
@@ -503,6 +505,8 @@ export function oversightTables(
 	addReg33Tables(now, previous, add);
 	tables.push(exploitationTable(now.exploitation, previous?.exploitation ?? null));
 	tables.push(fosterCarerReviewsTable(now, previous));
+	const missing = missingTable(now, previous);
+	add(missing.table, missing.chart);
 	return tables;
 }
 

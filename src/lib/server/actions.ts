@@ -20,6 +20,7 @@ import {
 import type { SessionUser } from './auth/session';
 import { meetingForViewer } from './meetings/queries';
 import { mayReadActions, mayUpdateAction } from '../policy';
+import { mayFollowOn } from './linked-meetings/family-kinds';
 import { actionStates, type ActionState } from '../domain/actions';
 
 /** What the API answers for one action. */
@@ -192,7 +193,8 @@ export async function previousMeetingWithActions(props: {
 				inArray(meetingChildren.childId, kids),
 				eq(meetings.status, 'ended'),
 				ne(meetings.id, meetingId),
-				lt(meetings.scheduledAt, meeting.scheduledAt)
+				lt(meetings.scheduledAt, meeting.scheduledAt),
+				mayFollowOn(meeting.kind)
 			)
 		)
 		.orderBy(desc(meetings.scheduledAt))

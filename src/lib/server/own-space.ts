@@ -20,6 +20,7 @@ import type { SessionUser } from './auth/session';
 import { audit } from './audit';
 import { childOfAccount } from './messages';
 import { mayUseOwnSpace, voicesOpen } from '../policy';
+import { ofKindWithFamilyView } from './linked-meetings/family-kinds';
 import { callName, familyMeetingTitle } from '../domain/family-words';
 import { actionSentence } from '../domain/action-words';
 import { calendarDateOf, type CalendarDate } from '../domain/calendar-date';
@@ -104,7 +105,12 @@ export async function ownSpace(props: {
 		.from(meetings)
 		.innerJoin(meetingChildren, eq(meetingChildren.meetingId, meetings.id))
 		.where(
-			and(eq(meetingChildren.childId, child.id), inArray(meetings.status, ['scheduled', 'live']))
+			and(
+				eq(meetingChildren.childId, child.id),
+				inArray(meetings.status, ['scheduled', 'live']),
+				// Never a professionals-only meeting (issue 25): not even that there is one.
+				ofKindWithFamilyView()
+			)
 		)
 		.orderBy(asc(meetings.scheduledAt))
 		.limit(1);
@@ -148,10 +154,13 @@ export async function ownSpace(props: {
 
 	// The tracker card: the actions of the latest meeting that made some for this child.
 	const actions = await db
-		.select()
+		.select({ planActions })
 		.from(planActions)
-		.where(eq(planActions.childId, child.id))
-		.orderBy(desc(planActions.createdAt));
+		.innerJoin(meetings, eq(meetings.id, planActions.meetingId))
+		// Never a professionals-only meeting's actions (issue 25: an allegation, a missing episode).
+		.where(and(eq(planActions.childId, child.id), ofKindWithFamilyView()))
+		.orderBy(desc(planActions.createdAt))
+		.then((rows) => rows.map((row) => row.planActions));
 	const latestMeeting = actions[0]?.meetingId;
 	const tracker = actions
 		.filter((a) => a.meetingId === latestMeeting)

@@ -12,6 +12,8 @@ import { initialConference } from './initial-conference';
 import { lifeAppreciationDay } from './life-appreciation-day';
 import { reviewConference } from './review-conference';
 import { reg33Visit } from './reg33-visit';
+import { ladoStrategy } from './lado-strategy';
+import { missingFromHome } from './missing-from-home';
 import type { MeetingKind } from '../vocabulary';
 import type { MeetingTemplate, TemplateSection } from './types';
 import { validateTemplate } from './validate';
@@ -40,7 +42,9 @@ const byKind: Record<MeetingKind, MeetingTemplate> = {
 	'disruption-meeting': disruptionMeeting,
 	'reg33-visit': reg33Visit,
 	'exploitation-group': exploitationGroup,
-	'foster-carer-review': fosterCarerReview
+	'foster-carer-review': fosterCarerReview,
+	'lado-strategy': ladoStrategy,
+	'missing-from-home': missingFromHome
 };
 
 for (const template of Object.values(byKind)) {

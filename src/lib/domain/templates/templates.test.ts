@@ -10,6 +10,7 @@ import {
 	type TemplateSection
 } from './index';
 import type { MeetingKind } from '../vocabulary';
+import { sharesReportsWithParents } from '../report-register';
 
 const keys = (kind: MeetingKind) => templateFor(kind).sections.map((s) => s.key);
 
@@ -114,13 +115,45 @@ describe('meeting templates: registry and contents', () => {
 				'review-conference',
 				'reg33-visit',
 				'exploitation-group',
-				'foster-carer-review'
+				'foster-carer-review',
+				'lado-strategy',
+				'missing-from-home'
 			].sort()
 		);
 		for (const t of allTemplates) expect(problemsOf(t), t.kind).toEqual([]);
 		expect(() => templateFor('case-conference' as MeetingKind)).toThrow(
 			/No meeting template for kind "case-conference"/
 		);
+	});
+
+	it('the professionals-only kinds share no report with parents', () => {
+		expect(sharesReportsWithParents('lado-strategy')).toBe(false);
+		expect(sharesReportsWithParents('missing-from-home')).toBe(false);
+		expect(sharesReportsWithParents('core-group')).toBe(true);
+	});
+
+	it('the allegation strategy meeting: every section restricted, no family document', () => {
+		const lado = templateFor('lado-strategy');
+		expect(lado.sections.every((s) => s.restrictedAllowed)).toBe(true);
+		expect(lado.outputs).toEqual(['plan-24h', 'notes']);
+		expect(lado.expectedParticipants.map((p) => p.role)).not.toContain('parent');
+		expect(lado.expectedParticipants.map((p) => p.who).join(' ')).toMatch(
+			/Police.*employer.*social care/
+		);
+	});
+
+	it('the missing from home meeting: episodes, the return interview, risks, the agreed time, the plan', () => {
+		expect(keys('missing-from-home')).toEqual([
+			'welcome',
+			'episodes',
+			'childs-views',
+			'risks',
+			'escalation',
+			'plan'
+		]);
+		const decision = templateFor('missing-from-home').decisions[0];
+		expect(decision.options.map((o) => o.value)).toEqual(['strategy-discussion', 'conference']);
+		expect(templateFor('missing-from-home').outputs).not.toContain('parent-plan');
 	});
 
 	it('makes the documents each kind needs', () => {

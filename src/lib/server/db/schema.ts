@@ -22,3 +22,4 @@ export * from './schema/missing';
 export * from './schema/homes';
 export * from './schema/exploitation';
 export * from './schema/foster-carers';
+export * from './schema/linked-meetings';

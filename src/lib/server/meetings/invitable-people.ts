@@ -1,7 +1,8 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db';
-import { agencies, children, familyMembers, meetingChildren, users } from '../db/schema';
-import { mayBeInvited, meetingRolesForAccount } from '../../policy';
+import { agencies, children, familyMembers, meetingChildren, meetings, users } from '../db/schema';
+import type { MeetingKind, MeetingRole, UserRole } from '../../domain/vocabulary';
+import { mayBeInvited, mayJoinKind, meetingRolesForAccount } from '../../policy';
 import { containsPattern, pickerWords, type InviteeChoice } from '../../domain/picker-search';
 import { unitOfMeeting } from './invitees';
 
@@ -23,6 +24,10 @@ export async function invitablePeople(props: {
 	const words = props.q === undefined ? null : pickerWords(props.q);
 	if (words !== null && words.length === 0) return [];
 	const meetingUnitId = await unitOfMeeting(db, meetingId);
+	const [{ kind } = { kind: undefined }] = await db
+		.select({ kind: meetings.kind })
+		.from(meetings)
+		.where(eq(meetings.id, meetingId));
 	const parents = await db
 		.select({ userId: familyMembers.userId })
 		.from(meetingChildren)
@@ -65,22 +70,33 @@ export async function invitablePeople(props: {
 		.leftJoin(agencies, eq(agencies.id, users.agencyId))
 		.where(and(near, ...matches))
 		.orderBy(asc(users.name), asc(users.email));
-	return candidates
-		.filter((person) =>
-			mayBeInvited({
-				account: person,
-				meetingUnitId,
-				familyOfMeetingChild: ofThisMeeting.has(person.id),
-				accountOfMeetingChild: childrenOfThisMeeting.has(person.id)
-			})
-		)
-		.slice(0, props.limit ?? candidates.length)
-		.map((person) => ({
-			id: person.id,
-			name: person.name,
-			role: person.role,
-			agency: person.agency,
-			email: person.email,
-			roles: meetingRolesForAccount(person.role)
-		}));
+	return (
+		candidates
+			.filter((person) =>
+				mayBeInvited({
+					account: person,
+					meetingUnitId,
+					familyOfMeetingChild: ofThisMeeting.has(person.id),
+					accountOfMeetingChild: childrenOfThisMeeting.has(person.id)
+				})
+			)
+			// A kind with no family view (issue 25) offers nobody only family roles fit.
+			.filter((person) => fittingRoles(person.role, kind).length > 0)
+			.slice(0, props.limit ?? candidates.length)
+			.map((person) => ({
+				id: person.id,
+				name: person.name,
+				role: person.role,
+				agency: person.agency,
+				email: person.email,
+				roles: fittingRoles(person.role, kind)
+			}))
+	);
+}
+
+/** The meeting roles an account may be invited as to a meeting of this kind, the usual first. */
+function fittingRoles(accountRole: UserRole, kind: MeetingKind | undefined): MeetingRole[] {
+	return meetingRolesForAccount(accountRole).filter(
+		(meetingRole) => kind === undefined || mayJoinKind({ kind, meetingRole })
+	);
 }

@@ -7,6 +7,7 @@
 import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../db';
 import { agencies, meetingChildren, meetingParticipants, meetings } from '../db/schema';
+import { ofKindWithFamilyView } from '../linked-meetings/family-kinds';
 
 export interface ProposedInvitee {
 	/** The participant row it is copied from (what `invite` lists). */
@@ -50,7 +51,10 @@ export async function proposedInvitees(props: {
 				eq(meetings.unitId, props.unitId),
 				inArray(meetingChildren.childId, props.childIds),
 				lt(meetings.scheduledAt, before),
-				gte(meetings.scheduledAt, new Date(before.getTime() - LOOK_BACK_MS))
+				gte(meetings.scheduledAt, new Date(before.getTime() - LOOK_BACK_MS)),
+				// Who came to an allegation's or an episode's meeting is not proposed for the next
+				// (issue 25): a family's meeting would name them to the family.
+				ofKindWithFamilyView()
 			)
 		)
 		.orderBy(desc(meetings.scheduledAt));

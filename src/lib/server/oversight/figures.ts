@@ -35,6 +35,7 @@ import { allegationFigures, type AllegationFigureRow } from '../../domain/allega
 import { reg33FiguresFor, withVisitsHeld } from './reg33-figures';
 import { exploitationFiguresFor } from './exploitation';
 import { fosterReviewFigures } from '../foster-carers/figures';
+import { missingFiguresFor } from './missing-figures';
 import type { FeedbackRespondent } from '../../domain/vocabulary';
 import {
 	allegationChildren,
@@ -180,7 +181,8 @@ export async function oversightFigures(props: {
 		feedback,
 		allegationRows,
 		reg33,
-		exploitation
+		exploitation,
+		missing
 	] = await Promise.all([
 		meetingsHeld(db, unitId, start, end),
 		plansByMonth(db, unitId, from, to),
@@ -193,7 +195,8 @@ export async function oversightFigures(props: {
 		feedbackFigures(db, unitId, from, to),
 		allegationRowsFor(db, unitId, start, end),
 		reg33FiguresFor(db, unitId, from, to, asOf),
-		exploitationFiguresFor({ db, unitId, from, to, start, end })
+		exploitationFiguresFor({ db, unitId, from, to, start, end }),
+		missingFiguresFor(db, unitId, start, end)
 	]);
 	return {
 		from,
@@ -220,7 +223,8 @@ export async function oversightFigures(props: {
 		allegations: allegationFigures(allegationRows, from, to),
 		reg33,
 		exploitation,
-		fosterCarerReviews: await fosterReviewFigures({ db, unitId, from, to, asOf, start, end })
+		fosterCarerReviews: await fosterReviewFigures({ db, unitId, from, to, asOf, start, end }),
+		missing
 	};
 }
 

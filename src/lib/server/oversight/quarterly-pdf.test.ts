@@ -7,6 +7,7 @@ import { renderQuarterlyPdf } from './quarterly-pdf';
 import { oversightTables } from '../../oversight/tables';
 import { quarterSummary } from '../../oversight/quarter-summary';
 import { allegationFigures } from '../../domain/allegations';
+import { missingFigures } from '../../domain/missing-figures';
 import type { OversightFigures } from '../../oversight/figures-model';
 import { meetingKinds } from '../../domain/vocabulary';
 
@@ -68,7 +69,8 @@ const figures = (scale: number): OversightFigures => ({
 		asked: 12,
 		late: 3,
 		chased: 2
-	}
+	},
+	missing: missingFigures([], new Date('2026-07-01'), new Date('2026-10-01'))
 });
 
 describe('the quarterly report’s PDF', () => {

@@ -2,6 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { readAllegation, UNFOUNDED_UNTIL } from '$lib/server/allegations/allegations';
 import { calendarDateOf, todayIn } from '$lib/domain/calendar-date';
+import { meetingsOfAllegation } from '$lib/server/linked-meetings/links';
+import { unitChairs } from '$lib/server/families/queries';
+import { canScheduleMeetings } from '$lib/policy';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -11,14 +14,22 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const db = await database();
 	const allegation = await readAllegation({
-		db: await database(),
+		db,
 		user: locals.user,
 		id: params.id
 	});
 	if (!allegation) error(404, 'Not found');
+	const user = locals.user;
 	return {
 		allegation,
+		// Its strategy meetings, and the unit's chairs for the form to schedule one (issue 25).
+		meetings: (await meetingsOfAllegation(db, allegation.id)).map((m) => ({
+			...m,
+			scheduledAt: m.scheduledAt.toISOString()
+		})),
+		chairs: canScheduleMeetings(user) && user.unitId ? await unitChairs(db, user.unitId) : null,
 		today: todayIn(),
 		// "Unfounded" is an outcome only for cases received before April 2013.
 		unfoundedAllowed: calendarDateOf(new Date(allegation.receivedAt)) < UNFOUNDED_UNTIL

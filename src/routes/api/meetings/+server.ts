@@ -35,7 +35,8 @@ export const GET: RequestHandler = async ({ locals }) => {
 const body = z.object({
 	// A built-in kind, or the id of one of the unit's own (GET /api/meeting-kinds, issue 25).
 	kind: z.string({ error: 'Choose the kind of meeting.' }).min(1, 'Choose the kind of meeting.'),
-	// Optional only for a foster carer review, which is about the children placed (issue 25).
+	// Optional for a foster carer review (about the children placed) and for a linked kind (an
+	// allegation's or an episode's children are the meeting's).
 	childIds: z.array(z.string(), { error: 'Choose at least one child.' }).optional(),
 	carerId: z.string({ error: 'Choose the foster carer this review is about.' }).optional(),
 	chairId: z.string({ error: 'Choose who chairs the meeting.' }),
@@ -51,7 +52,11 @@ const body = z.object({
 			[z.literal('proposed'), z.array(z.string()).max(200, 'Invite at most 200 people this way.')],
 			{ error: 'Say "proposed", or list the ids of the people proposed to invite.' }
 		)
-		.optional()
+		.optional(),
+	/** `lado-strategy`: the allegation it is about (issue 25). */
+	allegationId: z.string({ error: 'Give the allegation’s id.' }).optional(),
+	/** `missing-from-home`: the missing episode it is about (issue 25). */
+	episodeId: z.string({ error: 'Give the missing episode’s id.' }).optional()
 });
 
 /**
@@ -64,9 +69,12 @@ const body = z.object({
  * children's last meeting and last core group; `invite: "proposed"` invites them all, or
  * `invite: [ids]` those listed (their participant ids on the earlier meeting; the schedule form
  * sends them all pre-ticked, less any removed; omitted, nobody from the proposal is invited), each asked for a report due the unit's `reportDueWorkingDays` before the meeting;
- * an id not proposed is a 400 naming `invite`. An initial conference about a child over 5 tells
- * the unit's advocacy service (docs/mail.md). `kind: 'reg33-visit'` with `homeId` records a
- * Regulation 33 visit instead (`reg33VisitAnswer`, docs/reg33-visits.md).
+ * an id not proposed is a 400 naming `invite`. An allegation strategy meeting (`lado-strategy`)
+ * takes `allegationId` and a missing from home meeting `episodeId` instead of `childIds` (the
+ * case's children are the meeting's; 400 naming the field when missing or not the scheduler's to
+ * work); neither invites the family (docs/meeting-kinds.md). An initial conference about a child
+ * over 5 tells the unit's advocacy service (docs/mail.md). `kind: 'reg33-visit'` with `homeId`
+ * records a Regulation 33 visit instead (`reg33VisitAnswer`, docs/reg33-visits.md).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = requireApiUser(locals);
@@ -76,7 +84,8 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!canScheduleMeetings(user)) return notFound();
 	const input = await readJson(request, body);
 	if (!input.ok) return input.response;
-	const { kind, chairId, scheduledAt, reason, title, invite, carerId } = input.data;
+	const { kind, chairId, scheduledAt, reason, title, invite, carerId, allegationId, episodeId } =
+		input.data;
 	// Strictly: 2027-02-30 or T24:00 is refused with why, never moved to another day.
 	const when = readDateTime(scheduledAt);
 	if (!when.ok) return badRequest({ scheduledAt: when.problem });
@@ -93,16 +102,18 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			kindVersionId: chosen.kindVersionId,
 			title: title?.trim() || chosen.label,
 			scheduledAt: at,
-			childIds,
+			childIds: input.data.childIds ?? [],
 			chairId,
 			reason,
-			invite
+			invite,
+			allegationId,
+			episodeId
 		});
 		if (foster) await openFosterReview({ db, meeting, link: foster });
 		const proposed = await proposedInvitees({
 			db: await database(),
 			unitId: meeting.unitId!,
-			childIds,
+			childIds: meeting.childIds,
 			before: at
 		});
 		return json(

@@ -16,6 +16,7 @@ import { advocacyForChildPage } from '$lib/server/voices/advocacy';
 import { childCare, childForViewer } from '$lib/server/families/queries';
 import { planRegisterFor } from '$lib/server/families/plans';
 import { scoreHistory } from '$lib/risk/history';
+import { childEpisodes } from '$lib/server/missing/child-episodes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -50,7 +51,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		record: await childRecordFor({ db, user: locals.user, childId: params.childId }),
 		siblingChoices: await siblingChoices({ db, user: locals.user, childId: params.childId }),
 		// Their own account (issue 27), for those who may give one or a new set-up link.
-		account: await childAccountFor({ db, user: locals.user, childId: params.childId })
+		account: await childAccountFor({ db, user: locals.user, childId: params.childId }),
+		// Missing-from-home episodes (issue 25): null (no section) for anyone who may not work them.
+		missing: await childEpisodes({ db, user: locals.user, childId: params.childId })
 	};
 };
 

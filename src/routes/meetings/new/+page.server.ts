@@ -11,7 +11,7 @@ import {
 	typedTimeField
 } from '$lib/server/forms';
 import { storableText } from '$lib/server/db/storable';
-import { canScheduleMeetings } from '$lib/policy';
+import { kindHasFamilyView, canScheduleMeetings } from '$lib/policy';
 import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
 import { refuseFosterReviewWithoutCarer } from '$lib/server/foster-carers/commands/schedule-review';
 import { chosenMeetingKind, unitMeetingKinds } from '$lib/server/meeting-kinds';
@@ -49,9 +49,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const askedKind = url.searchParams.get('kind');
 	return {
 		// The built-in kinds, then the unit's own copies at their latest versions (issue 25).
-		// A Regulation 33 visit is recorded on its home's page, not scheduled (docs/reg33-visits.md).
+		// A Regulation 33 visit is recorded on its home's page, not scheduled (docs/reg33-visits.md);
+		// an allegation's or an episode's meeting is scheduled from its case (issue 25).
 		kinds: (await unitMeetingKinds({ db, unitId }))
-			.filter((k) => k.baseKind !== 'reg33-visit')
+			.filter((k) => k.baseKind !== 'reg33-visit' && kindHasFamilyView(k.baseKind))
 			.map((k) => ({
 				id: k.id,
 				kind: k.baseKind,

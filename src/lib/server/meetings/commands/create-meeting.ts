@@ -27,6 +27,9 @@ import { CommandError, badInput } from '../../command-error';
 import { inviteParticipant } from './invite-participant';
 import { inviteMailbox } from './invite-mailbox';
 import { scheduleSitting } from '../../exploitation/commands/schedule-sitting';
+import { meetingLinkFor, saveMeetingLink } from '../../linked-meetings/links';
+import { kindHasFamilyView } from '../../../policy';
+import { mayFollowOn } from '../../linked-meetings/family-kinds';
 
 /**
  * Schedules a meeting of a kind for one child or a sibling group, in the scheduler's unit, with
@@ -55,8 +58,15 @@ export async function createMeeting(props: {
 	 * last meeting and core group), by the ids it gave; each is asked for a report (issue 22).
 	 */
 	invite?: string[] | 'proposed';
-}): Promise<Meeting> {
+	/** An allegation strategy meeting's allegation (issue 25): its children are the meeting's. */
+	allegationId?: string | null;
+	/** A missing from home meeting's episode (issue 25): its child is the meeting's. */
+	episodeId?: string | null;
+}): Promise<Meeting & { childIds: string[] }> {
 	const { db, scheduler } = props;
+	// A linked kind's children are its case's (an allegation's, an episode's), not chosen.
+	const linked = await meetingLinkFor(props);
+	const childIds = linked?.childIds ?? props.childIds;
 	// The UK is on GMT at both ends of a year, so the UTC year is the year in the room.
 	const dateProblem = Number.isNaN(props.scheduledAt.getTime())
 		? 'Enter a real date.'
@@ -67,19 +77,22 @@ export async function createMeeting(props: {
 	if (!scheduler.unitId)
 		throw badInput('form', 'Your account is not part of a unit, so it cannot schedule meetings.');
 	if (props.kind === 'reg33-visit') throw badInput('kind', REG33_NOT_A_MEETING);
-	if (props.kind === 'exploitation-group')
-		return scheduleSitting({
+	// A sitting of the exploitation group links no child (its items do, one by one).
+	if (props.kind === 'exploitation-group') {
+		const sitting = await scheduleSitting({
 			...props,
 			scheduler: { ...scheduler, unitId: scheduler.unitId },
 			kindVersionId: props.kindVersionId ?? null
 		});
-	if (props.childIds.length === 0) throw badInput('childIds', 'Choose at least one child.');
+		return { ...sitting, childIds: [] };
+	}
+	if (childIds.length === 0) throw badInput('childIds', 'Choose at least one child.');
 	const kids = await db
 		.select({ id: children.id, familyId: children.familyId })
 		.from(children)
 		.innerJoin(families, eq(families.id, children.familyId))
-		.where(and(inArray(children.id, props.childIds), eq(families.unitId, scheduler.unitId)));
-	if (kids.length !== new Set(props.childIds).size)
+		.where(and(inArray(children.id, childIds), eq(families.unitId, scheduler.unitId)));
+	if (kids.length !== new Set(childIds).size)
 		throw badInput('childIds', 'One of the children chosen is not known to your unit.');
 	const [chair] = await db
 		.select()
@@ -108,7 +121,7 @@ export async function createMeeting(props: {
 			? await proposedInvitees({
 					db,
 					unitId: scheduler.unitId,
-					childIds: props.childIds,
+					childIds,
 					before: props.scheduledAt
 				})
 			: [];
@@ -118,7 +131,7 @@ export async function createMeeting(props: {
 	const chosen = [...new Set(props.invite ?? [])];
 	const proposedToday =
 		!wantsAll && chosen.some((id) => !proposed.some((p) => p.id === id))
-			? await proposedInvitees({ db, unitId: scheduler.unitId, childIds: props.childIds })
+			? await proposedInvitees({ db, unitId: scheduler.unitId, childIds })
 			: [];
 	const invited = wantsAll
 		? proposed
@@ -130,7 +143,7 @@ export async function createMeeting(props: {
 			'invite',
 			'Choose people to invite from those proposed for these children (their last meeting and core group).'
 		);
-	const due = await dueByForMeeting({ db, kind: props.kind, childIds: props.childIds });
+	const due = await dueByForMeeting({ db, kind: props.kind, childIds });
 	const reason = storableText(props.reason ?? '').trim() || null;
 	const longReason = tooLong(reason ?? '', 'reason', 'the reason');
 	if (longReason) throw badInput('reason', longReason);
@@ -144,8 +157,9 @@ export async function createMeeting(props: {
 			.innerJoin(meetingChildren, eq(meetingChildren.meetingId, meetings.id))
 			.where(
 				and(
-					inArray(meetingChildren.childId, props.childIds),
-					lt(meetings.scheduledAt, props.scheduledAt)
+					inArray(meetingChildren.childId, childIds),
+					lt(meetings.scheduledAt, props.scheduledAt),
+					mayFollowOn(props.kind)
 				)
 			)
 			.orderBy(desc(meetings.scheduledAt))
@@ -166,7 +180,8 @@ export async function createMeeting(props: {
 			.returning();
 		await tx
 			.insert(meetingChildren)
-			.values(props.childIds.map((childId) => ({ meetingId: created.id, childId })));
+			.values(childIds.map((childId) => ({ meetingId: created.id, childId })));
+		if (linked) await saveMeetingLink(tx, created.id, linked.link);
 		const [chairRow] = await tx
 			.insert(meetingParticipants)
 			.values({ meetingId: created.id, userId: chair.id, name: chair.name, role: 'chair' })
@@ -191,8 +206,9 @@ export async function createMeeting(props: {
 				eq(users.role, 'parent')
 			)
 		);
-	// Birth parents are never invited to a foster carer review (issue 25).
-	if (holders.length && props.kind !== 'foster-carer-review') {
+	// Birth parents are never invited to a foster carer review (issue 25), nor anyone of the family
+	// to a kind with no family view.
+	if (holders.length && props.kind !== 'foster-carer-review' && kindHasFamilyView(props.kind)) {
 		for (const holder of holders)
 			await inviteParticipant({
 				db,
@@ -236,7 +252,7 @@ export async function createMeeting(props: {
 			if (!(problem instanceof CommandError)) throw problem;
 		}
 	}
-	await notifyAdvocacy({ db, meeting, childIds: props.childIds });
+	await notifyAdvocacy({ db, meeting, childIds });
 	await audit({
 		db,
 		userId: scheduler.id,
@@ -245,5 +261,5 @@ export async function createMeeting(props: {
 		targetId: meeting.id,
 		detail: { kind: props.kind, ...(kindVersionId ? { kindVersionId } : {}) }
 	});
-	return meeting;
+	return { ...meeting, childIds };
 }

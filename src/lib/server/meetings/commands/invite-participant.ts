@@ -16,6 +16,7 @@ import { queueInvitation } from '../../mail/invitations';
 import { queueReportRequest } from '../../mail/report-requests';
 import { badInput } from '../../command-error';
 import { refuseParentAtFosterReview } from '../../foster-carers/commands/schedule-review';
+import { refuseInviteeForKind } from '../../linked-meetings/links';
 import {
 	accountOfMeetingChild,
 	familyOfMeetingChild,
@@ -129,6 +130,7 @@ export async function inviteParticipant(props: {
 	}
 	if (!name)
 		throw badInput('name', 'Choose a person, or type the name of someone without an account.');
+	await refuseInviteeForKind(db, { meetingId: props.meetingId, role: props.role, name });
 	const email = props.userId
 		? null
 		: await inviteeEmail(db, props.email, props.role, meetingUnitId);

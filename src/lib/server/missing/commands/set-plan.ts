@@ -1,7 +1,8 @@
 /**
  * The missing-from-home meeting's plan for an episode (issue 25): the time agreed before
  * escalating (hours from when the young person went missing) and what to escalate to, set again
- * while they are still missing and the episode is not escalated. The hours and escalation it
+ * while they are still missing and the episode is not escalated; `meetingId` names the episode's
+ * missing from home meeting whose decision it is (kept in the audit log). The hours and escalation it
  * replaces are kept in the audit log.
  */
 import { and, eq, isNull } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import { CommandError } from '../../command-error';
 import type { MissingEscalation } from '../../../domain/vocabulary';
 import { episodeJson, fieldsOf, workableEpisode } from '../episodes';
 import { agreedHours, escalation } from './record-episode';
+import { planMeetingOf } from '../../linked-meetings/links';
 
 /** Reads the body `{ agreedHours, escalateTo }`, or throws bad input naming the field to fix. */
 export function readPlan(input: unknown): { agreedHours: number; escalateTo: MissingEscalation } {
@@ -42,6 +44,7 @@ export async function setPlan(props: {
 	);
 	if (episode.foundAt !== null || episode.escalatedAt !== null) throw over;
 	const plan = readPlan(props.input);
+	const meetingId = await planMeetingOf(db, id, fieldsOf(props.input).meetingId);
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(missingEpisodes)
@@ -64,7 +67,8 @@ export async function setPlan(props: {
 			detail: {
 				episodeId: id,
 				from: { agreedHours: episode.agreedHours, escalateTo: episode.escalateTo },
-				to: plan
+				to: plan,
+				...(meetingId ? { meetingId } : {})
 			}
 		});
 		return episodeJson(row, now);
