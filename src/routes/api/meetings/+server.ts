@@ -102,7 +102,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			kindVersionId: chosen.kindVersionId,
 			title: title?.trim() || chosen.label,
 			scheduledAt: at,
-			childIds: input.data.childIds ?? [],
+			childIds,
 			chairId,
 			reason,
 			invite,
