@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseInPicker, expectAccessible, signInAs } from './helpers';
+import { chooseInPicker, expectAccessible, signInAs, openCasework } from './helpers';
 
 /**
  * Allegations against adults who work with children (issue 25, the LADO's cases), in the browser:
@@ -27,6 +27,7 @@ test('business support records a referral and works it to its outcome through th
 }) => {
 	test.setTimeout(90_000);
 	await signInAs(page, 'admin@demo.test');
+	await openCasework(page);
 	await page
 		.getByRole('navigation', { name: 'Main' })
 		.getByRole('link', { name: 'Allegations' })
@@ -150,6 +151,9 @@ test('a parent is offered no link to the allegations, and their pages answer 404
 	await signInAs(page, 'parent@demo.test');
 	await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Allegations' })).toHaveCount(0);
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByText('Casework', { exact: true })
+	).toHaveCount(0);
 	for (const path of ['/allegations', `/allegations/${TYLERS_CASE}`]) {
 		const answer = await page.goto(path);
 		expect(answer?.status(), path).toBe(404);

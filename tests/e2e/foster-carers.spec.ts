@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { expectAccessible, signInAs, openCasework } from './helpers';
 
 /**
  * Foster carer reviews (issue 25) in the browser: business support finds the carers from the
@@ -13,6 +13,7 @@ test('the carers list puts late reports first; the carer’s page asks in order 
 	page
 }) => {
 	await signInAs(page, 'admin@demo.test');
+	await openCasework(page);
 	await page
 		.getByRole('navigation', { name: 'Main' })
 		.getByRole('link', { name: 'Foster carers' })
@@ -48,6 +49,10 @@ test('a parent is offered no link, and the pages answer 404', async ({ page }) =
 	await signInAs(page, 'parent@demo.test');
 	await expect(
 		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Foster carers' })
+	).toHaveCount(0);
+	// Nor the Casework list it would be in.
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByText('Casework', { exact: true })
 	).toHaveCount(0);
 	expect((await page.goto('/foster-carers'))?.status()).toBe(404);
 	expect((await page.goto('/foster-carers/00000000-0000-4000-8000-000000002501'))?.status()).toBe(

@@ -16,6 +16,14 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
 	await expect(page).toHaveURL(/\/meetings/);
 }
 
+/** Opens the main navigation's Casework list: the unit's other work (issue 25), folded. */
+export async function openCasework(page: Page): Promise<void> {
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByText('Casework', { exact: true })
+		.click();
+}
+
 /** Fails on any serious or critical accessibility violation. */
 export async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page })

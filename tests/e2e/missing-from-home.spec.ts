@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseInPicker, expectAccessible, signInAs } from './helpers';
+import { chooseInPicker, expectAccessible, signInAs, openCasework } from './helpers';
 
 /**
  * Missing-from-home episodes (issue 25) in the browser: business support finds the page from the
@@ -21,6 +21,7 @@ test('an episode recorded on the page escalates on its clock, then the young per
 }) => {
 	test.setTimeout(90_000);
 	await signInAs(page, 'admin@demo.test');
+	await openCasework(page);
 	await page
 		.getByRole('navigation', { name: 'Main' })
 		.getByRole('link', { name: 'Missing from home' })
@@ -63,6 +64,10 @@ test('a parent is offered no link, and the page answers 404', async ({ page }) =
 	await signInAs(page, 'parent@demo.test');
 	await expect(
 		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Missing from home' })
+	).toHaveCount(0);
+	// Nor the Casework list it would be in.
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByText('Casework', { exact: true })
 	).toHaveCount(0);
 	const answer = await page.goto('/missing');
 	expect(answer?.status()).toBe(404);

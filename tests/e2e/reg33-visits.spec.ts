@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs } from './helpers';
+import { expectAccessible, signInAs, openCasework } from './helpers';
 
 /**
  * Regulation 33 visits (issue 25) in the browser: the unit's manager finds "Children’s homes" in
@@ -15,6 +15,7 @@ test('a home overdue comes first; a visit is recorded, its findings written and 
 }) => {
 	test.setTimeout(60_000);
 	await signInAs(page, 'manager@demo.test');
+	await openCasework(page);
 	await page
 		.getByRole('navigation', { name: 'Main' })
 		.getByRole('link', { name: 'Children’s homes' })
@@ -60,6 +61,34 @@ test('a parent is offered no link, and the page answers 404', async ({ page }) =
 	await expect(
 		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Children’s homes' })
 	).toHaveCount(0);
+	// Nor the Casework list it would be in.
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByText('Casework', { exact: true })
+	).toHaveCount(0);
 	const answer = await page.goto('/homes');
 	expect(answer?.status()).toBe(404);
+});
+
+test('the Casework list opens from the keyboard and Escape closes it, focus back on its heading', async ({
+	page
+}) => {
+	await signInAs(page, 'manager@demo.test');
+	await page.locator('html[data-ready="true"]').waitFor();
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	const heading = nav.getByText('Casework', { exact: true });
+	const homes = nav.getByRole('link', { name: 'Children’s homes' });
+	await expect(homes).toBeHidden();
+	await heading.focus();
+	await page.keyboard.press('Enter');
+	await expect(homes).toBeVisible();
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Escape');
+	await expect(homes).toBeHidden();
+	await expect(heading).toBeFocused();
+	// A page opened from the list closes it.
+	await heading.focus();
+	await page.keyboard.press('Enter');
+	await homes.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Children’s homes' })).toBeVisible();
+	await expect(homes).toBeHidden();
 });

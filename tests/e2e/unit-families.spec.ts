@@ -24,7 +24,7 @@ test('business support makes a family, starts its clock and schedules the initia
 	// A family, from the children's index.
 	await page
 		.getByRole('navigation', { name: 'Main' })
-		.getByRole('link', { name: 'Children' })
+		.getByRole('link', { name: 'Children', exact: true })
 		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Children' })).toBeVisible();
 	await page.locator('html[data-ready="true"]').waitFor();

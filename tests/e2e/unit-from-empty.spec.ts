@@ -117,7 +117,7 @@ test('from /setup to a live conference: people, a family, its clock, the meeting
 	// The family, two children and the parent.
 	await admin
 		.getByRole('navigation', { name: 'Main' })
-		.getByRole('link', { name: 'Children' })
+		.getByRole('link', { name: 'Children', exact: true })
 		.click();
 	await expect(admin.getByRole('heading', { level: 1, name: 'Children' })).toBeVisible();
 	await ready(admin);

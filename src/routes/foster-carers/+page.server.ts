@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { unitCarers } from '$lib/server/foster-carers/list';
-import { canScheduleMeetings } from '$lib/policy';
+import { maySearchChildren } from '$lib/policy';
 import { todayIn } from '$lib/domain/calendar-date';
 import type { PageServerLoad } from './$types';
 
@@ -19,6 +19,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		carers,
 		today,
 		// The form finds the children placed with the scheduler's search (chairs, business support).
-		searchesChildren: canScheduleMeetings(locals.user)
+		searchesChildren: maySearchChildren(locals.user)
 	};
 };
