@@ -146,7 +146,10 @@ test('the chair’s room at 1366 × 768: agenda and record first, one key to a s
 		.click();
 	const label = chair.locator('#section-child-journey .collaboration-carets__label');
 	await expect(label).toContainText('Alan Brooks');
-	const labelBox = (await label.boundingBox())!;
+	// The label is drawn again on each awareness update: read its box once it stands still.
+	let labelBox: { x: number; y: number; width: number; height: number } | null = null;
+	await expect.poll(async () => (labelBox = await label.boundingBox())).not.toBeNull();
+	labelBox = labelBox!;
 	const firstLine = await notes
 		.locator('p')
 		.first()
