@@ -9,7 +9,14 @@
  */
 import postgres from 'postgres';
 import { inject } from 'vitest';
+import { closeSharedDatabase } from '../../src/lib/server/db';
 import { runPrefix, templateName } from './template-database';
+
+// Files share their worker's modules (vite.config.ts: `isolate: false`), so the app's shared
+// database may still be the one a file before this one set (`useSharedDatabase`) and closed, or
+// opened from the environment: each file starts without one. A handle its file closed already
+// may refuse a second close; that is nothing to stop for.
+await closeSharedDatabase().catch(() => {});
 
 const shared = process.env.TEST_DATABASE_URL;
 const run = inject('testRun');
