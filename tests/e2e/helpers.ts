@@ -113,7 +113,15 @@ export async function chooseInPicker(
 					.getByRole('option')
 					.filter({ has: page.locator('strong').getByText(option, { exact: true }) })
 			: listbox.getByRole('option', { name: option });
-	await expect(wanted).toHaveCount(1);
+	// A loaded machine was seen to lose the search typed into a form just opened: type it again
+	// once before failing.
+	try {
+		await expect(wanted).toHaveCount(1, { timeout: 7_000 });
+	} catch {
+		await box.fill('');
+		await box.fill(props.search);
+		await expect(wanted).toHaveCount(1);
+	}
 	const id = await wanted.getAttribute('id');
 	for (let i = 0; i < 20; i++) {
 		if ((await box.getAttribute('aria-activedescendant')) === id) break;
