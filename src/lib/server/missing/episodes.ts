@@ -4,11 +4,12 @@
  * to the unit through its child's family; someone who may not work it gets null (a 404), never a
  * hint that it exists.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth/session';
 import { children, families, missingEpisodes, type MissingEpisode } from '../db/schema';
-import { badInput } from '../command-error';
+import { audit } from '../audit';
+import { badInput, type CommandError } from '../command-error';
 import { mayWorkMissingEpisodes } from '../../policy';
 import { readDateTime } from '../../domain/date-time';
 import { episodeClocks } from '../../domain/missing';
@@ -99,4 +100,41 @@ export function episodeJson(episode: MissingEpisode, now: Date) {
 			open: clocks.open
 		}
 	};
+}
+
+/**
+ * One step of an episode (found, return interview, plan, escalation): in one transaction, writes
+ * `set` to the episode only while `still` holds (the state the step was checked against), else
+ * throws `refused` (409: it changed meanwhile); audits the step under the child; returns the
+ * episode as the API shows it.
+ */
+export async function stepEpisode(props: {
+	db: Database;
+	user: SessionUser;
+	id: string;
+	set: Partial<typeof missingEpisodes.$inferInsert>;
+	still: SQL[];
+	refused: CommandError;
+	action: string;
+	detail?: Record<string, unknown>;
+	now: Date;
+}) {
+	const { user, id, now } = props;
+	return props.db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(missingEpisodes)
+			.set(props.set)
+			.where(and(eq(missingEpisodes.id, id), ...props.still))
+			.returning();
+		if (!row) throw props.refused;
+		await audit({
+			db: tx,
+			userId: user.id,
+			action: props.action,
+			targetType: 'child',
+			targetId: row.childId,
+			detail: { episodeId: id, ...props.detail }
+		});
+		return episodeJson(row, now);
+	});
 }

@@ -3,15 +3,14 @@
  * when the young person is still missing past the agreed time; before then only with a reason.
  * Records when, to what and by whom.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
 import type { Database } from '../../db';
 import type { SessionUser } from '../../auth/session';
 import { missingEpisodes, type MissingEpisode } from '../../db/schema';
-import { audit } from '../../audit';
 import { badInput, CommandError } from '../../command-error';
 import { escalationDue, escalationDueAt } from '../../../domain/missing';
 import type { MissingEscalation } from '../../../domain/vocabulary';
-import { episodeJson, fieldsOf, words, workableEpisode } from '../episodes';
+import { fieldsOf, stepEpisode, words, workableEpisode } from '../episodes';
 import { escalation } from './record-episode';
 
 /**
@@ -55,27 +54,15 @@ export async function escalateEpisode(props: {
 	if (episode.foundAt !== null)
 		throw closed('The young person is found: there is nothing to escalate.');
 	const { to, reason } = readEscalation(props.input, episode, now);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.update(missingEpisodes)
-			.set({ escalatedAt: now, escalatedTo: to, escalatedBy: user.id, escalationReason: reason })
-			.where(
-				and(
-					eq(missingEpisodes.id, id),
-					isNull(missingEpisodes.escalatedAt),
-					isNull(missingEpisodes.foundAt)
-				)
-			)
-			.returning();
-		if (!row) throw closed('The episode has changed: read it again.');
-		await audit({
-			db: tx,
-			userId: user.id,
-			action: 'escalate missing episode',
-			targetType: 'child',
-			targetId: row.childId,
-			detail: { episodeId: id, to }
-		});
-		return episodeJson(row, now);
+	return stepEpisode({
+		db,
+		user,
+		id,
+		set: { escalatedAt: now, escalatedTo: to, escalatedBy: user.id, escalationReason: reason },
+		still: [isNull(missingEpisodes.escalatedAt), isNull(missingEpisodes.foundAt)],
+		refused: closed('The episode has changed: read it again.'),
+		action: 'escalate missing episode',
+		detail: { to },
+		now
 	});
 }

@@ -1,11 +1,10 @@
 /** Records that the young person of a missing-from-home episode was found: when and where. */
-import { and, eq, isNull } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
 import type { Database } from '../../db';
 import type { SessionUser } from '../../auth/session';
 import { missingEpisodes } from '../../db/schema';
-import { audit } from '../../audit';
 import { CommandError } from '../../command-error';
-import { episodeJson, fieldsOf, pastInstant, words, workableEpisode } from '../episodes';
+import { fieldsOf, pastInstant, stepEpisode, words, workableEpisode } from '../episodes';
 
 /** Reads the body `{ foundAt, where }`, or throws bad input naming the field to fix. */
 export function readFound(input: unknown, now: Date, wentMissingAt: Date) {
@@ -34,22 +33,14 @@ export async function recordFound(props: {
 	if (episode.foundAt !== null)
 		throw new CommandError(409, 'The young person is already recorded as found.', 'foundAt');
 	const found = readFound(props.input, now, episode.wentMissingAt);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.update(missingEpisodes)
-			.set(found)
-			.where(and(eq(missingEpisodes.id, id), isNull(missingEpisodes.foundAt)))
-			.returning();
-		if (!row)
-			throw new CommandError(409, 'The young person is already recorded as found.', 'foundAt');
-		await audit({
-			db: tx,
-			userId: user.id,
-			action: 'record missing episode found',
-			targetType: 'child',
-			targetId: row.childId,
-			detail: { episodeId: id }
-		});
-		return episodeJson(row, now);
+	return stepEpisode({
+		db,
+		user,
+		id,
+		set: found,
+		still: [isNull(missingEpisodes.foundAt)],
+		refused: new CommandError(409, 'The young person is already recorded as found.', 'foundAt'),
+		action: 'record missing episode found',
+		now
 	});
 }

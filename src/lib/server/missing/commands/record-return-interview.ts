@@ -2,13 +2,12 @@
  * Records the return interview of a missing-from-home episode: when it was held and by whom
  * (due within 72 hours of the young person being found).
  */
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../../db';
 import type { SessionUser } from '../../auth/session';
 import { missingEpisodes } from '../../db/schema';
-import { audit } from '../../audit';
 import { CommandError } from '../../command-error';
-import { episodeJson, fieldsOf, pastInstant, words, workableEpisode } from '../episodes';
+import { fieldsOf, pastInstant, stepEpisode, words, workableEpisode } from '../episodes';
 
 /** Reads the body `{ doneAt, by }`, or throws bad input naming the field to fix. */
 export function readReturnInterview(input: unknown, now: Date, foundAt: Date) {
@@ -49,27 +48,14 @@ export async function recordReturnInterview(props: {
 	const recorded = new CommandError(409, 'The return interview is already recorded.', 'doneAt');
 	if (episode.returnInterviewAt !== null) throw recorded;
 	const interview = readReturnInterview(props.input, now, episode.foundAt);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.update(missingEpisodes)
-			.set(interview)
-			.where(
-				and(
-					eq(missingEpisodes.id, id),
-					isNotNull(missingEpisodes.foundAt),
-					isNull(missingEpisodes.returnInterviewAt)
-				)
-			)
-			.returning();
-		if (!row) throw recorded;
-		await audit({
-			db: tx,
-			userId: user.id,
-			action: 'record return interview',
-			targetType: 'child',
-			targetId: row.childId,
-			detail: { episodeId: id }
-		});
-		return episodeJson(row, now);
+	return stepEpisode({
+		db,
+		user,
+		id,
+		set: interview,
+		still: [isNotNull(missingEpisodes.foundAt), isNull(missingEpisodes.returnInterviewAt)],
+		refused: recorded,
+		action: 'record return interview',
+		now
 	});
 }

@@ -5,14 +5,13 @@
  * missing from home meeting whose decision it is (kept in the audit log). The hours and escalation it
  * replaces are kept in the audit log.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
 import type { Database } from '../../db';
 import type { SessionUser } from '../../auth/session';
 import { missingEpisodes } from '../../db/schema';
-import { audit } from '../../audit';
 import { CommandError } from '../../command-error';
 import type { MissingEscalation } from '../../../domain/vocabulary';
-import { episodeJson, fieldsOf, workableEpisode } from '../episodes';
+import { fieldsOf, stepEpisode, workableEpisode } from '../episodes';
 import { agreedHours, escalation } from './record-episode';
 import { planMeetingOf } from '../../linked-meetings/links';
 
@@ -45,32 +44,19 @@ export async function setPlan(props: {
 	if (episode.foundAt !== null || episode.escalatedAt !== null) throw over;
 	const plan = readPlan(props.input);
 	const meetingId = await planMeetingOf(db, id, fieldsOf(props.input).meetingId);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.update(missingEpisodes)
-			.set(plan)
-			.where(
-				and(
-					eq(missingEpisodes.id, id),
-					isNull(missingEpisodes.foundAt),
-					isNull(missingEpisodes.escalatedAt)
-				)
-			)
-			.returning();
-		if (!row) throw over;
-		await audit({
-			db: tx,
-			userId: user.id,
-			action: 'set missing episode plan',
-			targetType: 'child',
-			targetId: row.childId,
-			detail: {
-				episodeId: id,
-				from: { agreedHours: episode.agreedHours, escalateTo: episode.escalateTo },
-				to: plan,
-				...(meetingId ? { meetingId } : {})
-			}
-		});
-		return episodeJson(row, now);
+	return stepEpisode({
+		db,
+		user,
+		id,
+		set: plan,
+		still: [isNull(missingEpisodes.foundAt), isNull(missingEpisodes.escalatedAt)],
+		refused: over,
+		action: 'set missing episode plan',
+		detail: {
+			from: { agreedHours: episode.agreedHours, escalateTo: episode.escalateTo },
+			to: plan,
+			...(meetingId ? { meetingId } : {})
+		},
+		now
 	});
 }
