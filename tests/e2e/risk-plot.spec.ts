@@ -97,7 +97,10 @@ test('the projector shows each concern’s plot at the child’s journey, large 
 	const plot = page.locator(`[data-concern="${MONDAYS}"] [data-testid="risk-plot"]`);
 	await expect(plot.locator('svg[data-size="projector"]')).toBeVisible();
 	await expect(plot.locator('button, input')).toHaveCount(0);
-	expect((await plot.locator('svg.risk-plot-svg').boundingBox())!.width).toBeGreaterThan(400);
+	// The plot is drawn again as the panel settles: read its width once it stands on the page.
+	await expect
+		.poll(async () => (await plot.locator('svg.risk-plot-svg').boundingBox())?.width ?? 0)
+		.toBeGreaterThan(400);
 	await expectAccessible(page);
 	await room.keyboard.press('8');
 	await expect(page.locator('[data-panel="plan"]')).toBeVisible();
