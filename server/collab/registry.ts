@@ -187,7 +187,7 @@ export class LiveChannel implements LoadedChannel {
 		// At load the meeting was just read; a later change reads it again.
 		const meeting = known ?? (await meetingForServerWrites({ db, meetingId: this.meetingId }));
 		if (meeting?.status !== 'live' || this.closing) return;
-		await openFirstSection({ doc: this.doc, owners: this.owners, kind: meeting.kind });
+		await openFirstSection({ db, doc: this.doc, owners: this.owners, meeting });
 		if (meeting.previousMeetingId && !this.closing)
 			await carryProgress({
 				db,

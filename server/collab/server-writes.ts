@@ -21,18 +21,21 @@ import {
 	setPlanField
 } from '../../src/lib/collab/record-shape';
 import { roots } from '../../src/lib/collab/roots';
-import { templateFor } from '../../src/lib/domain';
+import { meetingTemplate } from '../../src/lib/server/meeting-kinds';
 import { readStoredRecord, type ClientOwners } from '../../src/lib/server/records';
 import { randomClientId, seedChannelOnce, type SeedResult } from './seed-once';
 import type { ChannelInitialiser } from './hooks';
 import { actionsOfMeeting } from '../../src/lib/server/actions';
 
 /**
- * What the server's own writes need to know of a meeting: its kind (for the first section),
- * its status (only a live meeting is opened) and the meeting it reviews (for the pre-fill).
+ * What the server's own writes need to know of a meeting: its kind and the version of the unit's
+ * kind it runs on (for the first section), its status (only a live meeting is opened) and the
+ * meeting it reviews (for the pre-fill).
  */
 export interface MeetingForServerWrites {
 	kind: MeetingKind;
+	kindVersionId: string | null;
+	unitId: string | null;
 	status: MeetingStatus;
 	previousMeetingId: string | null;
 }
@@ -45,6 +48,8 @@ export async function meetingForServerWrites(props: {
 	const [row] = await props.db
 		.select({
 			kind: meetings.kind,
+			kindVersionId: meetings.kindVersionId,
+			unitId: meetings.unitId,
 			status: meetings.status,
 			previousMeetingId: meetings.previousMeetingId
 		})
@@ -119,17 +124,19 @@ export async function prefillReview(props: {
 }
 
 /**
- * A live meeting opens at its template's first section: sets `meta.currentSection` when it is
- * unset, as the server. Returns true if it wrote.
+ * A live meeting opens at the first section of the agenda it runs on (the version of the unit's
+ * kind it was scheduled with, whose order may be the unit's own): sets `meta.currentSection` when
+ * it is unset, as the server. Returns true if it wrote.
  */
 export async function openFirstSection(props: {
+	db: Database;
 	doc: Y.Doc;
 	owners: ClientOwners;
-	kind: MeetingKind;
+	meeting: Pick<MeetingForServerWrites, 'kind' | 'kindVersionId' | 'unitId'>;
 }): Promise<boolean> {
-	const { doc, owners } = props;
+	const { db, doc, owners, meeting } = props;
 	if (currentSection(doc)) return false;
-	const first = templateFor(props.kind).sections[0]?.key;
+	const first = (await meetingTemplate({ db, meeting })).sections[0]?.key;
 	if (!first) return false;
 	await claimServerClientId(doc, owners);
 	if (currentSection(doc)) return false; // set meanwhile (the chair, or another call)

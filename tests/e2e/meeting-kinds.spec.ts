@@ -3,9 +3,10 @@ import { chooseChild, expectAccessible, signInAs } from './helpers';
 
 /**
  * Meeting kinds as data (issue 25), the Done-when line: business support copies the core group,
- * schedules a meeting with the copy, renames a section (the preview follows as they type), saves
- * it as version 2 and schedules another through the form; the new meeting's projector shows the
- * new heading while the earlier one's still shows the old. Its own meetings and its own copy: it
+ * schedules a meeting with the copy, renames a section (the preview follows as they type), adds a
+ * section of the unit's own and moves it up by keyboard, leaves out the welcome, saves it and
+ * schedules another through the form; the new meeting's projector shows the new heading and
+ * order while the earlier one's still shows the old. Its own meetings and its own copy: it
  * changes nothing of the demo's.
  */
 
@@ -102,11 +103,50 @@ test('business support copies a kind, renames a section and sees it on a new mee
 		.getByRole('group', { name: 'Section 1' })
 		.getByLabel('Heading', { exact: true })
 		.fill('Welcome and who is here');
+
+	// The agenda's sections: one of the unit's own, added and moved up by keyboard to be third;
+	// the welcome left out; the plan's section stays in every copy.
+	await page.getByRole('button', { name: 'Add a section' }).click();
+	const added = page.getByRole('group', { name: 'Section 8' });
+	await expect(added.getByLabel('Heading', { exact: true })).toBeFocused();
+	await added.getByLabel('Heading', { exact: true }).fill('School and nursery');
+	await added.getByLabel('Heading for the family').fill('How school is going');
+	await added.getByLabel('What the chair says to open it').fill('How has school been?');
+	await expect(added.getByRole('checkbox', { name: 'Chair' })).toBeChecked();
+	await added.getByRole('checkbox', { name: 'Parent or carer' }).check();
+	const moveUp = page.getByRole('button', { name: 'Move up: School and nursery' });
+	await moveUp.click();
+	await expect(moveUp).toBeFocused();
+	for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+	await expect(
+		page.getByRole('group', { name: 'Section 3' }).getByLabel('Heading', { exact: true })
+	).toHaveValue('School and nursery');
+	await expect(
+		page.getByRole('group', { name: 'Section 7' }).getByRole('button', { name: /^Leave out/ })
+	).toHaveCount(0);
+	await expect(page.getByRole('group', { name: 'Section 7' })).toContainText(
+		'Stays in every copy: the plan is made in it.'
+	);
+	await page.getByRole('button', { name: 'Leave out: Welcome and who is here' }).click();
+	await expect(
+		page.getByRole('button', { name: 'Put back: Welcome and who is here' })
+	).toBeVisible();
+	const previewOrder = () => preview.locator('ol.room li strong').allTextContents();
+	await expect
+		.poll(previewOrder)
+		.toEqual([NEW_TITLE, 'School and nursery', ...(await previewOrder()).slice(2)]);
+	expect((await previewOrder()).length).toBe(7);
+	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Save as version 3' }).click();
 	await expect(page.getByRole('status')).toContainText('Saved as version 3.');
 
-	// The new meeting runs on version 3; the older one keeps version 2.
+	// The new meeting runs on version 3, in its order; the older one keeps version 2.
 	const newer = await scheduleWithCopy(page, { kindLabel: label, date: '2027-02-10' });
 	await expect(await projectorSection(page, newer)).toHaveText(NEW_TITLE);
+	const order = page.getByRole('region', { name: 'Agenda' }).locator('li[data-section]');
+	await expect(order.first()).toHaveAttribute('data-section', 'family-update');
+	await expect(order.nth(1)).toContainText('School and nursery');
 	await expect(await projectorSection(page, older)).toHaveText(OLD_TITLE);
+	await expect(order.first()).toHaveAttribute('data-section', 'welcome');
+	await expect(order.filter({ hasText: 'School and nursery' })).toHaveCount(0);
 });

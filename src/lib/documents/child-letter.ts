@@ -14,6 +14,7 @@ import {
 } from './input';
 import { replaceJargon } from './jargon';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
+import { documentSection } from '../domain/templates/document-sections';
 
 const para = (text: string): Block => ({ type: 'paragraph', text });
 const plain = (text: string) => replaceJargon(text).text;
@@ -36,7 +37,7 @@ export function childLetter(input: DocumentInput): MeetingDocument {
 		.map((p) => p.id);
 	const views = [
 		...childIds.flatMap((id) => paragraphsOf(input, roots.contribution(id))),
-		...paragraphsOf(input, roots.section('childs-views'))
+		...paragraphsOf(input, roots.section(documentSection('childs-views')))
 	].map((p) => para(p.text));
 	sections.push({
 		heading: 'What you told us',
@@ -46,7 +47,12 @@ export function childLetter(input: DocumentInput): MeetingDocument {
 	});
 	// The record, addressed to the child: each section's notes in plain words, under its family heading.
 	for (const section of input.template.sections) {
-		if (['welcome', 'childs-views', 'summary'].includes(section.key) || section.restrictedAllowed)
+		if (
+			['welcome', documentSection('childs-views'), documentSection('summary')].includes(
+				section.key
+			) ||
+			section.restrictedAllowed
+		)
 			continue;
 		const notes = paragraphsOf(input, roots.section(section.key)).map((p) => para(plain(p.text)));
 		if (notes.length)
@@ -71,7 +77,9 @@ export function childLetter(input: DocumentInput): MeetingDocument {
 		);
 	next.push(para('You can also ask for an advocate. An advocate helps you say what you want.'));
 	sections.push({ heading: 'What happens next', blocks: next });
-	const summary = paragraphsOf(input, roots.section('summary')).map((p) => para(plain(p.text)));
+	const summary = paragraphsOf(input, roots.section(documentSection('summary'))).map((p) =>
+		para(plain(p.text))
+	);
 	sections.push({
 		heading: 'A letter from me',
 		blocks: [

@@ -13,12 +13,19 @@ import {
 } from './input';
 import { documentFileName, type Block, type MeetingDocument } from './model';
 import { agendaSections, planBlocks } from './parts';
+import { documentSection } from '../domain/templates/document-sections';
 
 export function lessons(input: DocumentInput): MeetingDocument {
 	const { meeting } = input;
-	const lessonsList = paragraphsOf(input, roots.section('lessons')).map((p) => p.text);
+	const lessonsList = paragraphsOf(input, roots.section(documentSection('lessons'))).map(
+		(p) => p.text
+	);
 	const context = agendaSections(input, { withRestricted: true }).filter((s) =>
-		['placement-history', 'childs-voice', 'what-happened'].includes(s.key ?? '')
+		[
+			documentSection('placement-history'),
+			documentSection('childs-voice'),
+			documentSection('what-happened')
+		].includes(s.key ?? '')
 	);
 	const containsRestricted = context.some((s) => s.blocks.some((b) => b.type === 'restricted'));
 	return {

@@ -12,6 +12,7 @@ import {
 	type DocumentInput
 } from './input';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
+import { documentSection, type DocumentSectionKey } from '../domain/templates/document-sections';
 
 /** The year a memory is about, from the first year written in it ("In 2016 …"), if any. */
 export function memoryYear(text: string): number | null {
@@ -32,8 +33,8 @@ export function memoryBook(input: DocumentInput): MeetingDocument {
 	);
 	// Dated memories in time order; undated ones keep their place among themselves, after the dated.
 	memories.sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || a.order - b.order);
-	const fromSection = (key: string, heading: string): DocumentSection | null => {
-		const blocks: Block[] = paragraphsOf(input, roots.section(key)).map((p) => ({
+	const fromSection = (key: DocumentSectionKey, heading: string): DocumentSection | null => {
+		const blocks: Block[] = paragraphsOf(input, roots.section(documentSection(key))).map((p) => ({
 			type: 'paragraph',
 			text: p.text
 		}));

@@ -31,6 +31,7 @@ import { findJargon, replaceJargon } from './jargon';
 import { documentFileName, type Block, type DocumentSection, type MeetingDocument } from './model';
 import { riskBlock } from './parts';
 import { childWordsSections } from './child-words';
+import { documentSection } from '../domain/templates/document-sections';
 
 /** A family plan lists at most this many actions; the rest are in the full plan. */
 export const maxFamilyActions = 8;
@@ -95,7 +96,9 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 		}
 		sections.push({ heading: 'What we decided', blocks });
 	}
-	const summary = paragraphsOf(input, roots.section('summary')).map((p) => para(plain(p.text)));
+	const summary = paragraphsOf(input, roots.section(documentSection('summary'))).map((p) =>
+		para(plain(p.text))
+	);
 	if (summary.length) sections.push({ heading: 'What the chair said at the end', blocks: summary });
 	if (record.concerns.length) {
 		sections.push({
@@ -173,7 +176,7 @@ export function parentPlan(input: DocumentInput): MeetingDocument {
 				...record.plan.actions.flatMap((a) => [a.what, a.who]),
 				...record.plan.coreGroup,
 				record.plan.contingency,
-				...paragraphsOf(input, roots.section('summary')).map((p) => p.text)
+				...paragraphsOf(input, roots.section(documentSection('summary'))).map((p) => p.text)
 			].join('\n')
 		),
 		generator: { name: generatorName, version: generatorVersion }

@@ -25,10 +25,10 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 };
 
 /**
- * Saves new words for one of the unit's own kinds as its next version: the definition (a
- * template, as GET gives it) → 200 with the new version. Only the words may change (the kind's
- * names and purpose; each section's title, familyTitle, childTitle and prompt); 400 with every
- * field to fix, or for a built-in kind (copy it first). Business support and managers of the
+ * Saves one of the unit's own kinds as its next version: the definition (a template, as GET
+ * gives it) → 200 with the new version. The words may change, the sections' order, the sections
+ * of shared notes left out and sections of the unit's own added; what the checks key on stays
+ * (docs/meeting-kinds.md); 400 with every field to fix, or for a built-in kind (copy it first). Business support and managers of the
  * unit; anyone else, or a kind the unit does not have, 404.
  */
 export const PUT: RequestHandler = async ({ locals, params, request }) => {
