@@ -6,6 +6,8 @@ import {
 	mayShapeMeetingKinds,
 	mayWorkAllegations,
 	maySearchChildren,
+	mayScheduleKind,
+	chairAccountRoles,
 	mayWorkMissingEpisodes,
 	mayWorkHomes,
 	mayWorkExploitationGroup,
@@ -187,6 +189,24 @@ describe('who finds the unit’s children with the picker: schedulers and those 
 			expect(maySearchChildren(viewer)).toBe(finds);
 		});
 	}
+});
+
+describe('who schedules and chairs a strategy meeting about an allegation (issue 25)', () => {
+	for (const row of allegationWorkers) {
+		const viewer = { id: 'v', role: row.account, unitId: row.unit };
+		// Chairs and business support schedule every kind; the designated officer strategy meetings.
+		const office = ['chair', 'admin'].includes(row.account);
+		const strategy = office || (row.account === 'lado' && row.unit !== null);
+		it(`${row.account} of ${row.unit ?? 'no unit'}: ${strategy ? 'schedules one' : 'never'}`, () => {
+			expect(mayScheduleKind(viewer, 'lado-strategy')).toBe(strategy);
+			expect(mayScheduleKind(viewer, 'initial-conference')).toBe(office);
+		});
+	}
+	it('a strategy meeting is chaired by a chair or the LADO; every other kind by a chair', () => {
+		expect(chairAccountRoles('lado-strategy')).toEqual(['chair', 'lado']);
+		for (const kind of ['initial-conference', 'missing-from-home', 'core-group'] as const)
+			expect(chairAccountRoles(kind)).toEqual(['chair']);
+	});
 });
 
 describe('who reads and shapes the unit’s meeting kinds (issue 25): one table (tests/rights-table.ts)', () => {

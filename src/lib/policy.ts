@@ -88,6 +88,24 @@ export function canScheduleMeetings(viewer: Viewer): boolean {
 }
 
 /**
+ * Who schedules a meeting of this kind: chairs and business support, any kind; the unit's
+ * designated officer (LADO), the allegation strategy meetings of the cases they work (issue 25).
+ */
+export function mayScheduleKind(viewer: Viewer, kind: MeetingKind): boolean {
+	if (canScheduleMeetings(viewer)) return true;
+	return kind === 'lado-strategy' && viewer.role === 'lado' && viewer.unitId !== null;
+}
+
+/**
+ * Which accounts of the unit may chair a meeting of this kind: its chairs (independent reviewing
+ * officers); an allegation strategy meeting, its designated officer (LADO) too, who commonly
+ * chairs it.
+ */
+export function chairAccountRoles(kind: MeetingKind): readonly UserRole[] {
+	return kind === 'lado-strategy' ? ['chair', 'lado'] : ['chair'];
+}
+
+/**
  * Who finds the unit's children by name, family or date of birth (the child picker,
  * `GET /api/children/search`): those who schedule meetings, and those who refer an allegation
  * against an adult about the children it concerns (the designated officer and managers too) —

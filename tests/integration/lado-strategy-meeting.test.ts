@@ -6,7 +6,9 @@
  * account or typed) are refused with a 400 that says why. Mum never reaches the meeting: not in
  * her list of meetings, not on Amy's page, not the meeting page, its API or its documents (404).
  * Another unit's chair gets 404 and cannot schedule from the allegation; a family's conference
- * scheduled later does not follow on from the strategy meeting.
+ * scheduled later does not follow on from the strategy meeting. The unit's designated officer
+ * (an account of the `lado` role) schedules one from the case and chairs it, and schedules and
+ * chairs no other kind (403, 400).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -24,6 +26,7 @@ import {
 import { POST as allegationsApi } from '../../src/routes/api/allegations/+server';
 import { GET as listMeetingsApi, POST as scheduleApi } from '../../src/routes/api/meetings/+server';
 import { GET as meetingApi } from '../../src/routes/api/meetings/[id]/+server';
+import { POST as startApi } from '../../src/routes/api/meetings/[id]/start/+server';
 import { GET as documentsApi } from '../../src/routes/api/meetings/[id]/documents/+server';
 import { load as meetingPage } from '../../src/routes/meetings/[id]/+page.server';
 import { load as childPage } from '../../src/routes/children/[childId]/+page.server';
@@ -35,6 +38,7 @@ import { invitablePeople } from '../../src/lib/server/meetings/invitable-people'
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, mum: User, police: User, adultAccount: User, otherChair: User;
+let lado: User;
 let amyAccount: User;
 let amy: string, otherAllegation: string;
 
@@ -110,6 +114,7 @@ beforeAll(async () => {
 	const otherUnit = await makeUnit(db, 'Another unit');
 	chair = await makeUser(db, { role: 'chair', unitId: unit.id });
 	admin = await makeUser(db, { role: 'admin', unitId: unit.id });
+	lado = await makeUser(db, { role: 'lado', unitId: unit.id, name: 'Grace Designated' });
 	police = await makeUser(db, { role: 'professional', unitId: unit.id, name: 'DC Ada Moss' });
 	adultAccount = await makeUser(db, {
 		role: 'professional',
@@ -314,5 +319,54 @@ describe('an allegation strategy meeting', () => {
 			.where(eq(meetingParticipants.meetingId, conference.body.id as string));
 		// The family's own meeting still invites the family (the seven kinds unchanged).
 		expect(people.map((p) => p.role)).toContain('parent');
+	});
+
+	it('the designated officer (LADO) schedules one from the case and chairs it', async () => {
+		const page = await ask(casePage, lado, `/allegations/${allegationId}`, {
+			params: { id: allegationId }
+		});
+		const chairs = page.body.chairs as { id: string; name: string }[];
+		expect(chairs.map((c) => c.id).sort()).toEqual([chair.id, lado.id].sort());
+		const scheduled = await schedule(lado, { allegationId, chairId: lado.id });
+		expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
+		const id = scheduled.body.id as string;
+		const [row] = await handle.db.select().from(meetings).where(eq(meetings.id, id));
+		expect(row.chairId).toBe(lado.id);
+		const room = await ask(meetingPage, lado, `/meetings/${id}`, { params: { id } });
+		expect(room.status).toBe(200);
+		expect(room.body.role).toBe('chair');
+		const started = await ask(startApi, lado, `/api/meetings/${id}/start`, {
+			params: { id },
+			body: {}
+		});
+		expect(started.status, JSON.stringify(started.body)).toBe(200);
+		const [live] = await handle.db.select().from(meetings).where(eq(meetings.id, id));
+		expect(live.status).toBe('live');
+	});
+
+	it('the LADO schedules nothing else, and chairs nothing else', async () => {
+		const conference = await ask(scheduleApi, lado, '/api/meetings', {
+			body: {
+				kind: 'initial-conference',
+				childIds: [amy],
+				chairId: chair.id,
+				scheduledAt: new Date(Date.now() + 5 * 86_400_000).toISOString()
+			}
+		});
+		expect(conference.status).toBe(403);
+		const chairedByLado = await ask(scheduleApi, admin, '/api/meetings', {
+			body: {
+				kind: 'initial-conference',
+				childIds: [amy],
+				chairId: lado.id,
+				scheduledAt: new Date(Date.now() + 5 * 86_400_000).toISOString()
+			}
+		});
+		expect(chairedByLado.status).toBe(400);
+		expect(chairedByLado.body.errors?.chairId).toBe('Choose a chair from your unit.');
+		// Another unit's case is not theirs to convene about.
+		const theirs = await schedule(lado, { allegationId: otherAllegation, chairId: lado.id });
+		expect(theirs.status).toBe(400);
+		expect(theirs.body.errors?.allegationId).toBeTruthy();
 	});
 });

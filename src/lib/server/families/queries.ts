@@ -2,7 +2,7 @@
  * Families and children as a viewer may see them (the policy's `canSeeChild`): the index and
  * search, one child with their care status and clocks, one family with its members.
  */
-import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	children,
@@ -13,7 +13,8 @@ import {
 	users
 } from '../db/schema';
 import type { SessionUser } from '../auth/session';
-import { canSeeChild, mayManageFamilies } from '../../policy';
+import { canSeeChild, chairAccountRoles, mayManageFamilies } from '../../policy';
+import type { MeetingKind } from '../../domain/vocabulary';
 import { dueMeetingsOf } from './clocks';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -212,12 +213,20 @@ export async function parentAccounts(db: Database, unitId: string) {
 		.orderBy(asc(users.name));
 }
 
-/** The unit's chairs (independent reviewing officers), by name. */
-export async function unitChairs(db: Database, unitId: string) {
+/**
+ * The unit's chairs (independent reviewing officers), by name; with a kind, everyone of the unit
+ * who may chair a meeting of it (`chairAccountRoles`: an allegation strategy meeting's LADO too).
+ */
+export async function unitChairs(db: Database, unitId: string, kind?: MeetingKind) {
 	return db
 		.select({ id: users.id, name: users.name })
 		.from(users)
-		.where(and(eq(users.unitId, unitId), eq(users.role, 'chair')))
+		.where(
+			and(
+				eq(users.unitId, unitId),
+				inArray(users.role, [...(kind ? chairAccountRoles(kind) : ['chair' as const])])
+			)
+		)
 		.orderBy(asc(users.name));
 }
 

@@ -4,7 +4,7 @@ import { readAllegation, UNFOUNDED_UNTIL } from '$lib/server/allegations/allegat
 import { calendarDateOf, todayIn } from '$lib/domain/calendar-date';
 import { meetingsOfAllegation } from '$lib/server/linked-meetings/links';
 import { unitChairs } from '$lib/server/families/queries';
-import { canScheduleMeetings } from '$lib/policy';
+import { mayScheduleKind } from '$lib/policy';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -24,12 +24,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = locals.user;
 	return {
 		allegation,
-		// Its strategy meetings, and the unit's chairs for the form to schedule one (issue 25).
+		// Its strategy meetings, and for the form to schedule one (issue 25), who may chair it.
 		meetings: (await meetingsOfAllegation(db, allegation.id)).map((m) => ({
 			...m,
 			scheduledAt: m.scheduledAt.toISOString()
 		})),
-		chairs: canScheduleMeetings(user) && user.unitId ? await unitChairs(db, user.unitId) : null,
+		// Who may chair one: the unit's chairs and its designated officers (LADO).
+		chairs:
+			mayScheduleKind(user, 'lado-strategy') && user.unitId
+				? await unitChairs(db, user.unitId, 'lado-strategy')
+				: null,
 		today: todayIn(),
 		// "Unfounded" is an outcome only for cases received before April 2013.
 		unfoundedAllowed: calendarDateOf(new Date(allegation.receivedAt)) < UNFOUNDED_UNTIL

@@ -7,7 +7,7 @@ import { audit } from '$lib/server/audit';
 import { createMeeting } from '$lib/server/meetings/commands/create-meeting';
 import { badRequest, commandJson, notFound, readJson } from '$lib/server/http/json';
 import { proposedInvitees } from '$lib/server/meetings/proposals';
-import { canScheduleMeetings } from '$lib/policy';
+import { canScheduleMeetings, mayScheduleKind } from '$lib/policy';
 import { chosenMeetingKind } from '$lib/server/meeting-kinds';
 import { reg33VisitAnswer } from '$lib/server/homes/visit-api';
 import { readDateTime } from '$lib/domain/date-time';
@@ -81,7 +81,8 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	// A Regulation 33 visit (`kind: 'reg33-visit'`, `homeId`) is a visit record of its own (issue 25).
 	const visit = await reg33VisitAnswer({ user, request });
 	if (visit) return visit;
-	if (!canScheduleMeetings(user)) return notFound();
+	// Chairs and business support; the designated officer (LADO) for strategy meetings only.
+	if (!canScheduleMeetings(user) && !mayScheduleKind(user, 'lado-strategy')) return notFound();
 	const input = await readJson(request, body);
 	if (!input.ok) return input.response;
 	const { kind, chairId, scheduledAt, reason, title, invite, carerId, allegationId, episodeId } =

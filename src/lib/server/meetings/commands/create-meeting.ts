@@ -28,7 +28,7 @@ import { inviteParticipant } from './invite-participant';
 import { inviteMailbox } from './invite-mailbox';
 import { scheduleSitting } from '../../exploitation/commands/schedule-sitting';
 import { meetingLinkFor, saveMeetingLink } from '../../linked-meetings/links';
-import { kindHasFamilyView } from '../../../policy';
+import { chairAccountRoles, kindHasFamilyView, mayScheduleKind } from '../../../policy';
 import { mayFollowOn } from '../../linked-meetings/family-kinds';
 
 /**
@@ -64,6 +64,12 @@ export async function createMeeting(props: {
 	episodeId?: string | null;
 }): Promise<Meeting & { childIds: string[] }> {
 	const { db, scheduler } = props;
+	// The designated officer (LADO) schedules strategy meetings only; the route lets them this far.
+	if (!mayScheduleKind(scheduler, props.kind))
+		throw new CommandError(
+			403,
+			'You schedule allegation strategy meetings only: ask a chair or business support for this one.'
+		);
 	// A linked kind's children are its case's (an allegation's, an episode's), not chosen.
 	const linked = await meetingLinkFor(props);
 	const childIds = linked?.childIds ?? props.childIds;
@@ -98,9 +104,19 @@ export async function createMeeting(props: {
 		.select()
 		.from(users)
 		.where(
-			and(eq(users.id, props.chairId), eq(users.unitId, scheduler.unitId), eq(users.role, 'chair'))
+			and(
+				eq(users.id, props.chairId),
+				eq(users.unitId, scheduler.unitId),
+				inArray(users.role, [...chairAccountRoles(props.kind)])
+			)
 		);
-	if (!chair) throw badInput('chairId', 'Choose a chair from your unit.');
+	if (!chair)
+		throw badInput(
+			'chairId',
+			props.kind === 'lado-strategy'
+				? 'Choose a chair or the designated officer (LADO) from your unit.'
+				: 'Choose a chair from your unit.'
+		);
 	const kindVersionId = props.kindVersionId ?? null;
 	if (kindVersionId) {
 		const [version] = await db
