@@ -732,7 +732,10 @@ export function voicesOpen(status: MeetingStatus): boolean {
 export function mayFillConsultation(props: {
 	role: MeetingRole | null;
 	ownChild: boolean;
+	/** A meeting with no family view (a strategy meeting, a missing from home meeting) holds none. */
+	kind: MeetingKind;
 }): boolean {
+	if (!kindHasFamilyView(props.kind)) return false;
 	if (props.role === 'parent') return props.ownChild;
 	return props.role === 'professional' || props.role === 'advocate' || props.role === 'chair';
 }

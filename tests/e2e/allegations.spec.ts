@@ -161,10 +161,10 @@ test('a parent is offered no link to the allegations, and their pages answer 404
 	}
 });
 
-test('the LADO schedules a strategy meeting from the case, with the keyboard; a parent gets 404', async ({
+test('the LADO schedules a strategy meeting from the case, with the keyboard, and chairs it; a parent gets 404', async ({
 	page
 }) => {
-	await signInAs(page, 'chair@demo.test');
+	await signInAs(page, 'lado@demo.test');
 	await page.goto(`/allegations/${TYLERS_CASE}`);
 	await page.locator('html[data-ready="true"]').waitFor();
 	const meetings = page.getByRole('region', { name: 'Strategy and evaluation meetings' });
@@ -177,6 +177,8 @@ test('the LADO schedules a strategy meeting from the case, with the keyboard; a 
 	const form = meetings.getByTestId('schedule-linked-meeting');
 	await form.getByLabel('Date').fill('2030-03-04');
 	await form.getByLabel('Time (UK)').fill('11:30');
+	// The unit's chairs and its designated officer may chair it: Grace chairs her own.
+	await form.getByLabel('Chair').selectOption({ label: 'Grace Oduya' });
 	await expectAccessible(page);
 	await page.screenshot({ path: 'test-results/lado-strategy-schedule.png', fullPage: true });
 	await tabTo(page, form.getByRole('button', { name: 'Schedule a strategy meeting' }));
@@ -186,6 +188,7 @@ test('the LADO schedules a strategy meeting from the case, with the keyboard; a 
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(
 		'Allegation strategy meeting'
 	);
+	await expect(page.getByRole('button', { name: 'Start meeting' })).toBeVisible();
 	await page.screenshot({ path: 'test-results/lado-strategy-meeting.png', fullPage: true });
 
 	await page.context().clearCookies();

@@ -35,6 +35,7 @@ import { load as ownSpace } from '../../src/routes/me/+page.server';
 import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
 import { inviteThroughApi } from '../fixtures/invite-api';
 import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
+import { saveConsultation } from '../../src/lib/server/voices/consultations';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, mum: User, police: User, adultAccount: User, otherChair: User;
@@ -266,6 +267,25 @@ describe('an allegation strategy meeting', () => {
 			(await ask(casePage, mum, `/allegations/${allegationId}`, { params: { id: allegationId } }))
 				.status
 		).toBe(404);
+	});
+
+	it('holds no child’s wishes-and-feelings form: not offered, and refused', async () => {
+		const page = await ask(meetingPage, chair, `/meetings/${meetingId}`, {
+			params: { id: meetingId }
+		});
+		const voices = page.body.voices as { consultationsHeld: boolean; mayFillConsultation: boolean };
+		expect(voices).toMatchObject({ consultationsHeld: false, mayFillConsultation: false });
+		const saved = await saveConsultation({
+			db: handle.db,
+			user: sessionOf(chair),
+			meetingId,
+			childId: amy,
+			helpedBy: 'Her social worker',
+			worries: 'Nothing',
+			goingWell: 'School',
+			wishes: 'To swim'
+		});
+		expect(saved).toBeNull();
 	});
 
 	it('is listed on the case page, for those who work the case', async () => {

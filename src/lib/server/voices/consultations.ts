@@ -81,7 +81,7 @@ export async function saveConsultation(props: {
 	if (!access) return null;
 	const { found } = access;
 	const ownChild = childId ? access.ownChildIds.has(childId) : access.ownChildIds.size > 0;
-	if (!mayFillConsultation({ role: found.role, ownChild })) return null;
+	if (!mayFillConsultation({ role: found.role, ownChild, kind: found.meeting.kind })) return null;
 	if (!voicesOpen(found.meeting.status)) throw voicesClosed();
 	if (!found.children.some((child) => child.id === childId))
 		throw badInput('childId', 'Choose one of the children this meeting is about.');

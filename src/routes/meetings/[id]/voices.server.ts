@@ -31,6 +31,7 @@ import { commandFail } from '$lib/server/http/form';
 import {
 	mayAddReport,
 	mayFillConsultation,
+	kindHasFamilyView,
 	mayRecordAdvocacy,
 	mayShareReport,
 	voicesOpen
@@ -71,7 +72,13 @@ export async function voicesForPage(props: { user: SessionUser; found: MeetingFo
 		advocacy: await advocacyForMeeting({ db, meeting: found.meeting }),
 		// A parent is invited only to their own children's meetings (meetingRoleFit); the command
 		// checks each child again.
-		mayFillConsultation: mayFillConsultation({ role: found.role, ownChild: true }),
+		mayFillConsultation: mayFillConsultation({
+			role: found.role,
+			ownChild: true,
+			kind: found.meeting.kind
+		}),
+		// The child's form belongs to the meetings the family comes to (none at a strategy meeting).
+		consultationsHeld: kindHasFamilyView(found.meeting.kind),
 		mayAddReport: mayAddReport({ role: found.role, participantId: found.me?.id ?? null }),
 		mayRecordAdvocacy: mayRecordAdvocacy(facts)
 	};
