@@ -30,6 +30,11 @@ export async function expectAccessible(page: Page): Promise<void> {
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
 		// Only the violations are read: axe then skips gathering every passing node's details.
 		.options({ resultTypes: ['violations'] })
+		// axe.run in the page itself. The default runs each frame's part and then opens a blank
+		// page of its own to join them (a renderer started, per check, for frames of other
+		// origins, which Roundtable's pages never have): 150–450 ms a check against 330–1,000 ms
+		// (docs/testing.md, "Accessibility checks").
+		.setLegacyMode(true)
 		.analyze();
 	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(

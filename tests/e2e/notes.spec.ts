@@ -122,8 +122,14 @@ test('business support finalises the notes with the chair watching; the chair ap
 	await expect(notesEditor(chair)).toContainText(line);
 	await expect(chair.getByText('Connected · All changes saved')).toBeVisible();
 
-	// The final professionals' copy holds the edit.
-	await chair.getByRole('link', { name: 'Professionals’ notes (restricted), version 1' }).click();
+	// The final professionals' copy holds the edit. Opened by its address once the approval has
+	// settled: a loaded CI run clicked the link while the page was drawn again after the approval,
+	// and stayed on the notes.
+	await expect(chair.getByRole('status').filter({ hasText: 'Approved:' })).toBeVisible();
+	const finalCopy = await chair
+		.getByRole('link', { name: 'Professionals’ notes (restricted), version 1' })
+		.getAttribute('href');
+	await chair.goto(finalCopy!);
 	await expect(chair.locator('article.meeting-document')).toContainText(line);
 
 	// Business support's queue lists the notes as final.

@@ -1078,8 +1078,8 @@ const matrix: Row[] = [
 	{
 		key: 'POST /api/meetings',
 		ask: postJson('/api/meetings'),
-		allow: unitOffice,
-		why: 'canScheduleMeetings'
+		allow: [...unitOffice, 'lado'],
+		why: 'canScheduleMeetings; the LADO an allegation’s strategy meetings only (mayScheduleKind)'
 	},
 	{
 		key: 'POST /api/meetings/[id]/participants',

@@ -21,6 +21,9 @@ describe.skipIf(!template)('the embedded database on its worker thread', () => {
 	let dataDir: string;
 	let socketsDir: string;
 	let handle: DatabaseHandle;
+	// Files share a worker (isolate: false): the temporary folder is given back as it was, or the
+	// next file's temporary folders would be made in this one after it is removed.
+	const tmpdirBefore = process.env.TMPDIR;
 
 	beforeAll(async () => {
 		dataDir = mkdtempSync(path.join(tmpdir(), 'roundtable-embedded-'));
@@ -38,6 +41,8 @@ describe.skipIf(!template)('the embedded database on its worker thread', () => {
 
 	afterAll(async () => {
 		await handle?.close();
+		if (tmpdirBefore === undefined) delete process.env.TMPDIR;
+		else process.env.TMPDIR = tmpdirBefore;
 		for (const dir of [dataDir, socketsDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 	});
 
