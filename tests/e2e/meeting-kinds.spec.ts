@@ -52,6 +52,10 @@ test('business support copies a kind, renames a section and sees it on a new mee
 	await expect(page.getByRole('status')).toContainText('Copied.');
 	await expect(page).toHaveURL(/\/unit\/meeting-kinds\/core-group-copy-[0-9a-f]{8}\?copied=1$/);
 	const kindPage = page.url().replace(/\?.*$/, '');
+	// The copy keeps its kind's timescales, read from the kind's definition.
+	await expect(page.getByRole('region', { name: 'When it is due' })).toContainText(
+		'The first core group: within 10 working days of the initial conference'
+	);
 	// A name of its own, so this spec finds its copy among any other run's.
 	const label = `Core group, our words ${Date.now().toString(36)}`;
 	const section = page.getByRole('group', { name: 'Section 2' });

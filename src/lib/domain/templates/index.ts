@@ -1,62 +1,36 @@
 /**
- * The meeting kinds the unit chairs, as data. `templateFor(kind)` gives a kind's agenda; every
- * built-in template is validated when this module loads, so a broken edit fails at once.
+ * The meeting kinds the unit chairs, as data: each built-in kind is a JSON file (./kinds), read
+ * and checked as this module loads (`builtInKind`: every field's type, the vocabularies it names,
+ * and `validateTemplate`), so a broken file fails at once. `templateFor(kind)` gives a kind's
+ * agenda.
  */
-import { cicReview } from './cic-review';
-import { cinReview } from './cin-review';
-import { coreGroup } from './core-group';
-import { disruptionMeeting } from './disruption-meeting';
-import { exploitationGroup } from './exploitation-group';
-import { fosterCarerReview } from './foster-carer-review';
-import { initialConference } from './initial-conference';
-import { lifeAppreciationDay } from './life-appreciation-day';
-import { reviewConference } from './review-conference';
-import { reg33Visit } from './reg33-visit';
-import { ladoStrategy } from './lado-strategy';
-import { missingFromHome } from './missing-from-home';
 import type { MeetingKind } from '../vocabulary';
+import { meetingKinds } from '../vocabulary';
 import type { MeetingTemplate, TemplateSection } from './types';
-import { validateTemplate } from './validate';
+import { builtInKindFiles } from './kinds/index';
+import { builtInKind } from './read-kind';
 
 export * from './types';
 export { validateTemplate } from './validate';
-export {
-	initialConference,
-	reviewConference,
-	coreGroup,
-	cicReview,
-	cinReview,
-	lifeAppreciationDay,
-	disruptionMeeting,
-	reg33Visit
-};
 
-// A Record over MeetingKind: the compiler refuses this file if a kind has no template.
-const byKind: Record<MeetingKind, MeetingTemplate> = {
-	'initial-conference': initialConference,
-	'review-conference': reviewConference,
-	'core-group': coreGroup,
-	'cic-review': cicReview,
-	'cin-review': cinReview,
-	'life-appreciation-day': lifeAppreciationDay,
-	'disruption-meeting': disruptionMeeting,
-	'reg33-visit': reg33Visit,
-	'exploitation-group': exploitationGroup,
-	'foster-carer-review': fosterCarerReview,
-	'lado-strategy': ladoStrategy,
-	'missing-from-home': missingFromHome
-};
+const read = builtInKindFiles.map(({ file, data }) => builtInKind(data, file));
+const byKind = Object.fromEntries(read.map((t) => [t.kind, t])) as Record<
+	MeetingKind,
+	MeetingTemplate
+>;
+// One file for each kind, each kind once: the app stops here if one is missing or doubled.
+for (const kind of meetingKinds)
+	if (read.filter((t) => t.kind === kind).length !== 1)
+		throw new Error(`There must be one meeting kind file for "${kind}" (./kinds).`);
 
-for (const template of Object.values(byKind)) {
-	const checked = validateTemplate(template);
-	if (!checked.ok) {
-		const list = checked.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-		throw new Error(`Meeting template "${template.kind}" is invalid: ${list}`);
-	}
-}
+// The kinds the tests and the documents' fixture name directly.
+export const initialConference = byKind['initial-conference'];
+export const reviewConference = byKind['review-conference'];
+export const coreGroup = byKind['core-group'];
+export const lifeAppreciationDay = byKind['life-appreciation-day'];
 
 /** Every built-in meeting template, in the order the unit lists its meeting kinds. */
-export const allTemplates: readonly MeetingTemplate[] = Object.values(byKind);
+export const allTemplates: readonly MeetingTemplate[] = read;
 
 /** The template for a meeting kind. */
 export function templateFor(kind: MeetingKind): MeetingTemplate {

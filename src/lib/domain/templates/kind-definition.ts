@@ -3,7 +3,7 @@
  * agenda the unit shapes. It may reword anything a person reads, put the sections in another
  * order, leave out a section that only holds shared notes, and add sections of its own notes.
  * What the socket's gate, the decision checks, the documents and the timescales key on stays the
- * base kind's: the decisions, outputs, expected people and quorum; each kept section's speakers,
+ * base kind's: the decisions, outputs, expected people, quorum and timescales; each kept section's speakers,
  * roots and restricted passages; and every section where people give their own words, decide,
  * score or plan, or that a document reads. The whole is then held to the rules every template
  * follows (`validateTemplate`: parents first, decision before the plan).
@@ -21,7 +21,7 @@ const requiredSectionWords = ['title', 'familyTitle', 'prompt'] as const;
 const optionalSectionWords = ['childTitle'] as const;
 
 /** The parts a copy keeps from its base: sent, they must be the base's; left out, they are. */
-const keptParts = ['expectedParticipants', 'decisions', 'outputs', 'quorum'] as const;
+const keptParts = ['expectedParticipants', 'decisions', 'outputs', 'quorum', 'timescales'] as const;
 const keptSectionParts = ['speakers', 'roots', 'restrictedAllowed'] as const;
 
 /** The most sections an agenda may have. */
@@ -305,6 +305,7 @@ export function checkKindDefinition(
 		decisions: base.decisions,
 		outputs: base.outputs,
 		...(base.quorum === undefined ? {} : { quorum: base.quorum }),
+		...(base.timescales === undefined ? {} : { timescales: base.timescales }),
 		...words,
 		sections
 	};

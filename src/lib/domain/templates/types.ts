@@ -4,6 +4,10 @@
  */
 import type { MeetingKind, MeetingOutput, MeetingRole } from '../vocabulary';
 import type { QuorumRule } from '../register';
+import type { timescales } from '../timescales';
+
+/** A timescale rule by its name in ../timescales.ts (`icpc`, `firstCoreGroup`, …). */
+export type TimescaleName = keyof typeof timescales;
 
 /**
  * A root of the live record that a section owns (see src/lib/collab/roots.ts):
@@ -96,4 +100,10 @@ export type MeetingTemplate = {
 	outputs: readonly MeetingOutput[];
 	/** When the meeting may decide (conferences); a unit may set its own minimum. None: no quorum. */
 	quorum?: QuorumRule;
+	/**
+	 * The statutory timescales that make a meeting of this kind due for a child (the child's
+	 * clocks count them: ../child-clocks.ts). None: its cadence belongs to its case (a home's
+	 * monthly visit, a carer's annual review) or it is held when needed.
+	 */
+	timescales?: readonly TimescaleName[];
 };

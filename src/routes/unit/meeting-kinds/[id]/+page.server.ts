@@ -6,6 +6,7 @@ import { meetingKindHistory, saveMeetingKind, unitMeetingKind } from '$lib/serve
 import { CommandError } from '$lib/server/command-error';
 import { commandFail } from '$lib/server/http/form';
 import { templateFor } from '$lib/domain/templates';
+import { timescales } from '$lib/domain/timescales';
 import { maxSections, whySectionStays } from '$lib/domain/templates/kind-definition';
 import { draftSection } from './draft';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,6 +38,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			stays: whySectionStays(section)
 		})),
 		maxSections,
+		// The statutory timescales that make it due, as its definition names them (kept by copies).
+		timescales: (kind.template.timescales ?? []).map((name) => timescales[name]),
 		history: history.map((h) => ({ version: h.version, savedAt: h.createdAt.toISOString() })),
 		copied: url.searchParams.get('copied') === '1'
 	};
