@@ -16,9 +16,9 @@ import {
 	mayKeepExploitationItems,
 	mayReadPersonsOfConcern,
 	mayReferToExploitationGroup,
-	kindAdmitsMeetingRole,
 	mayWorkFosterCarers,
 	mayJoinKind,
+	professionalOnlyKinds,
 	kindHasFamilyView,
 	meetingRoleFit,
 	mayWriteRoot
@@ -271,15 +271,6 @@ describe('the exploitation operational group (issue 25): one table (tests/rights
 			expect(mayReferToExploitationGroup(viewer), 'refers').toBe(row.refers);
 		});
 	}
-
-	it('invites no parent, child or advocate to the group, and refuses no role elsewhere', () => {
-		for (const role of meetingRoles) {
-			expect(kindAdmitsMeetingRole('exploitation-group', role), role).toBe(
-				!['parent', 'child', 'advocate'].includes(role)
-			);
-			expect(kindAdmitsMeetingRole('core-group', role), role).toBe(true);
-		}
-	});
 });
 describe('who works foster carers and their reviews (issue 25): one table (tests/rights-table.ts)', () => {
 	for (const row of fosterCarerWorkers) {
@@ -295,14 +286,14 @@ describe('who may be on a professionals-only meeting’s list (issue 25): one ta
 		expect(professionalOnlyKindRoles.map((r) => r.role).sort()).toEqual([...meetingRoles].sort());
 	});
 	for (const row of professionalOnlyKindRoles) {
-		it(`${row.role}: ${row.joins ? 'joins' : 'never'} an allegation strategy or missing from home meeting`, () => {
-			expect(mayJoinKind({ kind: 'lado-strategy', meetingRole: row.role })).toBe(row.joins);
-			expect(mayJoinKind({ kind: 'missing-from-home', meetingRole: row.role })).toBe(row.joins);
+		it(`${row.role}: ${row.joins ? 'joins' : 'never'} an allegation strategy, missing from home or exploitation group meeting`, () => {
+			for (const kind of professionalOnlyKinds)
+				expect(mayJoinKind({ kind, meetingRole: row.role }), kind).toBe(row.joins);
 		});
 	}
 	it('every other kind has its family view and takes every role', () => {
 		for (const kind of meetingKinds) {
-			const family = kind !== 'lado-strategy' && kind !== 'missing-from-home';
+			const family = !['lado-strategy', 'missing-from-home', 'exploitation-group'].includes(kind);
 			expect(kindHasFamilyView(kind), kind).toBe(family);
 			if (family)
 				for (const role of meetingRoles)

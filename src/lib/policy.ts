@@ -1016,7 +1016,7 @@ export function mayWorkExploitationGroup(viewer: Viewer): boolean {
 /**
  * May the viewer see one sitting of the group (`/exploitation/[id]`)? The staff of its unit who
  * work the group, and the professionals invited to it; never a parent or a child (who are never
- * invited: `kindAdmitsMeetingRole`), never another unit.
+ * invited: `mayJoinKind`, a kind with no family view), never another unit.
  */
 export function maySeeExploitationSitting(props: {
 	viewer: Viewer;
@@ -1068,15 +1068,6 @@ export function mayReadPersonsOfConcern(viewer: Viewer): boolean {
 }
 
 /**
- * May someone be invited to a meeting of this kind in this meeting role? Every role, except that
- * the exploitation group is the agencies' meeting: no parent, child or advocate is invited to it.
- */
-export function kindAdmitsMeetingRole(kind: string, role: MeetingRole): boolean {
-	if (kind !== 'exploitation-group') return true;
-	return role !== 'parent' && role !== 'child' && role !== 'advocate';
-}
-
-/**
  * May the viewer work the unit's foster carers and their annual reviews (issue 25,
  * `/foster-carers`, `/api/foster-carers`, `/api/foster-reviews/…`): record a carer, ask and chase
  * the review's reports, record the recommendation to the fostering panel? The unit's chairs (its
@@ -1092,12 +1083,14 @@ export function mayWorkFosterCarers(viewer: Viewer, carerUnitId?: string | null)
 
 /**
  * Kinds of meeting with no family view (issue 25): the allegation strategy meeting (everything in
- * it is restricted) and the missing from home meeting. No parent, carer or child is invited to
- * one, so none can reach it, its documents or its plan.
+ * it is restricted), the missing from home meeting, and the exploitation group (the agencies'
+ * meeting, about many families' children at once). No parent, carer or child is invited to one,
+ * so none can reach it, its documents or its plan.
  */
 export const professionalOnlyKinds = [
 	'lado-strategy',
-	'missing-from-home'
+	'missing-from-home',
+	'exploitation-group'
 ] as const satisfies readonly MeetingKind[];
 
 /** Does a meeting of this kind have a family view (parents and the child invited, their documents)? */

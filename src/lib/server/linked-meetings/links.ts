@@ -43,12 +43,9 @@ export async function meetingLinkFor(props: {
 }): Promise<{ link: MeetingLink; childIds: string[] } | null> {
 	const { db, scheduler, kind, allegationId, episodeId } = props;
 	if (kind !== 'lado-strategy' && allegationId)
-		throw badInput('allegationId', `A ${kindName(kind)} is not about an allegation: leave it out.`);
+		throw badInput('allegationId', `${aKind(kind)} is not about an allegation: leave it out.`);
 	if (kind !== 'missing-from-home' && episodeId)
-		throw badInput(
-			'episodeId',
-			`A ${kindName(kind)} is not about a missing episode: leave it out.`
-		);
+		throw badInput('episodeId', `${aKind(kind)} is not about a missing episode: leave it out.`);
 	if (kind === 'lado-strategy') {
 		const allegation = allegationId ? await unitAllegation(db, scheduler, allegationId) : null;
 		if (!allegation)
@@ -82,6 +79,9 @@ export async function saveMeetingLink(db: Writer, meetingId: string, link: Meeti
 }
 
 const kindName = (kind: MeetingKind) => meetingKindLabel[kind].toLowerCase();
+/** "A strategy meeting", "An exploitation operational group". */
+const aKind = (kind: MeetingKind) =>
+	`${/^[aeiou]/.test(kindName(kind)) ? 'An' : 'A'} ${kindName(kind)}`;
 
 /** A name as compared: case, spacing and punctuation aside ("Mr J. Smith" ~ "mr j smith"). */
 const comparable = (name: string) =>
@@ -110,7 +110,7 @@ export async function refuseInviteeForKind(
 	if (!mayJoinKind({ kind: meeting.kind, meetingRole: props.role }))
 		throw badInput(
 			'role',
-			`A ${kindName(meeting.kind)} is for professionals only: nobody is invited to it as ${meetingRoleLabel[props.role].toLowerCase()}.`
+			`${aKind(meeting.kind)} is for professionals only: nobody is invited to it as ${meetingRoleLabel[props.role].toLowerCase()}.`
 		);
 	if (meeting.adultName && props.name && comparable(meeting.adultName) === comparable(props.name))
 		throw badInput(

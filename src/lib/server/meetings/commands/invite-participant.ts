@@ -23,7 +23,6 @@ import {
 	ofAnotherUnit,
 	unitOfMeeting
 } from '../invitees';
-import { refuseRoleForKind } from '../../exploitation/invitees';
 
 /**
  * Invites a person with an account, or names one without (a GP who only sends a report). A
@@ -54,7 +53,6 @@ export async function inviteParticipant(props: {
 	if (longName) throw badInput('name', longName);
 	const language = props.role === 'interpreter' ? interpreterLanguage(props.language) : null;
 	let agencyId = props.agencyId;
-	await refuseRoleForKind(db, props.meetingId, props.role);
 	const meetingUnitId = await unitOfMeeting(db, props.meetingId);
 	await refuseParentAtFosterReview(db, props.meetingId, props.role);
 	if (props.userId) {
