@@ -297,6 +297,19 @@ describe('an allegation strategy meeting', () => {
 		expect(listed.map((m) => [m.id, m.kind])).toEqual([[meetingId, 'lado-strategy']]);
 	});
 
+	it('links back to its case for those who work it, and for nobody else', async () => {
+		const params = { id: meetingId };
+		const forChair = await ask(meetingPage, chair, `/meetings/${meetingId}`, { params });
+		expect(forChair.body.caseLink).toEqual({
+			label: 'The allegation’s case',
+			href: `/allegations/${allegationId}`
+		});
+		// The police officer at the meeting does not work the unit's allegations: no link.
+		const forPolice = await ask(meetingPage, police, `/meetings/${meetingId}`, { params });
+		expect(forPolice.status).toBe(200);
+		expect(forPolice.body.caseLink).toBeNull();
+	});
+
 	it('is the professionals’: the police officer reads it; another unit’s chair gets 404', async () => {
 		const params = { id: meetingId };
 		expect((await ask(meetingApi, police, `/api/meetings/${meetingId}`, { params })).status).toBe(

@@ -72,6 +72,7 @@ import {
 } from '$lib/domain/report-register';
 import type { MeetingKind } from '$lib/domain/vocabulary';
 import type { Database } from '$lib/server/db';
+import { caseLinkOf } from '$lib/server/linked-meetings/case-link';
 import type { Actions, PageServerLoad } from './$types';
 import { commandFail } from '$lib/server/http/form';
 
@@ -116,6 +117,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		},
 		// The template it runs on: the version of the unit's kind it was scheduled with (issue 25).
 		template: await meetingTemplate({ db, meeting }),
+		// The case it belongs to (an allegation, a sitting's agenda, a carer), where the viewer may go.
+		caseLink: await caseLinkOf({ db, user, meeting, invited: me !== null }),
 		children,
 		// The meeting's name in the family's words, from the names the children like (issue 27);
 		// a child reading about their own meeting is "you".
