@@ -26,7 +26,12 @@ describe('who reads which meeting document', () => {
 	});
 	it('lets only the chair end a live meeting', () => {
 		const viewer = { id: 'u1', role: 'chair' as const, unitId: 'unit' };
-		const meeting = { unitId: 'unit', chairId: 'u1', status: 'live' as const };
+		const meeting = {
+			unitId: 'unit',
+			chairId: 'u1',
+			status: 'live' as const,
+			kind: 'core-group' as const
+		};
 		expect(canEndMeeting({ viewer, meeting, participant: null })).toBe(true);
 		expect(
 			canEndMeeting({ viewer, meeting: { ...meeting, status: 'ended' }, participant: null })

@@ -14,7 +14,12 @@ import {
 /** Issue 26: the interpreter is a participant who reads what the family reads and writes nothing. */
 describe('the interpreter', () => {
 	const viewer = { id: 'u-int', role: 'professional' as const, unitId: null };
-	const meeting = { unitId: 'unit', chairId: 'u-chair', status: 'live' as const };
+	const meeting = {
+		unitId: 'unit',
+		chairId: 'u-chair',
+		status: 'live' as const,
+		kind: 'core-group' as const
+	};
 	const participant = { id: 'p-int', role: 'interpreter' as const };
 
 	it('reads as the family does: family documents only, never restricted information or the professionals’ notes', () => {

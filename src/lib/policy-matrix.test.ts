@@ -1,3 +1,4 @@
+import { professionalOnlyKinds } from './domain/vocabulary';
 import { describe, expect, it } from 'vitest';
 import {
 	mayBeInvited,
@@ -18,7 +19,6 @@ import {
 	mayReferToExploitationGroup,
 	mayWorkFosterCarers,
 	mayJoinKind,
-	professionalOnlyKinds,
 	kindHasFamilyView,
 	meetingRoleFit,
 	mayWriteRoot

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { canSeeChildMeeting } from './policy';
 
-const meeting = { unitId: 'u1', chairId: 'chair', status: 'ended' as const };
+const meeting = {
+	unitId: 'u1',
+	chairId: 'chair',
+	status: 'ended' as const,
+	kind: 'core-group' as const
+};
 
 describe('canSeeChildMeeting (the risk history, the child’s page)', () => {
 	it('lets an invited professional and the unit’s chair see it', () => {

@@ -8,9 +8,26 @@ import {
 	meetingAccess
 } from './policy';
 
-const meeting = { unitId: 'u1', chairId: 'chair', status: 'live' as const };
+const meeting = {
+	unitId: 'u1',
+	chairId: 'chair',
+	status: 'live' as const,
+	kind: 'initial-conference' as const
+};
 
 describe('meeting access', () => {
+	it('gives the unit’s designated officer (LADO) its strategy meetings, to watch and prepare, and no other', () => {
+		const lado = { id: 'l', role: 'lado' as const, unitId: 'u1' };
+		const strategy = { ...meeting, kind: 'lado-strategy' as const };
+		const facts = { viewer: lado, meeting: strategy, participant: null };
+		expect(meetingAccess(facts)).toBe('unit');
+		expect(effectiveMeetingRole(facts)).toBe('observer');
+		expect(meetingAccess({ ...facts, meeting })).toBe('none');
+		expect(meetingAccess({ ...facts, viewer: { ...lado, unitId: 'u2' } })).toBe('none');
+		// Chairing one, they run it.
+		expect(canRunMeeting({ ...facts, meeting: { ...strategy, chairId: 'l' } })).toBe(true);
+	});
+
 	it('gives unit chairs and admins their unit, others only their invitations', () => {
 		expect(
 			meetingAccess({

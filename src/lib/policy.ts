@@ -4,6 +4,7 @@
  * browser may use it too — but only to show read-only fields; it never decides there.
  */
 import {
+	professionalOnlyKinds,
 	userRoles,
 	type DocumentAudience,
 	type DocumentState,
@@ -24,6 +25,7 @@ export interface MeetingFacts {
 	unitId: string | null;
 	chairId: string | null;
 	status: MeetingStatus;
+	kind: MeetingKind;
 }
 
 /** The viewer's own row in the meeting's participants, if invited. */
@@ -53,6 +55,15 @@ export function meetingAccess(props: {
 	) {
 		return 'unit';
 	}
+	// The unit's designated officer (LADO) works its allegations: their strategy meetings are
+	// theirs to see and prepare (they may chair one: mayScheduleKind, chairAccountRoles).
+	if (
+		viewer.role === 'lado' &&
+		meeting.kind === 'lado-strategy' &&
+		viewer.unitId !== null &&
+		viewer.unitId === meeting.unitId
+	)
+		return 'unit';
 	if (participant) return 'participant';
 	return 'none';
 }
@@ -1080,18 +1091,6 @@ export function mayWorkFosterCarers(viewer: Viewer, carerUnitId?: string | null)
 	if (!role || viewer.unitId === null) return false;
 	return carerUnitId === undefined || carerUnitId === viewer.unitId;
 }
-
-/**
- * Kinds of meeting with no family view (issue 25): the allegation strategy meeting (everything in
- * it is restricted), the missing from home meeting, and the exploitation group (the agencies'
- * meeting, about many families' children at once). No parent, carer or child is invited to one,
- * so none can reach it, its documents or its plan.
- */
-export const professionalOnlyKinds = [
-	'lado-strategy',
-	'missing-from-home',
-	'exploitation-group'
-] as const satisfies readonly MeetingKind[];
 
 /** Does a meeting of this kind have a family view (parents and the child invited, their documents)? */
 export function kindHasFamilyView(kind: MeetingKind): boolean {

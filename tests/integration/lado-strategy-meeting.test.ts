@@ -304,6 +304,11 @@ describe('an allegation strategy meeting', () => {
 			label: 'The allegation’s case',
 			href: `/allegations/${allegationId}`
 		});
+		// The unit's LADO, not on its list, opens it from the case (it is theirs to watch and prepare).
+		const forLado = await ask(meetingPage, lado, `/meetings/${meetingId}`, { params });
+		expect(forLado.status).toBe(200);
+		expect(forLado.body.role).toBe('observer');
+		expect(forLado.body.caseLink).toMatchObject({ href: `/allegations/${allegationId}` });
 		// The police officer at the meeting does not work the unit's allegations: no link.
 		const forPolice = await ask(meetingPage, police, `/meetings/${meetingId}`, { params });
 		expect(forPolice.status).toBe(200);

@@ -9,7 +9,7 @@
  * reports in the app are the truth about them; a hand tick stands only for a report that is not
  * in the app. Pure: no database, no Svelte.
  */
-import type { MeetingKind } from './vocabulary';
+import { professionalOnlyKinds, type MeetingKind } from './vocabulary';
 
 export const reportStates = ['asked', 'received', 'shared'] as const;
 export type ReportState = (typeof reportStates)[number];
@@ -60,8 +60,7 @@ export function sharesReportsWithParents(kind: MeetingKind): boolean {
 		kind !== 'life-appreciation-day' &&
 		kind !== 'disruption-meeting' &&
 		// No family view at all (issue 25): nothing of these meetings reaches the parents.
-		kind !== 'lado-strategy' &&
-		kind !== 'missing-from-home'
+		!(professionalOnlyKinds as readonly MeetingKind[]).includes(kind)
 	);
 }
 

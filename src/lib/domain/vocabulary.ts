@@ -24,6 +24,18 @@ export const meetingKinds = [
 ] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
+/**
+ * Kinds of meeting with no family view (issue 25): the allegation strategy meeting (everything in
+ * it is restricted), the missing from home meeting, and the exploitation group (the agencies'
+ * meeting, about many families' children at once). No parent, carer or child is invited to one,
+ * so none can reach it, its documents, its reports or its plan (the policy's `kindHasFamilyView`).
+ */
+export const professionalOnlyKinds = [
+	'lado-strategy',
+	'missing-from-home',
+	'exploitation-group'
+] as const satisfies readonly MeetingKind[];
+
 /** Where a meeting is in its life. */
 export const meetingStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];

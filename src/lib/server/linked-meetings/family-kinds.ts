@@ -6,7 +6,8 @@
  */
 import { eq, notInArray, type SQL } from 'drizzle-orm';
 import { meetings } from '../db/schema';
-import { kindHasFamilyView, professionalOnlyKinds } from '../../policy';
+import { kindHasFamilyView } from '../../policy';
+import { professionalOnlyKinds } from '../../domain/vocabulary';
 import type { MeetingKind } from '../../domain/vocabulary';
 
 /** Meetings a family may read about: those of a kind with a family view. */

@@ -90,6 +90,7 @@ async function childFacts(db: Database, user: SessionUser, childId: string) {
 			unitId: meetings.unitId,
 			chairId: meetings.chairId,
 			status: meetings.status,
+			kind: meetings.kind,
 			participantId: meetingParticipants.id,
 			role: meetingParticipants.role
 		})
