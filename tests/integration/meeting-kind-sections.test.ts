@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { meetingDocuments, meetings, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { roots } from '../../src/lib/collab/roots';
 import { copyMeetingKind, saveMeetingKind } from '../../src/lib/server/meeting-kinds';
 import { endMeeting } from '../../src/lib/server/meetings/commands/end-meeting';
@@ -25,6 +24,7 @@ import {
 	makeUnit,
 	makeUser,
 	noRegister,
+	sessionOf,
 	signIn
 } from '../factories';
 import {
@@ -44,15 +44,6 @@ let admin: User, chair: User, teacher: User, parent: User;
 let onVersion2: string, onVersion1: string;
 const tokens: Record<string, string> = {};
 
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
 const school = {
 	key: 'own-5c4001a1',
 	title: 'School and nursery',
@@ -64,7 +55,7 @@ const school = {
 /** The agenda on the meeting's projector, as its page loads it. */
 async function projectorKeys(meetingId: string): Promise<string[]> {
 	const data = (await projectorLoad({
-		locals: { user: session(chair), sessionId: 'test' },
+		locals: { user: sessionOf(chair), sessionId: 'test' },
 		params: { id: meetingId },
 		url: new URL(`http://127.0.0.1:3000/meetings/${meetingId}/present`)
 	} as never)) as { template: MeetingTemplate };
@@ -86,11 +77,11 @@ beforeAll(async () => {
 		parents: [{ userId: parent.id, relationship: 'Mum' }]
 	});
 
-	const copied = await copyMeetingKind({ db, viewer: session(admin), from: 'core-group' });
+	const copied = await copyMeetingKind({ db, viewer: sessionOf(admin), from: 'core-group' });
 	const [, ...rest] = copied.template.sections; // the welcome left out
 	const version2 = await saveMeetingKind({
 		db,
-		viewer: session(admin),
+		viewer: sessionOf(admin),
 		kindId: copied.id,
 		definition: { ...copied.template, sections: [rest[0], school, ...rest.slice(1)] }
 	});
@@ -169,7 +160,7 @@ describe('a copy with its own agenda, live and at End', () => {
 	it('at End the notes follow the version’s agenda, with the new section’s words', async () => {
 		const ended = await endMeeting({
 			db: handle.db,
-			user: session(chair),
+			user: sessionOf(chair),
 			meetingId: onVersion2,
 			confirmation: noRegister
 		});
