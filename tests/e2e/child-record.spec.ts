@@ -13,6 +13,9 @@ test('business support records Leo’s legal status and needs; the page shows th
 }) => {
 	await signInAs(page, 'admin@demo.test');
 	await page.goto(`/children/${LEO}`);
+	// The disclosure is opened once the page is interactive: a loaded CI run opened it before
+	// hydration, which drew it closed again (its `open` follows the form's result).
+	await page.locator('html[data-ready="true"]').waitFor();
 	await expect(page.getByRole('heading', { name: 'Child protection plans' })).toBeVisible();
 	await expect(
 		page.getByRole('heading', { name: 'Legal status, placement and needs' })
