@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, children, outbox, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { POST as referApi } from '../../src/routes/api/allegations/+server';
 import { GET as readApi } from '../../src/routes/api/allegations/[id]/+server';
 import { POST as considerationApi } from '../../src/routes/api/allegations/[id]/consideration/+server';
@@ -20,46 +19,14 @@ import { POST as placingApi } from '../../src/routes/api/allegations/[id]/placin
 import { POST as raiseApi } from '../../src/routes/api/allegations/[id]/placing-authority/raise/+server';
 import { POST as outcomeApi } from '../../src/routes/api/allegations/[id]/outcome/+server';
 import { allegationList } from '../../src/lib/server/allegations/list';
-import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
+import { askRoute } from '../fixtures/ask-route';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, parent: User, adult: User;
 let tyler: string, mia: string;
 
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
-
-/** Calls a route handler as the user would: its status and JSON answer. */
-async function ask<B = Record<string, unknown>>(
-	handler: unknown,
-	user: User,
-	url: string,
-	props: { params?: Record<string, string>; body?: unknown } = {}
-): Promise<{ status: number; body: B }> {
-	const full = `http://127.0.0.1:3000${url}`;
-	const event = {
-		url: new URL(full),
-		params: props.params ?? {},
-		request: new Request(full, {
-			method: props.body === undefined ? 'GET' : 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: props.body === undefined ? undefined : JSON.stringify(props.body)
-		}),
-		locals: { user: session(user), sessionId: 'test' }
-	} as never;
-	try {
-		const response = await (handler as (event: never) => Promise<Response>)(event);
-		return { status: response.status, body: (await response.json()) as B };
-	} catch (thrown) {
-		return { status: (thrown as { status: number }).status, body: {} as B };
-	}
-}
+const ask = askRoute;
 
 type Answer = Record<string, unknown> & { errors?: Record<string, string> };
 const step = (handler: unknown, path: string) => (user: User, id: string, body: unknown) =>
@@ -217,7 +184,7 @@ describe('an allegation from referral to outcome', () => {
 		).toBeUndefined();
 		const list = await allegationList({
 			db: handle.db,
-			user: session(chair),
+			user: sessionOf(chair),
 			now: new Date('2026-12-03T12:00:00Z')
 		});
 		expect(list!.open[0]).toMatchObject({
@@ -268,7 +235,7 @@ describe('an allegation from referral to outcome', () => {
 		expect(again.status).toBe(409);
 		const list = await allegationList({
 			db: handle.db,
-			user: session(chair),
+			user: sessionOf(chair),
 			now: new Date('2026-12-03T12:00:00Z')
 		});
 		expect(list!.open[0]).toMatchObject({ id, overdue: 0, unseenPlacedChildren: [] });
@@ -302,7 +269,7 @@ describe('an allegation from referral to outcome', () => {
 				(await conclude(outsider, id, { outcome: 'malicious', reason: 'Lies' })).status,
 				who
 			).toBe(404);
-			expect(await allegationList({ db: handle.db, user: session(outsider) }), who).toBeNull();
+			expect(await allegationList({ db: handle.db, user: sessionOf(outsider) }), who).toBeNull();
 		}
 	});
 
@@ -312,7 +279,7 @@ describe('an allegation from referral to outcome', () => {
 			reason: 'The employer’s investigation found the child was pushed; the worker was dismissed.'
 		});
 		expect(concluded.status).toBe(200);
-		const list = await allegationList({ db: handle.db, user: session(admin) });
+		const list = await allegationList({ db: handle.db, user: sessionOf(admin) });
 		expect(list!.open.map((row) => row.id)).not.toContain(id);
 		expect(list!.concluded[0]).toMatchObject({ id, outcome: 'substantiated' });
 		const { body } = await read(admin, id);

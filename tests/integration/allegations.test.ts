@@ -16,7 +16,8 @@ import { GET as readApi } from '../../src/routes/api/allegations/[id]/+server';
 import { POST as outcomeApi } from '../../src/routes/api/allegations/[id]/outcome/+server';
 import { GET as oversightApi } from '../../src/routes/api/oversight/+server';
 import { calendarDateOf } from '../../src/lib/domain/calendar-date';
-import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { askRoute } from '../fixtures/ask-route';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, manager: User, parent: User, adult: User, otherChair: User;
@@ -24,31 +25,7 @@ let lado: User, otherLado: User;
 let childIds: string[];
 let otherUnitChildId: string;
 
-/** Calls a route handler as the user would: its status and JSON answer. */
-async function ask<B = Record<string, unknown>>(
-	handler: unknown,
-	user: User,
-	url: string,
-	props: { params?: Record<string, string>; body?: unknown } = {}
-): Promise<{ status: number; body: B }> {
-	const full = `http://127.0.0.1:3000${url}`;
-	const event = {
-		url: new URL(full),
-		params: props.params ?? {},
-		request: new Request(full, {
-			method: props.body === undefined ? 'GET' : 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: props.body === undefined ? undefined : JSON.stringify(props.body)
-		}),
-		locals: { user: sessionOf(user), sessionId: 'test' }
-	} as never;
-	try {
-		const response = await (handler as (event: never) => Promise<Response>)(event);
-		return { status: response.status, body: (await response.json()) as B };
-	} catch (thrown) {
-		return { status: (thrown as { status: number }).status, body: {} as B };
-	}
-}
+const ask = askRoute;
 
 const referral = () => ({
 	adult: {

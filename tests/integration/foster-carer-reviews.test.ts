@@ -28,6 +28,7 @@ import { GET as reviewApi } from '../../src/routes/api/foster-reviews/[id]/+serv
 import { unitCarers } from '../../src/lib/server/foster-carers/list';
 import { addDays, todayIn } from '../../src/lib/domain/calendar-date';
 import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
+import { askRoute } from '../fixtures/ask-route';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, parent: User, professional: User, otherChair: User;
@@ -48,27 +49,9 @@ type Answer = Record<string, unknown> & {
 	reports?: Report[];
 };
 
-/** Calls a route handler as the user would: its status and JSON answer. */
-async function ask(
-	handler: unknown,
-	user: User,
-	url: string,
-	props: { params?: Record<string, string>; body?: unknown } = {}
-): Promise<{ status: number; body: Answer }> {
-	const full = `http://127.0.0.1:3000${url}`;
-	const event = {
-		url: new URL(full),
-		params: props.params ?? {},
-		request: new Request(full, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(props.body ?? {})
-		}),
-		locals: { user: sessionOf(user), sessionId: 'test' }
-	} as never;
-	const response = await (handler as (event: never) => Promise<Response>)(event);
-	return { status: response.status, body: (await response.json()) as Answer };
-}
+/** Each of these routes is a POST: an empty body where none is given. */
+const ask = (...[handler, user, url, props = {}]: Parameters<typeof askRoute>) =>
+	askRoute<Answer>(handler, user, url, { ...props, body: props.body ?? {} });
 
 const today = todayIn();
 const step =

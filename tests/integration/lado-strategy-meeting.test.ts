@@ -12,7 +12,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { isHttpError } from '@sveltejs/kit';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import {
 	children,
@@ -36,6 +35,7 @@ import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '.
 import { inviteThroughApi } from '../fixtures/invite-api';
 import { invitablePeople } from '../../src/lib/server/meetings/invitable-people';
 import { saveConsultation } from '../../src/lib/server/voices/consultations';
+import { askRoute } from '../fixtures/ask-route';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, mum: User, police: User, adultAccount: User, otherChair: User;
@@ -43,40 +43,8 @@ let lado: User;
 let amyAccount: User;
 let amy: string, otherAllegation: string;
 
-/** Calls a route handler or a page's load as the user would: its status and its answer. */
-async function ask(
-	handler: unknown,
-	user: User,
-	url: string,
-	props: { params?: Record<string, string>; body?: unknown } = {}
-): Promise<{
-	status: number;
-	body: Record<string, unknown> & { errors?: Record<string, string> };
-}> {
-	const full = `http://127.0.0.1:3000${url}`;
-	const event = {
-		url: new URL(full),
-		params: props.params ?? {},
-		request: new Request(full, {
-			method: props.body === undefined ? 'GET' : 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: props.body === undefined ? undefined : JSON.stringify(props.body)
-		}),
-		locals: { user: sessionOf(user), sessionId: 'test' },
-		parent: async () => ({}),
-		depends: () => {},
-		setHeaders: () => {}
-	} as never;
-	try {
-		const answer = await (handler as (event: never) => Promise<unknown>)(event);
-		if (answer instanceof Response)
-			return { status: answer.status, body: (await answer.json()) as never };
-		return { status: 200, body: answer as never };
-	} catch (thrown) {
-		if (isHttpError(thrown)) return { status: thrown.status, body: {} };
-		throw thrown;
-	}
-}
+const ask = (...args: Parameters<typeof askRoute>) =>
+	askRoute<Record<string, unknown> & { errors?: Record<string, string> }>(...args);
 
 const refer = async (user: User, childIds: string[]) => {
 	const answer = await ask(allegationsApi, user, '/api/allegations', {

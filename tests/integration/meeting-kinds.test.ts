@@ -21,6 +21,7 @@ import { meetingForViewer } from '../../src/lib/server/meetings/queries';
 import { documentInputFor } from '../../src/lib/server/documents/record-input';
 import { allTemplates, coreGroup, type MeetingTemplate } from '../../src/lib/domain/templates';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { askRoute } from '../fixtures/ask-route';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, manager: User, parent: User, otherAdmin: User, otherChair: User;
@@ -35,31 +36,7 @@ const session = (u: User): SessionUser => ({
 	agencyId: u.agencyId
 });
 
-/** Calls a route handler as the user would: its status and JSON answer. */
-async function ask<B = Record<string, unknown>>(
-	handler: unknown,
-	user: User,
-	url: string,
-	props: { params?: Record<string, string>; body?: unknown; method?: string } = {}
-): Promise<{ status: number; body: B }> {
-	const full = `http://127.0.0.1:3000${url}`;
-	const event = {
-		url: new URL(full),
-		params: props.params ?? {},
-		request: new Request(full, {
-			method: props.method ?? (props.body === undefined ? 'GET' : 'POST'),
-			headers: { 'content-type': 'application/json' },
-			body: props.body === undefined ? undefined : JSON.stringify(props.body)
-		}),
-		locals: { user: session(user), sessionId: 'test' }
-	} as never;
-	try {
-		const response = await (handler as (event: never) => Promise<Response>)(event);
-		return { status: response.status, body: (await response.json()) as B };
-	} catch (thrown) {
-		return { status: (thrown as { status: number }).status, body: {} as B };
-	}
-}
+const ask = askRoute;
 
 type KindAnswer = {
 	id: string;

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { auditLog, children, type User } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { POST as recordApi } from '../../src/routes/api/children/[childId]/missing-episodes/+server';
 import { GET as listApi } from '../../src/routes/api/missing-episodes/+server';
 import { POST as foundApi } from '../../src/routes/api/missing-episodes/[id]/found/+server';
@@ -20,20 +19,12 @@ import { POST as interviewApi } from '../../src/routes/api/missing-episodes/[id]
 import { POST as escalateApi } from '../../src/routes/api/missing-episodes/[id]/escalate/+server';
 import { POST as planApi } from '../../src/routes/api/missing-episodes/[id]/plan/+server';
 import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
+import { askRoute } from '../fixtures/ask-route';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, manager: User, parent: User, professional: User, otherChair: User;
 let iro: User;
 let childId: string, otherChildId: string;
-
-const session = (u: User): SessionUser => ({
-	id: u.id,
-	name: u.name,
-	email: u.email,
-	role: u.role,
-	unitId: u.unitId,
-	agencyId: u.agencyId
-});
 
 type Answer = Record<string, unknown> & {
 	id?: string;
@@ -42,27 +33,7 @@ type Answer = Record<string, unknown> & {
 	episodes?: (Record<string, unknown> & { id: string; clocks: Record<string, unknown> })[];
 };
 
-/** Calls a route handler as the user would: its status and JSON answer. */
-async function ask(
-	handler: unknown,
-	user: User,
-	url: string,
-	props: { params?: Record<string, string>; body?: unknown } = {}
-): Promise<{ status: number; body: Answer }> {
-	const full = `http://127.0.0.1:3000${url}`;
-	const event = {
-		url: new URL(full),
-		params: props.params ?? {},
-		request: new Request(full, {
-			method: props.body === undefined ? 'GET' : 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: props.body === undefined ? undefined : JSON.stringify(props.body)
-		}),
-		locals: { user: session(user), sessionId: 'test' }
-	} as never;
-	const response = await (handler as (event: never) => Promise<Response>)(event);
-	return { status: response.status, body: (await response.json()) as Answer };
-}
+const ask = (...args: Parameters<typeof askRoute>) => askRoute<Answer>(...args);
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 

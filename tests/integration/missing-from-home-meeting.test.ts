@@ -11,7 +11,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { isHttpError } from '@sveltejs/kit';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import {
 	auditLog,
@@ -29,8 +28,9 @@ import { load as missingPage } from '../../src/routes/missing/+page.server';
 import { load as childPage } from '../../src/routes/children/[childId]/+page.server';
 import { GET as oversightApi } from '../../src/routes/api/oversight/+server';
 import { calendarDateOf } from '../../src/lib/domain/calendar-date';
-import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
+import { createTestDatabase, makeFamily, makeUnit, makeUser } from '../factories';
 import { inviteThroughApi } from '../fixtures/invite-api';
+import { askRoute } from '../fixtures/ask-route';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, mum: User, otherChair: User;
@@ -42,34 +42,7 @@ type Answer = Record<string, unknown> & {
 	episodes?: (Record<string, unknown> & { id: string; clocks: Record<string, unknown> })[];
 };
 
-/** Calls a route handler or a page's load as the user would: its status and its answer. */
-async function ask(
-	handler: unknown,
-	user: User,
-	url: string,
-	props: { params?: Record<string, string>; body?: unknown } = {}
-): Promise<{ status: number; body: Answer }> {
-	const full = `http://127.0.0.1:3000${url}`;
-	const event = {
-		url: new URL(full),
-		params: props.params ?? {},
-		request: new Request(full, {
-			method: props.body === undefined ? 'GET' : 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: props.body === undefined ? undefined : JSON.stringify(props.body)
-		}),
-		locals: { user: sessionOf(user), sessionId: 'test' }
-	} as never;
-	try {
-		const answer = await (handler as (event: never) => Promise<unknown>)(event);
-		if (answer instanceof Response)
-			return { status: answer.status, body: (await answer.json()) as Answer };
-		return { status: 200, body: answer as Answer };
-	} catch (thrown) {
-		if (isHttpError(thrown)) return { status: thrown.status, body: {} };
-		throw thrown;
-	}
-}
+const ask = (...args: Parameters<typeof askRoute>) => askRoute<Answer>(...args);
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const schedule = (user: User, body: Record<string, unknown>) =>

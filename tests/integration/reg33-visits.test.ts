@@ -8,7 +8,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { useSharedDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { outbox, reg33Visits, type User } from '../../src/lib/server/db/schema';
 import { outboxForViewer } from '../../src/lib/server/mail/outbox-view';
@@ -20,52 +19,14 @@ import { recordHome } from '../../src/lib/server/homes/commands/record-home';
 import { addMonths, todayIn } from '../../src/lib/domain/calendar-date';
 import { monthOf } from '../../src/lib/domain/reg33';
 import { createTestDatabase, makeFamily, makeUnit, makeUser, sessionOf } from '../factories';
+import { askRoute } from '../fixtures/ask-route';
 
 let handle: DatabaseHandle;
 let chair: User, admin: User, manager: User, parent: User, otherChair: User;
 let homeId: string;
 const today = todayIn();
 
-/** Calls a route handler or a page's load or action as the user would: status and answer. */
-async function ask<B = Record<string, unknown>>(
-	handler: unknown,
-	user: User,
-	url: string,
-	props: { params?: Record<string, string>; body?: unknown; form?: Record<string, string> } = {}
-): Promise<{ status: number; body: B }> {
-	const full = `http://127.0.0.1:3000${url}`;
-	let body: BodyInit | undefined;
-	if (props.form) {
-		const form = new FormData();
-		for (const [k, v] of Object.entries(props.form)) form.set(k, v);
-		body = form;
-	} else if (props.body !== undefined) body = JSON.stringify(props.body);
-	const event = {
-		url: new URL(full),
-		params: props.params ?? {},
-		request: new Request(full, {
-			method: body === undefined ? 'GET' : 'POST',
-			...(props.form ? {} : { headers: { 'content-type': 'application/json' } }),
-			body
-		}),
-		locals: { user: sessionOf(user), sessionId: 'test' }
-	} as never;
-	try {
-		const answer = await (handler as (event: never) => Promise<unknown>)(event);
-		if (answer instanceof Response)
-			return { status: answer.status, body: (await answer.json()) as B };
-		// A page's action failure carries its status; a load or a successful action is a 200.
-		const failure = answer as { status?: number; data?: B } | undefined;
-		if (failure && typeof failure.status === 'number' && 'data' in failure)
-			return { status: failure.status, body: failure.data as B };
-		return { status: 200, body: answer as B };
-	} catch (thrown) {
-		if (isRedirect(thrown))
-			return { status: thrown.status, body: { location: thrown.location } as B };
-		if (isHttpError(thrown)) return { status: thrown.status, body: {} as B };
-		throw thrown;
-	}
-}
+const ask = askRoute;
 
 type HomesList = { homes: { id: string; name: string; cadence: { state: string } }[] };
 const stateOf = async (user: User) => {
