@@ -90,6 +90,9 @@ test('business support finalises the notes with the chair watching; the chair ap
 
 	// Business support opens the draft notes from the meeting page.
 	await page.goto(`/meetings/${meetingId}`);
+	// Clicked once the page is interactive: a loaded CI run clicked while the page was starting,
+	// and stayed on the meeting (docs/testing.md, "Browser specs in any order").
+	await page.locator('html[data-ready="true"]').waitFor();
 	await page.getByRole('link', { name: 'Open the notes editor' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Notes of the meeting' })).toBeVisible();
 	await expect(page.getByText('Draft: business support is finalising them')).toBeVisible();
